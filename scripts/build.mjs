@@ -1,0 +1,35 @@
+// Bundles the client, the language server and the CLI with esbuild.
+import * as esbuild from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const e of entries) {
+    const ctx = await esbuild.context({ ...common, ...e });
+    await ctx.watch();
+  }
+  console.log('watching for changes...');
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  chmodSync('dist/cli.js', 0o755);
+}

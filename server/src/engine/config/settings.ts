@@ -1,0 +1,82 @@
+/**
+ * Engine settings, normalised at one boundary. The language server and the
+ * CLI both turn their raw input (workspace/configuration, CLI flags) into
+ * this shape through `normalizeSettings`; rules never see raw settings.
+ */
+import type { Profile, RuleMeta, SeveritySetting } from '../types';
+import { SEVERITY_SETTINGS } from '../types';
+
+export interface EngineSettings {
+  /** Pod Security Standards level: `restricted` (default) runs every rule, `baseline` turns restricted-only rules off. */
+  profile: Profile;
+  /** Per-rule severity overrides: `off`, `info`, `warning`, `error`. */
+  rules: Readonly<Record<string, SeveritySetting>>;
+  /** Per-rule options. */
+  ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+export const DEFAULT_SETTINGS: EngineSettings = Object.freeze({
+  profile: 'restricted',
+  rules: Object.freeze({}),
+  ruleOptions: Object.freeze({}),
+});
+
+export interface NormalizeResult {
+  settings: EngineSettings;
+  /** Human-readable problems with the raw input (unknown rule ids, bad values). */
+  problems: string[];
+}
+
+/**
+ * Accepts `{ profile, rules }` from any source, keeping what is valid and
+ * describing what is not. Never throws.
+ */
+export function normalizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string>): NormalizeResult {
+  const problems: string[] = [];
+  const input = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  let profile: Profile = DEFAULT_SETTINGS.profile;
+  if (input.profile !== undefined) {
+    if (input.profile === 'baseline' || input.profile === 'restricted') profile = input.profile;
+    else problems.push(`profile must be "baseline" or "restricted", got ${JSON.stringify(input.profile)}`);
+  }
+  const rules: Record<string, SeveritySetting> = {};
+  const ruleOptions: Record<string, Record<string, unknown>> = {};
+  if (input.rules !== undefined && input.rules !== null) {
+    if (typeof input.rules !== 'object' || Array.isArray(input.rules)) {
+      problems.push('rules must be a map of rule id to severity');
+    } else {
+      for (const [id, value] of Object.entries(input.rules as Record<string, unknown>)) {
+        if (!knownRuleIds.has(id)) {
+          problems.push(`unknown rule id "${id}"`);
+          continue;
+        }
+        let sev: unknown = value;
+        if (value && typeof value === 'object' && !Array.isArray(value)) {
+          sev = (value as Record<string, unknown>).severity;
+          const opts = (value as Record<string, unknown>).options;
+          if (opts && typeof opts === 'object' && !Array.isArray(opts)) ruleOptions[id] = { ...(opts as Record<string, unknown>) };
+          if (sev === undefined) continue;
+        }
+        if (typeof sev === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(sev)) rules[id] = sev as SeveritySetting;
+        else problems.push(`rule "${id}": severity must be one of ${SEVERITY_SETTINGS.join(', ')}, got ${JSON.stringify(sev)}`);
+      }
+    }
+  }
+  return { settings: { profile, rules, ruleOptions }, problems };
+}
+
+/** The severity a rule runs at under the given settings, or `off`. */
+export function effectiveSeverity(meta: RuleMeta, settings: EngineSettings): SeveritySetting {
+  const override = settings.rules[meta.id];
+  if (override !== undefined) return override;
+  if (meta.level === 'restricted' && settings.profile === 'baseline') return 'off';
+  if (meta.enabledByDefault === false) return 'off';
+  return meta.defaultSeverity;
+}
+
+/** A stable key for caches: equal settings give equal keys. */
+export function settingsKey(settings: EngineSettings): string {
+  const rules = Object.keys(settings.rules).sort().map((k) => `${k}=${settings.rules[k]}`);
+  const opts = Object.keys(settings.ruleOptions).sort().map((k) => `${k}=${JSON.stringify(settings.ruleOptions[k])}`);
+  return `${settings.profile}|${rules.join(',')}|${opts.join(',')}`;
+}

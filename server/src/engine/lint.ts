@@ -1,0 +1,238 @@
+/**
+ * The engine's entry point: text in, findings out. Pure and total: nothing
+ * throws out of here, parse errors become findings.
+ *
+ * YAML files are linted document by document (see parse/yaml.ts); each
+ * document's findings are computed with document-relative offsets, so they
+ * can be cached by the document's text and reused, shifted, after edits
+ * elsewhere in the file.
+ */
+import type { Document } from 'yaml';
+import { effectiveSeverity, settingsKey, DEFAULT_SETTINGS, type EngineSettings } from './config/settings';
+import { looksBinary, parseChunk, splitYamlDocuments, templateMarkerOffset } from './parse/yaml';
+import { RULES, SYNTAX_RULES } from './rules';
+import { formatMessage, type Rule, type RuleContext, type RuleVisitors } from './rule';
+import { clampToLine } from './text';
+import type { Finding, RuleMeta, Severity } from './types';
+import { ResourceView } from './views/resource';
+
+export type FileKind = 'yaml' | 'dockerfile';
+
+export interface LintOptions {
+  settings?: EngineSettings;
+  /** Per-document result cache; pass the same instance across edits of one file. */
+  cache?: DocumentCache;
+}
+
+/** Findings of one YAML document chunk with chunk-relative offsets. */
+interface ChunkResult {
+  findings: Finding[];
+  /** The chunk failed to parse (used for Helm detection). */
+  parseError: boolean;
+}
+
+/** LRU cache of per-document results keyed by (settings, document text). */
+export class DocumentCache {
+  private map = new Map<string, ChunkResult>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly capacity = 20000) {}
+
+  get(key: string): ChunkResult | undefined {
+    const v = this.map.get(key);
+    if (v) {
+      this.map.delete(key);
+      this.map.set(key, v);
+      this.hits++;
+    } else this.misses++;
+    return v;
+  }
+
+  set(key: string, value: ChunkResult): void {
+    this.map.set(key, value);
+    if (this.map.size > this.capacity) {
+      const oldest = this.map.keys().next().value;
+      if (oldest !== undefined) this.map.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+/** Which rules run, at which severity, under these settings. */
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+}
+
+function activeRules(settings: EngineSettings): ActiveRule[] {
+  const out: ActiveRule[] = [];
+  for (const rule of RULES) {
+    if (rule.meta.category === 'syntax') continue;
+    const sev = effectiveSeverity(rule.meta, settings);
+    if (sev !== 'off') out.push({ rule, severity: sev });
+  }
+  return out;
+}
+
+function engineFinding(meta: RuleMeta, settings: EngineSettings, messageId: string, data: Record<string, string>, text: string, start: number, end: number): Finding | undefined {
+  const sev = effectiveSeverity(meta, settings);
+  if (sev === 'off') return undefined;
+  return {
+    ruleId: meta.id,
+    severity: sev,
+    message: formatMessage(meta.messages[messageId] ?? messageId, data),
+    span: clampToLine(text, start, end),
+  };
+}
+
+/** Run every active rule's visitors over one parsed document. */
+function lintDocument(doc: Document.Parsed, text: string, settings: EngineSettings, rules: ActiveRule[], out: Finding[]): void {
+  const resource = ResourceView.from(doc);
+  if (!resource) return; // not a Kubernetes object: stay quiet
+  const object = { kind: resource.kind, name: resource.name, namespace: resource.namespace };
+  const pod = resource.podSpec();
+  for (const { rule, severity } of rules) {
+    const ctx: RuleContext = {
+      meta: rule.meta,
+      options: settings.ruleOptions[rule.meta.id] ?? {},
+      text,
+      report(d) {
+        const template = rule.meta.messages[d.messageId];
+        if (template === undefined) throw new Error(`rule ${rule.meta.id}: unknown messageId ${d.messageId}`);
+        const f: Finding = {
+          ruleId: rule.meta.id,
+          severity,
+          message: formatMessage(template, d.data),
+          span: clampToLine(text, d.at.start, d.at.end),
+          object,
+        };
+        if (d.container !== undefined) f.container = d.container;
+        if (d.fixes && d.fixes.length) f.fixes = d.fixes;
+        out.push(f);
+      },
+    };
+    let visitors: RuleVisitors;
+    try {
+      visitors = rule.create(ctx);
+      visitors.resource?.(resource);
+      if (pod) {
+        visitors.podSpec?.(pod);
+        if (visitors.container) for (const c of pod.containers) visitors.container(c);
+      }
+      visitors.end?.();
+    } catch (e) {
+      // A rule bug must not take the other rules down; surface it as a finding.
+      out.push({
+        ruleId: rule.meta.id,
+        severity: 'error',
+        message: `Internal error in rule ${rule.meta.id}: ${e instanceof Error ? e.message : String(e)}`,
+        span: clampToLine(text, resource.kindSpan.start, resource.kindSpan.end),
+        object,
+      });
+    }
+  }
+}
+
+function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[]): ChunkResult {
+  const findings: Finding[] = [];
+  const parsed = parseChunk(text);
+  if (parsed.crash !== undefined) {
+    const f = engineFinding(SYNTAX_RULES.yamlSyntax.meta, settings, 'crash', { message: parsed.crash }, text, 0, 1);
+    if (f) findings.push(f);
+    return { findings, parseError: true };
+  }
+  let parseError = false;
+  for (const doc of parsed.docs) {
+    const errors = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+    if (errors.length > 0) {
+      parseError = true;
+      const e = errors[0]!;
+      const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const f = engineFinding(SYNTAX_RULES.yamlSyntax.meta, settings, 'parse', { message }, text, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1));
+      if (f) findings.push(f);
+      continue; // a broken document is not linted: its content is unreliable
+    }
+    lintDocument(doc, text, settings, rules, findings);
+  }
+  return { findings, parseError };
+}
+
+function shift(findings: Finding[], by: number): Finding[] {
+  if (by === 0) return findings;
+  return findings.map((f) => ({
+    ...f,
+    span: { start: f.span.start + by, end: f.span.end + by },
+    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) } : {}),
+  }));
+}
+
+/** Lint a YAML file (one or many documents). */
+export function lintYaml(text: string, options: LintOptions = {}): Finding[] {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  try {
+    if (looksBinary(text)) {
+      const f = engineFinding(SYNTAX_RULES.binaryFile.meta, settings, 'binary', {}, text, 0, Math.min(text.length, 1));
+      return f ? [f] : [];
+    }
+    // Template control lines make the whole file a template: skip it once.
+    const early = templateMarkerOffset(text, false);
+    if (early !== undefined) return helmFinding(text, early, settings);
+
+    const rules = activeRules(settings);
+    const key = options.cache ? settingsKey(settings) + '\u0000' : '';
+    const all: Finding[] = [];
+    let anyParseError = false;
+    for (const chunk of splitYamlDocuments(text)) {
+      let result = options.cache?.get(key + chunk.text);
+      if (!result) {
+        result = lintChunk(chunk.text, settings, rules);
+        options.cache?.set(key + chunk.text, result);
+      }
+      anyParseError ||= result.parseError;
+      all.push(...shift(result.findings, chunk.offset));
+    }
+    if (anyParseError) {
+      const late = templateMarkerOffset(text, true);
+      if (late !== undefined) return helmFinding(text, late, settings);
+    }
+    return all.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  } catch (e) {
+    const f = engineFinding(SYNTAX_RULES.yamlSyntax.meta, settings, 'crash', { message: e instanceof Error ? e.message : String(e) }, text, 0, 1);
+    return f ? [f] : [];
+  }
+}
+
+function helmFinding(text: string, at: number, settings: EngineSettings): Finding[] {
+  const f = engineFinding(SYNTAX_RULES.helmTemplate.meta, settings, 'skipped', {}, text, at, at + 2);
+  return f ? [f] : [];
+}
+
+const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:Dockerfile|dockerfile|Containerfile)$/;
+const YAML_NAME = /\.ya?ml$/i;
+
+/** Which kind of file a path (or an editor language id) is. */
+export function fileKindOf(path: string, languageId?: string): FileKind | undefined {
+  if (languageId === 'dockerfile') return 'dockerfile';
+  if (languageId === 'yaml') return 'yaml';
+  const base = path.split(/[\\/]/).pop() ?? path;
+  if (YAML_NAME.test(base)) return 'yaml';
+  if (DOCKERFILE_NAME.test(base)) return 'dockerfile';
+  return undefined;
+}
+
+/**
+ * Lint a file of any supported kind. Dockerfile rules arrive in a later
+ * release; Dockerfiles currently yield no findings.
+ */
+export function lintText(text: string, kind: FileKind, options: LintOptions = {}): Finding[] {
+  switch (kind) {
+    case 'yaml':
+      return lintYaml(text, options);
+    case 'dockerfile':
+      return [];
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The rule contract (ESLint-style): metadata plus `create(ctx)` returning
+ * visitors. Rules report through `ctx.report`; they never format output.
+ */
+import type { ContainerView, PodSpecView, ResourceView } from './views/resource';
+import type { Fix, ReportDescriptor, RuleMeta, Span } from './types';
+
+export interface RuleContext {
+  readonly meta: RuleMeta;
+  /** Options for this rule from settings (validated by the config layer later). */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Full text of the YAML document being linted (document-relative offsets). */
+  readonly text: string;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface RuleVisitors {
+  /** Every Kubernetes object. */
+  resource?(resource: ResourceView): void;
+  /** Every workload's pod spec (Pod, Deployment, ..., CronJob alike). */
+  podSpec?(pod: PodSpecView): void;
+  /** Every container: init, app and ephemeral. */
+  container?(container: ContainerView): void;
+  /** After the document. */
+  end?(): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  create(ctx: RuleContext): RuleVisitors;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Fill `{{name}}` placeholders. Unknown placeholders are left visible. */
+export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, key: string) =>
+    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : m,
+  );
+}
+
+export type { Fix, Span };

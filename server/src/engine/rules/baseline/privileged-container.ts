@@ -1,0 +1,41 @@
+import { defineRule } from '../../rule';
+import { pairSpan } from '../../views/yaml-node';
+
+export default defineRule({
+  meta: {
+    id: 'privileged-container',
+    title: 'Privileged container',
+    description:
+      'A privileged container has all capabilities and full access to the host devices; escaping to the node is trivial.',
+    defaultSeverity: 'error',
+    category: 'pod-security-baseline',
+    level: 'baseline',
+    fixable: 'fix',
+    messages: {
+      privileged: '{{label}} "{{name}}" runs privileged (securityContext.privileged: true).',
+    },
+    references: {
+      pss: { level: 'baseline', control: 'Privileged Containers' },
+      cis: ['5.2.2'],
+      kubeLinter: ['privileged-container'],
+      polaris: ['privileged'],
+      checkov: ['CKV_K8S_16'],
+      trivy: ['KSV017'],
+      urls: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
+    },
+  },
+  create(ctx) {
+    return {
+      container(c) {
+        const pair = c.pair(['securityContext', 'privileged']);
+        if (!pair || c.value(['securityContext', 'privileged']) !== true) return;
+        ctx.report({
+          messageId: 'privileged',
+          data: { label: c.label, name: c.name },
+          at: pairSpan(pair)!,
+          container: c.name,
+        });
+      },
+    };
+  },
+});

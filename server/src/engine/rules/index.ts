@@ -1,0 +1,33 @@
+/**
+ * The rule registry: every rule, in a stable order. Ids are unique (a test
+ * checks) and each has docs/rules/<id>.md.
+ */
+import type { Rule } from '../rule';
+import type { RuleMeta } from '../types';
+import { baselineRules } from './baseline';
+import { restrictedRules } from './restricted';
+import { hardeningRules } from './hardening';
+import yamlSyntax from './syntax/yaml-syntax';
+import helmTemplate from './syntax/helm-template';
+import binaryFile from './syntax/binary-file';
+
+export const SYNTAX_RULES = { yamlSyntax, helmTemplate, binaryFile } as const;
+
+export const RULES: readonly Rule[] = [...baselineRules, ...restrictedRules, ...hardeningRules, yamlSyntax, helmTemplate, binaryFile];
+
+const byId = new Map<string, Rule>(RULES.map((r) => [r.meta.id, r]));
+
+export const RULE_IDS: ReadonlySet<string> = new Set(byId.keys());
+
+export function getRule(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+export function ruleMetas(): RuleMeta[] {
+  return RULES.map((r) => r.meta);
+}
+
+/** Path of a rule's documentation page, relative to the package root. */
+export function ruleDocPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}

@@ -1,0 +1,106 @@
+/**
+ * Core types of the Shipshape engine. The engine is pure: nothing here (or
+ * anywhere under engine/) imports `vscode` or `vscode-languageserver`.
+ *
+ * Offsets are UTF-16 code unit offsets into the file text (the unit of JS
+ * strings, `yaml` node ranges and LSP). Adapters convert to line/column.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+/** Rank for comparisons: info < warning < error. */
+export function severityRank(s: Severity): number {
+  return s === 'error' ? 3 : s === 'warning' ? 2 : 1;
+}
+
+/** Half-open [start, end) range of UTF-16 offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Replace text[start, end) with `text`. Offsets refer to the original text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** `fix` is safe for fix-all; `suggestion` may change behaviour and is never applied in bulk. */
+export type FixKind = 'fix' | 'suggestion';
+
+export interface Fix {
+  title: string;
+  kind: FixKind;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** One line: the offending value, the forbidden key, or the nearest existing parent key. */
+  span: Span;
+  fixes?: Fix[];
+  /** Kubernetes object the finding belongs to, if any (for grouping and exemptions). */
+  object?: { kind: string; name?: string; namespace?: string };
+  /** Container the finding concerns, if any. */
+  container?: string;
+}
+
+export type PssLevel = 'baseline' | 'restricted';
+export type Profile = PssLevel;
+
+export type RuleCategory =
+  | 'pod-security-baseline'
+  | 'pod-security-restricted'
+  | 'hardening'
+  | 'syntax';
+
+/** Where a rule comes from and what other tools call the same check. */
+export interface RuleReferences {
+  /** Pod Security Standards control name, e.g. "Privileged Containers". */
+  pss?: { level: PssLevel; control: string };
+  /** CIS Kubernetes Benchmark item(s), e.g. "5.2.2". */
+  cis?: string[];
+  kubeLinter?: string[];
+  polaris?: string[];
+  checkov?: string[];
+  trivy?: string[];
+  hadolint?: string[];
+  /** Further reading (official docs). */
+  urls?: string[];
+}
+
+export interface RuleMeta {
+  /** Stable id, kebab-case. Docs, settings and suppressions refer to it. */
+  id: string;
+  title: string;
+  /** One or two sentences: what it flags and why it matters. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Rules that are off unless a user turns them on. */
+  enabledByDefault?: boolean;
+  category: RuleCategory;
+  /**
+   * The profile that enables the rule. `restricted` rules are off under
+   * `profile: baseline`; rules without a level run under both.
+   */
+  level?: PssLevel;
+  fixable?: FixKind;
+  /** Message templates; `{{name}}` placeholders are filled from report data. */
+  messages: Record<string, string>;
+  references: RuleReferences;
+}
+
+/** Shape of a report from a rule. `at` is a YAML node, a pair (its key is used) or a span. */
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string | number>;
+  at: Span;
+  fixes?: Fix[];
+  container?: string;
+}
