@@ -9,7 +9,7 @@
  */
 import type { Document } from 'yaml';
 import { effectiveSeverity, settingsKey, DEFAULT_SETTINGS, type EngineSettings } from './config/settings';
-import { looksBinary, parseChunk, splitYamlDocuments, templateMarkerOffset } from './parse/yaml';
+import { isTemplated, looksBinary, parseChunk, splitYamlDocuments, templateMarkers } from './parse/yaml';
 import { RULES, SYNTAX_RULES } from './rules';
 import { formatMessage, type Rule, type RuleContext, type RuleVisitors } from './rule';
 import { clampToLine } from './text';
@@ -29,6 +29,8 @@ interface ChunkResult {
   findings: Finding[];
   /** The chunk failed to parse (used for Helm detection). */
   parseError: boolean;
+  /** The chunk holds Go/Helm template syntax in structural positions. */
+  templated: boolean;
 }
 
 /** LRU cache of per-document results keyed by (settings, document text). */
@@ -143,8 +145,9 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[]):
   if (parsed.crash !== undefined) {
     const f = engineFinding(SYNTAX_RULES.yamlSyntax.meta, settings, 'crash', { message: parsed.crash }, text, 0, 1);
     if (f) findings.push(f);
-    return { findings, parseError: true };
+    return { findings, parseError: true, templated: false };
   }
+  if (isTemplated(text, parsed.docs)) return { findings: [], parseError: false, templated: true };
   let parseError = false;
   for (const doc of parsed.docs) {
     const errors = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
@@ -158,7 +161,7 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[]):
     }
     lintDocument(doc, text, settings, rules, findings);
   }
-  return { findings, parseError };
+  return { findings, parseError, templated: false };
 }
 
 function shift(findings: Finding[], by: number): Finding[] {
@@ -178,14 +181,11 @@ export function lintYaml(text: string, options: LintOptions = {}): Finding[] {
       const f = engineFinding(SYNTAX_RULES.binaryFile.meta, settings, 'binary', {}, text, 0, Math.min(text.length, 1));
       return f ? [f] : [];
     }
-    // Template control lines make the whole file a template: skip it once.
-    const early = templateMarkerOffset(text, false);
-    if (early !== undefined) return helmFinding(text, early, settings);
-
     const rules = activeRules(settings);
     const key = options.cache ? settingsKey(settings) + '\u0000' : '';
     const all: Finding[] = [];
     let anyParseError = false;
+    let templated = false;
     for (const chunk of splitYamlDocuments(text)) {
       let result = options.cache?.get(key + chunk.text);
       if (!result) {
@@ -193,11 +193,12 @@ export function lintYaml(text: string, options: LintOptions = {}): Finding[] {
         options.cache?.set(key + chunk.text, result);
       }
       anyParseError ||= result.parseError;
+      templated ||= result.templated;
       all.push(...shift(result.findings, chunk.offset));
     }
-    if (anyParseError) {
-      const late = templateMarkerOffset(text, true);
-      if (late !== undefined) return helmFinding(text, late, settings);
+    // A Go/Helm template is skipped whole, with one informational finding.
+    if (templated || (anyParseError && text.includes('{{'))) {
+      return helmFinding(text, templateMarkers(text, 1)[0] ?? text.indexOf('{{'), settings);
     }
     return all.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   } catch (e) {

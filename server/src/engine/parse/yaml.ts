@@ -8,7 +8,7 @@
  * which lets results be cached per document: an edit re-parses only the
  * chunks whose text changed.
  */
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, visit } from 'yaml';
 import type { Document } from 'yaml';
 
 export interface YamlChunk {
@@ -68,23 +68,43 @@ export function parseChunk(text: string): ParsedChunk {
   }
 }
 
-/** A Helm/Go template marker at the start of a line (control structures, includes). */
-const TEMPLATE_LINE = /^[ \t]*(?:-[ \t]+)?\{\{/m;
-const TEMPLATE_ANY = /\{\{/;
+/**
+ * Go template markers in structural positions: at the start of a line
+ * (control structures, includes) or as an unquoted value (`key: {{ x }}`,
+ * `- {{ x }}`). Quoted `"{{ }}"` does not match.
+ */
+const TEMPLATE_MARKER = /^[ \t]*(?:-[ \t]+)?\{\{|:[ \t]+\{\{/gm;
+
+/** Offsets of structural template markers in `text` (at most `limit`). */
+export function templateMarkers(text: string, limit = 64): number[] {
+  if (!text.includes('{{')) return [];
+  const out: number[] = [];
+  TEMPLATE_MARKER.lastIndex = 0;
+  for (let m = TEMPLATE_MARKER.exec(text); m && out.length < limit; m = TEMPLATE_MARKER.exec(text)) {
+    out.push(m.index + m[0].indexOf('{{'));
+  }
+  return out;
+}
+
+const STRING_SCALAR_TYPES = new Set(['BLOCK_LITERAL', 'BLOCK_FOLDED', 'QUOTE_DOUBLE', 'QUOTE_SINGLE']);
 
 /**
- * Go template syntax that makes the file a template rather than YAML. Quoted
- * `{{ }}` inside valid YAML values (Argo workflows, alert annotations) does
- * not count unless the text also fails to parse.
+ * True when a chunk is a Go/Helm template rather than YAML: some structural
+ * marker lies outside every block or quoted string scalar (so `{{ }}` inside
+ * an alerting template in a ConfigMap block scalar does not count).
  */
-export function templateMarkerOffset(text: string, hasParseErrors: boolean): number | undefined {
-  const line = TEMPLATE_LINE.exec(text);
-  if (line) return line.index + line[0].indexOf('{{');
-  if (hasParseErrors) {
-    const any = TEMPLATE_ANY.exec(text);
-    if (any) return any.index;
+export function isTemplated(text: string, docs: readonly Document.Parsed[]): boolean {
+  const markers = templateMarkers(text);
+  if (markers.length === 0) return false;
+  const strings: Array<[number, number]> = [];
+  for (const doc of docs) {
+    visit(doc, {
+      Scalar(_key, node) {
+        if (node.range && STRING_SCALAR_TYPES.has(String(node.type))) strings.push([node.range[0], node.range[1]]);
+      },
+    });
   }
-  return undefined;
+  return markers.some((m) => !strings.some(([s, e]) => m >= s && m < e));
 }
 
 /** Binary content: NUL bytes or many replacement characters (invalid UTF-8) near the start. */

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitYamlDocuments } from '../../../server/src/engine/parse/yaml';
+import { DocumentCache, fileKindOf, lintYaml } from '../../../server/src/engine/lint';
+import { LineIndex } from '../../../server/src/engine/text';
+
+const POD = (name: string, extra = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n${extra}  containers:\n  - name: c\n    securityContext:\n      privileged: true\n`;
+
+test('split: chunks cover the file exactly and start at --- markers', () => {
+  const text = `# lead comment\n${POD('a')}---\n${POD('b')}--- # trailing\n${POD('c')}---\n`;
+  const chunks = splitYamlDocuments(text);
+  assert.equal(chunks.map((c) => c.text).join(''), text);
+  assert.equal(chunks.length, 4);
+  assert.ok(chunks.slice(1).every((c) => c.text.startsWith('---')));
+});
+
+test('split: --- inside a line or a longer marker is not a boundary; directives stay with their document', () => {
+  const text = `a: "x --- y"\nb: ----\nc: |\n  text\n  --- not a marker\n`;
+  const chunks = splitYamlDocuments(text);
+  assert.equal(chunks.length, 1);
+  const directive = `%YAML 1.2\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: d\nspec:\n  hostIPC: true\n`;
+  assert.equal(splitYamlDocuments(directive).length, 1);
+  assert.deepEqual(lintYaml(directive).filter((f) => f.ruleId === 'yaml-syntax'), []);
+});
+
+test('findings in later documents carry file offsets', () => {
+  const text = `${POD('a')}---\n${POD('b')}`;
+  const findings = lintYaml(text).filter((f) => f.ruleId === 'privileged-container');
+  assert.equal(findings.length, 2);
+  const idx = new LineIndex(text);
+  assert.deepEqual(findings.map((f) => idx.position(f.span.start).line), [8, 18]);
+  assert.ok(findings.every((f) => text.slice(f.span.start, f.span.end) === 'privileged: true'));
+  assert.deepEqual(findings.map((f) => f.object?.name), ['a', 'b']);
+});
+
+test('non-Kubernetes YAML, empty files and comments stay quiet', () => {
+  for (const text of ['', '\n', '# only a comment\n', '---\n---\n', 'name: CI\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n', 'kind: Pod\nspec:\n  hostPID: true\n', 'apiVersion: 3\nkind: Pod\n', '- a\n- b\n', 'just a string\n']) {
+    assert.deepEqual(lintYaml(text), [], JSON.stringify(text));
+  }
+});
+
+test('the document cache reuses unchanged documents and shifts their offsets', () => {
+  const cache = new DocumentCache();
+  const docs = Array.from({ length: 5 }, (_, i) => POD(`p${i}`));
+  const before = docs.join('---\n');
+  const first = lintYaml(before, { cache });
+  assert.equal(cache.misses, 5);
+  const edited = [POD('p0', '  hostPID: true\n'), ...docs.slice(1)].join('---\n');
+  const second = lintYaml(edited, { cache });
+  assert.equal(cache.misses, 6, 'only the edited document is linted again');
+  assert.equal(cache.hits, 4);
+  const uncached = lintYaml(edited);
+  assert.deepEqual(second, uncached);
+  assert.equal(second.length, first.length + 1);
+});
+
+test('CRLF files get spans on one line', () => {
+  const text = POD('crlf').replace(/\n/g, '\r\n');
+  const f = lintYaml(text).find((x) => x.ruleId === 'privileged-container')!;
+  assert.equal(text.slice(f.span.start, f.span.end), 'privileged: true');
+});
+
+test('fileKindOf recognises YAML and Dockerfile names and language ids', () => {
+  assert.equal(fileKindOf('/a/b/deploy.yaml'), 'yaml');
+  assert.equal(fileKindOf('x.YML'), 'yaml');
+  assert.equal(fileKindOf('Dockerfile'), 'dockerfile');
+  assert.equal(fileKindOf('Dockerfile.alpine'), 'dockerfile');
+  assert.equal(fileKindOf('api.Dockerfile'), 'dockerfile');
+  assert.equal(fileKindOf('Containerfile'), 'dockerfile');
+  assert.equal(fileKindOf('notes.txt'), undefined);
+  assert.equal(fileKindOf('untitled:1', 'yaml'), 'yaml');
+});
