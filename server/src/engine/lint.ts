@@ -101,6 +101,7 @@ function lintDocument(doc: Document.Parsed, text: string, settings: EngineSettin
     const ctx: RuleContext = {
       meta: rule.meta,
       options: settings.ruleOptions[rule.meta.id] ?? {},
+      profile: settings.profile,
       text,
       report(d) {
         const template = rule.meta.messages[d.messageId];

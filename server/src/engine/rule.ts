@@ -3,12 +3,17 @@
  * visitors. Rules report through `ctx.report`; they never format output.
  */
 import type { ContainerView, PodSpecView, ResourceView } from './views/resource';
-import type { Fix, ReportDescriptor, RuleMeta, Span } from './types';
+import type { Fix, Profile, ReportDescriptor, RuleMeta, Span } from './types';
 
 export interface RuleContext {
   readonly meta: RuleMeta;
   /** Options for this rule from settings (validated by the config layer later). */
   readonly options: Readonly<Record<string, unknown>>;
+  /**
+   * The Pod Security profile being checked. Pod Security itself differs by
+   * profile for some controls (e.g. procMount under `hostUsers: false`).
+   */
+  readonly profile: Profile;
   /** Full text of the YAML document being linted (document-relative offsets). */
   readonly text: string;
   report(descriptor: ReportDescriptor): void;

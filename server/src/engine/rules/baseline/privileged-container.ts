@@ -10,7 +10,6 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
-    fixable: 'fix',
     messages: {
       privileged: '{{label}} "{{name}}" runs privileged (securityContext.privileged: true).',
     },
@@ -18,7 +17,7 @@ export default defineRule({
       pss: { level: 'baseline', control: 'Privileged Containers' },
       cis: ['5.2.2'],
       kubeLinter: ['privileged-container'],
-      polaris: ['privileged'],
+      polaris: ['runAsPrivileged'],
       checkov: ['CKV_K8S_16'],
       trivy: ['KSV017'],
       urls: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],

@@ -1,0 +1,76 @@
+import { defineRule } from '../../rule';
+import { nodeSpan, scalarValue, seqItems } from '../../views/yaml-node';
+
+/**
+ * Capabilities the baseline profile lets a container add: the container
+ * runtime's default set (pod-security-admission `capabilities_baseline`,
+ * unchanged from policy version 1.0 through 1.35). Names compare exactly.
+ */
+export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+]);
+
+/** The spelling Pod Security would accept for a capability written as `cap_chown` or `CAP_CHOWN`. */
+function canonical(capability: string): string | undefined {
+  const upper = capability.toUpperCase().replace(/^CAP_/, '');
+  return upper !== capability && BASELINE_CAPABILITIES.has(upper) ? upper : undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'dangerous-capabilities',
+    title: 'Capability beyond the baseline set',
+    description:
+      'Adding a Linux capability outside the container runtime default set (SYS_ADMIN, NET_ADMIN, NET_RAW, SYS_PTRACE, ALL, ...) hands the container kernel privileges that enable container escapes and attacks on the node network.',
+    defaultSeverity: 'error',
+    category: 'pod-security-baseline',
+    level: 'baseline',
+    messages: {
+      capability:
+        '{{label}} "{{name}}" adds capability {{capability}}, which is outside the baseline set (securityContext.capabilities.add).',
+      all: '{{label}} "{{name}}" adds ALL capabilities (securityContext.capabilities.add).',
+      spelling:
+        '{{label}} "{{name}}" adds capability "{{capability}}" (securityContext.capabilities.add); Pod Security compares names exactly, write it as {{canonical}}.',
+    },
+    references: {
+      pss: { level: 'baseline', control: 'Capabilities' },
+      cis: ['5.2.8', '5.2.9'],
+      polaris: ['dangerousCapabilities'],
+      checkov: ['CKV_K8S_25', 'CKV_K8S_39'],
+      trivy: ['KSV022'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+        'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container',
+      ],
+    },
+  },
+  create(ctx) {
+    return {
+      container(c) {
+        for (const item of seqItems(c.get(['securityContext', 'capabilities', 'add']), c.doc)) {
+          const capability = scalarValue(item, c.doc);
+          if (typeof capability !== 'string' || BASELINE_CAPABILITIES.has(capability)) continue;
+          const fixed = canonical(capability);
+          ctx.report({
+            messageId: capability === 'ALL' ? 'all' : fixed !== undefined ? 'spelling' : 'capability',
+            data: { label: c.label, name: c.name, capability, canonical: fixed ?? capability },
+            at: nodeSpan(item)!,
+            container: c.name,
+          });
+        }
+      },
+    };
+  },
+});

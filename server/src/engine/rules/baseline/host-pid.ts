@@ -1,0 +1,34 @@
+import { defineRule } from '../../rule';
+import { pairSpan } from '../../views/yaml-node';
+
+export default defineRule({
+  meta: {
+    id: 'host-pid',
+    title: 'Host PID namespace',
+    description:
+      'A pod with hostPID: true shares the process namespace of the node: it sees every process on the node, their command lines and environments, and can signal or trace them.',
+    defaultSeverity: 'error',
+    category: 'pod-security-baseline',
+    level: 'baseline',
+    messages: {
+      hostPID: 'Pod shares the host process namespace (hostPID: true).',
+    },
+    references: {
+      pss: { level: 'baseline', control: 'Host Namespaces' },
+      cis: ['5.2.3'],
+      kubeLinter: ['host-pid'],
+      polaris: ['hostPIDSet'],
+      checkov: ['CKV_K8S_17'],
+      trivy: ['KSV010'],
+      urls: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
+    },
+  },
+  create(ctx) {
+    return {
+      podSpec(pod) {
+        if (pod.value(['hostPID']) !== true) return;
+        ctx.report({ messageId: 'hostPID', at: pairSpan(pod.pair(['hostPID']))! });
+      },
+    };
+  },
+});

@@ -1,0 +1,47 @@
+import { defineRule } from '../../rule';
+import { pairSpan } from '../../views/yaml-node';
+import { containerSetting, podSetting, type SecurityContextSetting } from './shared';
+
+/** Profile types the baseline profile accepts when a type is set at all. */
+const ALLOWED_TYPES: ReadonlySet<string> = new Set(['RuntimeDefault', 'Localhost']);
+
+export default defineRule({
+  meta: {
+    id: 'seccomp-unconfined',
+    title: 'Seccomp disabled',
+    description:
+      'seccompProfile.type: Unconfined turns off system-call filtering, so every kernel system call, including the rarely needed ones behind many container escapes, is reachable from the container.',
+    defaultSeverity: 'error',
+    category: 'pod-security-baseline',
+    level: 'baseline',
+    messages: {
+      unconfined: '{{subject}} runs without a seccomp profile (securityContext.seccompProfile.type: Unconfined).',
+      other: '{{subject}} sets securityContext.seccompProfile.type to "{{type}}"; only RuntimeDefault and Localhost are allowed.',
+    },
+    references: {
+      pss: { level: 'baseline', control: 'Seccomp' },
+      trivy: ['KSV104'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+        'https://kubernetes.io/docs/tutorials/security/seccomp/',
+      ],
+    },
+  },
+  create(ctx) {
+    // Pod Security judges each level on its own: a bad pod-level type is
+    // reported once at the pod, a container only for what it sets itself.
+    const check = (s: SecurityContextSetting | undefined) => {
+      if (!s || typeof s.value !== 'string' || ALLOWED_TYPES.has(s.value)) return;
+      ctx.report({
+        messageId: s.value === 'Unconfined' ? 'unconfined' : 'other',
+        data: { subject: s.subject, type: s.value },
+        at: pairSpan(s.pair)!,
+        container: s.container,
+      });
+    };
+    return {
+      podSpec: (pod) => check(podSetting(pod, ['seccompProfile', 'type'])),
+      container: (c) => check(containerSetting(c, ['seccompProfile', 'type'])),
+    };
+  },
+});

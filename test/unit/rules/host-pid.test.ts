@@ -1,0 +1,23 @@
+import { podRuleTests, settingsWith } from '../../helpers/rule-tester';
+
+podRuleTests('host-pid', {
+  valid: [
+    { name: 'not set', podSpec: `containers:\n- name: web\n` },
+    { name: 'hostPID: false', podSpec: `hostPID: false\ncontainers:\n- name: web\n` },
+    { name: 'string "true" is not a boolean', podSpec: `hostPID: "true"\ncontainers:\n- name: web\n` },
+    { name: 'shareProcessNamespace is not the host namespace', podSpec: `shareProcessNamespace: true\ncontainers:\n- name: web\n` },
+  ],
+  invalid: [
+    {
+      name: 'hostPID: true',
+      podSpec: `hostPID: true\ncontainers:\n- name: web\n`,
+      errors: [{ at: 'hostPID: true', message: ['Pod shares the host process namespace', '(hostPID: true)'] }],
+    },
+    {
+      name: 'reported under the baseline profile too',
+      podSpec: `containers:\n- name: web\nhostPID: true\n`,
+      settings: settingsWith({ profile: 'baseline' }),
+      errors: [{ at: 'hostPID: true' }],
+    },
+  ],
+});
