@@ -1,0 +1,43 @@
+import { defineRule } from '../../rule';
+import { pairSpan } from '../../views/yaml-node';
+
+const PATH = ['securityContext', 'readOnlyRootFilesystem'] as const;
+
+export default defineRule({
+  meta: {
+    id: 'writable-root-filesystem',
+    title: 'Writable root filesystem',
+    description:
+      'A container whose root filesystem is writable lets an attacker drop tools, modify binaries and persist inside it. Set readOnlyRootFilesystem: true and mount an emptyDir where the application needs to write.',
+    defaultSeverity: 'warning',
+    category: 'hardening',
+    messages: {
+      writable: '{{label}} "{{name}}" has a writable root filesystem (securityContext.readOnlyRootFilesystem: {{value}}).',
+      missing: '{{label}} "{{name}}" does not set securityContext.readOnlyRootFilesystem: true.',
+    },
+    references: {
+      kubeLinter: ['no-read-only-root-fs'],
+      polaris: ['notReadOnlyRootFilesystem'],
+      checkov: ['CKV_K8S_22'],
+      trivy: ['KSV014'],
+      urls: ['https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
+    },
+  },
+  create(ctx) {
+    return {
+      container(c) {
+        // The field is Linux-only: API validation rejects it in a pod with spec.os.name: windows.
+        if (c.pod.isWindows) return;
+        const value = c.value([...PATH]);
+        if (value === true) return;
+        const pair = c.pair([...PATH]);
+        const data = { label: c.label, name: c.name };
+        if (pair && value !== null && value !== undefined) {
+          ctx.report({ messageId: 'writable', data: { ...data, value: String(value) }, at: pairSpan(pair)!, container: c.name });
+        } else {
+          ctx.report({ messageId: 'missing', data, at: c.nearestSpan([...PATH]), container: c.name });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,83 @@
+import { defineRule } from '../../rule';
+import { pairSpan } from '../../views/yaml-node';
+
+const NON_ROOT = ['securityContext', 'runAsNonRoot'] as const;
+const USER = ['securityContext', 'runAsUser'] as const;
+
+const isSet = (v: unknown): boolean => v !== null && v !== undefined;
+
+/**
+ * PSS "Running as Non-root" and "Running as Non-root user", as the
+ * pod-security-admission checks runAsNonRoot and runAsUser apply them
+ * (Kubernetes 1.35): an explicit bad value is reported where it is written,
+ * at pod or container level; a container that is not covered by a pod-level
+ * `runAsNonRoot: true` and does not set it itself is reported at its nearest
+ * existing key. Pods with `hostUsers: false` are exempt.
+ */
+export default defineRule({
+  meta: {
+    id: 'run-as-root',
+    title: 'Container may run as root',
+    description:
+      'The restricted profile requires runAsNonRoot: true for every container (set on the pod or the container) and forbids runAsUser: 0. A process running as root in a container is one kernel or runtime bug away from root on the node.',
+    defaultSeverity: 'warning',
+    category: 'pod-security-restricted',
+    level: 'restricted',
+    messages: {
+      podNonRootFalse: 'The pod sets securityContext.runAsNonRoot: {{value}}; its containers may run as root.',
+      nonRootNotTrue: '{{label}} "{{name}}" may run as root (securityContext.runAsNonRoot: {{value}}).',
+      nonRootMissing:
+        '{{label}} "{{name}}" may run as root: securityContext.runAsNonRoot: true is set neither on the container nor on the pod.',
+      podRootUser: 'The pod runs its containers as root (securityContext.runAsUser: 0).',
+      rootUser: '{{label}} "{{name}}" runs as root (securityContext.runAsUser: 0).',
+    },
+    references: {
+      pss: { level: 'restricted', control: 'Running as Non-root; Running as Non-root user (v1.23+)' },
+      cis: ['5.2.7'],
+      kubeLinter: ['run-as-non-root'],
+      polaris: ['runAsRootAllowed'],
+      checkov: ['CKV_K8S_23'],
+      trivy: ['KSV012'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
+        'https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/',
+      ],
+    },
+  },
+  create(ctx) {
+    return {
+      podSpec(pod) {
+        // User-namespaced pods: UID 0 in the pod maps to an unprivileged UID on the node (relaxed unconditionally from policy 1.35).
+        if (pod.usesUserNamespace) return;
+        const podNonRoot = pod.value([...NON_ROOT]);
+        const podNonRootPair = pod.pair([...NON_ROOT]);
+        const podNonRootSet = podNonRootPair !== undefined && isSet(podNonRoot);
+        if (podNonRootSet && podNonRoot !== true) {
+          ctx.report({ messageId: 'podNonRootFalse', data: { value: String(podNonRoot) }, at: pairSpan(podNonRootPair)! });
+        }
+        const podUserPair = pod.pair([...USER]);
+        if (podUserPair && pod.value([...USER]) === 0) {
+          ctx.report({ messageId: 'podRootUser', at: pairSpan(podUserPair)! });
+        }
+
+        for (const c of pod.containers) {
+          const data = { label: c.label, name: c.name };
+          const own = c.value([...NON_ROOT]);
+          const ownPair = c.pair([...NON_ROOT]);
+          if (ownPair && isSet(own)) {
+            if (own !== true) {
+              ctx.report({ messageId: 'nonRootNotTrue', data: { ...data, value: String(own) }, at: pairSpan(ownPair)!, container: c.name });
+            }
+          } else if (!podNonRootSet) {
+            // Not covered by the pod either. (A pod-level bad value is reported once, above.)
+            ctx.report({ messageId: 'nonRootMissing', data, at: c.nearestSpan([...NON_ROOT]), container: c.name });
+          }
+          const userPair = c.pair([...USER]);
+          if (userPair && c.value([...USER]) === 0) {
+            ctx.report({ messageId: 'rootUser', data, at: pairSpan(userPair)!, container: c.name });
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,177 @@
+import { podRuleTests } from '../../helpers/rule-tester';
+
+podRuleTests('run-as-root', {
+  valid: [
+    {
+      name: 'pod-level runAsNonRoot: true covers init, app and ephemeral containers',
+      podSpec: `
+        securityContext:
+          runAsNonRoot: true
+        initContainers:
+        - name: setup
+        containers:
+        - name: web
+          securityContext:
+            runAsUser: 10001
+        ephemeralContainers:
+        - name: debug
+      `,
+    },
+    {
+      name: 'every container sets runAsNonRoot: true, the pod does not',
+      podSpec: `
+        initContainers:
+        - name: setup
+          securityContext: {runAsNonRoot: true}
+        containers:
+        - name: web
+          securityContext:
+            runAsNonRoot: true
+        ephemeralContainers:
+        - name: debug
+          securityContext:
+            runAsNonRoot: true
+      `,
+    },
+    {
+      name: 'container-level runAsNonRoot: null falls back to the pod-level true',
+      podSpec: `
+        securityContext:
+          runAsNonRoot: true
+          runAsUser: 1000
+        containers:
+        - name: web
+          securityContext:
+            runAsNonRoot:
+      `,
+    },
+    {
+      name: 'hostUsers: false (user namespace) relaxes both checks (policy 1.35)',
+      podSpec: `
+        hostUsers: false
+        securityContext:
+          runAsUser: 0
+        containers:
+        - name: web
+          securityContext:
+            runAsNonRoot: false
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'nothing set: every container is reported at its name',
+      podSpec: `
+        initContainers:
+        - name: setup
+        containers:
+        - name: web
+        ephemeralContainers:
+        - name: debug
+      `,
+      errors: [
+        { at: 'name', occurrence: 1, message: 'Init container "setup" may run as root' },
+        { at: 'name', occurrence: 2, message: 'Container "web" may run as root: securityContext.runAsNonRoot: true is set neither on the container nor on the pod.' },
+        { at: 'name', occurrence: 3, message: 'Ephemeral container "debug"' },
+      ],
+    },
+    {
+      name: 'a container-level false overrides a pod-level true',
+      podSpec: `
+        securityContext:
+          runAsNonRoot: true
+        containers:
+        - name: web
+          securityContext:
+            runAsNonRoot: false
+        - name: sidecar
+      `,
+      errors: [{ at: 'runAsNonRoot: false', message: 'Container "web" may run as root (securityContext.runAsNonRoot: false).' }],
+    },
+    {
+      name: 'a pod-level false is reported once, even when containers set true',
+      podSpec: `
+        securityContext:
+          runAsNonRoot: false
+        initContainers:
+        - name: setup
+        containers:
+        - name: web
+          securityContext:
+            runAsNonRoot: true
+      `,
+      errors: [{ at: 'runAsNonRoot: false', message: 'The pod sets securityContext.runAsNonRoot: false' }],
+    },
+    {
+      name: 'pod unset: the container that does not opt in is reported at its securityContext',
+      podSpec: `
+        containers:
+        - name: web
+          securityContext:
+            runAsNonRoot: true
+        - name: sidecar
+          securityContext:
+            readOnlyRootFilesystem: true
+      `,
+      errors: [{ at: 'securityContext', occurrence: 1, message: 'Container "sidecar"' }],
+    },
+    {
+      name: 'runAsUser: 0 at pod level is reported even when containers override it (as the reference does)',
+      podSpec: `
+        securityContext:
+          runAsNonRoot: true
+          runAsUser: 0
+        containers:
+        - name: web
+          securityContext:
+            runAsUser: 1000
+      `,
+      errors: [{ at: 'runAsUser: 0', message: 'The pod runs its containers as root (securityContext.runAsUser: 0).' }],
+    },
+    {
+      name: 'runAsUser: 0 at container level overrides a non-zero pod value; init and ephemeral too',
+      podSpec: `
+        securityContext:
+          runAsNonRoot: true
+          runAsUser: 1000
+        initContainers:
+        - name: setup
+          securityContext: {runAsUser: 0}
+        containers:
+        - name: web
+          securityContext:
+            runAsUser: 0
+        ephemeralContainers:
+        - name: debug
+          securityContext:
+            runAsUser: 0
+      `,
+      errors: [
+        { at: 'runAsUser: 0', message: 'Init container "setup" runs as root (securityContext.runAsUser: 0).' },
+        { at: 'runAsUser: 0', occurrence: 1, message: 'Container "web"' },
+        { at: 'runAsUser: 0', occurrence: 2, message: 'Ephemeral container "debug"' },
+      ],
+    },
+    {
+      name: 'runAsNonRoot: true does not excuse an explicit runAsUser: 0 in the same container',
+      podSpec: `
+        containers:
+        - name: web
+          securityContext:
+            runAsNonRoot: true
+            runAsUser: 0
+      `,
+      errors: [{ at: 'runAsUser: 0', message: 'Container "web" runs as root' }],
+    },
+    {
+      name: 'Windows pods and hostUsers: true are not exempt',
+      podSpec: `
+        os: {name: windows}
+        hostUsers: true
+        containers:
+        - name: web
+      `,
+      errors: [{ at: 'name', occurrence: 2 }],
+    },
+  ],
+});
