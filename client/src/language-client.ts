@@ -1,0 +1,21 @@
+/** Builds the language client: which documents, which server, how settings flow. */
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_ID, SECTION, documentSelector } from './language-client-config';
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    // The server pulls settings per resource (workspace/configuration); this
+    // makes the client send didChangeConfiguration when `shipshape.*` changes.
+    synchronize: { configurationSection: SECTION },
+    outputChannel: output,
+  };
+  // The id makes the client honour `shipshape.trace.server`.
+  return new LanguageClient(CLIENT_ID, 'Shipshape', serverOptions, clientOptions);
+}

@@ -1,0 +1,67 @@
+/**
+ * Owns the language client: start, stop, restart. A client whose start
+ * failed cannot be started again, so restart always builds a fresh one.
+ */
+import type * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { ServerState } from './status-model';
+
+export function stateName(state: State): ServerState {
+  switch (state) {
+    case State.Starting:
+      return 'starting';
+    case State.Running:
+      return 'running';
+    case State.Stopped:
+      return 'stopped';
+  }
+}
+
+export interface StatusSink {
+  show(state: ServerState, detail?: string): void;
+}
+
+export class ServerController implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private stateListener: vscode.Disposable | undefined;
+
+  constructor(
+    private readonly create: () => LanguageClient,
+    private readonly status: StatusSink,
+    private readonly output: vscode.OutputChannel,
+  ) {}
+
+  async start(): Promise<void> {
+    const client = this.create();
+    this.client = client;
+    this.stateListener = client.onDidChangeState((e) => this.status.show(stateName(e.newState)));
+    this.status.show('starting');
+    try {
+      await client.start();
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.output.appendLine(`Shipshape language server failed to start: ${message}`);
+      this.status.show('error', message);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.stateListener?.dispose();
+    this.stateListener = undefined;
+    // stop() throws for a client that is not running (never started or start failed).
+    if (client?.isRunning()) await client.stop().catch(() => undefined);
+    this.status.show('stopped');
+  }
+
+  async restart(): Promise<void> {
+    this.output.appendLine('Restarting the Shipshape language server.');
+    await this.stop();
+    await this.start();
+  }
+
+  dispose(): void {
+    void this.stop();
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Editor settings for the language server. Raw `shipshape` configuration
+ * (pulled per resource with workspace/configuration) is normalised here, at
+ * one boundary, into `ServerSettings`; the engine part goes through the
+ * engine's own `normalizeSettings`. Nothing outside this file reads raw
+ * settings.
+ *
+ * Resolved settings are cached per document URI only until the next
+ * workspace/didChangeConfiguration (or until the document closes). A later
+ * `.shipshape.yaml` layer (issue 5) merges in `resolve` per resource and
+ * invalidates through the same `invalidate` call.
+ */
+import { normalizeSettings, RULE_IDS, type EngineSettings } from '../engine';
+
+export const SECTION = 'shipshape';
+export const DEFAULT_DEBOUNCE_MS = 150;
+export const MAX_DEBOUNCE_MS = 5000;
+
+export interface ServerSettings {
+  /** Lint at all. */
+  enable: boolean;
+  /** Quiet period after an edit before a document is linted again. */
+  debounceMs: number;
+  engine: EngineSettings;
+}
+
+export interface ResolvedSettings {
+  settings: ServerSettings;
+  /** Human-readable problems with the raw input; each is logged once per configuration. */
+  problems: string[];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Turn a raw `shipshape` section (any shape, possibly null) into server settings. Never throws. */
+export function resolveSettings(raw: unknown): ResolvedSettings {
+  const input = isRecord(raw) ? raw : {};
+  const { settings: engine, problems } = normalizeSettings({ profile: input.profile, rules: input.rules }, RULE_IDS);
+  let enable = true;
+  if (input.enable !== undefined && input.enable !== null) {
+    if (typeof input.enable === 'boolean') enable = input.enable;
+    else problems.push(`enable must be true or false, got ${JSON.stringify(input.enable)}`);
+  }
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  if (input.debounceMs !== undefined && input.debounceMs !== null) {
+    const d = input.debounceMs;
+    if (typeof d === 'number' && Number.isFinite(d) && d >= 0) debounceMs = Math.min(Math.round(d), MAX_DEBOUNCE_MS);
+    else problems.push(`debounceMs must be a number of milliseconds >= 0, got ${JSON.stringify(d)}`);
+  }
+  return { settings: { enable, debounceMs, engine }, problems };
+}
+
+export interface SettingsSource {
+  /** Pull the raw `shipshape` section for a resource; undefined when the client cannot be asked. */
+  fetch(uri: string): Promise<unknown> | undefined;
+  /** Log a warning (never document contents). */
+  warn(message: string): void;
+}
+
+/**
+ * Per-URI settings cache. A generation counter makes answers that arrive
+ * after an invalidation land nowhere, so stale settings never re-enter the
+ * cache.
+ */
+export class SettingsStore {
+  private cache = new Map<string, Promise<ServerSettings>>();
+  private resolved = new Map<string, ServerSettings>();
+  private logged = new Set<string>();
+  private generation = 0;
+  /** Settings pushed with didChangeConfiguration, used when the client cannot be asked per resource. */
+  private pushed: unknown = undefined;
+
+  constructor(private readonly source: SettingsSource) {}
+
+  /** Settings for a document, pulled once per configuration generation. */
+  get(uri: string): Promise<ServerSettings> {
+    const cached = this.cache.get(uri);
+    if (cached) return cached;
+    const generation = this.generation;
+    const pending: Promise<ServerSettings> = this.load(uri).then(({ settings, ok }) => {
+      if (generation === this.generation && this.cache.get(uri) === pending) {
+        // A failed pull is not cached: the next lint asks again.
+        if (ok) this.resolved.set(uri, settings);
+        else this.cache.delete(uri);
+      }
+      return settings;
+    });
+    this.cache.set(uri, pending);
+    return pending;
+  }
+
+  /** Already resolved settings for a document, if any (used for the debounce delay). */
+  peek(uri: string): ServerSettings | undefined {
+    return this.resolved.get(uri);
+  }
+
+  /** The configuration changed: forget everything; `pushed` is the notification's payload. */
+  invalidate(pushed?: unknown): void {
+    this.generation++;
+    this.cache.clear();
+    this.resolved.clear();
+    this.logged.clear();
+    if (isRecord(pushed)) this.pushed = pushed[SECTION];
+  }
+
+  /** A document closed. */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.resolved.delete(uri);
+  }
+
+  private async load(uri: string): Promise<{ settings: ServerSettings; ok: boolean }> {
+    let raw: unknown = this.pushed;
+    let ok = true;
+    try {
+      const pulled = this.source.fetch(uri);
+      if (pulled) raw = await pulled;
+    } catch (e) {
+      this.warnOnce(`could not read settings, using defaults: ${e instanceof Error ? e.message : String(e)}`);
+      raw = undefined;
+      ok = false;
+    }
+    const { settings, problems } = resolveSettings(raw);
+    for (const p of problems) this.warnOnce(`settings: ${p}`);
+    return { settings, ok };
+  }
+
+  private warnOnce(message: string): void {
+    if (this.logged.has(message)) return;
+    this.logged.add(message);
+    this.source.warn(message);
+  }
+}

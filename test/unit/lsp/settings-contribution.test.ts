@@ -1,0 +1,58 @@
+// package.json contributions match the code: settings vs the rule registry and the server's defaults,
+// commands vs the client's command table, activation never on `*`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ruleMetas, DEFAULT_SETTINGS, SEVERITY_SETTINGS } from '../../../server/src/engine';
+import { DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS, SECTION } from '../../../server/src/lsp/settings';
+import { COMMANDS } from '../../../client/src/commands';
+import { LANGUAGES, SECTION as CLIENT_SECTION } from '../../../client/src/language-client-config';
+
+const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+const props: Record<string, Record<string, unknown>> = pkg.contributes.configuration.properties;
+const SYNC = 'run `npx tsx scripts/sync-package.ts`';
+
+test('every setting is in the shipshape section and has a markdown description', () => {
+  assert.equal(CLIENT_SECTION, SECTION, 'the client synchronises the section the server reads');
+  assert.deepEqual(Object.keys(props).sort(), ['enable', 'profile', 'rules', 'debounceMs', 'trace.server'].map((k) => `${SECTION}.${k}`).sort());
+  for (const [key, p] of Object.entries(props)) {
+    assert.equal(typeof p.markdownDescription, 'string', key);
+    assert.ok((p.markdownDescription as string).length > 30, key);
+  }
+});
+
+test('setting defaults match the server defaults', () => {
+  assert.equal(props['shipshape.enable']!.default, true);
+  assert.equal(props['shipshape.profile']!.default, DEFAULT_SETTINGS.profile);
+  assert.deepEqual(props['shipshape.profile']!.enum, ['baseline', 'restricted']);
+  assert.equal((props['shipshape.profile']!.enumDescriptions as string[]).length, 2);
+  assert.equal(props['shipshape.debounceMs']!.default, DEFAULT_DEBOUNCE_MS);
+  assert.equal(props['shipshape.debounceMs']!.maximum, MAX_DEBOUNCE_MS);
+  assert.deepEqual(props['shipshape.trace.server']!.enum, ['off', 'messages', 'verbose']);
+});
+
+test(`shipshape.rules lists exactly the registry's rules with their titles (${SYNC})`, () => {
+  const rules = props['shipshape.rules']!;
+  assert.equal(rules.type, 'object');
+  assert.equal(rules.additionalProperties, false);
+  const listed = rules.properties as Record<string, { type: string; enum: string[]; description: string; markdownDescription: string }>;
+  assert.deepEqual(Object.keys(listed).sort(), ruleMetas().map((m) => m.id).sort(), `rule ids differ: ${SYNC}`);
+  for (const meta of ruleMetas()) {
+    const p = listed[meta.id]!;
+    assert.equal(p.description, meta.title, `${meta.id}: description is not the title: ${SYNC}`);
+    assert.deepEqual(p.enum, [...SEVERITY_SETTINGS], meta.id);
+    assert.ok(p.markdownDescription.includes(meta.description), `${meta.id}: markdownDescription is stale: ${SYNC}`);
+  }
+});
+
+test('commands in package.json are exactly the client command table', () => {
+  const contributed = (pkg.contributes.commands as { command: string; title: string; category: string }[]).map((c) => c.command).sort();
+  assert.deepEqual(contributed, Object.keys(COMMANDS).sort());
+  for (const c of pkg.contributes.commands) assert.equal(c.category, 'Shipshape');
+});
+
+test('activates on the served languages only, never on *', () => {
+  assert.deepEqual([...pkg.activationEvents].sort(), LANGUAGES.map((l) => `onLanguage:${l}`).sort());
+  assert.equal(pkg.main, './dist/extension.js');
+});

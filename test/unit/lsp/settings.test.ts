@@ -1,0 +1,130 @@
+// Server settings: normalisation at one boundary, a per-URI cache invalidated on configuration change, problems logged once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS, resolveSettings, SettingsStore } from '../../../server/src/lsp/settings';
+
+test('defaults for a missing or null section', () => {
+  for (const raw of [undefined, null, 'nonsense', []]) {
+    const { settings, problems } = resolveSettings(raw);
+    assert.deepEqual(problems, []);
+    assert.equal(settings.enable, true);
+    assert.equal(settings.debounceMs, DEFAULT_DEBOUNCE_MS);
+    assert.equal(settings.engine.profile, 'restricted');
+    assert.deepEqual(settings.engine.rules, {});
+  }
+});
+
+test('valid values are kept', () => {
+  const { settings, problems } = resolveSettings({ enable: false, profile: 'baseline', rules: { 'privileged-container': 'warning' }, debounceMs: 40 });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(settings, { enable: false, debounceMs: 40, engine: { profile: 'baseline', rules: { 'privileged-container': 'warning' }, ruleOptions: {} } });
+});
+
+test('invalid values fall back with one problem each', () => {
+  const { settings, problems } = resolveSettings({ enable: 'yes', profile: 'strict', rules: { 'no-such-rule': 'error', 'privileged-container': 'loud' }, debounceMs: -1 });
+  assert.equal(settings.enable, true);
+  assert.equal(settings.debounceMs, DEFAULT_DEBOUNCE_MS);
+  assert.equal(settings.engine.profile, 'restricted');
+  assert.deepEqual(settings.engine.rules, {});
+  assert.equal(problems.length, 5, problems.join('\n'));
+  assert.ok(problems.some((p) => p.includes('no-such-rule')));
+});
+
+test('debounce is rounded and capped', () => {
+  assert.equal(resolveSettings({ debounceMs: 12.6 }).settings.debounceMs, 13);
+  assert.equal(resolveSettings({ debounceMs: 1e9 }).settings.debounceMs, MAX_DEBOUNCE_MS);
+  assert.equal(resolveSettings({ debounceMs: Number.NaN }).problems.length, 1);
+});
+
+function store(answer: (uri: string) => unknown | Promise<unknown>) {
+  const fetched: string[] = [];
+  const warnings: string[] = [];
+  const s = new SettingsStore({
+    fetch: (uri) => {
+      fetched.push(uri);
+      try {
+        return Promise.resolve(answer(uri));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    },
+    warn: (m) => warnings.push(m),
+  });
+  return { s, fetched, warnings };
+}
+
+test('settings are pulled once per URI until the configuration changes', async () => {
+  let profile = 'baseline';
+  const { s, fetched } = store(() => ({ profile }));
+  assert.equal(s.peek('file:///a.yaml'), undefined);
+  assert.equal((await s.get('file:///a.yaml')).engine.profile, 'baseline');
+  await s.get('file:///a.yaml');
+  await s.get('file:///b.yaml');
+  assert.deepEqual(fetched, ['file:///a.yaml', 'file:///b.yaml']);
+  assert.equal(s.peek('file:///a.yaml')?.engine.profile, 'baseline');
+  profile = 'restricted';
+  s.invalidate({ shipshape: null });
+  assert.equal(s.peek('file:///a.yaml'), undefined);
+  assert.equal((await s.get('file:///a.yaml')).engine.profile, 'restricted');
+  assert.equal(fetched.length, 3);
+  s.forget('file:///a.yaml');
+  await s.get('file:///a.yaml');
+  assert.equal(fetched.length, 4);
+});
+
+test('problems are logged once per configuration, not per document or lint', async () => {
+  const { s, warnings } = store(() => ({ rules: { 'no-such-rule': 'error' } }));
+  await s.get('file:///a.yaml');
+  await s.get('file:///b.yaml');
+  s.forget('file:///a.yaml');
+  await s.get('file:///a.yaml');
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0]!, /unknown rule id "no-such-rule"/);
+  s.invalidate();
+  await s.get('file:///a.yaml');
+  assert.equal(warnings.length, 2);
+});
+
+test('an answer that arrives after an invalidation does not enter the cache', async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let profile = 'baseline';
+  const { s } = store(async () => {
+    const p = profile;
+    await gate;
+    return { profile: p };
+  });
+  const old = s.get('file:///a.yaml');
+  profile = 'restricted';
+  s.invalidate();
+  const fresh = s.get('file:///a.yaml');
+  release();
+  assert.equal((await old).engine.profile, 'baseline');
+  assert.equal((await fresh).engine.profile, 'restricted');
+  assert.equal(s.peek('file:///a.yaml')?.engine.profile, 'restricted');
+});
+
+test('a failed pull uses defaults, is logged, and is asked again next time', async () => {
+  let fail = true;
+  const { s, warnings, fetched } = store(() => {
+    if (fail) throw new Error('client went away');
+    return { profile: 'baseline' };
+  });
+  assert.equal((await s.get('file:///a.yaml')).engine.profile, 'restricted');
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0]!, /client went away/);
+  fail = false;
+  assert.equal((await s.get('file:///a.yaml')).engine.profile, 'baseline');
+  assert.equal(fetched.length, 2);
+});
+
+test('without workspace/configuration the pushed section is used', async () => {
+  const warnings: string[] = [];
+  const s = new SettingsStore({ fetch: () => undefined, warn: (m) => warnings.push(m) });
+  assert.equal((await s.get('file:///a.yaml')).engine.profile, 'restricted');
+  s.invalidate({ shipshape: { profile: 'baseline', enable: false } });
+  const got = await s.get('file:///a.yaml');
+  assert.equal(got.engine.profile, 'baseline');
+  assert.equal(got.enable, false);
+  assert.deepEqual(warnings, []);
+});
