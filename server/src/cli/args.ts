@@ -1,0 +1,206 @@
+/**
+ * Command-line parsing: argv -> an Invocation, or a CliError (exit 2) with a
+ * one-line message. Options are one table (OPTIONS) that drives both the
+ * parser and the help text, so a new option (e.g. --config, --fix) is one
+ * entry plus the field it fills.
+ */
+import { parseArgs } from 'node:util';
+import { RULE_IDS, SEVERITY_SETTINGS, type Profile, type SeveritySetting } from '../engine';
+import { CliError } from './errors';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+export const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+export const PROFILES = ['baseline', 'restricted'] as const satisfies readonly Profile[];
+
+/** Commands, in help order. */
+export const COMMANDS = [{ name: 'scan', summary: 'lint files and folders (default: the current folder)' }] as const;
+export type CommandName = (typeof COMMANDS)[number]['name'];
+
+export interface OptionSpec {
+  long: string;
+  short?: string;
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  /** Allowed values of a string option. */
+  values?: readonly string[];
+  /** Placeholder in help, e.g. `<file>`. */
+  placeholder?: string;
+  default?: string;
+  help: string;
+  /** `global` options are valid everywhere; others only with the listed commands. */
+  scope: 'global' | readonly CommandName[];
+}
+
+export const OPTIONS: readonly OptionSpec[] = [
+  { long: 'format', short: 'f', type: 'string', values: FORMATS, default: 'text', help: 'output format', scope: ['scan'] },
+  { long: 'output', short: 'o', type: 'string', placeholder: '<file>', help: "write the report to <file> instead of stdout ('-' is stdout)", scope: ['scan'] },
+  { long: 'profile', type: 'string', values: PROFILES, default: 'restricted', help: 'Pod Security Standards level; baseline turns the restricted rules off', scope: ['scan'] },
+  { long: 'fail-on', type: 'string', values: FAIL_ON, default: 'warning', help: 'exit 1 when a finding is at or above this severity', scope: ['scan'] },
+  { long: 'rule', type: 'string', multiple: true, placeholder: '<id>=<severity>', help: `set a rule's severity (${SEVERITY_SETTINGS.join(', ')}); repeatable`, scope: ['scan'] },
+  { long: 'list-rules', type: 'boolean', help: 'list the rules (id, default severity, profile, title) and exit; honours --format text|json', scope: ['scan'] },
+  { long: 'help', short: 'h', type: 'boolean', help: 'show this help', scope: 'global' },
+  { long: 'version', short: 'v', type: 'boolean', help: 'print the version', scope: 'global' },
+];
+
+export interface ScanArgs {
+  paths: string[];
+  format: Format;
+  output?: string;
+  profile: Profile;
+  failOn: FailOn;
+  /** Per-rule severity overrides from --rule, in the shape of settings.rules. */
+  rules: Record<string, SeveritySetting>;
+}
+
+export type Invocation =
+  | { command: 'help'; topic?: CommandName }
+  | { command: 'version' }
+  | { command: 'list-rules'; args: ScanArgs }
+  | { command: 'scan'; args: ScanArgs };
+
+type Values = Map<string, string[]>;
+
+const usage = (message: string): CliError => new CliError(`${message} (see 'shipshape --help')`);
+
+/** Parse argv (without node and the script). Throws CliError on a usage error. */
+export function parseCommandLine(argv: readonly string[]): Invocation {
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: Object.fromEntries(OPTIONS.map((o) => [o.long, { type: o.type, multiple: true, ...(o.short ? { short: o.short } : {}) }])),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+
+  const positionals = tokens.flatMap((t) => (t.kind === 'positional' ? [t.value] : []));
+  const [first, ...rest] = positionals;
+  if (first === 'help') {
+    if (rest.length > 1) throw usage(`'help' takes at most one command`);
+    const topic = rest[0];
+    if (topic !== undefined && !isCommand(topic)) throw unknownCommand(topic);
+    return { command: 'help', ...(topic !== undefined ? { topic } : {}) };
+  }
+  const command = first === undefined ? undefined : isCommand(first) ? first : undefined;
+  if (first !== undefined && command === undefined) throw unknownCommand(first);
+
+  // --help and --version win over any other mistake on the line.
+  const has = (name: string) => tokens.some((t) => t.kind === 'option' && t.name === name);
+  if (has('help')) return { command: 'help', ...(command ? { topic: command } : {}) };
+  if (has('version')) return { command: 'version' };
+
+  const values: Values = new Map();
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const spec = OPTIONS.find((o) => o.long === t.name);
+    if (!spec) throw usage(`unknown option '${t.rawName}'${suggest(t.name, OPTIONS.map((o) => o.long), '--')}`);
+    const shown = `--${spec.long}`;
+    if (spec.type === 'boolean') {
+      if (t.value !== undefined) throw usage(`option ${shown} does not take a value`);
+      values.set(spec.long, ['true']);
+      continue;
+    }
+    // A value taken from the next argument that looks like an option is almost always a forgotten value.
+    if (t.value === undefined || (!t.inlineValue && t.value.startsWith('-') && t.value !== '-')) {
+      throw usage(`option ${shown} needs a value${spec.values ? ` (${spec.values.join(', ')})` : spec.placeholder ? ` ${spec.placeholder}` : ''}`);
+    }
+    if (spec.values && !spec.values.includes(t.value)) {
+      throw usage(`invalid value '${t.value}' for ${shown} (expected ${spec.values.join(', ')})`);
+    }
+    const list = values.get(spec.long) ?? [];
+    if (spec.multiple) list.push(t.value);
+    else list.splice(0, list.length, t.value); // the last one wins
+    values.set(spec.long, list);
+  }
+
+  // Without a command, scan options are accepted only around --list-rules (`shipshape --list-rules`).
+  const listRules = values.has('list-rules');
+  if (command === undefined && !listRules) {
+    const stray = OPTIONS.find((o) => o.scope !== 'global' && values.has(o.long));
+    if (stray) throw usage(`option --${stray.long} needs a command, e.g. 'shipshape scan --${stray.long} ...'`);
+    throw usage('missing command');
+  }
+  for (const o of OPTIONS) {
+    if (o.scope !== 'global' && command !== undefined && !o.scope.includes(command) && values.has(o.long)) {
+      throw usage(`option --${o.long} is not valid for '${command}'`);
+    }
+  }
+
+  const args = scanArgs(rest, values);
+  if (listRules) {
+    if (args.paths.length > 0) throw usage('--list-rules takes no paths');
+    if (args.format === 'sarif') throw usage('--list-rules supports --format text or json');
+    return { command: 'list-rules', args };
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  return { command: 'scan', args };
+}
+
+function scanArgs(paths: string[], values: Values): ScanArgs {
+  const one = (name: string): string | undefined => values.get(name)?.[0];
+  const output = one('output');
+  if (output === '') throw usage('option --output needs a file name');
+  const args: ScanArgs = {
+    paths: [...paths],
+    format: (one('format') ?? 'text') as Format,
+    profile: (one('profile') ?? 'restricted') as Profile,
+    failOn: (one('fail-on') ?? 'warning') as FailOn,
+    rules: parseRuleOverrides(values.get('rule') ?? []),
+  };
+  if (output !== undefined && output !== '-') args.output = output;
+  return args;
+}
+
+/** `--rule <id>=<severity>`, repeatable; the last setting of a rule wins. */
+export function parseRuleOverrides(items: readonly string[]): Record<string, SeveritySetting> {
+  const rules: Record<string, SeveritySetting> = {};
+  for (const item of items) {
+    const eq = item.lastIndexOf('=');
+    const id = eq < 0 ? item.trim() : item.slice(0, eq).trim();
+    const sev = eq < 0 ? '' : item.slice(eq + 1).trim();
+    if (eq <= 0 || sev === '') throw usage(`invalid --rule '${item}' (expected <rule-id>=<${SEVERITY_SETTINGS.join('|')}>)`);
+    if (!RULE_IDS.has(id)) throw new CliError(`unknown rule id '${id}' in --rule${suggest(id, [...RULE_IDS], '')} (see 'shipshape --list-rules')`);
+    if (!(SEVERITY_SETTINGS as readonly string[]).includes(sev)) {
+      throw usage(`invalid severity '${sev}' for rule '${id}' (expected ${SEVERITY_SETTINGS.join(', ')})`);
+    }
+    rules[id] = sev as SeveritySetting;
+  }
+  return rules;
+}
+
+function isCommand(name: string): name is CommandName {
+  return COMMANDS.some((c) => c.name === name);
+}
+
+function unknownCommand(name: string): CliError {
+  const hint = name.includes('.') || name.includes('/') || name.includes('\\') ? ` (to check files: 'shipshape scan ${name}')` : suggest(name, COMMANDS.map((c) => c.name), '');
+  return new CliError(`unknown command '${name}'${hint}; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
+}
+
+/** `; did you mean '--x'?` when one candidate is within a small edit distance. */
+function suggest(input: string, candidates: readonly string[], prefix: string): string {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(input.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(1, Math.min(3, Math.floor(input.length / 3)));
+  return best !== undefined && bestDistance <= limit ? `; did you mean '${prefix}${best}'?` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

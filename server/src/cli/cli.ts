@@ -1,0 +1,74 @@
+/**
+ * The CLI as a function: argv and an environment in, an exit status out.
+ * Everything the process touches (cwd, env, streams) comes through `CliIo`,
+ * so main.ts stays a few lines and errors are handled in one place.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseCommandLine, type ScanArgs } from './args';
+import { CliError, EXIT, firstLine, fsReason } from './errors';
+import { formatJson } from './format/json';
+import { formatRulesJson, formatRulesText } from './format/rules';
+import { formatSarif } from './format/sarif';
+import { terminalSafe, wantColor } from './format/style';
+import { formatText } from './format/text';
+import { helpText } from './help';
+import { TOOL_VERSION } from './package-info';
+import { exitCodeFor } from './report';
+import { scan, settingsFromArgs } from './scan';
+
+export interface CliIo {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+/** Run the CLI. Never throws: failures become `shipshape: <message>` on stderr and exit status 2. */
+export function run(argv: readonly string[], io: CliIo): number {
+  try {
+    const inv = parseCommandLine(argv);
+    switch (inv.command) {
+      case 'help':
+        io.stdout.write(helpText(inv.topic));
+        return EXIT.ok;
+      case 'version':
+        io.stdout.write(`${TOOL_VERSION}\n`);
+        return EXIT.ok;
+      case 'list-rules': {
+        const settings = settingsFromArgs(inv.args);
+        emit(inv.args.format === 'json' ? formatRulesJson(settings) : formatRulesText(), inv.args, io);
+        return EXIT.ok;
+      }
+      case 'scan': {
+        const report = scan(inv.args, io.cwd);
+        const { format, output } = inv.args;
+        const text =
+          format === 'json'
+            ? formatJson(report)
+            : format === 'sarif'
+              ? formatSarif(report, io.cwd)
+              : formatText(report, { color: output === undefined && wantColor(io.env, io.stdout.isTTY === true) });
+        emit(text, inv.args, io);
+        return exitCodeFor(report.findings, inv.args.failOn);
+      }
+    }
+  } catch (e) {
+    const message = e instanceof CliError ? e.message : `internal error: ${firstLine(e)}`;
+    io.stderr.write(`shipshape: ${terminalSafe(message)}\n`);
+    return e instanceof CliError ? e.exitCode : EXIT.usage;
+  }
+}
+
+/** Write a report to --output or stdout. */
+function emit(text: string, args: Pick<ScanArgs, 'output'>, io: CliIo): void {
+  if (args.output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(resolve(io.cwd, args.output), text);
+  } catch (e) {
+    throw new CliError(`cannot write '${args.output}': ${fsReason(e)}`);
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 (one run). driver.rules lists the rules
+ * enabled for this run (effective severity not `off`), in registry order;
+ * results point into it with ruleIndex. helpUri is the `file:` URI of the
+ * rule's doc page shipped in the package (SARIF requires an absolute URI
+ * there), omitted when the page is not shipped. Artifact locations are
+ * relative to %SRCROOT% (the working folder); files outside it get absolute
+ * `file:` URIs. Columns count UTF-16 code units (run.columnKind).
+ */
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { effectiveSeverity, ruleDocPath, ruleMetas, type RuleMeta, type Severity } from '../../engine';
+import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION, ruleDocUri } from '../package-info';
+import type { ReportFinding, ScanReport } from '../report';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+export function sarifLevel(severity: Severity): SarifLevel {
+  return severity === 'info' ? 'note' : severity;
+}
+
+/** GitHub code scanning reads properties["security-severity"] (0.0-10.0) to rank security alerts. */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
+
+const PSS_NAMES = { baseline: 'Baseline', restricted: 'Restricted' } as const;
+
+function pascalCase(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
+}
+
+/** Plain-text and Markdown help built from the rule's metadata. */
+function ruleHelp(meta: RuleMeta, docUri: string | undefined): { text: string; markdown: string } {
+  const refs = meta.references;
+  const facts: string[] = [];
+  if (refs.pss) facts.push(`Pod Security Standards: ${PSS_NAMES[refs.pss.level]}, "${refs.pss.control}"`);
+  if (refs.cis?.length) facts.push(`CIS Kubernetes Benchmark: ${refs.cis.join(', ')}`);
+  const equivalents = (
+    [
+      ['kube-linter', refs.kubeLinter],
+      ['Polaris', refs.polaris],
+      ['Checkov', refs.checkov],
+      ['Trivy', refs.trivy],
+      ['hadolint', refs.hadolint],
+    ] as const
+  )
+    .filter(([, ids]) => ids && ids.length > 0)
+    .map(([tool, ids]) => `${tool} ${ids!.join(', ')}`);
+  if (equivalents.length) facts.push(`Equivalent checks: ${equivalents.join('; ')}`);
+  const doc = ruleDocPath(meta.id);
+  const text = [meta.description, '', ...facts, `Documentation: ${doc} in the shipshape package.`].join('\n');
+  const markdown = [
+    `**${meta.title}**`,
+    '',
+    meta.description,
+    '',
+    ...facts.map((f) => `- ${f}`),
+    ...(refs.urls ?? []).map((u) => `- <${u}>`),
+    '',
+    docUri ? `[Documentation](${docUri}) (\`${doc}\`)` : `Documentation: \`${doc}\` in the shipshape package.`,
+  ].join('\n');
+  return { text, markdown };
+}
+
+function ruleDescriptor(meta: RuleMeta) {
+  const docUri = ruleDocUri(meta.id);
+  const security = meta.category !== 'syntax';
+  return {
+    id: meta.id,
+    name: pascalCase(meta.id),
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.description },
+    help: ruleHelp(meta, docUri),
+    ...(docUri ? { helpUri: docUri } : {}),
+    defaultConfiguration: { level: sarifLevel(meta.defaultSeverity), ...(meta.enabledByDefault === false ? { enabled: false } : {}) },
+    properties: {
+      tags: security ? ['security', 'kubernetes', meta.category] : [meta.category],
+      category: meta.category,
+      ...(meta.level ? { profile: meta.level } : {}),
+      ...(security ? { 'security-severity': SECURITY_SEVERITY[meta.defaultSeverity] } : {}),
+    },
+  };
+}
+
+/** A URI reference for a report path: relative (percent-encoded segments) under %SRCROOT%, or an absolute file: URI. */
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function result(f: ReportFinding, ruleIndex: number | undefined) {
+  return {
+    ruleId: f.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: sarifLevel(f.severity),
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(f.file),
+          region: { startLine: f.start.line, startColumn: f.start.column, endLine: f.end.line, endColumn: f.end.column },
+        },
+      },
+    ],
+  };
+}
+
+export function formatSarif(report: ScanReport, cwd: string): string {
+  const metas = ruleMetas().filter((m) => effectiveSeverity(m, report.settings) !== 'off');
+  // A finding from a rule outside the list (not expected) still gets a descriptor.
+  for (const f of report.findings) {
+    if (!metas.some((m) => m.id === f.ruleId)) {
+      const meta = ruleMetas().find((m) => m.id === f.ruleId);
+      if (meta) metas.push(meta);
+    }
+  }
+  const index = new Map(metas.map((m, i) => [m.id, i]));
+  let root = pathToFileURL(cwd).href;
+  if (!root.endsWith('/')) root += '/';
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: TOOL_VERSION,
+            semanticVersion: TOOL_VERSION,
+            informationUri: INFORMATION_URI,
+            rules: metas.map(ruleDescriptor),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: root } },
+        columnKind: 'utf16CodeUnits',
+        results: report.findings.map((f) => result(f, index.get(f.ruleId))),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

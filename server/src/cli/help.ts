@@ -1,0 +1,96 @@
+/** Help text, generated from the option and command tables so it cannot drift from the parser. */
+import { COMMANDS, OPTIONS, type CommandName } from './args';
+import { TOOL_VERSION } from './package-info';
+
+const WIDTH = 80;
+
+/** Greedy word wrap of `text` into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+function optionLines(): string[] {
+  const rows = OPTIONS.map((o) => {
+    const value = o.type === 'string' ? ` ${o.values ? `<${o.values.join('|')}>` : o.placeholder ?? '<value>'}` : '';
+    const left = `${o.short ? `-${o.short}, ` : '    '}--${o.long}${value}`;
+    const right = `${o.help}${o.default !== undefined ? ` (default: ${o.default})` : ''}`;
+    return [left, right] as const;
+  });
+  const width = Math.max(...rows.map(([l]) => l.length));
+  const pad = ' '.repeat(2 + width + 2);
+  return rows.flatMap(([l, r]) => wrap(r, Math.max(30, WIDTH - pad.length)).map((text, i) => (i === 0 ? `  ${l.padEnd(width)}  ${text}` : `${pad}${text}`)));
+}
+
+const SCAN_DETAILS = `Paths are files or folders (default: the current folder). Folders are searched
+recursively for *.yaml, *.yml, Dockerfile[.*], Containerfile[.*] and
+*.Dockerfile; node_modules and version-control folders (.git, .hg, .svn, .bzr,
+.jj, _darcs, CVS) are skipped, and symbolic links to folders found inside a
+folder are not followed (links to files are). A file named on the command line
+is always checked whatever its name: as a Dockerfile when its name says so or
+its first instruction is FROM or ARG, otherwise as YAML. Files are read as
+UTF-8; content that is not text is reported once (binary-file) and not checked.
+
+Formats:
+  text   file:line:col severity rule-id message, grouped by file, then a
+         summary line.
+         Lines and columns are 1-based; columns count UTF-16 code units (as in
+         VS Code). Colour only when writing to a terminal; NO_COLOR turns it
+         off, FORCE_COLOR turns it on (FORCE_COLOR wins, as in Node.js).
+  json   a stable report described by schemas/shipshape-report.schema.json:
+         version, tool, profile, files, summary and findings with file, ruleId,
+         severity, message, 1-based start/end line and column (end exclusive)
+         and 0-based UTF-16 offsets.
+  sarif  SARIF 2.1.0 (e.g. for GitHub code scanning). driver.rules lists the
+         rules enabled for the run; helpUri is the file: URI of the rule's
+         documentation page shipped in the package (omitted if not shipped).
+         Locations are relative to %SRCROOT% (the current folder) with
+         columnKind utf16CodeUnits.
+
+Exit status:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage error (unknown command or option, bad value, unknown rule id),
+     unreadable input (missing path, permission denied) or unwritable output`;
+
+/** The help for the whole tool or for one command. */
+export function helpText(topic?: CommandName): string {
+  if (topic === 'scan') {
+    return [
+      'Usage: shipshape scan [options] [paths...]',
+      '',
+      'Lint Kubernetes manifests for security problems (Pod Security Standards, ...).',
+      '',
+      'Options:',
+      ...optionLines(),
+      '',
+      SCAN_DETAILS,
+      '',
+    ].join('\n');
+  }
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `shipshape ${TOOL_VERSION}: Kubernetes and Docker security linter`,
+    '',
+    'Usage: shipshape <command> [options]',
+    '       shipshape --list-rules [--format text|json] [--profile <level>]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    `  ${'help'.padEnd(width)}  show help for a command ('shipshape help scan')`,
+    '',
+    'Options:',
+    ...optionLines(),
+    '',
+    "Run 'shipshape scan --help' for paths, formats and exit status.",
+    '',
+  ].join('\n');
+}

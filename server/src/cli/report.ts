@@ -1,0 +1,85 @@
+/**
+ * The scan result every formatter reads: files in scan order and their
+ * findings with positions computed once (1-based lines and columns in UTF-16
+ * code units, 0-based offsets, end exclusive).
+ */
+import { LineIndex, severityRank, type EngineSettings, type Finding, type Severity } from '../engine';
+import type { FailOn } from './args';
+import { EXIT } from './errors';
+import type { InputFile } from './files';
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column in UTF-16 code units. */
+  column: number;
+  /** 0-based UTF-16 offset into the file text. */
+  offset: number;
+}
+
+export interface ReportFinding {
+  /** The file's display path (see InputFile.display). */
+  file: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: Position;
+  /** Exclusive end. */
+  end: Position;
+  object?: { kind: string; name?: string; namespace?: string };
+  container?: string;
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  info: number;
+  filesWithFindings: number;
+}
+
+export interface ScanReport {
+  /** The settings the files were linted with. */
+  settings: EngineSettings;
+  files: InputFile[];
+  /** In file order, then by offset. */
+  findings: ReportFinding[];
+  summary: Summary;
+}
+
+/** Attach positions to a file's findings. */
+export function locateFindings(file: InputFile, text: string, findings: readonly Finding[]): ReportFinding[] {
+  if (findings.length === 0) return [];
+  const index = new LineIndex(text);
+  const at = (offset: number): Position => {
+    const p = index.position(offset);
+    return { line: p.line + 1, column: p.character + 1, offset: Math.max(0, Math.min(offset, text.length)) };
+  };
+  return [...findings]
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId))
+    .map((f) => {
+      const r: ReportFinding = { file: file.display, ruleId: f.ruleId, severity: f.severity, message: f.message, start: at(f.span.start), end: at(f.span.end) };
+      if (f.object) r.object = { ...f.object };
+      if (f.container !== undefined) r.container = f.container;
+      return r;
+    });
+}
+
+export function summarize(findings: readonly ReportFinding[]): Summary {
+  const files = new Set<string>();
+  const s: Summary = { errors: 0, warnings: 0, info: 0, filesWithFindings: 0 };
+  for (const f of findings) {
+    files.add(f.file);
+    if (f.severity === 'error') s.errors++;
+    else if (f.severity === 'warning') s.warnings++;
+    else s.info++;
+  }
+  s.filesWithFindings = files.size;
+  return s;
+}
+
+/** 1 when a finding is at or above --fail-on, else 0. */
+export function exitCodeFor(findings: readonly ReportFinding[], failOn: FailOn): number {
+  if (failOn === 'none') return EXIT.ok;
+  const threshold = severityRank(failOn);
+  return findings.some((f) => severityRank(f.severity) >= threshold) ? EXIT.findings : EXIT.ok;
+}
