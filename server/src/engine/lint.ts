@@ -125,6 +125,13 @@ function lintDocument(doc: Document.Parsed, text: string, settings: EngineSettin
       if (pod) {
         visitors.podSpec?.(pod);
         if (visitors.container) for (const c of pod.containers) visitors.container(c);
+        if (visitors.image) {
+          for (const c of pod.containers) {
+            const image = c.image();
+            if (image) visitors.image(image);
+          }
+        }
+        if (visitors.envVar) for (const c of pod.containers) for (const env of c.envVars()) visitors.envVar(env);
       }
       visitors.end?.();
     } catch (e) {

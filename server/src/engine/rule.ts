@@ -3,6 +3,7 @@
  * visitors. Rules report through `ctx.report`; they never format output.
  */
 import type { ContainerView, PodSpecView, ResourceView } from './views/resource';
+import type { EnvVarView, ImageView } from './views/values';
 import type { Fix, Profile, ReportDescriptor, RuleMeta, Span } from './types';
 
 export interface RuleContext {
@@ -26,6 +27,10 @@ export interface RuleVisitors {
   podSpec?(pod: PodSpecView): void;
   /** Every container: init, app and ephemeral. */
   container?(container: ContainerView): void;
+  /** Every container image reference (containers of all kinds). */
+  image?(image: ImageView): void;
+  /** Every `env` entry of every container. */
+  envVar?(env: EnvVarView): void;
   /** After the document. */
   end?(): void;
 }

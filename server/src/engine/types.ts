@@ -58,6 +58,13 @@ export type RuleCategory =
   | 'pod-security-baseline'
   | 'pod-security-restricted'
   | 'hardening'
+  | 'resources'
+  | 'secrets'
+  | 'supply-chain'
+  | 'rbac'
+  | 'service-accounts'
+  | 'pod-security-policy'
+  | 'workloads'
   | 'syntax';
 
 /** Where a rule comes from and what other tools call the same check. */

@@ -13,12 +13,28 @@ export interface EngineSettings {
   rules: Readonly<Record<string, SeveritySetting>>;
   /** Per-rule options. */
   ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * Registries (and repository path prefixes or globs) whose images are
+   * trusted by `untrusted-registry`. Setting it replaces the default list.
+   */
+  trustedRegistries: readonly string[];
 }
+
+/** Trusted by default: Docker Hub official images and vendor registries with curated images. */
+export const DEFAULT_TRUSTED_REGISTRIES: readonly string[] = Object.freeze([
+  'docker.io/library/*',
+  'registry.k8s.io',
+  'gcr.io/distroless',
+  'mcr.microsoft.com',
+  'public.ecr.aws/docker/library',
+  'cgr.dev/chainguard',
+]);
 
 export const DEFAULT_SETTINGS: EngineSettings = Object.freeze({
   profile: 'restricted',
   rules: Object.freeze({}),
   ruleOptions: Object.freeze({}),
+  trustedRegistries: DEFAULT_TRUSTED_REGISTRIES,
 });
 
 export interface NormalizeResult {
@@ -62,7 +78,16 @@ export function normalizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string
       }
     }
   }
-  return { settings: { profile, rules, ruleOptions }, problems };
+  let trustedRegistries: readonly string[] = DEFAULT_TRUSTED_REGISTRIES;
+  if (input.trustedRegistries !== undefined && input.trustedRegistries !== null) {
+    const list = input.trustedRegistries;
+    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string' || !x.trim())) {
+      problems.push('trustedRegistries must be a list of non-empty strings (hosts, host/path prefixes or globs)');
+    } else {
+      trustedRegistries = list.map((x: string) => x.trim());
+    }
+  }
+  return { settings: { profile, rules, ruleOptions, trustedRegistries }, problems };
 }
 
 /** The severity a rule runs at under the given settings, or `off`. */
@@ -78,5 +103,5 @@ export function effectiveSeverity(meta: RuleMeta, settings: EngineSettings): Sev
 export function settingsKey(settings: EngineSettings): string {
   const rules = Object.keys(settings.rules).sort().map((k) => `${k}=${settings.rules[k]}`);
   const opts = Object.keys(settings.ruleOptions).sort().map((k) => `${k}=${JSON.stringify(settings.ruleOptions[k])}`);
-  return `${settings.profile}|${rules.join(',')}|${opts.join(',')}`;
+  return `${settings.profile}|${rules.join(',')}|${opts.join(',')}|${settings.trustedRegistries.join(',')}`;
 }

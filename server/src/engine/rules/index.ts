@@ -7,13 +7,34 @@ import type { RuleMeta } from '../types';
 import { baselineRules } from './baseline';
 import { restrictedRules } from './restricted';
 import { hardeningRules } from './hardening';
+import { resourcesRules } from './resources';
+import { secretsRules } from './secrets';
+import { imagesRules } from './images';
+import { rbacRules } from './rbac';
+import { serviceAccountsRules } from './service-accounts';
+import { pspRules } from './psp';
+import { workloadsRules } from './workloads';
 import yamlSyntax from './syntax/yaml-syntax';
 import helmTemplate from './syntax/helm-template';
 import binaryFile from './syntax/binary-file';
 
 export const SYNTAX_RULES = { yamlSyntax, helmTemplate, binaryFile } as const;
 
-export const RULES: readonly Rule[] = [...baselineRules, ...restrictedRules, ...hardeningRules, yamlSyntax, helmTemplate, binaryFile];
+export const RULES: readonly Rule[] = [
+  ...baselineRules,
+  ...restrictedRules,
+  ...hardeningRules,
+  ...resourcesRules,
+  ...secretsRules,
+  ...imagesRules,
+  ...rbacRules,
+  ...serviceAccountsRules,
+  ...pspRules,
+  ...workloadsRules,
+  yamlSyntax,
+  helmTemplate,
+  binaryFile,
+];
 
 const byId = new Map<string, Rule>(RULES.map((r) => [r.meta.id, r]));
 

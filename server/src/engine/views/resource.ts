@@ -5,6 +5,7 @@
  */
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Span } from '../types';
+import type { EnvVarView, ImageView } from './values';
 import { POD_TEMPLATE_PATH, isWorkloadKind } from './workloads';
 import {
   asMap,
@@ -209,6 +210,45 @@ export class ContainerView {
   /** Nearest existing key along a path under the container, else its name. */
   nearestSpan(path: readonly string[]): Span {
     return nearestKeySpan(this.node, path, this.doc) ?? this.nameSpan;
+  }
+
+  /** The container's image as an ImageView, when `image` is a non-empty string. */
+  image(): ImageView | undefined {
+    const node = getNode(this.node, 'image');
+    const value = stringValue(node, this.doc);
+    const span = nodeSpan(node);
+    if (value === undefined || !value.trim() || !span) return undefined;
+    return { value: value.trim(), span, container: this, owner: `${this.label} "${this.name}"` };
+  }
+
+  /** The container's `env` entries with a string name. */
+  envVars(): EnvVarView[] {
+    const out: EnvVarView[] = [];
+    for (const item of seqItems(getNode(this.node, 'env'), this.doc)) {
+      const m = asMap(item, this.doc);
+      const namePair = getPair(m, 'name');
+      const name = stringValue(namePair?.value, this.doc);
+      const nameSpan = keySpan(namePair);
+      if (!m || name === undefined || !nameSpan) continue;
+      const env: EnvVarView = { name, nameSpan: nodeSpan(namePair!.value) ?? nameSpan, container: this, owner: `${this.label} "${this.name}"` };
+      const valueNode = getNode(m, 'value');
+      const raw = scalarValue(valueNode, this.doc);
+      if (raw !== undefined && raw !== null && typeof raw !== 'object') {
+        env.value = String(raw);
+        env.valueSpan = nodeSpan(valueNode);
+      }
+      const refPair = getPair(asMap(getNode(m, 'valueFrom'), this.doc), 'secretKeyRef');
+      if (refPair) {
+        const ref = asMap(refPair.value, this.doc);
+        env.secretKeyRef = {
+          name: stringValue(getNode(ref, 'name'), this.doc),
+          key: stringValue(getNode(ref, 'key'), this.doc),
+          span: keySpan(refPair)!,
+        };
+      }
+      out.push(env);
+    }
+    return out;
   }
 
   /**
