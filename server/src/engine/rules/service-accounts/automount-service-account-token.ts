@@ -1,0 +1,71 @@
+import { defineRule } from '../../rule';
+import { getPair, pairSpan, scalarValue } from '../../views/yaml-node';
+import { SERVICE_ACCOUNT_KIND, isCoreObject } from './kinds';
+
+const FIELD = 'automountServiceAccountToken';
+
+/**
+ * Pod specs and ServiceAccounts that do not set `automountServiceAccountToken: false`.
+ *
+ * The pod's field overrides its ServiceAccount's, so a pod without the field may
+ * still get no token when its ServiceAccount says false. A linter sees one document
+ * at a time and cannot know which ServiceAccount a cluster will have, so the pod is
+ * still reported: the pod-level `false` is the one setting that holds whatever
+ * account the pod runs as. docs/rules/automount-service-account-token.md explains.
+ */
+export default defineRule({
+  meta: {
+    id: 'automount-service-account-token',
+    title: 'Service account token mounted automatically',
+    description:
+      'Unless automountServiceAccountToken is false, every container of a pod gets a token for the Kubernetes API. Most applications never call the API; for them the token only helps an attacker who gets code execution.',
+    defaultSeverity: 'info',
+    category: 'service-accounts',
+    messages: {
+      podMissing:
+        'The pod does not set automountServiceAccountToken: false: its containers get a Kubernetes API token (unless its ServiceAccount disables it).',
+      podValue:
+        'The pod sets automountServiceAccountToken: {{value}}: every container gets a Kubernetes API token. If one container needs it, mount a projected serviceAccountToken volume in that container only.',
+      accountMissing:
+        'ServiceAccount "{{name}}" does not set automountServiceAccountToken: false: pods that use it get its token unless they opt out.',
+      accountValue: 'ServiceAccount "{{name}}" sets automountServiceAccountToken: {{value}}: pods that use it get its token unless they opt out.',
+    },
+    references: {
+      cis: ['5.1.6'],
+      kubeLinter: ['automount-service-account-token'],
+      polaris: ['automountServiceAccountToken'],
+      checkov: ['CKV_K8S_38', 'CKV_K8S_41'],
+      trivy: ['KSV036'],
+      urls: [
+        'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting',
+        'https://kubernetes.io/docs/concepts/security/service-accounts/',
+      ],
+    },
+  },
+  create(ctx) {
+    return {
+      podSpec(pod) {
+        const value = pod.value([FIELD]);
+        if (value === false) return;
+        const pair = pod.pair([FIELD]);
+        if (pair && value !== null && value !== undefined) {
+          ctx.report({ messageId: 'podValue', data: { value: String(value) }, at: pairSpan(pair)! });
+        } else {
+          ctx.report({ messageId: 'podMissing', at: pod.specKeySpan });
+        }
+      },
+      resource(resource) {
+        if (!isCoreObject(resource, SERVICE_ACCOUNT_KIND)) return;
+        const pair = getPair(resource.root, FIELD);
+        const value = scalarValue(pair?.value, resource.doc);
+        if (value === false) return;
+        const name = resource.name ?? '(unnamed)';
+        if (pair && value !== null && value !== undefined) {
+          ctx.report({ messageId: 'accountValue', data: { name, value: String(value) }, at: pairSpan(pair)! });
+        } else {
+          ctx.report({ messageId: 'accountMissing', data: { name }, at: resource.anchorSpan });
+        }
+      },
+    };
+  },
+});
