@@ -1,0 +1,47 @@
+import { defineRule } from '../../rule';
+import { judgeSecretValue, secretView } from '../../secrets';
+import { describeEvidence } from './shared';
+
+/**
+ * A Secret whose values are written in the manifest: whoever can read the
+ * repository can read them (base64 is an encoding, not encryption). One
+ * finding per key, underlined at the key so no editor range shows the value.
+ */
+export default defineRule({
+  meta: {
+    id: 'secret-in-manifest',
+    title: 'Secret values committed in a manifest',
+    description:
+      'A Secret with data or stringData values in a committed file exposes them to everyone who can read the repository and its history; base64 is an encoding, not encryption. Findings are errors when a value looks like a real credential.',
+    defaultSeverity: 'warning',
+    category: 'secrets',
+    messages: {
+      committed: '{{object}} has a committed value for key "{{key}}" ({{field}}, {{hint}}); keep Secret values out of version control.',
+      credential: '{{object}} key "{{key}}" ({{field}}) {{evidence}}; a real credential is committed with this file.',
+    },
+    references: {
+      cis: ['5.4.2'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/configuration/secret/#information-security-for-secrets',
+        'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
+      ],
+    },
+  },
+  create(ctx) {
+    return {
+      resource(resource) {
+        const secret = secretView(resource);
+        if (!secret) return;
+        for (const entry of secret.entries) {
+          const judgment = judgeSecretValue(entry.key, entry.text, entry.binary);
+          const data = { object: secret.label, key: entry.key, field: entry.field };
+          if (judgment.level === 'committed') {
+            ctx.report({ messageId: 'committed', data: { ...data, hint: judgment.hint }, at: entry.keySpan });
+          } else if (judgment.level === 'credential') {
+            ctx.report({ messageId: 'credential', data: { ...data, evidence: describeEvidence(judgment.evidence) }, at: entry.keySpan, severity: 'error' });
+          }
+        }
+      },
+    };
+  },
+});

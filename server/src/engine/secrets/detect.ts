@@ -1,0 +1,211 @@
+/**
+ * The judgments the secret rules share: given a name and a literal value
+ * (an env var, a ConfigMap key, a Secret key, a setting inside a config
+ * file), is there a credential, and what may a message say about it?
+ *
+ * Evidence, strongest first:
+ * - `format`: a known credential format (AWS, GitHub, GitLab, Slack, Google,
+ *   JWT, PEM private key, connection string with a password);
+ * - `name`: a credential-like name with a literal, non-placeholder value;
+ * - `setting`: a config file (lines of `key: value` / `key=value`, or JSON)
+ *   that sets a credential-like setting to a literal value;
+ * - `random`: a long high-entropy token.
+ * Every piece of evidence carries a masked `hint`, never the value.
+ */
+import { looksRandom } from './entropy';
+import { connectionPassword, findFormat, isPublicKeyMaterial, tokens } from './formats';
+import { mask } from './mask';
+import { isCredentialName, nameWords } from './names';
+import { isBooleanLike, isPathLike, isPlaceholder } from './placeholder';
+
+export type Evidence =
+  | { kind: 'format'; label: string; hint: string }
+  | { kind: 'name'; hint: string }
+  | { kind: 'setting'; setting: string; hint: string }
+  | { kind: 'random'; hint: string };
+
+/** Longest setting name shown in a message. */
+const MAX_SETTING_NAME = 80;
+/** JSON documents are walked up to this many values (objects, arrays, strings...). */
+const MAX_JSON_VALUES = 100_000;
+
+/** Whether a value of a credential-like name is a literal credential (not a placeholder, switch, path or plain URL). */
+export function isLiteralCredential(value: string): boolean {
+  const v = value.trim();
+  if (isPlaceholder(v) || isBooleanLike(v) || isPathLike(v)) return false;
+  if (v.includes('://')) return connectionPassword(v) !== undefined;
+  const c = v[0];
+  // YAML/JSON structure, anchors, aliases, tags and block indicators: not a value of its own.
+  return !(c === '{' || c === '[' || c === '&' || c === '*' || c === '!' || c === '|' || c === '>');
+}
+
+/** `AWS_SECRET_ACCESS_KEY`-like names holding 40 base64 characters: an AWS secret access key. */
+function awsSecretKey(name: string, value: string): boolean {
+  const words = nameWords(name);
+  if (!words.includes('aws') || !words.includes('secret')) return false;
+  const v = value.trim();
+  if (v.length !== 40) return false;
+  let upper = false;
+  let lower = false;
+  let digit = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 48 && c <= 57) digit = true;
+    else if (c !== 43 && c !== 47) return false;
+  }
+  return upper && lower && digit && !isPlaceholder(v);
+}
+
+/** A known credential format anywhere in the text. */
+export function formatEvidence(text: string): Evidence | undefined {
+  const m = findFormat(text);
+  return m ? { kind: 'format', label: m.label, hint: mask(m.value, m.prefix) } : undefined;
+}
+
+/** A long random token anywhere in a single line of text. */
+export function randomEvidence(text: string): Evidence | undefined {
+  for (const t of tokens(text)) if (looksRandom(t)) return { kind: 'random', hint: mask(t) };
+  return undefined;
+}
+
+/** Evidence for one named literal value: format, then AWS secret key, then name. */
+export function namedValueEvidence(name: string, value: string): Evidence | undefined {
+  const format = formatEvidence(value);
+  if (format) return format;
+  if (awsSecretKey(name, value)) return { kind: 'format', label: 'an AWS secret access key', hint: mask(value.trim()) };
+  if (isCredentialName(name) && isLiteralCredential(value)) return { kind: 'name', hint: mask(value.trim()) };
+  return undefined;
+}
+
+/** One `key: value` or `key=value` line of a config file (YAML, properties, INI, .env). */
+export function parseSetting(line: string): { key: string; value: string } | undefined {
+  let s = line.trim();
+  if (s === '' || s[0] === '#' || s[0] === ';' || s.startsWith('//')) return undefined;
+  if (s.startsWith('- ')) s = s.slice(2).trimStart();
+  if (s.startsWith('export ')) s = s.slice(7).trimStart();
+  let sep = -1;
+  for (let i = 0; i < s.length && i <= MAX_SETTING_NAME + 2; i++) {
+    const c = s[i];
+    if (c === ':' || c === '=') {
+      sep = i;
+      break;
+    }
+  }
+  if (sep <= 0) return undefined;
+  let key = s.slice(0, sep).trim();
+  if (key.length >= 2 && (key[0] === '"' || key[0] === "'") && key[key.length - 1] === key[0]) key = key.slice(1, -1);
+  if (key === '' || !isSettingName(key)) return undefined;
+  let value = s.slice(sep + 1);
+  if (value[0] === '=' || value[0] === ':') return undefined; // `==`, `::`, `:=` are not assignments of a credential
+  value = value.trim();
+  const q = value[0];
+  if (q === '"' || q === "'") {
+    const close = value.indexOf(q, 1);
+    value = close < 0 ? value.slice(1) : value.slice(1, close);
+  } else {
+    const comment = value.indexOf(' #');
+    if (comment >= 0) value = value.slice(0, comment);
+    // Drop trailing `,` `;` and spaces (one backward scan, so `x,,,,...` stays linear).
+    let end = value.length;
+    while (end > 0 && (value[end - 1] === ',' || value[end - 1] === ';' || value[end - 1] === ' ' || value[end - 1] === '\t')) end--;
+    value = value.slice(0, end).trim();
+  }
+  return { key, value };
+}
+
+function isSettingName(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46 || c === 91 || c === 93;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function settingEvidence(key: string, value: string): Evidence | undefined {
+  const e = namedValueEvidence(key, value);
+  if (!e) return undefined;
+  if (e.kind === 'format') return e;
+  return { kind: 'setting', setting: key.length > MAX_SETTING_NAME ? `${key.slice(0, MAX_SETTING_NAME)}…` : key, hint: e.hint };
+}
+
+/** Credential-like settings with literal values in a JSON document (walked without recursion). */
+function jsonEvidence(text: string): Evidence | undefined {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const stack: unknown[] = [root];
+  for (let seen = 0; stack.length > 0 && seen < MAX_JSON_VALUES; seen++) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+    } else if (node !== null && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+        if (typeof v === 'string' || typeof v === 'number') {
+          const e = settingEvidence(k, String(v));
+          if (e) return e;
+        } else stack.push(v);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Credential-like settings with literal values in a config file (JSON, or `key: value` / `key=value` lines). */
+export function settingsEvidence(text: string): Evidence | undefined {
+  const t = text.trim();
+  if (t[0] === '{' || t[0] === '[') {
+    const e = jsonEvidence(t);
+    if (e) return e;
+  }
+  for (const line of text.split('\n')) {
+    const s = parseSetting(line);
+    if (!s) continue;
+    const e = settingEvidence(s.key, s.value);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+/**
+ * Evidence for a named value of a manifest (env var, ConfigMap key): a known
+ * format anywhere, a credential-like name with a literal value, settings in a
+ * multi-line (file) value, or a random token in a single-line value.
+ */
+export function valueEvidence(name: string, value: string): Evidence | undefined {
+  const named = namedValueEvidence(name, value);
+  if (named) return named;
+  const multiline = value.includes('\n');
+  if (multiline || value.trim().startsWith('{')) {
+    const e = settingsEvidence(value);
+    if (e) return e;
+  }
+  return multiline ? undefined : randomEvidence(value);
+}
+
+/** How a committed Secret value is judged: not reported, a committed value (warning) or a real-looking credential (error). */
+export type SecretValueJudgment = { level: 'skip' } | { level: 'committed'; hint: string } | { level: 'credential'; evidence: Evidence };
+
+/**
+ * Judge one Secret value (`data` decoded, `stringData` as is). Empty values,
+ * placeholders, switches and public key material (certificates) are
+ * skipped; known formats, settings in files and random tokens are
+ * credentials; anything else is a committed value.
+ */
+export function judgeSecretValue(key: string, text: string, binary: boolean): SecretValueJudgment {
+  if (binary) return looksRandom(text.trim()) ? { level: 'credential', evidence: { kind: 'random', hint: mask(text.trim()) } } : { level: 'committed', hint: mask(text.trim()) };
+  const v = text.trim();
+  if (isPlaceholder(v) || isBooleanLike(v) || isPublicKeyMaterial(v)) return { level: 'skip' };
+  const format = formatEvidence(text) ?? (awsSecretKey(key, v) ? { kind: 'format' as const, label: 'an AWS secret access key', hint: mask(v) } : undefined);
+  if (format) return { level: 'credential', evidence: format };
+  const setting = text.includes('\n') || v.startsWith('{') ? settingsEvidence(text) : undefined;
+  if (setting) return { level: 'credential', evidence: setting };
+  const random = text.includes('\n') ? undefined : randomEvidence(v);
+  if (random) return { level: 'credential', evidence: random };
+  return { level: 'committed', hint: mask(v) };
+}

@@ -1,0 +1,97 @@
+/**
+ * Does a name (env var, ConfigMap key, config file setting) say "I hold a
+ * credential"? The name is split into words at `_`, `-`, `.`, spaces,
+ * camelCase humps and letter/digit boundaries, and its LAST word decides:
+ * `DB_PASSWORD`, `apiKey`, `MINIO_SECRET_KEY` and `SECRET_KEY_BASE` hold
+ * credentials; `TOKEN_TTL_SECONDS`, `PASSWORD_MIN_LENGTH`, `SECRET_NAME`,
+ * `TOKEN_FILE`, `AUTH_URL`, `ACCESS_KEY_ID` and `AUTH_ENABLED` do not,
+ * because their last word is about something else (a duration, a length, a
+ * name, a file, a URL, an identifier, a switch).
+ *
+ * No regular expressions: a single pass over the characters.
+ */
+
+/** A word that on its own (as the last word) names a credential. */
+const CREDENTIAL_WORDS: ReadonlySet<string> = new Set([
+  'password', 'passwd', 'passwrd', 'pswd', 'pwd', 'pw', 'pass', 'passphrase', 'passcode',
+  'secret', 'token', 'apikey', 'credential', 'credentials', 'creds', 'auth',
+  'privatekey', 'accesskey', 'secretkey', 'clientsecret', 'apisecret', 'apitoken',
+]);
+
+/** Single lowercase words ending like this are credentials too: `webpassword`, `accesstoken`, `clientsecret`. */
+const CREDENTIAL_SUFFIXES: readonly string[] = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'accesskey', 'secretkey', 'privatekey'];
+
+/**
+ * `<qualifier>_KEY` is a credential: `API_KEY`, `PRIVATE_KEY`, `ENCRYPTION_KEY`; a bare `CACHE_KEY` or `ROUTING_KEY` is not.
+ * `GPG_KEY`/`PGP_KEY` are left out: in Dockerfiles they name public key fingerprints used to verify downloads
+ * (`GPG_PRIVATE_KEY` is still caught through `private`).
+ */
+const KEY_QUALIFIERS: ReadonlySet<string> = new Set([
+  'api', 'access', 'secret', 'private', 'signing', 'sign', 'encryption', 'encrypt', 'decryption', 'decrypt', 'master',
+  'ssh', 'hmac', 'jwt', 'session', 'crypto', 'cipher', 'aes', 'license', 'licence', 'consumer',
+  'account', 'shared', 'client', 'tls', 'ssl', 'app', 'application', 'auth', 'admin', 'service', 'storage', 'webhook',
+]);
+
+/** Trailing words that do not change what the name holds: `SECRET_KEY_BASE`, `PASSWORD_B64`, `TOKEN_VALUE`. */
+const TRANSPARENT_SUFFIXES: ReadonlySet<string> = new Set(['base', 'b' /* b64, split from its digits */, 'b64', 'base64', 'value', 'val', 'str', 'string', 'raw', 'plain', 'plaintext', 'hex', 'encoded']);
+
+/** Whole names that contain a credential word but are something else (`PWD` is the working directory). */
+const NOT_CREDENTIALS: ReadonlySet<string> = new Set(['pwd', 'oldpwd']);
+
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Words of a name, lowercased: `dbPassword` -> [db, password],
+ * `AWS_SECRET_ACCESS_KEY` -> [aws, secret, access, key], `APIKey2` -> [api, key, 2].
+ */
+export function nameWords(name: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  const flush = (): void => {
+    if (cur) words.push(cur.toLowerCase());
+    cur = '';
+  };
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const alpha = isUpper(c) || isLower(c);
+    if (!alpha && !isDigit(c)) {
+      flush();
+      continue;
+    }
+    if (cur) {
+      const p = name.charCodeAt(i - 1);
+      const next = i + 1 < name.length ? name.charCodeAt(i + 1) : 0;
+      const hump = isUpper(c) && (isLower(p) || (isUpper(p) && isLower(next)));
+      const digitEdge = isDigit(c) !== isDigit(p);
+      if (hump || digitEdge) flush();
+    }
+    cur += name[i];
+  }
+  flush();
+  return words;
+}
+
+/** Whether `word` is a credential word on its own (also as the tail of one lowercase word). */
+function credentialWord(word: string): boolean {
+  if (CREDENTIAL_WORDS.has(word)) return true;
+  return CREDENTIAL_SUFFIXES.some((s) => word.length > s.length && word.endsWith(s));
+}
+
+/**
+ * Whether a name looks like it holds a credential. See the module comment
+ * for the rule; `name` may be an env var, a ConfigMap key or a dotted config
+ * setting such as `spring.datasource.password`.
+ */
+export function isCredentialName(name: string): boolean {
+  const words = nameWords(name);
+  if (words.length === 0) return false;
+  if (words.length === 1 && NOT_CREDENTIALS.has(words[0]!)) return false;
+  let end = words.length - 1;
+  while (end > 0 && (TRANSPARENT_SUFFIXES.has(words[end]!) || /* a version or counter */ isDigit(words[end]!.charCodeAt(0)))) end--;
+  const last = words[end]!;
+  if (credentialWord(last)) return true;
+  if (last === 'key' && end > 0) return KEY_QUALIFIERS.has(words[end - 1]!) || credentialWord(words[end - 1]!);
+  return false;
+}

@@ -1,0 +1,123 @@
+/**
+ * Values that only stand in for a credential: empty strings, `changeme`,
+ * `<redacted>`, `${VAR}`, `$(VAR)`, `{{ x }}`, `xxx`, `REPLACE_ME`,
+ * `your-password-here`, `example`, `dummy`, ... They are never reported:
+ * a manifest that says "put the password here" is doing the right thing.
+ *
+ * Also the literal-value filters the name-based checks share: booleans,
+ * file paths and URLs without credentials are not credentials, whatever
+ * the name says (`GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/key.json`).
+ *
+ * No regular expressions: character loops and string comparisons.
+ */
+
+/** Whole values (lowercase, separators removed) that are placeholders. */
+const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
+  'changeme', 'changeit', 'changethis', 'replaceme', 'redacted', 'placeholder', 'example', 'examples', 'dummy', 'test',
+  'testing', 'fake', 'sample', 'todo', 'tbd', 'fixme', 'none', 'null', 'nil', 'undefined', 'unset', 'empty', 'notset',
+  'foo', 'bar', 'foobar', 'xyz', 'abc', 'secretvalue', 'mysecret', 'yoursecret', 'notasecret', 'notreal', 'hidden',
+  'masked', 'omitted', 'removed', 'secretgoeshere',
+]);
+
+/** Prefixes of the normalized value that mark an instruction rather than a value. */
+const PLACEHOLDER_PREFIXES: readonly string[] = ['your', 'insert', 'replace', 'changeme', 'enteryour', 'putyour', 'fillin', 'setme', 'addyour'];
+
+/** Substrings that mark documentation values (the AWS docs key ends in EXAMPLE). */
+const PLACEHOLDER_PARTS: readonly string[] = ['placeholder', 'redacted', 'example', 'dummy', 'notreal', 'dontuse', 'donotuse', 'changeme', 'replaceme'];
+
+/** Placeholder words and instructions are short; longer values are only checked for references, brackets and repeats. */
+const MAX_PLACEHOLDER_LENGTH = 256;
+
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Lowercase letters and digits only: `Your-Password_HERE` -> `yourpasswordhere`. */
+export function normalize(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) if (isAlnum(value.charCodeAt(i))) out += value[i];
+  return out.toLowerCase();
+}
+
+/**
+ * Whether the value refers to something else instead of holding a value:
+ * `${VAR}`, `$(VAR)` (Kubernetes env expansion), `{{ .Values.x }}`,
+ * `$VAR`, `%VAR%`, `#{x}`, `ENC(...)` (Jasypt) anywhere in it.
+ */
+export function hasReference(value: string): boolean {
+  if (value.includes('${') || value.includes('$(') || value.includes('{{') || value.includes('#{') || value.includes('ENC(')) return true;
+  const t = value.trim();
+  if (t.length >= 2 && t[0] === '$' && isIdentifierStart(t.charCodeAt(1))) return true;
+  if (t.length >= 3 && t[0] === '%' && t[t.length - 1] === '%') return true;
+  return false;
+}
+
+function isIdentifierStart(c: number): boolean {
+  return c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** One character repeated, ignoring separators: `xxx`, `****`, `XXXX-XXXX`, `00000000`. */
+export function isRepeatedChar(value: string): boolean {
+  let first = -1;
+  let seen = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 45 || c === 95 || c === 46 || c === 32) continue; // - _ . space
+    if (first === -1) first = c;
+    else if (c !== first) return false;
+    seen++;
+  }
+  return seen > 0;
+}
+
+/** Letters, digits and `-_.` only, short: a value where a placeholder word inside means "placeholder". */
+function isWordLike(value: string): boolean {
+  if (value.length > 64) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!isAlnum(c) && c !== 45 && c !== 95 && c !== 46) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a value is empty or an obvious placeholder. Multi-line values
+ * (files) are content, never placeholders: their parts are judged instead.
+ */
+export function isPlaceholder(value: string): boolean {
+  const t = value.trim();
+  if (t === '') return true;
+  if (t.includes('\n')) return false;
+  if (hasReference(t)) return true;
+  if (t[0] === '<' && t[t.length - 1] === '>') return true; // <redacted>, <your-password>
+  if (t[0] === '[' && t[t.length - 1] === ']' && t.length < 64) return true; // [REDACTED]
+  if (isRepeatedChar(t)) return true;
+  if (t.length > MAX_PLACEHOLDER_LENGTH) return false;
+  const n = normalize(t);
+  if (n === '') return true; // only punctuation: "...", "--"
+  if (PLACEHOLDER_WORDS.has(n)) return true;
+  if (PLACEHOLDER_PREFIXES.some((p) => n.startsWith(p))) return true;
+  if (n.endsWith('here') && n.length <= 40) return true; // token-here, your_api_key_here
+  if (isWordLike(t) && PLACEHOLDER_PARTS.some((p) => n.includes(p))) return true;
+  return false;
+}
+
+/** `true`, `false`, `yes`, `no`, `on`, `off`, `0`, `1`: a switch, not a credential (`MYSQL_ALLOW_EMPTY_PASSWORD: "1"`). */
+export function isBooleanLike(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  return v === 'true' || v === 'false' || v === 'yes' || v === 'no' || v === 'on' || v === 'off' || v === '0' || v === '1';
+}
+
+/** Extensions of key, certificate and config files: `certs/tls.key` names a file, it is not a key. */
+const FILE_EXTENSIONS: readonly string[] = [
+  '.pem', '.key', '.crt', '.cer', '.der', '.csr', '.p12', '.pfx', '.jks', '.keystore', '.truststore', '.pub', '.asc', '.gpg',
+  '.json', '.yaml', '.yml', '.txt', '.conf', '.cfg', '.ini', '.env', '.properties', '.toml', '.xml',
+];
+
+/** An absolute or relative file path (`/run/secrets/db`, `./key.pem`, `~/.aws/credentials`, `C:\keys\a.pfx`, `file:///x`, `certs/tls.key`). */
+export function isPathLike(value: string): boolean {
+  const t = value.trim();
+  const lower = t.toLowerCase();
+  if (!t.includes(' ') && FILE_EXTENSIONS.some((ext) => lower.length > ext.length && lower.endsWith(ext))) return true;
+  if (t.startsWith('/') || t.startsWith('./') || t.startsWith('../') || t.startsWith('~/') || t.startsWith('file:')) return true;
+  if (t.length >= 3 && isIdentifierStart(t.charCodeAt(0)) && t[1] === ':' && (t[2] === '\\' || t[2] === '/')) return true;
+  return false;
+}
