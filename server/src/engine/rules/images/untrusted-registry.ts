@@ -1,0 +1,40 @@
+import { defineRule } from '../../rule';
+import { parseImageRef } from '../../views/image-ref';
+import { trustingEntry } from './trust';
+
+export default defineRule({
+  meta: {
+    id: 'untrusted-registry',
+    title: 'Image from an untrusted registry',
+    description:
+      'The image does not come from a registry or repository on the trusted list (shipshape.trustedRegistries). Anyone can publish to a public registry; an image from an unvetted source runs with whatever it was built to do.',
+    defaultSeverity: 'warning',
+    category: 'supply-chain',
+    messages: {
+      untrusted:
+        '{{owner}} uses image "{{image}}" from {{name}}, which is not on the trusted registries list (shipshape.trustedRegistries).',
+    },
+    references: {
+      cis: ['5.5.1'],
+      trivy: ['KSV034'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/security-checklist/#images',
+        'https://docs.docker.com/trusted-content/official-images/',
+      ],
+    },
+  },
+  create(ctx) {
+    return {
+      image(image) {
+        const ref = parseImageRef(image.value);
+        if (!ref || trustingEntry(ref, ctx.trustedRegistries)) return;
+        ctx.report({
+          messageId: 'untrusted',
+          data: { owner: image.owner, image: image.value, name: ref.name },
+          at: image.span,
+          ...(image.container ? { container: image.container.name } : {}),
+        });
+      },
+    };
+  },
+});
