@@ -1,0 +1,32 @@
+import { defineRule } from '../../rule';
+import { KubeconfigView } from '../../views/kubeconfig';
+import { KUBECTL_CONFIG_REFERENCE } from './shared';
+
+export default defineRule({
+  meta: {
+    id: 'kubeconfig-insecure-tls',
+    title: 'Kubeconfig cluster skips TLS verification',
+    description:
+      'insecure-skip-tls-verify: true makes kubectl accept any certificate from the API server, so anyone on the network path can impersonate the cluster and read the credentials sent to it.',
+    defaultSeverity: 'error',
+    category: 'kubeconfig',
+    messages: {
+      insecure:
+        "{{cluster}} sets insecure-skip-tls-verify: true: the API server's certificate is not checked, so anyone on the network path can impersonate it and capture the credentials sent to it; trust its CA with certificate-authority-data.",
+    },
+    references: {
+      urls: [KUBECTL_CONFIG_REFERENCE, 'https://kubernetes.io/docs/tasks/access-application-cluster/configure-access-multiple-clusters/'],
+    },
+  },
+  create(ctx) {
+    return {
+      resource(resource) {
+        const config = KubeconfigView.from(resource);
+        if (!config) return;
+        for (const cluster of config.clusters) {
+          if (cluster.insecureSkipTlsVerify) ctx.report({ messageId: 'insecure', data: { cluster: cluster.label }, at: cluster.insecureSkipTlsVerify });
+        }
+      },
+    };
+  },
+});
