@@ -1,0 +1,236 @@
+/**
+ * Dockerfile parsing: dockerfile-ast does the Dockerfile grammar (parser
+ * directives, instruction boundaries, line continuations, heredocs, ENV/ARG
+ * properties); this module turns its line/character ranges into UTF-16 file
+ * offsets with the engine's LineIndex and gives every instruction its
+ * arguments as one logical line (continuations joined, as BuildKit joins
+ * them) that still knows, character by character, where it came from.
+ *
+ * Nothing here throws for any input text except on a library bug; the
+ * caller (lint-dockerfile.ts) turns such an exception into one finding.
+ */
+import { DockerfileParser, type Arg, type Env, type Heredoc, type Instruction, type Property } from 'dockerfile-ast';
+import { LineIndex } from '../text';
+import type { Span } from '../types';
+
+/**
+ * Text assembled from pieces of the file (a logical line, a heredoc body, an
+ * unquoted shell word), with the file offset of each of its characters.
+ */
+export interface LogicalText {
+  readonly text: string;
+  /** `offsets[i]` is the file offset of `text[i]`; same length as `text`. */
+  readonly offsets: ArrayLike<number>;
+}
+
+/** File span of the logical range [start, end): from its first character to just after its last. */
+export function sourceSpan(t: LogicalText, start: number, end: number): Span {
+  if (t.text.length === 0) return { start: 0, end: 0 };
+  const s = Math.max(0, Math.min(start, t.text.length - 1));
+  const e = Math.max(s + 1, Math.min(end, t.text.length));
+  return { start: t.offsets[s]!, end: end <= start ? t.offsets[s]! : t.offsets[e - 1]! + 1 };
+}
+
+/** A piece of a logical text: characters [start, end) with their offsets. */
+export function sliceLogical(t: LogicalText, start: number, end: number): LogicalText {
+  const offsets = t.offsets instanceof Int32Array ? t.offsets.subarray(start, end) : Array.prototype.slice.call(t.offsets, start, end);
+  return { text: t.text.slice(start, end), offsets };
+}
+
+/** The file text [start, end) as a logical text (offsets are the identity). */
+export function fileSlice(text: string, start: number, end: number): LogicalText {
+  const offsets = new Int32Array(Math.max(0, end - start));
+  for (let i = 0; i < offsets.length; i++) offsets[i] = start + i;
+  return { text: text.slice(start, end), offsets };
+}
+
+/** `KEY=value` (or the legacy `ENV KEY value`) of an ENV or ARG instruction. */
+export interface DockerProperty {
+  name: string;
+  nameSpan: Span;
+  /** The value as Docker sees it (quotes and escapes removed); undefined for `ARG NAME`. */
+  value?: string;
+  valueSpan?: Span;
+  /** From the name to the end of the value. */
+  span: Span;
+}
+
+export interface DockerHeredoc {
+  /** The delimiter word (`EOF` for `<<EOF`, `<<-"EOF"`). */
+  name: string;
+  /** The body (between the line after the operator and the delimiter line); undefined when empty or unterminated. */
+  body?: LogicalText;
+}
+
+export interface DockerInstruction {
+  /** Upper-cased keyword (`RUN` for `run`). Unknown keywords are kept as written, upper-cased. */
+  keyword: string;
+  keywordSpan: Span;
+  /** The whole instruction, continuation lines and heredoc bodies included (may span lines). */
+  span: Span;
+  /** 0-based line of the keyword. */
+  line: number;
+  /** The arguments on the instruction's logical line, trimmed; flags (`--mount=...`) included. */
+  args: LogicalText;
+  heredocs: DockerHeredoc[];
+  /** ENV and ARG only: the declared variables in order. */
+  properties: DockerProperty[];
+}
+
+export interface ParserDirective {
+  /** Lower-cased directive name (`escape`, `syntax`, `check`). */
+  name: string;
+  value: string;
+  span: Span;
+}
+
+export interface ParsedDockerfile {
+  text: string;
+  lines: LineIndex;
+  /** `\` unless an `# escape=` directive says otherwise. */
+  escapeChar: string;
+  directives: ParserDirective[];
+  instructions: DockerInstruction[];
+}
+
+interface Position {
+  line: number;
+  character: number;
+}
+interface Range {
+  start: Position;
+  end: Position;
+}
+
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+const isNewline = (c: number): boolean => c === 10 || c === 13;
+
+/** Offset just after the line break at `i` (a CRLF counts as one), or `i` when there is none. */
+function skipNewline(text: string, i: number): number {
+  if (text.charCodeAt(i) === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  return text.charCodeAt(i) === 10 ? i + 1 : i;
+}
+
+/**
+ * The logical line that starts at `from`: the escape character followed by
+ * optional blanks and a line break continues it on the next line, where
+ * empty lines and comment lines are skipped (BuildKit's rules). Stops at the
+ * first other line break or at `to`. Linear in the text it covers.
+ */
+export function logicalLine(text: string, from: number, to: number, escape: string): LogicalText {
+  const esc = escape.charCodeAt(0);
+  let out = '';
+  const offsets: number[] = [];
+  let runStart = from;
+  const flush = (end: number) => {
+    if (end > runStart) {
+      out += text.slice(runStart, end);
+      for (let k = runStart; k < end; k++) offsets.push(k);
+    }
+  };
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isNewline(c)) break;
+    if (c === esc) {
+      let j = i + 1;
+      while (j < to && isBlank(text.charCodeAt(j))) j++;
+      if (j >= to || isNewline(text.charCodeAt(j))) {
+        flush(i);
+        i = skipNewline(text, j);
+        // Continuation lines that are empty or comments do not count.
+        for (;;) {
+          let k = i;
+          while (k < to && isBlank(text.charCodeAt(k))) k++;
+          if (k < to && text.charCodeAt(k) === 35 /* # */) {
+            while (k < to && !isNewline(text.charCodeAt(k))) k++;
+            i = skipNewline(text, k);
+          } else if (k < to && isNewline(text.charCodeAt(k))) {
+            i = skipNewline(text, k);
+          } else break;
+          if (i >= to) break;
+        }
+        runStart = i;
+        continue;
+      }
+    }
+    i++;
+  }
+  flush(Math.min(i, to));
+  return trimLogical({ text: out, offsets });
+}
+
+/** Drop leading and trailing blanks. */
+export function trimLogical(t: LogicalText): LogicalText {
+  let s = 0;
+  let e = t.text.length;
+  while (s < e && /\s/.test(t.text[s]!)) s++;
+  while (e > s && /\s/.test(t.text[e - 1]!)) e--;
+  return s === 0 && e === t.text.length ? t : sliceLogical(t, s, e);
+}
+
+function heredocsOf(instruction: Instruction): Heredoc[] {
+  const withHeredocs = instruction as unknown as { getHeredocs?: () => Heredoc[] };
+  return typeof withHeredocs.getHeredocs === 'function' ? withHeredocs.getHeredocs() : [];
+}
+
+/** Parse a Dockerfile. Throws only if the parsing library does. */
+export function parseDockerfile(text: string): ParsedDockerfile {
+  const lines = new LineIndex(text);
+  const at = (p: Position): number => lines.offset(p.line, p.character);
+  const span = (r: Range): Span => ({ start: at(r.start), end: at(r.end) });
+  const df = DockerfileParser.parse(text);
+  const escapeChar = df.getEscapeCharacter() || '\\';
+  const directives: ParserDirective[] = df.getDirectives().map((d) => ({
+    name: d.getName().toLowerCase(),
+    value: d.getValue(),
+    span: span(d.getRange()),
+  }));
+  const raw = df.getInstructions();
+  const instructions: DockerInstruction[] = raw.map((ins, idx) => {
+    const whole = span(ins.getRange());
+    const keywordSpan = span(ins.getInstructionRange());
+    const next = idx + 1 < raw.length ? at(raw[idx + 1]!.getRange().start) : text.length;
+    const keyword = ins.getKeyword().toUpperCase();
+    const args = logicalLine(text, keywordSpan.end, Math.max(keywordSpan.end, next), escapeChar);
+    const properties: DockerProperty[] = keyword === 'ENV' || keyword === 'ARG' ? propertiesOf(ins).map((p) => propertyOf(p, span)) : [];
+    // Heredocs start on the instruction's first logical line (`<<EOF`); asking the library is costly otherwise.
+    const heredocs: DockerHeredoc[] =
+      (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') && args.text.includes('<<')
+        ? heredocsOf(ins).map((h) => {
+            const content = h.getContentRange();
+            const body = content ? span(content) : undefined;
+            return { name: h.getName(), ...(body && body.end > body.start ? { body: fileSlice(text, body.start, body.end) } : {}) };
+          })
+        : [];
+    return {
+      keyword,
+      keywordSpan,
+      span: whole,
+      line: ins.getRange().start.line,
+      args,
+      heredocs,
+      properties,
+    };
+  });
+  return { text, lines, escapeChar, directives, instructions };
+}
+
+function propertiesOf(instruction: Instruction): Property[] {
+  const withProperties = instruction as unknown as Partial<Pick<Env | Arg, 'getProperties'>>;
+  return typeof withProperties.getProperties === 'function' ? withProperties.getProperties() : [];
+}
+
+function propertyOf(p: Property, span: (r: Range) => Span): DockerProperty {
+  const nameSpan = span(p.getNameRange());
+  const valueRange = p.getValueRange();
+  const value = p.getValue();
+  const valueSpan = valueRange ? span(valueRange) : undefined;
+  return {
+    name: p.getName(),
+    nameSpan,
+    ...(value !== null ? { value } : {}),
+    ...(valueSpan ? { valueSpan } : {}),
+    span: { start: nameSpan.start, end: valueSpan ? Math.max(valueSpan.end, nameSpan.end) : nameSpan.end },
+  };
+}
