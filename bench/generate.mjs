@@ -1,6 +1,7 @@
 // Deterministic generator of realistic multi-document Kubernetes manifests for the
-// benchmark: a mix of workloads (all eight kinds), Services, ConfigMaps and the like,
-// about one in five of the workloads insecure in some way.
+// benchmark: a mix of workloads (all eight kinds), Services, ConfigMaps, Secrets,
+// ServiceAccounts, RBAC roles and bindings and Namespaces, about one in five of the
+// workloads insecure in some way, so that every rule family has work to do.
 
 /** Small deterministic PRNG (mulberry32), so every run lints the same text. */
 function rng(seed) {
@@ -14,7 +15,24 @@ function rng(seed) {
   };
 }
 
-const IMAGES = ['nginx:1.27', 'redis:7.4', 'postgres:16.4', 'registry.example.com/shop/api:2.14.3', 'ghcr.io/example/worker:0.9.1', 'busybox:1.36'];
+const IMAGES = [
+  'nginx:1.27',
+  'redis:7.4',
+  'postgres:16.4',
+  'registry.example.com/shop/api:2.14.3',
+  'ghcr.io/example/worker:0.9.1',
+  'busybox:1.36',
+  'registry.k8s.io/pause:3.10@sha256:ee6521f290b2168b6e0935a181d4cff9be1ac3f505666ef0e3c98fae8199917a',
+  'example/legacy-app',
+];
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** A deterministic random-looking credential of `n` characters. */
+function token(r, n) {
+  let out = '';
+  for (let i = 0; i < n; i++) out += ALNUM[Math.floor(r() * ALNUM.length)];
+  return out;
+}
+const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
 const ind = (text, n) => text.split('\n').map((l) => (l ? ' '.repeat(n) + l : l)).join('\n');
 
 function container(name, image, insecure, r) {
@@ -39,6 +57,9 @@ function container(name, image, insecure, r) {
     '    requests:',
     `      cpu: ${50 + Math.floor(r() * 400)}m`,
     `      memory: ${64 * (1 + Math.floor(r() * 8))}Mi`,
+  );
+  if (r() < 0.7) lines.push('    limits:', `      cpu: "${1 + Math.floor(r() * 2)}"`, `      memory: ${256 * (1 + Math.floor(r() * 4))}Mi`);
+  lines.push(
     '  env:',
     '    - name: LOG_LEVEL',
     '      value: info',
@@ -46,6 +67,12 @@ function container(name, image, insecure, r) {
     '      valueFrom:',
     '        fieldRef:',
     '          fieldPath: metadata.name',
+    '    - name: DATABASE_HOST',
+    '      value: db.internal.svc.cluster.local',
+  );
+  if (insecure && r() < 0.4) lines.push('    - name: DB_PASSWORD', `      value: ${token(r, 20)}`);
+  else lines.push('    - name: DB_PASSWORD', '      valueFrom:', '        secretKeyRef:', `          name: ${name}-db`, '          key: password');
+  lines.push(
     '  volumeMounts:',
     '    - name: tmp',
     '      mountPath: /tmp',
@@ -56,6 +83,7 @@ function container(name, image, insecure, r) {
 function podSpec(name, insecure, r) {
   const lines = [];
   if (insecure && r() < 0.3) lines.push(r() < 0.5 ? 'hostNetwork: true' : 'hostPID: true');
+  if (!insecure) lines.push(`serviceAccountName: ${name}`, 'automountServiceAccountToken: false');
   lines.push('securityContext:');
   if (insecure) lines.push('  fsGroup: 0');
   else lines.push('  runAsNonRoot: true', '  runAsUser: 10001', '  runAsGroup: 10001', '  seccompProfile:', '    type: RuntimeDefault');
@@ -103,8 +131,47 @@ function service(i) {
   return `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n  namespace: team-${i % 17}\nspec:\n  selector:\n    app.kubernetes.io/name: deployment-${i}\n  ports:\n    - name: http\n      port: 80\n      targetPort: http`;
 }
 
-function configMap(i) {
-  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-${i}\n  namespace: team-${i % 17}\ndata:\n  LOG_LEVEL: info\n  FEATURE_FLAGS: "checkout,search"\n  app.yaml: |\n    server:\n      port: 8080\n      timeout: 30s\n    cache:\n      ttl: 300`;
+function configMap(i, r) {
+  const leak = r() < 0.1 ? `\n  DATABASE_URL: postgres://shop:${token(r, 16)}@db.internal:5432/shop` : '';
+  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-${i}\n  namespace: team-${i % 17}\ndata:\n  LOG_LEVEL: info\n  FEATURE_FLAGS: "checkout,search"${leak}\n  app.yaml: |\n    server:\n      port: 8080\n      timeout: 30s\n    cache:\n      ttl: 300`;
+}
+
+function secret(i, r) {
+  const ns = `team-${i % 17}`;
+  const head = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: secret-${i}\n  namespace: ${ns}\ntype: Opaque`;
+  const x = r();
+  if (x < 0.4) return `${head}\ndata:\n  username: ${b64('app')}\n  password: ${b64(token(r, 24))}`;
+  if (x < 0.7) return `${head}\nstringData:\n  password: changeme\n  url: "\${DATABASE_URL}"`;
+  return `${head}\nstringData:\n  config.yaml: |\n    endpoint: https://api.example.com\n    timeout: 30s`;
+}
+
+function serviceAccount(i) {
+  return `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: sa-${i}\n  namespace: team-${i % 17}\nautomountServiceAccountToken: false`;
+}
+
+function role(i, r) {
+  const ns = `team-${i % 17}`;
+  const rules = [
+    '  - apiGroups: [""]\n    resources: ["configmaps", "services"]\n    verbs: ["get", "list", "watch"]',
+    '  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "list", "watch", "patch"]',
+  ];
+  const x = r();
+  if (x < 0.15) rules.push('  - apiGroups: [""]\n    resources: ["secrets"]\n    verbs: ["get", "list"]');
+  else if (x < 0.25) rules.push('  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: ["*"]');
+  else if (x < 0.35) rules.push('  - apiGroups: [""]\n    resources: ["pods/exec"]\n    verbs: ["create"]');
+  return `apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: role-${i}\n  namespace: ${ns}\nrules:\n${rules.join('\n')}`;
+}
+
+function roleBinding(i, r) {
+  const ns = `team-${i % 17}`;
+  const cluster = r() < 0.1;
+  const roleRef = cluster ? 'kind: ClusterRole\n  name: cluster-admin' : `kind: Role\n  name: role-${i - 1}`;
+  return `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: binding-${i}\n  namespace: ${ns}\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  ${roleRef}\nsubjects:\n  - kind: ServiceAccount\n    name: sa-${i}\n    namespace: ${ns}`;
+}
+
+function namespace(i, r) {
+  const labels = r() < 0.7 ? '\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/warn: restricted' : '';
+  return `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-${i % 17}${labels}`;
 }
 
 const KINDS = Object.keys(HEADS);
@@ -115,9 +182,14 @@ export function generateManifest(count, seed = 42) {
   const docs = [];
   for (let i = 0; i < count; i++) {
     const x = r();
-    if (x < 0.6) docs.push(`# workload ${i}\n${workload(KINDS[i % KINDS.length], i, r)}`);
-    else if (x < 0.85) docs.push(service(i));
-    else docs.push(configMap(i));
+    if (x < 0.55) docs.push(`# workload ${i}\n${workload(KINDS[i % KINDS.length], i, r)}`);
+    else if (x < 0.7) docs.push(service(i));
+    else if (x < 0.8) docs.push(configMap(i, r));
+    else if (x < 0.86) docs.push(secret(i, r));
+    else if (x < 0.9) docs.push(serviceAccount(i));
+    else if (x < 0.94) docs.push(role(i, r));
+    else if (x < 0.98) docs.push(roleBinding(i, r));
+    else docs.push(namespace(i, r));
   }
   return docs.join('\n---\n') + '\n';
 }

@@ -1,5 +1,6 @@
 // Benchmark: the full Shipshape lint of generated multi-document manifests against a
-// bare `yaml` parseAllDocuments of the same text, plus peak memory.
+// bare `yaml` parseAllDocuments of the same text, plus peak memory; and the cost of the
+// full rule set against the pod-security rules alone (issue 3's acceptance: at most 20%).
 //
 //   npm run bench                 (builds first; runs with --expose-gc)
 //   node bench/run.mjs --sizes 100,1000 --no-corpus
@@ -8,6 +9,13 @@
 // is not polluted by another and the parse baseline is not polluted by the engine.
 // When ../shared/corpus exists (or SHIPSHAPE_CORPUS points at a folder), the real-world
 // corpus is linted too. The engine is bundled to bench/out/engine.js (git-ignored).
+//
+// "Full" is every rule of the registry, the off-by-default ones turned on; "pod-security"
+// is the same engine with every rule outside the pod-security-baseline,
+// pod-security-restricted, hardening (and syntax) categories turned off through
+// settings.rules. The lint child times both alternately on the same input in one process
+// (full first on even runs, pod-security first on odd ones), so the ratio of each pair
+// shares the process's JIT state and the machine's load at that moment.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,7 +28,11 @@ import { generateManifest } from './generate.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 const ENGINE = join(HERE, 'out', 'engine.js');
-const RUNS = { 100: 15, 1000: 7, 10000: 5 };
+const RUNS = { 100: 15, 1000: 7, 10000: 3 };
+/** Categories of the pod-security rule set (syntax rules run in both sets). */
+const POD_SECURITY_CATEGORIES = new Set(['pod-security-baseline', 'pod-security-restricted', 'hardening', 'syntax']);
+/** Issue 3's acceptance: the full rule set costs at most this much more than the pod-security rules alone. */
+const MAX_FULL_OVER_POD_SECURITY = 1.2;
 
 function argValue(name) {
   const i = process.argv.indexOf(name);
@@ -43,6 +55,22 @@ function corpusFiles(dir) {
   return out;
 }
 
+/** Engine settings for the two rule sets, built from the registry the bundle exports. */
+function ruleSetSettings(engine) {
+  const settings = (rules) => {
+    const { settings: s, problems } = engine.normalizeSettings({ rules }, engine.RULE_IDS);
+    if (problems.length) throw new Error(`bench settings: ${problems.join('; ')}`);
+    return s;
+  };
+  const offByDefault = engine.RULES.filter((r) => r.meta.enabledByDefault === false);
+  const beyondPodSecurity = engine.RULES.filter((r) => !POD_SECURITY_CATEGORIES.has(r.meta.category));
+  return {
+    full: settings(Object.fromEntries(offByDefault.map((r) => [r.meta.id, r.meta.defaultSeverity]))),
+    podSecurity: settings(Object.fromEntries(beyondPodSecurity.map((r) => [r.meta.id, 'off']))),
+    counts: { full: engine.RULES.length, podSecurity: engine.RULES.length - beyondPodSecurity.length },
+  };
+}
+
 function time(fn) {
   globalThis.gc?.();
   const t0 = process.hrtime.bigint();
@@ -55,44 +83,70 @@ async function child(mode, target, runs) {
   const { parseAllDocuments } = await import('yaml');
   const engine = require(ENGINE);
   const baseRss = process.resourceUsage().maxRSS;
-  /** @type {{text: string, kind: string}[]} */
+  /** @type {{text: string, kind: string, fileName?: string}[]} */
   let inputs;
   if (target.startsWith('corpus:')) {
     const dir = target.slice('corpus:'.length);
     inputs = corpusFiles(dir)
       .map((p) => ({ p, kind: engine.fileKindOf(p) }))
       .filter((x) => x.kind !== undefined)
-      .map((x) => ({ text: readFileSync(x.p, 'utf8'), kind: x.kind }));
+      .map((x) => ({ text: readFileSync(x.p, 'utf8'), kind: x.kind, fileName: x.p }));
   } else {
     inputs = [{ text: generateManifest(Number(target)), kind: 'yaml' }];
   }
-  const work =
-    mode === 'parse'
-      ? () => {
-          let docs = 0;
-          for (const { text, kind } of inputs) if (kind === 'yaml') docs += parseAllDocuments(text).length;
-          return { docs, findings: 0 };
-        }
-      : () => {
-          let findings = 0;
-          let errors = 0;
-          for (const { text, kind } of inputs) {
-            const fs = engine.lintText(text, kind);
-            findings += fs.length;
-            errors += fs.filter((f) => f.ruleId === 'yaml-syntax').length;
-          }
-          return { docs: 0, findings, errors };
-        };
-  work(); // warm-up: JIT, lazy module initialisation
-  const times = [];
-  let last;
-  for (let i = 0; i < runs; i++) {
-    const { ms, result } = time(work);
-    times.push(ms);
-    last = result;
-  }
   const bytes = inputs.reduce((n, x) => n + Buffer.byteLength(x.text), 0);
-  process.stdout.write(JSON.stringify({ times, ...last, files: inputs.length, bytes, maxRssKb: process.resourceUsage().maxRSS, baseRssKb: baseRss }));
+  const report = (data) =>
+    process.stdout.write(JSON.stringify({ ...data, files: inputs.length, bytes, maxRssKb: process.resourceUsage().maxRSS, baseRssKb: baseRss }));
+  if (mode === 'parse') {
+    const work = () => {
+      let docs = 0;
+      for (const { text, kind } of inputs) if (kind === 'yaml') docs += parseAllDocuments(text).length;
+      return docs;
+    };
+    work(); // warm-up: JIT, lazy module initialisation
+    const times = [];
+    let docs = 0;
+    for (let i = 0; i < runs; i++) {
+      const { ms, result } = time(work);
+      times.push(ms);
+      docs = result;
+    }
+    report({ times, docs });
+    return;
+  }
+  const sets = ruleSetSettings(engine);
+  const lint = (settings) => () => {
+    let findings = 0;
+    let errors = 0;
+    for (const { text, kind, fileName } of inputs) {
+      const fs = engine.lintText(text, kind, { settings, fileName });
+      findings += fs.length;
+      errors += fs.filter((f) => f.ruleId === 'yaml-syntax').length;
+    }
+    return { findings, errors };
+  };
+  const full = lint(sets.full);
+  const podSecurity = lint(sets.podSecurity);
+  full(); // warm-up of both sets
+  podSecurity();
+  const times = [];
+  const podSecurityTimes = [];
+  let last;
+  let lastPodSecurity;
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? [full, podSecurity] : [podSecurity, full];
+    for (const work of order) {
+      const { ms, result } = time(work);
+      if (work === full) {
+        times.push(ms);
+        last = result;
+      } else {
+        podSecurityTimes.push(ms);
+        lastPodSecurity = result;
+      }
+    }
+  }
+  report({ times, podSecurityTimes, ...last, podSecurityFindings: lastPodSecurity.findings, ruleCounts: sets.counts });
 }
 
 // --------------------------------------------------------------- parent side
@@ -105,6 +159,11 @@ const median = (xs) => {
 const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const fmtStats = (times) => `${fmtMs(median(times))} [${fmtMs(Math.min(...times))}-${fmtMs(Math.max(...times))}]`;
 const fmtMb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+const fmtRatio = (x) => `${x.toFixed(2)}x`;
+/** Per-run ratios full / pod-security of the interleaved pairs. */
+const pairRatios = (lint) => lint.times.map((t, i) => t / lint.podSecurityTimes[i]);
+const fmtRatioStats = (ratios) => `${fmtRatio(median(ratios))} [${fmtRatio(Math.min(...ratios))}-${fmtRatio(Math.max(...ratios))}]`;
+const verdict = (ratios) => (median(ratios) <= MAX_FULL_OVER_POD_SECURITY ? 'ok' : 'OVER');
 const fmtBytes = (b) => (b >= 1 << 20 ? `${(b / (1 << 20)).toFixed(1)} MB` : `${(b / 1024).toFixed(0)} KB`);
 
 function runChild(mode, target, runs) {
@@ -137,23 +196,38 @@ async function parent() {
   const cpu = cpus();
   console.log(`Shipshape benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
   console.log('Times in ms: median [min-max] of N runs after one warm-up; ratio = lint median / parse median.');
-  console.log('Peak RSS: process.resourceUsage().maxRSS of a fresh child per size and mode (RSS at start: node with the engine loaded, before any work).\n');
+  console.log('Peak RSS: process.resourceUsage().maxRSS of a fresh child per size and mode (RSS at start: node with the engine loaded, before any work).');
+  console.log('Lint = the full rule set (every rule on, the off-by-default ones included).\n');
   const rows = [];
+  const costRows = [];
+  let ruleCounts;
   for (const size of sizes) {
     const runs = RUNS[size] ?? 5;
     const parse = runChild('parse', String(size), runs);
     const lint = runChild('lint', String(size), runs);
+    ruleCounts = lint.ruleCounts;
     rows.push([
       size.toLocaleString('en-US'),
       fmtBytes(lint.bytes),
       runs,
       fmtStats(parse.times),
       fmtStats(lint.times),
-      `${(median(lint.times) / median(parse.times)).toFixed(2)}x`,
+      fmtRatio(median(lint.times) / median(parse.times)),
       lint.findings.toLocaleString('en-US'),
       fmtMb(parse.maxRssKb),
       fmtMb(lint.maxRssKb),
       fmtMb(lint.baseRssKb),
+    ]);
+    const ratios = pairRatios(lint);
+    costRows.push([
+      size.toLocaleString('en-US'),
+      runs,
+      fmtStats(lint.podSecurityTimes),
+      fmtStats(lint.times),
+      fmtRatioStats(ratios),
+      lint.podSecurityFindings.toLocaleString('en-US'),
+      lint.findings.toLocaleString('en-US'),
+      verdict(ratios),
     ]);
   }
   console.log(table(['documents', 'size', 'runs', 'yaml parse ms', 'shipshape lint ms', 'ratio', 'findings', 'peak RSS parse', 'peak RSS lint', 'RSS at start'], rows));
@@ -167,13 +241,22 @@ async function parent() {
     const runs = 3;
     const parse = runChild('parse', `corpus:${corpus}`, runs);
     const lint = runChild('lint', `corpus:${corpus}`, runs);
+    ruleCounts = lint.ruleCounts;
     console.log(`\nReal-world corpus: ${relative(process.cwd(), corpus) || corpus} (${lint.files} YAML/Dockerfile files, ${fmtBytes(lint.bytes)}, every file once per run)`);
     console.log(
       table(
         ['corpus', 'runs', 'yaml parse ms', 'shipshape lint ms', 'ratio', 'findings', 'yaml-syntax', 'peak RSS parse', 'peak RSS lint'],
-        [['all files', runs, fmtStats(parse.times), fmtStats(lint.times), `${(median(lint.times) / median(parse.times)).toFixed(2)}x`, lint.findings.toLocaleString('en-US'), lint.errors, fmtMb(parse.maxRssKb), fmtMb(lint.maxRssKb)]],
+        [['all files', runs, fmtStats(parse.times), fmtStats(lint.times), fmtRatio(median(lint.times) / median(parse.times)), lint.findings.toLocaleString('en-US'), lint.errors, fmtMb(parse.maxRssKb), fmtMb(lint.maxRssKb)]],
       ),
     );
+    const ratios = pairRatios(lint);
+    costRows.push(['corpus', runs, fmtStats(lint.podSecurityTimes), fmtStats(lint.times), fmtRatioStats(ratios), lint.podSecurityFindings.toLocaleString('en-US'), lint.findings.toLocaleString('en-US'), verdict(ratios)]);
+  }
+
+  if (ruleCounts) {
+    console.log(`\nFull rule set (${ruleCounts.full} rules) vs pod-security rules alone (${ruleCounts.podSecurity}: baseline, restricted, hardening, syntax), timed alternately in one process.`);
+    console.log(`full/pod-security = median [min-max] of the per-run ratios; acceptance (issue 3): median at most ${fmtRatio(MAX_FULL_OVER_POD_SECURITY)}.`);
+    console.log(table(['documents', 'runs', 'pod-security ms', 'full ms', 'full/pod-security', 'findings pod-security', 'findings full', `<= ${fmtRatio(MAX_FULL_OVER_POD_SECURITY)}`], costRows));
   }
   console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

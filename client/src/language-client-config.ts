@@ -1,11 +1,18 @@
 /** Static client configuration (no `vscode` import, so tests can read it). */
 export const CLIENT_ID = 'shipshape';
 export const SECTION = 'shipshape';
-export const LANGUAGES = ['yaml', 'dockerfile'] as const;
+/** `dockercompose` is the language id VS Code's Docker extension gives compose files. */
+export const LANGUAGES = ['yaml', 'dockerfile', 'dockercompose'] as const;
 
-export function documentSelector(): { scheme: string; language: string }[] {
-  return LANGUAGES.flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]);
+/** Kubeconfig files usually have no .yaml extension and open as plain text. */
+export const KUBECONFIG_PATTERNS = ['**/.kube/config', '**/kubeconfig', '**/*.kubeconfig'] as const;
+
+export function documentSelector(): Array<{ scheme: string; language?: string; pattern?: string }> {
+  return [
+    ...LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    ...KUBECONFIG_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
+  ];
 }

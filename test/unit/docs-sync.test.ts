@@ -19,7 +19,8 @@ test('the rules table has one row per registry rule, linked to its doc page', ()
   assert.equal(rows.length, RULES.length);
   for (const [i, { meta }] of RULES.entries()) {
     assert.ok(rows[i]!.startsWith(`| [\`${meta.id}\`](${ruleDocPath(meta.id)}) | `), rows[i]);
-    assert.ok(rows[i]!.includes(` | ${meta.defaultSeverity}`), `${meta.id}: default severity in ${rows[i]}`);
+    const severity = meta.enabledByDefault === false ? `off (${meta.defaultSeverity} when on)` : meta.defaultSeverity;
+    assert.ok(rows[i]!.includes(` | ${severity} | `), `${meta.id}: default severity in ${rows[i]}`);
   }
 });
 

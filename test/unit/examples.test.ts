@@ -1,39 +1,69 @@
-// The bundled examples: every hardened manifest lints clean, and the insecure ones
-// together trigger every Pod Security and hardening rule of the registry.
+// The bundled examples: every hardened example lints clean, and the insecure ones
+// together trigger every rule of the registry except the syntax rules: the rules that
+// are on by default with the default settings, the ones that are off by default once
+// they are turned on. Examples are found anywhere under examples/ (Kubernetes manifests
+// in insecure/ and hardened/, other formats in folders of their own): a file belongs to
+// a set when a segment of its path starts with "insecure" or "hardened".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { lintYaml, RULES, type Finding, type RuleCategory } from '../../server/src/engine';
+import { fileKindOf, lintText, normalizeSettings, RULES, RULE_IDS, type EngineSettings, type FileKind, type Finding, type Rule } from '../../server/src/engine';
 import { WORKLOAD_KINDS } from '../../server/src/engine/views/workloads';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
-const CHECKED_CATEGORIES: readonly RuleCategory[] = ['pod-security-baseline', 'pod-security-restricted', 'hardening'];
+/** Every rule an example can show: all but the syntax rules (parse errors, Helm templates, binary files). */
+const CHECKED_RULES: readonly Rule[] = RULES.filter((r) => r.meta.category !== 'syntax');
+const ON_BY_DEFAULT = CHECKED_RULES.filter((r) => r.meta.enabledByDefault !== false);
+const OFF_BY_DEFAULT = CHECKED_RULES.filter((r) => r.meta.enabledByDefault === false);
 
 interface Example {
+  /** Path relative to examples/, with forward slashes. */
   file: string;
   text: string;
+  kind: FileKind;
+  /** `kind` of every YAML document (empty for other formats). */
   kinds: string[];
 }
 
-function load(set: 'insecure' | 'hardened'): Example[] {
-  const dir = join(EXAMPLES, set);
+function walk(dir: string): string[] {
   return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
     .sort()
-    .map((f) => {
-      const text = readFileSync(join(dir, f), 'utf8');
-      const kinds = parseAllDocuments(text).map((d) => (d.toJS() as { kind?: unknown } | null)?.kind);
-      return { file: `${set}/${f}`, text, kinds: kinds.filter((k): k is string => typeof k === 'string') };
+    .flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? walk(p) : [p];
     });
 }
+
+const SET = /^(insecure|hardened)(?=$|[.\-_])/;
+
+function load(set: 'insecure' | 'hardened'): Example[] {
+  const out: Example[] = [];
+  for (const path of walk(EXAMPLES)) {
+    const file = relative(EXAMPLES, path).split(sep).join('/');
+    const kind = fileKindOf(file);
+    if (kind === undefined || file.split('/').find((s) => SET.test(s))?.match(SET)?.[1] !== set) continue;
+    const text = readFileSync(path, 'utf8');
+    const kinds = kind === 'yaml' ? parseAllDocuments(text).map((d) => (d.toJS() as { kind?: unknown } | null)?.kind) : [];
+    out.push({ file, text, kind, kinds: kinds.filter((k): k is string => typeof k === 'string') });
+  }
+  return out;
+}
+
+const lint = (ex: Example, settings?: EngineSettings): Finding[] => lintText(ex.text, ex.kind, { settings, fileName: ex.file });
 
 const describe = (text: string, fs: Finding[]): string =>
   fs.map((f) => `  ${f.ruleId} ${JSON.stringify(text.slice(f.span.start, f.span.end))}: ${f.message}`).join('\n');
 
 const insecure = load('insecure');
 const hardened = load('hardened');
+
+test('the example sets are found, Kubernetes manifests in insecure/ and hardened/', () => {
+  for (const [name, set] of [['insecure', insecure], ['hardened', hardened]] as const) {
+    assert.ok(set.some((e) => e.file.startsWith(`${name}/`) && e.kind === 'yaml'), `${name}: no manifest in examples/${name}/`);
+  }
+});
 
 test('each workload kind has an insecure and a hardened example', () => {
   for (const [name, set] of [['insecure', insecure], ['hardened', hardened]] as const) {
@@ -44,25 +74,46 @@ test('each workload kind has an insecure and a hardened example', () => {
 
 for (const ex of hardened) {
   test(`hardened example ${ex.file} yields no finding`, () => {
-    const findings = lintYaml(ex.text);
+    const findings = lint(ex);
     assert.equal(findings.length, 0, `${ex.file}:\n${describe(ex.text, findings)}`);
   });
 }
 
 for (const ex of insecure) {
   test(`insecure example ${ex.file} yields findings and no syntax error`, () => {
-    const findings = lintYaml(ex.text);
+    const findings = lint(ex);
     assert.ok(findings.length > 0, `${ex.file}: no finding`);
     const syntax = findings.filter((f) => RULES.find((r) => r.meta.id === f.ruleId)?.meta.category === 'syntax');
     assert.deepEqual(syntax, [], `${ex.file}: syntax findings`);
   });
 }
 
-test('the insecure examples together trigger every pod-security and hardening rule', () => {
-  const expected = RULES.filter((r) => CHECKED_CATEGORIES.includes(r.meta.category)).map((r) => r.meta.id);
-  assert.ok(expected.length > 0, 'the registry has pod-security rules');
-  const seen = new Set(insecure.flatMap((ex) => lintYaml(ex.text).map((f) => f.ruleId)));
+test('the insecure examples together trigger every rule that is on by default', () => {
+  const expected = ON_BY_DEFAULT.map((r) => r.meta.id);
+  assert.ok(expected.includes('privileged-container') && expected.includes('pod-security-policy-removed'), 'the registry is loaded');
+  const seen = new Set(insecure.flatMap((ex) => lint(ex).map((f) => f.ruleId)));
   assert.deepEqual(expected.filter((id) => !seen.has(id)), [], 'rules no insecure example triggers');
+});
+
+test('with the off-by-default rules turned on, the insecure examples trigger each of them', () => {
+  const { settings, problems } = normalizeSettings({ rules: Object.fromEntries(OFF_BY_DEFAULT.map((r) => [r.meta.id, r.meta.defaultSeverity])) }, RULE_IDS);
+  assert.deepEqual(problems, []);
+  const quiet = new Set(insecure.flatMap((ex) => lint(ex).map((f) => f.ruleId)));
+  const loud = new Set(insecure.flatMap((ex) => lint(ex, settings).map((f) => f.ruleId)));
+  for (const { meta } of OFF_BY_DEFAULT) {
+    assert.ok(!quiet.has(meta.id), `${meta.id} is off by default but fired with the default settings`);
+    assert.ok(loud.has(meta.id), `${meta.id}: no insecure example triggers it when it is turned on`);
+  }
+});
+
+test('the hardened examples include a Namespace that enforces a Pod Security Standard', () => {
+  // PodSecurityPolicy was removed: its hardened counterpart is the namespace label that replaces it.
+  const enforcing = hardened.filter((ex) => ex.kind === 'yaml').flatMap((ex) =>
+    parseAllDocuments(ex.text)
+      .map((d) => d.toJS() as { kind?: unknown; metadata?: { labels?: Record<string, unknown> } } | null)
+      .filter((o) => o?.kind === 'Namespace' && ['baseline', 'restricted'].includes(String(o.metadata?.labels?.['pod-security.kubernetes.io/enforce']))),
+  );
+  assert.ok(enforcing.length > 0, 'no hardened Namespace with pod-security.kubernetes.io/enforce: baseline or restricted');
 });
 
 test('the insecure examples exercise init and ephemeral containers', () => {
@@ -82,9 +133,9 @@ test('the insecure examples exercise init and ephemeral containers', () => {
       return names;
     });
   for (const key of ['initContainers', 'ephemeralContainers']) {
-    const flagged = insecure.flatMap((ex) => {
+    const flagged = insecure.filter((ex) => ex.kind === 'yaml').flatMap((ex) => {
       const names = new Set(containerNames(ex.text, key));
-      return lintYaml(ex.text).filter((f) => f.container !== undefined && names.has(f.container));
+      return lint(ex).filter((f) => f.container !== undefined && names.has(f.container));
     });
     assert.ok(flagged.length > 0, `no finding on any of the ${key}`);
   }

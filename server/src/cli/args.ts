@@ -39,6 +39,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'profile', type: 'string', values: PROFILES, default: 'restricted', help: 'Pod Security Standards level; baseline turns the restricted rules off', scope: ['scan'] },
   { long: 'fail-on', type: 'string', values: FAIL_ON, default: 'warning', help: 'exit 1 when a finding is at or above this severity', scope: ['scan'] },
   { long: 'rule', type: 'string', multiple: true, placeholder: '<id>=<severity>', help: `set a rule's severity (${SEVERITY_SETTINGS.join(', ')}); repeatable`, scope: ['scan'] },
+  { long: 'trusted-registry', type: 'string', multiple: true, placeholder: '<entry>', help: 'trust images from this registry, repository prefix or glob for untrusted-registry; replaces the default list; repeatable', scope: ['scan'] },
   { long: 'list-rules', type: 'boolean', help: 'list the rules (id, default severity, profile, title) and exit; honours --format text|json', scope: ['scan'] },
   { long: 'help', short: 'h', type: 'boolean', help: 'show this help', scope: 'global' },
   { long: 'version', short: 'v', type: 'boolean', help: 'print the version', scope: 'global' },
@@ -52,6 +53,8 @@ export interface ScanArgs {
   failOn: FailOn;
   /** Per-rule severity overrides from --rule, in the shape of settings.rules. */
   rules: Record<string, SeveritySetting>;
+  /** --trusted-registry entries; when given they replace the default trusted registries. */
+  trustedRegistries?: string[];
 }
 
 export type Invocation =
@@ -149,6 +152,11 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     rules: parseRuleOverrides(values.get('rule') ?? []),
   };
   if (output !== undefined && output !== '-') args.output = output;
+  const trusted = values.get('trusted-registry');
+  if (trusted) {
+    if (trusted.some((t) => t.trim() === '')) throw usage('option --trusted-registry needs a registry, repository prefix or glob');
+    args.trustedRegistries = [...trusted];
+  }
   return args;
 }
 

@@ -4,10 +4,11 @@
  * links to folders met during the walk are not followed (so there are no
  * loops and no escapes from the tree), links to files are. Files named on
  * the command line are always scanned; files found in folders only when the
- * engine knows their kind (fileKindOf).
+ * engine knows their kind (fileKindOf), or when a file named `config` or
+ * `*.conf` holds a kubeconfig (isKubeconfigByContent).
  */
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileKindOf, type FileKind } from '../engine';
 import { CliError, fsReason } from './errors';
 
@@ -46,8 +47,8 @@ export function discoverFiles(paths: readonly string[], cwd: string): InputFile[
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) walk(path);
       } else if (entry.isFile()) {
-        if (fileKindOf(entry.name) !== undefined) add(path, false);
-      } else if (entry.isSymbolicLink() && fileKindOf(entry.name) !== undefined) {
+        if (fileKindOf(path) !== undefined || isKubeconfigByContent(path)) add(path, false);
+      } else if (entry.isSymbolicLink() && (fileKindOf(path) !== undefined || isKubeconfigByContent(path))) {
         // Follow links to files only; a dangling link or a link to a folder is skipped.
         try {
           if (statSync(path).isFile()) add(path, false);
@@ -110,4 +111,26 @@ export function sniffKind(text: string): FileKind {
     return /^(?:FROM|ARG)\s/i.test(t) ? 'dockerfile' : 'yaml';
   }
   return 'yaml';
+}
+
+/** Files named `config` or `*.conf` are read when no larger than this to see whether they are kubeconfigs. */
+const KUBECONFIG_SNIFF_LIMIT = 1 << 20;
+const KUBECONFIG_KIND_LINE = /^kind:[ \t]*(["']?)Config\1[ \t]*(?:#.*)?\r?$/m;
+const KUBECONFIG_LIST_LINE = /^(?:clusters|contexts|users):/m;
+
+/**
+ * A file found in a folder whose name says nothing (`config`, kubeadm's
+ * `admin.conf`) that holds a kubeconfig: a top-level `kind: Config` line and
+ * a top-level `clusters`, `contexts` or `users` key. Unreadable files are not.
+ */
+export function isKubeconfigByContent(path: string): boolean {
+  const name = basename(path);
+  if (name !== 'config' && !name.endsWith('.conf')) return false;
+  try {
+    if (statSync(path).size > KUBECONFIG_SNIFF_LIMIT) return false;
+    const text = readFileSync(path, 'utf8');
+    return KUBECONFIG_KIND_LINE.test(text) && KUBECONFIG_LIST_LINE.test(text);
+  } catch {
+    return false;
+  }
 }

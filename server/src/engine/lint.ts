@@ -15,6 +15,9 @@ import { formatMessage, type Rule, type RuleContext, type RuleVisitors } from '.
 import { clampToLine } from './text';
 import type { Finding, RuleMeta, Severity } from './types';
 import { ResourceView } from './views/resource';
+import { ComposeFileView, isComposeFileName } from './views/compose';
+import { lintCompose } from './lint-compose';
+import { lintDockerfile } from './lint-dockerfile';
 
 export type FileKind = 'yaml' | 'dockerfile';
 
@@ -22,6 +25,8 @@ export interface LintOptions {
   settings?: EngineSettings;
   /** Per-document result cache; pass the same instance across edits of one file. */
   cache?: DocumentCache;
+  /** The file's name (a base name or a path), when known: `docker-compose.yml` and the like are compose files. */
+  fileName?: string;
 }
 
 /** Findings of one YAML document chunk with chunk-relative offsets. */
@@ -92,9 +97,14 @@ function engineFinding(meta: RuleMeta, settings: EngineSettings, messageId: stri
 }
 
 /** Run every active rule's visitors over one parsed document. */
-function lintDocument(doc: Document.Parsed, text: string, settings: EngineSettings, rules: ActiveRule[], out: Finding[]): void {
+function lintDocument(doc: Document.Parsed, text: string, settings: EngineSettings, rules: ActiveRule[], out: Finding[], composeNamed = false): void {
   const resource = ResourceView.from(doc);
-  if (!resource) return; // not a Kubernetes object: stay quiet
+  if (!resource) {
+    // Not a Kubernetes object: a compose file, or nothing we lint.
+    const compose = ComposeFileView.from(doc, text, composeNamed);
+    if (compose) lintCompose(compose, text, settings, rules, out);
+    return;
+  }
   const object = { kind: resource.kind, name: resource.name, namespace: resource.namespace };
   const pod = resource.podSpec();
   for (const { rule, severity } of rules) {
@@ -102,13 +112,14 @@ function lintDocument(doc: Document.Parsed, text: string, settings: EngineSettin
       meta: rule.meta,
       options: settings.ruleOptions[rule.meta.id] ?? {},
       profile: settings.profile,
+      trustedRegistries: settings.trustedRegistries,
       text,
       report(d) {
         const template = rule.meta.messages[d.messageId];
         if (template === undefined) throw new Error(`rule ${rule.meta.id}: unknown messageId ${d.messageId}`);
         const f: Finding = {
           ruleId: rule.meta.id,
-          severity,
+          severity: d.severity !== undefined && settings.rules[rule.meta.id] === undefined ? d.severity : severity,
           message: formatMessage(template, d.data),
           span: clampToLine(text, d.at.start, d.at.end),
           object,
@@ -147,7 +158,7 @@ function lintDocument(doc: Document.Parsed, text: string, settings: EngineSettin
   }
 }
 
-function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[]): ChunkResult {
+function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed = false): ChunkResult {
   const findings: Finding[] = [];
   const parsed = parseChunk(text);
   if (parsed.crash !== undefined) {
@@ -167,7 +178,7 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[]):
       if (f) findings.push(f);
       continue; // a broken document is not linted: its content is unreliable
     }
-    lintDocument(doc, text, settings, rules, findings);
+    lintDocument(doc, text, settings, rules, findings, composeNamed);
   }
   return { findings, parseError, templated: false };
 }
@@ -190,14 +201,15 @@ export function lintYaml(text: string, options: LintOptions = {}): Finding[] {
       return f ? [f] : [];
     }
     const rules = activeRules(settings);
-    const key = options.cache ? settingsKey(settings) + '\u0000' : '';
+    const composeNamed = isComposeFileName(options.fileName);
+    const key = options.cache ? settingsKey(settings) + (composeNamed ? '\u0000compose' : '') + '\u0000' : '';
     const all: Finding[] = [];
     let anyParseError = false;
     let templated = false;
     for (const chunk of splitYamlDocuments(text)) {
       let result = options.cache?.get(key + chunk.text);
       if (!result) {
-        result = lintChunk(chunk.text, settings, rules);
+        result = lintChunk(chunk.text, settings, rules, composeNamed);
         options.cache?.set(key + chunk.text, result);
       }
       anyParseError ||= result.parseError;
@@ -220,28 +232,30 @@ function helmFinding(text: string, at: number, settings: EngineSettings): Findin
   return f ? [f] : [];
 }
 
-const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:Dockerfile|dockerfile|Containerfile)$/;
+const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[.-].+)?$|\.(?:Dockerfile|dockerfile|Containerfile)$/;
 const YAML_NAME = /\.ya?ml$/i;
+/** kubeconfig files without a YAML extension: `kubeconfig`, `*.kubeconfig` (and `.kube/config`, below). */
+const KUBECONFIG_NAME = /^kubeconfig$|\.kubeconfig$/i;
 
 /** Which kind of file a path (or an editor language id) is. */
 export function fileKindOf(path: string, languageId?: string): FileKind | undefined {
   if (languageId === 'dockerfile') return 'dockerfile';
-  if (languageId === 'yaml') return 'yaml';
-  const base = path.split(/[\\/]/).pop() ?? path;
+  // `dockercompose` is the language id VS Code's Docker extension gives compose files.
+  if (languageId === 'yaml' || languageId === 'dockercompose') return 'yaml';
+  const parts = path.split(/[\\/]/);
+  const base = parts.pop() ?? path;
   if (YAML_NAME.test(base)) return 'yaml';
   if (DOCKERFILE_NAME.test(base)) return 'dockerfile';
+  if (KUBECONFIG_NAME.test(base) || (base === 'config' && parts.pop() === '.kube')) return 'yaml';
   return undefined;
 }
 
-/**
- * Lint a file of any supported kind. Dockerfile rules arrive in a later
- * release; Dockerfiles currently yield no findings.
- */
+/** Lint a file of any supported kind. */
 export function lintText(text: string, kind: FileKind, options: LintOptions = {}): Finding[] {
   switch (kind) {
     case 'yaml':
       return lintYaml(text, options);
     case 'dockerfile':
-      return [];
+      return lintDockerfile(text, options);
   }
 }

@@ -3,6 +3,8 @@
  * visitors. Rules report through `ctx.report`; they never format output.
  */
 import type { ContainerView, PodSpecView, ResourceView } from './views/resource';
+import type { DockerfileView } from './views/dockerfile';
+import type { ComposeServiceView } from './views/compose';
 import type { EnvVarView, ImageView } from './views/values';
 import type { Fix, Profile, ReportDescriptor, RuleMeta, Span } from './types';
 
@@ -15,6 +17,8 @@ export interface RuleContext {
    * profile for some controls (e.g. procMount under `hostUsers: false`).
    */
   readonly profile: Profile;
+  /** `trustedRegistries` from the settings (hosts, host/path prefixes or globs), for image trust rules. */
+  readonly trustedRegistries: readonly string[];
   /** Full text of the YAML document being linted (document-relative offsets). */
   readonly text: string;
   report(descriptor: ReportDescriptor): void;
@@ -31,6 +35,10 @@ export interface RuleVisitors {
   image?(image: ImageView): void;
   /** Every `env` entry of every container. */
   envVar?(env: EnvVarView): void;
+  /** A whole Dockerfile (stages, instructions, resolved variables). */
+  dockerfile?(df: DockerfileView): void;
+  /** Every service of a compose file (its image and environment also go to `image` and `envVar`). */
+  composeService?(service: ComposeServiceView): void;
   /** After the document. */
   end?(): void;
 }

@@ -65,6 +65,8 @@ export type RuleCategory =
   | 'service-accounts'
   | 'pod-security-policy'
   | 'workloads'
+  | 'kubeconfig'
+  | 'dockerfile'
   | 'syntax';
 
 /** Where a rule comes from and what other tools call the same check. */
@@ -73,6 +75,8 @@ export interface RuleReferences {
   pss?: { level: PssLevel; control: string };
   /** CIS Kubernetes Benchmark item(s), e.g. "5.2.2". */
   cis?: string[];
+  /** CIS Docker Benchmark item(s), e.g. "4.6" (Dockerfiles, compose files). */
+  cisDocker?: string[];
   kubeLinter?: string[];
   polaris?: string[];
   checkov?: string[];
@@ -110,4 +114,10 @@ export interface ReportDescriptor {
   at: Span;
   fixes?: Fix[];
   container?: string;
+  /**
+   * This finding's severity when the user has not set one for the rule (a
+   * rule whose findings differ in weight, e.g. secret-in-manifest: warning,
+   * error for a real-looking credential). A configured severity wins.
+   */
+  severity?: Severity;
 }

@@ -55,7 +55,8 @@ export class DocumentLinter {
       return;
     }
     const text = doc.getText();
-    const findings = lintText(text, kind, { settings: settings.engine, cache: this.cacheFor(uri) });
+    const fileName = uriPath(uri).split('/').pop();
+    const findings = lintText(text, kind, { settings: settings.engine, cache: this.cacheFor(uri), fileName });
     // Never publish for a stale version (linting may become asynchronous, e.g. in a worker).
     if (token.cancelled || documents.get(uri)?.version !== version) return;
     publish({ uri, version, diagnostics: converter.convert(findings, text, version) });

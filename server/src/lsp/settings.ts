@@ -37,7 +37,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** Turn a raw `shipshape` section (any shape, possibly null) into server settings. Never throws. */
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const input = isRecord(raw) ? raw : {};
-  const { settings: engine, problems } = normalizeSettings({ profile: input.profile, rules: input.rules }, RULE_IDS);
+  const { settings: engine, problems } = normalizeSettings({ profile: input.profile, rules: input.rules, trustedRegistries: input.trustedRegistries }, RULE_IDS);
   let enable = true;
   if (input.enable !== undefined && input.enable !== null) {
     if (typeof input.enable === 'boolean') enable = input.enable;

@@ -1,10 +1,11 @@
 // Commands, options, usage errors and exit statuses of the built CLI.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../../server/src/cli/cli';
+import { parseCommandLine } from '../../../server/src/cli/args';
 import { RULES } from '../../../server/src/engine/rules';
 import { assertBuilt, FIX, lines, ROOT, runCli } from './helpers';
 
@@ -51,6 +52,33 @@ test('--rule and --profile shape the findings', () => {
   assert.ok(baseline.stdout.includes(' privileged-container '));
 });
 
+test('--trusted-registry is repeatable and replaces the default trusted registries', () => {
+  const parsed = (argv: string[]) => {
+    const inv = parseCommandLine(argv);
+    assert.equal(inv.command, 'scan');
+    return inv.command === 'scan' ? inv.args : undefined;
+  };
+  assert.equal(parsed(['scan', '.'])!.trustedRegistries, undefined, 'absent: the defaults apply');
+  assert.deepEqual(parsed(['scan', '--trusted-registry', 'ghcr.io/my-org', '--trusted-registry=*.dkr.ecr.*.amazonaws.com'])!.trustedRegistries, ['ghcr.io/my-org', '*.dkr.ecr.*.amazonaws.com']);
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-cli-'));
+  try {
+    const file = join(dir, 'pod.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: ghcr.io/my-org/app:1.0\n  - name: b\n    image: nginx:1.27\n');
+    const untrusted = (...extra: string[]) => {
+      const r = runCli(['scan', file, '--format', 'json', '--fail-on', 'none', ...extra]);
+      assert.equal(r.status, 0, r.stderr);
+      const report = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; message: string }> };
+      return report.findings.filter((f) => f.ruleId === 'untrusted-registry').map((f) => f.message.match(/Container "(\w+)"/)![1]);
+    };
+    assert.deepEqual(untrusted(), ['a'], 'defaults: the official nginx image is trusted, ghcr.io is not');
+    assert.deepEqual(untrusted('--trusted-registry', 'ghcr.io/my-org'), ['b'], 'the option replaces the defaults');
+    assert.deepEqual(untrusted('--trusted-registry', 'ghcr.io/my-org', '--trusted-registry', 'docker.io/library/*'), []);
+    assert.deepEqual(untrusted('--trusted-registry', 'ghcr.io/my-orgevil'), ['a', 'b'], 'prefixes match whole path segments');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('usage errors exit 2 with one line on stderr', () => {
   const cases: [string[], RegExp][] = [
     [[], /missing command/],
@@ -74,6 +102,10 @@ test('usage errors exit 2 with one line on stderr', () => {
     [['--format', 'json'], /option --format needs a command/],
     [['help', 'nope'], /unknown command 'nope'/],
     [['scan', '--output', ''], /option --output needs a file name/],
+    [['scan', '--trusted-registry'], /option --trusted-registry needs a value <entry>/],
+    [['scan', '--trusted-registry='], /option --trusted-registry needs a registry, repository prefix or glob/],
+    [['scan', '--trusted-registry', ' '], /option --trusted-registry needs a registry, repository prefix or glob/],
+    [['--trusted-registry', 'ghcr.io'], /option --trusted-registry needs a command/],
   ];
   for (const [args, message] of cases) assertUsageError(args, message);
 });
@@ -95,7 +127,7 @@ test('--help, help <command> and --version', () => {
   assert.equal(help.status, 0);
   assert.equal(help.stderr, '');
   assert.match(help.stdout, /^shipshape \d+\.\d+\.\d+: /);
-  for (const option of ['--format', '--output', '--profile', '--fail-on', '--rule', '--list-rules', '--help', '--version']) assert.ok(help.stdout.includes(option), option);
+  for (const option of ['--format', '--output', '--profile', '--fail-on', '--rule', '--trusted-registry', '--list-rules', '--help', '--version']) assert.ok(help.stdout.includes(option), option);
   const scanHelp = runCli(['scan', '--help']);
   assert.equal(scanHelp.status, 0);
   assert.match(scanHelp.stdout, /^Usage: shipshape scan \[options\] \[paths\.\.\.\]/);

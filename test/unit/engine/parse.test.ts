@@ -65,8 +65,10 @@ test('fileKindOf recognises YAML and Dockerfile names and language ids', () => {
   assert.equal(fileKindOf('x.YML'), 'yaml');
   assert.equal(fileKindOf('Dockerfile'), 'dockerfile');
   assert.equal(fileKindOf('Dockerfile.alpine'), 'dockerfile');
+  assert.equal(fileKindOf('Dockerfile-chroot'), 'dockerfile');
   assert.equal(fileKindOf('api.Dockerfile'), 'dockerfile');
   assert.equal(fileKindOf('Containerfile'), 'dockerfile');
   assert.equal(fileKindOf('notes.txt'), undefined);
   assert.equal(fileKindOf('untitled:1', 'yaml'), 'yaml');
+  assert.equal(fileKindOf('/w/docker-compose.prod.yml', 'dockercompose'), 'yaml');
 });

@@ -29,11 +29,16 @@ test('commands call the server controller and the output channel', async () => {
   assert.deepEqual(calls, ['restart', 'show true']);
 });
 
-test('the document selector covers YAML and Dockerfiles on disk and untitled', () => {
+test('the document selector covers YAML, Dockerfiles and compose files on disk and untitled, and kubeconfig files by name', () => {
   assert.deepEqual(documentSelector(), [
     { scheme: 'file', language: 'yaml' },
     { scheme: 'untitled', language: 'yaml' },
     { scheme: 'file', language: 'dockerfile' },
     { scheme: 'untitled', language: 'dockerfile' },
+    { scheme: 'file', language: 'dockercompose' },
+    { scheme: 'untitled', language: 'dockercompose' },
+    { scheme: 'file', pattern: '**/.kube/config' },
+    { scheme: 'file', pattern: '**/kubeconfig' },
+    { scheme: 'file', pattern: '**/*.kubeconfig' },
   ]);
 });

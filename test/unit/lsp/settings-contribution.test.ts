@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleMetas, DEFAULT_SETTINGS, SEVERITY_SETTINGS } from '../../../server/src/engine';
+import { DEFAULT_TRUSTED_REGISTRIES } from '../../../server/src/engine/config/settings';
 import { DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS, SECTION } from '../../../server/src/lsp/settings';
 import { COMMANDS } from '../../../client/src/commands';
 import { LANGUAGES, SECTION as CLIENT_SECTION } from '../../../client/src/language-client-config';
@@ -15,7 +16,7 @@ const SYNC = 'run `npx tsx scripts/sync-package.ts`';
 
 test('every setting is in the shipshape section and has a markdown description', () => {
   assert.equal(CLIENT_SECTION, SECTION, 'the client synchronises the section the server reads');
-  assert.deepEqual(Object.keys(props).sort(), ['enable', 'profile', 'rules', 'debounceMs', 'trace.server'].map((k) => `${SECTION}.${k}`).sort());
+  assert.deepEqual(Object.keys(props).sort(), ['enable', 'profile', 'rules', 'trustedRegistries', 'debounceMs', 'trace.server'].map((k) => `${SECTION}.${k}`).sort());
   for (const [key, p] of Object.entries(props)) {
     assert.equal(typeof p.markdownDescription, 'string', key);
     assert.ok((p.markdownDescription as string).length > 30, key);
@@ -30,6 +31,16 @@ test('setting defaults match the server defaults', () => {
   assert.equal(props['shipshape.debounceMs']!.default, DEFAULT_DEBOUNCE_MS);
   assert.equal(props['shipshape.debounceMs']!.maximum, MAX_DEBOUNCE_MS);
   assert.deepEqual(props['shipshape.trace.server']!.enum, ['off', 'messages', 'verbose']);
+  assert.deepEqual(props['shipshape.trustedRegistries']!.default, [...DEFAULT_TRUSTED_REGISTRIES]);
+  assert.deepEqual(props['shipshape.trustedRegistries']!.items, { type: 'string', minLength: 1 });
+  for (const entry of DEFAULT_TRUSTED_REGISTRIES) {
+    assert.ok((props['shipshape.trustedRegistries']!.markdownDescription as string).includes(`\`${entry}\``), `the description lists ${entry}`);
+  }
+});
+
+test('workspace settings that could silence rules are restricted in untrusted workspaces', () => {
+  const restricted: string[] = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
+  for (const key of ['enable', 'profile', 'rules', 'trustedRegistries']) assert.ok(restricted.includes(`${SECTION}.${key}`), key);
 });
 
 test(`shipshape.rules lists exactly the registry's rules with their titles (${SYNC})`, () => {

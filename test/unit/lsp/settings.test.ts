@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS, resolveSettings, SettingsStore } from '../../../server/src/lsp/settings';
+import { DEFAULT_TRUSTED_REGISTRIES } from '../../../server/src/engine/config/settings';
+import { lintYaml } from '../../../server/src/engine';
 
 test('defaults for a missing or null section', () => {
   for (const raw of [undefined, null, 'nonsense', []]) {
@@ -17,7 +19,33 @@ test('defaults for a missing or null section', () => {
 test('valid values are kept', () => {
   const { settings, problems } = resolveSettings({ enable: false, profile: 'baseline', rules: { 'privileged-container': 'warning' }, debounceMs: 40 });
   assert.deepEqual(problems, []);
-  assert.deepEqual(settings, { enable: false, debounceMs: 40, engine: { profile: 'baseline', rules: { 'privileged-container': 'warning' }, ruleOptions: {} } });
+  assert.deepEqual(settings, {
+    enable: false,
+    debounceMs: 40,
+    engine: { profile: 'baseline', rules: { 'privileged-container': 'warning' }, ruleOptions: {}, trustedRegistries: DEFAULT_TRUSTED_REGISTRIES },
+  });
+});
+
+test('trustedRegistries from the editor replace the default list; bad values fall back with a problem', () => {
+  assert.deepEqual(resolveSettings({}).settings.engine.trustedRegistries, DEFAULT_TRUSTED_REGISTRIES);
+  const custom = resolveSettings({ trustedRegistries: [' ghcr.io/my-org/ ', '*.dkr.ecr.*.amazonaws.com'] });
+  assert.deepEqual(custom.problems, []);
+  assert.deepEqual(custom.settings.engine.trustedRegistries, ['ghcr.io/my-org/', '*.dkr.ecr.*.amazonaws.com']);
+  assert.deepEqual(resolveSettings({ trustedRegistries: [] }).settings.engine.trustedRegistries, [], 'an empty list trusts nothing');
+  for (const bad of ['ghcr.io', [42], [''], { a: 1 }]) {
+    const { settings, problems } = resolveSettings({ trustedRegistries: bad });
+    assert.deepEqual(settings.engine.trustedRegistries, DEFAULT_TRUSTED_REGISTRIES, JSON.stringify(bad));
+    assert.equal(problems.length, 1, JSON.stringify(bad));
+    assert.match(problems[0]!, /trustedRegistries/);
+  }
+});
+
+test('trustedRegistries reach the engine: the same image is trusted or not depending on the setting', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: ghcr.io/my-org/app:1.0\n';
+  const untrusted = (raw: unknown) => lintYaml(text, { settings: resolveSettings(raw).settings.engine }).filter((f) => f.ruleId === 'untrusted-registry').length;
+  assert.equal(untrusted({}), 1);
+  assert.equal(untrusted({ trustedRegistries: ['ghcr.io/my-org'] }), 0);
+  assert.equal(untrusted({ trustedRegistries: ['ghcr.io/my-orgevil'] }), 1);
 });
 
 test('invalid values fall back with one problem each', () => {

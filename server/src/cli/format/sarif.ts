@@ -37,6 +37,7 @@ function ruleHelp(meta: RuleMeta, docUri: string | undefined): { text: string; m
   const facts: string[] = [];
   if (refs.pss) facts.push(`Pod Security Standards: ${PSS_NAMES[refs.pss.level]}, "${refs.pss.control}"`);
   if (refs.cis?.length) facts.push(`CIS Kubernetes Benchmark: ${refs.cis.join(', ')}`);
+  if (refs.cisDocker?.length) facts.push(`CIS Docker Benchmark: ${refs.cisDocker.join(', ')}`);
   const equivalents = (
     [
       ['kube-linter', refs.kubeLinter],
@@ -76,7 +77,7 @@ function ruleDescriptor(meta: RuleMeta) {
     ...(docUri ? { helpUri: docUri } : {}),
     defaultConfiguration: { level: sarifLevel(meta.defaultSeverity), ...(meta.enabledByDefault === false ? { enabled: false } : {}) },
     properties: {
-      tags: security ? ['security', 'kubernetes', meta.category] : [meta.category],
+      tags: security ? ['security', meta.category === 'dockerfile' ? 'docker' : 'kubernetes', meta.category] : [meta.category],
       category: meta.category,
       ...(meta.level ? { profile: meta.level } : {}),
       ...(security ? { 'security-severity': SECURITY_SEVERITY[meta.defaultSeverity] } : {}),

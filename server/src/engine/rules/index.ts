@@ -14,6 +14,8 @@ import { rbacRules } from './rbac';
 import { serviceAccountsRules } from './service-accounts';
 import { pspRules } from './psp';
 import { workloadsRules } from './workloads';
+import { dockerfileRules } from './dockerfile';
+import { kubeconfigRules } from './kubeconfig';
 import yamlSyntax from './syntax/yaml-syntax';
 import helmTemplate from './syntax/helm-template';
 import binaryFile from './syntax/binary-file';
@@ -31,6 +33,8 @@ export const RULES: readonly Rule[] = [
   ...serviceAccountsRules,
   ...pspRules,
   ...workloadsRules,
+  ...dockerfileRules,
+  ...kubeconfigRules,
   yamlSyntax,
   helmTemplate,
   binaryFile,

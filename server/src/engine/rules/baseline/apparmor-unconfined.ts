@@ -29,6 +29,7 @@ export default defineRule({
       annotationUnconfined: 'AppArmor is disabled for container "{{container}}" by the annotation {{key}}: unconfined.',
       annotationOther:
         'The annotation {{key}} sets AppArmor profile "{{value}}" for container "{{container}}"; only runtime/default and localhost/<profile> are allowed.',
+      compose: '{{owner}} runs without AppArmor (security_opt: {{option}}).',
     },
     references: {
       pss: { level: 'baseline', control: 'AppArmor' },
@@ -66,6 +67,12 @@ export default defineRule({
         }
       },
       container: (c) => checkType(containerSetting(c, ['appArmorProfile', 'type'])),
+      composeService(s) {
+        for (const opt of s.securityOpts()) {
+          if (opt.key !== 'apparmor' || opt.optionValue !== 'unconfined') continue;
+          ctx.report({ messageId: 'compose', data: { owner: s.owner, option: opt.value }, at: opt.span, container: s.name });
+        }
+      },
     };
   },
 });

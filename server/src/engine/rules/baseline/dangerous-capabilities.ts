@@ -43,6 +43,8 @@ export default defineRule({
       all: '{{label}} "{{name}}" adds ALL capabilities (securityContext.capabilities.add).',
       spelling:
         '{{label}} "{{name}}" adds capability "{{capability}}" (securityContext.capabilities.add); Pod Security compares names exactly, write it as {{canonical}}.',
+      composeCapability: '{{owner}} adds capability {{capability}}, which is outside the baseline set (cap_add).',
+      composeAll: '{{owner}} adds ALL capabilities (cap_add).',
     },
     references: {
       pss: { level: 'baseline', control: 'Capabilities' },
@@ -68,6 +70,19 @@ export default defineRule({
             data: { label: c.label, name: c.name, capability, canonical: fixed ?? capability },
             at: nodeSpan(item)!,
             container: c.name,
+          });
+        }
+      },
+      composeService(s) {
+        // Docker reads capability names case-insensitively, with or without the CAP_ prefix.
+        for (const item of s.capAdd()) {
+          const capability = item.value.toUpperCase().replace(/^CAP_/, '');
+          if (BASELINE_CAPABILITIES.has(capability)) continue;
+          ctx.report({
+            messageId: capability === 'ALL' ? 'composeAll' : 'composeCapability',
+            data: { owner: s.owner, capability },
+            at: item.span,
+            container: s.name,
           });
         }
       },

@@ -12,6 +12,7 @@ export default defineRule({
     level: 'baseline',
     messages: {
       hostIPC: 'Pod shares the host IPC namespace (hostIPC: true).',
+      compose: '{{owner}} shares the host IPC namespace (ipc: host).',
     },
     references: {
       pss: { level: 'baseline', control: 'Host Namespaces' },
@@ -28,6 +29,10 @@ export default defineRule({
       podSpec(pod) {
         if (pod.value(['hostIPC']) !== true) return;
         ctx.report({ messageId: 'hostIPC', at: pairSpan(pod.pair(['hostIPC']))! });
+      },
+      composeService(s) {
+        const setting = s.setting(['ipc']);
+        if (setting?.value === 'host') ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name });
       },
     };
   },

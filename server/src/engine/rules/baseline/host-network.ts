@@ -12,6 +12,7 @@ export default defineRule({
     level: 'baseline',
     messages: {
       hostNetwork: 'Pod uses the host network (hostNetwork: true).',
+      compose: '{{owner}} uses the host network (network_mode: host).',
     },
     references: {
       pss: { level: 'baseline', control: 'Host Namespaces' },
@@ -28,6 +29,10 @@ export default defineRule({
       podSpec(pod) {
         if (pod.value(['hostNetwork']) !== true) return;
         ctx.report({ messageId: 'hostNetwork', at: pairSpan(pod.pair(['hostNetwork']))! });
+      },
+      composeService(s) {
+        const setting = s.setting(['network_mode']);
+        if (setting?.value === 'host') ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name });
       },
     };
   },

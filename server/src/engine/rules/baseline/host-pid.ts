@@ -12,6 +12,7 @@ export default defineRule({
     level: 'baseline',
     messages: {
       hostPID: 'Pod shares the host process namespace (hostPID: true).',
+      compose: '{{owner}} shares the host process namespace (pid: host).',
     },
     references: {
       pss: { level: 'baseline', control: 'Host Namespaces' },
@@ -28,6 +29,10 @@ export default defineRule({
       podSpec(pod) {
         if (pod.value(['hostPID']) !== true) return;
         ctx.report({ messageId: 'hostPID', at: pairSpan(pod.pair(['hostPID']))! });
+      },
+      composeService(s) {
+        const setting = s.setting(['pid']);
+        if (setting?.value === 'host') ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name });
       },
     };
   },

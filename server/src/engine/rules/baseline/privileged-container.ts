@@ -12,6 +12,7 @@ export default defineRule({
     level: 'baseline',
     messages: {
       privileged: '{{label}} "{{name}}" runs privileged (securityContext.privileged: true).',
+      compose: '{{owner}} runs privileged (privileged: true).',
     },
     references: {
       pss: { level: 'baseline', control: 'Privileged Containers' },
@@ -34,6 +35,10 @@ export default defineRule({
           at: pairSpan(pair)!,
           container: c.name,
         });
+      },
+      composeService(s) {
+        const setting = s.privileged();
+        if (setting) ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name });
       },
     };
   },

@@ -17,6 +17,7 @@ export default defineRule({
     messages: {
       unconfined: '{{subject}} runs without a seccomp profile (securityContext.seccompProfile.type: Unconfined).',
       other: '{{subject}} sets securityContext.seccompProfile.type to "{{type}}"; only RuntimeDefault and Localhost are allowed.',
+      compose: '{{owner}} runs without a seccomp profile (security_opt: {{option}}).',
     },
     references: {
       pss: { level: 'baseline', control: 'Seccomp' },
@@ -42,6 +43,12 @@ export default defineRule({
     return {
       podSpec: (pod) => check(podSetting(pod, ['seccompProfile', 'type'])),
       container: (c) => check(containerSetting(c, ['seccompProfile', 'type'])),
+      composeService(s) {
+        for (const opt of s.securityOpts()) {
+          if (opt.key !== 'seccomp' || opt.optionValue !== 'unconfined') continue;
+          ctx.report({ messageId: 'compose', data: { owner: s.owner, option: opt.value }, at: opt.span, container: s.name });
+        }
+      },
     };
   },
 });

@@ -12,6 +12,7 @@ export default defineRule({
     category: 'hardening',
     messages: {
       sensitive: 'Volume "{{volume}}" mounts the host path {{path}} ({{detail}}).',
+      compose: '{{owner}} bind-mounts the host path {{path}} ({{detail}}).',
     },
     references: {
       cis: ['5.2.12'],
@@ -36,6 +37,15 @@ export default defineRule({
           const name = stringValue(getNode(volume, 'name'), pod.doc) ?? `#${index + 1}`;
           ctx.report({ messageId: 'sensitive', data: { volume: name, path, detail: describeMatch(match) }, at });
         });
+      },
+      composeService(s) {
+        for (const volume of s.volumes()) {
+          if (volume.type !== 'bind' || volume.source === undefined || !volume.sourceSpan) continue;
+          const path = normalizeHostPath(volume.source);
+          const match = path === undefined ? undefined : matchSensitivePath(path);
+          if (!match || path === undefined) continue;
+          ctx.report({ messageId: 'compose', data: { owner: s.owner, path, detail: describeMatch(match) }, at: volume.sourceSpan, container: s.name });
+        }
       },
     };
   },

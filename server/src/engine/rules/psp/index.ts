@@ -1,3 +1,6 @@
 import type { Rule } from '../../rule';
+import podSecurityPolicyRemoved from './pod-security-policy-removed';
+import podSecurityPolicyPermissive from './pod-security-policy-permissive';
 
-export const pspRules: readonly Rule[] = [];
+/** PodSecurityPolicy (removed in Kubernetes 1.25): migration hint and permissive settings. */
+export const pspRules: readonly Rule[] = [podSecurityPolicyRemoved, podSecurityPolicyPermissive];

@@ -30,6 +30,7 @@ export default defineRule({
         '{{label}} "{{name}}" may run as root: securityContext.runAsNonRoot: true is set neither on the container nor on the pod.',
       podRootUser: 'The pod runs its containers as root (securityContext.runAsUser: 0).',
       rootUser: '{{label}} "{{name}}" runs as root (securityContext.runAsUser: 0).',
+      composeRootUser: '{{owner}} runs as root (user: {{user}}).',
     },
     references: {
       pss: { level: 'restricted', control: 'Running as Non-root; Running as Non-root user (v1.23+)' },
@@ -77,6 +78,12 @@ export default defineRule({
             ctx.report({ messageId: 'rootUser', data, at: pairSpan(userPair)!, container: c.name });
           }
         }
+      },
+      composeService(s) {
+        // Only an explicit root user: without `user`, the image's USER decides (see dockerfile-root-user).
+        const user = s.user();
+        if (!user || (user.user !== 'root' && !/^0+$/.test(user.user))) return;
+        ctx.report({ messageId: 'composeRootUser', data: { owner: s.owner, user: String(user.value) }, at: user.span, container: s.name });
       },
     };
   },

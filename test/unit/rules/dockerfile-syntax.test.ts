@@ -1,0 +1,40 @@
+// dockerfile-syntax: what docker build rejects outright, and parser failures, as findings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DockerfileParser } from 'dockerfile-ast';
+import { lintDockerfile } from '../../../server/src/engine/lint-dockerfile';
+import { dockerfileRuleTests } from '../../helpers/dockerfile-tester';
+
+dockerfileRuleTests('dockerfile-syntax', {
+  valid: [
+    { name: 'every instruction', text: 'ARG V=1\nFROM alpine:3.20 AS a\nLABEL a=b\nMAINTAINER x\nENV A=1\nWORKDIR /w\nCOPY . .\nADD a b\nRUN true\nEXPOSE 80\nVOLUME /data\nUSER 1000\nSHELL ["/bin/sh", "-c"]\nSTOPSIGNAL SIGTERM\nONBUILD RUN true\nHEALTHCHECK NONE\nENTRYPOINT ["a"]\nCMD ["b"]\n' },
+    { name: 'lower-case instructions', text: 'from alpine:3.20\nrun true\n' },
+    { name: 'an empty file', text: '\n' },
+    { name: 'only comments and a directive', text: '# syntax=docker/dockerfile:1\n# nothing yet\n' },
+    { name: 'template lines', text: '{{ if .alpine }}\nFROM alpine:3.20\n{{ end }}\n' },
+    { name: 'a heredoc body is not instructions', text: 'FROM alpine:3.20\nRUN <<EOF\necho hi\nnot-an-instruction here\nEOF\n' },
+  ],
+  invalid: [
+    { name: 'an unknown instruction', text: 'FROM alpine:3.20\nRUN apt-get update &&\n  apt-get install -y curl\n', errors: [{ at: 'apt-get', occurrence: 1, message: 'Unknown instruction "apt-get"' }] },
+    { name: 'a missing continuation under escape=`', text: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo a \\\n  echo b\n', errors: [{ at: 'echo', occurrence: 1, message: '"echo"' }] },
+    { name: 'RUN before FROM', text: 'ARG V=1\nRUN true\nFROM alpine:3.20\n', errors: [{ at: 'RUN', message: 'RUN before the first FROM' }] },
+    { name: 'no FROM', text: 'ARG V=1\nRUN true\n', errors: [{ at: 'ARG', message: 'no FROM instruction' }] },
+  ],
+});
+
+test('dockerfile-syntax: a parser exception becomes one finding', () => {
+  const original = DockerfileParser.parse;
+  (DockerfileParser as { parse: (t: string) => unknown }).parse = () => {
+    throw new Error('parser exploded');
+  };
+  try {
+    const findings = lintDockerfile('FROM alpine:3.20\n');
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.severity, f.message, f.span]),
+      [['dockerfile-syntax', 'error', 'This Dockerfile could not be checked: parser exploded.', { start: 0, end: 1 }]],
+    );
+  } finally {
+    (DockerfileParser as { parse: typeof original }).parse = original;
+  }
+  assert.ok(lintDockerfile('FROM alpine:3.20\n').every((f) => f.ruleId !== 'dockerfile-syntax'));
+});

@@ -1,0 +1,15 @@
+import { composeRuleTests } from '../../helpers/compose-tester';
+
+composeRuleTests('host-ipc', {
+  valid: [
+    { name: 'no ipc', compose: `services:\n  web:\n    image: nginx:1.27\n` },
+    { name: 'shareable and another service', compose: `services:\n  a:\n    image: nginx:1.27\n    ipc: shareable\n  b:\n    image: nginx:1.27\n    ipc: "service:a"\n` },
+  ],
+  invalid: [
+    {
+      name: 'ipc: host',
+      compose: `services:\n  shm:\n    image: redis:7.2\n    ipc: host\n`,
+      errors: [{ at: 'ipc: host', message: ['Service "shm"', 'ipc: host'] }],
+    },
+  ],
+});

@@ -1,0 +1,152 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findingsOf, podRuleTests, workload } from '../../helpers/rule-tester';
+import { FAKE } from '../../helpers/fake-secrets';
+import { WORKLOAD_KINDS } from '../../../server/src/engine/views/workloads';
+
+const env = (pairs: Array<[string, string]>): string =>
+  `containers:\n- name: web\n  image: registry.example/web:1.0\n  env:\n${pairs.map(([n, v]) => `  - name: ${n}\n    value: ${JSON.stringify(v)}\n`).join('')}`;
+
+podRuleTests('secret-in-env', {
+  valid: [
+    {
+      name: 'names that mention credentials but hold something else',
+      podSpec: env([
+        ['TOKEN_TTL_SECONDS', '3600'],
+        ['PASSWORD_MIN_LENGTH', '12'],
+        ['SECRET_NAME', 'orders-db'],
+        ['TOKEN_FILE', '/var/run/secrets/tokens/api'],
+        ['DB_PASSWORD_FILE', '/run/secrets/db-password'],
+        ['AUTH_URL', 'https://auth.example.com/oauth2/token'],
+        ['AUTH_ENABLED', 'true'],
+        ['MYSQL_ALLOW_EMPTY_PASSWORD', 'yes'],
+        ['GOOGLE_APPLICATION_CREDENTIALS', '/var/secrets/google/key.json'],
+        ['SSL_KEY', 'certs/tls.key'],
+        ['PWD', '/app'],
+        ['DATABASE_URL', 'postgres://db.internal:5432/orders'],
+      ]),
+    },
+    {
+      name: 'placeholders and references',
+      podSpec: env([
+        ['DB_PASSWORD', 'changeme'],
+        ['API_TOKEN', '${API_TOKEN}'],
+        ['GITHUB_TOKEN', '$(GH_TOKEN)'],
+        ['CLIENT_SECRET', '<redacted>'],
+        ['PASSWORD', ''],
+        ['API_KEY', 'your-api-key-here'],
+        ['AWS_ACCESS_KEY_ID', 'AK' + 'IAIOSFODNN7EXAMPLE'],
+        ['SESSION_TOKEN', 'xxxxxxxx'],
+        ['REDIS_URL', 'redis://:$(REDIS_PASSWORD)@redis:6379/0'],
+      ]),
+    },
+    {
+      name: 'values that are not random: digests, commits, ids, class names',
+      podSpec: env([
+        ['IMAGE_DIGEST', 'sha256:' + 'ab12'.repeat(16)],
+        ['GIT_COMMIT', '0123456789abcdef0123456789abcdef01234567'],
+        ['REQUEST_ID', '123e4567-e89b-12d3-a456-426614174000'],
+        ['SEED_PROVIDER', 'io.k8s.cassandra.KubernetesSeedProvider'],
+        ['APP_NAME', 'MyApplicationName123Version'],
+      ]),
+    },
+    {
+      name: 'values from Secrets, ConfigMaps and the downward API',
+      podSpec: `
+        containers:
+        - name: web
+          env:
+          - name: DB_PASSWORD
+            valueFrom:
+              secretKeyRef: {name: db, key: password}
+          - name: API_TOKEN
+            valueFrom:
+              configMapKeyRef: {name: app, key: token}
+          - name: POD_NAME
+            valueFrom:
+              fieldRef: {fieldPath: metadata.name}
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a credential-like name with a literal value, in every container kind',
+      podSpec: `
+        initContainers:
+        - name: setup
+          env:
+          - name: dbPassword
+            value: ${JSON.stringify(FAKE.password)}
+        containers:
+        - name: web
+          env:
+          - name: DB_PASSWORD
+            value: ${JSON.stringify(FAKE.password)}
+          - name: secret-key-base
+            value: "${FAKE.password}"
+        ephemeralContainers:
+        - name: debug
+          env:
+          - {name: API_KEY, value: ${JSON.stringify(FAKE.password)}}
+      `,
+      errors: [
+        { at: 'dbPassword', message: ['Env var "dbPassword" of Init container "setup"', 'credential-like name', `(${FAKE.password.length} chars)`] },
+        { at: 'DB_PASSWORD', message: ['Env var "DB_PASSWORD" of Container "web"', 'read it from a Secret mounted as a file'] },
+        { at: 'secret-key-base', message: 'Env var "secret-key-base"' },
+        { at: 'API_KEY', message: 'Env var "API_KEY" of Ephemeral container "debug"' },
+      ],
+    },
+    {
+      name: 'known formats under any name',
+      podSpec: env([
+        ['UPLOADER', FAKE.awsAccessKeyId],
+        ['GH_CLI', FAKE.githubToken],
+        ['CI_PAT', FAKE.githubFineGrainedToken],
+        ['GL_CLI', FAKE.gitlabToken],
+        ['SLACK_HOOK', FAKE.slackToken],
+        ['MAPS_CLIENT', FAKE.googleApiKey],
+        ['HEADER', `Bearer ${FAKE.jwt}`],
+        ['DATABASE_URL', FAKE.connectionString],
+        ['TLS_PEM', FAKE.privateKey],
+        ['AWS_SECRET_ACCESS_KEY', FAKE.awsSecretAccessKey],
+      ]),
+      errors: [
+        { at: 'UPLOADER', message: ['holds an AWS access key ID: AKIA…(20 chars)'] },
+        { at: 'GH_CLI', message: 'holds a GitHub token: ghp_…(40 chars)' },
+        { at: 'CI_PAT', message: 'holds a GitHub fine-grained personal access token: gith…(93 chars)' },
+        { at: 'GL_CLI', message: 'holds a GitLab personal access token: glpa…(26 chars)' },
+        { at: 'SLACK_HOOK', message: 'holds a Slack token: xoxb…' },
+        { at: 'MAPS_CLIENT', message: 'holds a Google API key: AIza…(39 chars)' },
+        { at: 'HEADER', message: 'holds a JSON Web Token: eyJ…' },
+        { at: 'DATABASE_URL', message: `holds a connection string with a password: (${FAKE.connectionString.length} chars)` },
+        { at: 'TLS_PEM', message: 'holds a PEM private key' },
+        { at: 'AWS_SECRET_ACCESS_KEY', message: 'holds an AWS secret access key: (40 chars)' },
+      ],
+    },
+    {
+      name: 'a long random string under an innocent name, and credentials in a JSON value',
+      podSpec: env([
+        ['SIGNING', FAKE.randomKey],
+        ['SPRING_APPLICATION_JSON', JSON.stringify({ spring: { datasource: { password: FAKE.password } } })],
+      ]),
+      errors: [
+        { at: 'SIGNING', message: 'holds a high-entropy string that looks like a key or token: (48 chars)' },
+        { at: 'SPRING_APPLICATION_JSON', message: `sets "password" to a literal value: (${FAKE.password.length} chars)` },
+      ],
+    },
+  ],
+});
+
+test('secret-in-env messages never contain the value, and name the container', () => {
+  for (const kind of WORKLOAD_KINDS) {
+    const values = Object.values(FAKE);
+    const text = workload(kind, env(values.map((v, i) => [`VAR_${i}_TOKEN`, v])));
+    const findings = findingsOf('secret-in-env', text);
+    assert.equal(findings.length, values.length, kind);
+    for (const f of findings) {
+      assert.equal(f.severity, 'error');
+      assert.equal(f.container, 'web');
+      for (const v of values) for (let i = 0; i + 8 <= v.length; i++) assert.ok(!f.message.includes(v.slice(i, i + 8)), `${kind}: ${f.message}`);
+    }
+  }
+});
