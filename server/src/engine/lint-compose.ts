@@ -6,36 +6,14 @@
  * finding; nothing throws out of here.
  */
 import type { EngineSettings } from './config/settings';
-import { formatMessage, type Rule, type RuleContext, type RuleVisitors } from './rule';
-import { clampToLine } from './text';
-import type { Finding, Severity } from './types';
+import { runRule, type ActiveRule } from './run-rule';
+import type { Finding } from './types';
 import type { ComposeFileView } from './views/compose';
 
-export function lintCompose(compose: ComposeFileView, text: string, settings: EngineSettings, rules: ReadonlyArray<{ rule: Rule; severity: Severity }>, out: Finding[]): void {
+export function lintCompose(compose: ComposeFileView, text: string, settings: EngineSettings, rules: readonly ActiveRule[], out: Finding[]): void {
   const found: Finding[] = [];
-  for (const { rule, severity } of rules) {
-    const ctx: RuleContext = {
-      meta: rule.meta,
-      options: settings.ruleOptions[rule.meta.id] ?? {},
-      profile: settings.profile,
-      trustedRegistries: settings.trustedRegistries,
-      text,
-      report(d) {
-        const template = rule.meta.messages[d.messageId];
-        if (template === undefined) throw new Error(`rule ${rule.meta.id}: unknown messageId ${d.messageId}`);
-        const f: Finding = {
-          ruleId: rule.meta.id,
-          severity: d.severity !== undefined && settings.rules[rule.meta.id] === undefined ? d.severity : severity,
-          message: formatMessage(template, d.data),
-          span: clampToLine(text, d.at.start, d.at.end),
-        };
-        if (d.container !== undefined) f.container = d.container;
-        if (d.fixes && d.fixes.length) f.fixes = d.fixes;
-        found.push(f);
-      },
-    };
-    try {
-      const visitors: RuleVisitors = rule.create(ctx);
+  for (const active of rules) {
+    runRule(active, settings, text, found, compose.anchorSpan, (visitors) => {
       if (visitors.composeService || visitors.image || visitors.envVar) {
         for (const service of compose.services) {
           visitors.composeService?.(service);
@@ -47,16 +25,7 @@ export function lintCompose(compose: ComposeFileView, text: string, settings: En
         }
       }
       visitors.end?.();
-    } catch (e) {
-      // A rule bug must not take the other rules down; surface it as a finding.
-      const at = compose.anchorSpan;
-      found.push({
-        ruleId: rule.meta.id,
-        severity: 'error',
-        message: `Internal error in rule ${rule.meta.id}: ${e instanceof Error ? e.message : String(e)}`,
-        span: clampToLine(text, at.start, at.end),
-      });
-    }
+    });
   }
   // A value shared through a YAML anchor (`<<: *defaults`) is read by every
   // service that merges it: one problem in the text is one finding, at the anchor.

@@ -8,12 +8,11 @@
  * elsewhere in the file.
  */
 import type { Document } from 'yaml';
-import { effectiveSeverity, settingsKey, DEFAULT_SETTINGS, type EngineSettings } from './config/settings';
+import { settingsKey, DEFAULT_SETTINGS, type EngineSettings } from './config/settings';
 import { isTemplated, looksBinary, parseChunk, splitYamlDocuments, templateMarkers } from './parse/yaml';
-import { RULES, SYNTAX_RULES } from './rules';
-import { formatMessage, type Rule, type RuleContext, type RuleVisitors } from './rule';
-import { clampToLine } from './text';
-import type { Finding, RuleMeta, Severity } from './types';
+import { SYNTAX_RULES } from './rules';
+import { activeRules, engineFinding, runRule, type ActiveRule } from './run-rule';
+import type { Finding } from './types';
 import { ResourceView } from './views/resource';
 import { ComposeFileView, isComposeFileName } from './views/compose';
 import { lintCompose } from './lint-compose';
@@ -69,33 +68,6 @@ export class DocumentCache {
   }
 }
 
-/** Which rules run, at which severity, under these settings. */
-interface ActiveRule {
-  rule: Rule;
-  severity: Severity;
-}
-
-function activeRules(settings: EngineSettings): ActiveRule[] {
-  const out: ActiveRule[] = [];
-  for (const rule of RULES) {
-    if (rule.meta.category === 'syntax') continue;
-    const sev = effectiveSeverity(rule.meta, settings);
-    if (sev !== 'off') out.push({ rule, severity: sev });
-  }
-  return out;
-}
-
-function engineFinding(meta: RuleMeta, settings: EngineSettings, messageId: string, data: Record<string, string>, text: string, start: number, end: number): Finding | undefined {
-  const sev = effectiveSeverity(meta, settings);
-  if (sev === 'off') return undefined;
-  return {
-    ruleId: meta.id,
-    severity: sev,
-    message: formatMessage(meta.messages[messageId] ?? messageId, data),
-    span: clampToLine(text, start, end),
-  };
-}
-
 /** Run every active rule's visitors over one parsed document. */
 function lintDocument(doc: Document.Parsed, text: string, settings: EngineSettings, rules: ActiveRule[], out: Finding[], composeNamed = false): void {
   const resource = ResourceView.from(doc);
@@ -107,54 +79,31 @@ function lintDocument(doc: Document.Parsed, text: string, settings: EngineSettin
   }
   const object = { kind: resource.kind, name: resource.name, namespace: resource.namespace };
   const pod = resource.podSpec();
-  for (const { rule, severity } of rules) {
-    const ctx: RuleContext = {
-      meta: rule.meta,
-      options: settings.ruleOptions[rule.meta.id] ?? {},
-      profile: settings.profile,
-      trustedRegistries: settings.trustedRegistries,
+  const anchor = resource.kindSpan;
+  for (const active of rules) {
+    runRule(
+      active,
+      settings,
       text,
-      report(d) {
-        const template = rule.meta.messages[d.messageId];
-        if (template === undefined) throw new Error(`rule ${rule.meta.id}: unknown messageId ${d.messageId}`);
-        const f: Finding = {
-          ruleId: rule.meta.id,
-          severity: d.severity !== undefined && settings.rules[rule.meta.id] === undefined ? d.severity : severity,
-          message: formatMessage(template, d.data),
-          span: clampToLine(text, d.at.start, d.at.end),
-          object,
-        };
-        if (d.container !== undefined) f.container = d.container;
-        if (d.fixes && d.fixes.length) f.fixes = d.fixes;
-        out.push(f);
-      },
-    };
-    let visitors: RuleVisitors;
-    try {
-      visitors = rule.create(ctx);
-      visitors.resource?.(resource);
-      if (pod) {
-        visitors.podSpec?.(pod);
-        if (visitors.container) for (const c of pod.containers) visitors.container(c);
-        if (visitors.image) {
-          for (const c of pod.containers) {
-            const image = c.image();
-            if (image) visitors.image(image);
+      out,
+      anchor,
+      (visitors) => {
+        visitors.resource?.(resource);
+        if (pod) {
+          visitors.podSpec?.(pod);
+          if (visitors.container) for (const c of pod.containers) visitors.container(c);
+          if (visitors.image) {
+            for (const c of pod.containers) {
+              const image = c.image();
+              if (image) visitors.image(image);
+            }
           }
+          if (visitors.envVar) for (const c of pod.containers) for (const env of c.envVars()) visitors.envVar(env);
         }
-        if (visitors.envVar) for (const c of pod.containers) for (const env of c.envVars()) visitors.envVar(env);
-      }
-      visitors.end?.();
-    } catch (e) {
-      // A rule bug must not take the other rules down; surface it as a finding.
-      out.push({
-        ruleId: rule.meta.id,
-        severity: 'error',
-        message: `Internal error in rule ${rule.meta.id}: ${e instanceof Error ? e.message : String(e)}`,
-        span: clampToLine(text, resource.kindSpan.start, resource.kindSpan.end),
-        object,
-      });
-    }
+        visitors.end?.();
+      },
+      object,
+    );
   }
 }
 
