@@ -28,7 +28,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 test('a folder scan lints all four kinds of file, each with its own rules', () => {
   const report = jsonOf(runCli(['scan', '.', '-f', 'json', '--fail-on', 'none'], { cwd: dir }));
   assert.deepEqual(report.files, ['app/Dockerfile', 'app/docker-compose.yml', 'home/.kube/config', 'k8s/pod.yaml', 'ops/admin.conf']);
-  const rulesOf = (file: string) => new Set(report.findings.filter((f: any) => f.file === file).map((f: any) => f.ruleId as string));
+  const rulesOf = (file: string) => new Set<string>(report.findings.filter((f: any) => f.file === file).map((f: any) => f.ruleId as string));
   assert.ok(rulesOf('app/Dockerfile').has('dockerfile-root-user'));
   assert.ok(rulesOf('app/docker-compose.yml').has('privileged-container'), 'compose services get the shared rules');
   assert.ok(rulesOf('home/.kube/config').has('kubeconfig-insecure-tls'), 'kubeconfig by name');

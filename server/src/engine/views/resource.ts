@@ -96,8 +96,30 @@ export class ResourceView {
   }
 }
 
+/** A YAML map inside a document, read by key paths (shared by pod spec and container views). */
+abstract class MapView {
+  abstract readonly doc: Document.Parsed;
+  abstract readonly node: YAMLMap;
+
+  /** The node at a key path under this map. */
+  get(path: readonly string[]): Node | undefined {
+    return getPath(this.node, path, this.doc);
+  }
+
+  /** The scalar value at a key path (aliases resolved). */
+  value(path: readonly string[]): unknown {
+    return scalarValue(this.get(path), this.doc);
+  }
+
+  /** The pair holding the last key of a path (for spans of `key: value`). */
+  pair(path: readonly string[]): Pair<Node, Node> | undefined {
+    const parent = path.length > 1 ? asMap(this.get(path.slice(0, -1)), this.doc) : this.node;
+    return getPair(parent, path[path.length - 1]!);
+  }
+}
+
 /** The pod spec of a workload, with all of its containers as ContainerViews. */
-export class PodSpecView {
+export class PodSpecView extends MapView {
   readonly doc: Document.Parsed;
   readonly securityContext: YAMLMap | undefined;
   readonly containers: readonly ContainerView[];
@@ -110,6 +132,7 @@ export class PodSpecView {
     readonly node: YAMLMap,
     readonly templatePath: readonly string[],
   ) {
+    super();
     this.doc = resource.doc;
     this.securityContext = asMap(getNode(node, 'securityContext'), this.doc);
     this.podMetadata = asMap(getNode(template, 'metadata'), this.doc);
@@ -121,19 +144,6 @@ export class PodSpecView {
       });
     }
     this.containers = list;
-  }
-
-  get(path: readonly string[]): Node | undefined {
-    return getPath(this.node, path, this.doc);
-  }
-
-  value(path: readonly string[]): unknown {
-    return scalarValue(this.get(path), this.doc);
-  }
-
-  pair(path: readonly string[]): Pair<Node, Node> | undefined {
-    const parent = path.length > 1 ? asMap(this.get(path.slice(0, -1)), this.doc) : this.node;
-    return getPair(parent, path[path.length - 1]!);
   }
 
   /** Span of the `spec:` key of the pod spec (anchor for missing pod-level fields). */
@@ -168,7 +178,7 @@ export class PodSpecView {
 }
 
 /** One container (init, app or ephemeral) of a pod spec. */
-export class ContainerView {
+export class ContainerView extends MapView {
   readonly doc: Document.Parsed;
   readonly name: string;
   readonly securityContext: YAMLMap | undefined;
@@ -179,6 +189,7 @@ export class ContainerView {
     readonly kind: ContainerKind,
     readonly index: number,
   ) {
+    super();
     this.doc = pod.doc;
     this.name = stringValue(getNode(node, 'name'), this.doc) ?? `#${index + 1}`;
     this.securityContext = asMap(getNode(node, 'securityContext'), this.doc);
@@ -187,19 +198,6 @@ export class ContainerView {
   /** "init container", "container" or "ephemeral container" for messages. */
   get label(): string {
     return this.kind === 'initContainer' ? 'Init container' : this.kind === 'ephemeralContainer' ? 'Ephemeral container' : 'Container';
-  }
-
-  get(path: readonly string[]): Node | undefined {
-    return getPath(this.node, path, this.doc);
-  }
-
-  value(path: readonly string[]): unknown {
-    return scalarValue(this.get(path), this.doc);
-  }
-
-  pair(path: readonly string[]): Pair<Node, Node> | undefined {
-    const parent = path.length > 1 ? asMap(this.get(path.slice(0, -1)), this.doc) : this.node;
-    return getPair(parent, path[path.length - 1]!);
   }
 
   /** `name: web` of the container (the anchor when nothing nearer exists). */
