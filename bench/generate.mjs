@@ -56,9 +56,11 @@ function container(name, image, insecure, r) {
     '  resources:',
     '    requests:',
     `      cpu: ${50 + Math.floor(r() * 400)}m`,
-    `      memory: ${64 * (1 + Math.floor(r() * 8))}Mi`,
   );
-  if (r() < 0.7) lines.push('    limits:', `      cpu: "${1 + Math.floor(r() * 2)}"`, `      memory: ${256 * (1 + Math.floor(r() * 4))}Mi`);
+  const memory = 64 * (1 + Math.floor(r() * 8));
+  lines.push(`      memory: ${memory}Mi`);
+  // Most containers are limited; a limit below its request (rejected by the API server) only in insecure ones.
+  if (r() < 0.7) lines.push('    limits:', `      cpu: "${1 + Math.floor(r() * 2)}"`, `      memory: ${insecure && r() < 0.2 ? memory / 2 : memory * 2}Mi`);
   lines.push(
     '  env:',
     '    - name: LOG_LEVEL',
@@ -70,8 +72,9 @@ function container(name, image, insecure, r) {
     '    - name: DATABASE_HOST',
     '      value: db.internal.svc.cluster.local',
   );
-  if (insecure && r() < 0.4) lines.push('    - name: DB_PASSWORD', `      value: ${token(r, 20)}`);
-  else lines.push('    - name: DB_PASSWORD', '      valueFrom:', '        secretKeyRef:', `          name: ${name}-db`, '          key: password');
+  const credentials = r();
+  if (insecure && credentials < 0.4) lines.push('    - name: DB_PASSWORD', `      value: ${token(r, 20)}`);
+  else if (credentials < 0.6) lines.push('    - name: DB_PASSWORD', '      valueFrom:', '        secretKeyRef:', `          name: ${name}-db`, '          key: password');
   lines.push(
     '  volumeMounts:',
     '    - name: tmp',

@@ -210,8 +210,16 @@ export class ContainerView extends MapView {
     return nearestKeySpan(this.node, path, this.doc) ?? this.nameSpan;
   }
 
-  /** The container's image as an ImageView, when `image` is a non-empty string. */
+  /** The container's image as an ImageView, when `image` is a non-empty string (read once, shared by every rule). */
   image(): ImageView | undefined {
+    if (this.imageCache === undefined) this.imageCache = this.readImage() ?? null;
+    return this.imageCache ?? undefined;
+  }
+
+  private imageCache: ImageView | null | undefined;
+  private envCache: EnvVarView[] | undefined;
+
+  private readImage(): ImageView | undefined {
     const node = getNode(this.node, 'image');
     const value = stringValue(node, this.doc);
     const span = nodeSpan(node);
@@ -219,8 +227,13 @@ export class ContainerView extends MapView {
     return { value: value.trim(), span, container: this, owner: `${this.label} "${this.name}"` };
   }
 
-  /** The container's `env` entries with a string name. */
+  /** The container's `env` entries with a string name (read once, shared by every rule). */
   envVars(): EnvVarView[] {
+    this.envCache ??= this.readEnvVars();
+    return this.envCache;
+  }
+
+  private readEnvVars(): EnvVarView[] {
     const out: EnvVarView[] = [];
     for (const item of seqItems(getNode(this.node, 'env'), this.doc)) {
       const m = asMap(item, this.doc);
