@@ -5,7 +5,7 @@
  * entry plus the field it fills.
  */
 import { parseArgs } from 'node:util';
-import { RULE_IDS, SEVERITY_SETTINGS, type Profile, type SeveritySetting } from '../engine';
+import { closestMatch, RULE_IDS, SEVERITY_SETTINGS, type Profile, type SeveritySetting } from '../engine';
 import { CliError } from './errors';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -40,6 +40,8 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'fail-on', type: 'string', values: FAIL_ON, default: 'warning', help: 'exit 1 when a finding is at or above this severity', scope: ['scan'] },
   { long: 'rule', type: 'string', multiple: true, placeholder: '<id>=<severity>', help: `set a rule's severity (${SEVERITY_SETTINGS.join(', ')}); repeatable`, scope: ['scan'] },
   { long: 'trusted-registry', type: 'string', multiple: true, placeholder: '<entry>', help: 'trust images from this registry, repository prefix or glob for untrusted-registry; replaces the default list; repeatable', scope: ['scan'] },
+  { long: 'config', short: 'c', type: 'string', placeholder: '<file>', help: 'use this .shipshape.yaml for every file instead of the nearest one above each file', scope: ['scan'] },
+  { long: 'no-config', type: 'boolean', help: 'ignore .shipshape.yaml files', scope: ['scan'] },
   { long: 'list-rules', type: 'boolean', help: 'list the rules (id, default severity, profile, title) and exit; honours --format text|json', scope: ['scan'] },
   { long: 'help', short: 'h', type: 'boolean', help: 'show this help', scope: 'global' },
   { long: 'version', short: 'v', type: 'boolean', help: 'print the version', scope: 'global' },
@@ -55,6 +57,10 @@ export interface ScanArgs {
   rules: Record<string, SeveritySetting>;
   /** --trusted-registry entries; when given they replace the default trusted registries. */
   trustedRegistries?: string[];
+  /** --config: one config file for every file (path as given, relative to the cwd). */
+  config?: string;
+  /** --no-config: ignore config files. */
+  noConfig?: boolean;
 }
 
 export type Invocation =
@@ -152,6 +158,13 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     rules: parseRuleOverrides(values.get('rule') ?? []),
   };
   if (output !== undefined && output !== '-') args.output = output;
+  const config = one('config');
+  if (config === '') throw usage('option --config needs a file name');
+  if (config !== undefined) args.config = config;
+  if (values.has('no-config')) {
+    if (config !== undefined) throw usage('--config and --no-config cannot be used together');
+    args.noConfig = true;
+  }
   const trusted = values.get('trusted-registry');
   if (trusted) {
     if (trusted.some((t) => t.trim() === '')) throw usage('option --trusted-registry needs a registry, repository prefix or glob');
@@ -188,27 +201,6 @@ function unknownCommand(name: string): CliError {
 
 /** `; did you mean '--x'?` when one candidate is within a small edit distance. */
 function suggest(input: string, candidates: readonly string[], prefix: string): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(input.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  const limit = Math.max(1, Math.min(3, Math.floor(input.length / 3)));
-  return best !== undefined && bestDistance <= limit ? `; did you mean '${prefix}${best}'?` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
+  const best = closestMatch(input, candidates);
+  return best !== undefined ? `; did you mean '${prefix}${best}'?` : '';
 }

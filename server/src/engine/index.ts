@@ -2,6 +2,7 @@
 export * from './types';
 export { lintText, lintYaml, fileKindOf, DocumentCache, type FileKind, type LintOptions } from './lint';
 export { RULES, RULE_IDS, getRule, ruleMetas, ruleDocPath } from './rules';
-export { DEFAULT_SETTINGS, normalizeSettings, effectiveSeverity, type EngineSettings } from './config/settings';
+export { DEFAULT_SETTINGS, DEFAULT_TRUSTED_REGISTRIES, normalizeSettings, effectiveSeverity, settingsKey, type EngineSettings, type Exemption } from './config/settings';
 export { LineIndex } from './text';
 export { formatMessage, type Rule, type RuleContext } from './rule';
+export { closestMatch, editDistance } from './suggest';

@@ -19,6 +19,7 @@ export function activeRules(settings: EngineSettings): ActiveRule[] {
   const out: ActiveRule[] = [];
   for (const rule of RULES) {
     if (rule.meta.category === 'syntax') continue;
+    if (rule.meta.category === 'schema' && !settings.schemaValidation) continue;
     const severity = effectiveSeverity(rule.meta, settings);
     if (severity !== 'off') out.push({ rule, severity });
   }

@@ -67,6 +67,7 @@ export type RuleCategory =
   | 'workloads'
   | 'kubeconfig'
   | 'dockerfile'
+  | 'schema'
   | 'syntax';
 
 /** Where a rule comes from and what other tools call the same check. */
@@ -102,6 +103,12 @@ export interface RuleMeta {
    */
   level?: PssLevel;
   fixable?: FixKind;
+  /**
+   * JSON Schema (draft-07, as ajv reads it) of the rule's `options` object,
+   * for rules that take options. `.shipshape.yaml` and editor settings are
+   * validated against it.
+   */
+  optionsSchema?: Record<string, unknown>;
   /** Message templates; `{{name}}` placeholders are filled from report data. */
   messages: Record<string, string>;
   references: RuleReferences;

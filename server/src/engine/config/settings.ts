@@ -18,6 +18,29 @@ export interface EngineSettings {
    * trusted by `untrusted-registry`. Setting it replaces the default list.
    */
   trustedRegistries: readonly string[];
+  /** Validate Kubernetes objects against the built-in kinds' schemas (the `schema` rules). */
+  schemaValidation: boolean;
+  /** Honour exemption annotations on objects (`ignore-check.shipshape.dev/<rule>` and the kube-linter and Polaris equivalents). */
+  allowAnnotationExemptions: boolean;
+  /** Honour `# shipshape-disable` comments in files. */
+  allowInlineSuppressions: boolean;
+  /**
+   * Exemptions from a `.shipshape.yaml` that apply to the file being linted
+   * (entries whose `paths` did not match it were dropped when the settings
+   * for the file were resolved).
+   */
+  exemptions: readonly Exemption[];
+}
+
+/** A configured exemption: these rules do not apply to objects and containers matching every given glob. */
+export interface Exemption {
+  /** Rule ids, or `*` for every rule. */
+  rules: readonly string[];
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  container?: string;
+  reason: string;
 }
 
 /** Trusted by default: Docker Hub official images and vendor registries with curated images. */
@@ -35,6 +58,10 @@ export const DEFAULT_SETTINGS: EngineSettings = Object.freeze({
   rules: Object.freeze({}),
   ruleOptions: Object.freeze({}),
   trustedRegistries: DEFAULT_TRUSTED_REGISTRIES,
+  schemaValidation: true,
+  allowAnnotationExemptions: true,
+  allowInlineSuppressions: true,
+  exemptions: Object.freeze([]),
 });
 
 export interface NormalizeResult {
@@ -87,7 +114,28 @@ export function normalizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string
       trustedRegistries = list.map((x: string) => x.trim());
     }
   }
-  return { settings: { profile, rules, ruleOptions, trustedRegistries }, problems };
+  return {
+    settings: {
+      profile,
+      rules,
+      ruleOptions,
+      trustedRegistries,
+      schemaValidation: booleanSetting(input, 'schemaValidation', problems),
+      allowAnnotationExemptions: booleanSetting(input, 'allowAnnotationExemptions', problems),
+      allowInlineSuppressions: booleanSetting(input, 'allowInlineSuppressions', problems),
+      exemptions: DEFAULT_SETTINGS.exemptions,
+    },
+    problems,
+  };
+}
+
+/** A boolean setting that defaults to DEFAULT_SETTINGS' value. */
+function booleanSetting(input: Record<string, unknown>, key: 'schemaValidation' | 'allowAnnotationExemptions' | 'allowInlineSuppressions', problems: string[]): boolean {
+  const v = input[key];
+  if (v === undefined || v === null) return DEFAULT_SETTINGS[key];
+  if (typeof v === 'boolean') return v;
+  problems.push(`${key} must be true or false, got ${JSON.stringify(v)}`);
+  return DEFAULT_SETTINGS[key];
 }
 
 /** The severity a rule runs at under the given settings, or `off`. */
@@ -103,5 +151,7 @@ export function effectiveSeverity(meta: RuleMeta, settings: EngineSettings): Sev
 export function settingsKey(settings: EngineSettings): string {
   const rules = Object.keys(settings.rules).sort().map((k) => `${k}=${settings.rules[k]}`);
   const opts = Object.keys(settings.ruleOptions).sort().map((k) => `${k}=${JSON.stringify(settings.ruleOptions[k])}`);
-  return `${settings.profile}|${rules.join(',')}|${opts.join(',')}|${settings.trustedRegistries.join(',')}`;
+  const flags = `${+settings.schemaValidation}${+settings.allowAnnotationExemptions}${+settings.allowInlineSuppressions}`;
+  const exemptions = settings.exemptions.length ? JSON.stringify(settings.exemptions) : '';
+  return `${settings.profile}|${rules.join(',')}|${opts.join(',')}|${settings.trustedRegistries.join(',')}|${flags}|${exemptions}`;
 }
