@@ -1,5 +1,7 @@
 // Regenerates the rules table in README.md (between `<!-- rules:start -->` and
-// `<!-- rules:end -->`) from the rule registry.
+// `<!-- rules:end -->`) and the table of kube-linter and Polaris annotation
+// equivalents in docs/configuration.md (between `<!-- equivalents:start -->`
+// and `<!-- equivalents:end -->`) from the rule registry.
 //   npx tsx scripts/gen-docs.ts           rewrite README.md if it is out of date
 //   npx tsx scripts/gen-docs.ts --check   exit 1 if it is out of date
 // test/unit/docs-sync.test.ts fails when the README and the registry drift apart.
@@ -10,7 +12,11 @@ import { ruleDocPath, ruleMetas, type RuleMeta } from '../server/src/engine';
 export const RULES_START = '<!-- rules:start -->';
 export const RULES_END = '<!-- rules:end -->';
 
+export const EQUIVALENTS_START = '<!-- equivalents:start -->';
+export const EQUIVALENTS_END = '<!-- equivalents:end -->';
+
 const README = join(__dirname, '..', 'README.md');
+const CONFIGURATION = join(__dirname, '..', 'docs', 'configuration.md');
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
@@ -31,12 +37,34 @@ export function rulesTable(metas: readonly RuleMeta[]): string {
   return ['| Rule | Title | Default severity | Profile | Fixable |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+/** `text` with the part between two markers replaced by `body`. Throws if the markers are missing. */
+export function replaceSection(text: string, startMarker: string, endMarker: string, body: string): string {
+  const start = text.indexOf(startMarker);
+  const end = text.indexOf(endMarker);
+  if (start < 0 || end < start) throw new Error(`markers ${startMarker} ... ${endMarker} not found`);
+  return `${text.slice(0, start + startMarker.length)}\n${body}\n${text.slice(end)}`;
+}
+
 /** `readme` with the text between the rules markers replaced by `table`. Throws if the markers are missing. */
 export function replaceRulesSection(readme: string, table: string): string {
-  const start = readme.indexOf(RULES_START);
-  const end = readme.indexOf(RULES_END);
-  if (start < 0 || end < start) throw new Error(`README.md: markers ${RULES_START} ... ${RULES_END} not found`);
-  return `${readme.slice(0, start + RULES_START.length)}\n${table}\n${readme.slice(end)}`;
+  return replaceSection(readme, RULES_START, RULES_END, table);
+}
+
+/**
+ * Which kube-linter checks and Polaris checks each rule stands for, i.e. which
+ * of their exemption annotations Shipshape honours for it.
+ */
+export function equivalentsTable(metas: readonly RuleMeta[]): string {
+  const code = (xs: readonly string[] | undefined): string => (xs && xs.length ? xs.map((x) => `\`${x}\``).join(', ') : '');
+  const rows = metas
+    .filter((m) => m.references.kubeLinter?.length || m.references.polaris?.length)
+    .map((m) => `| [\`${m.id}\`](rules/${m.id}.md) | ${code(m.references.kubeLinter)} | ${code(m.references.polaris)} |`);
+  return ['| Shipshape rule | kube-linter check (`ignore-check.kube-linter.io/<check>`) | Polaris check (`polaris.fairwinds.com/<check>-exempt`) |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/** docs/configuration.md as the generator would write it. */
+export function generatedConfigurationDoc(doc: string): string {
+  return replaceSection(doc, EQUIVALENTS_START, EQUIVALENTS_END, equivalentsTable(ruleMetas()));
 }
 
 /** The README as the generator would write it. */
@@ -46,18 +74,26 @@ export function generatedReadme(readme: string): string {
 
 function main(): void {
   const check = process.argv.includes('--check');
-  const original = readFileSync(README, 'utf8');
-  const updated = generatedReadme(original);
-  if (updated === original) {
-    console.log(`README.md: the rules table is in sync with the registry (${ruleMetas().length} rules).`);
-    return;
+  let stale = false;
+  for (const [file, generate] of [
+    [README, generatedReadme],
+    [CONFIGURATION, generatedConfigurationDoc],
+  ] as const) {
+    const original = readFileSync(file, 'utf8');
+    const updated = generate(original);
+    if (updated === original) {
+      console.log(`${file}: in sync with the registry (${ruleMetas().length} rules).`);
+      continue;
+    }
+    if (check) {
+      console.error(`${file}: generated tables are out of date; run \`npx tsx scripts/gen-docs.ts\`.`);
+      stale = true;
+      continue;
+    }
+    writeFileSync(file, updated);
+    console.log(`${file}: generated tables rewritten (${ruleMetas().length} rules).`);
   }
-  if (check) {
-    console.error('README.md: the rules table is out of date; run `npx tsx scripts/gen-docs.ts`.');
-    process.exit(1);
-  }
-  writeFileSync(README, updated);
-  console.log(`README.md: rules table rewritten (${ruleMetas().length} rules).`);
+  if (stale) process.exit(1);
 }
 
 if (require.main === module) main();

@@ -25,6 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
   }
 
+  // Config files of an untrusted workspace are ignored by the server; once trusted, they apply.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void server?.restart()));
+
   await server.start();
 }
 

@@ -7,6 +7,9 @@ export const LANGUAGES = ['yaml', 'dockerfile', 'dockercompose'] as const;
 /** Kubeconfig files usually have no .yaml extension and open as plain text. */
 export const KUBECONFIG_PATTERNS = ['**/.kube/config', '**/kubeconfig', '**/*.kubeconfig'] as const;
 
+/** `.shipshape.yaml` files: the server re-lints open documents when one changes on disk. */
+export const CONFIG_FILE_GLOB = '**/.shipshape.{yaml,yml}';
+
 export function documentSelector(): Array<{ scheme: string; language?: string; pattern?: string }> {
   return [
     ...LANGUAGES.flatMap((language) => [

@@ -4,13 +4,23 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, RULE_IDS, ruleDocPath, ruleMetas } from '../../server/src/engine';
-import { generatedReadme, replaceRulesSection, rulesTable, RULES_END, RULES_START } from '../../scripts/gen-docs';
+import { generatedConfigurationDoc, generatedReadme, replaceRulesSection, rulesTable, RULES_END, RULES_START } from '../../scripts/gen-docs';
 
 const ROOT = join(__dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 test('the README rules table is what scripts/gen-docs.ts writes', () => {
   assert.equal(README, generatedReadme(README), 'README.md is out of date: run `npx tsx scripts/gen-docs.ts`');
+});
+
+test('docs/configuration.md lists the kube-linter and Polaris equivalents of every rule (scripts/gen-docs.ts)', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'configuration.md'), 'utf8');
+  assert.equal(doc, generatedConfigurationDoc(doc), 'docs/configuration.md is out of date: run `npx tsx scripts/gen-docs.ts`');
+  for (const { meta } of RULES) {
+    for (const check of [...(meta.references.kubeLinter ?? []), ...(meta.references.polaris ?? [])]) {
+      assert.ok(doc.includes(`\`${check}\``), `${meta.id}: ${check} is in the table`);
+    }
+  }
 });
 
 test('the rules table has one row per registry rule, linked to its doc page', () => {

@@ -51,7 +51,8 @@ export interface ScanArgs {
   paths: string[];
   format: Format;
   output?: string;
-  profile: Profile;
+  /** --profile; undefined when not given (a config file or the default decides). */
+  profile?: Profile;
   failOn: FailOn;
   /** Per-rule severity overrides from --rule, in the shape of settings.rules. */
   rules: Record<string, SeveritySetting>;
@@ -153,11 +154,12 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
   const args: ScanArgs = {
     paths: [...paths],
     format: (one('format') ?? 'text') as Format,
-    profile: (one('profile') ?? 'restricted') as Profile,
     failOn: (one('fail-on') ?? 'warning') as FailOn,
     rules: parseRuleOverrides(values.get('rule') ?? []),
   };
   if (output !== undefined && output !== '-') args.output = output;
+  const profile = one('profile');
+  if (profile !== undefined) args.profile = profile as Profile;
   const config = one('config');
   if (config === '') throw usage('option --config needs a file name');
   if (config !== undefined) args.config = config;

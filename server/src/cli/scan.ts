@@ -1,25 +1,80 @@
-/** `shipshape scan`: settings from flags, files from paths, findings from the engine. */
-import { basename } from 'node:path';
-import { lintText, normalizeSettings, RULE_IDS, type EngineSettings } from '../engine';
+/** `shipshape scan`: settings from flags and config files, files from paths, findings from the engine. */
+import { basename, resolve } from 'node:path';
+import { DEFAULT_SETTINGS, lintText, normalizeSettings, RULE_IDS, type EngineSettings } from '../engine';
+import { ConfigLoader, isConfigFile, type LoadedConfig } from '../io/config-loader';
+import { LineIndex } from '../engine/text';
 import type { ScanArgs } from './args';
 import { CliError } from './errors';
-import { discoverFiles, readSource } from './files';
+import { discoverFiles, displayPath, readSource, type InputFile } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
 
-/** Engine settings from the command line (profile, --rule overrides, --trusted-registry). Throws CliError on a problem. */
-export function settingsFromArgs(args: Pick<ScanArgs, 'profile' | 'rules' | 'trustedRegistries'>): EngineSettings {
+type SettingArgs = Pick<ScanArgs, 'profile' | 'rules' | 'trustedRegistries'>;
+
+/** Engine settings from the command line alone (profile, --rule overrides, --trusted-registry). Throws CliError on a problem. */
+export function settingsFromArgs(args: SettingArgs): EngineSettings {
   const { settings, problems } = normalizeSettings({ profile: args.profile, rules: args.rules, trustedRegistries: args.trustedRegistries }, RULE_IDS);
   if (problems.length > 0) throw new CliError(problems[0]!);
   return settings;
 }
 
+/** Flags given on the command line win over a config file. */
+function withFlags(settings: EngineSettings, args: SettingArgs, fromFlags: EngineSettings): EngineSettings {
+  return {
+    ...settings,
+    ...(args.profile !== undefined ? { profile: args.profile } : {}),
+    rules: { ...settings.rules, ...args.rules },
+    ...(args.trustedRegistries !== undefined ? { trustedRegistries: fromFlags.trustedRegistries } : {}),
+  };
+}
+
+/** An invalid config stops the scan: `shipshape: .shipshape.yaml:3:5: rules: unknown rule id "x"`. */
+export function configError(config: LoadedConfig, cwd: string): CliError {
+  const [first, ...rest] = config.parsed.problems;
+  const at = new LineIndex(config.text).position(first?.span.start ?? 0);
+  const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+  return new CliError(`${displayPath(config.path, cwd)}:${at.line + 1}:${at.character + 1}: ${first?.message ?? 'invalid configuration'}${more}`);
+}
+
+export interface ScanContext {
+  /** Settings for one file (config file applied), or undefined when the config ignores the file. Throws CliError for an invalid config. */
+  settingsFor(file: InputFile): EngineSettings | undefined;
+  files: InputFile[];
+  /** The command line's settings (reported in JSON output). */
+  settings: EngineSettings;
+}
+
+/** Files to scan and how to get each one's settings; shared by `scan` and `scan --fix`. */
+export function scanContext(args: ScanArgs, cwd: string): ScanContext {
+  const fromFlags = settingsFromArgs(args);
+  const loader = new ConfigLoader();
+  const explicit = args.config !== undefined ? resolve(cwd, args.config) : undefined;
+  if (explicit !== undefined) {
+    const config = loader.load(explicit);
+    if (!config) throw new CliError(`cannot read '${args.config}': no such file or directory`);
+    if (!config.parsed.config) throw configError(config, cwd);
+  }
+  const settingsFor = (file: InputFile): EngineSettings | undefined => {
+    if (args.noConfig) return fromFlags;
+    const r = loader.settingsFor(file.path, DEFAULT_SETTINGS, explicit !== undefined ? { explicit } : {});
+    if (r.config && !r.config.parsed.config) throw configError(r.config, cwd);
+    if (r.ignored) return undefined;
+    return r.config ? withFlags(r.settings, args, fromFlags) : fromFlags;
+  };
+  // Config files configure; they are not manifests.
+  const files = discoverFiles(args.paths, cwd).filter((f) => !isConfigFile(f.path));
+  return { settingsFor, files, settings: fromFlags };
+}
+
 export function scan(args: ScanArgs, cwd: string): ScanReport {
-  const settings = settingsFromArgs(args);
-  const files = discoverFiles(args.paths, cwd);
+  const ctx = scanContext(args, cwd);
   const findings: ReportFinding[] = [];
-  for (const file of files) {
+  const files: InputFile[] = [];
+  for (const file of ctx.files) {
+    const settings = ctx.settingsFor(file);
+    if (!settings) continue;
+    files.push(file);
     const source = readSource(file);
     findings.push(...locateFindings(file, source.text, lintText(source.text, source.kind, { settings, fileName: basename(file.path) })));
   }
-  return { settings, files, findings, summary: summarize(findings) };
+  return { settings: ctx.settings, files, findings, summary: summarize(findings) };
 }

@@ -14,6 +14,8 @@ import dockerfileSyntax, { syntaxProblems } from './rules/dockerfile/dockerfile-
 import { activeRules, engineFinding, runRule } from './run-rule';
 import type { Finding } from './types';
 import { DockerfileView } from './views/dockerfile';
+import { applyDirectives, applyExemptions } from './suppress/apply';
+import { scanDirectives } from './suppress/directives';
 
 /** An engine-emitted finding as a list (empty when its rule is off). */
 function engineFindings(...args: Parameters<typeof engineFinding>): Finding[] {
@@ -36,6 +38,25 @@ function runRules(view: DockerfileView, settings: EngineSettings, out: Finding[]
   }
 }
 
+/**
+ * Suppression comments (a `shipshape-disable-next-line` covers the next
+ * instruction, continuation lines included; a `shipshape-disable` before the
+ * first instruction covers the file) and configured exemptions.
+ */
+function suppress(view: DockerfileView, findings: Finding[], settings: EngineSettings): Finding[] {
+  const suppressed = new Set<Finding>();
+  const extra: Finding[] = [];
+  const text = view.text;
+  if (text.includes('shipshape-disable')) {
+    const spans = view.instructions.map((i) => i.span);
+    const directives = scanDirectives(text, { exclude: spans, units: spans, topEnd: view.instructions[0]?.span.start ?? text.length });
+    applyDirectives(findings, directives, settings, text, suppressed, extra, 'file');
+  }
+  applyExemptions(findings, settings, suppressed);
+  if (suppressed.size === 0 && extra.length === 0) return findings;
+  return [...findings.filter((f) => !suppressed.has(f)), ...extra];
+}
+
 /** Lint a Dockerfile (or Containerfile). */
 export function lintDockerfile(text: string, options: LintOptions = {}): Finding[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
@@ -54,7 +75,7 @@ export function lintDockerfile(text: string, options: LintOptions = {}): Finding
       findings.push(...engineFindings(dockerfileSyntax.meta, settings, p.messageId, p.data, text, p.at.start, p.at.end));
     }
     runRules(view, settings, findings);
-    return findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    return suppress(view, findings, settings).sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   } catch (e) {
     return crash(e);
   }

@@ -7,7 +7,7 @@
  * can be cached by the document's text and reused, shifted, after edits
  * elsewhere in the file.
  */
-import type { Document } from 'yaml';
+import { visit, type Document } from 'yaml';
 import { settingsKey, DEFAULT_SETTINGS, type EngineSettings } from './config/settings';
 import { isTemplated, looksBinary, parseChunk, splitYamlDocuments, templateMarkers } from './parse/yaml';
 import { SYNTAX_RULES } from './rules';
@@ -17,6 +17,11 @@ import { ResourceView } from './views/resource';
 import { ComposeFileView, isComposeFileName } from './views/compose';
 import { lintCompose } from './lint-compose';
 import { lintDockerfile } from './lint-dockerfile';
+import { RULE_IDS } from './rules';
+import { annotationExemptions } from './suppress/annotations';
+import { applyAnnotations, applyDirectives, applyExemptions } from './suppress/apply';
+import { scanDirectives, yamlTopEnd } from './suppress/directives';
+import type { Span } from './types';
 
 export type FileKind = 'yaml' | 'dockerfile';
 
@@ -68,8 +73,19 @@ export class DocumentCache {
   }
 }
 
-/** Run every active rule's visitors over one parsed document. */
-function lintDocument(doc: Document.Parsed, text: string, settings: EngineSettings, rules: ActiveRule[], out: Finding[], composeNamed = false): void {
+/**
+ * Run every active rule's visitors over one parsed document. Findings an
+ * exemption annotation on the object covers are added to `suppressed`.
+ */
+function lintDocument(
+  doc: Document.Parsed,
+  text: string,
+  settings: EngineSettings,
+  rules: ActiveRule[],
+  out: Finding[],
+  suppressed: Set<Finding>,
+  composeNamed = false,
+): void {
   const resource = ResourceView.from(doc);
   if (!resource) {
     // Not a Kubernetes object: a compose file, or nothing we lint.
@@ -80,12 +96,13 @@ function lintDocument(doc: Document.Parsed, text: string, settings: EngineSettin
   const object = { kind: resource.kind, name: resource.name, namespace: resource.namespace };
   const pod = resource.podSpec();
   const anchor = resource.kindSpan;
+  const found: Finding[] = [];
   for (const active of rules) {
     runRule(
       active,
       settings,
       text,
-      out,
+      found,
       anchor,
       (visitors) => {
         visitors.resource?.(resource);
@@ -105,6 +122,39 @@ function lintDocument(doc: Document.Parsed, text: string, settings: EngineSettin
       object,
     );
   }
+  applyAnnotations(found, annotationExemptions(resource, RULE_IDS), settings, text, suppressed, found);
+  out.push(...found);
+}
+
+/** Ranges of scalars that span lines: a `# ...` line inside one is text, not a comment. */
+function multilineScalarRanges(text: string, docs: readonly Document.Parsed[]): Span[] {
+  const out: Span[] = [];
+  for (const doc of docs) {
+    visit(doc, {
+      Scalar(_, node) {
+        if (!node.range) return;
+        const [start, end] = node.range;
+        const nl = text.indexOf('\n', start);
+        if (nl >= 0 && nl < end) out.push({ start, end });
+      },
+    });
+  }
+  return out;
+}
+
+/**
+ * Suppression comments and configured exemptions over a chunk's findings:
+ * the findings that remain, plus any unused-suppression findings.
+ */
+function suppress(findings: Finding[], text: string, docs: readonly Document.Parsed[], settings: EngineSettings, suppressed: Set<Finding>): Finding[] {
+  const extra: Finding[] = [];
+  if (text.includes('shipshape-disable')) {
+    const directives = scanDirectives(text, { exclude: multilineScalarRanges(text, docs), topEnd: yamlTopEnd(text) });
+    applyDirectives(findings, directives, settings, text, suppressed, extra, 'document');
+  }
+  applyExemptions(findings, settings, suppressed);
+  if (suppressed.size === 0 && extra.length === 0) return findings;
+  return [...findings.filter((f) => !suppressed.has(f)), ...extra];
 }
 
 function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed = false): ChunkResult {
@@ -117,6 +167,7 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
   }
   if (isTemplated(text, parsed.docs)) return { findings: [], parseError: false, templated: true };
   let parseError = false;
+  const suppressed = new Set<Finding>();
   for (const doc of parsed.docs) {
     const errors = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
     if (errors.length > 0) {
@@ -127,9 +178,9 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
       if (f) findings.push(f);
       continue; // a broken document is not linted: its content is unreliable
     }
-    lintDocument(doc, text, settings, rules, findings, composeNamed);
+    lintDocument(doc, text, settings, rules, findings, suppressed, composeNamed);
   }
-  return { findings, parseError, templated: false };
+  return { findings: suppress(findings, text, parsed.docs, settings, suppressed), parseError, templated: false };
 }
 
 function shift(findings: Finding[], by: number): Finding[] {

@@ -7,6 +7,8 @@
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache, fileKindOf, lintText, type FileKind } from '../engine';
+import { configFindings } from '../engine/config/config-file';
+import type { ConfigResolver } from './config';
 import type { DiagnosticConverter } from './diagnostics';
 import type { CancelToken } from './scheduler';
 import type { SettingsStore } from './settings';
@@ -18,6 +20,10 @@ export interface LintJobDeps {
   publish(params: PublishDiagnosticsParams): void;
   /** Builds the per-document engine cache (tests pass one they can inspect). */
   createCache?: () => DocumentCache;
+  /** `.shipshape.yaml` lookup; without it, editor settings alone apply. */
+  configs?: ConfigResolver;
+  /** An applicable config file is invalid (called on every lint; the callee deduplicates). */
+  onInvalidConfig?(configPath: string, firstProblem: string): void;
 }
 
 /** The path part of a URI, for file-name based kind detection (e.g. `Dockerfile.prod`). */
@@ -55,8 +61,24 @@ export class DocumentLinter {
       return;
     }
     const text = doc.getText();
+    const configs = this.deps.configs;
+    if (configs?.isConfigDocument(uri)) {
+      // A .shipshape.yaml is checked against the configuration schema, not as a manifest.
+      publish({ uri, version, diagnostics: converter.convert(configFindings(text, settings.engine), text, version) });
+      return;
+    }
+    let engine = settings.engine;
+    if (configs) {
+      const r = configs.resolve(uri, engine);
+      if (r.ignored) {
+        publish({ uri, version, diagnostics: [] });
+        return;
+      }
+      if (r.invalid) this.deps.onInvalidConfig?.(r.invalid.path, r.invalid.parsed.problems[0]?.message ?? 'invalid configuration');
+      engine = r.settings;
+    }
     const fileName = uriPath(uri).split('/').pop();
-    const findings = lintText(text, kind, { settings: settings.engine, cache: this.cacheFor(uri), fileName });
+    const findings = lintText(text, kind, { settings: engine, cache: this.cacheFor(uri), fileName });
     // Never publish for a stale version (linting may become asynchronous, e.g. in a worker).
     if (token.cancelled || documents.get(uri)?.version !== version) return;
     publish({ uri, version, diagnostics: converter.convert(findings, text, version) });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
+import { ConfigResolver } from './config';
 import { DiagnosticConverter } from './diagnostics';
 import { DocumentLinter } from './linting';
 import { Scheduler } from './scheduler';
@@ -38,9 +39,20 @@ export function startServer(connection: Connection): void {
     fetch: (uri) => (canPullSettings ? connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }) : undefined),
     warn: (message) => log.warn(message),
   });
+  const configs = new ConfigResolver((uri) => documents.get(uri)?.getText());
+  const warnedConfigs = new Set<string>();
   const linter = new DocumentLinter({
     documents,
     settings,
+    configs,
+    onInvalidConfig: (configPath, problem) => {
+      const key = `${configPath}\u0000${problem}`;
+      if (warnedConfigs.has(key)) return;
+      warnedConfigs.add(key);
+      const message = `${path.basename(configPath)} is invalid (${problem}); files under ${path.dirname(configPath)} are checked with the editor settings until it is fixed.`;
+      log.warn(message);
+      connection.window.showWarningMessage(`Shipshape: ${message}`);
+    },
     converter: new DiagnosticConverter(EXTENSION_ROOT),
     publish: (params) => void connection.sendDiagnostics(params).catch((e) => log.error(`publishing diagnostics failed: ${describe(e)}`)),
   });
@@ -49,13 +61,49 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
   };
 
+  let folderEvents = false;
   connection.onInitialize((params) => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
+    folderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    configs.setWorkspaceFolders(folders);
+    const init = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
+    configs.trusted = init?.workspaceTrusted !== false;
+    if (!configs.trusted) log.info('untrusted workspace: .shipshape.yaml files are not applied until the workspace is trusted');
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
       serverInfo: { name: 'shipshape', version },
     };
   });
+  connection.onInitialized(() => {
+    if (!folderEvents) return;
+    connection.workspace.onDidChangeWorkspaceFolders(
+      guard('didChangeWorkspaceFolders', () => {
+        void connection.workspace.getWorkspaceFolders().then(
+          (folders) => {
+            configs.setWorkspaceFolders((folders ?? []).map((f) => f.uri));
+            relintAll();
+          },
+          (e) => log.error(`reading workspace folders failed: ${describe(e)}`),
+        );
+      }),
+    );
+  });
+
+  /** A .shipshape.yaml changed (on disk or in the editor): every open document may be affected. */
+  const configChanged = (delay: number): void => {
+    configs.invalidate();
+    warnedConfigs.clear();
+    for (const doc of documents.all()) scheduler.schedule(doc.uri, delay);
+  };
+  connection.onDidChangeWatchedFiles(
+    guard('didChangeWatchedFiles', (params) => {
+      if (params.changes.some((c) => configs.isConfigDocument(c.uri))) configChanged(0);
+    }),
+  );
 
   // First diagnostics as soon as a document opens; edits are debounced per document.
   const justOpened = new Set<string>();
@@ -64,7 +112,8 @@ export function startServer(connection: Connection): void {
     guard('didChange', (e) => {
       const uri = e.document.uri;
       const delay = justOpened.delete(uri) ? 0 : (settings.peek(uri)?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
-      scheduler.schedule(uri, delay);
+      if (configs.isConfigDocument(uri)) configChanged(delay);
+      else scheduler.schedule(uri, delay);
     }),
   );
   documents.onDidClose(
@@ -72,6 +121,8 @@ export function startServer(connection: Connection): void {
       const uri = e.document.uri;
       justOpened.delete(uri);
       scheduler.cancel(uri);
+      // Unsaved edits of a closed config file no longer apply: the file on disk does.
+      if (configs.isConfigDocument(uri)) configChanged(0);
       linter.forget(uri);
       settings.forget(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => log.error(`clearing diagnostics failed: ${describe(err)}`));

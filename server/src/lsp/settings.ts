@@ -6,9 +6,8 @@
  * settings.
  *
  * Resolved settings are cached per document URI only until the next
- * workspace/didChangeConfiguration (or until the document closes). A later
- * `.shipshape.yaml` layer (issue 5) merges in `resolve` per resource and
- * invalidates through the same `invalidate` call.
+ * workspace/didChangeConfiguration (or until the document closes). The
+ * `.shipshape.yaml` layer is applied on top of these per document (config.ts).
  */
 import { normalizeSettings, RULE_IDS, type EngineSettings } from '../engine';
 
@@ -37,7 +36,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** Turn a raw `shipshape` section (any shape, possibly null) into server settings. Never throws. */
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const input = isRecord(raw) ? raw : {};
-  const { settings: engine, problems } = normalizeSettings({ profile: input.profile, rules: input.rules, trustedRegistries: input.trustedRegistries }, RULE_IDS);
+  const { settings: engine, problems } = normalizeSettings(
+    {
+      profile: input.profile,
+      rules: input.rules,
+      trustedRegistries: input.trustedRegistries,
+      schemaValidation: input.schemaValidation,
+      allowAnnotationExemptions: input.allowAnnotationExemptions,
+      allowInlineSuppressions: input.allowInlineSuppressions,
+    },
+    RULE_IDS,
+  );
   let enable = true;
   if (input.enable !== undefined && input.enable !== null) {
     if (typeof input.enable === 'boolean') enable = input.enable;

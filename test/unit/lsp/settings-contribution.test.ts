@@ -16,7 +16,7 @@ const SYNC = 'run `npx tsx scripts/sync-package.ts`';
 
 test('every setting is in the shipshape section and has a markdown description', () => {
   assert.equal(CLIENT_SECTION, SECTION, 'the client synchronises the section the server reads');
-  assert.deepEqual(Object.keys(props).sort(), ['enable', 'profile', 'rules', 'trustedRegistries', 'debounceMs', 'trace.server'].map((k) => `${SECTION}.${k}`).sort());
+  assert.deepEqual(Object.keys(props).sort(), ['enable', 'profile', 'rules', 'trustedRegistries', 'allowAnnotationExemptions', 'allowInlineSuppressions', 'debounceMs', 'trace.server'].map((k) => `${SECTION}.${k}`).sort());
   for (const [key, p] of Object.entries(props)) {
     assert.equal(typeof p.markdownDescription, 'string', key);
     assert.ok((p.markdownDescription as string).length > 30, key);

@@ -5,6 +5,7 @@
  */
 import type { Profile, RuleMeta, SeveritySetting } from '../types';
 import { SEVERITY_SETTINGS } from '../types';
+import { ruleOptionsProblem } from './rule-options';
 
 export interface EngineSettings {
   /** Pod Security Standards level: `restricted` (default) runs every rule, `baseline` turns restricted-only rules off. */
@@ -97,7 +98,11 @@ export function normalizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string
         if (value && typeof value === 'object' && !Array.isArray(value)) {
           sev = (value as Record<string, unknown>).severity;
           const opts = (value as Record<string, unknown>).options;
-          if (opts && typeof opts === 'object' && !Array.isArray(opts)) ruleOptions[id] = { ...(opts as Record<string, unknown>) };
+          if (opts !== undefined) {
+            const problem = ruleOptionsProblem(id, opts);
+            if (problem) problems.push(problem);
+            else ruleOptions[id] = { ...(opts as Record<string, unknown>) };
+          }
           if (sev === undefined) continue;
         }
         if (typeof sev === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(sev)) rules[id] = sev as SeveritySetting;

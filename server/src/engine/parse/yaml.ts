@@ -19,16 +19,25 @@ export interface YamlChunk {
 
 const MARKER = /^---(?=[ \t\r\n]|$)/gm;
 
-/** True when every non-blank, non-comment line is a directive (`%YAML`, `%TAG`). */
-function onlyDirectives(text: string): boolean {
-  let sawDirective = false;
+/**
+ * True when a chunk is only a prolog for the next document: every non-blank
+ * line is a comment or a directive (`%YAML`, `%TAG`), and it holds a
+ * directive or a `shipshape-disable` comment (which belongs to the document
+ * that follows, as comments before `---` do in YAML).
+ */
+function onlyProlog(text: string): boolean {
+  let sawProlog = false;
   for (const line of text.split(/\r\n|\r|\n/)) {
     const t = line.trim();
-    if (!t || t.startsWith('#')) continue;
-    if (t.startsWith('%')) sawDirective = true;
+    if (!t) continue;
+    if (t.startsWith('#')) {
+      if (t.includes('shipshape-disable')) sawProlog = true;
+      continue;
+    }
+    if (t.startsWith('%')) sawProlog = true;
     else return false;
   }
-  return sawDirective;
+  return sawProlog;
 }
 
 export function splitYamlDocuments(text: string): YamlChunk[] {
@@ -43,9 +52,9 @@ export function splitYamlDocuments(text: string): YamlChunk[] {
     const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
     chunks.push({ offset: start, text: text.slice(start, end) });
   }
-  // Directives belong to the document that follows them.
+  // Directives (and suppression comments before a `---`) belong to the document that follows them.
   for (let i = chunks.length - 2; i >= 0; i--) {
-    if (onlyDirectives(chunks[i]!.text)) {
+    if (onlyProlog(chunks[i]!.text)) {
       chunks[i] = { offset: chunks[i]!.offset, text: chunks[i]!.text + chunks[i + 1]!.text };
       chunks.splice(i + 1, 1);
     }

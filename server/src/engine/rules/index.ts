@@ -19,8 +19,10 @@ import { kubeconfigRules } from './kubeconfig';
 import yamlSyntax from './syntax/yaml-syntax';
 import helmTemplate from './syntax/helm-template';
 import binaryFile from './syntax/binary-file';
+import unusedSuppression from './syntax/unused-suppression';
+import invalidConfig from './syntax/invalid-config';
 
-export const SYNTAX_RULES = { yamlSyntax, helmTemplate, binaryFile } as const;
+export const SYNTAX_RULES = { yamlSyntax, helmTemplate, binaryFile, unusedSuppression, invalidConfig } as const;
 
 export const RULES: readonly Rule[] = [
   ...baselineRules,
@@ -38,6 +40,8 @@ export const RULES: readonly Rule[] = [
   yamlSyntax,
   helmTemplate,
   binaryFile,
+  unusedSuppression,
+  invalidConfig,
 ];
 
 const byId = new Map<string, Rule>(RULES.map((r) => [r.meta.id, r]));

@@ -1,0 +1,264 @@
+/**
+ * `.shipshape.yaml`: parse, validate against the configuration schema (ajv),
+ * and describe every problem with the place in the file it concerns. Pure
+ * and total: text in, a config or problems out, never a throw.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { RULE_IDS, ruleMetas } from '../rules';
+import { closestMatch } from '../suggest';
+import { globMatcher, isValidGlob } from '../suppress/glob';
+import type { Finding, SeveritySetting, Span } from '../types';
+import { SYNTAX_RULES } from '../rules';
+import { engineFinding } from '../run-rule';
+import { buildConfigSchema } from './config-schema';
+import { DEFAULT_SETTINGS, DEFAULT_TRUSTED_REGISTRIES, type EngineSettings, type Exemption } from './settings';
+
+export interface ConfigExemption extends Exemption {
+  paths?: string[];
+}
+
+/** A valid `.shipshape.yaml`, as written (defaults are applied by `applyConfig`). */
+export interface ShipshapeConfig {
+  profile?: 'baseline' | 'restricted';
+  rules?: Record<string, SeveritySetting | { severity?: SeveritySetting; options?: Record<string, unknown> }>;
+  trustedRegistries?: string[] | { registries: string[]; extendDefaults?: boolean };
+  exemptions?: ConfigExemption[];
+  ignorePaths?: string[];
+  allowAnnotationExemptions?: boolean;
+  allowInlineSuppressions?: boolean;
+  schemaValidation?: boolean;
+}
+
+export interface ConfigProblem {
+  /** One line, naming the key path, e.g. `exemptions[0]: an exemption needs a "reason"`. */
+  message: string;
+  /** Where in the config file. */
+  span: Span;
+}
+
+export interface ParsedConfig {
+  /** Present only when there are no problems: an invalid config is never half applied. */
+  config?: ShipshapeConfig;
+  problems: ConfigProblem[];
+}
+
+let validator: ValidateFunction | undefined;
+
+function validate(value: unknown): ErrorObject[] {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+    ajv.addVocabulary(['markdownDescription', 'defaultSnippets']);
+    validator = ajv.compile(buildConfigSchema(ruleMetas()));
+  }
+  return validator(value) ? [] : [...(validator.errors ?? [])];
+}
+
+/** JSON pointer -> key path segments. */
+function pointerSegments(pointer: string): string[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** `exemptions[0].reason` from segments. */
+function displayPath(segments: readonly string[]): string {
+  let out = '';
+  for (const s of segments) out += /^\d+$/.test(s) ? `[${s}]` : out ? `.${s}` : s;
+  return out;
+}
+
+function nodeAt(doc: Document, segments: readonly string[]): { node?: Node; keySpan?: Span } {
+  let node: unknown = doc.contents;
+  let keySpan: Span | undefined;
+  for (const s of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === s);
+      if (!pair) return { keySpan };
+      keySpan = rangeOf(pair.key);
+      node = pair.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(s)];
+      keySpan = rangeOf(node);
+    } else return { keySpan };
+  }
+  return { node: isNode(node) ? node : undefined, keySpan };
+}
+
+function rangeOf(node: unknown): Span | undefined {
+  const r = isNode(node) ? node.range : undefined;
+  return r ? { start: r[0], end: r[1] } : undefined;
+}
+
+function keyOf(map: Node | undefined, key: string): Span | undefined {
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+  return pair ? rangeOf(pair.key) : undefined;
+}
+
+const TYPE_NAMES: Record<string, string> = { string: 'a string', boolean: 'true or false', array: 'a list', object: 'a map', number: 'a number', integer: 'a whole number' };
+
+/** One readable problem per ajv error that is worth showing. */
+function describe(doc: Document, errors: ErrorObject[]): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  const seen = new Set<string>();
+  // Errors about the branches of `if`/`anyOf` repeat the real cause; the specific ones come first.
+  const specific = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf');
+  const anyOfSubErrors = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  for (const e of specific) {
+    const segments = pointerSegments(e.instancePath);
+    const path = displayPath(segments);
+    const at = nodeAt(doc, segments);
+    const where = (s: Span | undefined): Span => s ?? at.keySpan ?? rangeOf(doc.contents) ?? { start: 0, end: 0 };
+    let message: string;
+    let span: Span;
+    if (e.keyword === 'additionalProperties') {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      span = where(keyOf(at.node, key));
+      if (segments.length === 2 && segments[0] === 'rules' && key === 'options') {
+        message = `${path}: this rule takes no options`;
+      } else if (segments.length === 1 && segments[0] === 'rules') {
+        const best = closestMatch(key, RULE_IDS);
+        message = `rules: unknown rule id "${key}"${best ? ` (did you mean "${best}"?)` : ''}`;
+      } else {
+        const allowed = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+        const best = closestMatch(key, allowed);
+        message = `${path ? `${path}: ` : ''}unknown key "${key}"${best ? ` (did you mean "${best}"?)` : allowed.length ? ` (expected one of ${allowed.join(', ')})` : ''}`;
+      }
+    } else if (e.keyword === 'required') {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      span = where(at.keySpan ?? rangeOf(at.node));
+      message = `${path || 'the file'}: missing required key "${missing}"${missing === 'reason' ? ' (every exemption says why it is justified)' : ''}`;
+    } else if (e.keyword === 'enum' || e.keyword === 'const') {
+      span = where(rangeOf(at.node));
+      const value = e.data;
+      const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues;
+      if (anyOfSubErrors.has(e.instancePath) || (allowed && allowed.length > 10)) {
+        // A rule id in an exemption.
+        const best = typeof value === 'string' ? closestMatch(value, RULE_IDS) : undefined;
+        message = `${path}: unknown rule id ${JSON.stringify(value)}${best ? ` (did you mean "${best}"?)` : ''}; use a rule id or "*"`;
+      } else {
+        message = `${path}: must be one of ${(allowed ?? []).join(', ')}, got ${JSON.stringify(value)}`;
+      }
+    } else if (e.keyword === 'type') {
+      span = where(rangeOf(at.node));
+      const expected = String((e.params as { type: string }).type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join(' or ');
+      message = `${path || 'the file'}: must be ${expected}, got ${JSON.stringify(e.data)}`;
+    } else if (e.keyword === 'minLength' || e.keyword === 'pattern') {
+      span = where(rangeOf(at.node));
+      message = `${path}: must not be empty`;
+    } else if (e.keyword === 'minItems') {
+      span = where(rangeOf(at.node));
+      message = `${path}: must list at least one entry`;
+    } else {
+      span = where(rangeOf(at.node));
+      message = `${path || 'the file'}: ${e.message ?? 'is invalid'}`;
+    }
+    const key = `${span.start}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ message, span });
+  }
+  return out;
+}
+
+/** Globs that picomatch cannot compile. */
+function globProblems(doc: Document, config: ShipshapeConfig): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  const check = (glob: string, segments: string[]): void => {
+    if (isValidGlob(glob)) return;
+    const at = nodeAt(doc, segments);
+    out.push({ message: `${displayPath(segments)}: invalid glob ${JSON.stringify(glob)}`, span: rangeOf(at.node) ?? at.keySpan ?? { start: 0, end: 0 } });
+  };
+  config.ignorePaths?.forEach((g, i) => check(g, ['ignorePaths', String(i)]));
+  config.exemptions?.forEach((e, i) => {
+    for (const k of ['kind', 'name', 'namespace', 'container'] as const) if (e[k] !== undefined) check(e[k]!, ['exemptions', String(i), k]);
+    e.paths?.forEach((g, j) => check(g, ['exemptions', String(i), 'paths', String(j)]));
+  });
+  return out;
+}
+
+/** Parse and validate the text of a `.shipshape.yaml`. */
+export function parseConfig(text: string): ParsedConfig {
+  try {
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      return {
+        problems: doc.errors.slice(0, 10).map((e) => ({
+          message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+          span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
+        })),
+      };
+    }
+    const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    const errors = validate(value);
+    if (errors.length > 0) return { problems: describe(doc, errors) };
+    const config = value as ShipshapeConfig;
+    const problems = globProblems(doc, config);
+    return problems.length > 0 ? { problems } : { config, problems: [] };
+  } catch (e) {
+    return { problems: [{ message: `cannot read the configuration: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, span: { start: 0, end: Math.min(1, text.length) } }] };
+  }
+}
+
+/** Problems of a config file as findings (rule `invalid-config`), for the editor. */
+export function configFindings(text: string, settings: EngineSettings = DEFAULT_SETTINGS): Finding[] {
+  const out: Finding[] = [];
+  for (const p of parseConfig(text).problems) {
+    const f = engineFinding(SYNTAX_RULES.invalidConfig.meta, settings, 'invalid', { message: p.message }, text, p.span.start, p.span.end);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+export interface AppliedConfig {
+  settings: EngineSettings;
+  /** The file is under one of `ignorePaths`: not checked at all. */
+  ignored: boolean;
+}
+
+/**
+ * Settings for one file under a config: the config wins over `base` (editor
+ * settings or CLI defaults) for everything it sets. `relPath` is the file's
+ * path relative to the config file's folder, with `/` separators.
+ */
+export function applyConfig(base: EngineSettings, config: ShipshapeConfig, relPath: string): AppliedConfig {
+  const ignored = config.ignorePaths !== undefined && config.ignorePaths.length > 0 && globMatcher(config.ignorePaths)(relPath);
+  const rules: Record<string, SeveritySetting> = { ...base.rules };
+  const ruleOptions: Record<string, Readonly<Record<string, unknown>>> = { ...base.ruleOptions };
+  for (const [id, entry] of Object.entries(config.rules ?? {})) {
+    if (typeof entry === 'string') rules[id] = entry;
+    else {
+      if (entry.severity !== undefined) rules[id] = entry.severity;
+      if (entry.options !== undefined) ruleOptions[id] = entry.options;
+    }
+  }
+  let trustedRegistries = base.trustedRegistries;
+  const tr = config.trustedRegistries;
+  if (Array.isArray(tr)) trustedRegistries = tr.map((x) => x.trim());
+  else if (tr) trustedRegistries = [...(tr.extendDefaults === true ? DEFAULT_TRUSTED_REGISTRIES : []), ...tr.registries.map((x) => x.trim())];
+  const exemptions: Exemption[] = [...base.exemptions];
+  for (const e of config.exemptions ?? []) {
+    if (e.paths && !globMatcher(e.paths)(relPath)) continue;
+    const { paths: _paths, ...rest } = e;
+    exemptions.push(rest);
+  }
+  return {
+    ignored,
+    settings: {
+      profile: config.profile ?? base.profile,
+      rules,
+      ruleOptions,
+      trustedRegistries,
+      schemaValidation: config.schemaValidation ?? base.schemaValidation,
+      allowAnnotationExemptions: config.allowAnnotationExemptions ?? base.allowAnnotationExemptions,
+      allowInlineSuppressions: config.allowInlineSuppressions ?? base.allowInlineSuppressions,
+      exemptions,
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { defineRule } from '../../rule';
+
+/**
+ * Emitted by the engine for suppressions that do nothing: a comment or a
+ * Shipshape annotation naming an unknown rule, or a rule that is not reported
+ * where the suppression points, and misplaced or empty directives.
+ */
+export default defineRule({
+  meta: {
+    id: 'unused-suppression',
+    title: 'Suppression that suppresses nothing',
+    description:
+      'A `# shipshape-disable` comment or an `ignore-check.shipshape.dev/` annotation that names an unknown rule, or a rule that is not reported where it points. Stale ignores pile up and hide the next real problem, so they are reported.',
+    defaultSeverity: 'info',
+    category: 'syntax',
+    messages: {
+      unusedComment: '"{{rule}}" is not reported {{where}}; remove it from this suppression.',
+      unusedAnnotation: '{{key}} exempts nothing: "{{rule}}" is not reported for this object; remove the annotation.',
+      unknownRule: 'Unknown rule id "{{rule}}"{{hint}}; this suppression has no effect.',
+      misplaced:
+        'shipshape-disable only works in the comments at the top of the {{scope}}; here it has no effect (use shipshape-disable-next-line for one line).',
+      noRules: '{{directive}} names no rule; list the rule ids it suppresses.',
+      annotationsOff: 'Exemption annotations are turned off (allowAnnotationExemptions: false); {{key}} has no effect.',
+      inlineOff: 'Suppression comments are turned off (allowInlineSuppressions: false); this comment has no effect.',
+    },
+    references: {},
+  },
+  create: () => ({}),
+});

@@ -1,0 +1,62 @@
+/**
+ * `.shipshape.yaml` for the language server: which config applies to an open
+ * document, with the editor's unsaved text of an open config file taking
+ * precedence over the disk. Config problems are logged and shown once per
+ * config text, and reported as diagnostics in the config file itself.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { EngineSettings } from '../engine';
+import { ConfigLoader, isConfigFile, isInside, readIfExists, type LoadedConfig } from '../io/config-loader';
+
+export interface ConfigResolution {
+  settings: EngineSettings;
+  /** The file is under the config's `ignorePaths`. */
+  ignored: boolean;
+  /** The applicable config is invalid (and was not applied). */
+  invalid?: LoadedConfig;
+}
+
+/** The file-system path of a `file:` URI, else undefined. */
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class ConfigResolver {
+  private readonly loader: ConfigLoader;
+  private workspaceFolders: string[] = [];
+  /** In an untrusted workspace, config files are not applied (they could silence every rule). */
+  trusted = true;
+
+  constructor(openText: (uri: string) => string | undefined) {
+    this.loader = new ConfigLoader((path) => openText(pathToFileURL(path).href) ?? readIfExists(path));
+  }
+
+  setWorkspaceFolders(uris: readonly string[]): void {
+    this.workspaceFolders = uris.flatMap((u) => filePathOf(u) ?? []).sort((a, b) => b.length - a.length);
+    this.loader.invalidate();
+  }
+
+  /** A config file was created, changed, saved, edited in the editor or deleted. */
+  invalidate(): void {
+    this.loader.invalidate();
+  }
+
+  isConfigDocument(uri: string): boolean {
+    return isConfigFile(filePathOf(uri) ?? uri);
+  }
+
+  /** Settings for a document: editor settings with the nearest config applied. */
+  resolve(uri: string, editor: EngineSettings): ConfigResolution {
+    const path = filePathOf(uri);
+    if (path === undefined || !this.trusted) return { settings: editor, ignored: false };
+    const stopDir = this.workspaceFolders.find((w) => isInside(path, w));
+    const r = this.loader.settingsFor(path, editor, stopDir !== undefined ? { stopDir } : {});
+    if (r.config && !r.config.parsed.config) return { settings: editor, ignored: false, invalid: r.config };
+    return { settings: r.settings, ignored: r.ignored };
+  }
+}
