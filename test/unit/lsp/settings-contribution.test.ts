@@ -47,12 +47,16 @@ test(`shipshape.rules lists exactly the registry's rules with their titles (${SY
   const rules = props['shipshape.rules']!;
   assert.equal(rules.type, 'object');
   assert.equal(rules.additionalProperties, false);
-  const listed = rules.properties as Record<string, { type: string; enum: string[]; description: string; markdownDescription: string }>;
+  const listed = rules.properties as Record<string, { type: string; enum?: string[]; anyOf?: { enum?: string[]; properties?: { options?: unknown } }[]; description: string; markdownDescription: string }>;
   assert.deepEqual(Object.keys(listed).sort(), ruleMetas().map((m) => m.id).sort(), `rule ids differ: ${SYNC}`);
   for (const meta of ruleMetas()) {
     const p = listed[meta.id]!;
     assert.equal(p.description, meta.title, `${meta.id}: description is not the title: ${SYNC}`);
-    assert.deepEqual(p.enum, [...SEVERITY_SETTINGS], meta.id);
+    if (meta.optionsSchema) {
+      // A severity, or { severity, options } with the rule's own options schema.
+      assert.deepEqual(p.anyOf?.[0]?.enum, [...SEVERITY_SETTINGS], meta.id);
+      assert.deepEqual(p.anyOf?.[1]?.properties?.options, meta.optionsSchema, meta.id);
+    } else assert.deepEqual(p.enum, [...SEVERITY_SETTINGS], meta.id);
     assert.ok(p.markdownDescription.includes(meta.description), `${meta.id}: markdownDescription is stale: ${SYNC}`);
   }
 });

@@ -1,4 +1,7 @@
-import { podRuleTests } from '../../helpers/rule-tester';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalizeSettings, RULE_IDS } from '../../../server/src/engine';
+import { findingsOf, podRuleTests, settingsWith, workload } from '../../helpers/rule-tester';
 
 podRuleTests('host-path-volume', {
   valid: [
@@ -64,4 +67,35 @@ podRuleTests('host-path-volume', {
       ],
     },
   ],
+});
+
+const LOG_SHIPPER = `
+  containers:
+  - name: shipper
+  volumes:
+  - name: logs
+    hostPath:
+      path: /var/log/pods/
+  - name: sock
+    hostPath:
+      path: /var/run/docker.sock
+`;
+
+test('host-path-volume: options.allowedPaths admits matching host paths (globs, normalised) and nothing else', () => {
+  const settings = settingsWith({ rules: { 'host-path-volume': { options: { allowedPaths: ['/var/log/**'] } } } });
+  for (const kind of ['Deployment', 'CronJob', 'Pod'] as const) {
+    const text = workload(kind, LOG_SHIPPER);
+    assert.equal(findingsOf('host-path-volume', text).length, 2, `${kind}: both volumes without options`);
+    const found = findingsOf('host-path-volume', text, settings);
+    assert.deepEqual(found.map((f) => f.message), ['Volume "sock" mounts the node path "/var/run/docker.sock" (volumes[].hostPath).'], kind);
+  }
+});
+
+test('host-path-volume: invalid options are a settings problem and are not applied', () => {
+  const { settings, problems } = normalizeSettings({ rules: { 'host-path-volume': { options: { allowedPaths: ['var/log'] } } } }, RULE_IDS);
+  assert.deepEqual(problems, ['rule "host-path-volume": options.allowedPaths.0 must match pattern "^/"']);
+  assert.equal(settings.ruleOptions['host-path-volume'], undefined);
+  const other = normalizeSettings({ rules: { 'host-network': { severity: 'warning', options: { x: 1 } } } }, RULE_IDS);
+  assert.deepEqual(other.problems, ['rule "host-network" takes no options']);
+  assert.equal(other.settings.rules['host-network'], 'warning', 'the severity still applies');
 });
