@@ -82,8 +82,10 @@ export class ConfigLoader {
     const visited: string[] = [];
     let dir = dirname(filePath);
     let found: string | null = null;
+    // Where a search ends depends on stopDir, so lookups are cached per stopDir.
+    const cacheKey = (d: string): string => `${stopDir ?? ''}\u0000${d}`;
     for (;;) {
-      const known = this.dirs.get(dir);
+      const known = this.dirs.get(cacheKey(dir));
       if (known !== undefined) {
         found = known;
         break;
@@ -99,7 +101,7 @@ export class ConfigLoader {
       if (stopAtRepositoryRoot && existsSync(join(dir, '.git'))) break;
       dir = parent;
     }
-    for (const d of visited) this.dirs.set(d, found);
+    for (const d of visited) this.dirs.set(cacheKey(d), found);
     return found ? this.load(found) : undefined;
   }
 

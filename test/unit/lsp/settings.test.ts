@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS, resolveSettings, SettingsStore } from '../../../server/src/lsp/settings';
-import { DEFAULT_TRUSTED_REGISTRIES } from '../../../server/src/engine/config/settings';
+import { DEFAULT_SETTINGS, DEFAULT_TRUSTED_REGISTRIES } from '../../../server/src/engine/config/settings';
 import { lintYaml } from '../../../server/src/engine';
 
 test('defaults for a missing or null section', () => {
@@ -22,7 +22,7 @@ test('valid values are kept', () => {
   assert.deepEqual(settings, {
     enable: false,
     debounceMs: 40,
-    engine: { profile: 'baseline', rules: { 'privileged-container': 'warning' }, ruleOptions: {}, trustedRegistries: DEFAULT_TRUSTED_REGISTRIES },
+    engine: { ...DEFAULT_SETTINGS, profile: 'baseline', rules: { 'privileged-container': 'warning' }, ruleOptions: {}, trustedRegistries: DEFAULT_TRUSTED_REGISTRIES },
   });
 });
 
