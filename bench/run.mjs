@@ -33,6 +33,8 @@ const RUNS = { 100: 15, 1000: 7, 10000: 3 };
 const POD_SECURITY_CATEGORIES = new Set(['pod-security-baseline', 'pod-security-restricted', 'hardening', 'syntax']);
 /** Issue 3's acceptance: the full rule set costs at most this much more than the pod-security rules alone. */
 const MAX_FULL_OVER_POD_SECURITY = 1.2;
+/** Issue 8's acceptance: schema validation adds at most 30% to the full lint. */
+const MAX_SCHEMA_ON_OVER_OFF = 1.3;
 
 function argValue(name) {
   const i = process.argv.indexOf(name);
@@ -57,8 +59,8 @@ function corpusFiles(dir) {
 
 /** Engine settings for the two rule sets, built from the registry the bundle exports. */
 function ruleSetSettings(engine) {
-  const settings = (rules) => {
-    const { settings: s, problems } = engine.normalizeSettings({ rules }, engine.RULE_IDS);
+  const settings = (rules, extra = {}) => {
+    const { settings: s, problems } = engine.normalizeSettings({ rules, ...extra }, engine.RULE_IDS);
     if (problems.length) throw new Error(`bench settings: ${problems.join('; ')}`);
     return s;
   };
@@ -66,6 +68,7 @@ function ruleSetSettings(engine) {
   const beyondPodSecurity = engine.RULES.filter((r) => !POD_SECURITY_CATEGORIES.has(r.meta.category));
   return {
     full: settings(Object.fromEntries(offByDefault.map((r) => [r.meta.id, r.meta.defaultSeverity]))),
+    noSchema: settings(Object.fromEntries(offByDefault.map((r) => [r.meta.id, r.meta.defaultSeverity])), { schemaValidation: false }),
     podSecurity: settings(Object.fromEntries(beyondPodSecurity.map((r) => [r.meta.id, 'off']))),
     counts: { full: engine.RULES.length, podSecurity: engine.RULES.length - beyondPodSecurity.length },
   };
@@ -127,26 +130,33 @@ async function child(mode, target, runs) {
   };
   const full = lint(sets.full);
   const podSecurity = lint(sets.podSecurity);
-  full(); // warm-up of both sets
+  const noSchema = lint(sets.noSchema);
+  full(); // warm-up of every set
   podSecurity();
+  noSchema();
   const times = [];
   const podSecurityTimes = [];
+  const noSchemaTimes = [];
   let last;
   let lastPodSecurity;
+  let lastNoSchema;
   for (let i = 0; i < runs; i++) {
-    const order = i % 2 === 0 ? [full, podSecurity] : [podSecurity, full];
+    const order = i % 2 === 0 ? [full, podSecurity, noSchema] : [noSchema, podSecurity, full];
     for (const work of order) {
       const { ms, result } = time(work);
       if (work === full) {
         times.push(ms);
         last = result;
-      } else {
+      } else if (work === podSecurity) {
         podSecurityTimes.push(ms);
         lastPodSecurity = result;
+      } else {
+        noSchemaTimes.push(ms);
+        lastNoSchema = result;
       }
     }
   }
-  report({ times, podSecurityTimes, ...last, podSecurityFindings: lastPodSecurity.findings, ruleCounts: sets.counts });
+  report({ times, podSecurityTimes, noSchemaTimes, ...last, podSecurityFindings: lastPodSecurity.findings, noSchemaFindings: lastNoSchema.findings, ruleCounts: sets.counts });
 }
 
 // --------------------------------------------------------------- parent side
@@ -200,6 +210,11 @@ async function parent() {
   console.log('Lint = the full rule set (every rule on, the off-by-default ones included).\n');
   const rows = [];
   const costRows = [];
+  const schemaRows = [];
+  const schemaRow = (label, runs, lint) => {
+    const ratios = lint.times.map((t, i) => t / lint.noSchemaTimes[i]);
+    return [label, runs, fmtStats(lint.noSchemaTimes), fmtStats(lint.times), fmtRatioStats(ratios), lint.noSchemaFindings.toLocaleString('en-US'), lint.findings.toLocaleString('en-US'), median(ratios) <= MAX_SCHEMA_ON_OVER_OFF ? 'ok' : 'OVER'];
+  };
   let ruleCounts;
   for (const size of sizes) {
     const runs = RUNS[size] ?? 5;
@@ -229,6 +244,7 @@ async function parent() {
       lint.findings.toLocaleString('en-US'),
       verdict(ratios),
     ]);
+    schemaRows.push(schemaRow(size.toLocaleString('en-US'), runs, lint));
   }
   console.log(table(['documents', 'size', 'runs', 'yaml parse ms', 'shipshape lint ms', 'ratio', 'findings', 'peak RSS parse', 'peak RSS lint', 'RSS at start'], rows));
 
@@ -250,6 +266,7 @@ async function parent() {
       ),
     );
     const ratios = pairRatios(lint);
+    schemaRows.push(schemaRow('corpus', runs, lint));
     costRows.push(['corpus', runs, fmtStats(lint.podSecurityTimes), fmtStats(lint.times), fmtRatioStats(ratios), lint.podSecurityFindings.toLocaleString('en-US'), lint.findings.toLocaleString('en-US'), verdict(ratios)]);
   }
 
@@ -257,6 +274,11 @@ async function parent() {
     console.log(`\nFull rule set (${ruleCounts.full} rules) vs pod-security rules alone (${ruleCounts.podSecurity}: baseline, restricted, hardening, syntax), timed alternately in one process.`);
     console.log(`full/pod-security = median [min-max] of the per-run ratios; acceptance (issue 3): median at most ${fmtRatio(MAX_FULL_OVER_POD_SECURITY)}.`);
     console.log(table(['documents', 'runs', 'pod-security ms', 'full ms', 'full/pod-security', 'findings pod-security', 'findings full', `<= ${fmtRatio(MAX_FULL_OVER_POD_SECURITY)}`], costRows));
+  }
+  if (schemaRows.length) {
+    console.log(`\nSchema validation on vs off (full rule set, schemaValidation true/false), timed alternately in one process.`);
+    console.log(`on/off = median [min-max] of the per-run ratios; acceptance (issue 8): median at most ${fmtRatio(MAX_SCHEMA_ON_OVER_OFF)}.`);
+    console.log(table(['documents', 'runs', 'schema off ms', 'schema on ms', 'on/off', 'findings off', 'findings on', `<= ${fmtRatio(MAX_SCHEMA_ON_OVER_OFF)}`], schemaRows));
   }
   console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

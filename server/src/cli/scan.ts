@@ -8,11 +8,11 @@ import { CliError } from './errors';
 import { discoverFiles, displayPath, readSource, type InputFile } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
 
-type SettingArgs = Pick<ScanArgs, 'profile' | 'rules' | 'trustedRegistries'>;
+type SettingArgs = Pick<ScanArgs, 'profile' | 'rules' | 'trustedRegistries' | 'noSchema'>;
 
 /** Engine settings from the command line alone (profile, --rule overrides, --trusted-registry). Throws CliError on a problem. */
 export function settingsFromArgs(args: SettingArgs): EngineSettings {
-  const { settings, problems } = normalizeSettings({ profile: args.profile, rules: args.rules, trustedRegistries: args.trustedRegistries }, RULE_IDS);
+  const { settings, problems } = normalizeSettings({ profile: args.profile, rules: args.rules, trustedRegistries: args.trustedRegistries, ...(args.noSchema ? { schemaValidation: false } : {}) }, RULE_IDS);
   if (problems.length > 0) throw new CliError(problems[0]!);
   return settings;
 }
@@ -24,6 +24,7 @@ function withFlags(settings: EngineSettings, args: SettingArgs, fromFlags: Engin
     ...(args.profile !== undefined ? { profile: args.profile } : {}),
     rules: { ...settings.rules, ...args.rules },
     ...(args.trustedRegistries !== undefined ? { trustedRegistries: fromFlags.trustedRegistries } : {}),
+    ...(args.noSchema ? { schemaValidation: false } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import { pspRules } from './psp';
 import { workloadsRules } from './workloads';
 import { dockerfileRules } from './dockerfile';
 import { kubeconfigRules } from './kubeconfig';
+import { schemaRules } from './schema';
 import yamlSyntax from './syntax/yaml-syntax';
 import helmTemplate from './syntax/helm-template';
 import binaryFile from './syntax/binary-file';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   ...workloadsRules,
   ...dockerfileRules,
   ...kubeconfigRules,
+  ...schemaRules,
   yamlSyntax,
   helmTemplate,
   binaryFile,

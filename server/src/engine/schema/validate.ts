@@ -1,0 +1,293 @@
+/**
+ * Schema validation of Kubernetes objects against the JSON Schemas generated
+ * from kubernetes-types (schemas/kubernetes/bundle.json, bundled into dist/ by
+ * the JSON import). Validators are compiled lazily, once per kind, and cached.
+ *
+ * ajv errors are mapped back to YAML nodes: an unknown field points at its key,
+ * a type error at the value, a missing field at the nearest existing parent key.
+ * One validation per object is shared by the three schema rules (cached per
+ * YAML root node).
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isPair, isScalar, isSeq, isAlias, type Document, type Node, type YAMLMap } from 'yaml';
+import bundleJson from '../../../../schemas/kubernetes/bundle.json';
+import type { Span } from '../types';
+import type { ResourceView } from '../views/resource';
+import { closestMatch } from '../suggest';
+
+interface SchemaBundle {
+  source: string;
+  kinds: Record<string, Record<string, string>>;
+  definitions: Record<string, Record<string, unknown>>;
+}
+
+const bundle = bundleJson as unknown as SchemaBundle;
+const BUNDLE_ID = 'kubernetes';
+const OBJECT_META = 'meta.v1.ObjectMeta';
+
+export type SchemaProblem =
+  | { type: 'unknown-field'; span: Span; field: string; path: string; suggestion?: string; security: boolean }
+  | { type: 'type'; span: Span; path: string; expected: string; actual: string }
+  | { type: 'required'; span: Span; field: string; path: string };
+
+let ajv: Ajv | undefined;
+const validators = new Map<string, ValidateFunction | null>();
+
+function validatorFor(definition: string): ValidateFunction | null {
+  let v = validators.get(definition);
+  if (v !== undefined) return v;
+  try {
+    if (!ajv) {
+      ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false, addUsedSchema: false });
+      ajv.addSchema({ $id: BUNDLE_ID, definitions: bundle.definitions }, BUNDLE_ID);
+    }
+    v = ajv.getSchema(`${BUNDLE_ID}#/definitions/${definition}`) ?? null;
+  } catch {
+    v = null;
+  }
+  validators.set(definition, v);
+  return v;
+}
+
+/** The definition describing `apiVersion`/`kind`, if kubernetes-types has it. */
+export function schemaDefinitionFor(apiVersion: string, kind: string): string | undefined {
+  const byKind = Object.prototype.hasOwnProperty.call(bundle.kinds, apiVersion) ? bundle.kinds[apiVersion] : undefined;
+  return byKind && Object.prototype.hasOwnProperty.call(byKind, kind) ? byKind[kind] : undefined;
+}
+
+/** Allowed property names of a definition's object schema (for tests and suggestions). */
+export function schemaProperties(definition: string): string[] {
+  const d = bundle.definitions[definition];
+  const props = d?.properties;
+  return props && typeof props === 'object' ? Object.keys(props) : [];
+}
+
+/** Files that carry apiVersion/kind but are not Kubernetes API objects. */
+function notAnApiObject(resource: ResourceView): boolean {
+  // kubeconfig files: `apiVersion: v1`, `kind: Config`.
+  return resource.kind === 'Config' && (resource.apiVersion === 'v1' || resource.apiVersion === '');
+}
+
+const cache = new WeakMap<YAMLMap, SchemaProblem[]>();
+
+/** Schema problems of one object (cached per object, so the three rules share one validation). */
+export function schemaProblems(resource: ResourceView, text: string): SchemaProblem[] {
+  let problems = cache.get(resource.root);
+  if (!problems) {
+    try {
+      problems = validate(resource, text);
+    } catch {
+      problems = [];
+    }
+    cache.set(resource.root, problems);
+  }
+  return problems;
+}
+
+function validate(resource: ResourceView, text: string): SchemaProblem[] {
+  if (notAnApiObject(resource)) return [];
+  const definition = schemaDefinitionFor(resource.apiVersion, resource.kind);
+  const doc = resource.doc;
+  if (definition) {
+    const v = validatorFor(definition);
+    if (!v) return [];
+    const value = resource.root.toJS(doc, { maxAliasCount: -1 }) as unknown;
+    if (v(value)) return [];
+    return mapErrors(v.errors ?? [], resource.root, doc, text, '');
+  }
+  // An object of a kind we have no schema for (a custom resource): only its metadata.
+  if (!resource.metadata) return [];
+  const v = validatorFor(OBJECT_META);
+  if (!v) return [];
+  const value = resource.metadata.toJS(doc, { maxAliasCount: -1 }) as unknown;
+  if (v(value)) return [];
+  return mapErrors(v.errors ?? [], resource.metadata, doc, text, '/metadata');
+}
+
+/** Fields whose misspelling leaves a workload less protected than its author believes. */
+const SECURITY_FIELDS = new Set([
+  'securityContext',
+  'hostNetwork',
+  'hostPID',
+  'hostIPC',
+  'hostUsers',
+  'shareProcessNamespace',
+  'automountServiceAccountToken',
+  'privileged',
+  'allowPrivilegeEscalation',
+  'readOnlyRootFilesystem',
+  'runAsNonRoot',
+  'runAsUser',
+  'runAsGroup',
+  'capabilities',
+  'seccompProfile',
+  'appArmorProfile',
+  'seLinuxOptions',
+  'procMount',
+  'drop',
+]);
+
+function isSecurityPath(path: string[], field: string, suggestion: string | undefined): boolean {
+  if (path.some((p) => p === 'securityContext')) return true;
+  if (suggestion && SECURITY_FIELDS.has(suggestion)) return true;
+  return SECURITY_FIELDS.has(field);
+}
+
+function decode(instancePath: string): string[] {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function resolve(node: unknown, doc: Document.Parsed): unknown {
+  let n = node;
+  for (let i = 0; i < 8 && isAlias(n); i++) n = (n as { resolve(d: Document.Parsed): unknown }).resolve(doc);
+  return n;
+}
+
+interface Located {
+  /** The deepest node found along the path. */
+  node: Node;
+  /** The key node of the pair holding `node`, when `node` is a map value. */
+  key?: Node;
+  /** Whether the whole path was found. */
+  complete: boolean;
+  /** Nearest key node found along the way (for missing-field reports). */
+  nearestKey?: Node;
+}
+
+function keyText(k: unknown): string | undefined {
+  if (isScalar(k)) return String(k.value);
+  return undefined;
+}
+
+function locate(root: YAMLMap, segments: string[], doc: Document.Parsed): Located {
+  let node: Node = root;
+  let key: Node | undefined;
+  let nearestKey: Node | undefined;
+  for (const seg of segments) {
+    const cur = resolve(node, doc);
+    let next: Node | undefined;
+    let nextKey: Node | undefined;
+    if (isMap(cur)) {
+      for (const item of cur.items) {
+        if (isPair(item) && keyText(item.key) === seg) {
+          next = (item.value ?? undefined) as Node | undefined;
+          nextKey = item.key as Node;
+          if (!next) return { node: item.key as Node, key: nextKey, complete: false, nearestKey: nextKey };
+          break;
+        }
+      }
+    } else if (isSeq(cur)) {
+      const i = Number(seg);
+      const item = Number.isInteger(i) ? cur.items[i] : undefined;
+      if (item) next = item as Node;
+      nextKey = undefined;
+    }
+    if (!next) return { node, key, complete: false, nearestKey };
+    node = next;
+    key = nextKey;
+    if (nextKey) nearestKey = nextKey;
+  }
+  return { node, key, complete: true, nearestKey };
+}
+
+/** First line of a node's range. */
+function spanOf(node: Node | undefined, text: string): Span | undefined {
+  const range = node?.range;
+  if (!range) return undefined;
+  let end = range[1];
+  const nl = text.indexOf('\n', range[0]);
+  if (nl >= 0 && nl < end) end = nl;
+  while (end > range[0] && /\s/.test(text[end - 1]!)) end--;
+  return { start: range[0], end: Math.max(end, range[0]) };
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  return 'a string';
+}
+
+/** `/spec/containers/0/name` -> `spec.containers[0].name` */
+function dotted(pointer: string): string {
+  const out: string[] = [];
+  for (const seg of decode(pointer)) {
+    if (/^\d+$/.test(seg) && out.length) out[out.length - 1] += `[${seg}]`;
+    else out.push(seg);
+  }
+  return out.join('.') || '(object)';
+}
+
+function expectedText(type: unknown): string {
+  const names: Record<string, string> = { object: 'a map', array: 'a list', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean (true or false)' };
+  const list = Array.isArray(type) ? type : [type];
+  return list.map((t) => names[String(t)] ?? String(t)).join(' or ');
+}
+
+function mapErrors(errors: ErrorObject[], base: YAMLMap, doc: Document.Parsed, src: string, prefix: string): SchemaProblem[] {
+  const out: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  const root = base;
+  for (const e of errors) {
+    // Unions of object shapes (JSONSchemaPropsOrArray, ...): a branch's errors say nothing on their own.
+    if (e.keyword === 'anyOf' || e.schemaPath.includes('/anyOf/')) continue;
+    const segments = decode(e.instancePath);
+    const shown = prefix + e.instancePath;
+    if (e.keyword === 'additionalProperties') {
+      const field = String((e.params as { additionalProperty: string }).additionalProperty);
+      const parent = locate(root, segments, doc);
+      if (!parent.complete) continue;
+      const map = resolve(parent.node, doc);
+      if (!isMap(map)) continue;
+      const pair = map.items.find((p) => isPair(p) && keyText(p.key) === field);
+      const span = spanOf(pair?.key as Node | undefined, src);
+      if (!span) continue;
+      const allowed = Object.keys(((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties) ?? {});
+      const suggestion = closestMatch(field, allowed);
+      const fullPath = [...decode(prefix), ...segments];
+      push(out, seen, { type: 'unknown-field', span, field, path: dotted(shown), suggestion, security: isSecurityPath(fullPath, field, suggestion) });
+    } else if (e.keyword === 'type') {
+      // null is how YAML writes "unset" (`creationTimestamp: null`, an empty `securityContext:`): Kubernetes accepts it.
+      if (e.data === null || e.data === undefined) continue;
+      const at = locate(root, segments, doc);
+      if (!at.complete) continue;
+      const span = spanOf(at.node, src);
+      if (!span) continue;
+      push(out, seen, { type: 'type', span, path: dotted(shown), expected: expectedText((e.params as { type: unknown }).type), actual: kindOf(e.data) });
+    } else if (e.keyword === 'required') {
+      const field = String((e.params as { missingProperty: string }).missingProperty);
+      const at = locate(root, segments, doc);
+      let anchor: Node | undefined;
+      if (at.complete && at.key) anchor = at.key;
+      else {
+        const target = resolve(at.node, doc);
+        // A list item (a container): its first key, e.g. `- image: nginx`.
+        if (at.complete && isMap(target) && target.items.length > 0 && isPair(target.items[0])) anchor = target.items[0].key as Node;
+        else anchor = at.nearestKey;
+      }
+      if (!anchor && segments.length === 0) {
+        // The object itself: its first key (usually apiVersion).
+        const first = root.items[0];
+        if (first && isPair(first)) anchor = first.key as Node;
+      }
+      const span = spanOf(anchor, src);
+      if (!span) continue;
+      push(out, seen, { type: 'required', span, field, path: dotted(shown) });
+    }
+  }
+  return out;
+}
+
+function push(out: SchemaProblem[], seen: Set<string>, p: SchemaProblem): void {
+  const id = `${p.type}\u0000${p.span.start}\u0000${'field' in p ? p.field : ''}`;
+  if (seen.has(id)) return;
+  seen.add(id);
+  out.push(p);
+}
+
+export const SCHEMA_SOURCE = bundle.source;
