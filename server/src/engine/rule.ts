@@ -7,6 +7,7 @@ import type { DockerfileView } from './views/dockerfile';
 import type { ComposeServiceView } from './views/compose';
 import type { EnvVarView, ImageView } from './views/values';
 import type { Fix, Profile, ReportDescriptor, RuleMeta, Span } from './types';
+import type { FixDefaults } from './config/settings';
 
 export interface RuleContext {
   readonly meta: RuleMeta;
@@ -19,6 +20,8 @@ export interface RuleContext {
   readonly profile: Profile;
   /** `trustedRegistries` from the settings (hosts, host/path prefixes or globs), for image trust rules. */
   readonly trustedRegistries: readonly string[];
+  /** Values quick fixes write (default resource requests and limits), from settings. */
+  readonly fixDefaults: FixDefaults;
   /** Full text of the YAML document being linted (document-relative offsets). */
   readonly text: string;
   report(descriptor: ReportDescriptor): void;

@@ -46,6 +46,7 @@ export function runRule(
     options: settings.ruleOptions[rule.meta.id] ?? {},
     profile: settings.profile,
     trustedRegistries: settings.trustedRegistries,
+    fixDefaults: settings.fixDefaults,
     text,
     report(d) {
       const template = rule.meta.messages[d.messageId];

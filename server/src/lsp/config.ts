@@ -4,6 +4,7 @@
  * precedence over the disk. Config problems are logged and shown once per
  * config text, and reported as diagnostics in the config file itself.
  */
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EngineSettings } from '../engine';
 import { ConfigLoader, isConfigFile, isInside, readIfExists, type LoadedConfig } from '../io/config-loader';
@@ -48,6 +49,22 @@ export class ConfigResolver {
 
   isConfigDocument(uri: string): boolean {
     return isConfigFile(filePathOf(uri) ?? uri);
+  }
+
+  /**
+   * Where a "trust this registry" fix writes for a document: the config that
+   * applies to it (with the text the fix edits: the editor's, if open), or
+   * the `.shipshape.yaml` to create at the workspace folder's root (the
+   * document's folder outside a workspace). Undefined in untrusted workspaces
+   * (configs are not applied there) and for non-file documents.
+   */
+  trustTarget(uri: string): { uri: string; text: string } | { create: string } | undefined {
+    const path = filePathOf(uri);
+    if (path === undefined || !this.trusted) return undefined;
+    const stopDir = this.workspaceFolders.find((w) => isInside(path, w));
+    const config = this.loader.find(path, stopDir);
+    if (config) return config.parsed.config ? { uri: pathToFileURL(config.path).href, text: config.text } : undefined;
+    return { create: pathToFileURL(join(stopDir ?? dirname(path), '.shipshape.yaml')).href };
   }
 
   /** Settings for a document: editor settings with the nearest config applied. */

@@ -94,7 +94,8 @@ export class DocumentLinter {
     this.caches.delete(uri);
   }
 
-  private cacheFor(uri: string): DocumentCache {
+  /** The document's engine cache (code actions re-lint through it too). */
+  cacheFor(uri: string): DocumentCache {
     let cache = this.caches.get(uri);
     if (!cache) {
       cache = this.deps.createCache?.() ?? new DocumentCache();

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
+import { CODE_ACTION_KINDS, CodeActionProvider } from './code-actions';
 import { ConfigResolver } from './config';
 import { DiagnosticConverter } from './diagnostics';
 import { DocumentLinter } from './linting';
@@ -62,8 +63,10 @@ export function startServer(connection: Connection): void {
   };
 
   let folderEvents = false;
+  let canCreateFiles = false;
   connection.onInitialize((params) => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
+    canCreateFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configs.setWorkspaceFolders(folders);
@@ -74,6 +77,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
       },
       serverInfo: { name: 'shipshape', version },
     };
@@ -137,6 +141,16 @@ export function startServer(connection: Connection): void {
       relintAll();
     }),
   );
+
+  const codeActions = new CodeActionProvider({ documents, settings, configs, cacheFor: (uri) => linter.cacheFor(uri), get canCreateFiles() { return canCreateFiles; } });
+  connection.onCodeAction(async (params) => {
+    try {
+      return await codeActions.provide(params);
+    } catch (e) {
+      log.error(`codeAction failed: ${describe(e)}`);
+      return [];
+    }
+  });
 
   connection.onShutdown(() => scheduler.dispose());
 

@@ -44,6 +44,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
       schemaValidation: input.schemaValidation,
       allowAnnotationExemptions: input.allowAnnotationExemptions,
       allowInlineSuppressions: input.allowInlineSuppressions,
+      fixes: input.fixes,
     },
     RULE_IDS,
   );

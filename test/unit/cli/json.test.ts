@@ -113,7 +113,7 @@ test('json: --list-rules lists every registered rule and validates against the s
     defaultSeverity: 'error',
     enabledByDefault: true,
     severity: 'error',
-    fixable: null,
+    fixable: 'fix',
     docs: 'docs/rules/privileged-container.md',
   });
   // --profile and --rule change the effective severity shown.

@@ -12,6 +12,7 @@ import type { Document } from 'yaml';
 import { discoverFiles } from '../../../server/src/cli/files';
 import { scan } from '../../../server/src/cli/scan';
 import { DocumentCache, lintText, RULES, type Finding } from '../../../server/src/engine';
+import { DEFAULT_SETTINGS } from '../../../server/src/engine/config/settings';
 import { ComposeFileView, isComposeFileName } from '../../../server/src/engine/views/compose';
 import { isNoLimit, parseSecurityOpt, parseShortVolume } from '../../../server/src/engine/views/compose-values';
 import { assertFindings, dedent } from '../../helpers/rule-tester';
@@ -234,7 +235,7 @@ test('the cache keeps results by file name: the same text is a compose file only
 test('every rule with a composeService visitor has an "In compose files" section in its doc page', () => {
   const docs = join(__dirname, '..', '..', '..', 'docs', 'rules');
   const composeRules = RULES.filter((r) => {
-    const ctx = { meta: r.meta, options: {}, profile: 'restricted' as const, trustedRegistries: [], text: '', report() {} };
+    const ctx = { meta: r.meta, options: {}, profile: 'restricted' as const, trustedRegistries: [], fixDefaults: DEFAULT_SETTINGS.fixDefaults, text: '', report() {} };
     return r.create(ctx).composeService !== undefined;
   });
   assert.ok(composeRules.length >= 11, composeRules.map((r) => r.meta.id).join());

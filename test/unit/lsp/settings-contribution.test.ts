@@ -9,6 +9,8 @@ import { DEFAULT_TRUSTED_REGISTRIES } from '../../../server/src/engine/config/se
 import { DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS, SECTION } from '../../../server/src/lsp/settings';
 import { COMMANDS } from '../../../client/src/commands';
 import { LANGUAGES, SECTION as CLIENT_SECTION } from '../../../client/src/language-client-config';
+import { DEFAULT_PROTECTED_CONTEXTS } from '../../../client/src/kubeconfig/tree-model';
+import { SETTING_PATH as KUBECONFIG_SETTING_PATH, SETTING_PROTECTED as KUBECONFIG_SETTING_PROTECTED } from '../../../client/src/kubeconfig/settings';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 const props: Record<string, Record<string, unknown>> = pkg.contributes.configuration.properties;
@@ -16,7 +18,7 @@ const SYNC = 'run `npx tsx scripts/sync-package.ts`';
 
 test('every setting is in the shipshape section and has a markdown description', () => {
   assert.equal(CLIENT_SECTION, SECTION, 'the client synchronises the section the server reads');
-  assert.deepEqual(Object.keys(props).sort(), ['enable', 'profile', 'rules', 'trustedRegistries', 'allowAnnotationExemptions', 'allowInlineSuppressions', 'debounceMs', 'trace.server'].map((k) => `${SECTION}.${k}`).sort());
+  assert.deepEqual(Object.keys(props).sort(), ['enable', 'profile', 'rules', 'trustedRegistries', 'allowAnnotationExemptions', 'allowInlineSuppressions', 'schemaValidation', 'fixes.defaultResources', 'debounceMs', 'trace.server', 'kubeconfig.path', 'kubeconfig.protectedContexts'].map((k) => `${SECTION}.${k}`).sort());
   for (const [key, p] of Object.entries(props)) {
     assert.equal(typeof p.markdownDescription, 'string', key);
     assert.ok((p.markdownDescription as string).length > 30, key);
@@ -31,6 +33,10 @@ test('setting defaults match the server defaults', () => {
   assert.equal(props['shipshape.debounceMs']!.default, DEFAULT_DEBOUNCE_MS);
   assert.equal(props['shipshape.debounceMs']!.maximum, MAX_DEBOUNCE_MS);
   assert.deepEqual(props['shipshape.trace.server']!.enum, ['off', 'messages', 'verbose']);
+  assert.deepEqual(props['shipshape.kubeconfig.protectedContexts']!.default, [...DEFAULT_PROTECTED_CONTEXTS]);
+  assert.equal(props['shipshape.kubeconfig.path']!.default, '');
+  assert.equal(`${SECTION}.${KUBECONFIG_SETTING_PATH}`, 'shipshape.kubeconfig.path');
+  assert.equal(`${SECTION}.${KUBECONFIG_SETTING_PROTECTED}`, 'shipshape.kubeconfig.protectedContexts');
   assert.deepEqual(props['shipshape.trustedRegistries']!.default, [...DEFAULT_TRUSTED_REGISTRIES]);
   assert.deepEqual(props['shipshape.trustedRegistries']!.items, { type: 'string', minLength: 1 });
   for (const entry of DEFAULT_TRUSTED_REGISTRIES) {
@@ -70,4 +76,14 @@ test('commands in package.json are exactly the client command table', () => {
 test('activates on the served languages only, never on *', () => {
   assert.deepEqual([...pkg.activationEvents].sort(), LANGUAGES.map((l) => `onLanguage:${l}`).sort());
   assert.equal(pkg.main, './dist/extension.js');
+});
+
+test('schemas/shipshape-config.schema.json is generated from the registry and contributed for .shipshape.yaml/.yml (run `npx tsx scripts/sync-package.ts`)', async () => {
+  const { configSchemaText, CONFIG_SCHEMA_PATH } = await import('../../../scripts/sync-package');
+  const root = join(__dirname, '..', '..', '..');
+  assert.equal(CONFIG_SCHEMA_PATH, join(root, 'schemas', 'shipshape-config.schema.json'));
+  assert.equal(readFileSync(CONFIG_SCHEMA_PATH, 'utf8'), configSchemaText(), `the config schema is stale: ${SYNC}`);
+  const contributed = (pkg.contributes.yamlValidation as { fileMatch: string[]; url: string }[]).filter((v) => v.url === './schemas/shipshape-config.schema.json');
+  assert.equal(contributed.length, 1);
+  assert.deepEqual([...contributed[0]!.fileMatch].sort(), ['.shipshape.yaml', '.shipshape.yml']);
 });

@@ -1,4 +1,5 @@
 import { composeRuleTests } from '../../helpers/compose-tester';
+import { composeFixTests } from '../../helpers/fix-tester';
 
 composeRuleTests('apparmor-unconfined', {
   valid: [
@@ -16,3 +17,7 @@ composeRuleTests('apparmor-unconfined', {
     },
   ],
 });
+
+composeFixTests('apparmor-unconfined', [
+  { name: 'removes apparmor=unconfined', kind: 'fix', compose: `services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - apparmor=unconfined\n      - no-new-privileges:true\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n` },
+]);

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import { assertFindings, dedent, findingsOf, podRuleTests } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 const KEY = 'container.apparmor.security.beta.kubernetes.io';
 
@@ -103,3 +104,14 @@ test('apparmor-unconfined: annotations of a controller itself are not the pod te
   `);
   assertFindings(text, findingsOf('apparmor-unconfined', text), []);
 });
+
+podFixTests('apparmor-unconfined', [
+  { name: 'type Unconfined -> RuntimeDefault', kind: 'fix', podSpec: `containers:\n- name: web\n  securityContext:\n    appArmorProfile:\n      type: Unconfined\n`, contains: ['type: RuntimeDefault'] },
+  {
+    name: 'annotation unconfined -> runtime/default',
+    kind: 'fix',
+    podSpec: `containers:\n- name: web\n`,
+    annotations: `container.apparmor.security.beta.kubernetes.io/web: unconfined\n`,
+    contains: ['container.apparmor.security.beta.kubernetes.io/web: runtime/default'],
+  },
+]);

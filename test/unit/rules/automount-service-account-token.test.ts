@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import { assertFindings, dedent, findingsOf, podRuleTests, workload } from '../../helpers/rule-tester';
 import { WORKLOAD_KINDS } from '../../../server/src/engine/views/workloads';
+import { assertFix, podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('automount-service-account-token', {
   valid: [
@@ -84,4 +85,21 @@ test('automount-service-account-token: other objects and custom ServiceAccount k
   ]) {
     assertFindings(text, findingsOf('automount-service-account-token', text), []);
   }
+});
+
+podFixTests('automount-service-account-token', [
+  {
+    name: 'automountServiceAccountToken: false in the pod spec (suggestion)',
+    kind: 'suggestion',
+    podSpec: `containers:\n- name: web\n  image: nginx:1.27\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n  automountServiceAccountToken: false\n`,
+  },
+  { name: 'true -> false', kind: 'suggestion', podSpec: `automountServiceAccountToken: true\ncontainers:\n- name: web\n`, contains: ['automountServiceAccountToken: false\n'] },
+]);
+
+test('automount-service-account-token: ServiceAccount suggestion', () => {
+  assertFix('apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n', 'automount-service-account-token', {
+    kind: 'suggestion',
+    expectedOutput: 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\nautomountServiceAccountToken: false\n',
+  });
 });

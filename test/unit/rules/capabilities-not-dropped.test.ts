@@ -1,4 +1,5 @@
 import { podRuleTests } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('capabilities-not-dropped', {
   valid: [
@@ -136,3 +137,22 @@ podRuleTests('capabilities-not-dropped', {
     },
   ],
 });
+
+podFixTests('capabilities-not-dropped', [
+  {
+    name: 'creates securityContext.capabilities.drop',
+    title: 'Drop ALL',
+    kind: 'fix',
+    podSpec: `containers:\n- name: web\n  image: nginx:1.27\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    securityContext:\n      capabilities:\n        drop:\n        - ALL\n`,
+  },
+  { name: 'merged into a block drop list', title: 'Drop ALL', kind: 'fix', podSpec: `containers:\n- name: web\n  securityContext:\n    capabilities:\n      drop:\n        - NET_RAW  # x\n`, matches: [/\n( *)- NET_RAW {2}# x\n\1- ALL\n/] },
+  { name: 'merged into a flow drop list', title: 'Drop ALL', kind: 'fix', podSpec: `containers:\n- name: web\n  securityContext:\n    capabilities: {drop: [NET_RAW], add: [NET_BIND_SERVICE]}\n`, contains: ['{drop: [NET_RAW, ALL], add: [NET_BIND_SERVICE]}'] },
+  { name: 'empty drop key', title: 'Drop ALL', kind: 'fix', podSpec: `containers:\n- name: web\n  securityContext:\n    capabilities:\n      drop:\n`, matches: [/\n( *)drop:\n\1- ALL\n/] },
+  {
+    name: 'an added baseline capability: remove it (suggestion)',
+    title: 'Remove capability CHOWN',
+    kind: 'suggestion',
+    podSpec: `containers:\n- name: web\n  securityContext:\n    capabilities:\n      drop: [ALL]\n      add: [NET_BIND_SERVICE, CHOWN]\n`,
+  },
+]);

@@ -1,4 +1,5 @@
 import { composeRuleTests } from '../../helpers/compose-tester';
+import { composeFixTests } from '../../helpers/fix-tester';
 
 composeRuleTests('dangerous-capabilities', {
   valid: [
@@ -27,3 +28,7 @@ composeRuleTests('dangerous-capabilities', {
     },
   ],
 });
+
+composeFixTests('dangerous-capabilities', [
+  { name: 'remove from cap_add', kind: 'suggestion', compose: `services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - SYS_ADMIN\n      - CHOWN\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - CHOWN\n` },
+]);

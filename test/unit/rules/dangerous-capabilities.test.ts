@@ -1,4 +1,5 @@
-import { podRuleTests } from '../../helpers/rule-tester';
+import { settingsWith, podRuleTests } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('dangerous-capabilities', {
   valid: [
@@ -67,3 +68,15 @@ podRuleTests('dangerous-capabilities', {
     },
   ],
 });
+
+podFixTests('dangerous-capabilities', [
+  {
+    name: 'remove the capability (suggestion)',
+    kind: 'suggestion',
+    podSpec: `containers:\n- name: web\n  securityContext:\n    capabilities:\n      add:\n      - NET_BIND_SERVICE\n      - SYS_ADMIN\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    securityContext:\n      capabilities:\n        add:\n        - NET_BIND_SERVICE\n`,
+  },
+  { name: 'the only capability: add becomes []', kind: 'suggestion', podSpec: `containers:\n- name: web\n  securityContext:\n    capabilities:\n      add:\n        - NET_ADMIN\n`, contains: ['add: []'] },
+  // Under restricted, CHOWN is reported by capabilities-not-dropped: the respelling is offered under baseline only.
+  { name: 'respell cap_chown', title: 'Write the capability as CHOWN', kind: 'suggestion', settings: settingsWith({ profile: 'baseline' }), podSpec: `containers:\n- name: web\n  securityContext:\n    capabilities:\n      add: [cap_chown]\n`, contains: ['add: [CHOWN]'] },
+]);

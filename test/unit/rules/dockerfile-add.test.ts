@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyAddSource } from '../../../server/src/engine/rules/dockerfile/dockerfile-add';
 import { dockerfileFindings, dockerfileRuleTests } from '../../helpers/dockerfile-tester';
+import { dockerfileFixTests, dockerfileNoFixTests } from '../../helpers/dockerfile-fix-tester';
 
 dockerfileRuleTests('dockerfile-add', {
   valid: [
@@ -53,3 +54,20 @@ test('classifyAddSource', () => {
   ];
   for (const [src, kind] of cases) assert.equal(classifyAddSource(src), kind, src);
 });
+
+dockerfileFixTests('dockerfile-add', [
+  { name: 'a local file', text: 'FROM alpine:3.20\nADD app.py /app/\nUSER 10001\n', output: 'FROM alpine:3.20\nCOPY app.py /app/\nUSER 10001\n', kind: 'fix' },
+  { name: 'lower case, flags kept', text: 'FROM alpine:3.20\nadd --chown=app:app src/ /app/\n', output: 'FROM alpine:3.20\nCOPY --chown=app:app src/ /app/\n' },
+  { name: 'a line continuation', text: 'FROM alpine:3.20\nADD \\\n  a b \\\n  /c/\nRUN true\n', output: 'FROM alpine:3.20\nCOPY \\\n  a b \\\n  /c/\nRUN true\n' },
+  { name: 'the exec form', text: 'FROM alpine:3.20\nADD ["my file.txt", "/app/"]\n', output: 'FROM alpine:3.20\nCOPY ["my file.txt", "/app/"]\n' },
+  { name: 'a heredoc', text: 'FROM alpine:3.20\nADD <<EOF /etc/motd\nhello\nEOF\n', output: 'FROM alpine:3.20\nCOPY <<EOF /etc/motd\nhello\nEOF\n' },
+  { name: 'ONBUILD ADD', text: 'FROM node:20\nONBUILD ADD . /usr/src/app\n', output: 'FROM node:20\nONBUILD COPY . /usr/src/app\n' },
+  { name: 'the second of two', index: 1, text: 'FROM alpine:3.20\nADD a /a\nADD b /b\n', output: 'FROM alpine:3.20\nADD a /a\nCOPY b /b\n' },
+]);
+
+dockerfileNoFixTests('dockerfile-add', [
+  { name: 'a file next to a local archive (COPY would not extract it)', text: 'FROM scratch\nADD rootfs.tgz config.json /\n' },
+  { name: 'a local archive', text: 'FROM scratch\nADD rootfs.tar.xz /\n' },
+  { name: 'a remote URL', text: 'FROM alpine:3.20\nADD https://example.com/tool /usr/local/bin/tool\n' },
+  { name: 'an ADD-only flag', text: 'FROM alpine:3.20\nADD --unpack=false app.py /app/\n' },
+]);

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { disablesContentTrust } from '../../../server/src/engine/rules/dockerfile/dockerfile-content-trust-disabled';
 import { dockerfileRuleTests } from '../../helpers/dockerfile-tester';
+import { dockerfileFixTests, dockerfileNoFixTests } from '../../helpers/dockerfile-fix-tester';
 
 dockerfileRuleTests('dockerfile-content-trust-disabled', {
   valid: [
@@ -41,3 +42,17 @@ test('disablesContentTrust: the docker CLI reads these as false', () => {
   for (const v of ['0', 'false', 'FALSE', 'False', 'f', 'F', ' 0 ']) assert.ok(disablesContentTrust(v), v);
   for (const v of ['1', 'true', 'TRUE', 't', '', 'no', 'off', '00']) assert.ok(!disablesContentTrust(v), v);
 });
+
+dockerfileFixTests('dockerfile-content-trust-disabled', [
+  { name: 'the only ENV entry: the line goes', kind: 'fix', text: 'FROM alpine:3.20\nENV DOCKER_CONTENT_TRUST=0\nRUN true\n', output: 'FROM alpine:3.20\nRUN true\n' },
+  { name: 'the legacy ENV form', text: 'FROM alpine:3.20\nENV DOCKER_CONTENT_TRUST 0\nRUN true\n', output: 'FROM alpine:3.20\nRUN true\n' },
+  { name: 'an ARG at the end of the file without a line break', text: 'FROM alpine:3.20\nARG DOCKER_CONTENT_TRUST=false', output: 'FROM alpine:3.20\n' },
+  { name: 'the first of several entries', text: 'FROM alpine:3.20\nENV DOCKER_CONTENT_TRUST=0 A=1 B=2\n', output: 'FROM alpine:3.20\nENV A=1 B=2\n' },
+  { name: 'a middle entry', text: 'FROM alpine:3.20\nENV A=1 DOCKER_CONTENT_TRUST="0" B=2\n', output: 'FROM alpine:3.20\nENV A=1 B=2\n' },
+  { name: 'an entry on a continuation line', text: 'FROM alpine:3.20\nENV A=1 \\\n    DOCKER_CONTENT_TRUST=0\nRUN true\n', output: 'FROM alpine:3.20\nENV A=1\nRUN true\n' },
+  { name: 'the whole continued instruction', text: 'FROM alpine:3.20\nENV \\\n  DOCKER_CONTENT_TRUST=0\nRUN true\n', output: 'FROM alpine:3.20\nRUN true\n' },
+]);
+
+dockerfileNoFixTests('dockerfile-content-trust-disabled', [
+  { name: 'a RUN assignment (no safe edit of shell text)', text: 'FROM docker:27\nRUN DOCKER_CONTENT_TRUST=0 docker pull alpine\n' },
+]);

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isRootUser } from '../../../server/src/engine/rules/dockerfile/dockerfile-root-user';
 import { dockerfileRuleTests } from '../../helpers/dockerfile-tester';
+import { dockerfileFixTests } from '../../helpers/dockerfile-fix-tester';
 
 dockerfileRuleTests('dockerfile-root-user', {
   valid: [
@@ -49,3 +50,21 @@ test('isRootUser', () => {
   for (const u of ['root', '0', '00', '0:0', 'root:root', 'root:1000', ' root ', 'containeradministrator']) assert.ok(isRootUser(u), u);
   for (const u of ['Root', 'rootless', '1000', '1000:0', 'app', '', ':0', 'ContainerUser', '10']) assert.ok(!isRootUser(u), u);
 });
+
+dockerfileFixTests('dockerfile-root-user', [
+  { name: 'no USER: before the trailing CMD', kind: 'suggestion', text: 'FROM alpine:3.20\nRUN apk add curl\nCMD ["sh"]\n', output: 'FROM alpine:3.20\nRUN apk add curl\nUSER 10001\nCMD ["sh"]\n' },
+  {
+    name: 'before the trailing ENTRYPOINT/CMD/HEALTHCHECK group',
+    text: 'FROM alpine:3.20\nENTRYPOINT ["app"]\nRUN true\nHEALTHCHECK CMD \\\n  true\nENTRYPOINT ["app"]\nCMD ["--serve"]\n',
+    output: 'FROM alpine:3.20\nENTRYPOINT ["app"]\nRUN true\nUSER 10001\nHEALTHCHECK CMD \\\n  true\nENTRYPOINT ["app"]\nCMD ["--serve"]\n',
+  },
+  { name: 'USER root last: at the end', text: 'FROM alpine:3.20\nCMD ["sh"]\nUSER root\n', output: 'FROM alpine:3.20\nCMD ["sh"]\nUSER root\nUSER 10001\n' },
+  { name: 'no line break at the end', text: 'FROM alpine:3.20\nRUN apk add \\\n  curl', output: 'FROM alpine:3.20\nRUN apk add \\\n  curl\nUSER 10001\n' },
+  { name: 'only FROM', text: 'FROM alpine:3.20\n', output: 'FROM alpine:3.20\nUSER 10001\n' },
+  {
+    name: 'root inherited from an earlier stage: in the final stage',
+    text: 'FROM alpine:3.20 AS base\nUSER root\nFROM base\nRUN true\nCMD ["sh"]\n',
+    output: 'FROM alpine:3.20 AS base\nUSER root\nFROM base\nRUN true\nUSER 10001\nCMD ["sh"]\n',
+  },
+  { name: 'multi-stage: only the final stage', text: 'FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20\nCOPY --from=build /app /app\n', output: 'FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20\nCOPY --from=build /app /app\nUSER 10001\n' },
+]);

@@ -1,4 +1,5 @@
 import { composeRuleTests } from '../../helpers/compose-tester';
+import { composeFixTests } from '../../helpers/fix-tester';
 
 composeRuleTests('host-ipc', {
   valid: [
@@ -13,3 +14,7 @@ composeRuleTests('host-ipc', {
     },
   ],
 });
+
+composeFixTests('host-ipc', [
+  { name: 'removes ipc: host (a suggestion)', kind: 'suggestion', compose: `services:\n  agent:\n    image: nginx:1.27\n    ipc: host\n    restart: always\n`, expectedOutput: `services:\n  agent:\n    image: nginx:1.27\n    restart: always\n` },
+]);

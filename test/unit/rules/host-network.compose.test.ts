@@ -1,4 +1,5 @@
 import { composeRuleTests } from '../../helpers/compose-tester';
+import { composeFixTests } from '../../helpers/fix-tester';
 
 composeRuleTests('host-network', {
   valid: [
@@ -19,3 +20,7 @@ composeRuleTests('host-network', {
     },
   ],
 });
+
+composeFixTests('host-network', [
+  { name: 'removes network_mode: host (a suggestion)', kind: 'suggestion', compose: `services:\n  agent:\n    image: nginx:1.27\n    network_mode: host\n    restart: always\n`, expectedOutput: `services:\n  agent:\n    image: nginx:1.27\n    restart: always\n` },
+]);

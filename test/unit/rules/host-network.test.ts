@@ -1,4 +1,5 @@
 import { podRuleTests, settingsWith } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('host-network', {
   valid: [
@@ -21,3 +22,13 @@ podRuleTests('host-network', {
     },
   ],
 });
+
+podFixTests('host-network', [
+  {
+    name: 'removes the key and its comment',
+    kind: 'fix',
+    podSpec: `hostNetwork: true  # debugging\ncontainers:\n- name: web\n  image: nginx:1.27\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n`,
+  },
+  { name: 'last key of the pod spec', kind: 'fix', podSpec: `containers:\n- name: web\nhostNetwork: true\n` },
+]);

@@ -1,4 +1,5 @@
 import { composeRuleTests } from '../../helpers/compose-tester';
+import { composeFixTests } from '../../helpers/fix-tester';
 
 composeRuleTests('host-pid', {
   valid: [
@@ -13,3 +14,7 @@ composeRuleTests('host-pid', {
     },
   ],
 });
+
+composeFixTests('host-pid', [
+  { name: 'removes pid: host (a suggestion)', kind: 'suggestion', compose: `services:\n  agent:\n    image: nginx:1.27\n    pid: host\n    restart: always\n`, expectedOutput: `services:\n  agent:\n    image: nginx:1.27\n    restart: always\n` },
+]);

@@ -1,4 +1,5 @@
 import { podRuleTests } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('host-ports', {
   valid: [
@@ -58,3 +59,13 @@ podRuleTests('host-ports', {
     },
   ],
 });
+
+podFixTests('host-ports', [
+  {
+    name: 'removes hostPort (a suggestion)',
+    kind: 'suggestion',
+    podSpec: `containers:\n- name: web\n  ports:\n  - containerPort: 80\n    hostPort: 8080\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    ports:\n    - containerPort: 80\n`,
+  },
+  { name: 'hostPort first in the port item', kind: 'suggestion', podSpec: `containers:\n- name: web\n  ports:\n    - hostPort: 8080\n      containerPort: 80\n      protocol: TCP\n`, contains: ['    - containerPort: 80\n'] },
+]);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertFindings, dedent, findingsOf } from '../../helpers/rule-tester';
+import { assertFix } from '../../helpers/fix-tester';
 
 const ID = 'kubeconfig-insecure-tls';
 const config = (cluster: string): string =>
@@ -77,4 +78,20 @@ test(`${ID}: a document that is not a kubeconfig is not read as one`, () => {
   ]) {
     assertFindings(text, findingsOf(ID, text), []);
   }
+});
+
+test(`${ID}: suggestion removes the key (LF, CRLF, comments kept)`, () => {
+  const text = config('server: https://dev.example.com:6443\ninsecure-skip-tls-verify: true # dev only\n# keep me\nproxy-url: http://proxy:3128');
+  for (const t of [text, text.replace(/\n/g, '\r\n')]) {
+    const eol = t.includes('\r\n') ? '\r\n' : '\n';
+    const { output } = assertFix(t, ID, { kind: 'suggestion' });
+    assert.ok(!output.includes('insecure-skip-tls-verify'));
+    assert.ok(output.includes(`server: https://dev.example.com:6443${eol}    # keep me${eol}`), output);
+  }
+});
+
+test(`${ID}: suggestion in the middle of the cluster map and as its only key but one`, () => {
+  assertFix(config('insecure-skip-tls-verify: true\nserver: https://dev.example.com:6443'), ID, {
+    expectedOutput: config('server: https://dev.example.com:6443'),
+  });
 });

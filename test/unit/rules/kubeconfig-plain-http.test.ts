@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertFindings, findingsOf } from '../../helpers/rule-tester';
+import { assertFix } from '../../helpers/fix-tester';
 
 const ID = 'kubeconfig-plain-http';
 /** A kubeconfig with one cluster per `server` value (extra cluster fields after `|`). */
@@ -58,4 +59,18 @@ test(`${ID}: a configured severity wins over the loopback warning`, async () => 
   const { settingsWith } = await import('../../helpers/rule-tester');
   const text = config('http://127.0.0.1:8001');
   assert.deepEqual(findingsOf(ID, text, settingsWith({ rules: { [ID]: 'info' } })).map((f) => f.severity), ['info']);
+});
+
+test(`${ID}: suggestion switches to https:// keeping quotes and line ends`, () => {
+  for (const [written, fixed] of [
+    ['http://api.example.com:6443', 'https://api.example.com:6443'],
+    ['"http://api.example.com"', '"https://api.example.com"'],
+    ["'HTTP://api.example.com' # old", "'https://api.example.com' # old"],
+    ['http://127.0.0.1:8080', 'https://127.0.0.1:8080'],
+  ]) {
+    for (const eol of ['\n', '\r\n']) {
+      const text = config('https://ok.example.com', written).replace(/\n/g, eol);
+      assertFix(text, ID, { kind: 'suggestion', expectedOutput: config('https://ok.example.com', fixed).replace(/\n/g, eol) });
+    }
+  }
 });

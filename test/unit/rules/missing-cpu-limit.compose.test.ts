@@ -1,5 +1,6 @@
 import { composeRuleTests } from '../../helpers/compose-tester';
 import { settingsWith } from '../../helpers/rule-tester';
+import { composeFixTests } from '../../helpers/fix-tester';
 
 composeRuleTests('missing-cpu-limit', {
   valid: [
@@ -21,3 +22,8 @@ composeRuleTests('missing-cpu-limit', {
     },
   ],
 });
+
+composeFixTests('missing-cpu-limit', [
+  { name: 'cpus from the default (500m -> 0.5)', kind: 'suggestion', compose: `services:\n  web:\n    image: nginx:1.27\n    mem_limit: 256m\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    mem_limit: 256m\n    cpus: 0.5\n` },
+  { name: 'deploy limits cpus "0" gets a string', kind: 'suggestion', compose: `services:\n  web:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits: {cpus: "0"}\n`, contains: ['limits: {cpus: "0.5"}'] },
+]);

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import { assertFindings, findingsOf, podRuleTests, settingsWith, workload } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('missing-cpu-limit', {
   valid: [
@@ -76,3 +77,22 @@ test('missing-cpu-limit keeps its default severity and can be raised', () => {
   if (raised[0]?.severity !== 'error') throw new Error(`severity ${raised[0]?.severity}`);
   if (findingsOf('missing-cpu-limit', text)[0]?.severity !== 'warning') throw new Error('default severity is warning');
 });
+
+podFixTests('missing-cpu-limit', [
+  {
+    name: 'inserts a resources block with the default limit (suggestion)',
+    kind: 'suggestion',
+    podSpec: `containers:\n- name: web\n  image: nginx:1.27\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    resources:\n      limits:\n        cpu: 500m\n`,
+  },
+  { name: 'completes an existing limits map', kind: 'suggestion', podSpec: `containers:\n- name: web\n  resources:\n    limits:\n      memory: 256Mi\n`, matches: [/\n( *)memory: 256Mi\n\1cpu: 500m\n/] },
+  { name: 'never below the request', kind: 'suggestion', podSpec: `containers:\n- name: web\n  resources:\n    requests: {cpu: "2"}\n`, matches: [/limits:\n +cpu: "2"\n/] },
+  { name: 'a zero limit gets the default', kind: 'suggestion', podSpec: `containers:\n- name: web\n  resources:\n    limits:\n      cpu: 0\n`, contains: ['cpu: 500m'] },
+  {
+    name: 'the configured default',
+    kind: 'suggestion',
+    settings: settingsWith({ fixes: { defaultResources: { cpuLimit: '750m' } } }),
+    podSpec: `containers:\n- name: web\n`,
+    contains: ['cpu: 750m'],
+  },
+]);

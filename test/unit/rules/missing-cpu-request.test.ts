@@ -1,4 +1,5 @@
 import { podRuleTests } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('missing-cpu-request', {
   valid: [
@@ -79,3 +80,12 @@ podRuleTests('missing-cpu-request', {
     },
   ],
 });
+
+podFixTests('missing-cpu-request', [
+  {
+    name: 'inserts the default request (suggestion)',
+    kind: 'suggestion',
+    podSpec: `containers:\n- name: web\n  resources:\n    limits:\n      memory: 256Mi\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    resources:\n      limits:\n        memory: 256Mi\n      requests:\n        cpu: 100m\n`,
+  },
+]);

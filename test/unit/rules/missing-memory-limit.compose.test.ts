@@ -1,4 +1,6 @@
 import { composeRuleTests } from '../../helpers/compose-tester';
+import { composeFixTests } from '../../helpers/fix-tester';
+import { settingsWith } from '../../helpers/rule-tester';
 
 composeRuleTests('missing-memory-limit', {
   valid: [
@@ -31,3 +33,15 @@ composeRuleTests('missing-memory-limit', {
     },
   ],
 });
+
+composeFixTests('missing-memory-limit', [
+  { name: 'mem_limit from the default (256Mi -> 256m)', kind: 'suggestion', compose: `services:\n  web:\n    image: nginx:1.27\n    cpus: 0.5\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    cpus: 0.5\n    mem_limit: 256m\n` },
+  { name: 'a zero limit replaced', kind: 'suggestion', compose: `services:\n  web:\n    image: nginx:1.27\n    mem_limit: 0  # unlimited\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    mem_limit: 256m  # unlimited\n` },
+  {
+    name: 'configured default, deploy limits',
+    kind: 'suggestion',
+    settings: settingsWith({ fixes: { defaultResources: { memoryLimit: '1Gi' } } }),
+    compose: `services:\n  web:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: "0"\n`,
+    contains: ['memory: 1024m'],
+  },
+]);

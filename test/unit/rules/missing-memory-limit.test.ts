@@ -1,4 +1,5 @@
 import { podRuleTests } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('missing-memory-limit', {
   valid: [
@@ -130,3 +131,8 @@ podRuleTests('missing-memory-limit', {
     },
   ],
 });
+
+podFixTests('missing-memory-limit', [
+  { name: 'inserts the default limit (suggestion)', kind: 'suggestion', podSpec: `initContainers:\n- name: setup\n  resources: {requests: {memory: 64Mi}}\ncontainers:\n- name: web\n  resources:\n    limits: {memory: 1Gi}\n`, contains: ['resources: {requests: {memory: 64Mi}, limits: {memory: 256Mi}}'] },
+  { name: 'never below the request', kind: 'suggestion', podSpec: `containers:\n- name: web\n  resources:\n    requests:\n      memory: 1Gi\n`, matches: [/limits:\n +memory: 1Gi\n/] },
+]);

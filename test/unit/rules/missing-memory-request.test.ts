@@ -1,4 +1,5 @@
-import { podRuleTests } from '../../helpers/rule-tester';
+import { podRuleTests, settingsWith } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('missing-memory-request', {
   valid: [
@@ -103,3 +104,8 @@ podRuleTests('missing-memory-request', {
     },
   ],
 });
+
+podFixTests('missing-memory-request', [
+  { name: 'inserts the default request (suggestion)', kind: 'suggestion', podSpec: `containers:\n- name: web\n  image: nginx:1.27\n`, matches: [/\n( *)resources:\n\1  requests:\n\1    memory: 128Mi\n/] },
+  { name: 'configured default', kind: 'suggestion', settings: settingsWith({ fixes: { defaultResources: { memoryRequest: '64Mi' } } }), podSpec: `containers:\n- name: web\n`, contains: ['memory: 64Mi'] },
+]);

@@ -1,4 +1,5 @@
 import { podRuleTests } from '../../helpers/rule-tester';
+import { noFixTests, podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('privilege-escalation-allowed', {
   valid: [
@@ -121,3 +122,21 @@ podRuleTests('privilege-escalation-allowed', {
     },
   ],
 });
+
+podFixTests('privilege-escalation-allowed', [
+  {
+    name: 'creates securityContext',
+    kind: 'fix',
+    podSpec: `containers:\n- name: web\n  image: nginx:1.27\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    securityContext:\n      allowPrivilegeEscalation: false\n`,
+  },
+  { name: 'true -> false', kind: 'fix', podSpec: `containers:\n- name: web\n  securityContext:\n    allowPrivilegeEscalation: true\n`, contains: ['allowPrivilegeEscalation: false'] },
+  { name: 'indented sequences, 4 spaces', kind: 'fix', podSpec: `containers:\n    -   name: web\n        securityContext:\n            runAsNonRoot: true\n`, matches: [/\n( *)runAsNonRoot: true\n\1allowPrivilegeEscalation: false\n/] },
+  { name: 'init container, empty securityContext', kind: 'fix', podSpec: `initContainers:\n- name: setup\n  securityContext: {}\ncontainers:\n- name: web\n  securityContext:\n    allowPrivilegeEscalation: false\n`, contains: ['securityContext: {allowPrivilegeEscalation: false}'] },
+]);
+
+noFixTests('privilege-escalation-allowed', [
+  // The API server rejects allowPrivilegeEscalation: false next to privileged: true or CAP_SYS_ADMIN.
+  { name: 'privileged container', text: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    securityContext:\n      privileged: true\n` },
+  { name: 'SYS_ADMIN added', text: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    securityContext:\n      capabilities:\n        add: [SYS_ADMIN]\n` },
+]);

@@ -1,4 +1,5 @@
 import { composeRuleTests } from '../../helpers/compose-tester';
+import { composeFixTests } from '../../helpers/fix-tester';
 
 composeRuleTests('privileged-container', {
   valid: [
@@ -31,3 +32,7 @@ composeRuleTests('privileged-container', {
     },
   ],
 });
+
+composeFixTests('privileged-container', [
+  { name: 'privileged: true -> false', kind: 'fix', compose: `services:\n  web:\n    image: nginx:1.27\n    privileged: true\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    privileged: false\n` },
+]);

@@ -1,4 +1,5 @@
 import { podRuleTests } from '../../helpers/rule-tester';
+import { noFixTests, podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('privileged-container', {
   valid: [
@@ -22,3 +23,17 @@ podRuleTests('privileged-container', {
     },
   ],
 });
+
+podFixTests('privileged-container', [
+  {
+    name: 'privileged: true -> false, comment kept',
+    kind: 'fix',
+    podSpec: `containers:\n- name: web\n  image: nginx:1.27\n  securityContext:\n    privileged: true  # why\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    securityContext:\n      privileged: false # why\n`,
+  },
+  { name: 'flow securityContext', kind: 'fix', podSpec: `initContainers:\n- name: setup\n  securityContext: {privileged: true, runAsUser: 1000}\ncontainers:\n- name: web\n`, contains: ['{privileged: false, runAsUser: 1000}'] },
+]);
+
+noFixTests('privileged-container', [
+  { name: 'value through an alias', text: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\n  annotations:\n    x: &t true\nspec:\n  containers:\n  - name: web\n    securityContext:\n      privileged: *t\n` },
+]);

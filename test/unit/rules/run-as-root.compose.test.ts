@@ -1,5 +1,6 @@
 import { composeRuleTests } from '../../helpers/compose-tester';
 import { settingsWith } from '../../helpers/rule-tester';
+import { composeFixTests } from '../../helpers/fix-tester';
 
 composeRuleTests('run-as-root', {
   valid: [
@@ -20,3 +21,7 @@ composeRuleTests('run-as-root', {
     },
   ],
 });
+
+composeFixTests('run-as-root', [
+  { name: 'user: root -> "10001"', kind: 'suggestion', compose: `services:\n  web:\n    image: nginx:1.27\n    user: root\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    user: "10001"\n` },
+]);

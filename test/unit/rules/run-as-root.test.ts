@@ -1,4 +1,5 @@
 import { podRuleTests } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('run-as-root', {
   valid: [
@@ -175,3 +176,16 @@ podRuleTests('run-as-root', {
     },
   ],
 });
+
+podFixTests('run-as-root', [
+  {
+    name: 'runAsNonRoot: true (suggestion)',
+    kind: 'suggestion',
+    podSpec: `containers:\n- name: web\n  image: nginx:1.27\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    securityContext:\n      runAsNonRoot: true\n`,
+  },
+  { name: 'runAsNonRoot: false -> true', kind: 'suggestion', podSpec: `containers:\n- name: web\n  securityContext:\n    runAsNonRoot: false\n`, contains: ['runAsNonRoot: true'] },
+  { name: 'runAsUser 0 moves to 10001 with runAsNonRoot', title: 'runAsNonRoot: true and runAsUser', kind: 'suggestion', podSpec: `containers:\n- name: web\n  securityContext:\n    runAsUser: 0\n`, contains: ['runAsUser: 10001', 'runAsNonRoot: true'] },
+  { name: 'runAsUser: 0 alone', title: 'Set runAsUser: 10001', kind: 'suggestion', index: 0, podSpec: `containers:\n- name: web\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 0\n` },
+  { name: 'pod runAsNonRoot: false', title: 'on the pod', kind: 'suggestion', podSpec: `securityContext:\n  runAsNonRoot: false\ncontainers:\n- name: web\n` },
+]);

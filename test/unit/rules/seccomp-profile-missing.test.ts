@@ -1,4 +1,5 @@
 import { podRuleTests } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('seccomp-profile-missing', {
   valid: [
@@ -166,3 +167,14 @@ podRuleTests('seccomp-profile-missing', {
     },
   ],
 });
+
+podFixTests('seccomp-profile-missing', [
+  {
+    name: 'pod-level RuntimeDefault',
+    kind: 'fix',
+    podSpec: `containers:\n- name: web\n  image: nginx:1.27\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n`,
+  },
+  { name: 'into an existing pod securityContext', kind: 'fix', podSpec: `securityContext:\n  runAsNonRoot: true\ncontainers:\n- name: web\n- name: side\n` },
+  { name: 'profile without a type', kind: 'fix', podSpec: `containers:\n- name: web\n  securityContext:\n    seccompProfile: {}\n`, contains: ['seccompProfile: {type: RuntimeDefault}'] },
+]);

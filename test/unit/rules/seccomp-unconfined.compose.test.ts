@@ -1,4 +1,5 @@
 import { composeRuleTests } from '../../helpers/compose-tester';
+import { composeFixTests } from '../../helpers/fix-tester';
 
 composeRuleTests('seccomp-unconfined', {
   valid: [
@@ -20,3 +21,8 @@ composeRuleTests('seccomp-unconfined', {
     },
   ],
 });
+
+composeFixTests('seccomp-unconfined', [
+  { name: 'removes seccomp:unconfined', kind: 'fix', compose: `services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n      - seccomp:unconfined\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n` },
+  { name: 'the only option', kind: 'fix', compose: `services:\n  web:\n    image: nginx:1.27\n    security_opt: [seccomp=unconfined]\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    security_opt: []\n` },
+]);

@@ -1,4 +1,5 @@
 import { podRuleTests } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('seccomp-unconfined', {
   valid: [
@@ -69,3 +70,13 @@ podRuleTests('seccomp-unconfined', {
     },
   ],
 });
+
+podFixTests('seccomp-unconfined', [
+  {
+    name: 'container type Unconfined -> RuntimeDefault',
+    kind: 'fix',
+    podSpec: `containers:\n- name: web\n  securityContext:\n    seccompProfile:\n      type: Unconfined\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    securityContext:\n      seccompProfile:\n        type: RuntimeDefault\n`,
+  },
+  { name: 'pod level, flow style', kind: 'fix', podSpec: `securityContext:\n  seccompProfile: {type: Unconfined}\ncontainers:\n- name: web\n`, contains: ['seccompProfile: {type: RuntimeDefault}'] },
+]);

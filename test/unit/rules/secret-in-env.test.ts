@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { findingsOf, podRuleTests, workload } from '../../helpers/rule-tester';
 import { FAKE } from '../../helpers/fake-secrets';
 import { WORKLOAD_KINDS } from '../../../server/src/engine/views/workloads';
+import { podFixTests } from '../../helpers/fix-tester';
+import { settingsWith } from '../../helpers/rule-tester';
 
 const env = (pairs: Array<[string, string]>): string =>
   `containers:\n- name: web\n  image: registry.example/web:1.0\n  env:\n${pairs.map(([n, v]) => `  - name: ${n}\n    value: ${JSON.stringify(v)}\n`).join('')}`;
@@ -149,4 +151,26 @@ test('secret-in-env messages never contain the value, and name the container', (
       for (const v of values) for (let i = 0; i + 8 <= v.length; i++) assert.ok(!f.message.includes(v.slice(i, i + 8)), `${kind}: ${f.message}`);
     }
   }
+});
+
+// The suggestion moves the value to a Secret read through the environment, which secret-via-env-var (info) reports.
+const noEnvRefRule = settingsWith({ rules: { 'secret-via-env-var': 'off' } });
+
+podFixTests('secret-in-env', [
+  {
+    name: 'value -> valueFrom.secretKeyRef (suggestion)',
+    kind: 'suggestion',
+    settings: noEnvRefRule,
+    podSpec: `containers:\n- name: web\n  env:\n  - name: DB_PASSWORD\n    value: ${JSON.stringify(FAKE.password)}  # TODO\n  - name: MODE\n    value: prod\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    env:\n    - name: DB_PASSWORD\n      valueFrom:\n        secretKeyRef:\n          name: app-secrets\n          key: db-password  # TODO\n    - name: MODE\n      value: prod\n`,
+  },
+  { name: 'camelCase name, flow item', kind: 'suggestion', settings: noEnvRefRule, podSpec: `containers:\n- name: web\n  env:\n  - {name: apiToken, value: ${JSON.stringify(FAKE.password)}}\n`, contains: ['{name: apiToken, valueFrom: {secretKeyRef: {name: app-secrets, key: api-token}}}'] },
+]);
+
+test('secret-in-env: the suggestion title never holds the value', () => {
+  const text = workload('Deployment', `containers:\n- name: web\n  env:\n  - name: DB_PASSWORD\n    value: ${JSON.stringify(FAKE.password)}\n`);
+  const [f] = findingsOf('secret-in-env', text);
+  assert.ok(f?.fixes?.length === 1);
+  assert.ok(!f.fixes[0]!.title.includes(FAKE.password));
+  assert.equal(f.fixes[0]!.title, 'Read DB_PASSWORD from Secret "app-secrets" (key "db-password")');
 });

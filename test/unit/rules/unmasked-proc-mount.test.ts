@@ -1,4 +1,5 @@
 import { podRuleTests, settingsWith } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 const baseline = settingsWith({ profile: 'baseline' });
 
@@ -90,3 +91,13 @@ podRuleTests('unmasked-proc-mount', {
     },
   ],
 });
+
+podFixTests('unmasked-proc-mount', [
+  {
+    name: 'only key: securityContext becomes {}',
+    kind: 'fix',
+    podSpec: `containers:\n- name: web\n  securityContext:\n    procMount: Unmasked\n  image: nginx:1.27\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    securityContext: {}\n    image: nginx:1.27\n`,
+  },
+  { name: 'among other keys', kind: 'fix', podSpec: `containers:\n- name: web\n  securityContext:\n    runAsNonRoot: true\n    procMount: Unmasked # x\n    privileged: false\n` },
+]);

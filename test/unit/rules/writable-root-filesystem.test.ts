@@ -1,4 +1,5 @@
 import { podRuleTests, settingsWith } from '../../helpers/rule-tester';
+import { podFixTests } from '../../helpers/fix-tester';
 
 podRuleTests('writable-root-filesystem', {
   valid: [
@@ -92,3 +93,13 @@ podRuleTests('writable-root-filesystem', {
     },
   ],
 });
+
+podFixTests('writable-root-filesystem', [
+  {
+    name: 'readOnlyRootFilesystem: true (suggestion)',
+    kind: 'suggestion',
+    podSpec: `containers:\n- name: web\n  securityContext:\n    runAsNonRoot: true\n`,
+    expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    securityContext:\n      runAsNonRoot: true\n      readOnlyRootFilesystem: true\n`,
+  },
+  { name: 'false -> true', kind: 'suggestion', podSpec: `containers:\n- name: web\n  securityContext: {readOnlyRootFilesystem: false}\n`, contains: ['{readOnlyRootFilesystem: true}'] },
+]);

@@ -259,6 +259,7 @@ export function applyConfig(base: EngineSettings, config: ShipshapeConfig, relPa
       allowAnnotationExemptions: config.allowAnnotationExemptions ?? base.allowAnnotationExemptions,
       allowInlineSuppressions: config.allowInlineSuppressions ?? base.allowInlineSuppressions,
       exemptions,
+      fixDefaults: base.fixDefaults,
     },
   };
 }

@@ -6,6 +6,7 @@
 import type { Profile, RuleMeta, SeveritySetting } from '../types';
 import { SEVERITY_SETTINGS } from '../types';
 import { ruleOptionsProblem } from './rule-options';
+import { compareQuantities, parseQuantity } from '../views/quantity';
 
 export interface EngineSettings {
   /** Pod Security Standards level: `restricted` (default) runs every rule, `baseline` turns restricted-only rules off. */
@@ -31,7 +32,19 @@ export interface EngineSettings {
    * for the file were resolved).
    */
   exemptions: readonly Exemption[];
+  /** Values quick fixes write (`fixes.defaultResources` in the raw settings). */
+  fixDefaults: FixDefaults;
 }
+
+/** Values that suggestions insert (resource requests and limits of the missing-* rules). */
+export interface FixDefaults {
+  /** Kubernetes quantities for `resources.requests` / `resources.limits`. */
+  resources: Readonly<{ cpuRequest: string; cpuLimit: string; memoryRequest: string; memoryLimit: string }>;
+}
+
+export const DEFAULT_FIX_DEFAULTS: FixDefaults = Object.freeze({
+  resources: Object.freeze({ cpuRequest: '100m', cpuLimit: '500m', memoryRequest: '128Mi', memoryLimit: '256Mi' }),
+});
 
 /** A configured exemption: these rules do not apply to objects and containers matching every given glob. */
 export interface Exemption {
@@ -63,6 +76,7 @@ export const DEFAULT_SETTINGS: EngineSettings = Object.freeze({
   allowAnnotationExemptions: true,
   allowInlineSuppressions: true,
   exemptions: Object.freeze([]),
+  fixDefaults: DEFAULT_FIX_DEFAULTS,
 });
 
 export interface NormalizeResult {
@@ -129,6 +143,7 @@ export function normalizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string
       allowAnnotationExemptions: booleanSetting(input, 'allowAnnotationExemptions', problems),
       allowInlineSuppressions: booleanSetting(input, 'allowInlineSuppressions', problems),
       exemptions: DEFAULT_SETTINGS.exemptions,
+      fixDefaults: fixDefaultsSetting(input.fixes, problems),
     },
     problems,
   };
@@ -141,6 +156,48 @@ function booleanSetting(input: Record<string, unknown>, key: 'schemaValidation' 
   if (typeof v === 'boolean') return v;
   problems.push(`${key} must be true or false, got ${JSON.stringify(v)}`);
   return DEFAULT_SETTINGS[key];
+}
+
+const RESOURCE_DEFAULT_KEYS = ['cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit'] as const;
+
+/**
+ * `fixes: { defaultResources: { cpuRequest, cpuLimit, memoryRequest, memoryLimit } }`:
+ * each a Kubernetes quantity (a limit not below its request); missing ones keep their defaults.
+ */
+function fixDefaultsSetting(raw: unknown, problems: string[]): FixDefaults {
+  if (raw === undefined || raw === null) return DEFAULT_FIX_DEFAULTS;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push('fixes must be an object ({ defaultResources: { cpuRequest, cpuLimit, memoryRequest, memoryLimit } })');
+    return DEFAULT_FIX_DEFAULTS;
+  }
+  const res = (raw as Record<string, unknown>).defaultResources;
+  if (res === undefined || res === null) return DEFAULT_FIX_DEFAULTS;
+  if (typeof res !== 'object' || Array.isArray(res)) {
+    problems.push('fixes.defaultResources must be an object with cpuRequest, cpuLimit, memoryRequest and memoryLimit quantities');
+    return DEFAULT_FIX_DEFAULTS;
+  }
+  const out: Record<(typeof RESOURCE_DEFAULT_KEYS)[number], string> = { ...DEFAULT_FIX_DEFAULTS.resources };
+  for (const [key, value] of Object.entries(res as Record<string, unknown>)) {
+    if (!(RESOURCE_DEFAULT_KEYS as readonly string[]).includes(key)) {
+      problems.push(`fixes.defaultResources: unknown key "${key}" (expected ${RESOURCE_DEFAULT_KEYS.join(', ')})`);
+      continue;
+    }
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+    const q = text === undefined ? undefined : parseQuantity(text);
+    if (text === undefined || !q || q.nanos <= 0n) {
+      problems.push(`fixes.defaultResources.${key} must be a positive Kubernetes quantity (e.g. 100m, 256Mi), got ${JSON.stringify(value)}`);
+      continue;
+    }
+    out[key as (typeof RESOURCE_DEFAULT_KEYS)[number]] = text;
+  }
+  for (const [req, lim] of [['cpuRequest', 'cpuLimit'], ['memoryRequest', 'memoryLimit']] as const) {
+    if (compareQuantities(parseQuantity(out[lim])!, parseQuantity(out[req])!) < 0) {
+      problems.push(`fixes.defaultResources.${lim} (${out[lim]}) is lower than ${req} (${out[req]}); using the defaults for both`);
+      out[req] = DEFAULT_FIX_DEFAULTS.resources[req];
+      out[lim] = DEFAULT_FIX_DEFAULTS.resources[lim];
+    }
+  }
+  return { resources: Object.freeze(out) };
 }
 
 /** The severity a rule runs at under the given settings, or `off`. */
@@ -158,5 +215,7 @@ export function settingsKey(settings: EngineSettings): string {
   const opts = Object.keys(settings.ruleOptions).sort().map((k) => `${k}=${JSON.stringify(settings.ruleOptions[k])}`);
   const flags = `${+settings.schemaValidation}${+settings.allowAnnotationExemptions}${+settings.allowInlineSuppressions}`;
   const exemptions = settings.exemptions.length ? JSON.stringify(settings.exemptions) : '';
-  return `${settings.profile}|${rules.join(',')}|${opts.join(',')}|${settings.trustedRegistries.join(',')}|${flags}|${exemptions}`;
+  const r = settings.fixDefaults.resources;
+  const fixDefaults = `${r.cpuRequest},${r.cpuLimit},${r.memoryRequest},${r.memoryLimit}`;
+  return `${settings.profile}|${rules.join(',')}|${opts.join(',')}|${settings.trustedRegistries.join(',')}|${flags}|${exemptions}|${fixDefaults}`;
 }

@@ -1,6 +1,10 @@
 import { defineRule } from '../../rule';
-import { pairSpan } from '../../views/yaml-node';
+import { asSeq, nodeSpan, pairSpan } from '../../views/yaml-node';
 import { containerSetting, podSetting, type SecurityContextSetting } from './shared';
+import { fixOf } from '../../fixes/rule-fixes';
+import { removeSeqItem, replaceNode, setIn } from '../../fixes/yaml-edit';
+import type { Fix } from '../../types';
+import type { ContainerView, PodSpecView } from '../../views/resource';
 
 /** Legacy per-container annotation, read by Pod Security on the pod (template) metadata. */
 export const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
@@ -22,6 +26,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
+    fixable: 'fix',
     messages: {
       unconfined: '{{subject}} runs without AppArmor (securityContext.appArmorProfile.type: Unconfined).',
       otherType:
@@ -41,18 +46,24 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const checkType = (s: SecurityContextSetting | undefined) => {
+    // RuntimeDefault in place of the bad type (not where a localhostProfile is set: the API allows it only with Localhost).
+    const typeFix = (owner: PodSpecView | ContainerView): Fix[] | undefined =>
+      owner.get(['securityContext', 'appArmorProfile', 'localhostProfile']) !== undefined
+        ? undefined
+        : fixOf('Set appArmorProfile type: RuntimeDefault', 'fix', setIn(owner.doc, ctx.text, owner.node, ['securityContext', 'appArmorProfile', 'type'], 'RuntimeDefault'));
+    const checkType = (s: SecurityContextSetting | undefined, owner: PodSpecView | ContainerView) => {
       if (!s || typeof s.value !== 'string' || ALLOWED_TYPES.has(s.value)) return;
       ctx.report({
         messageId: s.value === 'Unconfined' ? 'unconfined' : 'otherType',
         data: { subject: s.subject, type: s.value },
         at: pairSpan(s.pair)!,
         container: s.container,
+        fixes: typeFix(owner),
       });
     };
     return {
       podSpec(pod) {
-        checkType(podSetting(pod, ['appArmorProfile', 'type']));
+        checkType(podSetting(pod, ['appArmorProfile', 'type']), pod);
         // Only the pod template's annotations count: Pod Security never looks
         // at the annotations of the Deployment (or other controller) itself.
         for (const [key, { value, pair }] of pod.annotations()) {
@@ -63,14 +74,19 @@ export default defineRule({
             data: { key, value, container },
             at: pairSpan(pair)!,
             container,
+            fixes: fixOf('Set the annotation to runtime/default', 'fix', replaceNode(pod.doc, ctx.text, pair.value, 'runtime/default')),
           });
         }
       },
-      container: (c) => checkType(containerSetting(c, ['appArmorProfile', 'type'])),
+      container: (c) => checkType(containerSetting(c, ['appArmorProfile', 'type']), c),
       composeService(s) {
+        const seq = asSeq(s.get(['security_opt']), s.doc);
         for (const opt of s.securityOpts()) {
           if (opt.key !== 'apparmor' || opt.optionValue !== 'unconfined') continue;
-          ctx.report({ messageId: 'compose', data: { owner: s.owner, option: opt.value }, at: opt.span, container: s.name });
+          // Without the option Docker applies its default AppArmor profile.
+          const item = seq?.items.find((n) => nodeSpan(n)?.start === opt.span.start);
+          const fixes = fixOf(`Remove ${opt.value} (use the default AppArmor profile)`, 'fix', seq && removeSeqItem(s.doc, ctx.text, seq, item));
+          ctx.report({ messageId: 'compose', data: { owner: s.owner, option: opt.value }, at: opt.span, container: s.name, fixes });
         }
       },
     };

@@ -1,5 +1,7 @@
 import { defineRule } from '../../rule';
-import { nodeSpan, scalarValue, seqItems } from '../../views/yaml-node';
+import { asSeq, nodeSpan, scalarValue, seqItems } from '../../views/yaml-node';
+import { fixOf, fixesOf } from '../../fixes/rule-fixes';
+import { removeSeqItem, replaceNode } from '../../fixes/yaml-edit';
 
 /**
  * Capabilities the baseline profile lets a container add: the container
@@ -37,6 +39,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
+    fixable: 'suggestion',
     messages: {
       capability:
         '{{label}} "{{name}}" adds capability {{capability}}, which is outside the baseline set (securityContext.capabilities.add).',
@@ -61,20 +64,29 @@ export default defineRule({
   create(ctx) {
     return {
       container(c) {
-        for (const item of seqItems(c.get(['securityContext', 'capabilities', 'add']), c.doc)) {
+        const addSeq = asSeq(c.get(['securityContext', 'capabilities', 'add']), c.doc);
+        for (const item of seqItems(addSeq, c.doc)) {
           const capability = scalarValue(item, c.doc);
           if (typeof capability !== 'string' || BASELINE_CAPABILITIES.has(capability)) continue;
           const fixed = canonical(capability);
+          // The workload may need the capability: removing it is a suggestion; respelling it changes nothing the runtime grants.
+          const fixes = fixesOf(
+            // Under restricted, a respelt capability other than NET_BIND_SERVICE is still reported (capabilities-not-dropped).
+            fixed !== undefined && (ctx.profile === 'baseline' || fixed === 'NET_BIND_SERVICE') ? fixOf(`Write the capability as ${fixed}`, 'suggestion', replaceNode(c.doc, ctx.text, item, fixed)) : undefined,
+            fixOf(`Remove capability ${capability}`, 'suggestion', addSeq && removeSeqItem(c.doc, ctx.text, addSeq, item)),
+          );
           ctx.report({
             messageId: capability === 'ALL' ? 'all' : fixed !== undefined ? 'spelling' : 'capability',
             data: { label: c.label, name: c.name, capability, canonical: fixed ?? capability },
             at: nodeSpan(item)!,
             container: c.name,
+            fixes,
           });
         }
       },
       composeService(s) {
         // Docker reads capability names case-insensitively, with or without the CAP_ prefix.
+        const addSeq = asSeq(s.get(['cap_add']), s.doc);
         for (const item of s.capAdd()) {
           const capability = item.value.toUpperCase().replace(/^CAP_/, '');
           if (BASELINE_CAPABILITIES.has(capability)) continue;
@@ -83,6 +95,7 @@ export default defineRule({
             data: { owner: s.owner, capability },
             at: item.span,
             container: s.name,
+            fixes: fixOf(`Remove capability ${capability}`, 'suggestion', addSeq && removeSeqItem(s.doc, ctx.text, addSeq, addSeq.items.find((n) => nodeSpan(n)?.start === item.span.start))),
           });
         }
       },

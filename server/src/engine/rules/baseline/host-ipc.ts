@@ -1,5 +1,7 @@
 import { defineRule } from '../../rule';
 import { pairSpan } from '../../views/yaml-node';
+import { fixOf } from '../../fixes/rule-fixes';
+import { removeIn } from '../../fixes/yaml-edit';
 
 export default defineRule({
   meta: {
@@ -10,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
+    fixable: 'fix',
     messages: {
       hostIPC: 'Pod shares the host IPC namespace (hostIPC: true).',
       compose: '{{owner}} shares the host IPC namespace (ipc: host).',
@@ -28,11 +31,15 @@ export default defineRule({
     return {
       podSpec(pod) {
         if (pod.value(['hostIPC']) !== true) return;
-        ctx.report({ messageId: 'hostIPC', at: pairSpan(pod.pair(['hostIPC']))! });
+        const fixes = fixOf('Remove hostIPC', 'fix', removeIn(pod.doc, ctx.text, pod.node, ['hostIPC']));
+        ctx.report({ messageId: 'hostIPC', at: pairSpan(pod.pair(['hostIPC']))!, fixes });
       },
       composeService(s) {
         const setting = s.setting(['ipc']);
-        if (setting?.value === 'host') ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name });
+        if (setting?.value !== 'host') return;
+        // In a compose file the service may rely on the host network (no `ports:`): offered, not applied in bulk.
+        const fixes = fixOf('Remove ipc: host', 'suggestion', removeIn(s.doc, ctx.text, s.node, ['ipc']));
+        ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name, fixes });
       },
     };
   },

@@ -1,5 +1,7 @@
 import { defineRule } from '../../rule';
 import { pairSpan } from '../../views/yaml-node';
+import { fixOf } from '../../fixes/rule-fixes';
+import { removeIn } from '../../fixes/yaml-edit';
 
 export default defineRule({
   meta: {
@@ -10,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
+    fixable: 'fix',
     messages: {
       hostNetwork: 'Pod uses the host network (hostNetwork: true).',
       compose: '{{owner}} uses the host network (network_mode: host).',
@@ -28,11 +31,15 @@ export default defineRule({
     return {
       podSpec(pod) {
         if (pod.value(['hostNetwork']) !== true) return;
-        ctx.report({ messageId: 'hostNetwork', at: pairSpan(pod.pair(['hostNetwork']))! });
+        const fixes = fixOf('Remove hostNetwork', 'fix', removeIn(pod.doc, ctx.text, pod.node, ['hostNetwork']));
+        ctx.report({ messageId: 'hostNetwork', at: pairSpan(pod.pair(['hostNetwork']))!, fixes });
       },
       composeService(s) {
         const setting = s.setting(['network_mode']);
-        if (setting?.value === 'host') ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name });
+        if (setting?.value !== 'host') return;
+        // In a compose file the service may rely on the host network (no `ports:`): offered, not applied in bulk.
+        const fixes = fixOf('Remove network_mode: host', 'suggestion', removeIn(s.doc, ctx.text, s.node, ['network_mode']));
+        ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name, fixes });
       },
     };
   },

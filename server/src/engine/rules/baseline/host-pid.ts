@@ -1,5 +1,7 @@
 import { defineRule } from '../../rule';
 import { pairSpan } from '../../views/yaml-node';
+import { fixOf } from '../../fixes/rule-fixes';
+import { removeIn } from '../../fixes/yaml-edit';
 
 export default defineRule({
   meta: {
@@ -10,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
+    fixable: 'fix',
     messages: {
       hostPID: 'Pod shares the host process namespace (hostPID: true).',
       compose: '{{owner}} shares the host process namespace (pid: host).',
@@ -28,11 +31,15 @@ export default defineRule({
     return {
       podSpec(pod) {
         if (pod.value(['hostPID']) !== true) return;
-        ctx.report({ messageId: 'hostPID', at: pairSpan(pod.pair(['hostPID']))! });
+        const fixes = fixOf('Remove hostPID', 'fix', removeIn(pod.doc, ctx.text, pod.node, ['hostPID']));
+        ctx.report({ messageId: 'hostPID', at: pairSpan(pod.pair(['hostPID']))!, fixes });
       },
       composeService(s) {
         const setting = s.setting(['pid']);
-        if (setting?.value === 'host') ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name });
+        if (setting?.value !== 'host') return;
+        // In a compose file the service may rely on the host network (no `ports:`): offered, not applied in bulk.
+        const fixes = fixOf('Remove pid: host', 'suggestion', removeIn(s.doc, ctx.text, s.node, ['pid']));
+        ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name, fixes });
       },
     };
   },

@@ -1,5 +1,7 @@
 import { defineRule } from '../../rule';
 import { asMap, getPair, pairSpan, scalarValue, seqItems } from '../../views/yaml-node';
+import { fixOf } from '../../fixes/rule-fixes';
+import { removeIn } from '../../fixes/yaml-edit';
 
 export default defineRule({
   meta: {
@@ -10,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
+    fixable: 'suggestion',
     messages: {
       hostPort: '{{label}} "{{name}}" publishes port {{port}} on the node (ports[].hostPort: {{port}}).',
     },
@@ -29,7 +32,8 @@ export default defineRule({
     return {
       container(c) {
         for (const item of seqItems(c.get(['ports']), c.doc)) {
-          const pair = getPair(asMap(item, c.doc), 'hostPort');
+          const port0 = asMap(item, c.doc);
+          const pair = getPair(port0, 'hostPort');
           const port = scalarValue(pair?.value, c.doc);
           // Pod Security allows only an unset or zero hostPort.
           if (typeof port !== 'number' || port === 0) continue;
@@ -38,6 +42,8 @@ export default defineRule({
             data: { label: c.label, name: c.name, port },
             at: pairSpan(pair)!,
             container: c.name,
+            // Clients may reach the port on the node: a suggestion (a Service replaces it).
+            fixes: port0 && fixOf('Remove hostPort', 'suggestion', removeIn(c.doc, ctx.text, port0, ['hostPort'])),
           });
         }
       },

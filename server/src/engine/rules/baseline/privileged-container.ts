@@ -1,5 +1,7 @@
 import { defineRule } from '../../rule';
 import { pairSpan } from '../../views/yaml-node';
+import { fixOf } from '../../fixes/rule-fixes';
+import { setIn } from '../../fixes/yaml-edit';
 
 export default defineRule({
   meta: {
@@ -10,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
+    fixable: 'fix',
     messages: {
       privileged: '{{label}} "{{name}}" runs privileged (securityContext.privileged: true).',
       compose: '{{owner}} runs privileged (privileged: true).',
@@ -34,11 +37,14 @@ export default defineRule({
           data: { label: c.label, name: c.name },
           at: pairSpan(pair)!,
           container: c.name,
+          fixes: fixOf('Set privileged: false', 'fix', setIn(c.doc, ctx.text, c.node, ['securityContext', 'privileged'], false)),
         });
       },
       composeService(s) {
         const setting = s.privileged();
-        if (setting) ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name });
+        if (!setting) return;
+        const fixes = fixOf('Set privileged: false', 'fix', setIn(s.doc, ctx.text, s.node, ['privileged'], false));
+        ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name, fixes });
       },
     };
   },

@@ -1,5 +1,7 @@
 import { defineRule } from '../../rule';
 import { pairSpan } from '../../views/yaml-node';
+import { fixOf } from '../../fixes/rule-fixes';
+import { removeIn } from '../../fixes/yaml-edit';
 
 export default defineRule({
   meta: {
@@ -10,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
+    fixable: 'fix',
     messages: {
       unmasked: '{{label}} "{{name}}" unmasks /proc (securityContext.procMount: Unmasked).',
       other: '{{label}} "{{name}}" sets securityContext.procMount to "{{value}}"; only Default is allowed.',
@@ -40,6 +43,7 @@ export default defineRule({
           data: { label: c.label, name: c.name, value },
           at: pairSpan(c.pair(['securityContext', 'procMount']))!,
           container: c.name,
+          fixes: fixOf('Remove procMount (use the default masked /proc)', 'fix', removeIn(c.doc, ctx.text, c.node, ['securityContext', 'procMount'])),
         });
       },
     };

@@ -8,6 +8,9 @@ const REMOTE = /^https?:\/\//i;
 /** Git sources (BuildKit): `git@host:repo`, `git://`, `ssh://`, or an http(s) URL of a `.git` repository. */
 const GIT = /^(?:git@|git:\/\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#|$)/i;
 
+/** Flags COPY does not accept. */
+const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
+
 export type AddSource = 'remote' | 'git' | 'archive' | 'heredoc' | 'local';
 
 export function classifyAddSource(src: string): AddSource {
@@ -34,6 +37,7 @@ export default defineRule({
       'ADD copies like COPY but also downloads URLs and extracts local tar archives, implicitly. Use COPY for files and directories; download remote files with a verified checksum.',
     defaultSeverity: 'warning',
     category: 'dockerfile',
+    fixable: 'fix',
     messages: {
       local: 'Use COPY instead of ADD for "{{src}}": COPY only copies, ADD also downloads URLs and extracts archives.',
       remote:
@@ -68,7 +72,13 @@ export default defineRule({
           const local = kinds.find((k) => k.kind === 'local' || k.kind === 'heredoc');
           const archive = kinds.find((k) => k.kind === 'archive');
           if (remote) ctx.report({ messageId: 'remote', data: { src: remote.src }, at: ins.keywordSpan });
-          else if (local) ctx.report({ messageId: 'local', data: { src: local.src }, at: ins.keywordSpan });
+          else if (local) {
+            // COPY does the same only when every source is a plain local file or heredoc
+            // (an archive next to it would no longer be extracted) and no ADD-only flag is used.
+            const safe = kinds.every((k) => k.kind === 'local' || k.kind === 'heredoc') && flags.every((f) => !ADD_ONLY_FLAGS.has(f.name));
+            const fixes = safe ? [{ title: 'Replace ADD with COPY', kind: 'fix' as const, edits: [{ ...ins.keywordSpan, text: 'COPY' }] }] : [];
+            ctx.report({ messageId: 'local', data: { src: local.src }, at: ins.keywordSpan, ...(fixes.length ? { fixes } : {}) });
+          }
           else if (archive) ctx.report({ messageId: 'archive', data: { src: archive.src }, at: ins.keywordSpan, severity: 'info' });
         }
       },

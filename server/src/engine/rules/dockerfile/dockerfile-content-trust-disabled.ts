@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import type { Span } from '../../types';
+import type { DockerInstruction, DockerProperty } from '../../parse/dockerfile';
+import type { Span, TextEdit } from '../../types';
 import { programChain, programName } from '../../views/dockerfile-run';
 import { runCommandsOf } from './shared';
 
@@ -19,6 +20,29 @@ const SETTERS = new Set(['export', 'env', 'declare', 'typeset', 'readonly', 'loc
 const DISABLE_FLAG = /^--disable-content-trust(?:=(?:1|t|T|true|TRUE|True))?$/;
 
 /**
+ * The edit that removes one `NAME=value` entry of an ENV or ARG: the whole
+ * instruction (its lines, line break included) when it is the only entry,
+ * else the entry and the blank (or line continuation) before it (after it,
+ * for the first entry). Undefined when the entry cannot be cut out cleanly.
+ */
+function removeProperty(text: string, ins: DockerInstruction, p: DockerProperty): TextEdit | undefined {
+  const i = ins.properties.indexOf(p);
+  if (i < 0) return undefined;
+  if (ins.properties.length === 1) {
+    if (ins.keywordSpan.start !== ins.span.start) return undefined; // ONBUILD ENV ...: leave it alone
+    const start = text.lastIndexOf('\n', ins.span.start - 1) + 1;
+    if (text.slice(start, ins.span.start).trim() !== '') return undefined;
+    const nl = text.indexOf('\n', ins.span.end);
+    if (nl >= 0 && text.slice(ins.span.end, nl).trim() !== '') return undefined;
+    return { start, end: nl < 0 ? text.length : nl + 1, text: '' };
+  }
+  // Entries of the `NAME=value` form only (the legacy `ENV NAME value` form has one entry).
+  if (!ins.properties.every((q) => q.valueSpan === undefined || text[q.nameSpan.end] === '=')) return undefined;
+  if (i > 0) return { start: ins.properties[i - 1]!.span.end, end: p.span.end, text: '' };
+  return { start: p.span.start, end: ins.properties[1]!.span.start, text: '' };
+}
+
+/**
  * Docker Content Trust turned off where a Dockerfile can say it: an ENV or
  * ARG value, a RUN assignment (`DOCKER_CONTENT_TRUST=0 docker pull`,
  * `export DOCKER_CONTENT_TRUST=false`), or `--disable-content-trust` on a
@@ -32,6 +56,7 @@ export default defineRule({
       'DOCKER_CONTENT_TRUST=0 (or false) makes the docker CLI pull, push and build with unsigned images without checking signatures. Setting it in a Dockerfile turns verification off for every docker command the image runs.',
     defaultSeverity: 'error',
     category: 'dockerfile',
+    fixable: 'fix',
     messages: {
       env: '{{keyword}} sets DOCKER_CONTENT_TRUST={{value}}: image signatures are not verified. Remove it (or set 1).',
       run: 'RUN sets DOCKER_CONTENT_TRUST={{value}}: image signatures are not verified by this command. Remove the assignment.',
@@ -51,7 +76,15 @@ export default defineRule({
           for (const p of ins.properties) {
             if (p.name !== VARIABLE || p.value === undefined) continue;
             const value = df.resolve(p.value, ins) ?? p.value;
-            if (disablesContentTrust(value)) report('env', { keyword: ins.keyword, value: value.trim() }, p.span);
+            if (disablesContentTrust(value)) {
+              const edit = removeProperty(df.text, ins, p);
+              ctx.report({
+                messageId: 'env',
+                data: { keyword: ins.keyword, value: value.trim() },
+                at: p.span,
+                ...(edit ? { fixes: [{ title: `Remove ${VARIABLE}=${value.trim()}`, kind: 'fix' as const, edits: [edit] }] } : {}),
+              });
+            }
           }
         }
         for (const { command } of runCommandsOf(df)) {

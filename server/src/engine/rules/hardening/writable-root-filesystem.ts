@@ -1,5 +1,7 @@
 import { defineRule } from '../../rule';
 import { pairSpan } from '../../views/yaml-node';
+import { fixOf } from '../../fixes/rule-fixes';
+import { setIn } from '../../fixes/yaml-edit';
 
 const PATH = ['securityContext', 'readOnlyRootFilesystem'] as const;
 
@@ -11,6 +13,7 @@ export default defineRule({
       'A container whose root filesystem is writable lets an attacker drop tools, modify binaries and persist inside it. Set readOnlyRootFilesystem: true and mount an emptyDir where the application needs to write.',
     defaultSeverity: 'warning',
     category: 'hardening',
+    fixable: 'suggestion',
     messages: {
       writable: '{{label}} "{{name}}" has a writable root filesystem (securityContext.readOnlyRootFilesystem: {{value}}).',
       missing: '{{label}} "{{name}}" does not set securityContext.readOnlyRootFilesystem: true.',
@@ -32,10 +35,12 @@ export default defineRule({
         if (value === true) return;
         const pair = c.pair([...PATH]);
         const data = { label: c.label, name: c.name };
+        // The application may need to write: a suggestion (mount an emptyDir where it writes).
+        const fixes = fixOf('Set readOnlyRootFilesystem: true', 'suggestion', setIn(c.doc, ctx.text, c.node, [...PATH], true));
         if (pair && value !== null && value !== undefined) {
-          ctx.report({ messageId: 'writable', data: { ...data, value: String(value) }, at: pairSpan(pair)!, container: c.name });
+          ctx.report({ messageId: 'writable', data: { ...data, value: String(value) }, at: pairSpan(pair)!, container: c.name, fixes });
         } else {
-          ctx.report({ messageId: 'missing', data, at: c.nearestSpan([...PATH]), container: c.name });
+          ctx.report({ messageId: 'missing', data, at: c.nearestSpan([...PATH]), container: c.name, fixes });
         }
       },
     };

@@ -1,3 +1,5 @@
+import { fixOf } from '../../fixes/rule-fixes';
+import { removeIn } from '../../fixes/yaml-edit';
 import { defineRule } from '../../rule';
 import { KubeconfigView } from '../../views/kubeconfig';
 import { KUBECTL_CONFIG_REFERENCE } from './shared';
@@ -10,6 +12,7 @@ export default defineRule({
       'insecure-skip-tls-verify: true makes kubectl accept any certificate from the API server, so anyone on the network path can impersonate the cluster and read the credentials sent to it.',
     defaultSeverity: 'error',
     category: 'kubeconfig',
+    fixable: 'suggestion',
     messages: {
       insecure:
         "{{cluster}} sets insecure-skip-tls-verify: true: the API server's certificate is not checked, so anyone on the network path can impersonate it and capture the credentials sent to it; trust its CA with certificate-authority-data.",
@@ -24,7 +27,11 @@ export default defineRule({
         const config = KubeconfigView.from(resource);
         if (!config) return;
         for (const cluster of config.clusters) {
-          if (cluster.insecureSkipTlsVerify) ctx.report({ messageId: 'insecure', data: { cluster: cluster.label }, at: cluster.insecureSkipTlsVerify });
+          if (!cluster.insecureSkipTlsVerify) continue;
+          // A suggestion: without the flag kubectl fails until the cluster's CA is trusted.
+          const edits = cluster.body ? removeIn(resource.doc, ctx.text, cluster.body, ['insecure-skip-tls-verify']) : undefined;
+          const fixes = fixOf('Remove insecure-skip-tls-verify', 'suggestion', edits);
+          ctx.report({ messageId: 'insecure', data: { cluster: cluster.label }, at: cluster.insecureSkipTlsVerify, ...(fixes ? { fixes } : {}) });
         }
       },
     };

@@ -10,6 +10,7 @@ export default defineRule({
       'A cluster whose server URL starts with http:// is reached without TLS: requests, responses and the credentials sent with them travel in clear text, and nothing proves the server is the cluster.',
     defaultSeverity: 'error',
     category: 'kubeconfig',
+    fixable: 'suggestion',
     messages: {
       http: '{{cluster}} is reached over plain http://: requests and credentials travel unencrypted to a server that is not authenticated; use its https:// endpoint.',
       loopback:
@@ -26,10 +27,18 @@ export default defineRule({
         if (!config) return;
         for (const cluster of config.clusters) {
           if (cluster.scheme !== 'http' || !cluster.server) continue;
+          // `http` -> `https` inside the scalar as written (quotes kept); no edit when the text is not a plain `http://` prefix.
+          const raw = ctx.text.slice(cluster.server.span.start, cluster.server.span.end);
+          const quote = raw[0] === '"' || raw[0] === "'" ? 1 : 0;
+          const at = cluster.server.span.start + quote;
+          const fixes =
+            /^http:\/\//i.test(raw.slice(quote)) && /^http:\/\//i.test(cluster.server.value.trimStart()) && !raw.includes('\n')
+              ? { fixes: [{ title: 'Use https://', kind: 'suggestion' as const, edits: [{ start: at, end: at + 4, text: 'https' }] }] }
+              : {};
           if (cluster.loopback) {
-            ctx.report({ messageId: 'loopback', data: { cluster: cluster.label }, at: cluster.server.span, severity: 'warning' });
+            ctx.report({ messageId: 'loopback', data: { cluster: cluster.label }, at: cluster.server.span, severity: 'warning', ...fixes });
           } else {
-            ctx.report({ messageId: 'http', data: { cluster: cluster.label }, at: cluster.server.span });
+            ctx.report({ messageId: 'http', data: { cluster: cluster.label }, at: cluster.server.span, ...fixes });
           }
         }
       },

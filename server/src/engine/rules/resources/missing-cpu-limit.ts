@@ -15,6 +15,7 @@ export default defineRule({
       'A container without resources.limits.cpu can use every idle CPU of its node, so a runaway or compromised process (a crypto miner) is bounded only by the requests of its neighbours. CPU limits also throttle; turn the rule off if you rely on requests alone.',
     defaultSeverity: 'warning',
     category: 'resources',
+    fixable: 'suggestion',
     messages: { ...missingMessages('limits'), ...COMPOSE_LIMIT_MESSAGES },
     references: {
       kubeLinter: ['unset-cpu-requirements'],

@@ -9,6 +9,7 @@ export default defineRule({
       'A container without a CPU request (and without a CPU limit it would default to) is scheduled as if it needed no CPU and gets the smallest CPU share under contention, so a busy neighbour can starve it.',
     defaultSeverity: 'warning',
     category: 'resources',
+    fixable: 'suggestion',
     messages: missingMessages('requests'),
     references: {
       kubeLinter: ['unset-cpu-requirements'],

@@ -10,6 +10,7 @@ export default defineRule({
       'A container without resources.limits.memory can use all the memory of its node: a leak or an attack starves the other pods until the kernel OOM-kills processes, possibly not the guilty ones.',
     defaultSeverity: 'warning',
     category: 'resources',
+    fixable: 'suggestion',
     messages: { ...missingMessages('limits'), ...COMPOSE_LIMIT_MESSAGES },
     references: {
       kubeLinter: ['unset-memory-requirements'],

@@ -9,6 +9,7 @@ export default defineRule({
       'A container without a memory request (and without a memory limit it would default to) is scheduled as if it needed no memory, overcommits its node and is among the first to be evicted under memory pressure.',
     defaultSeverity: 'warning',
     category: 'resources',
+    fixable: 'suggestion',
     messages: missingMessages('requests'),
     references: {
       kubeLinter: ['unset-memory-requirements'],

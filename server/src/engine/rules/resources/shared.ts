@@ -7,7 +7,10 @@
 import type { Node, Pair, YAMLMap } from 'yaml';
 import type { RuleContext, RuleVisitors } from '../../rule';
 import type { Span } from '../../types';
-import { quantityOf, type Quantity } from '../../views/quantity';
+import { compareQuantities, parseQuantity, quantityOf, type Quantity } from '../../views/quantity';
+import { fixOf } from '../../fixes/rule-fixes';
+import { setIn } from '../../fixes/yaml-edit';
+import type { Fix } from '../../types';
 import type { ContainerView, PodSpecView } from '../../views/resource';
 import { asMap, getNode, getPair, nodeSpan, pairSpan, scalarValue } from '../../views/yaml-node';
 
@@ -106,12 +109,15 @@ export function missingResourceVisitors(ctx: RuleContext, name: ResourceName, fi
         const limit = resourceEntry(c, 'limits', name, ctx.text);
         if (field === 'limits') {
           if (isSet(limit) && isZeroLimit(limit)) {
-            ctx.report({ messageId: 'zero', data: { ...data, value: limit.quantity!.text }, at: pairSpan(limit.pair)!, container: c.name });
+            const fixes = resourceFix(ctx, c, name, field);
+            ctx.report({ messageId: 'zero', data: { ...data, value: limit.quantity!.text }, at: pairSpan(limit.pair)!, container: c.name, fixes });
           } else if (!isSet(limit)) {
-            ctx.report({ messageId: 'missing', data, at: missingSpan(c, field, name), container: c.name });
+            ctx.report({ messageId: 'missing', data, at: missingSpan(c, field, name), container: c.name, fixes: resourceFix(ctx, c, name, field) });
           }
         } else if (!isSet(resourceEntry(c, 'requests', name, ctx.text)) && !isEffectiveLimit(limit)) {
-          ctx.report({ messageId: 'missing', data, at: missingSpan(c, field, name), container: c.name });
+          // A zero limit next to a new request would be a limit below its request: no suggestion then.
+          const fixes = isSet(limit) ? undefined : resourceFix(ctx, c, name, field);
+          ctx.report({ messageId: 'missing', data, at: missingSpan(c, field, name), container: c.name, fixes });
         }
       }
     },
@@ -121,4 +127,22 @@ export function missingResourceVisitors(ctx: RuleContext, name: ResourceName, fi
 /** `resources.<field>.<name>` key, else `<field>:`, else `resources:`, else the container's `name`. */
 function missingSpan(c: ContainerView, field: ResourceField, name: string): Span {
   return c.nearestSpan(['resources', field, name]);
+}
+
+/**
+ * Suggestion: `resources.<field>.<name>` set to the configured default
+ * (`fixes.defaultResources`), inserted into (or completing) the container's
+ * `resources` block. A limit is never written below an existing request: the
+ * request's value is used when it is higher. Values change scheduling, so
+ * this is a suggestion.
+ */
+function resourceFix(ctx: RuleContext, c: ContainerView, name: ResourceName, field: ResourceField): Fix[] | undefined {
+  const defaults = ctx.fixDefaults.resources;
+  let value = name === 'cpu' ? (field === 'limits' ? defaults.cpuLimit : defaults.cpuRequest) : field === 'limits' ? defaults.memoryLimit : defaults.memoryRequest;
+  if (field === 'limits') {
+    const request = resourceEntry(c, 'requests', name, ctx.text)?.quantity;
+    const q = parseQuantity(value);
+    if (request && q && compareQuantities(q, request) < 0) value = request.text;
+  }
+  return fixOf(`Set resources.${field}.${name}: ${value}`, 'suggestion', setIn(c.doc, ctx.text, c.node, ['resources', field, name], value));
 }

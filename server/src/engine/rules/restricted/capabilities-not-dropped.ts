@@ -1,5 +1,7 @@
 import { defineRule } from '../../rule';
-import { keySpan, nodeSpan, scalarValue, seqItems } from '../../views/yaml-node';
+import { asSeq, keySpan, nodeSpan, scalarValue, seqItems } from '../../views/yaml-node';
+import { fixOf } from '../../fixes/rule-fixes';
+import { addToSeq, removeSeqItem } from '../../fixes/yaml-edit';
 // The baseline default set. Adding anything outside it is the finding of the baseline rule
 // dangerous-capabilities; this rule reports the adds baseline tolerates but restricted does not,
 // so each add gets exactly one finding. One list, shared, never copied.
@@ -19,6 +21,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'pod-security-restricted',
     level: 'restricted',
+    fixable: 'fix',
     messages: {
       notDropped: '{{label}} "{{name}}" does not drop ALL capabilities (securityContext.capabilities.drop must include ALL).',
       added: '{{label}} "{{name}}" adds capability {{capability}}; the restricted profile allows adding only NET_BIND_SERVICE.',
@@ -45,13 +48,17 @@ export default defineRule({
         if (!drops.includes('ALL')) {
           // The drop list when present, else the nearest of capabilities / securityContext / name.
           const at = (dropPair && keySpan(dropPair)) ?? c.nearestSpan([...CAPS, 'drop']);
-          ctx.report({ messageId: 'notDropped', data, at, container: c.name });
+          const fixes = fixOf('Drop ALL capabilities', 'fix', addToSeq(c.doc, ctx.text, c.node, [...CAPS, 'drop'], ['ALL']));
+          ctx.report({ messageId: 'notDropped', data, at, container: c.name, fixes });
         }
+        const addSeq = asSeq(c.get([...CAPS, 'add']), c.doc);
         for (const item of seqItems(c.get([...CAPS, 'add']), c.doc)) {
           const cap = scalarValue(item, c.doc);
           if (typeof cap !== 'string' || cap === ALLOWED_ADD || !BASELINE_CAPABILITIES.has(cap)) continue;
           const at = nodeSpan(item);
-          if (at) ctx.report({ messageId: 'added', data: { ...data, capability: cap }, at, container: c.name });
+          // The container may need the capability: a suggestion.
+          const fixes = addSeq ? fixOf(`Remove capability ${cap}`, 'suggestion', removeSeqItem(c.doc, ctx.text, addSeq, item)) : undefined;
+          if (at) ctx.report({ messageId: 'added', data: { ...data, capability: cap }, at, container: c.name, fixes });
         }
       },
     };

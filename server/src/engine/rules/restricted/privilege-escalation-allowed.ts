@@ -1,5 +1,9 @@
 import { defineRule } from '../../rule';
-import { pairSpan } from '../../views/yaml-node';
+import { pairSpan, scalarValue, seqItems } from '../../views/yaml-node';
+import { fixOf } from '../../fixes/rule-fixes';
+import { setIn } from '../../fixes/yaml-edit';
+import type { ContainerView } from '../../views/resource';
+import type { RuleContext } from '../../rule';
 
 const PATH = ['securityContext', 'allowPrivilegeEscalation'] as const;
 
@@ -12,6 +16,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'pod-security-restricted',
     level: 'restricted',
+    fixable: 'fix',
     messages: {
       allowed: '{{label}} "{{name}}" allows privilege escalation (securityContext.allowPrivilegeEscalation: {{value}}).',
       missing: '{{label}} "{{name}}" does not set securityContext.allowPrivilegeEscalation: false.',
@@ -38,12 +43,24 @@ export default defineRule({
         if (value === false) return;
         const pair = c.pair([...PATH]);
         const data = { label: c.label, name: c.name };
+        const fixes = fixFor(ctx, c);
         if (pair && value !== null && value !== undefined) {
-          ctx.report({ messageId: 'allowed', data: { ...data, value: String(value) }, at: pairSpan(pair)!, container: c.name });
+          ctx.report({ messageId: 'allowed', data: { ...data, value: String(value) }, at: pairSpan(pair)!, container: c.name, fixes });
         } else {
-          ctx.report({ messageId: 'missing', data, at: c.nearestSpan([...PATH]), container: c.name });
+          ctx.report({ messageId: 'missing', data, at: c.nearestSpan([...PATH]), container: c.name, fixes });
         }
       },
     };
   },
 });
+
+/**
+ * `allowPrivilegeEscalation: false`, except where the API server would reject
+ * it: with `privileged: true` or the SYS_ADMIN capability added.
+ */
+function fixFor(ctx: RuleContext, c: ContainerView) {
+  if (c.value(['securityContext', 'privileged']) === true) return undefined;
+  const adds = seqItems(c.get(['securityContext', 'capabilities', 'add']), c.doc).map((n) => scalarValue(n, c.doc));
+  if (adds.some((a) => a === 'SYS_ADMIN' || a === 'CAP_SYS_ADMIN')) return undefined;
+  return fixOf('Set allowPrivilegeEscalation: false', 'fix', setIn(c.doc, ctx.text, c.node, [...PATH], false));
+}

@@ -1,5 +1,10 @@
 import { defineRule } from '../../rule';
 import { pairSpan } from '../../views/yaml-node';
+import { fixOf } from '../../fixes/rule-fixes';
+import { setIn } from '../../fixes/yaml-edit';
+
+/** The non-root user id suggestions write (the image may expect another: a suggestion, never a fix). */
+const NON_ROOT_UID = 10001;
 
 const NON_ROOT = ['securityContext', 'runAsNonRoot'] as const;
 const USER = ['securityContext', 'runAsUser'] as const;
@@ -23,6 +28,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'pod-security-restricted',
     level: 'restricted',
+    fixable: 'suggestion',
     messages: {
       podNonRootFalse: 'The pod sets securityContext.runAsNonRoot: {{value}}; its containers may run as root.',
       nonRootNotTrue: '{{label}} "{{name}}" may run as root (securityContext.runAsNonRoot: {{value}}).',
@@ -54,28 +60,39 @@ export default defineRule({
         const podNonRootPair = pod.pair([...NON_ROOT]);
         const podNonRootSet = podNonRootPair !== undefined && isSet(podNonRoot);
         if (podNonRootSet && podNonRoot !== true) {
-          ctx.report({ messageId: 'podNonRootFalse', data: { value: String(podNonRoot) }, at: pairSpan(podNonRootPair)! });
+          const fixes = fixOf('Set runAsNonRoot: true on the pod', 'suggestion', setIn(pod.doc, ctx.text, pod.node, [...NON_ROOT], true));
+          ctx.report({ messageId: 'podNonRootFalse', data: { value: String(podNonRoot) }, at: pairSpan(podNonRootPair)!, fixes });
         }
         const podUserPair = pod.pair([...USER]);
         if (podUserPair && pod.value([...USER]) === 0) {
-          ctx.report({ messageId: 'podRootUser', at: pairSpan(podUserPair)! });
+          const fixes = fixOf(`Set runAsUser: ${NON_ROOT_UID} on the pod`, 'suggestion', setIn(pod.doc, ctx.text, pod.node, [...USER], NON_ROOT_UID));
+          ctx.report({ messageId: 'podRootUser', at: pairSpan(podUserPair)!, fixes });
         }
 
         for (const c of pod.containers) {
           const data = { label: c.label, name: c.name };
+          // runAsNonRoot: true with an effective runAsUser of 0 would not start: move the user off 0 in the same edit.
+          const rootUser = c.value([...USER]) === 0 || (c.pair([...USER]) === undefined && pod.value([...USER]) === 0);
+          const nonRootFix = () =>
+            fixOf(
+              rootUser ? `Set runAsNonRoot: true and runAsUser: ${NON_ROOT_UID}` : 'Set runAsNonRoot: true',
+              'suggestion',
+              setIn(c.doc, ctx.text, c.node, ['securityContext'], rootUser ? { runAsNonRoot: true, runAsUser: NON_ROOT_UID } : { runAsNonRoot: true }),
+            );
           const own = c.value([...NON_ROOT]);
           const ownPair = c.pair([...NON_ROOT]);
           if (ownPair && isSet(own)) {
             if (own !== true) {
-              ctx.report({ messageId: 'nonRootNotTrue', data: { ...data, value: String(own) }, at: pairSpan(ownPair)!, container: c.name });
+              ctx.report({ messageId: 'nonRootNotTrue', data: { ...data, value: String(own) }, at: pairSpan(ownPair)!, container: c.name, fixes: nonRootFix() });
             }
           } else if (!podNonRootSet) {
             // Not covered by the pod either. (A pod-level bad value is reported once, above.)
-            ctx.report({ messageId: 'nonRootMissing', data, at: c.nearestSpan([...NON_ROOT]), container: c.name });
+            ctx.report({ messageId: 'nonRootMissing', data, at: c.nearestSpan([...NON_ROOT]), container: c.name, fixes: nonRootFix() });
           }
           const userPair = c.pair([...USER]);
           if (userPair && c.value([...USER]) === 0) {
-            ctx.report({ messageId: 'rootUser', data, at: pairSpan(userPair)!, container: c.name });
+            const fixes = fixOf(`Set runAsUser: ${NON_ROOT_UID}`, 'suggestion', setIn(c.doc, ctx.text, c.node, [...USER], NON_ROOT_UID));
+            ctx.report({ messageId: 'rootUser', data, at: pairSpan(userPair)!, container: c.name, fixes });
           }
         }
       },
@@ -83,7 +100,8 @@ export default defineRule({
         // Only an explicit root user: without `user`, the image's USER decides (see dockerfile-root-user).
         const user = s.user();
         if (!user || (user.user !== 'root' && !/^0+$/.test(user.user))) return;
-        ctx.report({ messageId: 'composeRootUser', data: { owner: s.owner, user: String(user.value) }, at: user.span, container: s.name });
+        const fixes = fixOf(`Set user: "${NON_ROOT_UID}"`, 'suggestion', setIn(s.doc, ctx.text, s.node, ['user'], String(NON_ROOT_UID)));
+        ctx.report({ messageId: 'composeRootUser', data: { owner: s.owner, user: String(user.value) }, at: user.span, container: s.name, fixes });
       },
     };
   },

@@ -2,6 +2,9 @@ import { defineRule } from '../../rule';
 import type { Span } from '../../types';
 import { asMap, getNode, getPair, keySpan, pairSpan, scalarValue } from '../../views/yaml-node';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { fixOf } from '../../fixes/rule-fixes';
+import { setIn } from '../../fixes/yaml-edit';
+import type { ContainerView, PodSpecView } from '../../views/resource';
 
 const PROFILE = ['securityContext', 'seccompProfile'] as const;
 const VALID: ReadonlySet<unknown> = new Set(['RuntimeDefault', 'Localhost']);
@@ -38,6 +41,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'pod-security-restricted',
     level: 'restricted',
+    fixable: 'fix',
     messages: {
       missing:
         '{{label}} "{{name}}" has no seccomp profile: set securityContext.seccompProfile.type to RuntimeDefault or Localhost on the pod or the container.',
@@ -56,20 +60,27 @@ export default defineRule({
     },
   },
   create(ctx) {
+    /** `type: RuntimeDefault` in a profile that has no valid type (none where a localhostProfile is set). */
+    const typeFix = (owner: PodSpecView | ContainerView) =>
+      owner.get([...PROFILE, 'localhostProfile']) !== undefined
+        ? undefined
+        : fixOf('Set seccompProfile type: RuntimeDefault', 'fix', setIn(owner.doc, ctx.text, owner.node, [...PROFILE, 'type'], 'RuntimeDefault'));
     return {
       podSpec(pod) {
         // Windows pods are exempt since policy 1.25: seccomp is Linux-only and API validation rejects it there.
         if (pod.isWindows) return;
         const podVerdict = classify(pod.pair([...PROFILE]), pod.doc);
-        if (podVerdict.kind === 'noType') ctx.report({ messageId: 'podNoType', at: podVerdict.at });
+        if (podVerdict.kind === 'noType') ctx.report({ messageId: 'podNoType', at: podVerdict.at, fixes: typeFix(pod) });
         for (const c of pod.containers) {
           const verdict = classify(c.pair([...PROFILE]), c.doc);
           const data = { label: c.label, name: c.name };
           if (verdict.kind === 'noType') {
-            ctx.report({ messageId: 'noType', data, at: verdict.at, container: c.name });
+            ctx.report({ messageId: 'noType', data, at: verdict.at, container: c.name, fixes: typeFix(c) });
           } else if (verdict.kind === 'unset' && podVerdict.kind === 'unset') {
             // A container without its own profile inherits the pod's; a bad pod value is reported once, at the pod.
-            ctx.report({ messageId: 'missing', data, at: c.nearestSpan([...PROFILE]), container: c.name });
+            // The pod-level profile covers every container (and containers added later).
+            const fixes = fixOf('Set seccompProfile type: RuntimeDefault on the pod', 'fix', setIn(pod.doc, ctx.text, pod.node, [...PROFILE], { type: 'RuntimeDefault' }));
+            ctx.report({ messageId: 'missing', data, at: c.nearestSpan([...PROFILE]), container: c.name, fixes });
           }
         }
       },

@@ -1,6 +1,11 @@
 import { defineRule } from '../../rule';
 import { valueEvidence } from '../../secrets';
 import { describeEvidence } from './shared';
+import { fixOf, secretKeyFor, secretNameFor } from '../../fixes/rule-fixes';
+import { replacePair } from '../../fixes/yaml-edit';
+import type { EnvVarView } from '../../views/values';
+import { asMap, getNode, nodeSpan, seqItems } from '../../views/yaml-node';
+import type { RuleContext } from '../../rule';
 
 /**
  * An env var whose literal `value` is a credential: its name says so and the
@@ -16,6 +21,7 @@ export default defineRule({
       'An environment variable with a literal value that is a credential (by its name, a known token or key format, or its randomness) puts the secret in the manifest, in the API object and in every process listing of the container.',
     defaultSeverity: 'error',
     category: 'secrets',
+    fixable: 'suggestion',
     messages: {
       literal: 'Env var "{{name}}" of {{owner}} {{evidence}}; read it from a Secret mounted as a file.',
     },
@@ -39,8 +45,30 @@ export default defineRule({
           data: { name: env.name, owner: env.owner, evidence: describeEvidence(evidence) },
           at: env.nameSpan,
           ...(env.container ? { container: env.container.name } : {}),
+          fixes: secretRefFix(ctx, env),
         });
       },
     };
   },
 });
+
+/**
+ * Kubernetes containers: `value: <literal>` becomes `valueFrom.secretKeyRef`
+ * of Secret `<workload>-secrets`, key `<var-name>` (the Secret must then be
+ * created: a suggestion). The title never holds the value.
+ */
+function secretRefFix(ctx: RuleContext, env: EnvVarView) {
+  const c = env.container;
+  if (!c || !env.valueSpan) return undefined;
+  const item = seqItems(c.get(['env']), c.doc)
+    .map((n) => asMap(n, c.doc))
+    .find((m) => m && nodeSpan(getNode(m, 'value'))?.start === env.valueSpan!.start);
+  if (!item) return undefined;
+  const name = secretNameFor(c.pod.resource.name);
+  const key = secretKeyFor(env.name);
+  return fixOf(
+    `Read ${env.name} from Secret "${name}" (key "${key}")`,
+    'suggestion',
+    replacePair(c.doc, ctx.text, item, ['value'], 'valueFrom', { secretKeyRef: { name, key } }),
+  );
+}

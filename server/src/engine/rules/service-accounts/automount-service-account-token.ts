@@ -1,6 +1,8 @@
 import { defineRule } from '../../rule';
 import { getPair, pairSpan, scalarValue } from '../../views/yaml-node';
 import { SERVICE_ACCOUNT_KIND, isCoreObject } from './kinds';
+import { fixOf } from '../../fixes/rule-fixes';
+import { setIn } from '../../fixes/yaml-edit';
 
 const FIELD = 'automountServiceAccountToken';
 
@@ -21,6 +23,7 @@ export default defineRule({
       'Unless automountServiceAccountToken is false, every container of a pod gets a token for the Kubernetes API. Most applications never call the API; for them the token only helps an attacker who gets code execution.',
     defaultSeverity: 'info',
     category: 'service-accounts',
+    fixable: 'suggestion',
     messages: {
       podMissing:
         'The pod does not set automountServiceAccountToken: false: its containers get a Kubernetes API token (unless its ServiceAccount disables it).',
@@ -48,10 +51,12 @@ export default defineRule({
         const value = pod.value([FIELD]);
         if (value === false) return;
         const pair = pod.pair([FIELD]);
+        // The application may call the Kubernetes API: a suggestion.
+        const fixes = fixOf(`Set ${FIELD}: false`, 'suggestion', setIn(pod.doc, ctx.text, pod.node, [FIELD], false));
         if (pair && value !== null && value !== undefined) {
-          ctx.report({ messageId: 'podValue', data: { value: String(value) }, at: pairSpan(pair)! });
+          ctx.report({ messageId: 'podValue', data: { value: String(value) }, at: pairSpan(pair)!, fixes });
         } else {
-          ctx.report({ messageId: 'podMissing', at: pod.specKeySpan });
+          ctx.report({ messageId: 'podMissing', at: pod.specKeySpan, fixes });
         }
       },
       resource(resource) {
@@ -60,10 +65,11 @@ export default defineRule({
         const value = scalarValue(pair?.value, resource.doc);
         if (value === false) return;
         const name = resource.name ?? '(unnamed)';
+        const fixes = fixOf(`Set ${FIELD}: false`, 'suggestion', setIn(resource.doc, ctx.text, resource.root, [FIELD], false));
         if (pair && value !== null && value !== undefined) {
-          ctx.report({ messageId: 'accountValue', data: { name, value: String(value) }, at: pairSpan(pair)! });
+          ctx.report({ messageId: 'accountValue', data: { name, value: String(value) }, at: pairSpan(pair)!, fixes });
         } else {
-          ctx.report({ messageId: 'accountMissing', data: { name }, at: resource.anchorSpan });
+          ctx.report({ messageId: 'accountMissing', data: { name }, at: resource.anchorSpan, fixes });
         }
       },
     };

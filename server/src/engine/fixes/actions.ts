@@ -1,0 +1,89 @@
+/**
+ * Generic per-finding actions, offered for every finding whatever its rule:
+ *
+ * - "Disable <rule> for this line": a `# shipshape-disable-next-line <id> -- <reason>`
+ *   comment on its own line above the finding's line, at that line's
+ *   indentation (in a Dockerfile, above the first line of the instruction,
+ *   so a continuation line is never split).
+ * - "Ignore <rule> for this object": an `ignore-check.shipshape.dev/<id>`
+ *   annotation in the object's `metadata.annotations` (created when missing),
+ *   through the shared YAML edit builders; not offered when the builders
+ *   cannot edit the object safely (flow maps, aliases ...).
+ *
+ * An exemption needs a reason, and a WorkspaceEdit cannot select text for
+ * the user to type over, so both write the reason text
+ * `REASON_PLACEHOLDER` ("justify this exemption"), which reads as an
+ * instruction in review and is easy to search for.
+ */
+import { isMap, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
+import type { FileKind } from '../lint';
+import type { Finding, Fix, TextEdit } from '../types';
+import { setMapEntry } from './yaml-edit';
+
+export const REASON_PLACEHOLDER = 'justify this exemption';
+export const ANNOTATION_PREFIX = 'ignore-check.shipshape.dev/';
+
+function lineStart(text: string, offset: number): number {
+  let i = Math.min(Math.max(offset, 0), text.length);
+  while (i > 0 && text[i - 1] !== '\n') i--;
+  return i;
+}
+
+function eolOf(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** Start of the Dockerfile instruction holding `offset` (walks back over `\` continuation lines). */
+function instructionStart(text: string, offset: number): number {
+  let start = lineStart(text, offset);
+  while (start > 0) {
+    const prevStart = lineStart(text, start - 1);
+    const prev = text.slice(prevStart, start).replace(/\r?\n$/, '');
+    if (/\\[ \t]*$/.test(prev)) start = prevStart;
+    else break;
+  }
+  return start;
+}
+
+/** "Disable <rule> for this line": a suppression comment above the finding's line. */
+export function disableForLineFix(text: string, kind: FileKind, finding: Finding): Fix | undefined {
+  if (finding.span.start < 0 || finding.span.start > text.length) return undefined;
+  const start = kind === 'dockerfile' ? instructionStart(text, finding.span.start) : lineStart(text, finding.span.start);
+  const indent = /^[ \t]*/.exec(text.slice(start))![0];
+  const comment = `${indent}# shipshape-disable-next-line ${finding.ruleId} -- ${REASON_PLACEHOLDER}${eolOf(text)}`;
+  return { title: `Disable ${finding.ruleId} for this line`, kind: 'suggestion', edits: [{ start, end: start, text: comment }] };
+}
+
+/** The parsed document and its top-level map holding `offset`, when the text parses cleanly. */
+function objectAt(text: string, offset: number): { doc: Document.Parsed; map: YAMLMap } | undefined {
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { prettyErrors: false }) as Document.Parsed[];
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(docs)) return undefined;
+  for (const doc of docs) {
+    const [s, , e] = doc.range;
+    if (offset < s || offset > e) continue;
+    if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+    return { doc, map: doc.contents };
+  }
+  return undefined;
+}
+
+/** "Ignore <rule> for this object": an exemption annotation on the finding's Kubernetes object. */
+export function ignoreForObjectFix(text: string, kind: FileKind, finding: Finding): Fix | undefined {
+  if (kind !== 'yaml' || !finding.object) return undefined;
+  const found = objectAt(text, finding.span.start);
+  if (!found) return undefined;
+  let edits: TextEdit[] | undefined;
+  try {
+    edits = setMapEntry(found.doc, text, found.map, ['metadata', 'annotations'], ANNOTATION_PREFIX + finding.ruleId, REASON_PLACEHOLDER, { keepExisting: true });
+  } catch {
+    edits = undefined;
+  }
+  if (!edits || edits.length === 0) return undefined;
+  return { title: `Ignore ${finding.ruleId} for this object`, kind: 'suggestion', edits };
+}

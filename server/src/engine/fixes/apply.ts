@@ -1,0 +1,256 @@
+/**
+ * Applying fixes: validated edit application, selection of a non-overlapping
+ * set of safe fixes, fix-all to a fixed point and "Harden container".
+ *
+ * Pure and total: invalid edits are rejected (a result, not an exception).
+ */
+import { lintText, type FileKind, type LintOptions } from '../lint';
+import { getRule } from '../rules';
+import type { Finding, Fix, Span, TextEdit } from '../types';
+
+/** Rounds of fix-all before giving up on reaching a fixed point. */
+export const MAX_FIX_ROUNDS = 10;
+
+/** Edits sorted by start (then end), or undefined when two overlap or one is out of range. */
+export function normalizeEdits(text: string, edits: readonly TextEdit[]): TextEdit[] | undefined {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let last = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i];
+    if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end < e.start || e.end > text.length) return undefined;
+    if (i > 0) {
+      const prev = sorted[i - 1];
+      // Two insertions at one offset have no defined order; an edit starting inside the previous one overlaps.
+      if (e.start < last || (e.start === prev.start && e.start === e.end && prev.start === prev.end)) return undefined;
+    }
+    last = e.end;
+  }
+  return sorted;
+}
+
+/** Apply edits (offsets into `text`); undefined when they overlap or are out of range. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string | undefined {
+  const sorted = normalizeEdits(text, edits);
+  if (!sorted) return undefined;
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Two edits conflict when their ranges overlap, or one is an insertion at or inside the other's range. */
+function touches(a: TextEdit, b: TextEdit): boolean {
+  if (a.start < b.end && b.start < a.end) return true;
+  if (a.start === a.end && b.start <= a.start && a.start <= b.end) return true;
+  if (b.start === b.end && a.start <= b.start && b.start <= a.end) return true;
+  return false;
+}
+
+function conflicts(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  return a.some((x) => b.some((y) => touches(x, y)));
+}
+
+/** The `fix`-kind fixes of findings, ordered by position (then rule id) for determinism. */
+export function safeFixes(findings: readonly Finding[]): Array<{ finding: Finding; fix: Fix }> {
+  const out: Array<{ finding: Finding; fix: Fix }> = [];
+  for (const f of findings) for (const fix of f.fixes ?? []) if (fix.kind === 'fix' && fix.edits.length > 0) out.push({ finding: f, fix });
+  return sortFixes(out);
+}
+
+function sortFixes<T extends { finding: Finding; fix: Fix }>(list: T[]): T[] {
+  return list.sort(
+    (a, b) =>
+      a.finding.span.start - b.finding.span.start ||
+      (a.finding.ruleId < b.finding.ruleId ? -1 : a.finding.ruleId > b.finding.ruleId ? 1 : 0) ||
+      (a.fix.title < b.fix.title ? -1 : a.fix.title > b.fix.title ? 1 : 0),
+  );
+}
+
+/**
+ * Greedily pick fixes in order whose edits overlap neither each other nor an
+ * already picked fix; identical fixes (same edits) are applied once.
+ */
+export function selectNonOverlapping(candidates: readonly Fix[], text: string): Fix[] {
+  const picked: Fix[] = [];
+  const keys = new Set<string>();
+  for (const fix of candidates) {
+    if (!normalizeEdits(text, fix.edits)) continue;
+    const key = JSON.stringify([...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end));
+    if (keys.has(key)) continue;
+    if (picked.some((p) => conflicts(p.edits, fix.edits))) continue;
+    keys.add(key);
+    picked.push(fix);
+  }
+  return picked;
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Fixes applied over all rounds. */
+  applied: number;
+  /** Rounds that applied something. */
+  rounds: number;
+  /** The findings of the final text (after the last round). */
+  findings: Finding[];
+}
+
+type Filter = (f: Finding, fix: Fix) => boolean;
+
+function fixLoop(text: string, kind: FileKind, options: LintOptions, accept: Filter, maxRounds: number): FixAllResult {
+  let current = text;
+  let applied = 0;
+  let rounds = 0;
+  let findings = lintText(current, kind, options);
+  const syntaxBefore = syntaxCount(findings);
+  for (let round = 0; round < maxRounds; round++) {
+    const candidates = sortFixes(
+      findings.flatMap((finding) => (finding.fixes ?? []).filter((fix) => fix.edits.length > 0 && accept(finding, fix)).map((fix) => ({ finding, fix }))),
+    ).map((c) => c.fix);
+    const picked = selectNonOverlapping(candidates, current);
+    if (picked.length === 0) break;
+    const next = applyEdits(
+      current,
+      picked.flatMap((f) => f.edits),
+    );
+    if (next === undefined || next === current) break;
+    const nextFindings = lintText(next, kind, options);
+    // A round that would break parsing is dropped (a fix must never do that).
+    if (syntaxCount(nextFindings) > syntaxBefore) break;
+    current = next;
+    findings = nextFindings;
+    applied += picked.length;
+    rounds++;
+  }
+  return { text: current, applied, rounds, findings };
+}
+
+/** Findings that mean the text no longer parses. */
+const PARSE_RULES = new Set(['yaml-syntax', 'dockerfile-syntax', 'helm-template']);
+
+function syntaxCount(findings: readonly Finding[]): number {
+  return findings.filter((f) => PARSE_RULES.has(f.ruleId)).length;
+}
+
+/**
+ * All safe fixes of the document, non-overlapping, re-linting after each
+ * round until nothing is left to fix (at most `maxRounds` rounds).
+ * Deterministic: the same text and options give the same result.
+ */
+export function fixAll(text: string, kind: FileKind, options: LintOptions = {}, maxRounds = MAX_FIX_ROUNDS): FixAllResult {
+  return fixLoop(text, kind, options, (_f, fix) => fix.kind === 'fix', maxRounds);
+}
+
+/** Smallest single edit turning `before` into `after` (common prefix and suffix trimmed). */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let p = 0;
+  const max = Math.min(before.length, after.length);
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  // Do not split a surrogate pair.
+  if (p > 0 && isHighSurrogate(before.charCodeAt(p - 1))) p--;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  if (s > 0 && isLowSurrogate(before.charCodeAt(before.length - s))) s--;
+  return { start: p, end: before.length - s, text: after.slice(p, after.length - s) };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+export interface HardenTarget {
+  /** The container's name, as in `Finding.container`. */
+  containerName: string;
+  /**
+   * An offset (or span) inside the object holding the container: only
+   * findings of that YAML document are considered, so a container of the same
+   * name in another object of the file is left alone.
+   */
+  position?: number | Span;
+}
+
+/** Rules of the restricted profile (baseline rules are part of restricted). */
+function inRestrictedProfile(ruleId: string): boolean {
+  const meta = getRule(ruleId)?.meta;
+  if (!meta) return false;
+  return meta.category === 'pod-security-baseline' || meta.category === 'pod-security-restricted' || meta.level !== undefined;
+}
+
+export interface HardenResult {
+  /** One edit on the original text; undefined when nothing applies. */
+  edit?: TextEdit;
+  text: string;
+  applied: number;
+}
+
+/**
+ * "Harden container <name>": every fix and suggestion of the restricted
+ * profile for that container's findings, applied round by round (like
+ * fix-all), returned as ONE edit on the original text so fixes that each
+ * would create the same parent map (e.g. `securityContext`) compose.
+ */
+export function hardenContainer(text: string, kind: FileKind, options: LintOptions, target: HardenTarget, maxRounds = MAX_FIX_ROUNDS): HardenResult {
+  const pos = target.position === undefined ? undefined : typeof target.position === 'number' ? target.position : target.position.start;
+  // Track the target document by its index among documents: offsets move as edits apply.
+  const docIndex = pos === undefined ? undefined : documentIndexAt(text, pos);
+  const accept: Filter = (f) => {
+    if (f.container !== target.containerName || !inRestrictedProfile(f.ruleId)) return false;
+    return true;
+  };
+  let current = text;
+  let applied = 0;
+  let findings = lintText(current, kind, options);
+  const syntaxBefore = syntaxCount(findings);
+  for (let round = 0; round < maxRounds; round++) {
+    const range = docIndex === undefined ? undefined : documentRangeByIndex(current, docIndex);
+    const candidates = sortFixes(
+      findings
+        .filter((f) => !range || (f.span.start >= range.start && f.span.start <= range.end))
+        .flatMap((finding) => (finding.fixes ?? []).filter((fix) => fix.edits.length > 0 && accept(finding, fix)).map((fix) => ({ finding, fix }))),
+    );
+    // One fix per finding (the first offered), so alternative suggestions do not stack.
+    const seen = new Set<Finding>();
+    const fixes = candidates.filter((c) => (seen.has(c.finding) ? false : (seen.add(c.finding), true))).map((c) => c.fix);
+    const picked = selectNonOverlapping(fixes, current);
+    if (picked.length === 0) break;
+    const next = applyEdits(
+      current,
+      picked.flatMap((f) => f.edits),
+    );
+    if (next === undefined || next === current) break;
+    const nextFindings = lintText(next, kind, options);
+    if (syntaxCount(nextFindings) > syntaxBefore) break;
+    current = next;
+    findings = nextFindings;
+    applied += picked.length;
+  }
+  return { edit: minimalEdit(text, current), text: current, applied };
+}
+
+function documentIndexAt(text: string, offset: number): number {
+  const re = /^---[ \t]*(?:#.*)?$|^\.\.\.[ \t]*$/gm;
+  let i = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index <= offset) i++;
+    else break;
+  }
+  return i;
+}
+
+function documentRangeByIndex(text: string, index: number): Span {
+  const re = /^---[ \t]*(?:#.*)?$|^\.\.\.[ \t]*$/gm;
+  let i = 0;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (i === index) return { start, end: m.index };
+    i++;
+    start = m.index + m[0].length;
+  }
+  return { start, end: text.length };
+}
