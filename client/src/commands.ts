@@ -4,16 +4,26 @@
  */
 import type { OutputChannel } from 'vscode';
 import type { ServerController } from './server-controller';
+import { KUBECONFIG_COMMANDS, type KubeconfigActions } from './kubeconfig/commands';
 
 export const RESTART_SERVER = 'shipshape.restartServer';
 export const SHOW_OUTPUT = 'shipshape.showOutput';
+/** Sent by the server's "Show documentation for <rule>" code action with the rule id as argument. */
+export const SHOW_RULE_DOCUMENTATION = 'shipshape.showRuleDocumentation';
 
 export interface CommandContext {
   server: Pick<ServerController, 'restart'>;
   output: Pick<OutputChannel, 'show'>;
+  /** The kubeconfig explorer (its commands receive the tree node or context name as `arg`). */
+  kubeconfig?: KubeconfigActions;
+  /** Opens docs/rules/<id>.md of the installed extension in the markdown preview. */
+  ruleDocs?: { show(ruleId: string): unknown };
 }
 
-export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => unknown>> = {
+export const COMMANDS: Readonly<Record<string, (ctx: CommandContext, arg?: unknown) => unknown>> = {
   [RESTART_SERVER]: ({ server }) => server.restart(),
   [SHOW_OUTPUT]: ({ output }) => output.show(true),
+  // The id comes from a code action; only a rule-id-shaped string may name a file.
+  [SHOW_RULE_DOCUMENTATION]: ({ ruleDocs }, arg) => (typeof arg === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(arg) ? ruleDocs?.show(arg) : undefined),
+  ...Object.fromEntries(Object.entries(KUBECONFIG_COMMANDS).map(([id, run]) => [id, (ctx: CommandContext, arg?: unknown) => (ctx.kubeconfig ? run(ctx.kubeconfig, arg) : undefined)])),
 };

@@ -4,20 +4,32 @@ import { COMMANDS, type CommandContext } from './commands';
 import { createLanguageClient } from './language-client';
 import { ServerController } from './server-controller';
 import { ServerStatus } from './status';
+import { KubeconfigExplorer } from './kubeconfig/explorer';
 
 let server: ServerController | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns (`vscode.extensions.getExtension(...).exports`); the integration suite reads the explorer through it. */
+export interface ShipshapeApi {
+  readonly kubeconfig: KubeconfigExplorer;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ShipshapeApi> {
   const output = vscode.window.createOutputChannel('Shipshape');
   const status = new ServerStatus();
   server = new ServerController(() => createLanguageClient(context, output), status, output);
   context.subscriptions.push(output, status, server);
 
-  const ctx: CommandContext = { server, output };
+  const kubeconfig = new KubeconfigExplorer(output);
+  context.subscriptions.push(kubeconfig);
+
+  const ruleDocs = {
+    show: (ruleId: string) => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`)),
+  };
+  const ctx: CommandContext = { server, output, kubeconfig, ruleDocs };
   for (const [id, handler] of Object.entries(COMMANDS)) {
-    const run = async (): Promise<void> => {
+    const run = async (arg?: unknown): Promise<void> => {
       try {
-        await handler(ctx);
+        await handler(ctx, arg);
       } catch (e) {
         output.appendLine(`Command ${id} failed: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -29,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void server?.restart()));
 
   await server.start();
+  return { kubeconfig };
 }
 
 export function deactivate(): Promise<void> | undefined {

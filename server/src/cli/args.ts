@@ -15,7 +15,10 @@ export type FailOn = (typeof FAIL_ON)[number];
 export const PROFILES = ['baseline', 'restricted'] as const satisfies readonly Profile[];
 
 /** Commands, in help order. */
-export const COMMANDS = [{ name: 'scan', summary: 'lint files and folders (default: the current folder)' }] as const;
+export const COMMANDS = [
+  { name: 'scan', summary: 'lint files and folders (default: the current folder)' },
+  { name: 'kubeconfig', summary: 'list, switch and lint kubeconfig contexts (no kubectl needed)' },
+] as const;
 export type CommandName = (typeof COMMANDS)[number]['name'];
 
 export interface OptionSpec {
@@ -34,7 +37,7 @@ export interface OptionSpec {
 }
 
 export const OPTIONS: readonly OptionSpec[] = [
-  { long: 'format', short: 'f', type: 'string', values: FORMATS, default: 'text', help: 'output format', scope: ['scan'] },
+  { long: 'format', short: 'f', type: 'string', values: FORMATS, default: 'text', help: 'output format', scope: ['scan', 'kubeconfig'] },
   { long: 'output', short: 'o', type: 'string', placeholder: '<file>', help: "write the report to <file> instead of stdout ('-' is stdout)", scope: ['scan'] },
   { long: 'profile', type: 'string', values: PROFILES, default: 'restricted', help: 'Pod Security Standards level; baseline turns the restricted rules off', scope: ['scan'] },
   { long: 'fail-on', type: 'string', values: FAIL_ON, default: 'warning', help: 'exit 1 when a finding is at or above this severity', scope: ['scan'] },
@@ -42,7 +45,13 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'trusted-registry', type: 'string', multiple: true, placeholder: '<entry>', help: 'trust images from this registry, repository prefix or glob for untrusted-registry; replaces the default list; repeatable', scope: ['scan'] },
   { long: 'config', short: 'c', type: 'string', placeholder: '<file>', help: 'use this .shipshape.yaml for every file instead of the nearest one above each file', scope: ['scan'] },
   { long: 'no-config', type: 'boolean', help: 'ignore .shipshape.yaml files', scope: ['scan'] },
+  { long: 'no-schema', type: 'boolean', help: 'turn schema validation (the schema-* rules) off, as schemaValidation: false', scope: ['scan'] },
+  { long: 'fix', type: 'boolean', help: 'apply safe fixes in place (atomic write; a file changed meanwhile is left alone), then report what remains', scope: ['scan'] },
+  { long: 'fix-dry-run', type: 'boolean', help: 'print the safe fixes as a unified diff on stdout and change nothing', scope: ['scan'] },
   { long: 'list-rules', type: 'boolean', help: 'list the rules (id, default severity, profile, title) and exit; honours --format text|json', scope: ['scan'] },
+  { long: 'kubeconfig', type: 'string', placeholder: '<file>', help: 'kubeconfig file to use instead of KUBECONFIG or ~/.kube/config', scope: ['kubeconfig'] },
+  { long: 'context', type: 'string', placeholder: '<name>', help: 'the context set-namespace changes (default: the current context)', scope: ['kubeconfig'] },
+  { long: 'json', type: 'boolean', help: 'same as --format json', scope: ['kubeconfig'] },
   { long: 'help', short: 'h', type: 'boolean', help: 'show this help', scope: 'global' },
   { long: 'version', short: 'v', type: 'boolean', help: 'print the version', scope: 'global' },
 ];
@@ -62,13 +71,37 @@ export interface ScanArgs {
   config?: string;
   /** --no-config: ignore config files. */
   noConfig?: boolean;
+  /** --no-schema: schemaValidation off (wins over a config file). */
+  noSchema?: boolean;
+  /** --fix: apply safe fixes in place; --fix-dry-run: print them as a unified diff. */
+  fix?: 'write' | 'dry-run';
 }
 
 export type Invocation =
   | { command: 'help'; topic?: CommandName }
   | { command: 'version' }
   | { command: 'list-rules'; args: ScanArgs }
-  | { command: 'scan'; args: ScanArgs };
+  | { command: 'scan'; args: ScanArgs }
+  | { command: 'kubeconfig'; args: KubeconfigArgs };
+
+export const KUBECONFIG_SUBCOMMANDS = [
+  { name: 'contexts', usage: 'contexts', summary: 'list the contexts (like kubectl config get-contexts)' },
+  { name: 'use-context', usage: 'use-context <name>', summary: 'make <name> the current context (like kubectl config use-context)' },
+  { name: 'set-namespace', usage: 'set-namespace [--context <name>] <namespace>', summary: "set a context's namespace (like kubectl config set-context --namespace)" },
+  { name: 'lint', usage: 'lint', summary: 'check the kubeconfig with the kubeconfig rules' },
+] as const;
+export type KubeconfigSubcommand = (typeof KUBECONFIG_SUBCOMMANDS)[number]['name'];
+
+export interface KubeconfigArgs {
+  subcommand: KubeconfigSubcommand;
+  format: 'text' | 'json';
+  /** --kubeconfig */
+  kubeconfig?: string;
+  /** use-context: the context; set-namespace: --context. */
+  context?: string;
+  /** set-namespace: the namespace. */
+  namespace?: string;
+}
 
 type Values = Map<string, string[]>;
 
@@ -137,6 +170,10 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     }
   }
 
+  if (command === 'kubeconfig') {
+    if (listRules) throw usage(`option --list-rules is not valid for 'kubeconfig'`);
+    return { command: 'kubeconfig', args: kubeconfigArgs(rest, values) };
+  }
   const args = scanArgs(rest, values);
   if (listRules) {
     if (args.paths.length > 0) throw usage('--list-rules takes no paths');
@@ -167,10 +204,50 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     if (config !== undefined) throw usage('--config and --no-config cannot be used together');
     args.noConfig = true;
   }
+  if (values.has('fix') && values.has('fix-dry-run')) throw usage('--fix and --fix-dry-run cannot be used together');
+  if (values.has('fix')) args.fix = 'write';
+  if (values.has('fix-dry-run')) args.fix = 'dry-run';
   const trusted = values.get('trusted-registry');
   if (trusted) {
     if (trusted.some((t) => t.trim() === '')) throw usage('option --trusted-registry needs a registry, repository prefix or glob');
     args.trustedRegistries = [...trusted];
+  }
+  if (values.has('no-schema')) args.noSchema = true;
+  return args;
+}
+
+function kubeconfigArgs(positionals: string[], values: Values): KubeconfigArgs {
+  const [sub, ...rest] = positionals;
+  const names = KUBECONFIG_SUBCOMMANDS.map((c) => c.name);
+  if (sub === undefined) throw usage(`'kubeconfig' needs a subcommand: ${names.join(', ')}`);
+  const spec = KUBECONFIG_SUBCOMMANDS.find((c) => c.name === sub);
+  if (!spec) throw usage(`unknown kubeconfig subcommand '${sub}'${suggest(sub, names, '')}; subcommands: ${names.join(', ')}`);
+  const one = (name: string): string | undefined => values.get(name)?.[0];
+  const format = values.has('json') ? 'json' : one('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw usage(`'kubeconfig ${sub}' supports --format text or json`);
+  const args: KubeconfigArgs = { subcommand: spec.name, format };
+  const file = one('kubeconfig');
+  if (file === '') throw usage('option --kubeconfig needs a file name');
+  if (file !== undefined) args.kubeconfig = file;
+  const context = one('context');
+  if (context !== undefined && spec.name !== 'set-namespace') throw usage(`option --context is only valid for 'kubeconfig set-namespace'`);
+  const expect = (n: number, what: string): void => {
+    if (rest.length !== n) throw usage(`'kubeconfig ${spec.usage}' ${n === 0 ? 'takes no arguments' : `needs ${what}`}`);
+  };
+  switch (spec.name) {
+    case 'contexts':
+    case 'lint':
+      expect(0, '');
+      break;
+    case 'use-context':
+      expect(1, 'one context name');
+      args.context = rest[0]!;
+      break;
+    case 'set-namespace':
+      expect(1, 'one namespace');
+      args.namespace = rest[0]!;
+      if (context !== undefined) args.context = context;
+      break;
   }
   return args;
 }

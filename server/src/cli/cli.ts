@@ -13,9 +13,11 @@ import { formatSarif } from './format/sarif';
 import { terminalSafe, wantColor } from './format/style';
 import { formatText } from './format/text';
 import { helpText } from './help';
+import { runKubeconfig } from './kubeconfig';
 import { TOOL_VERSION } from './package-info';
 import { exitCodeFor } from './report';
 import { scan, settingsFromArgs } from './scan';
+import { fixSummary, scanAndFix } from './fix';
 
 export interface CliIo {
   cwd: string;
@@ -41,6 +43,7 @@ export function run(argv: readonly string[], io: CliIo): number {
         return EXIT.ok;
       }
       case 'scan': {
+        if (inv.args.fix !== undefined) return runFix(inv.args, io);
         const report = scan(inv.args, io.cwd);
         const { format, output } = inv.args;
         const text =
@@ -52,12 +55,35 @@ export function run(argv: readonly string[], io: CliIo): number {
         emit(text, inv.args, io);
         return exitCodeFor(report.findings, inv.args.failOn);
       }
+      case 'kubeconfig':
+        return runKubeconfig(inv.args, io);
     }
   } catch (e) {
     const message = e instanceof CliError ? e.message : `internal error: ${firstLine(e)}`;
     io.stderr.write(`shipshape: ${terminalSafe(message)}\n`);
     return e instanceof CliError ? e.exitCode : EXIT.usage;
   }
+}
+
+/**
+ * `scan --fix` / `--fix-dry-run`: per-file fix counts on stderr; the dry run's
+ * unified diff on stdout (the report is then left out of stdout, so the diff
+ * can be piped to `patch`/`git apply`); the report of what remains otherwise.
+ * A file refused because it changed meanwhile makes the exit status 2.
+ */
+function runFix(args: ScanArgs, io: CliIo): number {
+  const dryRun = args.fix === 'dry-run';
+  const { report, results } = scanAndFix(args, io.cwd, { dryRun });
+  io.stderr.write(terminalSafe(fixSummary(results, dryRun)));
+  if (dryRun) io.stdout.write(results.map((r) => r.diff ?? '').join(''));
+  else {
+    const { format, output } = args;
+    const text =
+      format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, io.cwd) : formatText(report, { color: output === undefined && wantColor(io.env, io.stdout.isTTY === true) });
+    emit(text, args, io);
+  }
+  if (results.some((r) => r.refused)) return EXIT.usage;
+  return exitCodeFor(report.findings, args.failOn);
 }
 
 /** Write a report to --output or stdout. */

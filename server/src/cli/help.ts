@@ -1,5 +1,5 @@
 /** Help text, generated from the option and command tables so it cannot drift from the parser. */
-import { COMMANDS, OPTIONS, type CommandName } from './args';
+import { COMMANDS, KUBECONFIG_SUBCOMMANDS, OPTIONS, type CommandName } from './args';
 import { TOOL_VERSION } from './package-info';
 
 const WIDTH = 80;
@@ -18,8 +18,9 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-function optionLines(): string[] {
-  const rows = OPTIONS.map((o) => {
+/** Option lines: every option, or those valid for one command (and the global ones). */
+function optionLines(topic?: CommandName): string[] {
+  const rows = OPTIONS.filter((o) => topic === undefined || o.scope === 'global' || o.scope.includes(topic)).map((o) => {
     const value = o.type === 'string' ? ` ${o.values ? `<${o.values.join('|')}>` : o.placeholder ?? '<value>'}` : '';
     const left = `${o.short ? `-${o.short}, ` : '    '}--${o.long}${value}`;
     const right = `${o.help}${o.default !== undefined ? ` (default: ${o.default})` : ''}`;
@@ -61,6 +62,23 @@ Exit status:
   2  usage error (unknown command or option, bad value, unknown rule id),
      unreadable input (missing path, permission denied) or unwritable output`;
 
+const KUBECONFIG_DETAILS = `Files: --kubeconfig <file>, else the KUBECONFIG list (':'-separated, ';' on
+Windows; missing files skipped), else ~/.kube/config. Files are merged like
+kubectl: the first file defining a cluster, context or user wins it, the
+first non-empty current-context wins.
+
+Writes: use-context writes current-context to kubectl's default file (the
+--kubeconfig file, the only or first existing KUBECONFIG file, or
+~/.kube/config); set-namespace writes to the file defining the context. Only
+that one value changes (comments and formatting are kept); the write is
+atomic, keeps the file's permissions and is refused if the file changed on
+disk since it was read. Secret values are never printed.
+
+Exit status:
+  0  done (lint: no finding at or above warning)
+  1  lint: findings at or above warning
+  2  usage error, unknown context, unreadable file or refused write`;
+
 /** The help for the whole tool or for one command. */
 export function helpText(topic?: CommandName): string {
   if (topic === 'scan') {
@@ -70,9 +88,25 @@ export function helpText(topic?: CommandName): string {
       'Lint Kubernetes manifests for security problems (Pod Security Standards, ...).',
       '',
       'Options:',
-      ...optionLines(),
+      ...optionLines('scan'),
       '',
       SCAN_DETAILS,
+      '',
+    ].join('\n');
+  }
+  if (topic === 'kubeconfig') {
+    return [
+      'Usage: shipshape kubeconfig <subcommand> [options]',
+      '',
+      'Read, switch and lint the kubeconfig kubectl uses, without kubectl.',
+      '',
+      'Subcommands:',
+      ...KUBECONFIG_SUBCOMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
+      '',
+      'Options:',
+      ...optionLines('kubeconfig'),
+      '',
+      KUBECONFIG_DETAILS,
       '',
     ].join('\n');
   }

@@ -1,0 +1,208 @@
+/**
+ * Minimal text edits of a kubeconfig: `current-context`, and a context's
+ * `namespace`. The new text is the old one with a single span replaced or a
+ * single line (or flow entry) inserted; comments, quoting, key order, line
+ * endings and everything else stay byte-identical. Never re-serialised.
+ *
+ * Every edit is checked before it is returned: the new text must parse
+ * without errors and read back the value that was asked for, or the edit is
+ * refused (`ok: false`) rather than risked.
+ */
+import { isMap, isScalar, parse as parseYaml, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { TextEdit } from '../types';
+import { parseKubeconfig } from './model';
+import { getNode, getPair, stringValue } from '../views/yaml-node';
+
+export type EditResult = { ok: true; text: string; edit: TextEdit } | { ok: false; error: string };
+
+const fail = (error: string): EditResult => ({ ok: false, error });
+
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Can `value` be written as a plain scalar (in block and flow context) and read back as the same string? */
+function plainOk(value: string): boolean {
+  if (!/^[A-Za-z0-9_./@~+-][A-Za-z0-9_./@:+=~-]*$/.test(value) || value.endsWith(':')) return false;
+  try {
+    return parseYaml(`[${value}]`)?.[0] === value && parseYaml(value) === value;
+  } catch {
+    return false;
+  }
+}
+
+/** A YAML scalar for `value`: plain when safe, else in the style the old value used, else double-quoted. */
+export function formatScalar(value: string, previousType?: Scalar.Type | string): string {
+  if (previousType === Scalar.QUOTE_SINGLE && !/[\r\n]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  if (previousType === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  return plainOk(value) ? value : JSON.stringify(value);
+}
+
+function apply(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+}
+
+/** Offset just after the `:` that follows a pair's key. */
+function colonAfterKey(text: string, pair: Pair<Node, Node>): number | undefined {
+  const keyEnd = (pair.key as Node | null)?.range?.[1];
+  if (keyEnd === undefined) return undefined;
+  let i = keyEnd;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return text[i] === ':' ? i + 1 : undefined;
+}
+
+/** Replace a pair's scalar value (or fill an empty one) with `value`. */
+function replaceValue(text: string, pair: Pair<Node, Node>, value: string): TextEdit | string {
+  const node = pair.value as Node | null;
+  if (node && !isScalar(node)) return 'its value is not a plain string (a map, list or alias); edit it by hand';
+  if (node && isScalar(node) && node.type !== undefined && node.type !== Scalar.PLAIN && node.type !== Scalar.QUOTE_SINGLE && node.type !== Scalar.QUOTE_DOUBLE) {
+    return 'its value is a block scalar; edit it by hand';
+  }
+  const range = node?.range;
+  if (range && range[1] > range[0]) {
+    return { start: range[0], end: range[1], text: formatScalar(value, (node as Scalar).type) };
+  }
+  // `key:` with no value (or only a comment after it): insert after the colon.
+  const colon = colonAfterKey(text, pair);
+  if (colon === undefined) return 'cannot find the colon after its key';
+  return { start: colon, end: colon, text: ` ${formatScalar(value)}` };
+}
+
+function lineStart(text: string, offset: number): number {
+  const n = text.lastIndexOf('\n', offset - 1);
+  const r = text.lastIndexOf('\r', offset - 1);
+  return Math.max(n, r) + 1;
+}
+
+/** Offset after the line break that ends the line holding `offset` (text length when it is the last line). */
+function afterLineEnd(text: string, offset: number): { at: number; needsBreak: boolean } {
+  const n = text.indexOf('\n', offset);
+  if (n >= 0) return { at: n + 1, needsBreak: false };
+  const r = text.indexOf('\r', offset);
+  if (r >= 0) return { at: r + 1, needsBreak: false };
+  return { at: text.length, needsBreak: true };
+}
+
+/** Insert `key: value` into a map: a new line at the siblings' indentation (block), or a new entry (flow). */
+function insertPair(text: string, map: YAMLMap, key: string, value: string): TextEdit | string {
+  const eol = eolOf(text);
+  const entry = `${key}: ${formatScalar(value)}`;
+  const range = map.range;
+  if (!range) return 'cannot locate the map';
+  if (map.flow) {
+    let close = range[1] - 1;
+    while (close > range[0] && text[close] !== '}') close--;
+    if (text[close] !== '}') return 'cannot find the end of the flow map';
+    let prev = close - 1;
+    while (prev > range[0] && /\s/.test(text[prev]!)) prev--;
+    const empty = map.items.length === 0;
+    const sep = empty || text[prev] === ',' ? (text[prev] === '{' ? '' : ' ') : ', ';
+    return { start: prev + 1, end: prev + 1, text: `${sep}${entry}` };
+  }
+  const items = map.items as Array<Pair<Node, Node>>;
+  if (items.length === 0) return 'the map is empty';
+  const firstKey = items[0]!.key as Node | null;
+  const keyStart = firstKey?.range?.[0];
+  if (keyStart === undefined) return 'cannot locate the map keys';
+  const ls = lineStart(text, keyStart);
+  const prefix = text.slice(ls, keyStart);
+  // The first key shares its line with `- ` or a parent key: use its column as indentation.
+  const indent = /^[ \t]*$/.test(prefix) ? prefix : ' '.repeat(keyStart - ls);
+  const last = items[items.length - 1]!;
+  const lastEnd = (last.value as Node | null)?.range?.[1] ?? (last.key as Node | null)?.range?.[1];
+  if (lastEnd === undefined) return 'cannot locate the end of the map';
+  const { at, needsBreak } = afterLineEnd(text, Math.max(lastEnd - 1, keyStart));
+  return { start: at, end: at, text: `${needsBreak ? eol : ''}${indent}${entry}${needsBreak ? '' : eol}` };
+}
+
+/** The document as plain data, serialised (undefined when it cannot be: then only the targeted check applies). */
+function dataOf(text: string): string | undefined {
+  try {
+    const p = parseKubeconfig(text);
+    return JSON.stringify(p.doc ? p.doc.toJS({ maxAliasCount: 100 }) ?? null : null);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Apply the edit and check the result: it parses, reads back the requested
+ * value (`check`), and, as data, equals the old document with only that value
+ * changed (`expected` mutates the old data), so no other entry moved.
+ */
+function verify(text: string, edit: TextEdit, check: (newText: string) => string | undefined, expected?: (data: any) => any): EditResult {
+  const newText = apply(text, edit);
+  let problem = check(newText);
+  if (problem === undefined && expected) {
+    const before = dataOf(text);
+    const after = dataOf(newText);
+    if (before !== undefined && after !== undefined && JSON.stringify(expected(JSON.parse(before))) !== after) problem = 'other values would change';
+  }
+  return problem === undefined ? { ok: true, text: newText, edit } : fail(`the edit would not read back correctly (${problem}); nothing was changed`);
+}
+
+/** Set `current-context` to `name` in one file's text (the file kubectl writes it to). */
+export function setCurrentContext(text: string, name: string): EditResult {
+  const parsed = parseKubeconfig(text);
+  if (parsed.error !== undefined) return fail(`the file does not parse: ${parsed.error}`);
+  const check = (newText: string): string | undefined => {
+    const p = parseKubeconfig(newText);
+    if (p.error !== undefined) return p.error;
+    return stringValue(getNode(p.root, 'current-context'), p.doc) === name ? undefined : 'current-context differs';
+  };
+  const root = parsed.root;
+  if (!root) {
+    // Empty file: write the smallest config kubectl accepts.
+    const eol = eolOf(text);
+    const sep = text === '' || text.endsWith('\n') || text.endsWith('\r') ? '' : eol;
+    const edit = { start: text.length, end: text.length, text: `${sep}apiVersion: v1${eol}kind: Config${eol}current-context: ${formatScalar(name)}${eol}` };
+    return verify(text, edit, check, () => ({ apiVersion: 'v1', kind: 'Config', 'current-context': name }));
+  }
+  const pair = getPair(root, 'current-context');
+  const edit = pair ? replaceValue(text, pair, name) : insertPair(text, root, 'current-context', name);
+  if (typeof edit === 'string') return fail(`cannot edit current-context: ${edit}`);
+  return verify(text, edit, check, (data) => ({ ...data, 'current-context': name }));
+}
+
+/** Set the namespace of the context `contextName` defined in this file (the first definition, as kubectl). */
+export function setContextNamespace(text: string, contextName: string, namespace: string): EditResult {
+  const parsed = parseKubeconfig(text);
+  if (parsed.error !== undefined) return fail(`the file does not parse: ${parsed.error}`);
+  const context = parsed.view?.context(contextName);
+  if (!context) return fail(`context "${contextName}" is not defined in this file`);
+  const readBack = (newText: string): string | undefined => {
+    const p = parseKubeconfig(newText);
+    if (p.error !== undefined) return p.error;
+    return p.view?.context(contextName)?.namespace?.value === namespace ? undefined : 'namespace differs';
+  };
+  const body = context.body;
+  let edit: TextEdit | string;
+  if (!body) {
+    const bodyPair = getPair(context.node, 'context');
+    const v = bodyPair?.value as Node | null | undefined;
+    if (bodyPair && (!v || (isScalar(v) && v.value === null))) {
+      // `context:` with no map: give it a flow map with the namespace.
+      const colon = colonAfterKey(text, bodyPair);
+      const range = v?.range;
+      edit =
+        colon === undefined
+          ? 'cannot find the colon after context'
+          : range && range[1] > range[0]
+            ? { start: range[0], end: range[1], text: `{namespace: ${formatScalar(namespace)}}` }
+            : { start: colon, end: colon, text: ` {namespace: ${formatScalar(namespace)}}` };
+    } else edit = 'the context has no context map';
+  } else {
+    const pair = getPair(body, 'namespace');
+    edit = pair ? replaceValue(text, pair, namespace) : isMap(body) ? insertPair(text, body, 'namespace', namespace) : 'the context is not a map';
+  }
+  if (typeof edit === 'string') return fail(`cannot set the namespace of context "${contextName}": ${edit}`);
+  const index = context.index;
+  return verify(text, edit, readBack, (data) => {
+    const item = data?.contexts?.[index];
+    if (item && typeof item === 'object') {
+      const body = item.context && typeof item.context === 'object' ? item.context : {};
+      item.context = { ...body, namespace };
+    }
+    return data;
+  });
+}

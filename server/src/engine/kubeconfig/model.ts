@@ -1,0 +1,324 @@
+/**
+ * The merged kubeconfig: files in, one display model out, the way kubectl
+ * sees it (client-go's clientcmd merge):
+ *
+ * - the first file to define a named cluster, context or user wins it whole
+ *   (later definitions are listed in `shadowed`, never merged field by field);
+ * - the first file to set a non-empty `current-context` wins it;
+ * - a file that is missing is skipped; a file that cannot be read or parsed
+ *   is an error for that file only, the others still load.
+ *
+ * Display fields come from `KubeconfigView.summary()`, which never copies
+ * secret material (tokens, passwords, key data, exec args/env): the model is
+ * safe to print, serialise and show in a tree.
+ *
+ * Findings are the kubeconfig rules' findings (via `lintText`) per file. A
+ * dangling-reference finding is recomputed against the merged names (a
+ * context in one file may name a cluster another file defines), and every
+ * finding is attached to the merged contexts it concerns: the context whose
+ * entry it falls in, or every context using the cluster or user it falls in.
+ */
+import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
+import { DEFAULT_SETTINGS, type EngineSettings } from '../config/settings';
+import { lintText } from '../lint';
+import { parseChunk } from '../parse/yaml';
+import kubeconfigDanglingReference from '../rules/kubeconfig/kubeconfig-dangling-reference';
+import { engineFinding } from '../run-rule';
+import { LineIndex } from '../text';
+import type { Finding, Span } from '../types';
+import { danglingReferences, KubeconfigView, type AuthMethod, type CertificateAuthority, type KubeconfigSummary, type TlsMode } from '../views/kubeconfig';
+import { ResourceView } from '../views/resource';
+import { getNode, getPair, nodeSpan, stringValue } from '../views/yaml-node';
+
+/** One file as the caller read it. */
+export interface KubeconfigFileInput {
+  path: string;
+  /** The text; undefined when the file does not exist or could not be read. */
+  text?: string;
+  /** Why it could not be read (one line, e.g. "permission denied"); undefined when it is simply missing. */
+  readError?: string;
+}
+
+export type FileStatus = 'ok' | 'missing' | 'unreadable' | 'malformed';
+
+export interface KubeconfigFinding extends Finding {
+  file: string;
+  /** 1-based line of the finding's start. */
+  line: number;
+}
+
+export interface KubeconfigFileState {
+  path: string;
+  status: FileStatus;
+  /** One line: why the file is unreadable or malformed. */
+  error?: string;
+  /** 1-based line of a parse error, when known. */
+  errorLine?: number;
+  /** Findings of the kubeconfig rules in this file (every entry, shadowed ones included). */
+  findings: KubeconfigFinding[];
+}
+
+/** Where an entry is defined. */
+export interface EntrySource {
+  file: string;
+  /** The entry's `name` value (or the item): where "reveal" goes. */
+  span: Span;
+  /** 1-based line of `span.start`. */
+  line: number;
+}
+
+export interface ClusterInfo extends EntrySource {
+  name: string;
+  /** Server URL without any `user:password@`. */
+  server?: string;
+  tls: TlsMode;
+  certificateAuthority: CertificateAuthority;
+  tlsServerName?: string;
+  proxyUrl?: string;
+}
+
+export interface UserInfo extends EntrySource {
+  name: string;
+  authMethods: AuthMethod[];
+  tokenFile?: string;
+  clientCertificate?: string;
+  exec?: string;
+  authProvider?: string;
+  impersonate?: string;
+}
+
+export interface ContextInfo extends EntrySource {
+  name: string;
+  current: boolean;
+  cluster?: string;
+  user?: string;
+  namespace?: string;
+  /** The merged cluster and user it names (undefined: dangling or unset). */
+  clusterInfo?: ClusterInfo;
+  userInfo?: UserInfo;
+  /** Findings about this context, its cluster or its user. */
+  findings: KubeconfigFinding[];
+}
+
+export interface ShadowedEntry {
+  list: 'clusters' | 'contexts' | 'users';
+  name: string;
+  file: string;
+  line: number;
+  /** The file whose definition wins. */
+  winner: string;
+}
+
+export interface MergedKubeconfig {
+  files: KubeconfigFileState[];
+  contexts: ContextInfo[];
+  clusters: ClusterInfo[];
+  users: UserInfo[];
+  /** The merged `current-context` (undefined when no file sets a non-empty one). */
+  currentContext?: string;
+  /** The file it comes from. */
+  currentContextFile?: string;
+  /** Later definitions of a name an earlier file (or an earlier item) already defines. */
+  shadowed: ShadowedEntry[];
+  /** Every finding of every file. */
+  findings: KubeconfigFinding[];
+}
+
+/** A parsed file: its document, and the kubeconfig view when it is one. */
+export interface ParsedKubeconfig {
+  doc?: Document.Parsed;
+  root?: YAMLMap;
+  view?: KubeconfigView;
+  /** Parse or shape problem, one line. */
+  error?: string;
+  errorOffset?: number;
+}
+
+const oneLine = (s: string): string => s.split(/\r?\n/)[0]!.trim();
+
+/**
+ * Parse one kubeconfig file. An empty file (or one holding only comments) is
+ * an empty config, as for kubectl. Never throws.
+ */
+export function parseKubeconfig(text: string): ParsedKubeconfig {
+  const { docs, crash } = parseChunk(text);
+  if (crash) return { error: crash, errorOffset: 0 };
+  if (docs.length > 1) return { error: 'a kubeconfig holds one YAML document, this file holds several', errorOffset: docs[1]!.range[0] };
+  const doc = docs[0];
+  if (!doc) return {};
+  const err = doc.errors[0];
+  if (err) return { doc, error: oneLine(err.message), errorOffset: err.pos[0] };
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return { doc };
+  if (!isMap(contents)) return { doc, error: 'a kubeconfig is a YAML map (apiVersion, kind, clusters, contexts, users ...)', errorOffset: nodeSpan(contents)?.start ?? 0 };
+  const root = contents as YAMLMap;
+  const resource = new ResourceView(doc, root);
+  const view = KubeconfigView.from(resource);
+  if (!view && ['clusters', 'contexts', 'users'].some((k) => getPair(root, k) !== undefined)) {
+    return { doc, root, error: 'not a kubeconfig: expected apiVersion: v1 and kind: Config', errorOffset: 0 };
+  }
+  return { doc, root, view };
+}
+
+interface LoadedFile {
+  state: KubeconfigFileState;
+  text?: string;
+  parsed?: ParsedKubeconfig;
+  lines?: LineIndex;
+}
+
+function contains(outer: Span, inner: Span): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/**
+ * Build the merged model of `files` (in precedence order) and lint it with
+ * `settings` (the rules' severities; a rule set to off finds nothing).
+ */
+export function mergeKubeconfigs(files: readonly KubeconfigFileInput[], settings: EngineSettings = DEFAULT_SETTINGS): MergedKubeconfig {
+  const loaded: LoadedFile[] = files.map((f) => {
+    if (f.text === undefined) {
+      return { state: f.readError !== undefined ? { path: f.path, status: 'unreadable', error: f.readError, findings: [] } : { path: f.path, status: 'missing', findings: [] } };
+    }
+    const parsed = parseKubeconfig(f.text);
+    const lines = new LineIndex(f.text);
+    const state: KubeconfigFileState = { path: f.path, status: parsed.error !== undefined ? 'malformed' : 'ok', findings: [] };
+    if (parsed.error !== undefined) {
+      state.error = parsed.error;
+      state.errorLine = lines.position(parsed.errorOffset ?? 0).line + 1;
+    }
+    return { state, text: f.text, parsed, lines };
+  });
+  const usable = loaded.filter((l) => l.state.status === 'ok' && l.parsed);
+
+  const clusters = new Map<string, ClusterInfo>();
+  const users = new Map<string, UserInfo>();
+  const contexts = new Map<string, ContextInfo>();
+  /** Entry spans that won, per file: to attach findings. */
+  const winners: Array<{ file: LoadedFile; list: ShadowedEntry['list']; span: Span; name: string }> = [];
+  const shadowed: ShadowedEntry[] = [];
+  let currentContext: string | undefined;
+  let currentContextFile: string | undefined;
+
+  for (const file of usable) {
+    const { view, root, doc } = file.parsed!;
+    const path = file.state.path;
+    const line = (s: Span): number => file.lines!.position(s.start).line + 1;
+    if (currentContext === undefined && root && doc) {
+      const cc = stringValue(getNode(root, 'current-context'), doc);
+      if (cc !== undefined && cc !== '') {
+        currentContext = cc;
+        currentContextFile = path;
+      }
+    }
+    if (!view) continue;
+    const summary: KubeconfigSummary = view.summary();
+    const claim = <T>(list: ShadowedEntry['list'], map: Map<string, T>, name: string | undefined, span: Span, entrySpan: Span, make: () => T, winnerFile: (t: T) => string): void => {
+      if (name === undefined) return;
+      const existing = map.get(name);
+      if (existing !== undefined) {
+        shadowed.push({ list, name, file: path, line: line(span), winner: winnerFile(existing) });
+        return;
+      }
+      map.set(name, make());
+      winners.push({ file, list, span: entrySpan, name });
+    };
+    view.clusters.forEach((c, i) => {
+      const s = summary.clusters[i]!;
+      claim('clusters', clusters, c.name, c.anchorSpan, c.span, () => ({
+        name: c.name!,
+        file: path,
+        span: c.anchorSpan,
+        line: line(c.anchorSpan),
+        ...(s.server !== undefined ? { server: s.server } : {}),
+        tls: s.tls,
+        certificateAuthority: s.certificateAuthority,
+        ...(s.tlsServerName !== undefined ? { tlsServerName: s.tlsServerName } : {}),
+        ...(s.proxyUrl !== undefined ? { proxyUrl: s.proxyUrl } : {}),
+      }), (x) => x.file);
+    });
+    view.users.forEach((u, i) => {
+      const s = summary.users[i]!;
+      const { name: _n, ...rest } = s;
+      claim('users', users, u.name, u.anchorSpan, u.span, () => ({ name: u.name!, file: path, span: u.anchorSpan, line: line(u.anchorSpan), ...rest }), (x) => x.file);
+    });
+    view.contexts.forEach((c) => {
+      claim('contexts', contexts, c.name, c.anchorSpan, c.span, () => {
+        const info: ContextInfo = { name: c.name!, file: path, span: c.anchorSpan, line: line(c.anchorSpan), current: false, findings: [] };
+        if (c.cluster !== undefined) info.cluster = c.cluster.value;
+        if (c.user !== undefined) info.user = c.user.value;
+        if (c.namespace !== undefined) info.namespace = c.namespace.value;
+        return info;
+      }, (x) => x.file);
+    });
+  }
+
+  for (const ctx of contexts.values()) {
+    ctx.current = currentContext !== undefined && ctx.name === currentContext;
+    const cl = ctx.cluster !== undefined ? clusters.get(ctx.cluster) : undefined;
+    const us = ctx.user !== undefined ? users.get(ctx.user) : undefined;
+    if (cl) ctx.clusterInfo = cl;
+    if (us) ctx.userInfo = us;
+  }
+
+  // Lint each readable file; dangling references are judged against the merged names.
+  const known = { clusters: new Set(clusters.keys()), users: new Set(users.keys()), contexts: new Set(contexts.keys()) };
+  const danglingId = kubeconfigDanglingReference.meta.id;
+  const all: KubeconfigFinding[] = [];
+  for (const file of loaded) {
+    if (file.text === undefined || !file.lines) continue;
+    const path = file.state.path;
+    const at = (f: Finding): KubeconfigFinding => ({ ...f, file: path, line: file.lines!.position(f.span.start).line + 1 });
+    let findings = lintText(file.text, 'yaml', { settings, fileName: path });
+    const view = file.parsed?.view;
+    if (view && file.state.status === 'ok') {
+      findings = findings.filter((f) => f.ruleId !== danglingId);
+      for (const ref of danglingReferences(view, known)) {
+        // Only the winning current-context matters; kubectl ignores the others.
+        if (ref.target === 'context' && currentContextFile !== path) continue;
+        // A shadowed context is never used, so what it names does not matter.
+        if (ref.context) {
+          const winner = ref.context.name !== undefined ? contexts.get(ref.context.name) : undefined;
+          if (!winner || winner.file !== path || winner.span.start !== ref.context.anchorSpan.start) continue;
+        }
+        const f = engineFinding(kubeconfigDanglingReference.meta, settings, ref.target, { name: ref.name, context: ref.context?.label ?? 'current-context' }, file.text, ref.span.start, ref.span.end);
+        if (f) findings.push(f);
+      }
+      findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    }
+    file.state.findings = findings.map(at);
+    all.push(...file.state.findings);
+  }
+
+  // Attach findings to the contexts they concern.
+  for (const w of winners) {
+    const inEntry = w.file.state.findings.filter((f) => contains(w.span, f.span));
+    if (inEntry.length === 0) continue;
+    for (const ctx of contexts.values()) {
+      const concerned =
+        (w.list === 'contexts' && ctx.name === w.name && ctx.file === w.file.state.path) ||
+        (w.list === 'clusters' && ctx.clusterInfo?.name === w.name) ||
+        (w.list === 'users' && ctx.userInfo?.name === w.name);
+      if (concerned) ctx.findings.push(...inEntry);
+    }
+  }
+
+  const model: MergedKubeconfig = {
+    files: loaded.map((l) => l.state),
+    contexts: [...contexts.values()],
+    clusters: [...clusters.values()],
+    users: [...users.values()],
+    shadowed,
+    findings: all,
+  };
+  if (currentContext !== undefined) {
+    model.currentContext = currentContext;
+    model.currentContextFile = currentContextFile!;
+  }
+  return model;
+}
+
+/** The context of that name, if the merged config defines it. */
+export function findContext(model: MergedKubeconfig, name: string): ContextInfo | undefined {
+  return model.contexts.find((c) => c.name === name);
+}
