@@ -126,7 +126,8 @@ test('a missing or empty reason is reported', () => {
   const nullReason = 'exemptions:\n  - rules: [host-network]\n    reason:\n';
   const r = parseConfig(nullReason);
   assert.deepEqual(r.problems.map((p) => p.message), ['exemptions[0].reason: must be a string, got null']);
-  assert.equal(r.problems[0]!.span.start, nullReason.length - 1, 'at the end of "reason:"');
+  const at = r.problems[0]!.span;
+  assert.equal(nullReason.slice(at.start, at.end), 'reason', 'an empty value is reported on its key, never on an empty range');
 });
 
 test('a bad severity and options on a rule without options are reported', () => {
@@ -217,13 +218,28 @@ test('applyConfig: exemptions are kept only where their paths match; ignorePaths
   assert.equal(applyConfig(DEFAULT_SETTINGS, valid('ignorePaths: ["**/.hidden/**"]\n'), 'a/.hidden/b.yaml').ignored, true, 'dot files match');
 });
 
-test('globs picomatch cannot compile are reported on the entry', () => {
+test('globs that cannot match what was meant are reported on the entry, quoted short', () => {
   const long = 'a'.repeat(70000); // over picomatch's maximum pattern length
   const text = `ignorePaths: [ok/**, "${long}"]\nexemptions:\n  - rules: ["*"]\n    container: "${long}"\n    reason: x\n`;
   const r = problems(text);
-  assert.deepEqual(r.map(([at, m]) => [at.length, m.slice(0, 40)]), [
-    [long.length + 2, 'ignorePaths[1]: invalid glob "aaaaaaaaaa'],
-    [long.length + 2, 'exemptions[0].container: invalid glob "a'],
+  assert.deepEqual(r.map(([at]) => at.length), [long.length + 2, long.length + 2]);
+  assert.match(r[0]![1], /^ignorePaths\[1\]: the glob "a{57}\.\.\." cannot be compiled/);
+  assert.match(r[1]![1], /^exemptions\[0\]\.container: the glob "a{57}\.\.\." cannot be compiled/);
+  assert.ok(r.every(([, m]) => m.length < 200), 'one short line each');
+
+  const paths = 'ignorePaths: ["/abs/**", "../x/**", "vendor\\\\charts", "[abc", "{a,b", "ok/**", "a/(b|c)/*.yaml", "x/[]]/*", "esc\\\\[/*"]\n';
+  assert.deepEqual(problems(paths), [
+    ['"/abs/**"', 'ignorePaths[0]: the glob "/abs/**" is absolute: paths are relative to the folder of the configuration file'],
+    ['"../x/**"', 'ignorePaths[1]: the glob "../x/**" has a ".." segment: paths are relative to the folder of the configuration file and cannot leave it'],
+    ['"vendor\\\\charts"', 'ignorePaths[2]: the glob "vendor\\\\charts" uses "\\" as a separator: write paths with "/"'],
+    ['"[abc"', 'ignorePaths[3]: the glob "[abc" has an unclosed "["'],
+    ['"{a,b"', 'ignorePaths[4]: the glob "{a,b" has an unclosed "{"'],
+  ]);
+  // Name globs: brackets are checked, slashes and dots are not path problems there.
+  const names = 'exemptions:\n  - rules: ["*"]\n    name: "web-{a,b"\n    namespace: "../team"\n    container: "side)car"\n    reason: x\n';
+  assert.deepEqual(problems(names), [
+    ['"web-{a,b"', 'exemptions[0].name: the glob "web-{a,b" has an unclosed "{"'],
+    ['"side)car"', 'exemptions[0].container: the glob "side)car" has an unmatched ")" at position 5'],
   ]);
 });
 

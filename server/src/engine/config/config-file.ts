@@ -7,7 +7,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { RULE_IDS, ruleMetas } from '../rules';
 import { closestMatch } from '../suggest';
-import { globMatcher, isValidGlob } from '../suppress/glob';
+import { globMatcher, globProblem } from '../suppress/glob';
 import type { Finding, SeveritySetting, Span } from '../types';
 import { SYNTAX_RULES } from '../rules';
 import { engineFinding } from '../run-rule';
@@ -89,7 +89,8 @@ function nodeAt(doc: Document, segments: readonly string[]): { node?: Node; keyS
 
 function rangeOf(node: unknown): Span | undefined {
   const r = isNode(node) ? node.range : undefined;
-  return r ? { start: r[0], end: r[1] } : undefined;
+  // An empty value (`reason:` with nothing after it) has an empty range: callers fall back to the key.
+  return r && r[1] > r[0] ? { start: r[0], end: r[1] } : undefined;
 }
 
 function keyOf(map: Node | undefined, key: string): Span | undefined {
@@ -167,20 +168,26 @@ function describe(doc: Document, errors: ErrorObject[]): ConfigProblem[] {
   return out;
 }
 
-/** Globs that picomatch cannot compile. */
+/** Globs that cannot mean what their author wants (see globProblem). */
 function globProblems(doc: Document, config: ShipshapeConfig): ConfigProblem[] {
   const out: ConfigProblem[] = [];
-  const check = (glob: string, segments: string[]): void => {
-    if (isValidGlob(glob)) return;
+  const check = (glob: string, segments: string[], kind: 'path' | 'name'): void => {
+    const problem = globProblem(glob, kind);
+    if (problem === undefined) return;
     const at = nodeAt(doc, segments);
-    out.push({ message: `${displayPath(segments)}: invalid glob ${JSON.stringify(glob)}`, span: rangeOf(at.node) ?? at.keySpan ?? { start: 0, end: 0 } });
+    out.push({ message: `${displayPath(segments)}: the glob ${shortQuote(glob)} ${problem}`, span: rangeOf(at.node) ?? at.keySpan ?? { start: 0, end: 0 } });
   };
-  config.ignorePaths?.forEach((g, i) => check(g, ['ignorePaths', String(i)]));
+  config.ignorePaths?.forEach((g, i) => check(g, ['ignorePaths', String(i)], 'path'));
   config.exemptions?.forEach((e, i) => {
-    for (const k of ['kind', 'name', 'namespace', 'container'] as const) if (e[k] !== undefined) check(e[k]!, ['exemptions', String(i), k]);
-    e.paths?.forEach((g, j) => check(g, ['exemptions', String(i), 'paths', String(j)]));
+    for (const k of ['kind', 'name', 'namespace', 'container'] as const) if (e[k] !== undefined) check(e[k]!, ['exemptions', String(i), k], 'name');
+    e.paths?.forEach((g, j) => check(g, ['exemptions', String(i), 'paths', String(j)], 'path'));
   });
   return out;
+}
+
+/** A value quoted for a one-line message, cut to 60 characters. */
+function shortQuote(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
 /** Parse and validate the text of a `.shipshape.yaml`. */
