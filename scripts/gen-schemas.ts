@@ -37,6 +37,83 @@ const SPECIAL: Record<string, Json> = {
   'api.resource.Quantity': { type: ['string', 'number'] },
 };
 
+/**
+ * Fields Kubernetes added after the kubernetes-types release we generate from
+ * (1.30, the newest on npm). Without them, valid manifests for 1.31+ would get
+ * schema-unknown-field errors. Each entry names the definition, the field and
+ * its schema; new object types go in NEWER_DEFINITIONS. Sources: the
+ * Kubernetes API reference of the release that added each field.
+ */
+const NEWER_FIELDS: Record<string, Record<string, Json>> = {
+  // 1.31 (beta 1.33): supplementalGroupsPolicy; 1.32 (beta 1.33): seLinuxChangePolicy.
+  'core.v1.PodSecurityContext': { seLinuxChangePolicy: { type: 'string' }, supplementalGroupsPolicy: { type: 'string' } },
+  // 1.32 pod-level resources (beta 1.34); 1.34 hostnameOverride.
+  'core.v1.PodSpec': { hostnameOverride: { type: 'string' }, resources: { $ref: '#/definitions/core.v1.ResourceRequirements' } },
+  // 1.31 image volumes.
+  'core.v1.Volume': { image: { $ref: '#/definitions/core.v1.ImageVolumeSource' } },
+  // 1.33 container stop signals.
+  'core.v1.Lifecycle': { stopSignal: { type: 'string' } },
+  // 1.34 container restart rules.
+  'core.v1.Container': { restartPolicyRules: { type: 'array', items: { $ref: '#/definitions/core.v1.ContainerRestartRule' } } },
+  // 1.34 pod certificates.
+  'core.v1.VolumeProjection': { podCertificate: { $ref: '#/definitions/core.v1.PodCertificateProjection' } },
+  // 1.34 environment variables from files.
+  'core.v1.EnvVarSource': { fileKeyRef: { $ref: '#/definitions/core.v1.FileKeySelector' } },
+  // 1.35 cgroup mount options.
+  'core.v1.SecurityContext': { cgroupOptions: { $ref: '#/definitions/core.v1.CgroupOptions' } },
+};
+
+const NEWER_DEFINITIONS: Record<string, Json> = {
+  'core.v1.CgroupOptions': { type: 'object', properties: { mountMode: { type: 'string' } }, additionalProperties: false },
+  'core.v1.ContainerRestartRule': {
+    type: 'object',
+    properties: { action: { type: 'string' }, exitCodes: { $ref: '#/definitions/core.v1.ContainerRestartRuleOnExitCodes' } },
+    required: ['action'],
+    additionalProperties: false,
+  },
+  'core.v1.ContainerRestartRuleOnExitCodes': {
+    type: 'object',
+    properties: { operator: { type: 'string' }, values: { type: 'array', items: { type: 'number' } } },
+    required: ['operator'],
+    additionalProperties: false,
+  },
+  'core.v1.FileKeySelector': {
+    type: 'object',
+    properties: { key: { type: 'string' }, optional: { type: 'boolean' }, path: { type: 'string' }, volumeName: { type: 'string' } },
+    required: ['key', 'path', 'volumeName'],
+    additionalProperties: false,
+  },
+  'core.v1.ImageVolumeSource': { type: 'object', properties: { pullPolicy: { type: 'string' }, reference: { type: 'string' } }, additionalProperties: false },
+  'core.v1.PodCertificateProjection': {
+    type: 'object',
+    properties: {
+      certificateChainPath: { type: 'string' },
+      credentialBundlePath: { type: 'string' },
+      keyPath: { type: 'string' },
+      keyType: { type: 'string' },
+      maxExpirationSeconds: { type: 'number' },
+      signerName: { type: 'string' },
+      userAnnotations: { type: 'object', additionalProperties: { type: 'string' } },
+    },
+    required: ['keyType', 'signerName'],
+    additionalProperties: false,
+  },
+};
+
+/** Adds NEWER_FIELDS and NEWER_DEFINITIONS; fails if kubernetes-types already has one (then it should go). */
+function addNewerFields(definitions: Record<string, Json>): void {
+  for (const [id, def] of Object.entries(NEWER_DEFINITIONS)) {
+    if (definitions[id]) throw new Error(`${id} is in kubernetes-types now: remove it from NEWER_DEFINITIONS`);
+    definitions[id] = def;
+  }
+  for (const [id, fields] of Object.entries(NEWER_FIELDS)) {
+    const d = definitions[id] as { properties?: Record<string, Json> } | undefined;
+    if (!d?.properties) throw new Error(`NEWER_FIELDS: no object definition ${id}`);
+    for (const name of Object.keys(fields)) if (name in d.properties) throw new Error(`${id}.${name} is in kubernetes-types now: remove it from NEWER_FIELDS`);
+    d.properties = Object.fromEntries(Object.entries({ ...d.properties, ...fields }).sort(([x], [y]) => (x < y ? -1 : 1)));
+  }
+}
+
 function listDts(dir: string, base = ''): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -166,10 +243,11 @@ export function generate(typesDir = TYPES_DIR): SchemaBundle {
     }
   }
 
+  addNewerFields(definitions);
   const version = (JSON.parse(fs.readFileSync(path.join(typesDir, 'package.json'), 'utf8')) as { version: string }).version;
   const sortKeys = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]!]));
   return {
-    source: `kubernetes-types@${version}`,
+    source: `kubernetes-types@${version} with fields added in Kubernetes 1.31-1.35 (NEWER_FIELDS)`,
     kinds: sortKeys(Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, sortKeys(v)]))),
     definitions: sortKeys(definitions),
   };

@@ -89,3 +89,40 @@ test('schema-unknown-field: a CRD is left alone except its metadata; kubeconfig 
 test('schema-unknown-field: schemaValidation false turns the schema rules off', () => {
   assertFindings(deployment, findingsOf('schema-unknown-field', deployment, settingsWith({ schemaValidation: false })), []);
 });
+
+test('schema-unknown-field: fields added after kubernetes-types 1.30 are known (1.31-1.35), typos in them are not', () => {
+  const text = dedent(`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: newer
+    spec:
+      hostnameOverride: api-0
+      resources: {limits: {cpu: "1", memory: 1Gi}}
+      securityContext:
+        supplementalGroupsPolicy: Strict
+        seLinuxChangePolicy: MountOption
+      containers:
+        - name: app
+          image: nginx:1.27
+          restartPolicyRules:
+            - action: Restart
+              exitCodes: {operator: In, values: [42]}
+          lifecycle:
+            stopSignal: SIGUSR1
+          securityContext:
+            cgroupOptions: {mountMode: ReadWrite}
+          env:
+            - name: TOKEN_FILE
+              valueFrom: {fileKeyRef: {volumeName: cfg, path: app.env, key: TOKEN}}
+      volumes:
+        - name: model
+          image: {reference: "quay.io/acme/model:v1", pullPolicy: IfNotPresent}
+        - name: certs
+          projected:
+            sources:
+              - podCertificate: {keyType: ED25519, signerName: example.com/foo, credentialBundlePath: bundle.pem, userAnnotations: {a: b}}
+              - podCertificate: {keyType: ED25519, signerName: example.com/foo, credentialBundelPath: typo.pem}
+  `);
+  assertFindings(text, findingsOf('schema-unknown-field', text), [{ at: 'credentialBundelPath', message: 'Did you mean "credentialBundlePath"?' }]);
+});
