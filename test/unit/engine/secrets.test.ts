@@ -165,6 +165,13 @@ test('valueEvidence: format first, then the name, then settings in a file, then 
   assert.equal(S.valueEvidence('KNOWN_HOSTS', `github.com ssh-ed25519 ${randomString(4, 68)}\n`), undefined, 'random tokens inside files are not judged');
   assert.equal(S.valueEvidence('GREETING', 'Hello from the environment'), undefined);
   assert.equal(S.valueEvidence('DB_PASSWORD', 'changeme'), undefined);
+  // Identifier names: random by design (Kafka's CLUSTER_ID, build digests); a known format still counts.
+  for (const name of ['CLUSTER_ID', 'KAFKA_CLUSTER_ID', 'buildSha', 'IMAGE_DIGEST', 'INSTANCE_UUID', 'GIT_COMMIT']) {
+    assert.equal(S.valueEvidence(name, FAKE.randomKey), undefined, name);
+  }
+  assert.equal(S.valueEvidence('CLUSTER_ID', FAKE.githubToken)?.kind, 'format');
+  assert.equal(S.valueEvidence('CLUSTER_SECRET', FAKE.randomKey)?.kind, 'name');
+  assert.equal(S.valueEvidence('CLUSTER_IDENT', FAKE.randomKey)?.kind, 'random', 'only whole identifier words');
 });
 
 test('Secret values: skipped, committed or credential', () => {

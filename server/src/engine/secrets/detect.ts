@@ -15,7 +15,7 @@
 import { looksRandom } from './entropy';
 import { connectionPassword, findFormat, isPublicKeyMaterial, tokens } from './formats';
 import { mask } from './mask';
-import { isCredentialName, nameWords } from './names';
+import { isCredentialName, isIdentifierName, nameWords } from './names';
 import { isBooleanLike, isPathLike, isPlaceholder } from './placeholder';
 
 export type Evidence =
@@ -185,7 +185,8 @@ export function valueEvidence(name: string, value: string): Evidence | undefined
     const e = settingsEvidence(value);
     if (e) return e;
   }
-  return multiline ? undefined : randomEvidence(value);
+  // `CLUSTER_ID: MkU3OEVBNTcwNTJENDM2Qk` is an identifier, random by design: only a known format counts there.
+  return multiline || isIdentifierName(name) ? undefined : randomEvidence(value);
 }
 
 /** How a committed Secret value is judged: not reported, a committed value (warning) or a real-looking credential (error). */

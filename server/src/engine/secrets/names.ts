@@ -95,3 +95,17 @@ export function isCredentialName(name: string): boolean {
   if (last === 'key' && end > 0) return KEY_QUALIFIERS.has(words[end - 1]!) || credentialWord(words[end - 1]!);
   return false;
 }
+
+/** Last words of names that hold identifiers, digests or versions: random-looking by design, not secrets. */
+const IDENTIFIER_WORDS = new Set(['id', 'ids', 'uuid', 'guid', 'uid', 'hash', 'sha', 'sha1', 'sha256', 'sha512', 'digest', 'checksum', 'version', 'commit', 'revision', 'rev', 'etag', 'fingerprint', 'build', 'tag']);
+
+/**
+ * Whether a name says its value is an identifier (`CLUSTER_ID`, `BUILD_SHA`,
+ * `imageDigest`): a random-looking value there is expected, so only a known
+ * credential format (or a credential-like name) makes it a finding.
+ */
+export function isIdentifierName(name: string): boolean {
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  return last !== undefined && IDENTIFIER_WORDS.has(last) && !isCredentialName(name);
+}
