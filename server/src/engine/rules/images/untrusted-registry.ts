@@ -10,6 +10,8 @@ export default defineRule({
       'The image does not come from a registry or repository on the trusted list (shipshape.trustedRegistries). Anyone can publish to a public registry; an image from an unvetted source runs with whatever it was built to do.',
     defaultSeverity: 'warning',
     category: 'supply-chain',
+    // The suggestion is a code action of the language server: "Trust <registry> in .shipshape.yaml" edits the config file.
+    fixable: 'suggestion',
     messages: {
       untrusted:
         '{{owner}} uses image "{{image}}" from {{name}}, which is not on the trusted registries list (shipshape.trustedRegistries).',
