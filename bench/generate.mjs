@@ -196,3 +196,42 @@ export function generateManifest(count, seed = 42) {
   }
   return docs.join('\n---\n') + '\n';
 }
+
+const PACKAGES = ['ca-certificates', 'curl', 'git', 'openssl', 'tzdata', 'build-essential', 'python3', 'libpq-dev', 'jq', 'unzip'];
+
+/**
+ * A deterministic multi-stage Dockerfile of exactly `lines` lines: stages with
+ * FROM, ARG, ENV, long RUN instructions with `\` continuation lines, COPY,
+ * ADD, EXPOSE, USER, and here and there an insecure instruction, so that every
+ * Dockerfile rule has work to do.
+ */
+export function generateDockerfile(lines, seed = 7) {
+  const r = rng(seed + lines);
+  const out = ['# syntax=docker/dockerfile:1', '# generated benchmark input'];
+  let stage = 0;
+  while (out.length < lines) {
+    const insecure = r() < 0.2;
+    out.push('', `# stage ${stage}`);
+    out.push(insecure ? `FROM ${IMAGES[7]} AS stage${stage}` : `FROM ${IMAGES[Math.floor(r() * 6)]} AS stage${stage}`);
+    out.push(`ARG VERSION=${stage}.${Math.floor(r() * 10)}.0`, `WORKDIR /src/stage${stage}`);
+    out.push(`ENV APP_HOME=/src/stage${stage} \\`, `    LOG_LEVEL=info \\`, `    PORT=${8000 + stage}`);
+    if (insecure) out.push(`ENV API_TOKEN=${token(r, 32)}`);
+    const runs = 2 + Math.floor(r() * 3);
+    for (let i = 0; i < runs && out.length < lines; i++) {
+      out.push('RUN set -eux; \\', '    apt-get update; \\');
+      const n = 4 + Math.floor(r() * 10);
+      for (let j = 0; j < n; j++) out.push(`    apt-get install -y --no-install-recommends ${PACKAGES[Math.floor(r() * PACKAGES.length)]}=${1 + j}.${i}; \\`);
+      if (insecure && i === 0) out.push('    curl -fsSL https://example.com/install.sh | sh; \\');
+      out.push('    rm -rf /var/lib/apt/lists/*');
+    }
+    out.push(`COPY --chown=10001:10001 stage${stage}/ ./`);
+    if (insecure) out.push('ADD . /app', 'USER root', 'EXPOSE 22');
+    else out.push(`EXPOSE ${8000 + stage}`, 'USER 10001:10001', 'HEALTHCHECK CMD ["/app/healthcheck"]');
+    stage++;
+  }
+  // Exactly `lines` lines: cut the last stage short (ending its RUN instruction) and close with an ENTRYPOINT.
+  out.length = Math.max(1, lines - 1);
+  out[out.length - 1] = out[out.length - 1].replace(/;? \\$/, '');
+  out.push('ENTRYPOINT ["/app/server"]');
+  return out.join('\n') + '\n';
+}

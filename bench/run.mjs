@@ -2,8 +2,10 @@
 // bare `yaml` parseAllDocuments of the same text, plus peak memory; and the cost of the
 // full rule set against the pod-security rules alone (issue 3's acceptance: at most 20%).
 //
-//   npm run bench                 (builds first; runs with --expose-gc)
-//   node bench/run.mjs --sizes 100,1000 --no-corpus
+//   npm run bench                 (builds first; runs with --expose-gc; engine, then LSP mode)
+//   node bench/run.mjs --sizes 100,1000 --no-corpus --no-lsp
+//   node bench/run.mjs --lsp      (LSP mode only, see bench/lsp.mjs; needs `npm run build`)
+//   node bench/run.mjs --lsp --lsp-sizes 1000
 //
 // Every (size, mode) pair runs in a fresh child process, so the peak RSS of one size
 // is not polluted by another and the parse baseline is not polluted by the engine.
@@ -24,6 +26,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { generateManifest } from './generate.mjs';
+import { lspBench, SERVER } from './lsp.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -76,9 +79,12 @@ function ruleSetSettings(engine) {
 
 function time(fn) {
   globalThis.gc?.();
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const result = fn();
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, result };
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, result };
 }
 
 async function child(mode, target, runs) {
@@ -106,15 +112,17 @@ async function child(mode, target, runs) {
       for (const { text, kind } of inputs) if (kind === 'yaml') docs += parseAllDocuments(text).length;
       return docs;
     };
-    work(); // warm-up: JIT, lazy module initialisation
+    const cold = time(work); // warm-up: JIT, lazy module initialisation (reported as the cold parse)
     const times = [];
+    const cpuTimes = [];
     let docs = 0;
     for (let i = 0; i < runs; i++) {
-      const { ms, result } = time(work);
+      const { ms, cpuMs, result } = time(work);
       times.push(ms);
+      cpuTimes.push(cpuMs);
       docs = result;
     }
-    report({ times, docs });
+    report({ times, cpuTimes, coldMs: cold.ms, coldCpuMs: cold.cpuMs, docs });
     return;
   }
   const sets = ruleSetSettings(engine);
@@ -191,8 +199,21 @@ function table(headers, rows) {
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+async function lspSection() {
+  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first (\`npm run bench\` builds).`);
+  const sizes = (argValue('--lsp-sizes') ?? '1000,10000').split(',').map(Number);
+  await lspBench({ sizes, parseOnce: (size) => runChild('parse', String(size), 1) });
+}
+
 async function parent() {
   const started = Date.now();
+  if (process.argv.includes('--lsp')) {
+    const cpu = cpus();
+    console.log(`Shipshape LSP benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
+    await lspSection();
+    console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
   await esbuild.build({
     entryPoints: [join(ROOT, 'server/src/engine/index.ts')],
     outfile: ENGINE,
@@ -201,6 +222,7 @@ async function parent() {
     target: 'node20',
     format: 'cjs',
     logLevel: 'warning',
+    alias: { yaml: join(ROOT, 'node_modules/yaml/browser/index.js') }, // as scripts/build.mjs bundles it
   });
   const sizes = (argValue('--sizes') ?? '100,1000,10000').split(',').map(Number);
   const cpu = cpus();
@@ -280,6 +302,8 @@ async function parent() {
     console.log(`on/off = median [min-max] of the per-run ratios; acceptance (issue 8): median at most ${fmtRatio(MAX_SCHEMA_ON_OVER_OFF)}.`);
     console.log(table(['documents', 'runs', 'schema off ms', 'schema on ms', 'on/off', 'findings off', 'findings on', `<= ${fmtRatio(MAX_SCHEMA_ON_OVER_OFF)}`], schemaRows));
   }
+  if (process.argv.includes('--no-lsp')) console.log('\nLSP mode: skipped (--no-lsp).');
+  else await lspSection();
   console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

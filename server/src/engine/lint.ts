@@ -5,7 +5,9 @@
  * YAML files are linted document by document (see parse/yaml.ts); each
  * document's findings are computed with document-relative offsets, so they
  * can be cached by the document's text and reused, shifted, after edits
- * elsewhere in the file.
+ * elsewhere in the file. `lintYamlSteps` exposes that per-document structure
+ * to the language server, which interleaves the work with incoming edits and
+ * converts (and caches) diagnostics per document too.
  */
 import { visit, type Document } from 'yaml';
 import { settingsKey, DEFAULT_SETTINGS, type EngineSettings } from './config/settings';
@@ -22,6 +24,7 @@ import { annotationExemptions } from './suppress/annotations';
 import { applyAnnotations, applyDirectives, applyExemptions } from './suppress/apply';
 import { scanDirectives, yamlTopEnd } from './suppress/directives';
 import type { Span } from './types';
+import { yamlErrorMessage } from './parse/yaml-message';
 
 export type FileKind = 'yaml' | 'dockerfile';
 
@@ -34,42 +37,130 @@ export interface LintOptions {
 }
 
 /** Findings of one YAML document chunk with chunk-relative offsets. */
-interface ChunkResult {
-  findings: Finding[];
+export interface ChunkResult {
+  /** Sorted by offset (then rule id); offsets relative to the chunk's start. */
+  readonly findings: readonly Finding[];
   /** The chunk failed to parse (used for Helm detection). */
-  parseError: boolean;
+  readonly parseError: boolean;
   /** The chunk holds Go/Helm template syntax in structural positions. */
-  templated: boolean;
+  readonly templated: boolean;
 }
 
-/** LRU cache of per-document results keyed by (settings, document text). */
+/** A cached chunk result (internal to the engine). */
+export interface CacheEntry {
+  result: ChunkResult;
+  /** The lint (cache generation) that last used the entry. */
+  used: number;
+}
+
+/**
+ * Per-document results keyed by (settings, document text), for one file
+ * across its edits. Two levels:
+ *
+ * - the chunk list of the previous lint: a document whose text equals the
+ *   one at the same index, or at the same distance from the end (documents
+ *   were inserted or removed before it), is found by one string comparison,
+ *   without hashing its text;
+ * - a map by text for everything else (moved or duplicated documents, undo).
+ *   Once it holds more than twice the file's documents, entries that neither
+ *   of the last two lints used are dropped; it never holds more than
+ *   `capacity` entries (the least recently used go first).
+ */
 export class DocumentCache {
-  private map = new Map<string, ChunkResult>();
+  private readonly maps = new Map<string, Map<string, CacheEntry>>();
+  private count = 0;
+  private generation = 0;
+  private previous: { key: string; texts: readonly string[]; entries: readonly CacheEntry[] } | undefined;
   hits = 0;
   misses = 0;
 
   constructor(private readonly capacity = 20000) {}
 
-  get(key: string): ChunkResult | undefined {
-    const v = this.map.get(key);
-    if (v) {
-      this.map.delete(key);
-      this.map.set(key, v);
-      this.hits++;
-    } else this.misses++;
-    return v;
+  /** Entries in the map. */
+  get size(): number {
+    return this.count;
   }
 
-  set(key: string, value: ChunkResult): void {
-    this.map.set(key, value);
-    if (this.map.size > this.capacity) {
-      const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
+  /** A lint of the file starts (internal: used by lintYamlSteps). */
+  begin(): void {
+    this.generation++;
+  }
+
+  /**
+   * The cached entry for chunk `index` of `count`, text `text`, under the
+   * settings key `key`: the previous lint's chunk at the same index or the
+   * same distance from the end, else the map (internal).
+   */
+  lookup(key: string, text: string, index: number, count: number): CacheEntry | undefined {
+    const prev = this.previous;
+    if (prev && prev.key === key) {
+      const at = prev.texts.length - count + index;
+      for (const i of at === index ? [index] : [index, at]) {
+        const t = prev.texts[i];
+        if (t !== undefined && t.length === text.length && t === text) {
+          const entry = prev.entries[i]!;
+          entry.used = this.generation;
+          this.hits++;
+          return entry;
+        }
+      }
+    }
+    const entry = this.maps.get(key)?.get(text);
+    if (entry) {
+      entry.used = this.generation;
+      this.hits++;
+      return entry;
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  /** Record a chunk result computed by the current lint (internal). */
+  store(key: string, text: string, result: ChunkResult): CacheEntry {
+    let map = this.maps.get(key);
+    if (!map) {
+      map = new Map();
+      this.maps.set(key, map);
+    }
+    const entry: CacheEntry = { result, used: this.generation };
+    if (!map.has(text)) this.count++;
+    map.set(text, entry);
+    if (this.count > this.capacity) this.evict(Math.max(1, this.count - Math.floor(this.capacity * 0.9)));
+    return entry;
+  }
+
+  /**
+   * The lint completed: its chunk list is the next lint's first guess, and
+   * entries unused by this lint and the one before are dropped once the map
+   * holds more than twice the file's documents (internal).
+   */
+  finish(key: string, texts: readonly string[], entries: readonly CacheEntry[]): void {
+    this.previous = { key, texts, entries };
+    if (this.count > 2 * texts.length + 16) this.sweep(this.generation - 1);
+  }
+
+  /** Drop the entries last used before generation `oldest`. */
+  private sweep(oldest: number): void {
+    for (const [key, map] of this.maps) {
+      for (const [text, entry] of map) {
+        if (entry.used < oldest) {
+          map.delete(text);
+          this.count--;
+        }
+      }
+      if (map.size === 0) this.maps.delete(key);
     }
   }
 
-  get size(): number {
-    return this.map.size;
+  /** Drop the `n` least recently used entries. */
+  private evict(n: number): void {
+    const all: Array<[Map<string, CacheEntry>, string, number]> = [];
+    for (const map of this.maps.values()) for (const [text, entry] of map) all.push([map, text, entry.used]);
+    all.sort((a, b) => a[2] - b[2]);
+    for (let i = 0; i < n && i < all.length; i++) {
+      all[i]![0].delete(all[i]![1]);
+      this.count--;
+    }
   }
 }
 
@@ -123,7 +214,7 @@ function lintDocument(
     );
   }
   applyAnnotations(found, annotationExemptions(resource, RULE_IDS), settings, text, suppressed, found);
-  out.push(...found);
+  for (const f of found) out.push(f); // not push(...found): a huge list exceeds the argument limit
 }
 
 /** Ranges of scalars that span lines: a `# ...` line inside one is text, not a comment. */
@@ -173,58 +264,137 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
     if (errors.length > 0) {
       parseError = true;
       const e = errors[0]!;
-      const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const message = yamlErrorMessage(e.message);
       const f = engineFinding(SYNTAX_RULES.yamlSyntax.meta, settings, 'parse', { message }, text, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1));
       if (f) findings.push(f);
       continue; // a broken document is not linted: its content is unreliable
     }
     lintDocument(doc, text, settings, rules, findings, suppressed, composeNamed);
   }
-  return { findings: suppress(findings, text, parsed.docs, settings, suppressed), parseError, templated: false };
+  const kept = suppress(findings, text, parsed.docs, settings, suppressed);
+  return { findings: kept.sort(byPosition), parseError, templated: false };
 }
 
-function shift(findings: Finding[], by: number): Finding[] {
-  if (by === 0) return findings;
-  return findings.map((f) => ({
+/** File order: by offset, then rule id. */
+function byPosition(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId);
+}
+
+function shifted(f: Finding, by: number): Finding {
+  return {
     ...f,
     span: { start: f.span.start + by, end: f.span.end + by },
     ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) } : {}),
-  }));
+  };
 }
 
-/** Lint a YAML file (one or many documents). */
-export function lintYaml(text: string, options: LintOptions = {}): Finding[] {
+/** One YAML document chunk of a file with its (chunk-relative) result. */
+export interface LintedChunk {
+  /** Offset of the chunk in the file (the start of a line). */
+  readonly offset: number;
+  readonly text: string;
+  readonly result: ChunkResult;
+}
+
+/** A YAML file's lint, document by document. */
+export interface YamlLint {
+  /** The file's document chunks in order; together they cover the text. */
+  readonly chunks: readonly LintedChunk[];
+  /**
+   * When set, these findings (file offsets) replace the chunks' findings: the
+   * file is binary, a Helm template, or the engine failed on it.
+   */
+  readonly whole?: readonly Finding[];
+}
+
+/**
+ * A copy of `text` that does not keep the string it was sliced from alive:
+ * cached results (and the scalar strings in their findings) then hold on to
+ * their document's text only, not to the whole file of the version that
+ * produced them.
+ */
+function detach(text: string): string {
+  return (' ' + text).slice(1);
+}
+
+/**
+ * Lint a YAML file document by document, yielding after every document that
+ * had to be linted (a cache miss), so that a caller can interleave other
+ * work and abandon a superseded lint: the documents linted so far stay in the
+ * cache. Run to completion it returns the per-document results. Nothing
+ * throws out of it.
+ */
+export function* lintYamlSteps(text: string, options: LintOptions = {}): Generator<void, YamlLint, void> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   try {
     if (looksBinary(text)) {
       const f = engineFinding(SYNTAX_RULES.binaryFile.meta, settings, 'binary', {}, text, 0, Math.min(text.length, 1));
-      return f ? [f] : [];
+      return { chunks: [], whole: f ? [f] : [] };
     }
     const rules = activeRules(settings);
     const composeNamed = isComposeFileName(options.fileName);
-    const key = options.cache ? settingsKey(settings) + (composeNamed ? '\u0000compose' : '') + '\u0000' : '';
-    const all: Finding[] = [];
+    const cache = options.cache;
+    const key = cache ? settingsKey(settings) + (composeNamed ? '\u0000compose' : '') : '';
+    const split = splitYamlDocuments(text);
+    cache?.begin();
+    const chunks: LintedChunk[] = [];
+    const texts: string[] = [];
+    const entries: CacheEntry[] = [];
     let anyParseError = false;
     let templated = false;
-    for (const chunk of splitYamlDocuments(text)) {
-      let result = options.cache?.get(key + chunk.text);
+    for (let i = 0; i < split.length; i++) {
+      const chunk = split[i]!;
+      let entry = cache?.lookup(key, chunk.text, i, split.length);
+      let result = entry?.result;
       if (!result) {
-        result = lintChunk(chunk.text, settings, rules, composeNamed);
-        options.cache?.set(key + chunk.text, result);
+        const own = detach(chunk.text);
+        result = lintChunk(own, settings, rules, composeNamed);
+        if (cache) entry = cache.store(key, own, result);
+        yield;
+      }
+      if (entry) {
+        texts.push(chunk.text);
+        entries.push(entry);
       }
       anyParseError ||= result.parseError;
       templated ||= result.templated;
-      all.push(...shift(result.findings, chunk.offset));
+      chunks.push({ offset: chunk.offset, text: chunk.text, result });
     }
+    cache?.finish(key, texts, entries);
     // A Go/Helm template is skipped whole, with one informational finding.
     if (templated || (anyParseError && text.includes('{{'))) {
-      return helmFinding(text, templateMarkers(text, 1)[0] ?? text.indexOf('{{'), settings);
+      return { chunks, whole: helmFinding(text, templateMarkers(text, 1)[0] ?? text.indexOf('{{'), settings) };
     }
-    return all.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    return { chunks };
   } catch (e) {
     const f = engineFinding(SYNTAX_RULES.yamlSyntax.meta, settings, 'crash', { message: e instanceof Error ? e.message : String(e) }, text, 0, 1);
-    return f ? [f] : [];
+    return { chunks: [], whole: f ? [f] : [] };
   }
+}
+
+/** `lintYamlSteps` run to completion. */
+export function lintYamlChunks(text: string, options: LintOptions = {}): YamlLint {
+  const steps = lintYamlSteps(text, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The findings of a YAML lint with file offsets, in file order. */
+export function yamlLintFindings(lint: YamlLint): Finding[] {
+  if (lint.whole) return [...lint.whole];
+  const all: Finding[] = [];
+  for (const { offset, result } of lint.chunks) {
+    for (const f of result.findings) all.push(offset === 0 ? f : shifted(f, offset));
+  }
+  // Each chunk's findings are sorted and chunks are in file order: this only settles ties at chunk boundaries.
+  return all.sort(byPosition);
+}
+
+/** Lint a YAML file (one or many documents). */
+export function lintYaml(text: string, options: LintOptions = {}): Finding[] {
+  return yamlLintFindings(lintYamlChunks(text, options));
 }
 
 function helmFinding(text: string, at: number, settings: EngineSettings): Finding[] {

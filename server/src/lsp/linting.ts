@@ -3,10 +3,17 @@
  * lint its current text with the engine (reusing the document's per-YAML-
  * document cache), and publish, unless the work was superseded or the
  * document changed meanwhile.
+ *
+ * A YAML file is linted document by document (lintYamlSteps). After at most
+ * `sliceMs` of linting the job yields to the event loop, so edits and other
+ * requests are read while a large file is linted; when the document changed
+ * or the job was cancelled by then, it stops there. The documents linted so
+ * far stay in the cache, so the next run continues where this one stopped.
  */
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache, fileKindOf, lintText, type FileKind } from '../engine';
+import { lintYamlSteps, type YamlLint } from '../engine/lint';
 import { configFindings } from '../engine/config/config-file';
 import type { ConfigResolver } from './config';
 import type { DiagnosticConverter } from './diagnostics';
@@ -24,7 +31,16 @@ export interface LintJobDeps {
   configs?: ConfigResolver;
   /** An applicable config file is invalid (called on every lint; the callee deduplicates). */
   onInvalidConfig?(configPath: string, firstProblem: string): void;
+  /** Longest stretch of synchronous YAML linting before the job yields to the event loop (default 25 ms; 0: after every document linted). */
+  sliceMs?: number;
+  /** How the job yields (default: setImmediate, after pending I/O). Tests pass one they control. */
+  yieldToEvents?: () => Promise<void>;
 }
+
+/** Default for LintJobDeps.sliceMs. */
+export const DEFAULT_SLICE_MS = 25;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The path part of a URI, for file-name based kind detection (e.g. `Dockerfile.prod`). */
 export function uriPath(uri: string): string {
@@ -78,11 +94,38 @@ export class DocumentLinter {
       engine = r.settings;
     }
     const fileName = uriPath(uri).split('/').pop();
-    const findings = lintText(text, kind, { settings: engine, cache: this.cacheFor(uri), fileName });
-    // Never publish for a stale version (linting may become asynchronous, e.g. in a worker).
-    if (token.cancelled || documents.get(uri)?.version !== version) return;
-    publish({ uri, version, diagnostics: converter.convert(findings, text, version) });
+    const options = { settings: engine, cache: this.cacheFor(uri), fileName };
+    const stale = (): boolean => token.cancelled || documents.get(uri)?.version !== version;
+    let diagnostics: Diagnostic[];
+    if (kind === 'yaml') {
+      const lint = await this.lintYaml(text, options, stale);
+      if (!lint) return; // superseded while linting
+      diagnostics = converter.convertYaml(lint, text, version);
+    } else {
+      diagnostics = converter.convert(lintText(text, kind, options), text, version);
+    }
+    // Never publish for a stale version (a Dockerfile is linted synchronously; this also guards later changes).
+    if (stale()) return;
+    publish({ uri, version, diagnostics });
   };
+
+  /** Lint YAML in slices; undefined when `stale()` turned true at a yield (the lint was abandoned). */
+  private async lintYaml(text: string, options: Parameters<typeof lintYamlSteps>[1], stale: () => boolean): Promise<YamlLint | undefined> {
+    const sliceMs = this.deps.sliceMs ?? DEFAULT_SLICE_MS;
+    const yieldNow = this.deps.yieldToEvents ?? yieldToEventLoop;
+    const steps = lintYamlSteps(text, options);
+    let deadline = performance.now() + sliceMs;
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return r.value;
+      if (performance.now() < deadline) continue;
+      await yieldNow();
+      if (stale()) {
+        steps.return({ chunks: [] });
+        return undefined;
+      }
+      deadline = performance.now() + sliceMs;
+    }
+  }
 
   /** Settings changed: cached results keyed by the old settings would only take memory. */
   reset(): void {

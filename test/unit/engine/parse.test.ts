@@ -72,3 +72,44 @@ test('fileKindOf recognises YAML and Dockerfile names and language ids', () => {
   assert.equal(fileKindOf('untitled:1', 'yaml'), 'yaml');
   assert.equal(fileKindOf('/w/docker-compose.prod.yml', 'dockercompose'), 'yaml');
 });
+
+test('split: a ... document end marker ends its chunk; the next document starts after it, with or without ---', () => {
+  const text = `${POD('a')}...\n${POD('b')}... # end\n---\n${POD('c')}...\n`;
+  const chunks = splitYamlDocuments(text);
+  assert.equal(chunks.map((c) => c.text).join(''), text);
+  assert.deepEqual(
+    chunks.map((c) => c.text.split('\n').find((l) => l.includes('name: ') && !l.includes('- name'))?.trim()),
+    ['name: a', 'name: b', 'name: c'],
+  );
+  assert.ok(chunks[0]!.text.endsWith('...\n') && chunks[1]!.text.endsWith('... # end\n') && chunks[2]!.text.startsWith('---\n'));
+  // `...` inside a line, longer runs of dots and indented dots are not markers.
+  assert.equal(splitYamlDocuments(`a: "x ... y"\nb: ....\nc: |\n  ...\n`).length, 1);
+  // CRLF and a lone CR end a marker line too.
+  assert.equal(splitYamlDocuments(`a: 1\r\n...\r\nb: 2\r\n`).length, 2);
+  assert.equal(splitYamlDocuments(`a: 1\r...\rb: 2\r`).length, 2);
+});
+
+test('a shipshape-disable at the top of a document does not leak past its ... end marker into the next document', () => {
+  const text = `# shipshape-disable privileged-container -- node agent\n${POD('a')}...\n${POD('b')}`;
+  const findings = lintYaml(text).filter((f) => f.ruleId === 'privileged-container' || f.ruleId === 'unused-suppression');
+  assert.deepEqual(
+    findings.map((f) => [f.ruleId, f.object?.name]),
+    [['privileged-container', 'b']],
+  );
+  // A shipshape-disable after the ... marker (before the next document) covers that next document only.
+  const after = `${POD('a')}...\n# shipshape-disable privileged-container -- node agent\n${POD('b')}`;
+  assert.deepEqual(
+    lintYaml(after)
+      .filter((f) => f.ruleId === 'privileged-container' || f.ruleId === 'unused-suppression')
+      .map((f) => [f.ruleId, f.object?.name]),
+    [['privileged-container', 'a']],
+  );
+  // The same with a --- marker after the `...` and the comment before it.
+  const before = `${POD('a')}...\n# shipshape-disable privileged-container -- node agent\n---\n${POD('b')}`;
+  assert.deepEqual(
+    lintYaml(before)
+      .filter((f) => f.ruleId === 'privileged-container' || f.ruleId === 'unused-suppression')
+      .map((f) => [f.ruleId, f.object?.name]),
+    [['privileged-container', 'a']],
+  );
+});

@@ -1,57 +1,118 @@
 /**
  * Multi-document YAML parsing with source ranges.
  *
- * A file is split into document chunks at `---` marker lines before parsing.
- * In YAML a `---` at the start of a line followed by white space or the end
- * of the line always starts a new document (it cannot occur inside a
- * scalar), so the split is exact and cheap. Each chunk is parsed on its own,
- * which lets results be cached per document: an edit re-parses only the
- * chunks whose text changed.
+ * A file is split into document chunks before parsing: at `---` marker lines
+ * (the marker starts the next chunk) and after `...` document end marker
+ * lines (the marker ends its chunk; what follows is the next document, with
+ * or without a `---`). In YAML a `---` or `...` at the start of a line
+ * followed by white space or the end of the line always is a marker (it
+ * cannot occur inside a scalar: the spec forbids it there), so the split is
+ * exact and cheap. Each chunk is parsed on its own, which lets results be
+ * cached per document: an edit re-parses only the chunks whose text changed.
  */
 import { parseAllDocuments, visit } from 'yaml';
 import type { Document } from 'yaml';
+import { checkParsedDocuments } from './yaml-aliases';
 
 export interface YamlChunk {
-  /** Offset of the chunk in the file. */
+  /** Offset of the chunk in the file (always the start of a line). */
   offset: number;
   text: string;
 }
 
-const MARKER = /^---(?=[ \t\r\n]|$)/gm;
+/** Offset just past the line break at `i` (a CRLF counts as one), or -1 when `i` is not a line break. */
+function pastBreak(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 10) return i + 1;
+  if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  return -1;
+}
+
+/** Offset of the next line start after `i` (or the text's length). */
+function nextLineStart(text: string, i: number): number {
+  const n = text.indexOf('\n', i);
+  const r = text.indexOf('\r', i);
+  if (n < 0 && r < 0) return text.length;
+  const at = n < 0 ? r : r < 0 ? n : Math.min(n, r);
+  return pastBreak(text, at);
+}
+
+/** A `---` or `...` marker at `at` (a line start): three marker characters, then a blank, a line break or the end. */
+function isMarkerAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at + 3);
+  return at + 3 === text.length || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Line starts where a marker line (`---` or `...`) begins, in order. Found
+ * with indexOf on the line break before the marker, which is much cheaper
+ * than visiting every line of a large file.
+ */
+function markerLines(text: string, marker: '---' | '...'): number[] {
+  const out: number[] = [];
+  if (text.startsWith(marker) && isMarkerAt(text, 0)) out.push(0);
+  let needle = '\n' + marker;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 4)) if (isMarkerAt(text, i + 1)) out.push(i + 1);
+  // A lone CR is a line break too (a CRLF was found above through its LF).
+  needle = '\r' + marker;
+  let lone = false;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 4)) {
+    if (isMarkerAt(text, i + 1)) {
+      out.push(i + 1);
+      lone = true;
+    }
+  }
+  return lone ? out.sort((a, b) => a - b) : out;
+}
 
 /**
  * True when a chunk is only a prolog for the next document: every non-blank
  * line is a comment or a directive (`%YAML`, `%TAG`), and it holds a
  * directive or a `shipshape-disable` comment (which belongs to the document
- * that follows, as comments before `---` do in YAML).
+ * that follows, as comments before `---` do in YAML). Stops at the first
+ * line with content, so it is cheap for ordinary documents.
  */
 function onlyProlog(text: string): boolean {
   let sawProlog = false;
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    const t = line.trim();
-    if (!t) continue;
-    if (t.startsWith('#')) {
-      if (t.includes('shipshape-disable')) sawProlog = true;
-      continue;
+  let i = 0;
+  while (i < text.length) {
+    const end = nextLineStart(text, i);
+    let s = i;
+    while (s < end && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+    const c = text.charCodeAt(s);
+    if (s < end && c !== 10 && c !== 13) {
+      if (c === 35 /* # */) {
+        if (!sawProlog && text.slice(s, end).includes('shipshape-disable')) sawProlog = true;
+      } else if (c === 37 /* % */) sawProlog = true;
+      else return false;
     }
-    if (t.startsWith('%')) sawProlog = true;
-    else return false;
+    i = end;
   }
   return sawProlog;
 }
 
+/**
+ * Split a YAML file into document chunks that cover it exactly: a chunk
+ * starts at offset 0, at every `---` marker line and after every `...`
+ * marker line. A chunk holding only comments and directives before the next
+ * document (a `%YAML` directive, a `# shipshape-disable` comment before
+ * `---`) is joined with that document.
+ */
 export function splitYamlDocuments(text: string): YamlChunk[] {
-  const starts: number[] = [0];
-  MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
-    if (m.index !== 0) starts.push(m.index);
+  const dashes = markerLines(text, '---');
+  let starts = dashes;
+  if (text.includes('...')) {
+    const ends = markerLines(text, '...').map((at) => nextLineStart(text, at + 3));
+    if (ends.length > 0) starts = [...dashes, ...ends].sort((a, b) => a - b);
   }
   const chunks: YamlChunk[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const start = starts[i]!;
-    const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
-    chunks.push({ offset: start, text: text.slice(start, end) });
+  let prev = 0;
+  for (const at of starts) {
+    if (at <= prev || at >= text.length) continue;
+    chunks.push({ offset: prev, text: text.slice(prev, at) });
+    prev = at;
   }
+  chunks.push({ offset: prev, text: text.slice(prev) });
   // Directives (and suppression comments before a `---`) belong to the document that follows them.
   for (let i = chunks.length - 2; i >= 0; i--) {
     if (onlyProlog(chunks[i]!.text)) {
@@ -69,11 +130,20 @@ export interface ParsedChunk {
 }
 
 export function parseChunk(text: string): ParsedChunk {
+  // yaml records each problem as an Error; their stack traces are never read
+  // and cost time and memory on hostile input (millions of errors).
+  const stackTraceLimit = Error.stackTraceLimit;
   try {
-    return { docs: parseAllDocuments(text, { prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[] };
+    Error.stackTraceLimit = 0;
+    // uniqueKeys: the library's duplicate-key check is quadratic in a map's size, and duplicates are not reported.
+    const docs = parseAllDocuments(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false }) as Document.Parsed[];
+    checkParsedDocuments(docs, text); // alias bombs, recursive aliases, nesting too deep (see yaml-aliases.ts)
+    return { docs };
   } catch (e) {
     const message = e instanceof RangeError ? 'the document is nested too deeply to parse' : `the YAML parser failed (${e instanceof Error ? e.message : String(e)})`;
     return { docs: [], crash: message };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
