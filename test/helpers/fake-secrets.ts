@@ -59,7 +59,9 @@ export const FAKE = {
   googleApiKey: 'AI' + 'za' + randomString(20, 35),
   jwt: 'ey' + b64url('{"alg":"HS256","typ":"JWT"}').slice(2) + '.' + b64url(`{"sub":"${randomString(21, 12)}","iat":1700000000}`) + '.' + randomString(22, 43),
   privateKey: pemBlock('RSA ' + 'PRIVATE KEY', 23),
-  connectionString: 'mongodb' + '://svc-' + randomString(24, 6, LOWER) + ':' + randomString(25, 18) + '@' + randomString(26, 8, LOWER) + '.mongo.internal:27017/app',
+  // The host is random too: the leak test looks for every 8-character piece of these values in the output, and a word
+  // like `internal` would match Shipshape's own rule ids (internal-error).
+  connectionString: 'mongodb' + '://svc-' + randomString(24, 6, LOWER) + ':' + randomString(25, 18) + '@' + randomString(26, 8, LOWER) + '.mongo.' + randomString(31, 6, LOWER) + ':27017/app',
   /** A high-entropy string of no known format. */
   randomKey: randomString(27, 48),
   /** An ordinary human password: only its name gives it away. */

@@ -14,6 +14,8 @@ import { terminalSafe, wantColor } from './format/style';
 import { formatText } from './format/text';
 import { helpText } from './help';
 import { runKubeconfig } from './kubeconfig';
+import { describeInternalError, onInternalError } from '../engine';
+import { addExtraRules, TEST_FAULT_ENV, throwingTestRule } from '../engine/run-rule';
 import { TOOL_VERSION } from './package-info';
 import { exitCodeFor } from './report';
 import { scan, settingsFromArgs } from './scan';
@@ -28,6 +30,23 @@ export interface CliIo {
 
 /** Run the CLI. Never throws: failures become `shipshape: <message>` on stderr and exit status 2. */
 export function run(argv: readonly string[], io: CliIo): number {
+  // A rule that throws becomes an internal-error finding in the report; stderr says where in the code, once per rule.
+  const failedRules = new Set<string>();
+  const stopListening = onInternalError((e) => {
+    if (failedRules.has(e.ruleId)) return;
+    failedRules.add(e.ruleId);
+    io.stderr.write(`shipshape: internal error: ${describeInternalError(e).split('\n').map(terminalSafe).join('\n')}\n`);
+  });
+  const removeTestRules = io.env[TEST_FAULT_ENV] === 'rule-throws' ? addExtraRules([throwingTestRule()]) : undefined;
+  try {
+    return runCommand(argv, io);
+  } finally {
+    removeTestRules?.();
+    stopListening();
+  }
+}
+
+function runCommand(argv: readonly string[], io: CliIo): number {
   try {
     const inv = parseCommandLine(argv);
     switch (inv.command) {

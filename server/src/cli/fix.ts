@@ -84,7 +84,7 @@ export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions): Fi
     }
     results.push(result);
     const remaining = finalText === text ? lintText(text, kind, lintOptions) : fixed.findings;
-    findings.push(...locateFindings(file, finalText, remaining));
+    for (const f of locateFindings(file, finalText, remaining)) findings.push(f); // not push(...): no argument limit
   }
   return { report: { settings: ctx.settings, files, findings, summary: summarize(findings) }, results };
 }

@@ -78,7 +78,7 @@ function lint(loaded: LoadedKubeconfig, args: KubeconfigArgs, io: CliIo): number
   const findings: ReportFinding[] = [];
   for (const file of files) {
     const state = loaded.model.files.find((f) => f.path === file.path)!;
-    findings.push(...locateFindings(file, loaded.texts.get(file.path)!.text, state.findings));
+    for (const f of locateFindings(file, loaded.texts.get(file.path)!.text, state.findings)) findings.push(f); // not push(...): no argument limit
   }
   const report: ScanReport = { settings: DEFAULT_SETTINGS, files, findings, summary: summarize(findings) };
   io.stdout.write(args.format === 'json' ? formatJson(report) : formatText(report, { color: wantColor(io.env, io.stdout.isTTY === true) }));

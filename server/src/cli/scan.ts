@@ -75,7 +75,8 @@ export function scan(args: ScanArgs, cwd: string): ScanReport {
     if (!settings) continue;
     files.push(file);
     const source = readSource(file);
-    findings.push(...locateFindings(file, source.text, lintText(source.text, source.kind, { settings, fileName: basename(file.path) })));
+    // Not push(...list): a list of a million findings exceeds the argument limit (RangeError).
+    for (const f of locateFindings(file, source.text, lintText(source.text, source.kind, { settings, fileName: basename(file.path) }))) findings.push(f);
   }
   return { settings: ctx.settings, files, findings, summary: summarize(findings) };
 }

@@ -31,7 +31,8 @@ export function lintCompose(compose: ComposeFileView, text: string, settings: En
   // service that merges it: one problem in the text is one finding, at the anchor.
   const seen = new Set<string>();
   for (const f of found) {
-    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}`;
+    // internal-error findings of different rules share the file's anchor: each names its rule.
+    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}${f.ruleId === 'internal-error' ? `\u0000${f.message}` : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(f);

@@ -5,9 +5,121 @@
  */
 import { effectiveSeverity, type EngineSettings } from './config/settings';
 import { RULES } from './rules';
+import internalError from './rules/syntax/internal-error';
 import { formatMessage, type Rule, type RuleContext, type RuleVisitors } from './rule';
 import { clampToLine } from './text';
 import type { Finding, RuleMeta, Severity, Span } from './types';
+
+/** A rule that threw, as the engine tells its listeners (never the error's message: it may quote the document). */
+export interface InternalError {
+  /** The rule that threw. */
+  ruleId: string;
+  /** The error's class (`TypeError`), or what was thrown when it is not an Error (`a thrown string`). */
+  errorName: string;
+  /** Where it was thrown: the stack's `at ...` lines (code locations only). */
+  frames: string[];
+}
+
+const listeners = new Set<(e: InternalError) => void>();
+
+/**
+ * Be told about every rule failure (the findings say where; this says where
+ * in the code). The engine does no I/O: the language server logs these and
+ * the CLI prints them. Returns a function that removes the listener.
+ */
+export function onInternalError(listener: (e: InternalError) => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+/** An internal error as one log entry: the rule, the error's class and the stack frames (no message: it may quote the document). */
+export function describeInternalError(e: InternalError): string {
+  const where = e.frames.length ? `\n${e.frames.map((f) => `    ${f}`).join('\n')}` : '';
+  return `rule "${e.ruleId}" failed (${e.errorName}), so its findings are missing where it failed (see the internal-error findings). This is a Shipshape bug; please report it with these lines.${where}`;
+}
+
+/** Rules added by tests (see withExtraRules, addExtraRules). */
+let extraRules: readonly Rule[] = [];
+
+/**
+ * Test seam: `rules` become active in addition to the registry's (at their
+ * default severity) until the returned function is called.
+ */
+export function addExtraRules(rules: readonly Rule[]): () => void {
+  extraRules = [...extraRules, ...rules];
+  return () => {
+    extraRules = extraRules.filter((r) => !rules.includes(r));
+  };
+}
+
+/** Test seam: run `fn` (synchronous) with `rules` active in addition to the registry's. */
+export function withExtraRules<T>(rules: readonly Rule[], fn: () => T): T {
+  const remove = addExtraRules(rules);
+  try {
+    return fn();
+  } finally {
+    remove();
+  }
+}
+
+/**
+ * A rule that throws after looking at every object, compose file and
+ * Dockerfile, with the document's whole text in its error message (which must
+ * never reach a finding or a log). The CLI and the language server add it when
+ * started with SHIPSHAPE_TEST_FAULT=rule-throws, so tests can check how the
+ * bundles report a failing rule.
+ */
+export function throwingTestRule(id = 'test-fault'): Rule {
+  return {
+    meta: {
+      id,
+      title: 'Test rule that throws',
+      description: 'Throws on every document (tests only).',
+      defaultSeverity: 'warning',
+      category: 'hardening',
+      messages: {},
+      references: {},
+    },
+    create: (ctx) => ({
+      end() {
+        throw new TypeError(`test fault in ${id}: ${ctx.text}`);
+      },
+    }),
+  };
+}
+
+/** Environment variable that makes the CLI and the language server add `throwingTestRule()` (tests only). */
+export const TEST_FAULT_ENV = 'SHIPSHAPE_TEST_FAULT';
+
+const ERROR_NAME = /^[A-Z][A-Za-z]{0,40}Error$/;
+
+function describeError(ruleId: string, e: unknown): InternalError {
+  const errorName = e instanceof Error ? (ERROR_NAME.test(e.name) ? e.name : 'Error') : `a thrown ${e === null ? 'null' : typeof e}`;
+  const frames: string[] = [];
+  const stack = e instanceof Error && typeof e.stack === 'string' ? e.stack.split('\n') : [];
+  // The frames are the trailing `    at ...` lines; everything before them is the message.
+  for (let i = stack.length - 1; i >= 0 && /^\s+at \S/.test(stack[i]!); i--) frames.unshift(stack[i]!.trim());
+  return { ruleId, errorName, frames };
+}
+
+/** Longest report data value shown whole; longer ones (a 10 MB value) are cut. */
+const MAX_DATA_CHARS = 200;
+
+function clip(value: string | number): string | number {
+  if (typeof value !== 'string' || value.length <= MAX_DATA_CHARS) return value;
+  let end = MAX_DATA_CHARS - 40;
+  const c = value.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--; // do not split a surrogate pair
+  return `${value.slice(0, end)}…(${value.length} chars)`;
+}
+
+/** A message from a template, with every data value cut to a readable length. */
+function message(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  const clipped: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(data)) clipped[k] = clip(v);
+  return formatMessage(template, clipped);
+}
 
 export interface ActiveRule {
   rule: Rule;
@@ -17,7 +129,7 @@ export interface ActiveRule {
 /** The visitor rules that run under these settings, at their effective severity. */
 export function activeRules(settings: EngineSettings): ActiveRule[] {
   const out: ActiveRule[] = [];
-  for (const rule of RULES) {
+  for (const rule of extraRules.length ? [...RULES, ...extraRules] : RULES) {
     if (rule.meta.category === 'syntax') continue;
     if (rule.meta.category === 'schema' && !settings.schemaValidation) continue;
     const severity = effectiveSeverity(rule.meta, settings);
@@ -29,8 +141,9 @@ export function activeRules(settings: EngineSettings): ActiveRule[] {
 /**
  * Create the rule's visitors with a context that reports into `out`, and
  * hand them to `visit`. A rule that throws does not take the others down: its
- * failure becomes one finding at `anchor`. `object` is attached to every
- * finding (Kubernetes objects only).
+ * failure becomes one `internal-error` finding at `anchor` (the start of the
+ * object or file) naming the rule, and is passed to the `onInternalError`
+ * listeners. `object` is attached to every finding (Kubernetes objects only).
  */
 export function runRule(
   { rule, severity }: ActiveRule,
@@ -55,7 +168,7 @@ export function runRule(
         ruleId: rule.meta.id,
         // A rule may grade a finding (e.g. a real credential vs a committed value) unless the user set a severity.
         severity: d.severity !== undefined && settings.rules[rule.meta.id] === undefined ? d.severity : severity,
-        message: formatMessage(template, d.data),
+        message: message(template, d.data),
         span: clampToLine(text, d.at.start, d.at.end),
       };
       if (object) f.object = object;
@@ -67,14 +180,21 @@ export function runRule(
   try {
     visit(rule.create(ctx));
   } catch (e) {
-    const f: Finding = {
-      ruleId: rule.meta.id,
-      severity: 'error',
-      message: `Internal error in rule ${rule.meta.id}: ${e instanceof Error ? e.message : String(e)}`,
-      span: clampToLine(text, anchor.start, anchor.end),
-    };
-    if (object) f.object = object;
-    out.push(f);
+    // One finding for this rule and document (the visit stops at the first
+    // throw); what it reported before stays. Listeners hear of it once per run.
+    const report = describeError(rule.meta.id, e);
+    for (const listener of listeners) {
+      try {
+        listener(report);
+      } catch {
+        // a listener's failure is not the document's problem
+      }
+    }
+    const f = engineFinding(internalError.meta, settings, 'failed', { rule: rule.meta.id, error: report.errorName }, text, anchor.start, anchor.end);
+    if (f) {
+      if (object) f.object = object;
+      out.push(f);
+    }
   }
 }
 
@@ -93,5 +213,5 @@ export function engineFinding(
 ): Finding | undefined {
   const severity = effectiveSeverity(meta, settings);
   if (severity === 'off') return undefined;
-  return { ruleId: meta.id, severity, message: formatMessage(meta.messages[messageId] ?? messageId, data), span: clampToLine(text, start, end) };
+  return { ruleId: meta.id, severity, message: message(meta.messages[messageId] ?? messageId, data), span: clampToLine(text, start, end) };
 }

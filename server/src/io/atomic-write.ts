@@ -12,7 +12,7 @@
  * Symbolic links are followed: the link's target is replaced, the link stays.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync, chownSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync, chownSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** What a file looked like when it was read. */
@@ -41,10 +41,45 @@ function hashOf(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Read a file as UTF-8 text with a stamp for `writeAtomic`. Throws the fs error (ENOENT ...) when it cannot be read. */
-export function readForEdit(path: string): ReadForEdit {
-  const bytes = readFileSync(path);
-  const st = statSync(path);
+/** Largest file `readForEdit` reads (kubeconfig files and manifests are far smaller). */
+export const MAX_EDIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The bytes of a file, read through one descriptor opened without blocking:
+ * a FIFO without a writer reads as empty instead of blocking forever, a
+ * device is read up to `maxBytes` (`/dev/null` is empty, as kubectl sees it;
+ * `/dev/zero` is refused instead of filling memory). A folder, or more than
+ * `maxBytes`, is refused with an error whose message is the reason.
+ */
+function readRegularFile(path: string, maxBytes: number): { bytes: Buffer; st: Stats } {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (st.size > maxBytes) throw new Error(`larger than ${Math.floor(maxBytes / 1048576)} MiB`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.max(65536, Math.min(st.size - total + 1, maxBytes + 1 - total)));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw new Error(`larger than ${Math.floor(maxBytes / 1048576)} MiB`);
+    }
+    return { bytes: Buffer.concat(chunks, total), st };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Read a file as UTF-8 text with a stamp for `writeAtomic`. Throws the fs
+ * error (ENOENT ...) when it cannot be read, and an error whose message says
+ * why for a folder, a FIFO, a device or a file over `maxBytes`.
+ */
+export function readForEdit(path: string, maxBytes = MAX_EDIT_BYTES): ReadForEdit {
+  const { bytes, st } = readRegularFile(path, maxBytes);
   return { text: bytes.toString('utf8'), stamp: { hash: hashOf(bytes), size: bytes.length, mtimeMs: st.mtimeMs } };
 }
 
@@ -52,7 +87,7 @@ export function readForEdit(path: string): ReadForEdit {
 export function unchangedSince(path: string, stamp: FileStamp): boolean {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readRegularFile(path, Math.max(stamp.size, MAX_EDIT_BYTES)).bytes;
   } catch {
     return false;
   }

@@ -11,6 +11,8 @@ import { CODE_ACTION_KINDS, CodeActionProvider } from './code-actions';
 import { ConfigResolver } from './config';
 import { DiagnosticConverter } from './diagnostics';
 import { DocumentLinter } from './linting';
+import { describeInternalError, onInternalError } from '../engine';
+import { addExtraRules, TEST_FAULT_ENV, throwingTestRule } from '../engine/run-rule';
 import { Scheduler } from './scheduler';
 import { DEFAULT_DEBOUNCE_MS, SECTION, SettingsStore } from './settings';
 
@@ -57,6 +59,15 @@ export function startServer(connection: Connection): void {
     converter: new DiagnosticConverter(EXTENSION_ROOT),
     publish: (params) => void connection.sendDiagnostics(params).catch((e) => log.error(`publishing diagnostics failed: ${describe(e)}`)),
   });
+  // A rule that throws becomes an internal-error diagnostic; the log says where in the code (once per rule and place).
+  const loggedInternalErrors = new Set<string>();
+  onInternalError((e) => {
+    const key = `${e.ruleId}\u0000${e.errorName}\u0000${e.frames[0] ?? ''}`;
+    if (loggedInternalErrors.has(key)) return;
+    loggedInternalErrors.add(key);
+    log.error(describeInternalError(e));
+  });
+  if (process.env[TEST_FAULT_ENV] === 'rule-throws') addExtraRules([throwingTestRule()]);
   const scheduler = new Scheduler(linter.run, (uri, e) => log.error(`linting ${uri} failed: ${describe(e)}`));
   const relintAll = (): void => {
     for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);

@@ -17,6 +17,8 @@ dockerfileRuleTests('dockerfile-syntax', {
   invalid: [
     { name: 'an unknown instruction', text: 'FROM alpine:3.20\nRUN apt-get update &&\n  apt-get install -y curl\n', errors: [{ at: 'apt-get', occurrence: 1, message: 'Unknown instruction "apt-get"' }] },
     { name: 'a missing continuation under escape=`', text: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo a \\\n  echo b\n', errors: [{ at: 'echo', occurrence: 1, message: '"echo"' }] },
+    // A value at the start of a line (a continuation missing after `ENV TOKEN=\`) is not quoted: it may be a credential.
+    { name: 'an unknown instruction that looks like a token', text: `FROM alpine:3.20\nENV TOKEN=\n${'gh' + 'p_' + 'aB3'.repeat(12)}\n`, errors: [{ at: 'gh' + 'p_' + 'aB3'.repeat(12), message: 'Unknown instruction (40 chars), not shown as it may be a value' }] },
     { name: 'RUN before FROM', text: 'ARG V=1\nRUN true\nFROM alpine:3.20\n', errors: [{ at: 'RUN', message: 'RUN before the first FROM' }] },
     { name: 'no FROM', text: 'ARG V=1\nRUN true\n', errors: [{ at: 'ARG', message: 'no FROM instruction' }] },
   ],

@@ -1,4 +1,4 @@
-// unused-suppression: one case per message (unusedComment, unusedAnnotation, unknownRule, misplaced, noRules,
+// unused-suppression: one case per message (unusedComment, unusedAnnotation, unknownRule, unknownValue, misplaced, noRules,
 // annotationsOff, inlineOff), with exact spans; its severity setting; never exemptible.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,6 +6,7 @@ import { lintText } from '../../../server/src/engine/lint';
 import type { EngineSettings } from '../../../server/src/engine/config/settings';
 import { getRule, RULE_IDS } from '../../../server/src/engine/rules';
 import { assertFindings, dedent, findingsOf, settingsWith } from '../../helpers/rule-tester';
+import { FAKE } from '../../helpers/fake-secrets';
 
 const RULE = 'unused-suppression';
 const S: EngineSettings = settingsWith({ rules: Object.fromEntries([...RULE_IDS].map((id) => [id, ['host-network', 'host-pid', 'dockerfile-root-user', RULE].includes(id) ? (id === RULE ? 'info' : 'warning') : 'off'])) });
@@ -28,11 +29,11 @@ const pod = (annotations = '', head = '', specHead = '') =>
     .replace('__ANN__\n', annotations ? `  annotations:\n${annotations.split('\n').map((l) => `    ${l}`).join('\n')}\n` : '')
     .replace('__SPEC__\n', specHead);
 
-test('metadata: info, syntax category, all seven messages', () => {
+test('metadata: info, syntax category, all eight messages', () => {
   const meta = getRule(RULE)!.meta;
   assert.equal(meta.defaultSeverity, 'info');
   assert.equal(meta.category, 'syntax');
-  assert.deepEqual(Object.keys(meta.messages).sort(), ['annotationsOff', 'inlineOff', 'misplaced', 'noRules', 'unknownRule', 'unusedAnnotation', 'unusedComment']);
+  assert.deepEqual(Object.keys(meta.messages).sort(), ['annotationsOff', 'inlineOff', 'misplaced', 'noRules', 'unknownRule', 'unknownValue', 'unusedAnnotation', 'unusedComment']);
 });
 
 test('used suppressions give nothing', () => {
@@ -67,6 +68,16 @@ test('unknownRule: in comments and annotations, with and without a hint', () => 
   ]);
   // The unknown id in the document disable does not stop the finding.
   assert.ok(lintText(text, 'yaml', { settings: S }).some((f) => f.ruleId === 'host-network'));
+});
+
+test('unknownValue: a word that does not look like a rule id is not quoted (it may be a credential)', () => {
+  const token = FAKE.randomKey;
+  const text = pod('', `# shipshape-disable-next-line host-network the token ${token} is a test value\n`);
+  const findings = findingsOf(RULE, text, S);
+  assertFindings(text, findings.filter((f) => text.slice(f.span.start, f.span.end) === token), [
+    { at: token, message: 'Unknown rule id (48 chars), not shown as it does not look like one (it may be a value such as a credential); this suppression has no effect.' },
+  ]);
+  assert.ok(findings.every((f) => !f.message.includes(token.slice(0, 8))));
 });
 
 test('misplaced: shipshape-disable below the top of a YAML document or after a Dockerfile instruction', () => {

@@ -58,7 +58,7 @@ function appendToSeq(text: string, seq: YAMLSeq, entry: string, eol: string): Te
   if (seq.flow) {
     const range = seq.range;
     if (!range) return undefined;
-    const close = text.lastIndexOf(']', range[1]);
+    const close = text.lastIndexOf(']', range[1] - 1);
     if (close < range[0]) return undefined;
     return [{ start: close, end: close, text: items.length > 0 ? `, ${quote(entry)}` : quote(entry) }];
   }

@@ -3,6 +3,7 @@
  * and describe every problem with the place in the file it concerns. Pure
  * and total: text in, a config or problems out, never a throw.
  */
+import { yamlErrorMessage } from '../parse/yaml-message';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { RULE_IDS, ruleMetas } from '../rules';
@@ -122,11 +123,11 @@ function describe(doc: Document, errors: ErrorObject[]): ConfigProblem[] {
         message = `${path}: this rule takes no options`;
       } else if (segments.length === 1 && segments[0] === 'rules') {
         const best = closestMatch(key, RULE_IDS);
-        message = `rules: unknown rule id "${key}"${best ? ` (did you mean "${best}"?)` : ''}`;
+        message = `rules: unknown rule id ${JSON.stringify(key)}${best ? ` (did you mean "${best}"?)` : ''}`;
       } else {
         const allowed = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
         const best = closestMatch(key, allowed);
-        message = `${path ? `${path}: ` : ''}unknown key "${key}"${best ? ` (did you mean "${best}"?)` : allowed.length ? ` (expected one of ${allowed.join(', ')})` : ''}`;
+        message = `${path ? `${path}: ` : ''}unknown key ${JSON.stringify(key)}${best ? ` (did you mean "${best}"?)` : allowed.length ? ` (expected one of ${allowed.join(', ')})` : ''}`;
       }
     } else if (e.keyword === 'required') {
       const missing = String((e.params as { missingProperty: string }).missingProperty);
@@ -196,10 +197,14 @@ export function parseConfig(text: string): ParsedConfig {
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
       return {
-        problems: doc.errors.slice(0, 10).map((e) => ({
-          message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-          span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
-        })),
+        problems: doc.errors.slice(0, 10).map((e) => {
+          // An error at the end of the text (an unclosed quote) has its position there: keep the span inside the text.
+          const start = Math.min(e.pos[0], text.length);
+          return {
+            message: yamlErrorMessage(e.message),
+            span: { start, end: Math.min(Math.max(e.pos[1], start + 1), text.length) },
+          };
+        }),
       };
     }
     const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
@@ -209,7 +214,7 @@ export function parseConfig(text: string): ParsedConfig {
     const problems = globProblems(doc, config);
     return problems.length > 0 ? { problems } : { config, problems: [] };
   } catch (e) {
-    return { problems: [{ message: `cannot read the configuration: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, span: { start: 0, end: Math.min(1, text.length) } }] };
+    return { problems: [{ message: `cannot read the configuration: ${e instanceof Error ? e.message.split(/\r\n?|\n/)[0] : String(e)}`, span: { start: 0, end: Math.min(1, text.length) } }] };
   }
 }
 

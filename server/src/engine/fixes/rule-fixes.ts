@@ -21,12 +21,21 @@ export function kebab(name: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .split('-')
+    .filter((w) => w !== '')
+    .join('-');
+}
+
+/** `s` without trailing dashes (a loop: `/-+$/` is quadratic on a long run of dashes that does not end the text). */
+function trimTrailingDashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 45 /* - */) end--;
+  return s.slice(0, end);
 }
 
 /** The Secret a literal credential of a workload moves to: `<workload>-secrets` (`app-secrets` when unnamed). */
 export function secretNameFor(workload: string | undefined): string {
-  const base = kebab(workload ?? '').slice(0, 240).replace(/-+$/, '');
+  const base = trimTrailingDashes(kebab(workload ?? '').slice(0, 240));
   return `${base || 'app'}-secrets`;
 }
 

@@ -40,6 +40,7 @@
  * points as overlapping) and re-lint.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parse as parseYaml, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { blockOpener } from './block-opener';
 import type { TextEdit } from '../types';
 
 /** A value to write: scalars, arrays and plain objects (key order kept). */
@@ -151,11 +152,10 @@ function detectStyle(text: string): { unit: number; indentSeq: boolean } {
   const units = new Map<number, number>();
   let indented = 0;
   let flat = 0;
-  const opener = /^( *)((?:- +)*)(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"-][^#]*?|-[^\s#][^#]*?)[ \t]*:[ \t]*(?:#.*)?\r?$/;
   for (let i = 0; i < lines.length; i++) {
-    const m = opener.exec(lines[i]!);
+    const m = blockOpener(lines[i]!); // `key:` alone on its line (linear; see block-opener.ts)
     if (!m) continue;
-    const keyCol = m[1]!.length + m[2]!.length;
+    const keyCol = m.indent + m.markers;
     let j = i + 1;
     while (j < lines.length && /^[ \t]*(#.*)?\r?$/.test(lines[j]!)) j++;
     if (j >= lines.length) break;
@@ -365,7 +365,7 @@ function insertInto(ed: YamlEditor, map: YAMLMap, path: readonly string[], value
   if (map.flow) {
     if (!simpleFlow(text, map)) return undefined;
     const r = range(map)!;
-    const close = text.lastIndexOf('}', r[1]);
+    const close = text.lastIndexOf('}', r[1] - 1);
     if (close < r[0]) return undefined;
     const entry = `${formatScalar(first)}: ${flowValue(newValue)}`;
     if (map.items.length === 0) return [{ start: r[0] + 1, end: close, text: entry }];
@@ -649,7 +649,7 @@ function seqAppend(ed: YamlEditor, seq: YAMLSeq, items: readonly YamlValue[]): T
   if (seq.flow) {
     if (!simpleFlow(text, seq)) return undefined;
     const r = range(seq)!;
-    const close = text.lastIndexOf(']', r[1]);
+    const close = text.lastIndexOf(']', r[1] - 1);
     if (close < r[0]) return undefined;
     const body = toAdd.map((i) => itemLikeSiblings(seq, i)).join(', ');
     if (seq.items.length === 0) return [{ start: r[0] + 1, end: close, text: body }];

@@ -18,6 +18,7 @@
  * finding is attached to the merged contexts it concerns: the context whose
  * entry it falls in, or every context using the cluster or user it falls in.
  */
+import { yamlErrorMessage } from '../parse/yaml-message';
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../config/settings';
 import { lintText } from '../lint';
@@ -134,8 +135,6 @@ export interface ParsedKubeconfig {
   errorOffset?: number;
 }
 
-const oneLine = (s: string): string => s.split(/\r?\n/)[0]!.trim();
-
 /**
  * Parse one kubeconfig file. An empty file (or one holding only comments) is
  * an empty config, as for kubectl. Never throws.
@@ -147,7 +146,7 @@ export function parseKubeconfig(text: string): ParsedKubeconfig {
   const doc = docs[0];
   if (!doc) return {};
   const err = doc.errors[0];
-  if (err) return { doc, error: oneLine(err.message), errorOffset: err.pos[0] };
+  if (err) return { doc, error: yamlErrorMessage(err.message), errorOffset: err.pos[0] };
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return { doc };
   if (!isMap(contents)) return { doc, error: 'a kubeconfig is a YAML map (apiVersion, kind, clusters, contexts, users ...)', errorOffset: nodeSpan(contents)?.start ?? 0 };
@@ -287,7 +286,7 @@ export function mergeKubeconfigs(files: readonly KubeconfigFileInput[], settings
       findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
     }
     file.state.findings = findings.map(at);
-    all.push(...file.state.findings);
+    for (const f of file.state.findings) all.push(f); // not push(...): no argument limit
   }
 
   // Attach findings to the contexts they concern.
@@ -299,7 +298,7 @@ export function mergeKubeconfigs(files: readonly KubeconfigFileInput[], settings
         (w.list === 'contexts' && ctx.name === w.name && ctx.file === w.file.state.path) ||
         (w.list === 'clusters' && ctx.clusterInfo?.name === w.name) ||
         (w.list === 'users' && ctx.userInfo?.name === w.name);
-      if (concerned) ctx.findings.push(...inEntry);
+      if (concerned) for (const f of inEntry) ctx.findings.push(f);
     }
   }
 

@@ -10,6 +10,7 @@
  * caller (lint-dockerfile.ts) turns such an exception into one finding.
  */
 import { DockerfileParser, type Arg, type Env, type Heredoc, type Instruction, type Property } from 'dockerfile-ast';
+import './dockerfile-ast-perf'; // keeps the library linear on long instructions
 import { LineIndex } from '../text';
 import type { Span } from '../types';
 

@@ -22,8 +22,9 @@ import helmTemplate from './syntax/helm-template';
 import binaryFile from './syntax/binary-file';
 import unusedSuppression from './syntax/unused-suppression';
 import invalidConfig from './syntax/invalid-config';
+import internalError from './syntax/internal-error';
 
-export const SYNTAX_RULES = { yamlSyntax, helmTemplate, binaryFile, unusedSuppression, invalidConfig } as const;
+export const SYNTAX_RULES = { yamlSyntax, helmTemplate, binaryFile, unusedSuppression, invalidConfig, internalError } as const;
 
 export const RULES: readonly Rule[] = [
   ...baselineRules,
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   binaryFile,
   unusedSuppression,
   invalidConfig,
+  internalError,
 ];
 
 const byId = new Map<string, Rule>(RULES.map((r) => [r.meta.id, r]));

@@ -11,6 +11,7 @@ import { effectiveSeverity, type EngineSettings, type Exemption } from '../confi
 import { getRule, RULE_IDS, SYNTAX_RULES } from '../rules';
 import { engineFinding } from '../run-rule';
 import { closestMatch } from '../suggest';
+import { findFormat, looksRandom, mask } from '../secrets';
 import type { Finding, Span } from '../types';
 import { globMatcher } from './glob';
 import type { AnnotationExemption } from './annotations';
@@ -31,9 +32,17 @@ function ruleIsOff(id: string, settings: EngineSettings): boolean {
   return effectiveSeverity(rule.meta, settings) === 'off';
 }
 
-function unknownRule(id: string): Record<string, string> {
+/** What looks like a (misspelt) rule id; anything else in a suppression comment may be a value, even a credential. */
+const RULE_ID_LIKE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** Report a suppression naming an unknown rule; a word that does not look like a rule id is not quoted. */
+function reportUnknownRule(settings: EngineSettings, text: string, out: Finding[], id: string, at: Span): void {
+  if (!RULE_ID_LIKE.test(id) || looksRandom(id) || findFormat(id)) {
+    report(settings, text, out, 'unknownValue', { value: mask(id) }, at);
+    return;
+  }
   const best = closestMatch(id, RULE_IDS);
-  return { rule: id, hint: best ? ` (did you mean "${best}"?)` : '' };
+  report(settings, text, out, 'unknownRule', { rule: id, hint: best ? ` (did you mean "${best}"?)` : '' }, at);
 }
 
 /**
@@ -66,7 +75,7 @@ export function applyAnnotations(
   for (const e of exemptions) {
     if (e.family !== 'shipshape' || used.has(e)) continue;
     const id = e.namedRule ?? '';
-    if (!RULE_IDS.has(id)) report(settings, text, out, 'unknownRule', unknownRule(id), e.keySpan);
+    if (!RULE_IDS.has(id)) reportUnknownRule(settings, text, out, id, e.keySpan);
     else if (!ruleIsOff(id, settings)) report(settings, text, out, 'unusedAnnotation', { key: e.key, rule: id }, e.keySpan);
   }
 }
@@ -101,7 +110,7 @@ export function applyDirectives(
     }
     for (const ref of d.rules) {
       if (!RULE_IDS.has(ref.id)) {
-        report(settings, text, out, 'unknownRule', unknownRule(ref.id), ref.span);
+        reportUnknownRule(settings, text, out, ref.id, ref.span);
         continue;
       }
       let hit = false;

@@ -73,8 +73,12 @@ function parseTail(tail: string, tailStart: number): { rules: DirectiveRuleRef[]
     reason = tail.slice(sep.index + sep[0].length).trim();
   }
   const rules: DirectiveRuleRef[] = [];
+  const seen = new Set<string>();
   const token = /[^\s,]+/g;
   for (let m = token.exec(idsPart); m; m = token.exec(idsPart)) {
+    // A rule named twice counts once (and is reported once: `a a a ...` must not flood the file with findings).
+    if (seen.has(m[0])) continue;
+    seen.add(m[0]);
     rules.push({ id: m[0], span: { start: tailStart + m.index, end: tailStart + m.index + m[0].length } });
   }
   return reason !== undefined ? { rules, reason } : { rules };
@@ -85,7 +89,8 @@ export interface DirectiveScanOptions {
   exclude?: readonly Span[];
   /**
    * Ranges of whole units a `disable-next-line` covers when the next line
-   * starts one (Dockerfile instructions); otherwise it covers that one line.
+   * starts one (Dockerfile instructions), in text order; otherwise it covers
+   * that one line.
    */
   units?: readonly Span[];
   /**
@@ -115,6 +120,36 @@ export function scanDirectives(text: string, options: DirectiveScanOptions): Sup
     // Ranges may nest; scan back over the few that start before offset but could still contain it.
     for (let i = found; i >= 0 && i > found - 8; i--) if (offset > exclude[i]!.start && offset < exclude[i]!.end) return true;
     return false;
+  };
+  // For each line, the index of the next line that is neither blank nor a comment (computed on first need, in one
+  // backward pass: scanning forward from every directive is quadratic in a run of comment lines).
+  let nextContent: Int32Array | undefined;
+  const nextContentLine = (i: number): number => {
+    if (!nextContent) {
+      nextContent = new Int32Array(all.length + 1);
+      nextContent[all.length] = -1;
+      for (let j = all.length - 1; j >= 0; j--) {
+        const next = all[j]!;
+        const raw = text.slice(next.start, next.end);
+        const t = raw.trim();
+        const skip = t === '' || (t.startsWith('#') && !inExcluded(next.start + raw.indexOf('#')));
+        nextContent[j] = skip ? nextContent[j + 1]! : j;
+      }
+    }
+    return i + 1 < all.length ? nextContent[i + 1]! : -1;
+  };
+  const units = options.units ?? [];
+  /** The first unit starting within [from, to] (units are in text order). */
+  const unitAt = (from: number, to: number): Span | undefined => {
+    let lo = 0;
+    let hi = units.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (units[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const u = units[lo];
+    return u && u.start <= to ? u : undefined;
   };
   const out: SuppressionDirective[] = [];
   for (let i = 0; i < all.length; i++) {
@@ -146,13 +181,11 @@ export function scanDirectives(text: string, options: DirectiveScanOptions): Sup
     }
     // The next line that is neither blank nor a comment.
     let covers: Span = { start: line.end, end: line.end };
-    for (let j = i + 1; j < all.length; j++) {
+    const j = nextContentLine(i);
+    if (j >= 0) {
       const next = all[j]!;
-      const t = text.slice(next.start, next.end).trim();
-      if (t === '' || (t.startsWith('#') && !inExcluded(next.start + text.slice(next.start, next.end).indexOf('#')))) continue;
-      const unit = options.units?.find((u) => u.start >= next.start && u.start <= next.end);
+      const unit = unitAt(next.start, next.end);
       covers = unit ? { start: next.start, end: Math.max(unit.end, next.end) } : { start: next.start, end: next.end };
-      break;
     }
     out.push({ scope: 'next-line', span, keywordSpan, rules, ...(reason !== undefined ? { reason } : {}), covers });
   }

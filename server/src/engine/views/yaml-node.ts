@@ -6,6 +6,7 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
 import type { Span } from '../types';
+import { resolveAlias } from '../parse/yaml-aliases';
 
 export type AnyNode = Node | null | undefined;
 
@@ -14,11 +15,8 @@ export function deref(node: unknown, doc?: Document.Parsed | Document): Node | u
   let cur: unknown = node;
   for (let i = 0; i < 8 && isAlias(cur); i++) {
     if (!doc) return undefined;
-    try {
-      cur = cur.resolve(doc as Document);
-    } catch {
-      return undefined;
-    }
+    // Not cur.resolve(doc): it walks the whole document on every call (quadratic over many aliases).
+    cur = resolveAlias(cur, doc);
   }
   if (isAlias(cur)) return undefined;
   return (cur ?? undefined) as Node | undefined;

@@ -54,7 +54,11 @@ export function globMatch(pattern: string, text: string): boolean {
 
 /** Parse one entry; undefined for an entry that can never match (empty, empty segments). */
 export function compileTrustEntry(source: string): TrustEntry | undefined {
-  const trimmed = source.trim().replace(/\/+$/, '');
+  let trimmed = source.trim();
+  // Trailing slashes dropped with a loop: `/\/+$/` is quadratic on a long run of slashes that does not end the text.
+  let end = trimmed.length;
+  while (end > 0 && trimmed.charCodeAt(end - 1) === 47 /* / */) end--;
+  trimmed = trimmed.slice(0, end);
   if (trimmed === '') return undefined;
   const segments = trimmed.split('/');
   if (segments.some((s) => s === '')) return undefined;

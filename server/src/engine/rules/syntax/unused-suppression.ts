@@ -17,6 +17,7 @@ export default defineRule({
       unusedComment: '"{{rule}}" is not reported {{where}}; remove it from this suppression.',
       unusedAnnotation: '{{key}} exempts nothing: "{{rule}}" is not reported for this object; remove the annotation.',
       unknownRule: 'Unknown rule id "{{rule}}"{{hint}}; this suppression has no effect.',
+      unknownValue: 'Unknown rule id {{value}}, not shown as it does not look like one (it may be a value such as a credential); this suppression has no effect.',
       misplaced:
         'shipshape-disable only works in the comments at the top of the {{scope}}; here it has no effect (use shipshape-disable-next-line for one line).',
       noRules: '{{directive}} names no rule; list the rule ids it suppresses.',
