@@ -1,4 +1,6 @@
 // Runs every test/unit/**/*.test.ts with node's built-in test runner (TypeScript through tsx).
+// Arguments keep only the files whose path contains one of them: `npm run fuzz` runs
+// `property fuzz` (the fast-check property tests and test/unit/fuzz/) with SHIPSHAPE_FUZZ_RUNS set.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
