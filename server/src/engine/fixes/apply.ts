@@ -99,17 +99,30 @@ export interface FixAllResult {
 
 type Filter = (f: Finding, fix: Fix) => boolean;
 
-function fixLoop(text: string, kind: FileKind, options: LintOptions, accept: Filter, maxRounds: number): FixAllResult {
+/** The fixes one round applies, given the current text and its findings. */
+type Picker = (findings: Finding[], current: string) => Fix[];
+
+/** The offered fixes of `findings` that `accept` takes, in application order. */
+function candidatesOf(findings: readonly Finding[], accept: Filter): { finding: Finding; fix: Fix }[] {
+  return sortFixes(findings.flatMap((finding) => (finding.fixes ?? []).filter((fix) => fix.edits.length > 0 && accept(finding, fix)).map((fix) => ({ finding, fix }))));
+}
+
+function acceptAll(accept: Filter): Picker {
+  return (findings, current) => selectNonOverlapping(candidatesOf(findings, accept).map((c) => c.fix), current);
+}
+
+/**
+ * Apply the picked fixes round by round until nothing changes (or maxRounds),
+ * re-linting after each round; a round that would add a syntax finding is dropped.
+ */
+function fixLoop(text: string, kind: FileKind, options: LintOptions, pick: Picker, maxRounds: number): FixAllResult {
   let current = text;
   let applied = 0;
   let rounds = 0;
   let findings = lintText(current, kind, options);
   const syntaxBefore = syntaxCount(findings);
   for (let round = 0; round < maxRounds; round++) {
-    const candidates = sortFixes(
-      findings.flatMap((finding) => (finding.fixes ?? []).filter((fix) => fix.edits.length > 0 && accept(finding, fix)).map((fix) => ({ finding, fix }))),
-    ).map((c) => c.fix);
-    const picked = selectNonOverlapping(candidates, current);
+    const picked = pick(findings, current);
     if (picked.length === 0) break;
     const next = applyEdits(
       current,
@@ -140,7 +153,7 @@ function syntaxCount(findings: readonly Finding[]): number {
  * Deterministic: the same text and options give the same result.
  */
 export function fixAll(text: string, kind: FileKind, options: LintOptions = {}, maxRounds = MAX_FIX_ROUNDS): FixAllResult {
-  return fixLoop(text, kind, options, (_f, fix) => fix.kind === 'fix', maxRounds);
+  return fixLoop(text, kind, options, acceptAll((_f, fix) => fix.kind === 'fix'), maxRounds);
 }
 
 /** Smallest single edit turning `before` into `after` (common prefix and suffix trimmed). */
@@ -199,37 +212,18 @@ export function hardenContainer(text: string, kind: FileKind, options: LintOptio
   const pos = target.position === undefined ? undefined : typeof target.position === 'number' ? target.position : target.position.start;
   // Track the target document by its index among documents: offsets move as edits apply.
   const docIndex = pos === undefined ? undefined : documentIndexAt(text, pos);
-  const accept: Filter = (f) => {
-    if (f.container !== target.containerName || !inRestrictedProfile(f.ruleId)) return false;
-    return true;
-  };
-  let current = text;
-  let applied = 0;
-  let findings = lintText(current, kind, options);
-  const syntaxBefore = syntaxCount(findings);
-  for (let round = 0; round < maxRounds; round++) {
+  const accept: Filter = (f) => f.container === target.containerName && inRestrictedProfile(f.ruleId);
+  const pick: Picker = (findings, current) => {
     const range = docIndex === undefined ? undefined : documentRangeByIndex(current, docIndex);
-    const candidates = sortFixes(
-      findings
-        .filter((f) => !range || (f.span.start >= range.start && f.span.start <= range.end))
-        .flatMap((finding) => (finding.fixes ?? []).filter((fix) => fix.edits.length > 0 && accept(finding, fix)).map((fix) => ({ finding, fix }))),
-    );
+    const inTarget = findings.filter((f) => !range || (f.span.start >= range.start && f.span.start <= range.end));
     // One fix per finding (the first offered), so alternative suggestions do not stack.
     const seen = new Set<Finding>();
-    const fixes = candidates.filter((c) => (seen.has(c.finding) ? false : (seen.add(c.finding), true))).map((c) => c.fix);
-    const picked = selectNonOverlapping(fixes, current);
-    if (picked.length === 0) break;
-    const next = applyEdits(
-      current,
-      picked.flatMap((f) => f.edits),
-    );
-    if (next === undefined || next === current) break;
-    const nextFindings = lintText(next, kind, options);
-    if (syntaxCount(nextFindings) > syntaxBefore) break;
-    current = next;
-    findings = nextFindings;
-    applied += picked.length;
-  }
+    const fixes = candidatesOf(inTarget, accept)
+      .filter((c) => (seen.has(c.finding) ? false : (seen.add(c.finding), true)))
+      .map((c) => c.fix);
+    return selectNonOverlapping(fixes, current);
+  };
+  const { text: current, applied } = fixLoop(text, kind, options, pick, maxRounds);
   return { edit: minimalEdit(text, current), text: current, applied };
 }
 
