@@ -71,6 +71,7 @@ export class DocumentCache {
   private count = 0;
   private generation = 0;
   private previous: { key: string; texts: readonly string[]; entries: readonly CacheEntry[] } | undefined;
+  private changed: number | undefined;
   hits = 0;
   misses = 0;
 
@@ -84,6 +85,17 @@ export class DocumentCache {
   /** A lint of the file starts (internal: used by lintYamlSteps). */
   begin(): void {
     this.generation++;
+    this.changed = undefined;
+  }
+
+  /**
+   * Index of the first chunk the current lint looked up that is not the
+   * previous completed lint's chunk at the same place (same index, or same
+   * distance from the end): where the file was edited. Undefined on a
+   * first lint, after a settings change, or when nothing changed.
+   */
+  get firstChanged(): number | undefined {
+    return this.changed;
   }
 
   /**
@@ -104,6 +116,7 @@ export class DocumentCache {
           return entry;
         }
       }
+      this.changed ??= index;
     }
     const entry = this.maps.get(key)?.get(text);
     if (entry) {
@@ -305,6 +318,12 @@ export interface YamlLint {
    * file is binary, a Helm template, or the engine failed on it.
    */
   readonly whole?: readonly Finding[];
+  /**
+   * Offset of the first document that differs from the previous completed
+   * lint through the same cache (where the file was edited); undefined on a
+   * first lint, after a settings change, or when no document changed.
+   */
+  readonly changedAt?: number;
 }
 
 /**
@@ -360,12 +379,14 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
       templated ||= result.templated;
       chunks.push({ offset: chunk.offset, text: chunk.text, result });
     }
+    const changed = cache?.firstChanged;
+    const changedAt = changed === undefined ? undefined : split[changed]!.offset;
     cache?.finish(key, texts, entries);
     // A Go/Helm template is skipped whole, with one informational finding.
     if (templated || (anyParseError && text.includes('{{'))) {
-      return { chunks, whole: helmFinding(text, templateMarkers(text, 1)[0] ?? text.indexOf('{{'), settings) };
+      return { chunks, whole: helmFinding(text, templateMarkers(text, 1)[0] ?? text.indexOf('{{'), settings), changedAt };
     }
-    return { chunks };
+    return changedAt === undefined ? { chunks } : { chunks, changedAt };
   } catch (e) {
     const f = engineFinding(SYNTAX_RULES.yamlSyntax.meta, settings, 'crash', { message: e instanceof Error ? e.message : String(e) }, text, 0, 1);
     return { chunks: [], whole: f ? [f] : [] };

@@ -70,10 +70,20 @@ export class DiagnosticConverter {
   /** `extensionRoot` is the folder holding package.json and docs/ (dist/..). */
   constructor(private readonly extensionRoot: string) {}
 
-  convert(findings: readonly Finding[], text: string, version: number): Diagnostic[] {
+  /**
+   * Diagnostics for findings with file offsets. With a limit, at most
+   * `limit.max` (see `DiagnosticLimit`): those nearest `limit.focus` and the
+   * notice.
+   */
+  convert(findings: readonly Finding[], text: string, version: number, limit?: DiagnosticLimit): Diagnostic[] {
     if (findings.length === 0) return [];
     const index = new LineIndex(text);
-    return findings.map((f) => this.toDiagnostic(f, index, version));
+    if (!limit || limit.max === 0 || findings.length <= limit.max) return findings.map((f) => this.toDiagnostic(f, index, version));
+    const focus = limit.focus ?? 0;
+    const kept = nearest(findings.length, limit.max - 1, (i) => Math.abs(findings[i]!.span.start - focus));
+    const out = kept.map((i) => this.toDiagnostic(findings[i]!, index, version));
+    out.push(limitNotice(out.length, findings.length, limit.max, limit.focus === undefined ? undefined : index.position(Math.min(focus, text.length)).line));
+    return out;
   }
 
   toDiagnostic(f: Finding, index: LineIndex, version: number): Diagnostic {
@@ -86,17 +96,51 @@ export class DiagnosticConverter {
    * The diagnostics of a YAML lint (see lintYamlSteps): per document, from
    * the document's cached conversion shifted to its place in `text`.
    */
-  convertYaml(lint: YamlLint, text: string, version: number): Diagnostic[] {
-    if (lint.whole) return this.convert(lint.whole, text, version);
+  convertYaml(lint: YamlLint, text: string, version: number, limit?: DiagnosticLimit): Diagnostic[] {
+    if (lint.whole) return this.convert(lint.whole, text, version, limit);
+    const chunks = lint.chunks;
+    const converted = chunks.map((c) => this.documentDiagnostics(c.result, c.text));
+    let total = 0;
+    for (const c of converted) total += c.items.length;
     const out: Diagnostic[] = [];
-    let line = 0;
-    for (const chunk of lint.chunks) {
-      const converted = this.documentDiagnostics(chunk.result, chunk.text);
-      for (const d of converted.items) {
-        out.push(this.build(d.finding, line + d.startLine, d.startCharacter, line + d.endLine, d.endCharacter, chunk.offset, version, d.fixable, d.codeDescription, d.severity));
+    const emit = (i: number, line: number, first = 0, end = converted[i]!.items.length): void => {
+      const offset = chunks[i]!.offset;
+      const items = converted[i]!.items;
+      for (let k = first; k < end; k++) {
+        const d = items[k]!;
+        out.push(this.build(d.finding, line + d.startLine, d.startCharacter, line + d.endLine, d.endCharacter, offset, version, d.fixable, d.codeDescription, d.severity));
       }
-      line += converted.lineBreaks;
+    };
+    if (!limit || limit.max === 0 || total <= limit.max) {
+      let line = 0;
+      for (let i = 0; i < chunks.length; i++) {
+        emit(i, line);
+        line += converted[i]!.lineBreaks;
+      }
+      return out;
     }
+    // Over the limit: whole documents outwards from the focused one (the edited document, then its
+    // neighbours, nearer first), the last one taken in part, then the notice.
+    const firstLine: number[] = new Array(chunks.length);
+    let line = 0;
+    for (let i = 0; i < chunks.length; i++) {
+      firstLine[i] = line;
+      line += converted[i]!.lineBreaks;
+    }
+    const focused = chunkAt(chunks, limit.focus ?? 0);
+    const budget = limit.max - 1;
+    const taken = new Map<number, number>(); // chunk index -> how many of its diagnostics
+    let left = budget;
+    for (let d = 0; left > 0 && (focused - d >= 0 || focused + d < chunks.length); d++) {
+      for (const i of d === 0 ? [focused] : [focused - d, focused + d]) {
+        if (i < 0 || i >= chunks.length || left === 0) continue;
+        const n = Math.min(left, converted[i]!.items.length);
+        if (n > 0) taken.set(i, n);
+        left -= n;
+      }
+    }
+    for (const i of [...taken.keys()].sort((a, b) => a - b)) emit(i, firstLine[i]!, 0, taken.get(i));
+    out.push(limitNotice(out.length, total, limit.max, limit.focus === undefined ? undefined : firstLine[focused]!));
     return out;
   }
 
@@ -171,6 +215,52 @@ export class DiagnosticConverter {
     }
     return uri;
   }
+}
+
+/**
+ * A cap on the diagnostics of one publication: at most `max` (0: no cap),
+ * one of them the notice that more were found. Kept are those nearest
+ * `focus`, a text offset where the file was last edited; without one, the
+ * first in the file.
+ */
+export interface DiagnosticLimit {
+  max: number;
+  focus?: number;
+}
+
+/** The code of the notice published in place of the diagnostics over the limit. */
+export const LIMIT_NOTICE_CODE = 'diagnostics-limit';
+
+/** `focusLine`: the 0-based line kept diagnostics are nearest, undefined for the first in the file. */
+function limitNotice(shown: number, total: number, max: number, focusLine: number | undefined): Diagnostic {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const which = focusLine === undefined ? `the first ${n(shown)}` : `the ${n(shown)} nearest line ${n(focusLine + 1)}, where it was last edited`;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: LIMIT_NOTICE_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message: `Shipshape found ${n(total)} problems in this file and shows ${which} (shipshape.maxDiagnosticsPerFile: ${n(max)}). \`shipshape scan\` lists them all.`,
+  };
+}
+
+/** Index of the chunk holding offset `at` (chunks start at ascending offsets; the first starts at 0). */
+function chunkAt(chunks: YamlLint['chunks'], at: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid]!.offset <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
+/** The `k` indices in [0, n) of smallest `distance`, in ascending index order (ties: the earlier index). */
+function nearest(n: number, k: number, distance: (i: number) => number): number[] {
+  const all = Array.from({ length: n }, (_, i) => i);
+  all.sort((a, b) => distance(a) - distance(b) || a - b);
+  return all.slice(0, Math.max(0, k)).sort((a, b) => a - b);
 }
 
 function fixableOf(f: Finding): FixKind | undefined {

@@ -35,6 +35,8 @@ export interface LintJobDeps {
   sliceMs?: number;
   /** How the job yields (default: setImmediate, after pending I/O). Tests pass one they control. */
   yieldToEvents?: () => Promise<void>;
+  /** Called after each publication: a quiet point to collect garbage (memory.ts). */
+  quietPoint?: () => void;
 }
 
 /** Default for LintJobDeps.sliceMs. */
@@ -58,6 +60,8 @@ export function documentKind(uri: string, languageId: string): FileKind | undefi
 export class DocumentLinter {
   /** One engine cache per open document, so an edit re-lints only the YAML documents that changed. */
   private readonly caches = new Map<string, DocumentCache>();
+  /** Per open YAML document: where it was last edited (the offset of the first YAML document that changed). */
+  private readonly focus = new Map<string, number>();
 
   constructor(private readonly deps: LintJobDeps) {}
 
@@ -97,16 +101,19 @@ export class DocumentLinter {
     const options = { settings: engine, cache: this.cacheFor(uri), fileName };
     const stale = (): boolean => token.cancelled || documents.get(uri)?.version !== version;
     let diagnostics: Diagnostic[];
+    const max = settings.maxDiagnosticsPerFile;
     if (kind === 'yaml') {
       const lint = await this.lintYaml(text, options, stale);
       if (!lint) return; // superseded while linting
-      diagnostics = converter.convertYaml(lint, text, version);
+      if (lint.changedAt !== undefined) this.focus.set(uri, lint.changedAt);
+      diagnostics = converter.convertYaml(lint, text, version, { max, focus: this.focus.get(uri) });
     } else {
-      diagnostics = converter.convert(lintText(text, kind, options), text, version);
+      diagnostics = converter.convert(lintText(text, kind, options), text, version, { max });
     }
     // Never publish for a stale version (a Dockerfile is linted synchronously; this also guards later changes).
     if (stale()) return;
     publish({ uri, version, diagnostics });
+    this.deps.quietPoint?.();
   };
 
   /** Lint YAML in slices; undefined when `stale()` turned true at a yield (the lint was abandoned). */
@@ -135,6 +142,7 @@ export class DocumentLinter {
   /** A document closed: drop its cache. */
   forget(uri: string): void {
     this.caches.delete(uri);
+    this.focus.delete(uri);
   }
 
   /** The document's engine cache (code actions re-lint through it too). */

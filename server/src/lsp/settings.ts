@@ -14,12 +14,23 @@ import { normalizeSettings, RULE_IDS, type EngineSettings } from '../engine';
 export const SECTION = 'shipshape';
 export const DEFAULT_DEBOUNCE_MS = 150;
 export const MAX_DEBOUNCE_MS = 5000;
+/**
+ * Default for `maxDiagnosticsPerFile`: VS Code's extension host keeps at most
+ * 1,000 diagnostics per file from an extension (errors first) and drops the
+ * rest, so sending more only costs time and memory on both sides.
+ */
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 export interface ServerSettings {
   /** Lint at all. */
   enable: boolean;
   /** Quiet period after an edit before a document is linted again. */
   debounceMs: number;
+  /**
+   * Most diagnostics published for one file (one of them the notice that
+   * more were found); those nearest the last edit are kept. 0: no limit.
+   */
+  maxDiagnosticsPerFile: number;
   engine: EngineSettings;
 }
 
@@ -59,7 +70,13 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     if (typeof d === 'number' && Number.isFinite(d) && d >= 0) debounceMs = Math.min(Math.round(d), MAX_DEBOUNCE_MS);
     else problems.push(`debounceMs must be a number of milliseconds >= 0, got ${JSON.stringify(d)}`);
   }
-  return { settings: { enable, debounceMs, engine }, problems };
+  let maxDiagnosticsPerFile = DEFAULT_MAX_DIAGNOSTICS;
+  if (input.maxDiagnosticsPerFile !== undefined && input.maxDiagnosticsPerFile !== null) {
+    const m = input.maxDiagnosticsPerFile;
+    if (typeof m === 'number' && Number.isInteger(m) && m >= 0) maxDiagnosticsPerFile = m;
+    else problems.push(`maxDiagnosticsPerFile must be a whole number >= 0 (0: no limit), got ${JSON.stringify(m)}`);
+  }
+  return { settings: { enable, debounceMs, maxDiagnosticsPerFile, engine }, problems };
 }
 
 export interface SettingsSource {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleMetas, DEFAULT_SETTINGS, SEVERITY_SETTINGS } from '../../../server/src/engine';
 import { DEFAULT_TRUSTED_REGISTRIES } from '../../../server/src/engine/config/settings';
-import { DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS, SECTION } from '../../../server/src/lsp/settings';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_DIAGNOSTICS, MAX_DEBOUNCE_MS, SECTION } from '../../../server/src/lsp/settings';
 import { COMMANDS } from '../../../client/src/commands';
 import { LANGUAGES, SECTION as CLIENT_SECTION } from '../../../client/src/language-client-config';
 import { DEFAULT_PROTECTED_CONTEXTS } from '../../../client/src/kubeconfig/tree-model';
@@ -18,7 +18,7 @@ const SYNC = 'run `npx tsx scripts/sync-package.ts`';
 
 test('every setting is in the shipshape section and has a markdown description', () => {
   assert.equal(CLIENT_SECTION, SECTION, 'the client synchronises the section the server reads');
-  assert.deepEqual(Object.keys(props).sort(), ['enable', 'profile', 'rules', 'trustedRegistries', 'allowAnnotationExemptions', 'allowInlineSuppressions', 'schemaValidation', 'fixes.defaultResources', 'debounceMs', 'trace.server', 'kubeconfig.path', 'kubeconfig.protectedContexts'].map((k) => `${SECTION}.${k}`).sort());
+  assert.deepEqual(Object.keys(props).sort(), ['enable', 'profile', 'rules', 'trustedRegistries', 'allowAnnotationExemptions', 'allowInlineSuppressions', 'schemaValidation', 'fixes.defaultResources', 'debounceMs', 'maxDiagnosticsPerFile', 'trace.server', 'kubeconfig.path', 'kubeconfig.protectedContexts'].map((k) => `${SECTION}.${k}`).sort());
   for (const [key, p] of Object.entries(props)) {
     assert.equal(typeof p.markdownDescription, 'string', key);
     assert.ok((p.markdownDescription as string).length > 30, key);
@@ -32,6 +32,8 @@ test('setting defaults match the server defaults', () => {
   assert.equal((props['shipshape.profile']!.enumDescriptions as string[]).length, 2);
   assert.equal(props['shipshape.debounceMs']!.default, DEFAULT_DEBOUNCE_MS);
   assert.equal(props['shipshape.debounceMs']!.maximum, MAX_DEBOUNCE_MS);
+  assert.equal(props['shipshape.maxDiagnosticsPerFile']!.default, DEFAULT_MAX_DIAGNOSTICS);
+  assert.equal(props['shipshape.maxDiagnosticsPerFile']!.minimum, 0);
   assert.deepEqual(props['shipshape.trace.server']!.enum, ['off', 'messages', 'verbose']);
   assert.deepEqual(props['shipshape.kubeconfig.protectedContexts']!.default, [...DEFAULT_PROTECTED_CONTEXTS]);
   assert.equal(props['shipshape.kubeconfig.path']!.default, '');

@@ -1,7 +1,7 @@
 // Server settings: normalisation at one boundary, a per-URI cache invalidated on configuration change, problems logged once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_DEBOUNCE_MS, MAX_DEBOUNCE_MS, resolveSettings, SettingsStore } from '../../../server/src/lsp/settings';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_DIAGNOSTICS, MAX_DEBOUNCE_MS, resolveSettings, SettingsStore } from '../../../server/src/lsp/settings';
 import { DEFAULT_SETTINGS, DEFAULT_TRUSTED_REGISTRIES } from '../../../server/src/engine/config/settings';
 import { lintYaml } from '../../../server/src/engine';
 
@@ -17,11 +17,12 @@ test('defaults for a missing or null section', () => {
 });
 
 test('valid values are kept', () => {
-  const { settings, problems } = resolveSettings({ enable: false, profile: 'baseline', rules: { 'privileged-container': 'warning' }, debounceMs: 40 });
+  const { settings, problems } = resolveSettings({ enable: false, profile: 'baseline', rules: { 'privileged-container': 'warning' }, debounceMs: 40, maxDiagnosticsPerFile: 250 });
   assert.deepEqual(problems, []);
   assert.deepEqual(settings, {
     enable: false,
     debounceMs: 40,
+    maxDiagnosticsPerFile: 250,
     engine: { ...DEFAULT_SETTINGS, profile: 'baseline', rules: { 'privileged-container': 'warning' }, ruleOptions: {}, trustedRegistries: DEFAULT_TRUSTED_REGISTRIES },
   });
 });
@@ -56,6 +57,18 @@ test('invalid values fall back with one problem each', () => {
   assert.deepEqual(settings.engine.rules, {});
   assert.equal(problems.length, 5, problems.join('\n'));
   assert.ok(problems.some((p) => p.includes('no-such-rule')));
+});
+
+test('maxDiagnosticsPerFile: VS Code\'s 1,000 by default, 0 for no limit, anything but a whole number >= 0 falls back', () => {
+  assert.equal(resolveSettings({}).settings.maxDiagnosticsPerFile, DEFAULT_MAX_DIAGNOSTICS);
+  assert.equal(DEFAULT_MAX_DIAGNOSTICS, 1000);
+  assert.equal(resolveSettings({ maxDiagnosticsPerFile: 0 }).settings.maxDiagnosticsPerFile, 0);
+  for (const bad of [-1, 2.5, '100', Number.POSITIVE_INFINITY]) {
+    const { settings, problems } = resolveSettings({ maxDiagnosticsPerFile: bad });
+    assert.equal(settings.maxDiagnosticsPerFile, DEFAULT_MAX_DIAGNOSTICS, String(bad));
+    assert.equal(problems.length, 1, String(bad));
+    assert.match(problems[0]!, /maxDiagnosticsPerFile/);
+  }
 });
 
 test('debounce is rounded and capped', () => {
