@@ -13,6 +13,7 @@ import { DiagnosticConverter } from './diagnostics';
 import { DocumentLinter } from './linting';
 import { describeInternalError, onInternalError } from '../engine';
 import { addExtraRules, TEST_FAULT_ENV, throwingTestRule } from '../engine/run-rule';
+import { exposeGc, MemoryGuard } from './memory';
 import { Scheduler } from './scheduler';
 import { DEFAULT_DEBOUNCE_MS, SECTION, SettingsStore } from './settings';
 
@@ -42,6 +43,7 @@ export function startServer(connection: Connection): void {
     fetch: (uri) => (canPullSettings ? connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }) : undefined),
     warn: (message) => log.warn(message),
   });
+  const memory = new MemoryGuard(exposeGc());
   const configs = new ConfigResolver((uri) => documents.get(uri)?.getText());
   const warnedConfigs = new Set<string>();
   const linter = new DocumentLinter({
@@ -57,6 +59,7 @@ export function startServer(connection: Connection): void {
       connection.window.showWarningMessage(`Shipshape: ${message}`);
     },
     converter: new DiagnosticConverter(EXTENSION_ROOT),
+    quietPoint: () => memory.check(),
     publish: (params) => void connection.sendDiagnostics(params).catch((e) => log.error(`publishing diagnostics failed: ${describe(e)}`)),
   });
   // A rule that throws becomes an internal-error diagnostic; the log says where in the code (once per rule and place).
@@ -122,10 +125,14 @@ export function startServer(connection: Connection): void {
 
   // First diagnostics as soon as a document opens; edits are debounced per document.
   const justOpened = new Set<string>();
+  /** Text length of each open document, for the memory guard: an edit or a close releases the old text. */
+  const textLengths = new Map<string, number>();
   documents.onDidOpen(guard('didOpen', (e) => void justOpened.add(e.document.uri)));
   documents.onDidChangeContent(
     guard('didChange', (e) => {
       const uri = e.document.uri;
+      memory.release(textLengths.get(uri) ?? 0);
+      textLengths.set(uri, e.document.getText().length);
       const delay = justOpened.delete(uri) ? 0 : (settings.peek(uri)?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
       if (configs.isConfigDocument(uri)) configChanged(delay);
       else scheduler.schedule(uri, delay);
@@ -135,6 +142,9 @@ export function startServer(connection: Connection): void {
     guard('didClose', (e) => {
       const uri = e.document.uri;
       justOpened.delete(uri);
+      // The text, and the document's lint cache and diagnostics, which take about three times its size.
+      memory.release(4 * (textLengths.get(uri) ?? 0));
+      textLengths.delete(uri);
       scheduler.cancel(uri);
       // Unsaved edits of a closed config file no longer apply: the file on disk does.
       if (configs.isConfigDocument(uri)) configChanged(0);
