@@ -125,6 +125,10 @@ function workload(kind, i, r) {
       return `${meta}\nspec:\n  schedule: "${i % 60} 3 * * *"\n  jobTemplate:\n    spec:\n${ind(template, 6)}`;
     case 'ReplicationController':
       return `${meta}\nspec:\n  replicas: 2\n  selector:\n    app.kubernetes.io/name: ${name}\n${ind(template, 2)}`;
+    case 'DaemonSet': // one pod per node: no replicas
+      return `${meta}\nspec:\n${ind(selector, 2)}\n${ind(template, 2)}`;
+    case 'StatefulSet':
+      return `${meta}\nspec:\n  serviceName: ${name}\n  replicas: ${1 + (i % 4)}\n${ind(selector, 2)}\n${ind(template, 2)}`;
     default:
       return `${meta}\nspec:\n  replicas: ${1 + (i % 4)}\n${ind(selector, 2)}\n${ind(template, 2)}`;
   }

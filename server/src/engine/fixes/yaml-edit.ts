@@ -186,6 +186,23 @@ export function formatScalar(value: string | number | boolean | null): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
   if (typeof value === 'boolean') return String(value);
+  let formatted = FORMATTED.get(value);
+  if (formatted === undefined) {
+    formatted = formatString(value);
+    // Fixes are built for every finding while linting and reuse a few keys and values
+    // (securityContext, runAsNonRoot, cpu...): parsing each again is most of a fix's cost.
+    if (value.length <= 64) {
+      if (FORMATTED.size >= 4096) FORMATTED.clear();
+      FORMATTED.set(value, formatted);
+    }
+  }
+  return formatted;
+}
+
+/** formatScalar of short strings, memoised. */
+const FORMATTED = new Map<string, string>();
+
+function formatString(value: string): string {
   if (value !== '' && value === value.trim() && !/[\n\r\t#{}[\],&*!|>'"%@`]/.test(value) && !/^[-?:](\s|$)/.test(value) && !value.includes(': ')) {
     try {
       if (parseYaml(value) === value) return value;

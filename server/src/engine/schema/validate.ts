@@ -138,8 +138,12 @@ export function plainValue(node: unknown, doc: Document.Parsed): { value: unknow
     if (isSeq(n) || isMap(n)) {
       const seq = isSeq(n);
       const out: unknown[] | Record<string, unknown> = seq ? [] : {};
-      open.add(n);
-      done.set(n, out);
+      // Only an anchored node can be named by an alias: only those are tracked (most documents have none).
+      const anchored = n.anchor !== undefined;
+      if (anchored) {
+        open.add(n);
+        done.set(n, out);
+      }
       let size = 1;
       for (const item of n.items) {
         if (isPair(item)) {
@@ -153,8 +157,10 @@ export function plainValue(node: unknown, doc: Document.Parsed): { value: unknow
           size += itemSize;
         }
       }
-      open.delete(n);
-      sizes.set(n, size);
+      if (anchored) {
+        open.delete(n);
+        sizes.set(n, size);
+      }
       return [out, size];
     }
     return [n === undefined ? undefined : null, 1];
