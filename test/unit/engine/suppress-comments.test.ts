@@ -322,3 +322,18 @@ test('Dockerfile: unknown and empty directives, and allowInlineSuppressions fals
   assertFindings(t2, found.filter((f) => f.ruleId === 'unused-suppression'), [{ at: 'shipshape-disable', message: 'turned off' }]);
   assert.ok(found.some((f) => f.ruleId === 'dockerfile-root-user'));
 });
+
+test('a comment naming thousands of rule ids: the first 100 are read, one finding says how many more there were', () => {
+  const many = Array.from({ length: 50_000 }, (_, i) => `no-rule-${i}`);
+  for (const directive of ['shipshape-disable', 'shipshape-disable-next-line']) {
+    const text = POD('a', `# ${directive} host-network, ${many.join(', ')}\n`);
+    const found = findingsOf('unused-suppression', text, S);
+    // The next line (apiVersion) has no host-network finding: that id is reported unused too.
+    assert.equal(found.length, directive === 'shipshape-disable' ? 100 : 101, `${directive}: 99 unknown ids and the overflow`);
+    const overflow = found.find((f) => f.message.includes('more rule ids'))!;
+    assert.equal(overflow.message, 'This suppression names 49,901 more rule ids after the first 100; they are not read and suppress nothing.');
+    assert.equal(text.slice(overflow.span.start, overflow.span.end), 'no-rule-99', 'on the first id not read');
+    // host-network, the first id, still works: its finding is suppressed.
+    if (directive === 'shipshape-disable') assert.ok(!ids(text).includes('host-network'));
+  }
+});

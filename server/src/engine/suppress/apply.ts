@@ -15,7 +15,7 @@ import { findFormat, looksRandom, mask } from '../secrets';
 import type { Finding, Span } from '../types';
 import { globMatcher } from './glob';
 import type { AnnotationExemption } from './annotations';
-import type { SuppressionDirective } from './directives';
+import { MAX_RULE_REFS, type SuppressionDirective } from './directives';
 
 const unusedMeta = () => SYNTAX_RULES.unusedSuppression.meta;
 
@@ -108,6 +108,7 @@ export function applyDirectives(
       report(settings, text, out, 'noRules', { directive: text.slice(d.keywordSpan.start, d.keywordSpan.end) }, d.keywordSpan);
       continue;
     }
+    if (d.overflow) report(settings, text, out, 'tooManyRules', { count: d.overflow.count.toLocaleString('en-US'), max: String(MAX_RULE_REFS) }, d.overflow.span);
     for (const ref of d.rules) {
       if (!RULE_IDS.has(ref.id)) {
         reportUnknownRule(settings, text, out, ref.id, ref.span);

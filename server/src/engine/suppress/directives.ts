@@ -31,6 +31,8 @@ export interface SuppressionDirective {
   /** The directive word (`shipshape-disable-next-line`), for findings about the comment as a whole. */
   keywordSpan: Span;
   rules: DirectiveRuleRef[];
+  /** Rule ids named beyond the first MAX_RULE_REFS (not read): how many, and where the first of them is. */
+  overflow?: { count: number; span: Span };
   /** Text after ` -- `, trimmed; undefined when none was given. */
   reason?: string;
   /** Offsets the directive covers (half-open). Empty (start === end) when it covers nothing. */
@@ -63,8 +65,14 @@ function lines(text: string): Line[] {
   }
 }
 
+/**
+ * Most rule ids one directive is read for (more than there are rules): a comment naming a million
+ * unknown ids must not turn into a million findings.
+ */
+export const MAX_RULE_REFS = 100;
+
 /** Parse the part after the directive word: rule ids (comma or space separated), then `-- reason`. */
-function parseTail(tail: string, tailStart: number): { rules: DirectiveRuleRef[]; reason?: string } {
+function parseTail(tail: string, tailStart: number): { rules: DirectiveRuleRef[]; reason?: string; overflow?: { count: number; span: Span } } {
   let idsPart = tail;
   let reason: string | undefined;
   const sep = /(?:^|[ \t])--(?:[ \t]|$)/.exec(tail);
@@ -74,14 +82,21 @@ function parseTail(tail: string, tailStart: number): { rules: DirectiveRuleRef[]
   }
   const rules: DirectiveRuleRef[] = [];
   const seen = new Set<string>();
+  let overflow: { count: number; span: Span } | undefined;
   const token = /[^\s,]+/g;
   for (let m = token.exec(idsPart); m; m = token.exec(idsPart)) {
     // A rule named twice counts once (and is reported once: `a a a ...` must not flood the file with findings).
     if (seen.has(m[0])) continue;
+    const span = { start: tailStart + m.index, end: tailStart + m.index + m[0].length };
+    if (rules.length >= MAX_RULE_REFS) {
+      if (overflow) overflow.count++;
+      else overflow = { count: 1, span };
+      continue;
+    }
     seen.add(m[0]);
-    rules.push({ id: m[0], span: { start: tailStart + m.index, end: tailStart + m.index + m[0].length } });
+    rules.push({ id: m[0], span });
   }
-  return reason !== undefined ? { rules, reason } : { rules };
+  return { rules, ...(reason !== undefined ? { reason } : {}), ...(overflow ? { overflow } : {}) };
 }
 
 export interface DirectiveScanOptions {
@@ -163,7 +178,7 @@ export function scanDirectives(text: string, options: DirectiveScanOptions): Sup
     const word = m[2]!;
     const wordStart = line.start + content.indexOf(word, m[1]!.length);
     const tailStart = wordStart + word.length;
-    const { rules, reason } = parseTail(m[3]!, tailStart);
+    const { rules, reason, overflow } = parseTail(m[3]!, tailStart);
     const span = { start: hash, end: line.end };
     const keywordSpan = { start: wordStart, end: tailStart };
     if (word === 'shipshape-disable') {
@@ -173,6 +188,7 @@ export function scanDirectives(text: string, options: DirectiveScanOptions): Sup
         span,
         keywordSpan,
         rules,
+        ...(overflow ? { overflow } : {}),
         ...(reason !== undefined ? { reason } : {}),
         covers: misplaced ? { start: 0, end: 0 } : { start: 0, end: text.length },
         ...(misplaced ? { misplaced } : {}),
@@ -187,7 +203,7 @@ export function scanDirectives(text: string, options: DirectiveScanOptions): Sup
       const unit = unitAt(next.start, next.end);
       covers = unit ? { start: next.start, end: Math.max(unit.end, next.end) } : { start: next.start, end: next.end };
     }
-    out.push({ scope: 'next-line', span, keywordSpan, rules, ...(reason !== undefined ? { reason } : {}), covers });
+    out.push({ scope: 'next-line', span, keywordSpan, rules, ...(overflow ? { overflow } : {}), ...(reason !== undefined ? { reason } : {}), covers });
   }
   return out;
 }

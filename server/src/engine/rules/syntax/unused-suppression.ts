@@ -21,6 +21,7 @@ export default defineRule({
       misplaced:
         'shipshape-disable only works in the comments at the top of the {{scope}}; here it has no effect (use shipshape-disable-next-line for one line).',
       noRules: '{{directive}} names no rule; list the rule ids it suppresses.',
+      tooManyRules: 'This suppression names {{count}} more rule ids after the first {{max}}; they are not read and suppress nothing.',
       annotationsOff: 'Exemption annotations are turned off (allowAnnotationExemptions: false); {{key}} has no effect.',
       inlineOff: 'Suppression comments are turned off (allowInlineSuppressions: false); this comment has no effect.',
     },
