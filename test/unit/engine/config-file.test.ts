@@ -304,3 +304,21 @@ test('end to end: an exemption by path applies only to files under it; "*" exemp
   assert.ok(!lintText(df, 'dockerfile', { settings: dfSettings('legacy/Dockerfile') }).some((f) => f.ruleId === 'dockerfile-root-user'));
   assert.ok(lintText(df, 'dockerfile', { settings: dfSettings('Dockerfile') }).some((f) => f.ruleId === 'dockerfile-root-user'));
 });
+
+test('a config of 40,000 unknown rule ids: 50 problems listed and one saying how many more', { timeout: 60_000 }, () => {
+  const text = `rules:\n${Array.from({ length: 40_000 }, (_, i) => `  no-rule-${i}: off`).join('\n')}\n`;
+  const r = parseConfig(text);
+  assert.equal(r.config, undefined);
+  assert.equal(r.problems.length, 51);
+  assert.match(r.problems[0]!.message, /^rules: unknown rule id "no-rule-0"/);
+  assert.equal(r.problems[50]!.message, '39,950 more problems are not listed: fix these first');
+  assert.equal(text.slice(r.problems[50]!.span.start, r.problems[50]!.span.end), 'no-rule-50');
+});
+
+test('a duplicate key after 40,000 keys is found (a linear check: the library compares every pair)', { timeout: 20_000 }, () => {
+  const text = `ignorePaths:\n  - a\nrules:\n${Array.from({ length: 40_000 }, (_, i) => `  r${i}: off`).join('\n')}\n  r7: error\n`;
+  const r = parseConfig(text);
+  assert.equal(r.problems.length, 1);
+  assert.match(r.problems[0]!.message, /unique/);
+  assert.equal(r.problems[0]!.span.start, text.lastIndexOf('r7'));
+});

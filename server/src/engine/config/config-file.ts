@@ -103,14 +103,25 @@ function keyOf(map: Node | undefined, key: string): Span | undefined {
 const TYPE_NAMES: Record<string, string> = { string: 'a string', boolean: 'true or false', array: 'a list', object: 'a map', number: 'a number', integer: 'a whole number' };
 
 /** One readable problem per ajv error that is worth showing. */
+/** Most problems of one configuration file that are listed. */
+const MAX_PROBLEMS = 50;
+
 function describe(doc: Document, errors: ErrorObject[]): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   const seen = new Set<string>();
   // Errors about the branches of `if`/`anyOf` repeat the real cause; the specific ones come first.
   const specific = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf');
   const anyOfSubErrors = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
-  for (const e of specific) {
+  for (const [index, e] of specific.entries()) {
     const segments = pointerSegments(e.instancePath);
+    if (out.length === MAX_PROBLEMS) {
+      // Each problem is located by walking the file: a config with 40,000 bad keys would take minutes.
+      const at = nodeAt(doc, segments);
+      const extra = e.keyword === 'additionalProperties' ? keyOf(at.node, String((e.params as { additionalProperty: string }).additionalProperty)) : undefined;
+      const span = extra ?? at.keySpan ?? rangeOf(doc.contents) ?? { start: 0, end: 0 };
+      out.push({ message: `${(specific.length - index).toLocaleString('en-US')} more problems are not listed: fix these first`, span });
+      break;
+    }
     const path = displayPath(segments);
     const at = nodeAt(doc, segments);
     const where = (s: Span | undefined): Span => s ?? at.keySpan ?? rangeOf(doc.contents) ?? { start: 0, end: 0 };
@@ -191,10 +202,36 @@ function shortQuote(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
+/** The span of the first key that repeats an earlier scalar key of its map, if any (a walk with its own stack). */
+function duplicateKey(doc: Document): Span | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          const name = `${typeof key.value}:${String(key.value)}`;
+          if (seen.has(name) && key.range) return { start: key.range[0], end: key.range[1] };
+          seen.add(name);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return undefined;
+}
+
 /** Parse and validate the text of a `.shipshape.yaml`. */
 export function parseConfig(text: string): ParsedConfig {
   try {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    // The library's duplicate-key check compares every pair of keys of a map: duplicateKey is linear.
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    const duplicate = doc.errors.length === 0 ? duplicateKey(doc) : undefined;
+    if (duplicate) return { problems: [{ message: 'Map keys must be unique', span: duplicate }] };
     if (doc.errors.length > 0) {
       return {
         problems: doc.errors.slice(0, 10).map((e) => {
