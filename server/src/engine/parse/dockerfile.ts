@@ -117,27 +117,23 @@ function skipNewline(text: string, i: number): number {
  * optional blanks and a line break continues it on the next line, where
  * empty lines and comment lines are skipped (BuildKit's rules). Stops at the
  * first other line break or at `to`. Linear in the text it covers.
+ * `pool`, when given, holds the offsets at its indexes [from, to) (one
+ * array for the logical lines of a whole file, which do not overlap).
  */
-export function logicalLine(text: string, from: number, to: number, escape: string): LogicalText {
+export function logicalLine(text: string, from: number, to: number, escape: string, pool?: Int32Array): LogicalText {
   const esc = escape.charCodeAt(0);
-  let out = '';
-  const offsets: number[] = [];
+  // The pieces of the text the line is made of, as [start, end) pairs.
+  const pieces: number[] = [];
   let runStart = from;
-  const flush = (end: number) => {
-    if (end > runStart) {
-      out += text.slice(runStart, end);
-      for (let k = runStart; k < end; k++) offsets.push(k);
-    }
-  };
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (isNewline(c)) break;
+    if (c === 10 || c === 13) break;
     if (c === esc) {
       let j = i + 1;
       while (j < to && isBlank(text.charCodeAt(j))) j++;
       if (j >= to || isNewline(text.charCodeAt(j))) {
-        flush(i);
+        if (i > runStart) pieces.push(runStart, i);
         i = skipNewline(text, j);
         // Continuation lines that are empty or comments do not count.
         for (;;) {
@@ -157,16 +153,51 @@ export function logicalLine(text: string, from: number, to: number, escape: stri
     }
     i++;
   }
-  flush(Math.min(i, to));
-  return trimLogical({ text: out, offsets });
+  const end = Math.min(i, to);
+  if (end > runStart) pieces.push(runStart, end);
+  const offsets = pool ?? new Int32Array(Math.max(0, to - from));
+  const base = pool ? from : 0;
+  let length = 0;
+  for (let p = 0; p < pieces.length; p += 2) for (let k = pieces[p]!; k < pieces[p + 1]!; k++) offsets[base + length++] = k;
+  // Trimmed: leading and trailing blanks dropped.
+  let s = 0;
+  let e = length;
+  while (s < e && isSpaceAt(text, offsets[base + s]!)) s++;
+  while (e > s && isSpaceAt(text, offsets[base + e - 1]!)) e--;
+  return { text: piecesText(text, pieces, s, e), offsets: offsets.subarray(base + s, base + e) };
+}
+
+/** Characters [s, e) of the text made of `pieces` ([start, end) pairs of `text`), as one flat string. */
+function piecesText(text: string, pieces: readonly number[], s: number, e: number): string {
+  const parts: string[] = [];
+  let at = 0; // characters before the current piece
+  for (let p = 0; p < pieces.length && at < e; p += 2) {
+    const start = pieces[p]!;
+    const size = pieces[p + 1]! - start;
+    const from = Math.max(s - at, 0);
+    const to = Math.min(e - at, size);
+    if (to > from) parts.push(text.slice(start + from, start + to));
+    at += size;
+  }
+  return parts.length === 1 ? parts[0]! : parts.join('');
+}
+
+/** JavaScript's `\s` beyond ASCII (the ASCII ones are tested by code). */
+const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** Whether the character at `i` matches `/\s/` (without running a regular expression for ASCII). */
+export function isSpaceAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && UNICODE_SPACE.test(s[i]!);
 }
 
 /** Drop leading and trailing blanks. */
 export function trimLogical(t: LogicalText): LogicalText {
   let s = 0;
   let e = t.text.length;
-  while (s < e && /\s/.test(t.text[s]!)) s++;
-  while (e > s && /\s/.test(t.text[e - 1]!)) e--;
+  while (s < e && isSpaceAt(t.text, s)) s++;
+  while (e > s && isSpaceAt(t.text, e - 1)) e--;
   return s === 0 && e === t.text.length ? t : sliceLogical(t, s, e);
 }
 
@@ -188,12 +219,19 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     span: span(d.getRange()),
   }));
   const raw = df.getInstructions();
+  // The offsets of every instruction's logical line, each in its own stretch [from, to) of one array
+  // (instructions follow each other; one that would not gets an array of its own).
+  const pool = new Int32Array(text.length);
+  let poolUsed = 0;
   const instructions: DockerInstruction[] = raw.map((ins, idx) => {
     const whole = span(ins.getRange());
     const keywordSpan = span(ins.getInstructionRange());
     const next = idx + 1 < raw.length ? at(raw[idx + 1]!.getRange().start) : text.length;
     const keyword = ins.getKeyword().toUpperCase();
-    const args = logicalLine(text, keywordSpan.end, Math.max(keywordSpan.end, next), escapeChar);
+    const to = Math.max(keywordSpan.end, next);
+    const inPool = keywordSpan.end >= poolUsed && to <= pool.length;
+    if (inPool) poolUsed = to;
+    const args = logicalLine(text, keywordSpan.end, to, escapeChar, inPool ? pool : undefined);
     const properties: DockerProperty[] = keyword === 'ENV' || keyword === 'ARG' ? propertiesOf(ins).map((p) => propertyOf(p, span)) : [];
     // Heredocs start on the instruction's first logical line (`<<EOF`); asking the library is costly otherwise.
     const heredocs: DockerHeredoc[] =

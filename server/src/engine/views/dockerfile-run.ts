@@ -6,7 +6,7 @@
  */
 import type { DockerInstruction, LogicalText } from '../parse/dockerfile';
 import { parseExecForm, tokenizeShell, wordText, type ShellCommand, type ShellPipeline, type ShellWord } from '../parse/shell';
-import { splitArgs } from './dockerfile';
+import { argsAfterFlags } from './dockerfile';
 
 /** How deep `sh -c "sh -c '...'"` and substitutions are followed. */
 const MAX_NESTING = 4;
@@ -17,7 +17,9 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busy
 export function programName(word: ShellWord | undefined): string {
   if (!word) return '';
   const v = word.value;
-  return v.slice(v.lastIndexOf('/') + 1);
+  let slash = v.length - 1;
+  while (slash >= 0 && v.charCodeAt(slash) !== 47 /* / */) slash--;
+  return slash < 0 ? v : v.slice(slash + 1);
 }
 
 export function isShell(name: string): boolean {
@@ -43,9 +45,12 @@ const OPTION_ARGS: Record<string, ReadonlySet<string>> = {
  */
 export function programChain(cmd: ShellCommand): ShellWord[] {
   const words = cmd.argv;
-  const chain: ShellWord[] = [];
   let i = 0;
   while (i < words.length && RESERVED.has(words[i]!.value)) i++;
+  // Most commands run their first word directly.
+  if (i >= words.length) return [];
+  if (!WRAPPERS.has(programName(words[i]))) return [words[i]!];
+  const chain: ShellWord[] = [];
   while (i < words.length) {
     const w = words[i]!;
     const name = programName(w);
@@ -104,7 +109,7 @@ export function runPipelines(ins: DockerInstruction): ShellPipeline[] {
   if (out) return out;
   out = [];
   cache.set(ins, out);
-  const { rest } = splitArgs(ins);
+  const rest = argsAfterFlags(ins);
   const exec = parseExecForm(rest);
   const top: ShellPipeline[] = exec ? (exec.length ? [[{ assignments: [], argv: exec, redirects: [] }]] : []) : tokenizeShell(rest);
   collect(top, MAX_NESTING, out);
@@ -113,10 +118,12 @@ export function runPipelines(ins: DockerInstruction): ShellPipeline[] {
 }
 
 function collect(pipelines: ShellPipeline[], depth: number, out: ShellPipeline[]): void {
-  for (const p of pipelines) {
+  for (let i = 0; i < pipelines.length; i++) {
+    const p = pipelines[i]!;
     out.push(p);
     if (depth <= 0) continue;
-    for (const cmd of p) {
+    for (let j = 0; j < p.length; j++) {
+      const cmd = p[j]!;
       const chain = programChain(cmd);
       let script: ShellWord | undefined;
       if (isShell(programName(chain[chain.length - 1]))) {
@@ -126,13 +133,23 @@ function collect(pipelines: ShellPipeline[], depth: number, out: ShellPipeline[]
           collect(tokenizeShell(wordText(script)), depth - 1, out);
         }
       }
-      // Substitutions run too (those of a `-c` script are found when it is tokenized).
-      for (const w of [...cmd.assignments, ...cmd.argv, ...cmd.redirects.flatMap((r) => (r.target ? [r.target] : []))]) {
-        if (w === script) continue;
-        for (const sub of w.substitutions) collect(tokenizeShell(sub), depth - 1, out);
+      // Substitutions run too (those of a `-c` script are found when it is tokenized):
+      // of the assignments, the arguments and the redirection targets, in that order.
+      const { assignments, argv, redirects } = cmd;
+      for (let k = 0; k < assignments.length; k++) substitutions(assignments[k]!, script, depth, out);
+      for (let k = 0; k < argv.length; k++) substitutions(argv[k]!, script, depth, out);
+      for (let k = 0; k < redirects.length; k++) {
+        const target = redirects[k]!.target;
+        if (target) substitutions(target, script, depth, out);
       }
     }
   }
+}
+
+function substitutions(w: ShellWord, script: ShellWord | undefined, depth: number, out: ShellPipeline[]): void {
+  if (w === script) return;
+  const subs = w.substitutions;
+  for (let i = 0; i < subs.length; i++) collect(tokenizeShell(subs[i]!), depth - 1, out);
 }
 
 /**

@@ -5,7 +5,7 @@
  * values for other instructions), and the format-neutral ImageView and
  * EnvVarView that the image and secret rules share with Kubernetes files.
  */
-import { sliceLogical, sourceSpan, trimLogical, type DockerInstruction, type LogicalText, type ParsedDockerfile, type ParserDirective } from '../parse/dockerfile';
+import { isSpaceAt, sliceLogical, sourceSpan, trimLogical, type DockerInstruction, type LogicalText, type ParsedDockerfile, type ParserDirective } from '../parse/dockerfile';
 import type { Span } from '../types';
 import { expandVariables, type Lookup } from './dockerfile-vars';
 import type { EnvVarView, ImageView } from './values';
@@ -23,21 +23,64 @@ export interface InstructionFlag {
   span: Span;
 }
 
-/** The instruction's arguments split at blanks: flags first, then the rest (no shell quoting). */
-export function splitArgs(ins: DockerInstruction): { flags: InstructionFlag[]; words: ArgWord[]; rest: LogicalText } {
+type SplitArgs = { flags: InstructionFlag[]; words: ArgWord[]; rest: LogicalText };
+const splits = new WeakMap<DockerInstruction, SplitArgs>();
+
+/**
+ * The instruction's arguments split at blanks: flags first, then the rest (no shell quoting).
+ * Computed once per instruction; callers must not modify what it returns.
+ */
+export function splitArgs(ins: DockerInstruction): { readonly flags: readonly InstructionFlag[]; readonly words: readonly ArgWord[]; readonly rest: LogicalText } {
+  let split = splits.get(ins);
+  if (!split) {
+    split = computeSplitArgs(ins);
+    splits.set(ins, split);
+  }
+  return split;
+}
+
+const rests = new WeakMap<DockerInstruction, LogicalText>();
+
+/** `splitArgs(ins).rest` (the arguments after the flags), without splitting the rest into words. */
+export function argsAfterFlags(ins: DockerInstruction): LogicalText {
+  const split = splits.get(ins);
+  if (split) return split.rest;
+  let rest = rests.get(ins);
+  if (rest) return rest;
   const t = ins.args;
+  const s = t.text;
+  let i = 0;
+  let restStart = -1;
+  while (i < s.length) {
+    while (i < s.length && isSpaceAt(s, i)) i++;
+    if (i >= s.length) break;
+    const start = i;
+    while (i < s.length && !isSpaceAt(s, i)) i++;
+    if (!(i - start > 2 && s.startsWith('--', start))) {
+      restStart = start;
+      break;
+    }
+  }
+  rest = restStart < 0 ? sliceLogical(t, s.length, s.length) : sliceLogical(t, restStart, s.length);
+  rests.set(ins, rest);
+  return rest;
+}
+
+function computeSplitArgs(ins: DockerInstruction): SplitArgs {
+  const t = ins.args;
+  const s = t.text;
   const flags: InstructionFlag[] = [];
   const words: ArgWord[] = [];
   let restStart = -1;
   let i = 0;
-  while (i < t.text.length) {
-    while (i < t.text.length && /\s/.test(t.text[i]!)) i++;
-    if (i >= t.text.length) break;
+  while (i < s.length) {
+    while (i < s.length && isSpaceAt(s, i)) i++;
+    if (i >= s.length) break;
     const start = i;
-    while (i < t.text.length && !/\s/.test(t.text[i]!)) i++;
-    const value = t.text.slice(start, i);
+    while (i < s.length && !isSpaceAt(s, i)) i++;
+    const value = s.slice(start, i);
     const span = sourceSpan(t, start, i);
-    if (restStart < 0 && value.startsWith('--') && value.length > 2) {
+    if (restStart < 0 && value.length > 2 && value.startsWith('--')) {
       const eq = value.indexOf('=');
       flags.push(eq < 0 ? { name: value.slice(2), span } : { name: value.slice(2, eq), value: value.slice(eq + 1), span });
       continue;
@@ -45,7 +88,7 @@ export function splitArgs(ins: DockerInstruction): { flags: InstructionFlag[]; w
     if (restStart < 0) restStart = start;
     words.push({ value, span });
   }
-  const rest = restStart < 0 ? sliceLogical(t, t.text.length, t.text.length) : sliceLogical(t, restStart, t.text.length);
+  const rest = restStart < 0 ? sliceLogical(t, s.length, s.length) : sliceLogical(t, restStart, s.length);
   return { flags, words, rest };
 }
 

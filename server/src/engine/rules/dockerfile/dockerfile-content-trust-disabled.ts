@@ -1,10 +1,12 @@
 import { defineRule } from '../../rule';
 import type { DockerInstruction, DockerProperty } from '../../parse/dockerfile';
 import type { Span, TextEdit } from '../../types';
-import { programChain, programName } from '../../views/dockerfile-run';
+import { programName } from '../../views/dockerfile-run';
+import type { ShellWord } from '../../parse/shell';
 import { runCommandsOf } from './shared';
 
 const VARIABLE = 'DOCKER_CONTENT_TRUST';
+const PREFIX = `${VARIABLE}=`;
 
 /**
  * Values the docker CLI reads as "off" (Go's strconv.ParseBool false values).
@@ -15,7 +17,17 @@ export function disablesContentTrust(value: string): boolean {
 }
 
 /** Programs whose arguments set variables: `export X=0`, `env X=0 docker pull`. */
-const SETTERS = new Set(['export', 'env', 'declare', 'typeset', 'readonly', 'local']);
+const SETTERS = new Set(['export', 'env', 'declare', 'typeset', 'readonly', 'local']); // 3 to 8 characters
+/** `SETTERS.has(programName(w))`, without cutting a path off words too long or short to be one of them. */
+function isSetter(w: ShellWord): boolean {
+  const v = w.value;
+  // Only the last 9 characters can hold the `/` before a name of at most 8.
+  const stop = Math.max(0, v.length - 9);
+  let slash = v.length - 1;
+  while (slash >= stop && v.charCodeAt(slash) !== 47 /* / */) slash--;
+  if (slash < stop) return v.length >= 3 && v.length <= 8 && SETTERS.has(v); // no `/`, or a name longer than 8
+  return v.length - slash - 1 >= 3 && SETTERS.has(programName(w));
+}
 /** `--disable-content-trust` turns verification off (the flag's value defaults to true). */
 const DISABLE_FLAG = /^--disable-content-trust(?:=(?:1|t|T|true|TRUE|True))?$/;
 
@@ -87,19 +99,21 @@ export default defineRule({
             }
           }
         }
-        for (const { command } of runCommandsOf(df)) {
-          const chain = programChain(command);
+        const assignment = (w: ShellWord) => {
+          if (!w.value.startsWith(PREFIX)) return;
+          const value = w.value.slice(PREFIX.length);
+          if (disablesContentTrust(value)) report('run', { value }, w.span);
+        };
+        for (const { command, chain } of runCommandsOf(df)) {
           const program = programName(chain[chain.length - 1]);
           // Assignments before the program, and `NAME=value` arguments of export, env, declare...
-          const setter = command.argv.findIndex((w) => SETTERS.has(programName(w)));
-          const assignments = [...command.assignments, ...(setter < 0 ? [] : command.argv.slice(setter + 1))];
-          for (const w of assignments) {
-            if (!w.value.startsWith(`${VARIABLE}=`)) continue;
-            const value = w.value.slice(VARIABLE.length + 1);
-            if (disablesContentTrust(value)) report('run', { value }, w.span);
-          }
+          const argv = command.argv;
+          for (const w of command.assignments) assignment(w);
+          let setter = -1;
+          for (let i = 0; i < argv.length && setter < 0; i++) if (isSetter(argv[i]!)) setter = i;
+          if (setter >= 0) for (let i = setter + 1; i < argv.length; i++) assignment(argv[i]!);
           if (program === 'docker') {
-            for (const w of command.argv) if (DISABLE_FLAG.test(w.value)) report('flag', {}, w.span);
+            for (const w of argv) if (DISABLE_FLAG.test(w.value)) report('flag', {}, w.span);
           }
         }
       },

@@ -89,10 +89,11 @@ export default defineRule({
           seen.add(at.start);
           ctx.report({ messageId, data, at });
         };
-        for (const { pipeline } of runPipelinesOf(df)) {
+        for (const { pipeline, chains } of runPipelinesOf(df)) {
           let download: { word: ShellWord; name: string } | undefined;
-          for (const cmd of pipeline) {
-            const chain = programChain(cmd);
+          for (let i = 0; i < pipeline.length; i++) {
+            const cmd = pipeline[i]!;
+            const chain = chains[i]!;
             const program = chain[chain.length - 1];
             const name = programName(program);
             if (!program) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { programChain, programName } from '../../views/dockerfile-run';
+import { programName } from '../../views/dockerfile-run';
 import { runCommandsOf } from './shared';
 
 /**
@@ -28,8 +28,8 @@ export default defineRule({
   create(ctx) {
     return {
       dockerfile(df) {
-        for (const { command } of runCommandsOf(df)) {
-          for (const w of programChain(command)) {
+        for (const { chain } of runCommandsOf(df)) {
+          for (const w of chain) {
             if (programName(w) === 'sudo') ctx.report({ messageId: 'sudo', at: w.span });
           }
         }
