@@ -388,9 +388,10 @@ export async function lspBench({ sizes = [1000, 10000], parseOnce, log = console
     ]);
     if (editTarget) verdicts.push({ name: `edit in a ${label}-document file, median <= ${editTarget} ms`, ok: editMedian <= editTarget, value: `${fmtMs(editMedian)} ms` });
     const rssTarget = TARGETS.peakRssMb[size];
-    const peakMb = s.peakKb / 1024;
+    // The verdict takes the peak over the whole session: open, edits, then the closes and reopens.
+    const peakMb = Math.max(s.peakKb, s.finalPeakKb) / 1024;
     memRows.push([label, fmtMb(s.startRssKb), fmtMb(s.peakKb), fmtMb(s.rssKb), fmtMb(s.finalPeakKb), rssTarget ? `${pass(peakMb <= rssTarget)} (<= ${rssTarget} MB)` : '-']);
-    if (rssTarget) verdicts.push({ name: `peak server RSS at ${label} documents <= ${rssTarget} MB`, ok: peakMb <= rssTarget, value: fmtMb(s.peakKb) });
+    if (rssTarget) verdicts.push({ name: `peak server RSS at ${label} documents <= ${rssTarget} MB (open, edits, reopens)`, ok: peakMb <= rssTarget, value: fmtMb(peakMb * 1024) });
   }
   log('\nFirst diagnostics (didOpen -> publishDiagnostics) vs a bare yaml parseAllDocuments of the same text:');
   log('cold = the first open in a fresh server / the first parse in a fresh process; warm = reopened under a new URI (no cache) / a second parse;');

@@ -150,6 +150,7 @@ export function startServer(connection: Connection): void {
       if (configs.isConfigDocument(uri)) configChanged(0);
       linter.forget(uri);
       settings.forget(uri);
+      memory.check(); // closing a large file is a quiet point too
       void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => log.error(`clearing diagnostics failed: ${describe(err)}`));
     }),
   );

@@ -5,10 +5,11 @@
  * when the old generation reaches a limit set at a multiple of what was alive
  * after the last one: with a 10,000-document file (13 MB) open, a dozen dead
  * versions of its text, well over 100 MB. The guard counts the text that
- * edits and closes released and, once it passes a threshold, runs one full
- * collection at a quiet point (after a publication): in a 13 MB file that
- * is one collection (about 50 ms) per four edits, and none at all for files
- * of ordinary size.
+ * edits and closes released (a close also releases the document's lint
+ * cache, counted as three times its text) and, once it passes a threshold,
+ * runs one full collection at a quiet point (after a publication, or at the
+ * close): in a 13 MB file that is one collection (about 50 ms) per four
+ * edits, and none at all for files of ordinary size.
  *
  * `gc` comes from V8's `--expose-gc`, switched on at run time
  * (`exposeGc`); without it the guard does nothing.
