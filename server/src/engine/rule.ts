@@ -58,9 +58,33 @@ export function defineRule(rule: Rule): Rule {
 /** Fill `{{name}}` placeholders. Unknown placeholders are left visible. */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, key: string) =>
-    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : m,
-  );
+  const parts = templateParts(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 3) {
+    const key = parts[i]!;
+    out += (Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : parts[i + 1]!) + parts[i + 2]!;
+  }
+  return out;
+}
+
+/** A template split once into [text, key, placeholder as written, text, key, placeholder, text...]. */
+const TEMPLATES = new Map<string, string[]>();
+
+function templateParts(template: string): string[] {
+  let parts = TEMPLATES.get(template);
+  if (!parts) {
+    parts = [];
+    const re = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
+    let last = 0;
+    for (let m = re.exec(template); m; m = re.exec(template)) {
+      parts.push(template.slice(last, m.index), m[1]!, m[0]);
+      last = m.index + m[0].length;
+    }
+    parts.push(template.slice(last));
+    // Templates are the rules' message strings: a fixed, small set.
+    if (TEMPLATES.size < 2048) TEMPLATES.set(template, parts);
+  }
+  return parts;
 }
 
 export type { Fix, Span };

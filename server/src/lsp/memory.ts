@@ -47,6 +47,7 @@ export class MemoryGuard {
 
 /** V8's `gc` function, exposed at run time; undefined where that is not possible. */
 export function exposeGc(): (() => void) | undefined {
+  if (process.env.SHIPSHAPE_NO_GC_GUARD) return undefined;
   const existing = (globalThis as { gc?: unknown }).gc;
   if (typeof existing === 'function') return existing as () => void;
   try {

@@ -119,21 +119,30 @@ function validate(resource: ResourceView, text: string): SchemaProblem[] {
  */
 export function plainValue(node: unknown, doc: Document.Parsed): { value: unknown; literal: number; expanded: number } {
   const done = new Map<unknown, unknown>();
-  /** Expanded size (in nodes) of each converted collection, aliases counted as what they stand for. */
+  /** Expanded size (in nodes) of each converted anchored collection, aliases counted as what they stand for. */
   const sizes = new Map<unknown, number>();
   const open = new Set<unknown>();
   let literal = 0;
-  /** Convert `n`; returns its value and its expanded size. */
-  const convert = (n: unknown): [unknown, number] => {
+  /** Expanded size of the value `convert` returned last (a variable rather than a tuple per node: this runs for every node of every object). */
+  let lastSize = 0;
+  const convert = (n: unknown): unknown => {
     literal++;
     if (isAlias(n)) {
       const target = resolveAlias(n, doc);
-      if (target === undefined || open.has(target)) return [null, 1];
-      return done.has(target) ? [done.get(target), sizes.get(target) ?? 1] : convert(target);
+      if (target === undefined || open.has(target)) {
+        lastSize = 1;
+        return null;
+      }
+      if (done.has(target)) {
+        lastSize = sizes.get(target) ?? 1;
+        return done.get(target);
+      }
+      return convert(target);
     }
     if (isScalar(n)) {
       const v = n.value;
-      return [typeof v === 'bigint' ? Number(v) : v, 1];
+      lastSize = 1;
+      return typeof v === 'bigint' ? Number(v) : v;
     }
     if (isSeq(n) || isMap(n)) {
       const seq = isSeq(n);
@@ -152,30 +161,32 @@ export function plainValue(node: unknown, doc: Document.Parsed): { value: unknow
           size += setKey(target, item.key, item.value);
           if (seq) (out as unknown[]).push(target);
         } else if (seq) {
-          const [v, itemSize] = convert(item);
-          (out as unknown[]).push(v);
-          size += itemSize;
+          (out as unknown[]).push(convert(item));
+          size += lastSize;
         }
       }
       if (anchored) {
         open.delete(n);
         sizes.set(n, size);
       }
-      return [out, size];
+      lastSize = size;
+      return out;
     }
-    return [n === undefined ? undefined : null, 1];
+    lastSize = 1;
+    return n === undefined ? undefined : null;
   };
   const setKey = (out: Record<string, unknown>, key: unknown, value: unknown): number => {
-    const [k, keySize] = convert(key);
-    const name = k === null || k === undefined ? '' : typeof k === 'object' ? JSON.stringify(k) : String(k);
-    const [v, valueSize] = convert(value);
+    const k = convert(key);
+    const keySize = lastSize;
+    const name = k === null || k === undefined ? '' : typeof k === 'string' ? k : typeof k === 'object' ? JSON.stringify(k) : String(k);
+    const v = convert(value);
     // Plain assignment keeps objects in V8's fast mode; only `__proto__` needs defineProperty to stay an own key.
     if (name === '__proto__') Object.defineProperty(out, name, { value: v, writable: true, enumerable: true, configurable: true });
     else out[name] = v;
-    return keySize + valueSize;
+    return keySize + lastSize;
   };
-  const [value, expanded] = convert(node);
-  return { value, literal, expanded };
+  const value = convert(node);
+  return { value, literal, expanded: lastSize };
 }
 
 /** The object's plain value, or undefined when its aliases expand it beyond what is safe to walk. */

@@ -37,8 +37,24 @@ export function resourcesMap(owner: ContainerView | PodSpecView): YAMLMap | unde
   return asMap(getNode(owner.node, 'resources'), owner.doc);
 }
 
-/** `resources.<field>.<name>` of a container or pod spec, if the key exists. */
+/** Entries already read, per container or pod spec node: five rules read the same few quantities. */
+const ENTRIES = new WeakMap<object, Map<string, ResourceEntry | undefined>>();
+
+/** `resources.<field>.<name>` of a container or pod spec, if the key exists (read once per node). */
 export function resourceEntry(owner: ContainerView | PodSpecView, field: ResourceField, name: string, text: string): ResourceEntry | undefined {
+  let read = ENTRIES.get(owner.node);
+  if (!read) {
+    read = new Map();
+    ENTRIES.set(owner.node, read);
+  }
+  const key = `${field}.${name}`;
+  if (read.has(key)) return read.get(key);
+  const entry = readEntry(owner, field, name, text);
+  read.set(key, entry);
+  return entry;
+}
+
+function readEntry(owner: ContainerView | PodSpecView, field: ResourceField, name: string, text: string): ResourceEntry | undefined {
   const map = asMap(getNode(resourcesMap(owner), field), owner.doc);
   const pair = getPair(map, name);
   if (!pair) return undefined;
