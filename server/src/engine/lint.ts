@@ -49,6 +49,8 @@ export interface ChunkResult {
 /** A cached chunk result (internal to the engine). */
 export interface CacheEntry {
   result: ChunkResult;
+  /** The document's text the result is for (a copy of its own, not a slice of the file). */
+  text: string;
   /** The lint (cache generation) that last used the entry. */
   used: number;
 }
@@ -135,7 +137,7 @@ export class DocumentCache {
       map = new Map();
       this.maps.set(key, map);
     }
-    const entry: CacheEntry = { result, used: this.generation };
+    const entry: CacheEntry = { result, text, used: this.generation };
     if (!map.has(text)) this.count++;
     map.set(text, entry);
     if (this.count > this.capacity) this.evict(Math.max(1, this.count - Math.floor(this.capacity * 0.9)));
@@ -397,7 +399,8 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
         yield;
       }
       if (entry) {
-        texts.push(chunk.text);
+        // The entry's own copy, not chunk.text: a slice would keep this version of the whole file alive until the next lint.
+        texts.push(entry.text);
         entries.push(entry);
       }
       anyParseError ||= result.parseError;
