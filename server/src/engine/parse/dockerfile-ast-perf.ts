@@ -43,14 +43,9 @@ export const argumentScans = { count: 0 };
 /** The library's own scan, unpatched (for tests that compare it with scanRawArguments). */
 export const libraryScan: { rawArguments?: (this: Instruction) => Argument[] } = {};
 
-interface Position {
-  line: number;
-  character: number;
-}
-interface Range {
-  start: Position;
-  end: Position;
-}
+/** The library's range and position types (from vscode-languageserver-types, which the engine does not import by name). */
+type Range = Argument['range'];
+type Position = Range['start'];
 
 /** The library's text document type (from vscode-languageserver-textdocument, which the engine does not import by name). */
 type TextDocument = ConstructorParameters<typeof Instruction>[0];
