@@ -1,0 +1,148 @@
+/**
+ * The per-file cache of YAML document results the engine keeps across edits
+ * (see DocumentCache): one entry per document text and settings.
+ */
+import type { Finding } from './types';
+
+/** Findings of one YAML document chunk with chunk-relative offsets. */
+export interface ChunkResult {
+  /** Sorted by offset (then rule id); offsets relative to the chunk's start. */
+  readonly findings: readonly Finding[];
+  /** The chunk failed to parse (used for Helm detection). */
+  readonly parseError: boolean;
+  /** The chunk holds Go/Helm template syntax in structural positions. */
+  readonly templated: boolean;
+}
+
+/** A cached chunk result (internal to the engine). */
+export interface CacheEntry {
+  result: ChunkResult;
+  /** The document's text the result is for (a copy of its own, not a slice of the file). */
+  text: string;
+  /** The lint (cache generation) that last used the entry. */
+  used: number;
+}
+
+/**
+ * Per-document results keyed by (settings, document text), for one file
+ * across its edits. Two levels:
+ *
+ * - the chunk list of the previous lint: a document whose text equals the
+ *   one at the same index, or at the same distance from the end (documents
+ *   were inserted or removed before it), is found by one string comparison,
+ *   without hashing its text;
+ * - a map by text for everything else (moved or duplicated documents, undo).
+ *   Once it holds more than twice the file's documents, entries that neither
+ *   of the last two lints used are dropped; it never holds more than
+ *   `capacity` entries (the least recently used go first).
+ */
+export class DocumentCache {
+  private readonly maps = new Map<string, Map<string, CacheEntry>>();
+  private count = 0;
+  private generation = 0;
+  private previous: { key: string; texts: readonly string[]; entries: readonly CacheEntry[] } | undefined;
+  private changed: number | undefined;
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly capacity = 20000) {}
+
+  /** Entries in the map. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** A lint of the file starts (internal: used by lintYamlSteps). */
+  begin(): void {
+    this.generation++;
+    this.changed = undefined;
+  }
+
+  /**
+   * Index of the first chunk the current lint looked up that is not the
+   * previous completed lint's chunk at the same place (same index, or same
+   * distance from the end): where the file was edited. Undefined on a
+   * first lint, after a settings change, or when nothing changed.
+   */
+  get firstChanged(): number | undefined {
+    return this.changed;
+  }
+
+  /**
+   * The cached entry for chunk `index` of `count`, text `text`, under the
+   * settings key `key`: the previous lint's chunk at the same index or the
+   * same distance from the end, else the map (internal).
+   */
+  lookup(key: string, text: string, index: number, count: number): CacheEntry | undefined {
+    const prev = this.previous;
+    if (prev && prev.key === key) {
+      const at = prev.texts.length - count + index;
+      for (const i of at === index ? [index] : [index, at]) {
+        const t = prev.texts[i];
+        if (t !== undefined && t.length === text.length && t === text) {
+          const entry = prev.entries[i]!;
+          entry.used = this.generation;
+          this.hits++;
+          return entry;
+        }
+      }
+      this.changed ??= index;
+    }
+    const entry = this.maps.get(key)?.get(text);
+    if (entry) {
+      entry.used = this.generation;
+      this.hits++;
+      return entry;
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  /** Record a chunk result computed by the current lint (internal). */
+  store(key: string, text: string, result: ChunkResult): CacheEntry {
+    let map = this.maps.get(key);
+    if (!map) {
+      map = new Map();
+      this.maps.set(key, map);
+    }
+    const entry: CacheEntry = { result, text, used: this.generation };
+    if (!map.has(text)) this.count++;
+    map.set(text, entry);
+    if (this.count > this.capacity) this.evict(Math.max(1, this.count - Math.floor(this.capacity * 0.9)));
+    return entry;
+  }
+
+  /**
+   * The lint completed: its chunk list is the next lint's first guess, and
+   * entries unused by this lint and the one before are dropped once the map
+   * holds more than twice the file's documents (internal).
+   */
+  finish(key: string, texts: readonly string[], entries: readonly CacheEntry[]): void {
+    this.previous = { key, texts, entries };
+    if (this.count > 2 * texts.length + 16) this.sweep(this.generation - 1);
+  }
+
+  /** Drop the entries last used before generation `oldest`. */
+  private sweep(oldest: number): void {
+    for (const [key, map] of this.maps) {
+      for (const [text, entry] of map) {
+        if (entry.used < oldest) {
+          map.delete(text);
+          this.count--;
+        }
+      }
+      if (map.size === 0) this.maps.delete(key);
+    }
+  }
+
+  /** Drop the `n` least recently used entries. */
+  private evict(n: number): void {
+    const all: Array<[Map<string, CacheEntry>, string, number]> = [];
+    for (const map of this.maps.values()) for (const [text, entry] of map) all.push([map, text, entry.used]);
+    all.sort((a, b) => a[2] - b[2]);
+    for (let i = 0; i < n && i < all.length; i++) {
+      all[i]![0].delete(all[i]![1]);
+      this.count--;
+    }
+  }
+}
