@@ -26,6 +26,7 @@ import { scanDirectives, yamlTopEnd } from './suppress/directives';
 import type { Span } from './types';
 import { yamlErrorMessage } from './parse/yaml-message';
 import { DocumentCache, type CacheEntry, type ChunkResult } from './document-cache';
+import { withoutFixes } from './fixes/yaml-edit';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
@@ -37,6 +38,13 @@ export interface LintOptions {
   cache?: DocumentCache;
   /** The file's name (a base name or a path), when known: `docker-compose.yml` and the like are compose files. */
   fileName?: string;
+  /**
+   * Build each finding's quick fixes (default true). The language server's
+   * diagnostics pass sets false: fixes are most of a finding's cost in time
+   * and cached memory, and a code action lints its document again with them
+   * (see lintYamlDocumentsAt). The cache keeps the two kinds of result apart.
+   */
+  fixes?: boolean;
 }
 
 /**
@@ -141,7 +149,7 @@ function nodeEstimate(text: string, limit: number): number {
   return n;
 }
 
-function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed = false): ChunkResult {
+function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed: boolean, fixes: boolean): ChunkResult {
   const findings: Finding[] = [];
   // Each line and comma is at least two characters: shorter texts are under the limit.
   if (text.length > 2 * MAX_DOCUMENT_NODES && nodeEstimate(text, MAX_DOCUMENT_NODES) > MAX_DOCUMENT_NODES) {
@@ -157,6 +165,7 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
     return { findings, parseError: true, templated: false };
   }
   if (isTemplated(text, parsed.docs)) return { findings: [], parseError: false, templated: true };
+  if (!fixes) for (const doc of parsed.docs) withoutFixes(doc);
   let parseError = false;
   const suppressed = new Set<Finding>();
   for (const doc of parsed.docs) {
@@ -172,7 +181,16 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
     lintDocument(doc, text, settings, rules, findings, suppressed, composeNamed);
   }
   const kept = suppress(findings, text, parsed.docs, settings, suppressed);
-  return { findings: kept.sort(byPosition), parseError, templated: false };
+  // A fix a rule wrote out itself (not through the edit builders) goes too.
+  const result = fixes ? kept : kept.map(fixless);
+  return { findings: result.sort(byPosition), parseError, templated: false };
+}
+
+/** The finding without its fixes. */
+function fixless(f: Finding): Finding {
+  if (!f.fixes) return f;
+  const { fixes: _fixes, ...rest } = f;
+  return rest;
 }
 
 /** File order: by offset, then rule id. */
@@ -239,8 +257,9 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
     }
     const rules = activeRules(settings);
     const composeNamed = isComposeFileName(options.fileName);
+    const fixes = options.fixes !== false;
     const cache = options.cache;
-    const key = cache ? settingsKey(settings) + (composeNamed ? '\u0000compose' : '') : '';
+    const key = cache ? settingsKey(settings) + (composeNamed ? '\u0000compose' : '') + (fixes ? '' : '\u0000fixless') : '';
     const split = splitYamlDocuments(text);
     cache?.begin();
     const chunks: LintedChunk[] = [];
@@ -254,7 +273,7 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
       let result = entry?.result;
       if (!result) {
         const own = detach(chunk.text);
-        result = lintChunk(own, settings, rules, composeNamed);
+        result = lintChunk(own, settings, rules, composeNamed, fixes);
         if (cache) entry = cache.store(key, own, result);
         yield;
       }
@@ -301,6 +320,55 @@ export function yamlLintFindings(lint: YamlLint): Finding[] {
   return all.sort(byPosition);
 }
 
+/**
+ * The findings, with file offsets and with fixes unless `options.fixes` is
+ * false, of the YAML documents of `text` that hold one of `offsets` (a
+ * document's chunk holds the offsets from its start up to the next chunk's):
+ * what a full lint finds in those documents, for a code action that needs one
+ * document's fixes in a large file. No cache. A file a full lint reports as a
+ * whole instead (binary, a Helm template) still gets its documents' own
+ * findings here, or none for binary text.
+ */
+export function lintYamlDocumentsAt(text: string, offsets: readonly number[], options: LintOptions = {}): Finding[] {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  try {
+    if (looksBinary(text)) return [];
+    const split = splitYamlDocuments(text);
+    const wanted = new Set<number>();
+    for (const at of offsets) wanted.add(chunkIndexAt(split, at));
+    const rules = activeRules(settings);
+    const composeNamed = isComposeFileName(options.fileName);
+    const all: Finding[] = [];
+    for (const i of [...wanted].sort((a, b) => a - b)) {
+      const { offset, text: chunkText } = split[i]!;
+      const result = lintChunk(chunkText, settings, rules, composeNamed, options.fixes !== false);
+      for (const f of result.findings) all.push(offset === 0 ? f : shifted(f, offset));
+    }
+    return all;
+  } catch {
+    return [];
+  }
+}
+
+/** The YAML document chunk of `text` holding `offset` (its start offset in the file and its text). */
+export function yamlDocumentAt(text: string, offset: number): { offset: number; text: string } {
+  const split = splitYamlDocuments(text);
+  const chunk = split[chunkIndexAt(split, offset)];
+  return chunk ? { offset: chunk.offset, text: chunk.text } : { offset: 0, text };
+}
+
+/** Index of the chunk holding `at` (chunks start at ascending offsets, the first at 0). */
+export function chunkIndexAt(chunks: readonly { offset: number }[], at: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid]!.offset <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
 /** Lint a YAML file (one or many documents). */
 export function lintYaml(text: string, options: LintOptions = {}): Finding[] {
   return yamlLintFindings(lintYamlChunks(text, options));
@@ -335,6 +403,6 @@ export function lintText(text: string, kind: FileKind, options: LintOptions = {}
     case 'yaml':
       return lintYaml(text, options);
     case 'dockerfile':
-      return lintDockerfile(text, options);
+      return options.fixes === false ? lintDockerfile(text, options).map(fixless) : lintDockerfile(text, options);
   }
 }

@@ -2,15 +2,19 @@
  * textDocument/codeAction: quick fixes, "Harden container", fix-all.
  *
  * A code action finds its finding again from the diagnostic's `data`
- * (rule id + span, see diagnostics.ts) by re-linting the current text with the
- * same settings and the document's cache (cheap: unchanged YAML documents are
- * cache hits), never by matching message text. A diagnostic computed for
- * another version of the document gets no action. All edits are resolved
- * eagerly, so `source.fixAll.shipshape` works in `editor.codeActionsOnSave`.
+ * (rule id + span, see diagnostics.ts) by re-linting the current text as the
+ * linter did, without fixes and through the document's cache (cheap:
+ * unchanged YAML documents are cache hits), never by matching message text.
+ * The fixes then come from linting just the YAML documents holding those
+ * findings again with fixes (the whole file for a Dockerfile); "Harden
+ * container" works on the container's document alone, and fix-all on the
+ * whole file through a cache of its own. A diagnostic computed for another
+ * version of the document gets no action. All edits are resolved eagerly, so
+ * `source.fixAll.shipshape` works in `editor.codeActionsOnSave`.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex, lintText, type DocumentCache, type EngineSettings, type FileKind, type Finding, type TextEdit } from '../engine';
+import { getRule, LineIndex, lintText, lintYamlDocumentsAt, yamlDocumentAt, type DocumentCache, type EngineSettings, type FileKind, type Finding, type Fix, type TextEdit } from '../engine';
 import { addTrustedRegistry, newConfigTrusting, trustEntryFor } from '../engine/config/config-edit';
 import { disableForLineFix, ignoreForObjectFix } from '../engine/fixes/actions';
 import { fixAll, hardenContainer, minimalEdit, normalizeEdits } from '../engine/fixes/apply';
@@ -30,8 +34,10 @@ export interface CodeActionDeps {
   documents: { get(uri: string): TextDocument | undefined };
   settings: SettingsStore;
   configs?: ConfigResolver;
-  /** The document's engine cache (shared with the linter). */
+  /** The document's engine cache for lints without fixes (shared with the linter). */
   cacheFor?(uri: string): DocumentCache;
+  /** The document's engine cache for lints with fixes (fix-all). */
+  fixCacheFor?(uri: string): DocumentCache;
   /** The client applies workspace edits that create files (needed to create a `.shipshape.yaml`). */
   canCreateFiles?: boolean;
 }
@@ -81,7 +87,6 @@ export class CodeActionProvider {
     const version = doc.version;
     const text = doc.getText();
     const cache = this.deps.cacheFor?.(uri);
-    const options = { settings, cache, fileName };
     const only = params.context.only;
     const index = new LineIndex(text);
     const toLsp = (edits: readonly TextEdit[]): LspTextEdit[] =>
@@ -94,16 +99,25 @@ export class CodeActionProvider {
     const ours = params.context.diagnostics.filter(
       (d) => d.source === DIAGNOSTIC_SOURCE && isDiagnosticData(d.data) && (d.data as DiagnosticData).version === version,
     );
-    const findings = ours.length > 0 || (only !== undefined && only.length > 0 && wanted(only, FIX_ALL_KIND)) ? lintText(text, kind, options) : [];
+    // The findings the diagnostics came from: the linter's lint, without fixes.
+    const findings = ours.length > 0 || (only !== undefined && only.length > 0 && wanted(only, FIX_ALL_KIND)) ? lintText(text, kind, { settings, cache, fileName, fixes: false }) : [];
+    const matched = new Map<Diagnostic, Finding>();
+    for (const diagnostic of ours) {
+      const data = diagnostic.data as DiagnosticData;
+      const finding = findings.find((f) => f.ruleId === data.ruleId && f.span.start === data.span.start && f.span.end === data.span.end);
+      if (finding) matched.set(diagnostic, finding);
+    }
+    // Their fixes: the YAML documents holding them linted again, with fixes.
+    const withFixes =
+      matched.size === 0 ? [] : kind === 'yaml' ? lintYamlDocumentsAt(text, [...matched.values()].map((f) => f.span.start), { settings, fileName }) : lintText(text, kind, { settings, fileName });
+    const fixesOf = (f: Finding): readonly Fix[] =>
+      withFixes.find((x) => x.ruleId === f.ruleId && x.span.start === f.span.start && x.span.end === f.span.end)?.fixes ?? [];
 
     if (wanted(only, CodeActionKind.QuickFix) || wanted(only, CodeActionKind.RefactorRewrite)) {
       const hardened = new Set<string>();
-      for (const diagnostic of ours) {
-        const data = diagnostic.data as DiagnosticData;
-        const finding = findings.find((f) => f.ruleId === data.ruleId && f.span.start === data.span.start && f.span.end === data.span.end);
-        if (!finding) continue;
+      for (const [diagnostic, finding] of matched) {
         if (wanted(only, CodeActionKind.QuickFix)) {
-          for (const fix of finding.fixes ?? []) {
+          for (const fix of fixesOf(finding)) {
             if (!normalizeEdits(text, fix.edits)) continue;
             actions.push(this.action(fix.title, CodeActionKind.QuickFix, diagnostic, workspaceEdit(fix.edits), fix.kind === 'fix'));
           }
@@ -120,12 +134,15 @@ export class CodeActionProvider {
           });
         }
         if (finding.container !== undefined && wanted(only, CodeActionKind.RefactorRewrite)) {
-          const key = `${finding.container}\u0000${documentOf(text, finding)}`;
+          // The container's YAML document alone: the hardening re-lints it after every round.
+          const doc = kind === 'yaml' ? yamlDocumentAt(text, finding.span.start) : { offset: 0, text };
+          const key = `${finding.container}\u0000${doc.offset}`;
           if (hardened.has(key)) continue;
           hardened.add(key);
-          const h = hardenContainer(text, kind, options, { containerName: finding.container, position: finding.span.start });
+          const h = hardenContainer(doc.text, kind, { settings, fileName }, { containerName: finding.container, position: finding.span.start - doc.offset });
           if (h.edit && h.applied > 0) {
-            actions.push({ title: `Harden container ${finding.container}`, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit([h.edit]) });
+            const edit = { ...h.edit, start: h.edit.start + doc.offset, end: h.edit.end + doc.offset };
+            actions.push({ title: `Harden container ${finding.container}`, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit([edit]) });
           }
         }
       }
@@ -133,8 +150,8 @@ export class CodeActionProvider {
 
     // Fix-all on request (codeActionsOnSave, "Source Action...") or next to our diagnostics, not on every cursor move.
     const fixAllWanted = only && only.length > 0 ? wanted(only, FIX_ALL_KIND) : ours.length > 0;
-    if (fixAllWanted && findings.some((f) => f.fixes?.some((x) => x.kind === 'fix'))) {
-      const r = fixAll(text, kind, options);
+    if (fixAllWanted && findings.some((f) => getRule(f.ruleId)?.meta.fixable !== undefined)) {
+      const r = fixAll(text, kind, { settings, fileName, cache: this.deps.fixCacheFor?.(uri) });
       if (r.applied > 0 && r.text !== text) {
         const edit = minimalEdit(text, r.text);
         if (edit) actions.push({ title: 'Fix all Shipshape problems', kind: FIX_ALL_KIND, edit: workspaceEdit([edit]) });
@@ -199,12 +216,3 @@ function unquote(raw: string): string {
   }
   return s;
 }
-
-/** Index of the YAML document (by `---` separators before it) holding a finding, to group harden actions. */
-function documentOf(text: string, finding: Finding): number {
-  const re = /^---/gm;
-  let i = 0;
-  for (let m = re.exec(text); m && m.index <= finding.span.start; m = re.exec(text)) i++;
-  return i;
-}
-

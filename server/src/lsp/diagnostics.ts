@@ -12,7 +12,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { LineIndex, ruleDocPath, type Finding, type FixKind, type Severity, type Span } from '../engine';
+import { chunkIndexAt, LineIndex, ruleDocPath, type Finding, type Severity, type Span } from '../engine';
 import type { ChunkResult, YamlLint } from '../engine/lint';
 
 export const DIAGNOSTIC_SOURCE = 'shipshape';
@@ -28,8 +28,6 @@ export interface DiagnosticData {
   /** The document version the finding was computed for. */
   version: number;
   container?: string;
-  /** Whether the finding carries a safe fix or only a suggestion. */
-  fixable?: FixKind;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -52,7 +50,6 @@ interface RelativeDiagnostic {
   endCharacter: number;
   severity: DiagnosticSeverity;
   codeDescription: { href: string };
-  fixable: FixKind | undefined;
 }
 
 /** A document's converted findings and its number of line breaks. */
@@ -89,7 +86,7 @@ export class DiagnosticConverter {
   toDiagnostic(f: Finding, index: LineIndex, version: number): Diagnostic {
     const start = index.position(f.span.start);
     const end = index.position(f.span.end);
-    return this.build(f, start.line, start.character, end.line, end.character, 0, version, fixableOf(f), { href: this.docUri(f.ruleId) }, SEVERITY[f.severity]);
+    return this.build(f, start.line, start.character, end.line, end.character, 0, version, { href: this.docUri(f.ruleId) }, SEVERITY[f.severity]);
   }
 
   /**
@@ -108,7 +105,7 @@ export class DiagnosticConverter {
       const items = converted[i]!.items;
       for (let k = first; k < end; k++) {
         const d = items[k]!;
-        out.push(this.build(d.finding, line + d.startLine, d.startCharacter, line + d.endLine, d.endCharacter, offset, version, d.fixable, d.codeDescription, d.severity));
+        out.push(this.build(d.finding, line + d.startLine, d.startCharacter, line + d.endLine, d.endCharacter, offset, version, d.codeDescription, d.severity));
       }
     };
     if (!limit || limit.max === 0 || total <= limit.max) {
@@ -127,7 +124,7 @@ export class DiagnosticConverter {
       firstLine[i] = line;
       line += converted[i]!.lineBreaks;
     }
-    const focused = chunkAt(chunks, limit.focus ?? 0);
+    const focused = chunkIndexAt(chunks, limit.focus ?? 0);
     const budget = limit.max - 1;
     const taken = new Map<number, number>(); // chunk index -> how many of its diagnostics
     let left = budget;
@@ -161,7 +158,6 @@ export class DiagnosticConverter {
             endCharacter: end.character,
             severity: SEVERITY[f.severity],
             codeDescription: this.codeDescription(f.ruleId),
-            fixable: fixableOf(f),
           };
         }),
       };
@@ -179,13 +175,11 @@ export class DiagnosticConverter {
     endCharacter: number,
     offset: number,
     version: number,
-    fixable: FixKind | undefined,
     codeDescription: { href: string },
     severity: DiagnosticSeverity,
   ): Diagnostic {
     const data: DiagnosticData = { ruleId: f.ruleId, span: { start: f.span.start + offset, end: f.span.end + offset }, version };
     if (f.container !== undefined) data.container = f.container;
-    if (fixable) data.fixable = fixable;
     return {
       range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } },
       severity,
@@ -244,25 +238,9 @@ function limitNotice(shown: number, total: number, max: number, focusLine: numbe
   };
 }
 
-/** Index of the chunk holding offset `at` (chunks start at ascending offsets; the first starts at 0). */
-function chunkAt(chunks: YamlLint['chunks'], at: number): number {
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (chunks[mid]!.offset <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return Math.max(0, lo);
-}
-
 /** The `k` indices in [0, n) of smallest `distance`, in ascending index order (ties: the earlier index). */
 function nearest(n: number, k: number, distance: (i: number) => number): number[] {
   const all = Array.from({ length: n }, (_, i) => i);
   all.sort((a, b) => distance(a) - distance(b) || a - b);
   return all.slice(0, Math.max(0, k)).sort((a, b) => a - b);
-}
-
-function fixableOf(f: Finding): FixKind | undefined {
-  return f.fixes?.some((x) => x.kind === 'fix') ? 'fix' : f.fixes?.length ? 'suggestion' : undefined;
 }

@@ -60,6 +60,8 @@ export function documentKind(uri: string, languageId: string): FileKind | undefi
 export class DocumentLinter {
   /** One engine cache per open document, so an edit re-lints only the YAML documents that changed. */
   private readonly caches = new Map<string, DocumentCache>();
+  /** Per open document, the cache of lints with fixes (fix-all), apart so they never evict the diagnostics' entries. */
+  private readonly fixCaches = new Map<string, DocumentCache>();
   /** Per open YAML document: where it was last edited (the offset of the first YAML document that changed). */
   private readonly focus = new Map<string, number>();
 
@@ -77,6 +79,7 @@ export class DocumentLinter {
     const kind = documentKind(uri, doc.languageId);
     if (!settings.enable || kind === undefined) {
       this.caches.delete(uri);
+      this.fixCaches.delete(uri);
       publish({ uri, version, diagnostics: [] });
       return;
     }
@@ -98,7 +101,8 @@ export class DocumentLinter {
       engine = r.settings;
     }
     const fileName = uriPath(uri).split('/').pop();
-    const options = { settings: engine, cache: this.cacheFor(uri), fileName };
+    // Diagnostics need no fixes: a code action lints the documents it acts on again with them.
+    const options = { settings: engine, cache: this.cacheFor(uri), fileName, fixes: false };
     const stale = (): boolean => token.cancelled || documents.get(uri)?.version !== version;
     let diagnostics: Diagnostic[];
     const max = settings.maxDiagnosticsPerFile;
@@ -137,20 +141,31 @@ export class DocumentLinter {
   /** Settings changed: cached results keyed by the old settings would only take memory. */
   reset(): void {
     this.caches.clear();
+    this.fixCaches.clear();
   }
 
   /** A document closed: drop its cache. */
   forget(uri: string): void {
     this.caches.delete(uri);
+    this.fixCaches.delete(uri);
     this.focus.delete(uri);
   }
 
-  /** The document's engine cache (code actions re-lint through it too). */
+  /** The document's engine cache for lints without fixes (diagnostics; code actions find their findings through it). */
   cacheFor(uri: string): DocumentCache {
-    let cache = this.caches.get(uri);
+    return this.cacheIn(this.caches, uri);
+  }
+
+  /** The document's engine cache for lints with fixes (fix-all, whose rounds re-lint the fixed text). */
+  fixCacheFor(uri: string): DocumentCache {
+    return this.cacheIn(this.fixCaches, uri);
+  }
+
+  private cacheIn(caches: Map<string, DocumentCache>, uri: string): DocumentCache {
+    let cache = caches.get(uri);
     if (!cache) {
       cache = this.deps.createCache?.() ?? new DocumentCache();
-      this.caches.set(uri, cache);
+      caches.set(uri, cache);
     }
     return cache;
   }

@@ -164,7 +164,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  const codeActions = new CodeActionProvider({ documents, settings, configs, cacheFor: (uri) => linter.cacheFor(uri), get canCreateFiles() { return canCreateFiles; } });
+  const codeActions = new CodeActionProvider({ documents, settings, configs, cacheFor: (uri) => linter.cacheFor(uri), fixCacheFor: (uri) => linter.fixCacheFor(uri), get canCreateFiles() { return canCreateFiles; } });
   connection.onCodeAction(async (params) => {
     try {
       return await codeActions.provide(params);

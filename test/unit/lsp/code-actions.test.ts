@@ -15,6 +15,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintText } from '../../../server/src/engine';
+import { applyEdits, fixAll, hardenContainer } from '../../../server/src/engine/fixes/apply';
 import { assertServerBuilt, LspServer } from './lsp-harness';
 
 const URI = 'file:///workspace/code-actions/pod.yaml';
@@ -142,5 +144,35 @@ describe('code actions over stdio', () => {
     for (const gone of ['privileged-container', 'host-pid']) assert.ok(!diagnostics.some((x) => x.code === gone), gone);
     // Nothing left to fix: no fix-all action.
     assert.deepEqual(await actions([], ['source.fixAll.shipshape']), []);
+  });
+
+  // The server lints without fixes; a code action lints the documents it acts on again with them. In a file of
+  // several documents, every action on a later document must still be what the engine makes of the whole file.
+  it('acts on a later document of a multi-document file as the engine does on the whole file', async () => {
+    const named = (pod: string, container: string) => pod.replace('name: web', `name: ${container}-pod`).replace('- name: app', `- name: ${container}`);
+    const text = [named(POD, 'one'), named(POD, 'two').replace('spec:\n', 'spec:\n  hostPID: true\n'), named(POD, 'three')].join('---\n');
+    await change(text, 'diagnostics of three documents');
+    const third = text.lastIndexOf('privileged: true');
+    const d = diagnostics.find((x) => x.code === 'privileged-container' && (x.data as { span: { start: number } }).span.start === third);
+    assert.ok(d, JSON.stringify(diagnostics.map((x) => [x.code, x.data])));
+    const fix = (await actions([d], ['quickfix'])).find((a) => a.isPreferred === true);
+    assert.ok(fix, 'no preferred quick fix for the third document');
+    const engineFinding = lintText(text, 'yaml').find((f) => f.ruleId === 'privileged-container' && f.span.start === third);
+    assert.ok(engineFinding?.fixes?.[0]);
+    assert.equal(applyWorkspaceEdit(doc, fix.edit), applyEdits(text, engineFinding.fixes[0].edits));
+
+    const inTwo = diagnostics.find((x) => (x.data as { container?: string }).container === 'two');
+    assert.ok(inTwo);
+    const harden = (await actions([inTwo], ['refactor'])).find((a) => a.title === 'Harden container two');
+    assert.ok(harden);
+    const expected = hardenContainer(text, 'yaml', {}, { containerName: 'two', position: (inTwo.data as { span: { start: number } }).span.start });
+    assert.ok(expected.applied > 0);
+    assert.equal(applyWorkspaceEdit(doc, harden.edit), expected.text);
+
+    const all = await actions([], ['source.fixAll']);
+    assert.equal(all.length, 1);
+    const whole = fixAll(text, 'yaml');
+    assert.ok(whole.applied > 3, `${whole.applied}`);
+    assert.equal(applyWorkspaceEdit(doc, all[0]!.edit), whole.text);
   });
 });
