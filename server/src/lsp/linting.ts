@@ -35,8 +35,6 @@ export interface LintJobDeps {
   sliceMs?: number;
   /** How the job yields (default: setImmediate, after pending I/O). Tests pass one they control. */
   yieldToEvents?: () => Promise<void>;
-  /** Called after each publication: a quiet point to collect garbage (memory.ts). */
-  quietPoint?: () => void;
 }
 
 /** Default for LintJobDeps.sliceMs. */
@@ -117,7 +115,6 @@ export class DocumentLinter {
     // Never publish for a stale version (a Dockerfile is linted synchronously; this also guards later changes).
     if (stale()) return;
     publish({ uri, version, diagnostics });
-    this.deps.quietPoint?.();
   };
 
   /** Lint YAML in slices; undefined when `stale()` turned true at a yield (the lint was abandoned). */

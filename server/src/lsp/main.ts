@@ -13,7 +13,7 @@ import { DiagnosticConverter } from './diagnostics';
 import { DocumentLinter } from './linting';
 import { describeInternalError, onInternalError } from '../engine';
 import { addExtraRules, TEST_FAULT_ENV, throwingTestRule } from '../engine/run-rule';
-import { exposeGc, MemoryGuard } from './memory';
+import { exposeGc, limitHeapGrowth, MemoryGuard } from './memory';
 import { Scheduler } from './scheduler';
 import { DEFAULT_DEBOUNCE_MS, SECTION, SettingsStore } from './settings';
 
@@ -43,6 +43,7 @@ export function startServer(connection: Connection): void {
     fetch: (uri) => (canPullSettings ? connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }) : undefined),
     warn: (message) => log.warn(message),
   });
+  limitHeapGrowth();
   const memory = new MemoryGuard(exposeGc());
   const configs = new ConfigResolver((uri) => documents.get(uri)?.getText());
   const warnedConfigs = new Set<string>();
@@ -59,7 +60,6 @@ export function startServer(connection: Connection): void {
       connection.window.showWarningMessage(`Shipshape: ${message}`);
     },
     converter: new DiagnosticConverter(EXTENSION_ROOT),
-    quietPoint: () => memory.check(),
     publish: (params) => void connection.sendDiagnostics(params).catch((e) => log.error(`publishing diagnostics failed: ${describe(e)}`)),
   });
   // A rule that throws becomes an internal-error diagnostic; the log says where in the code (once per rule and place).
@@ -150,7 +150,7 @@ export function startServer(connection: Connection): void {
       if (configs.isConfigDocument(uri)) configChanged(0);
       linter.forget(uri);
       settings.forget(uri);
-      memory.check(); // closing a large file is a quiet point too
+      memory.check(); // closing a large file frees its text and cache at once
       void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => log.error(`clearing diagnostics failed: ${describe(err)}`));
     }),
   );
