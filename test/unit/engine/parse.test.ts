@@ -113,3 +113,43 @@ test('a shipshape-disable at the top of a document does not leak past its ... en
     [['privileged-container', 'a']],
   );
 });
+
+/** Chunk starts by the YAML rule, line by line: a line starting with `---`, or the line after one starting with `...`, each followed by a blank, a break or the end. */
+function referenceStarts(text: string): number[] {
+  const lines: Array<{ start: number; next: number }> = [];
+  for (let i = 0; i < text.length; ) {
+    let end = i;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const next = text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end < text.length ? end + 1 : end;
+    lines.push({ start: i, next });
+    i = next;
+  }
+  const marker = (at: number, m: string) => text.startsWith(m, at) && (at + 3 === text.length || ' \t\n\r'.includes(text[at + 3]!));
+  const starts = new Set<number>();
+  for (const { start, next } of lines) {
+    if (marker(start, '---')) starts.add(start);
+    if (marker(start, '...')) starts.add(next);
+  }
+  return [0, ...[...starts].filter((s) => s > 0 && s < text.length).sort((a, b) => a - b)];
+}
+
+test('split: chunk starts equal a line-by-line reading of the markers on 3,000 random texts (LF, CRLF, lone CR)', () => {
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pieces = ['---', '...', '-', '.', '\n', '\r\n', '\r', ' ', '\t', 'a: 1', '----', '....', '- x'];
+  let boundaries = 0;
+  for (let n = 0; n < 3000; n++) {
+    let text = '';
+    const len = 1 + Math.floor(random() * 30);
+    for (let k = 0; k < len; k++) text += pieces[Math.floor(random() * pieces.length)];
+    const chunks = splitYamlDocuments(text);
+    assert.equal(chunks.map((c) => c.text).join(''), text, JSON.stringify(text));
+    assert.deepEqual(
+      chunks.map((c) => c.offset),
+      referenceStarts(text),
+      JSON.stringify(text),
+    );
+    boundaries += chunks.length - 1;
+  }
+  assert.ok(boundaries > 500, `${boundaries} boundaries`);
+});
