@@ -350,13 +350,6 @@ export function lintYamlDocumentsAt(text: string, offsets: readonly number[], op
   }
 }
 
-/** The YAML document chunk of `text` holding `offset` (its start offset in the file and its text). */
-export function yamlDocumentAt(text: string, offset: number): { offset: number; text: string } {
-  const split = splitYamlDocuments(text);
-  const chunk = split[chunkIndexAt(split, offset)];
-  return chunk ? { offset: chunk.offset, text: chunk.text } : { offset: 0, text };
-}
-
 /** Index of the chunk holding `at` (chunks start at ascending offsets, the first at 0). */
 export function chunkIndexAt(chunks: readonly { offset: number }[], at: number): number {
   let lo = 0;

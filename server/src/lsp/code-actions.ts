@@ -14,10 +14,11 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { getRule, LineIndex, lintText, lintYamlDocumentsAt, yamlDocumentAt, type DocumentCache, type EngineSettings, type FileKind, type Finding, type Fix, type TextEdit } from '../engine';
+import { chunkIndexAt, getRule, LineIndex, lintText, lintYamlDocumentsAt, type DocumentCache, type EngineSettings, type FileKind, type Finding, type Fix, type TextEdit } from '../engine';
 import { addTrustedRegistry, newConfigTrusting, trustEntryFor } from '../engine/config/config-edit';
 import { disableForLineFix, ignoreForObjectFix } from '../engine/fixes/actions';
 import { fixAll, hardenContainer, minimalEdit, normalizeEdits } from '../engine/fixes/apply';
+import { splitYamlDocuments, type YamlChunk } from '../engine/parse/yaml';
 import type { ConfigResolver } from './config';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import { documentKind, uriPath } from './linting';
@@ -115,6 +116,11 @@ export class CodeActionProvider {
 
     if (wanted(only, CodeActionKind.QuickFix) || wanted(only, CodeActionKind.RefactorRewrite)) {
       const hardened = new Set<string>();
+      let documents: YamlChunk[] | undefined;
+      const documentAt = (at: number): YamlChunk => {
+        documents ??= splitYamlDocuments(text);
+        return documents[chunkIndexAt(documents, at)]!;
+      };
       for (const [diagnostic, finding] of matched) {
         if (wanted(only, CodeActionKind.QuickFix)) {
           for (const fix of fixesOf(finding)) {
@@ -135,7 +141,7 @@ export class CodeActionProvider {
         }
         if (finding.container !== undefined && wanted(only, CodeActionKind.RefactorRewrite)) {
           // The container's YAML document alone: the hardening re-lints it after every round.
-          const doc = kind === 'yaml' ? yamlDocumentAt(text, finding.span.start) : { offset: 0, text };
+          const doc = kind === 'yaml' ? documentAt(finding.span.start) : { offset: 0, text };
           const key = `${finding.container}\u0000${doc.offset}`;
           if (hardened.has(key)) continue;
           hardened.add(key);
