@@ -15,7 +15,8 @@ import { isTemplated, looksBinary, parseChunk, splitYamlDocuments, templateMarke
 import { SYNTAX_RULES } from './rules';
 import { activeRules, engineFinding, runRule, type ActiveRule } from './run-rule';
 import type { Finding } from './types';
-import { ResourceView } from './views/resource';
+import type { ResourceView } from './views/resource';
+import { documentObjects } from './views/objects';
 import { ComposeFileView, isComposeFileName } from './views/compose';
 import { lintCompose } from './lint-compose';
 import { lintDockerfile } from './lint-dockerfile';
@@ -48,8 +49,9 @@ export interface LintOptions {
 }
 
 /**
- * Run every active rule's visitors over one parsed document. Findings an
- * exemption annotation on the object covers are added to `suppressed`.
+ * Run every active rule's visitors over one parsed document: over each
+ * Kubernetes object it holds (itself, or the items of a List), else over it
+ * as a compose file.
  */
 function lintDocument(
   doc: Document.Parsed,
@@ -60,13 +62,21 @@ function lintDocument(
   suppressed: Set<Finding>,
   composeNamed = false,
 ): void {
-  const resource = ResourceView.from(doc);
-  if (!resource) {
+  const objects = documentObjects(doc);
+  if (!objects) {
     // Not a Kubernetes object: a compose file, or nothing we lint.
     const compose = ComposeFileView.from(doc, text, composeNamed);
     if (compose) lintCompose(compose, text, settings, rules, out);
     return;
   }
+  for (const resource of objects) lintObject(resource, text, settings, rules, out, suppressed);
+}
+
+/**
+ * Run every active rule's visitors over one object. Findings an exemption
+ * annotation on the object covers are added to `suppressed`.
+ */
+function lintObject(resource: ResourceView, text: string, settings: EngineSettings, rules: ActiveRule[], out: Finding[], suppressed: Set<Finding>): void {
   const object = { kind: resource.kind, name: resource.name, namespace: resource.namespace };
   const pod = resource.podSpec();
   const anchor = resource.kindSpan;

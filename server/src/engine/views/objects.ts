@@ -1,0 +1,57 @@
+/**
+ * The Kubernetes objects a YAML document holds: the document itself, or the
+ * items of a list. `kubectl get -o yaml` writes `kind: List` with the objects
+ * under `items`; the API's typed lists (`PodList`, `DeploymentList`, ...) do
+ * the same, and their items may leave out `apiVersion` and `kind` (the list's
+ * apiVersion and its kind without `List` apply). `kubectl apply` creates each
+ * item as an object, so each is linted as one; the list itself is not an
+ * object (no namespace, no schema of its own) and gets no object findings.
+ *
+ * Items that are lists are expanded too, down to MAX_LIST_DEPTH lists; an
+ * item the document names twice (an alias) is one object, linted once.
+ */
+import type { Document, YAMLMap } from 'yaml';
+import { ResourceView } from './resource';
+import { asMap, asSeq, getNode } from './yaml-node';
+
+/** Lists nested deeper than this (a list in a list in a list ...) are not read. */
+export const MAX_LIST_DEPTH = 4;
+
+/** `List`, or a kind named `<Kind>List`. */
+export function isListKind(kind: string): boolean {
+  return kind.endsWith('List') && (kind.length > 4 || kind === 'List');
+}
+
+/**
+ * The objects of a document, in document order; undefined when the document
+ * is not a Kubernetes object (no string `apiVersion` and `kind`: a compose
+ * file, or nothing we lint). A list with no items holds no objects.
+ */
+export function documentObjects(doc: Document.Parsed): ResourceView[] | undefined {
+  const top = ResourceView.from(doc);
+  if (!top) return undefined;
+  const out: ResourceView[] = [];
+  collect(top, 0, out, new Set<YAMLMap>([top.root]));
+  return out;
+}
+
+function collect(resource: ResourceView, depth: number, out: ResourceView[], seen: Set<YAMLMap>): void {
+  const { doc } = resource;
+  const items = isListKind(resource.kind) ? asSeq(getNode(resource.root, 'items'), doc) : undefined;
+  if (!items) {
+    out.push(resource);
+    return;
+  }
+  if (depth >= MAX_LIST_DEPTH) return;
+  // Items of a typed list are of its kind (PodList: Pod) unless they say otherwise; a `List`'s must say.
+  const implied = resource.kind === 'List' ? undefined : { apiVersion: resource.apiVersion, kind: resource.kind.slice(0, -'List'.length) };
+  for (const item of items.items) {
+    const map = asMap(item, doc);
+    if (!map || seen.has(map)) continue;
+    seen.add(map);
+    const view = new ResourceView(doc, map, implied);
+    // Like kubectl, an item without apiVersion and kind is not an object (and not read).
+    if (!view.apiVersion || !view.kind) continue;
+    collect(view, depth + 1, out, seen);
+  }
+}
