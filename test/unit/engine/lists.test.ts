@@ -186,7 +186,7 @@ test('each item is validated against its own kind\'s schema; `items` is not an u
   assertFindings(text, findingsOf('schema-required', text), [{ at: 'spec', occurrence: 1, message: '"selector"' }]);
 });
 
-test('a kind: List item without apiVersion or kind is not an object; scalars in items are skipped', () => {
+test('a kind: List item without apiVersion or kind is not an object; scalars in items are skipped; typed lists fill in both or neither', () => {
   const text = dedent(`
     apiVersion: v1
     kind: List
@@ -203,6 +203,13 @@ test('a kind: List item without apiVersion or kind is not an object; scalars in 
     - 42
   `);
   assert.deepEqual(lintYaml(text, { settings: EVERY_RULE }), []);
+  // In a typed list, an item that names its kind but not its apiVersion is not read either (client-go fills in both or neither).
+  const half = text.replace('kind: List', 'kind: PodList').replace('- metadata:', '- kind: Pod\n  metadata:');
+  assert.ok(half.includes('- kind: Pod\n  metadata:\n    name: nokind'), half);
+  assert.deepEqual(lintYaml(half, { settings: EVERY_RULE }), []);
+  // Without either, it is a Pod.
+  const bare = text.replace('kind: List', 'kind: PodList');
+  assertFindings(bare, findingsOf('privileged-container', bare), [{ at: 'privileged: true' }]);
 });
 
 test('lists in lists are expanded, down to MAX_LIST_DEPTH lists', () => {

@@ -2,8 +2,8 @@
  * The Kubernetes objects a YAML document holds: the document itself, or the
  * items of a list. `kubectl get -o yaml` writes `kind: List` with the objects
  * under `items`; the API's typed lists (`PodList`, `DeploymentList`, ...) do
- * the same, and their items may leave out `apiVersion` and `kind` (the list's
- * apiVersion and its kind without `List` apply). `kubectl apply` creates each
+ * the same, and their items may leave out both `apiVersion` and `kind` (the
+ * list's apiVersion and its kind without `List` apply, as in client-go). `kubectl apply` creates each
  * item as an object, so each is linted as one; the list itself is not an
  * object (no namespace, no schema of its own) and gets no object findings.
  *
@@ -12,7 +12,7 @@
  */
 import type { Document, YAMLMap } from 'yaml';
 import { ResourceView } from './resource';
-import { asMap, asSeq, getNode } from './yaml-node';
+import { asMap, asSeq, getNode, stringValue } from './yaml-node';
 
 /** Lists nested deeper than this (a list in a list in a list ...) are not read. */
 export const MAX_LIST_DEPTH = 4;
@@ -43,14 +43,16 @@ function collect(resource: ResourceView, depth: number, out: ResourceView[], see
     return;
   }
   if (depth >= MAX_LIST_DEPTH) return;
-  // Items of a typed list are of its kind (PodList: Pod) unless they say otherwise; a `List`'s must say.
+  // As client-go decodes lists: an item with neither apiVersion nor kind is of the list's apiVersion and its kind
+  // without `List` (PodList: Pod); a `List`'s items must say what they are.
   const implied = resource.kind === 'List' ? undefined : { apiVersion: resource.apiVersion, kind: resource.kind.slice(0, -'List'.length) };
   for (const item of items.items) {
     const map = asMap(item, doc);
     if (!map || seen.has(map)) continue;
     seen.add(map);
-    const view = new ResourceView(doc, map, implied);
-    // Like kubectl, an item without apiVersion and kind is not an object (and not read).
+    const bare = !stringValue(getNode(map, 'apiVersion'), doc) && !stringValue(getNode(map, 'kind'), doc);
+    const view = new ResourceView(doc, map, bare ? implied : undefined);
+    // Like kubectl, an item without an apiVersion or a kind is not an object (and not read).
     if (!view.apiVersion || !view.kind) continue;
     collect(view, depth + 1, out, seen);
   }
