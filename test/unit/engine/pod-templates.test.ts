@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { lintYaml } from '../../../server/src/engine/lint';
 import { RULE_IDS } from '../../../server/src/engine/rules';
 import { assertFindings, dedent, findingsOf, settingsWith } from '../../helpers/rule-tester';
+import { assertFix } from '../../helpers/fix-tester';
 
 const EVERY_RULE = settingsWith({ rules: Object.fromEntries([...RULE_IDS].map((id) => [id, 'info'])) });
 
@@ -276,4 +277,11 @@ test('schema validation of these kinds covers their metadata only', () => {
   );
   assertFindings(text, findingsOf('schema-unknown-field', text), [{ at: 'labelz', message: 'Did you mean "labels"' }]);
   assert.deepEqual(findingsOf('schema-required', text), []);
+});
+
+test('fixes apply in these kinds\' pod templates: the output parses and the finding is gone', () => {
+  for (const text of [DEPLOYMENT_CONFIG, ROLLOUT, KNATIVE_SERVICE]) {
+    assertFix(text, 'seccomp-profile-missing', { kind: 'fix', title: 'pod' });
+    assertFix(text, 'capabilities-not-dropped', { kind: 'fix' });
+  }
 });
