@@ -22,7 +22,7 @@ import { lintCompose } from './lint-compose';
 import { lintDockerfile } from './lint-dockerfile';
 import { RULE_IDS } from './rules';
 import { annotationExemptions } from './suppress/annotations';
-import { applyAnnotations, applyDirectives, applyExemptions } from './suppress/apply';
+import { applyAnnotations, applyDirectives, applyExemptions, applyListAnnotations } from './suppress/apply';
 import { scanDirectives, yamlTopEnd } from './suppress/directives';
 import type { Span } from './types';
 import { yamlErrorMessage } from './parse/yaml-message';
@@ -62,14 +62,15 @@ function lintDocument(
   suppressed: Set<Finding>,
   composeNamed = false,
 ): void {
-  const objects = documentObjects(doc);
-  if (!objects) {
+  const found = documentObjects(doc);
+  if (!found) {
     // Not a Kubernetes object: a compose file, or nothing we lint.
     const compose = ComposeFileView.from(doc, text, composeNamed);
     if (compose) lintCompose(compose, text, settings, rules, out);
     return;
   }
-  for (const resource of objects) lintObject(resource, text, settings, rules, out, suppressed);
+  for (const list of found.lists) applyListAnnotations(annotationExemptions(list, RULE_IDS), settings, text, out);
+  for (const resource of found.objects) lintObject(resource, text, settings, rules, out, suppressed);
 }
 
 /**

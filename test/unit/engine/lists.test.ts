@@ -349,3 +349,31 @@ test('the per-document cache gives what a lint from scratch gives for a List edi
   assert.ok(cached.some((f) => f.ruleId === 'host-ipc' && f.object?.name === 'debugger'));
   assert.ok(cached.some((f) => f.ruleId === 'host-network' && f.object?.name === 'x'));
 });
+
+test('a Shipshape annotation on the List itself exempts nothing and is reported; the items keep their findings', () => {
+  const text = dedent(`
+    apiVersion: v1
+    kind: List
+    metadata:
+      annotations:
+        ignore-check.shipshape.dev/privileged-container: "meant for every item"
+        ignore-check.shipshape.dev/privileged-containr: "typo"
+        ignore-check.kube-linter.io/privileged-container: "another tool's: not ours to judge"
+    items:
+    - apiVersion: v1
+      kind: Pod
+      metadata:
+        name: agent
+      spec:
+        containers:
+        - name: agent
+          image: agent:1.0
+          securityContext:
+            privileged: true
+  `);
+  assertFindings(text, findingsOf('privileged-container', text), [{ at: 'privileged: true' }]);
+  assertFindings(text, findingsOf('unused-suppression', text), [
+    { at: 'ignore-check.shipshape.dev/privileged-container', message: 'a List is not an object' },
+    { at: 'ignore-check.shipshape.dev/privileged-containr', message: 'did you mean "privileged-container"' },
+  ]);
+});

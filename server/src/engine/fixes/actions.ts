@@ -75,7 +75,7 @@ export function objectAt(text: string, offset: number): { doc: Document.Parsed; 
     const [s, , e] = doc.range;
     if (offset < s || offset > e) continue;
     if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
-    const object = documentObjects(doc)?.find((o) => o.root.range && offset >= o.root.range[0] && offset <= o.root.range[1]);
+    const object = documentObjects(doc)?.objects.find((o) => o.root.range && offset >= o.root.range[0] && offset <= o.root.range[1]);
     return object ? { doc, object } : undefined;
   }
   return undefined;

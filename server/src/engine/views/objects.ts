@@ -22,27 +22,35 @@ export function isListKind(kind: string): boolean {
   return kind.endsWith('List') && (kind.length > 4 || kind === 'List');
 }
 
+export interface DocumentObjects {
+  /** The objects, in document order. A list with no items holds none. */
+  objects: ResourceView[];
+  /** The lists that held them (the document's own and nested ones): not objects themselves. */
+  lists: ResourceView[];
+}
+
 /**
- * The objects of a document, in document order; undefined when the document
- * is not a Kubernetes object (no string `apiVersion` and `kind`: a compose
- * file, or nothing we lint). A list with no items holds no objects.
+ * The objects of a document; undefined when the document is not a
+ * Kubernetes object (no string `apiVersion` and `kind`: a compose file, or
+ * nothing we lint).
  */
-export function documentObjects(doc: Document.Parsed): ResourceView[] | undefined {
+export function documentObjects(doc: Document.Parsed): DocumentObjects | undefined {
   const top = ResourceView.from(doc);
   if (!top) return undefined;
-  const out: ResourceView[] = [];
+  const out: DocumentObjects = { objects: [], lists: [] };
   collect(top, 0, out, new Set<YAMLMap>([top.root]));
   return out;
 }
 
-function collect(resource: ResourceView, depth: number, out: ResourceView[], seen: Set<YAMLMap>): void {
+function collect(resource: ResourceView, depth: number, out: DocumentObjects, seen: Set<YAMLMap>): void {
   const { doc } = resource;
   const items = isListKind(resource.kind) ? asSeq(getNode(resource.root, 'items'), doc) : undefined;
   if (!items) {
-    out.push(resource);
+    out.objects.push(resource);
     return;
   }
   if (depth >= MAX_LIST_DEPTH) return;
+  out.lists.push(resource);
   // As client-go decodes lists: an item with neither apiVersion nor kind is of the list's apiVersion and its kind
   // without `List` (PodList: Pod); a `List`'s items must say what they are.
   const implied = resource.kind === 'List' ? undefined : { apiVersion: resource.apiVersion, kind: resource.kind.slice(0, -'List'.length) };
