@@ -10,7 +10,7 @@ import { lintYaml } from '../../server/src/engine/lint';
 import { DEFAULT_SETTINGS, normalizeSettings, type EngineSettings } from '../../server/src/engine/config/settings';
 import { RULE_IDS } from '../../server/src/engine/rules';
 import type { Finding } from '../../server/src/engine/types';
-import { WORKLOAD_KINDS, type WorkloadKind } from '../../server/src/engine/views/workloads';
+import { WORKLOAD_KINDS, isWorkloadKind, type KnownWorkload, type WorkloadKind } from '../../server/src/engine/views/workloads';
 
 const indent = (text: string, n: number): string =>
   text
@@ -29,7 +29,14 @@ export function dedent(text: string): string {
 
 /** Kinds of other projects with a pod template (the typed table of views/workloads.ts); `KnativeService` is Knative's `Service`. */
 export type OtherWorkloadKind = 'DeploymentConfig' | 'Rollout' | 'KnativeService' | 'Revision';
-export const OTHER_WORKLOAD_KINDS: readonly OtherWorkloadKind[] = ['DeploymentConfig', 'Rollout', 'KnativeService', 'Revision'];
+/** The entry of the engine's table each stands for: a kind the table drops fails to compile here. */
+const OTHER_WORKLOADS: Readonly<Record<OtherWorkloadKind, KnownWorkload>> = {
+  DeploymentConfig: 'apps.openshift.io/DeploymentConfig',
+  Rollout: 'argoproj.io/Rollout',
+  KnativeService: 'serving.knative.dev/Service',
+  Revision: 'serving.knative.dev/Revision',
+};
+export const OTHER_WORKLOAD_KINDS = Object.keys(OTHER_WORKLOADS) as OtherWorkloadKind[];
 /** Every kind a pod-spec snippet is expanded into. */
 export type TestKind = WorkloadKind | OtherWorkloadKind;
 export const TEST_KINDS: readonly TestKind[] = [...WORKLOAD_KINDS, ...OTHER_WORKLOAD_KINDS];
@@ -61,7 +68,8 @@ export function workload(kind: TestKind, podSpec: string, opts: PodOptions = {})
     KnativeService: 'serving.knative.dev/v1',
     Revision: 'serving.knative.dev/v1',
   };
-  const head = `apiVersion: ${apiVersion[kind]}\nkind: ${kind === 'KnativeService' ? 'Service' : kind}\nmetadata:\n  name: ${name}\n`;
+  const kindName = isWorkloadKind(kind) ? kind : OTHER_WORKLOADS[kind].slice(OTHER_WORKLOADS[kind].indexOf('/') + 1);
+  const head = `apiVersion: ${apiVersion[kind]}\nkind: ${kindName}\nmetadata:\n  name: ${name}\n`;
   switch (kind) {
     case 'Pod':
     case 'Revision':
