@@ -58,10 +58,11 @@ export function isWorkloadKind(kind: string): kind is WorkloadKind {
   return Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATH, kind);
 }
 
-/** Workload kinds of other projects, as `<API group>/<kind>`. */
+/** Workload kinds of other projects, as `<API group>/<kind>` (`/<kind>` for the core group). */
 export type KnownWorkload =
-  /** OpenShift (apps.openshift.io/v1). */
+  /** OpenShift (apps.openshift.io/v1; OpenShift 3's legacy API served it as `apiVersion: v1`). */
   | 'apps.openshift.io/DeploymentConfig'
+  | '/DeploymentConfig'
   /** Argo Rollouts (argoproj.io/v1alpha1); a Rollout with `spec.workloadRef` instead of a template has no pod spec of its own. */
   | 'argoproj.io/Rollout'
   /** Knative Serving (serving.knative.dev/v1): a Service's and a Configuration's template spec is a pod spec ... */
@@ -72,6 +73,7 @@ export type KnownWorkload =
 
 export const KNOWN_POD_TEMPLATE_PATH: Readonly<Record<KnownWorkload, readonly string[]>> = {
   'apps.openshift.io/DeploymentConfig': TEMPLATE,
+  '/DeploymentConfig': TEMPLATE,
   'argoproj.io/Rollout': TEMPLATE,
   'serving.knative.dev/Service': TEMPLATE,
   'serving.knative.dev/Configuration': TEMPLATE,
