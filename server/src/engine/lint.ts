@@ -15,13 +15,14 @@ import { isTemplated, looksBinary, parseChunk, splitYamlDocuments, templateMarke
 import { SYNTAX_RULES } from './rules';
 import { activeRules, engineFinding, runRule, type ActiveRule } from './run-rule';
 import type { Finding } from './types';
-import { ResourceView } from './views/resource';
+import type { ResourceView } from './views/resource';
+import { documentObjects } from './views/objects';
 import { ComposeFileView, isComposeFileName } from './views/compose';
 import { lintCompose } from './lint-compose';
 import { lintDockerfile } from './lint-dockerfile';
 import { RULE_IDS } from './rules';
 import { annotationExemptions } from './suppress/annotations';
-import { applyAnnotations, applyDirectives, applyExemptions } from './suppress/apply';
+import { applyAnnotations, applyDirectives, applyExemptions, applyListAnnotations } from './suppress/apply';
 import { scanDirectives, yamlTopEnd } from './suppress/directives';
 import type { Span } from './types';
 import { yamlErrorMessage } from './parse/yaml-message';
@@ -48,8 +49,9 @@ export interface LintOptions {
 }
 
 /**
- * Run every active rule's visitors over one parsed document. Findings an
- * exemption annotation on the object covers are added to `suppressed`.
+ * Run every active rule's visitors over one parsed document: over each
+ * Kubernetes object it holds (itself, or the items of a List), else over it
+ * as a compose file.
  */
 function lintDocument(
   doc: Document.Parsed,
@@ -60,13 +62,22 @@ function lintDocument(
   suppressed: Set<Finding>,
   composeNamed = false,
 ): void {
-  const resource = ResourceView.from(doc);
-  if (!resource) {
+  const found = documentObjects(doc);
+  if (!found) {
     // Not a Kubernetes object: a compose file, or nothing we lint.
     const compose = ComposeFileView.from(doc, text, composeNamed);
     if (compose) lintCompose(compose, text, settings, rules, out);
     return;
   }
+  for (const list of found.lists) applyListAnnotations(annotationExemptions(list, RULE_IDS), settings, text, out);
+  for (const resource of found.objects) lintObject(resource, text, settings, rules, out, suppressed);
+}
+
+/**
+ * Run every active rule's visitors over one object. Findings an exemption
+ * annotation on the object covers are added to `suppressed`.
+ */
+function lintObject(resource: ResourceView, text: string, settings: EngineSettings, rules: ActiveRule[], out: Finding[], suppressed: Set<Finding>): void {
   const object = { kind: resource.kind, name: resource.name, namespace: resource.namespace };
   const pod = resource.podSpec();
   const anchor = resource.kindSpan;
