@@ -37,7 +37,7 @@ test('credential-like names', () => {
     'KEY', 'CACHE_KEY', 'ROUTING_KEY', 'PARTITION_KEY', 'PWD', 'OLDPWD', 'BYPASS', 'COMPASS', 'PASSTHROUGH', 'USERNAME', 'token-id',
     'usage-bootstrap-authentication', 'TOKEN_AUDIENCE', 'SECRET_REF', 'KEY_ID', 'ACCESS_TOKEN_TTL_SECONDS', 'CALENDAR_SECRET_ENCRYPTION_KEY_ID', '',
     'AWS_KMS_KEY', 'AZURE_PUBLIC_KEY', 'GOOGLE_RECAPTCHA_SITE_KEY', 'SSH_PUBLIC_KEY_CONTENT', 'CERT_CONTENT', 'KEY_CONTENT_TYPE', 'AZURE_BATCH_KEY_FILE',
-    'SENDGRID_KEY', 'BATCH_KEY', 'SPECIAL_LEVEL_KEY',
+    'SENDGRID_KEY', 'BATCH_KEY', 'SPECIAL_LEVEL_KEY', 'GOOGLE_ANALYTICS_KEY', 'AZURE_INSTRUMENTATION_KEY', 'AWS_S3_KEY', 'AWS_KEY_NAME', 'AZURE_KEY_VAULT_NAME',
   ];
   for (const n of yes) assert.equal(S.isCredentialName(n), true, n);
   for (const n of no) assert.equal(S.isCredentialName(n), false, n);
@@ -45,7 +45,7 @@ test('credential-like names', () => {
 
 test('other <something>_KEY names are a weaker hint (isKeyName), public and lookup keys are not', () => {
   for (const n of ['SENDGRID_KEY', 'BATCH_KEY', 'MAILGUN_KEY', 'openaiKey', 'AZURE_BATCH_KEY', 'X_KEY_2']) assert.equal(S.isKeyName(n), true, n);
-  for (const n of ['KEY', 'CACHE_KEY', 'REDIS_CACHE_KEY', 'SSH_PUBLIC_KEY', 'GPG_KEY', 'AWS_KMS_KEY', 'RECAPTCHA_SITE_KEY', 'SPECIAL_LEVEL_KEY', 'TOPOLOGY_KEY', 'NODE_LABEL_KEY', 'KEY_ID', 'SENDGRID_KEY_ID', 'MONKEY']) {
+  for (const n of ['KEY', 'CACHE_KEY', 'S3_KEY', 'REDIS_CACHE_KEY', 'SSH_PUBLIC_KEY', 'GPG_KEY', 'AWS_KMS_KEY', 'RECAPTCHA_SITE_KEY', 'SPECIAL_LEVEL_KEY', 'TOPOLOGY_KEY', 'NODE_LABEL_KEY', 'KEY_ID', 'SENDGRID_KEY_ID', 'MONKEY']) {
     assert.equal(S.isKeyName(n), false, n);
   }
   for (const v of ['Zm9vYmFy' + '1234', 'sk_' + 'live_' + 'abc123XYZ', 'a1b2c3d4']) assert.equal(S.looksLikeKeyMaterial(v), true, v);

@@ -47,6 +47,7 @@ const PROVIDER_WORDS: ReadonlySet<string> = new Set([
  */
 const NON_SECRET_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   'public', 'pub', 'publishable', 'site', 'gpg', 'pgp', 'kms', 'host', 'verify', 'verification', 'sentry', 'posthog', 'firebase', 'recaptcha', 'hcaptcha',
+  'pusher', 'vapid', 'analytics', 'tracking', 'measurement', 'instrumentation',
   'cache', 'routing', 'partition', 'sort', 'primary', 'foreign', 'unique', 'composite', 'idempotency', 'lookup', 'object', 's3', 'map', 'hash', 'group',
   'dedup', 'dedupe', 'index', 'row', 'column', 'field', 'label', 'annotation', 'tag', 'metric', 'config', 'configmap', 'setting', 'feature', 'flag',
   'topology', 'selector', 'node', 'lock', 'election', 'leader', 'cursor', 'shard', 'bucket', 'prefix', 'namespace', 'queue', 'topic', 'stream',
@@ -127,10 +128,17 @@ export function isCredentialName(name: string): boolean {
     const qualifier = words[end - 1]!;
     if (KEY_QUALIFIERS.has(qualifier) || credentialWord(qualifier)) return true;
     if (KEY_MATERIAL_WORDS.has(words[end + 1] ?? '')) return true;
-    const before = words.slice(0, end);
+    const before = wordsBefore(words, end);
     return before.some((w) => PROVIDER_WORDS.has(w)) && !before.some((w) => NON_SECRET_KEY_QUALIFIERS.has(w));
   }
   return false;
+}
+
+/** The words before index `end`, plus letters joined with the digits after them (`s3`, split into `s` and `3`). */
+function wordsBefore(words: readonly string[], end: number): string[] {
+  const out = words.slice(0, end);
+  for (let i = 0; i + 1 < end; i++) if (isDigit(words[i + 1]!.charCodeAt(0))) out.push(words[i]! + words[i + 1]!);
+  return out;
 }
 
 /** Index of the word that decides what a name holds: the last one, before transparent suffixes and counters. */
@@ -150,7 +158,7 @@ export function isKeyName(name: string): boolean {
   const words = nameWords(name);
   const end = lastWordIndex(words);
   if (end < 1 || words[end] !== 'key') return false;
-  return !words.slice(0, end).some((w) => NON_SECRET_KEY_QUALIFIERS.has(w));
+  return !wordsBefore(words, end).some((w) => NON_SECRET_KEY_QUALIFIERS.has(w));
 }
 
 /** Last words of names that hold identifiers, digests or versions: random-looking by design, not secrets. */
