@@ -63,6 +63,7 @@ export type RuleCategory =
   | 'supply-chain'
   | 'rbac'
   | 'service-accounts'
+  | 'network'
   | 'pod-security-policy'
   | 'workloads'
   | 'kubeconfig'
@@ -82,6 +83,8 @@ export interface RuleReferences {
   polaris?: string[];
   checkov?: string[];
   trivy?: string[];
+  /** Kubescape control ids, e.g. "C-0045". */
+  kubescape?: string[];
   hadolint?: string[];
   /** Further reading (official docs). */
   urls?: string[];

@@ -44,6 +44,7 @@ function ruleHelp(meta: RuleMeta, docUri: string | undefined): { text: string; m
       ['Polaris', refs.polaris],
       ['Checkov', refs.checkov],
       ['Trivy', refs.trivy],
+      ['Kubescape', refs.kubescape],
       ['hadolint', refs.hadolint],
     ] as const
   )
