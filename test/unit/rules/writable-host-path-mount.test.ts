@@ -12,21 +12,21 @@ volumes:
   emptyDir: {}
 `;
 
-podRuleTests(ID, {
-  valid: [
-    {
-      name: 'hostPath mounted readOnly: true; other volumes writable',
-      podSpec: `
+/** A log shipper mounting the hostPath volume "logs", with `extra` lines under the mount. */
+const shipper = (extra = ''): string => `
 containers:
 - name: shipper
   image: fluent/fluent-bit:3.1
   volumeMounts:
   - name: logs
     mountPath: /host/logs
-    readOnly: true
-  - name: scratch
-    mountPath: /tmp
-${VOLUMES}`,
+${extra}${VOLUMES}`;
+
+podRuleTests(ID, {
+  valid: [
+    {
+      name: 'hostPath mounted readOnly: true; other volumes writable',
+      podSpec: shipper('    readOnly: true\n  - name: scratch\n    mountPath: /tmp\n'),
     },
     {
       name: 'a hostPath volume nobody mounts; a mount of an unknown volume',
@@ -44,14 +44,7 @@ ${VOLUMES}`,
     {
       // The reproduction of issue 16: a writable hostPath mount gave no finding of its own.
       name: 'mount without readOnly, on the mount name',
-      podSpec: `
-containers:
-- name: shipper
-  image: fluent/fluent-bit:3.1
-  volumeMounts:
-  - name: logs
-    mountPath: /host/logs
-${VOLUMES}`,
+      podSpec: shipper(),
       errors: [{ at: 'name: logs', occurrence: 0, message: ['Container "shipper"', 'hostPath volume "logs" (/var/log) writable at /host/logs'] }],
     },
     {
@@ -85,28 +78,13 @@ podFixTests(ID, [
   {
     name: 'suggestion adds readOnly: true',
     kind: 'suggestion',
-    podSpec: `
-containers:
-- name: shipper
-  image: fluent/fluent-bit:3.1
-  volumeMounts:
-  - name: logs
-    mountPath: /host/logs
-${VOLUMES}`,
+    podSpec: shipper(),
     contains: ['    readOnly: true'],
   },
   {
     name: 'suggestion turns readOnly: false into true',
     kind: 'suggestion',
-    podSpec: `
-containers:
-- name: shipper
-  image: fluent/fluent-bit:3.1
-  volumeMounts:
-  - name: logs
-    mountPath: /host/logs
-    readOnly: false
-${VOLUMES}`,
+    podSpec: shipper('    readOnly: false\n'),
     contains: ['readOnly: true'],
   },
 ]);
