@@ -29,7 +29,7 @@ test('directive values are checked: $patch is replace, merge or delete; the othe
   const text = workload(
     'Deployment',
     `
-      $patch: remove
+      $patch: repalce
       $retainKeys: [containers, 3]
       $setElementOrder/containers: web
       containers:
@@ -41,13 +41,26 @@ test('directive values are checked: $patch is replace, merge or delete; the othe
     `,
   );
   assertFindings(text, findingsOf('schema-type', text), [
-    { at: 'remove', message: 'spec.template.spec.$patch must be one of "replace", "merge" or "delete", not "remove".' },
+    { at: 'repalce', message: 'spec.template.spec.$patch must be one of "replace", "merge" or "delete", not "repalce".' },
     { at: '3', message: 'spec.template.spec.$retainKeys[1] must be a string (a field name), not an integer.' },
     { at: 'web', message: 'spec.template.spec.$setElementOrder/containers must be a list, not a string.' },
     { at: '{flag: x}', message: 'spec.template.spec.containers[0].$deleteFromPrimitiveList/args[1] must be a string, number or boolean, not a map.' },
     { at: 'true', message: 'spec.template.spec.containers[0].$patch must be one of "replace", "merge" or "delete", not a boolean.' },
   ]);
   assertFindings(text, findingsOf('schema-unknown-field', text), []);
+});
+
+test('a $patch value is shown only when it misspells a valid one (the data of a Secret may hold a $patch key)', () => {
+  const text = dedent(`
+    apiVersion: v1
+    kind: Secret
+    metadata: {name: s}
+    stringData:
+      $patch: hunter2-correct-horse
+  `);
+  assertFindings(text, findingsOf('schema-type', text), [
+    { at: 'hunter2-correct-horse', message: 'stringData.$patch must be one of "replace", "merge" or "delete", not another string.' },
+  ]);
 });
 
 test('a misspelt or incomplete directive stays an unknown field', () => {

@@ -14,6 +14,7 @@
  * item that holds `$patch` (a marker such as `- $patch: replace`, or the merge
  * key of an item to delete), is not a whole object: no field is required in it.
  */
+import { closestMatch } from '../suggest';
 
 /** A directive with a value the API server rejects. `pointer` is a JSON pointer, as in ajv errors. */
 export interface DirectiveIssue {
@@ -60,8 +61,9 @@ function check(key: string, value: unknown, pointer: string, issues: DirectiveIs
   const at = `${pointer}/${escape(key)}`;
   if (key === '$patch') {
     if (typeof value === 'string' && PATCH_VALUES.includes(value)) return;
-    // The value is shown only when it is a plain word (a misspelt directive, never data worth hiding).
-    const actual = typeof value === 'string' && /^[A-Za-z]{1,32}$/.test(value) ? `"${value}"` : kindOf(value);
+    // The value is shown only when it is a misspelling of a valid one: a `$patch` key in a Secret's data holds a secret.
+    const misspelt = typeof value === 'string' && closestMatch(value, PATCH_VALUES) !== undefined;
+    const actual = misspelt ? `"${value}"` : typeof value === 'string' ? 'another string' : kindOf(value);
     issues.push({ pointer: at, expected: 'one of "replace", "merge" or "delete"', actual });
     return;
   }
