@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { assertFindings, findingsOf } from '../../helpers/rule-tester';
+import { assertFindings, dedent, findingsOf } from '../../helpers/rule-tester';
 import { schemaDefinitionFor } from '../../../server/src/engine/schema/validate';
 
 const FIXTURE = path.resolve(__dirname, '..', '..', 'fixtures', 'schema', 'newer-fields.yaml');
@@ -52,4 +52,19 @@ test('a kind that became GA after 1.30 is validated, not skipped like a custom r
   assertFindings(mutated, findingsOf('schema-required', mutated), [
     { at: 'apiVersion', occurrence: occurrenceAt(mutated, 'apiVersion', doc), message: 'Missing required field "driverName" in (object).' },
   ]);
+});
+
+test('an API version removed since (policy/v1beta1 PodSecurityPolicy) is validated against its last schema', () => {
+  const psp = dedent(`
+    apiVersion: policy/v1beta1
+    kind: PodSecurityPolicy
+    metadata: {name: restricted}
+    spec:
+      privilegd: false
+      runAsUser: {rule: MustRunAsNonRoot}
+      seLinux: {rule: RunAsAny}
+      supplementalGroups: {rule: RunAsAny}
+      fsGroup: {rule: RunAsAny}
+  `);
+  assertFindings(psp, findingsOf('schema-unknown-field', psp), [{ at: 'privilegd', message: 'Did you mean "privileged"?' }]);
 });
