@@ -27,6 +27,7 @@ import type { Span } from './types';
 import { yamlErrorMessage } from './parse/yaml-message';
 import { DocumentCache, type CacheEntry, type ChunkResult } from './document-cache';
 import { withoutFixes } from './fixes/yaml-edit';
+import { isJsonFileName, sniffJsonManifest, startsAsJson } from './parse/json-manifest';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
@@ -165,7 +166,9 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
     return { findings, parseError: true, templated: false };
   }
   if (isTemplated(text, parsed.docs)) return { findings: [], parseError: false, templated: true };
-  if (!fixes) for (const doc of parsed.docs) withoutFixes(doc);
+  // JSON (what kubectl reads as JSON) gets no fixes: the edit builders write YAML, which would break it.
+  const noFixes = !fixes || startsAsJson(text);
+  if (noFixes) for (const doc of parsed.docs) withoutFixes(doc);
   let parseError = false;
   const suppressed = new Set<Finding>();
   for (const doc of parsed.docs) {
@@ -182,7 +185,7 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
   }
   const kept = suppress(findings, text, parsed.docs, settings, suppressed);
   // A fix a rule wrote out itself (not through the edit builders) goes too.
-  const result = fixes ? kept : kept.map(fixless);
+  const result = noFixes ? kept.map(fixless) : kept;
   return { findings: result.sort(byPosition), parseError, templated: false };
 }
 
@@ -388,6 +391,20 @@ export function fileKindOf(path: string, languageId?: string): FileKind | undefi
   if (DOCKERFILE_NAME.test(base)) return 'dockerfile';
   if (KUBECONFIG_NAME.test(base) || (base === 'config' && parts.pop() === '.kube')) return 'yaml';
   return undefined;
+}
+
+/**
+ * Which kind of file an open document is: by its name or language id, and
+ * for JSON (the `json` language id, or without one a `.json` name) by its
+ * content: a JSON text holding Kubernetes objects is linted as YAML, any
+ * other is not linted (nor is `jsonc`, JSON with comments, which kubectl
+ * does not read).
+ */
+export function fileKindOfText(path: string, text: string, languageId?: string): FileKind | undefined {
+  const kind = fileKindOf(path, languageId);
+  if (kind !== undefined) return kind;
+  if (languageId !== undefined ? languageId !== 'json' : !isJsonFileName(path)) return undefined;
+  return sniffJsonManifest(text, true) === 'manifest' ? 'yaml' : undefined;
 }
 
 /** Lint a file of any supported kind. */
