@@ -209,6 +209,28 @@ function shifted(f: Finding, by: number): Finding {
   };
 }
 
+/**
+ * A text that starts with a byte-order mark (U+FEFF): an editor or client
+ * that left it in. The CLI decodes files without it; here the text after it
+ * is linted and the findings moved past it, so that comments, directives and
+ * markers on the first line are read as they are without one.
+ */
+function hasBom(text: string): boolean {
+  return text.charCodeAt(0) === 0xfeff;
+}
+
+/** A lint of the text after a byte-order mark, as a lint of the whole text (the first chunk holds the mark). */
+function withBom(lint: YamlLint): YamlLint {
+  const chunks = lint.chunks.map((c, i) =>
+    i === 0 ? { offset: 0, text: '\ufeff' + c.text, result: { ...c.result, findings: c.result.findings.map((f) => shifted(f, 1)) } } : { ...c, offset: c.offset + 1 },
+  );
+  return {
+    chunks,
+    ...(lint.whole ? { whole: lint.whole.map((f) => shifted(f, 1)) } : {}),
+    ...(lint.changedAt !== undefined ? { changedAt: lint.changedAt === 0 ? 0 : lint.changedAt + 1 } : {}),
+  };
+}
+
 /** One YAML document chunk of a file with its (chunk-relative) result. */
 export interface LintedChunk {
   /** Offset of the chunk in the file (the start of a line). */
@@ -253,6 +275,7 @@ function detach(text: string): string {
  */
 export function* lintYamlSteps(text: string, options: LintOptions = {}): Generator<void, YamlLint, void> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
+  if (hasBom(text)) return withBom(yield* lintYamlSteps(text.slice(1), options));
   try {
     if (looksBinary(text)) {
       const f = engineFinding(SYNTAX_RULES.binaryFile.meta, settings, 'binary', {}, text, 0, Math.min(text.length, 1));
@@ -334,6 +357,7 @@ export function yamlLintFindings(lint: YamlLint): Finding[] {
  */
 export function lintYamlDocumentsAt(text: string, offsets: readonly number[], options: LintOptions = {}): Finding[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
+  if (hasBom(text)) return lintYamlDocumentsAt(text.slice(1), offsets.map((o) => Math.max(0, o - 1)), options).map((f) => shifted(f, 1));
   try {
     if (looksBinary(text)) return [];
     const split = splitYamlDocuments(text);
@@ -409,6 +433,7 @@ export function fileKindOfText(path: string, text: string, languageId?: string):
 
 /** Lint a file of any supported kind. */
 export function lintText(text: string, kind: FileKind, options: LintOptions = {}): Finding[] {
+  if (kind === 'dockerfile' && hasBom(text)) return lintText(text.slice(1), kind, options).map((f) => shifted(f, 1));
   switch (kind) {
     case 'yaml':
       return lintYaml(text, options);
