@@ -136,3 +136,15 @@ test('decodeText and the CLI agree on the acceptance fixture (UTF-16 LE with a b
   assert.equal(d.problem, undefined);
   assert.ok(d.text.includes('privileged: true\r\n'));
 });
+
+test('a kubeconfig found by its content is recognised after a byte-order mark too', () => {
+  const sub = join(dir, 'kube');
+  mkdirSync(sub, { recursive: true });
+  const kubeconfig = 'kind: Config\napiVersion: v1\nclusters:\n- name: c\n  cluster:\n    server: https://c.example.com\n    insecure-skip-tls-verify: true\ncontexts: []\nusers: []\n';
+  writeFileSync(join(sub, 'config'), encode(kubeconfig, 'utf-8'));
+  writeFileSync(join(sub, 'admin.conf'), encode(kubeconfig, 'utf-16le'));
+  const r = runCli(['scan', '.', '-f', 'json', '--fail-on', 'none'], { cwd: sub });
+  const report = jsonOf(r);
+  assert.deepEqual(report.files, ['admin.conf', 'config']);
+  assert.deepEqual(report.findings.filter((f: any) => f.ruleId === 'kubeconfig-insecure-tls').map((f: any) => [f.file, f.start.line, f.start.column]), [['admin.conf', 7, 5], ['config', 7, 5]]);
+});
