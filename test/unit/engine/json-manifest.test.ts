@@ -112,3 +112,9 @@ test('a YAML flow map that is not what kubectl reads as JSON keeps its fixes', (
   const text = `# a YAML file\n${JSON.stringify(POD)}\n`;
   assert.ok(lintText(text, 'yaml').some((f) => (f.fixes ?? []).length > 0));
 });
+
+test('a prefix of exactly JSON_SNIFF_CHARS characters (128 KiB of UTF-16) decides without the rest', () => {
+  const prefix = JSON.stringify({ rows: 'x'.repeat(2 * JSON_SNIFF_CHARS) }).slice(0, JSON_SNIFF_CHARS);
+  assert.equal(sniffJsonManifest(prefix, false), 'other');
+  assert.equal(sniffJsonManifest(prefix.slice(0, 1000), false), 'more', 'a shorter prefix has not seen the whole window');
+});

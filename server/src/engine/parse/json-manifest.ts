@@ -96,7 +96,7 @@ export function sniffJsonManifest(input: string, complete: boolean): JsonVerdict
     const keyEnd = stringEnd(text, i);
     if (keyEnd < 0) return end();
     const key = text.slice(i + 1, keyEnd - 1);
-    if (first && key !== 'apiVersion' && key !== 'kind' && text.length > JSON_SNIFF_CHARS) {
+    if (first && key !== 'apiVersion' && key !== 'kind' && text.length >= JSON_SNIFF_CHARS) {
       // Not how manifests start: look no further than the first JSON_SNIFF_CHARS.
       text = text.slice(0, JSON_SNIFF_CHARS);
       limited = true;
