@@ -55,6 +55,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 }
 
 /** NUL and the C0 control characters text does not hold (all but tab, line feed, form feed and carriage return), near the start. */
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f]/;
 const BINARY_SNIFF_CHARS = 65536;
 
