@@ -67,7 +67,7 @@ export class CodeActionProvider {
     const resolved = await this.deps.settings.get(uri);
     const current = this.deps.documents.get(uri);
     if (!current || current.version !== version) return undefined;
-    const kind = documentKind(uri, current.languageId);
+    const kind = documentKind(uri, current.languageId, current.getText());
     if (!resolved.enable || kind === undefined) return undefined;
     const configs = this.deps.configs;
     if (configs?.isConfigDocument(uri)) return undefined;
