@@ -16,6 +16,8 @@ import { SYNTAX_RULES } from './rules';
 import { activeRules, engineFinding, runRule, type ActiveRule } from './run-rule';
 import type { Finding } from './types';
 import { ResourceView } from './views/resource';
+import { readAsKubectl } from './parse/kubectl-scalars';
+import { expandMerges } from './parse/yaml-merge';
 import { ComposeFileView, isComposeFileName } from './views/compose';
 import { lintCompose } from './lint-compose';
 import { lintDockerfile } from './lint-dockerfile';
@@ -60,13 +62,18 @@ function lintDocument(
   suppressed: Set<Finding>,
   composeNamed = false,
 ): void {
-  const resource = ResourceView.from(doc);
-  if (!resource) {
-    // Not a Kubernetes object: a compose file, or nothing we lint.
+  if (!ResourceView.from(doc)) {
+    // Not a Kubernetes object: a compose file (read as compose-go reads it), or nothing we lint.
+    const merged = expandMerges(doc, text, 'yaml11');
     const compose = ComposeFileView.from(doc, text, composeNamed);
-    if (compose) lintCompose(compose, text, settings, rules, out);
+    if (compose) lintCompose(compose, text, settings, rules, out, merged);
     return;
   }
+  // A Kubernetes object: read as kubectl reads it (YAML 1.1 scalars, go-yaml v2 merge keys).
+  readAsKubectl(doc);
+  const merged = expandMerges(doc, text, 'kubectl');
+  const resource = ResourceView.from(doc);
+  if (!resource) return;
   const object = { kind: resource.kind, name: resource.name, namespace: resource.namespace };
   const pod = resource.podSpec();
   const anchor = resource.kindSpan;
@@ -94,6 +101,7 @@ function lintDocument(
         visitors.end?.();
       },
       object,
+      merged,
     );
   }
   applyAnnotations(found, annotationExemptions(resource, RULE_IDS), settings, text, suppressed, found);

@@ -300,7 +300,7 @@ function spanOf(node: Node | undefined, text: string): Span | undefined {
 function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
+  if (typeof value === 'number') return !Number.isFinite(value) ? `${value > 0 ? '.inf' : value < 0 ? '-.inf' : '.nan'} (kubectl refuses it)` : Number.isInteger(value) ? 'an integer' : 'a number';
   if (typeof value === 'boolean') return 'a boolean';
   return 'a string';
 }
