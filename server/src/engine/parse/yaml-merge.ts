@@ -133,9 +133,12 @@ export class MergedSpans {
     const entry = this.find(span.start);
     if (!entry) return undefined;
     const from = entry.anchor !== undefined ? `&${entry.anchor}` : 'the map';
-    const inner = span.start - entry.start;
-    const start = Math.min(entry.origin.start + inner, entry.origin.end);
-    return { span: entry.merge, related: { span: { start, end: Math.max(start, entry.origin.end) }, message: `The merged value, written in ${from}` } };
+    const written = (e: VirtualEntry, offset: number): number => Math.min(e.origin.start + (offset - e.start), e.origin.end);
+    const start = written(entry, span.start);
+    // The span's end may lie in another copy (`key: value` is two nodes).
+    const last = this.find(span.end) ?? this.find(span.end - 1);
+    const end = last ? written(last, span.end) : entry.origin.end;
+    return { span: entry.merge, related: { span: { start, end: end >= start ? end : entry.origin.end }, message: `The merged value, written in ${from}` } };
   }
 }
 
