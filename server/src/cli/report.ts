@@ -28,6 +28,8 @@ export interface ReportFinding {
   end: Position;
   object?: { kind: string; name?: string; namespace?: string };
   container?: string;
+  /** Other places in the file that explain the finding (e.g. where a value merged with `<<` is written). */
+  related?: Array<{ message: string; start: Position; end: Position }>;
 }
 
 export interface Summary {
@@ -60,6 +62,7 @@ export function locateFindings(file: InputFile, text: string, findings: readonly
       const r: ReportFinding = { file: file.display, ruleId: f.ruleId, severity: f.severity, message: f.message, start: at(f.span.start), end: at(f.span.end) };
       if (f.object) r.object = { ...f.object };
       if (f.container !== undefined) r.container = f.container;
+      if (f.related?.length) r.related = f.related.map((x) => ({ message: x.message, start: at(x.span.start), end: at(x.span.end) }));
       return r;
     });
 }

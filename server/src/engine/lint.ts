@@ -210,6 +210,7 @@ function shifted(f: Finding, by: number): Finding {
   return {
     ...f,
     span: { start: f.span.start + by, end: f.span.end + by },
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, span: { start: r.span.start + by, end: r.span.end + by } })) } : {}),
     ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) } : {}),
   };
 }

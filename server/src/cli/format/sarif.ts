@@ -91,6 +91,21 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
+/** SARIF relatedLocations: the places in the same file that explain a finding (e.g. the anchor a `<<` merges). */
+function relatedLocations(f: ReportFinding) {
+  if (!f.related?.length) return {};
+  return {
+    relatedLocations: f.related.map((r, id) => ({
+      id,
+      physicalLocation: {
+        artifactLocation: artifactLocation(f.file),
+        region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column },
+      },
+      message: { text: r.message },
+    })),
+  };
+}
+
 function result(f: ReportFinding, ruleIndex: number | undefined) {
   return {
     ruleId: f.ruleId,
@@ -105,6 +120,7 @@ function result(f: ReportFinding, ruleIndex: number | undefined) {
         },
       },
     ],
+    ...relatedLocations(f),
   };
 }
 
