@@ -146,3 +146,11 @@ test('defaultMode: 0755 is 493, .inf is a type error kubectl refuses', () => {
   assert.equal(types.length, 1, types.map((f) => f.message).join('\n'));
   assert.match(types[0]!.message, /terminationGracePeriodSeconds must be (?:a number|an integer), not \.inf \(kubectl refuses it\)/);
 });
+
+test('kubeconfig files are read the same way: insecure-skip-tls-verify: yes skips TLS verification', () => {
+  const text = 'apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://k.example:6443\n    insecure-skip-tls-verify: yes\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\ncurrent-context: c\nusers:\n- name: u\n  user: {}\n';
+  const fs = lintText(text, 'yaml', { fileName: 'kubeconfig' });
+  const f = fs.find((x) => x.ruleId === 'kubeconfig-insecure-tls');
+  assert.ok(f, fs.map((x) => x.ruleId).join());
+  assert.equal(text.slice(f.span.start, f.span.end).startsWith('insecure-skip-tls-verify'), true);
+});
