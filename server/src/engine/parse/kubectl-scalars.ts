@@ -22,7 +22,7 @@
  * Map keys become the strings sigs.k8s.io/yaml writes for them: a key `y`
  * or `on` is "true", `0755` is "493".
  */
-import { isScalar, visit, type Document, type Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Scalar } from 'yaml';
 
 const TRUE = ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'];
 const FALSE = ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'];
@@ -128,21 +128,31 @@ function isPlainUntagged(node: Scalar): boolean {
 /**
  * Rewrite, in place, every plain untagged scalar of `doc` to the value
  * kubectl reads for it (map keys to the key strings kubectl writes). Called
- * once per Kubernetes document, before any rule reads it.
+ * once per Kubernetes document, before any rule reads it. One iterative walk
+ * (aliases are not followed: the node they name is rewritten where it is).
  */
 export function readAsKubectl(doc: Document.Parsed | Document): void {
-  visit(doc, {
-    Pair(_, pair) {
-      const key = pair.key;
-      if (isScalar(key) && isPlainUntagged(key)) {
-        const k = kubectlKey(key.source!);
-        key.value = k === undefined ? null : k;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isMap(n) || isSeq(n)) {
+      for (const item of n.items) {
+        if (!isPair(item)) {
+          stack.push(item);
+          continue;
+        }
+        const key = item.key;
+        if (isScalar(key)) {
+          if (isPlainUntagged(key)) {
+            const k = kubectlKey(key.source!);
+            key.value = k === undefined ? null : k;
+          }
+        } else stack.push(key);
+        stack.push(item.value);
       }
-    },
-    Scalar(key, node) {
-      if (key === 'key' || !isPlainUntagged(node)) return;
-      if (node.source !== '' && !HINTS.has(node.source![0]!)) return; // a string either way: nothing to do
-      node.value = resolve(node.source!).value;
-    },
-  });
+    } else if (isScalar(n) && isPlainUntagged(n)) {
+      const source = n.source!;
+      if (source === '' || HINTS.has(source[0]!)) n.value = resolve(source).value; // else a string either way
+    }
+  }
 }
