@@ -36,7 +36,8 @@ export function lintCompose(compose: ComposeFileView, text: string, settings: En
   const seen = new Set<string>();
   for (const f of found) {
     // internal-error findings of different rules share the file's anchor: each names its rule.
-    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}${f.ruleId === 'internal-error' ? `\u0000${f.message}` : ''}`;
+    // Merged values share their `<<` span and differ by where they are written (the related location).
+    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.related?.[0]?.span.start ?? ''}${f.ruleId === 'internal-error' ? `\u0000${f.message}` : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(f);

@@ -28,6 +28,16 @@ export interface DiagnosticData {
   /** The document version the finding was computed for. */
   version: number;
   container?: string;
+  /**
+   * UTF-16 offset of the finding's first related location, when it has one:
+   * findings merged in by one `<<` share its span and differ by where their value is written.
+   */
+  relatedAt?: number;
+}
+
+/** Is `f` the finding `data` describes (rule, span and, for merged values, where the value is written)? */
+export function isFindingOf(f: Finding, data: Pick<DiagnosticData, 'ruleId' | 'span' | 'relatedAt'>): boolean {
+  return f.ruleId === data.ruleId && f.span.start === data.span.start && f.span.end === data.span.end && f.related?.[0]?.span.start === data.relatedAt;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -199,6 +209,7 @@ export class DiagnosticConverter {
   ): Diagnostic {
     const data: DiagnosticData = { ruleId: f.ruleId, span: { start: f.span.start + offset, end: f.span.end + offset }, version };
     if (f.container !== undefined) data.container = f.container;
+    if (f.related?.length) data.relatedAt = f.related[0]!.span.start + offset;
     return {
       range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } },
       severity,

@@ -198,3 +198,25 @@ test('a merge bomb is one finding, found quickly', () => {
   assert.deepEqual(bf.map((f) => f.ruleId), ['yaml-syntax'], JSON.stringify(bf));
   assert.match(bf[0]!.message, new RegExp(`over ${MAX_EXPANDED_NODES.toLocaleString('en-US')}|alias bomb`));
 });
+
+test('two values merged by one << are two findings on that line, told apart by their related locations', () => {
+  const text = dedent(`
+    x-caps: &caps
+      image: busybox:1.36
+      cap_add: [SYS_ADMIN, NET_ADMIN]
+    services:
+      web:
+        <<: *caps
+  `);
+  const fs = of(lint(text, 'compose.yaml'), 'dangerous-capabilities');
+  assertFindings(text, fs, [
+    { at: '<<: *caps', message: 'SYS_ADMIN' },
+    { at: '<<: *caps', message: 'NET_ADMIN' },
+  ]);
+  assert.deepEqual(fs.map((f) => relatedText(text, f)), [['SYS_ADMIN'], ['NET_ADMIN']]);
+});
+
+test('a << that merges no map stays a key: the schema check reports it', () => {
+  const text = POD('    - name: a\n      image: nginx:1.27\n      securityContext:\n        <<: 5\n');
+  assertFindings(text, of(lint(text), 'schema-unknown-field'), [{ at: '<<' }]);
+});

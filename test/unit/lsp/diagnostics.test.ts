@@ -81,3 +81,15 @@ test('issue 16: a merged value carries relatedInformation in the document, per Y
   assert.deepEqual(flat.filter((d) => d.code === 'privileged-container').map((d) => d.relatedInformation?.[0]?.location.range.start.line), [6, 6]);
   assert.ok(conv.convertYaml(lint, text, 1).every((d) => d.relatedInformation === undefined));
 });
+
+test('diagnostic data tells apart findings that share a << span by their related location', async () => {
+  const { isFindingOf } = await import('../../../server/src/lsp/diagnostics');
+  const text = 'x: &x {cap_add: [SYS_ADMIN, NET_ADMIN]}\nservices:\n  web:\n    <<: *x\n';
+  const at = (needle: string) => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length });
+  const a = finding(text, '<<: *x', { related: [{ span: at('SYS_ADMIN'), message: 'm' }] });
+  const b = finding(text, '<<: *x', { related: [{ span: at('NET_ADMIN'), message: 'm' }] });
+  const [da, db] = new DiagnosticConverter(ROOT).convert([a, b], text, 1).map((d) => d.data as { relatedAt: number; ruleId: string; span: { start: number; end: number } });
+  assert.equal(da!.relatedAt, at('SYS_ADMIN').start);
+  assert.ok(isFindingOf(a, da!) && !isFindingOf(b, da!));
+  assert.ok(isFindingOf(b, db!) && !isFindingOf(a, db!));
+});

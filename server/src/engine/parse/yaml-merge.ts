@@ -12,8 +12,8 @@
  * - `yaml11` (compose files; compose-go reads with go-yaml v4, as the YAML 1.1
  *   merge type says): the map's own keys win wherever they are written, then
  *   the sources in order (the earlier wins).
- * Both are checked: test/fixtures/kubectl/scalars.json (kubectl) and
- * test/unit/engine/merge-keys.test.ts.
+ * Both are checked in test/unit/engine/kubectl-scalars.test.ts (kubectl's
+ * against test/fixtures/kubectl/scalars.json) and merge-keys.test.ts.
  *
  * A merged entry is a copy of the source's nodes whose ranges lie beyond the
  * document's text ("virtual" offsets). A report at such a span is moved by
@@ -269,6 +269,11 @@ export function expandMerges(doc: Document.Parsed | Document, text: string, dial
         continue;
       }
       if (isMergeKey(item.key)) {
+        // A `<<` that merges no map (kubectl and compose-go refuse the file) stays a key: the schema check reports it.
+        if (sourcesOf(item).length === 0) {
+          items.push(item);
+          continue;
+        }
         const at = mergeEntrySpan(item);
         for (const [k, w] of winner) {
           if (w.via !== item) continue;
