@@ -220,3 +220,16 @@ test('a << that merges no map stays a key: the schema check reports it', () => {
   const text = POD('    - name: a\n      image: nginx:1.27\n      securityContext:\n        <<: 5\n');
   assertFindings(text, of(lint(text), 'schema-unknown-field'), [{ at: '<<' }]);
 });
+
+test('many objects merging one anchor: linear work, every one judged', () => {
+  const n = 2000;
+  const lines = ['x-base: &base', '  image: busybox:1.36', '  privileged: true', '  cap_add: [SYS_ADMIN]', 'services:'];
+  for (let i = 0; i < n; i++) lines.push(`  s${i}:`, '    <<: *base', `    hostname: h${i}`);
+  const text = lines.join('\n') + '\n';
+  const t0 = performance.now();
+  const fs = lint(text, 'compose.yaml');
+  const ms = performance.now() - t0;
+  assert.equal(of(fs, 'privileged-container').length, n);
+  assert.equal(of(fs, 'dangerous-capabilities').length, n);
+  assert.ok(ms < 5000, `${ms.toFixed(0)} ms for ${n} services`);
+});
