@@ -1,19 +1,25 @@
 // Regenerates the rules table in README.md (between `<!-- rules:start -->` and
-// `<!-- rules:end -->`) and the table of kube-linter and Polaris annotation
+// `<!-- rules:end -->`), the table of kube-linter and Polaris annotation
 // equivalents in docs/configuration.md (between `<!-- equivalents:start -->`
-// and `<!-- equivalents:end -->`) from the rule registry.
+// and `<!-- equivalents:end -->`) and the facts table of each rule page that
+// has `<!-- facts:start -->` and `<!-- facts:end -->` (docs/rules/<id>.md:
+// severity, profile, category, fix kind, standard, equivalents) from the rule
+// registry.
 //   npx tsx scripts/gen-docs.ts           rewrite README.md if it is out of date
 //   npx tsx scripts/gen-docs.ts --check   exit 1 if it is out of date
 // test/unit/docs-sync.test.ts fails when the README and the registry drift apart.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleDocPath, ruleMetas, type RuleMeta } from '../server/src/engine';
+import { equivalentChecks, ruleDocPath, ruleMetas, type RuleMeta } from '../server/src/engine';
 
 export const RULES_START = '<!-- rules:start -->';
 export const RULES_END = '<!-- rules:end -->';
 
 export const EQUIVALENTS_START = '<!-- equivalents:start -->';
 export const EQUIVALENTS_END = '<!-- equivalents:end -->';
+
+export const FACTS_START = '<!-- facts:start -->';
+export const FACTS_END = '<!-- facts:end -->';
 
 const README = join(__dirname, '..', 'README.md');
 const CONFIGURATION = join(__dirname, '..', 'docs', 'configuration.md');
@@ -62,6 +68,48 @@ export function equivalentsTable(metas: readonly RuleMeta[]): string {
   return ['| Shipshape rule | kube-linter check (`ignore-check.kube-linter.io/<check>`) | Polaris check (`polaris.fairwinds.com/<check>-exempt`) |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
+const code = (xs: readonly string[]): string => xs.map((x) => `\`${x}\``).join(', ');
+
+/** The facts table of a rule page, from its metadata only. */
+export function factsTable(meta: RuleMeta): string {
+  const refs = meta.references;
+  const profile =
+    meta.level === 'restricted'
+      ? 'restricted (off under `profile: baseline`)'
+      : meta.level === 'baseline'
+        ? 'both (a baseline control: on under `baseline` and `restricted`)'
+        : meta.category === 'syntax'
+          ? 'both (emitted by the engine under every profile)'
+          : 'both (not a Pod Security Standards control: on under `baseline` and `restricted`)';
+  const fix =
+    meta.fixable === 'fix'
+      ? 'fix (safe: applied by fix-all and `scan --fix`)'
+      : meta.fixable === 'suggestion'
+        ? 'suggestion (offered one at a time; never applied by fix-all or `scan --fix`)'
+        : 'none';
+  const standard = [
+    refs.pss ? `Pod Security Standards, ${refs.pss.level}: *${refs.pss.control}*` : undefined,
+    refs.cis?.length ? `CIS Kubernetes Benchmark ${refs.cis.join(', ')}` : undefined,
+    refs.cisDocker?.length ? `CIS Docker Benchmark ${refs.cisDocker.join(', ')}` : undefined,
+  ].filter((x) => x !== undefined);
+  const equivalents = equivalentChecks(refs).map(({ tool, ids }) => `${tool} ${code(ids)}`);
+  return [
+    '| | |',
+    '|---|---|',
+    `| Severity (default) | ${severityOf(meta)} |`,
+    `| Profile | ${profile} |`,
+    `| Category | \`${meta.category}\` |`,
+    `| Fix | ${fix} |`,
+    `| Standard | ${standard.length ? standard.join('; ') : 'none'} |`,
+    `| Equivalents | ${equivalents.length ? equivalents.join(', ') : 'none known'} |`,
+  ].join('\n');
+}
+
+/** A rule page as the generator would write it: its facts table regenerated, when it has the markers. */
+export function generatedRulePage(meta: RuleMeta, page: string): string {
+  return page.includes(FACTS_START) ? replaceSection(page, FACTS_START, FACTS_END, factsTable(meta)) : page;
+}
+
 /** docs/configuration.md as the generator would write it. */
 export function generatedConfigurationDoc(doc: string): string {
   return replaceSection(doc, EQUIVALENTS_START, EQUIVALENTS_END, equivalentsTable(ruleMetas()));
@@ -75,14 +123,14 @@ export function generatedReadme(readme: string): string {
 function main(): void {
   const check = process.argv.includes('--check');
   let stale = false;
-  for (const [file, generate] of [
-    [README, generatedReadme],
-    [CONFIGURATION, generatedConfigurationDoc],
-  ] as const) {
+  const pages = ruleMetas()
+    .map((meta) => [join(__dirname, '..', ruleDocPath(meta.id)), (page: string) => generatedRulePage(meta, page)] as const)
+    .filter(([file]) => existsSync(file));
+  for (const [file, generate] of [[README, generatedReadme] as const, [CONFIGURATION, generatedConfigurationDoc] as const, ...pages]) {
     const original = readFileSync(file, 'utf8');
     const updated = generate(original);
     if (updated === original) {
-      console.log(`${file}: in sync with the registry (${ruleMetas().length} rules).`);
+      if (file === README || file === CONFIGURATION) console.log(`${file}: in sync with the registry (${ruleMetas().length} rules).`);
       continue;
     }
     if (check) {

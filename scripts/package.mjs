@@ -15,7 +15,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const out = `${pkg.name}-${pkg.version}.vsix`;
 
 /** Paths inside the vsix's `extension/` folder that may ship (the .vscodeignore allow-list). */
-const ALLOWED = [/^dist\/[^/]+\.js$/, /^schemas\//, /^syntaxes\//, /^docs\//, /^resources\/[^/]+\.svg$/, /^readme\.md$/i, /^license(?:\.txt)?$/i, /^package\.json$/];
+const ALLOWED = [/^dist\/[^/]+\.js$/, /^schemas\/[^/]+\.json$/, /^syntaxes\//, /^docs\//, /^resources\/[^/]+\.svg$/, /^readme\.md$/i, /^license(?:\.txt)?$/i, /^package\.json$/];
 /** Files vsce adds around the extension. */
 const VSIX_METADATA = new Set(['[Content_Types].xml', 'extension.vsixmanifest']);
 /** What must be there for the extension to run. */

@@ -1,7 +1,8 @@
 /**
  * Table-driven rule testing. A pod-spec snippet is expanded into every
- * workload kind (Pod, Deployment, ..., CronJob) and each case asserts the
- * exact spans of the findings of one rule.
+ * workload kind (Pod, Deployment, ..., CronJob, and the other projects' kinds
+ * of views/workloads.ts: DeploymentConfig, Rollout, Knative Service,
+ * Revision) and each case asserts the exact spans of the findings of one rule.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import { lintYaml } from '../../server/src/engine/lint';
 import { DEFAULT_SETTINGS, normalizeSettings, type EngineSettings } from '../../server/src/engine/config/settings';
 import { RULE_IDS } from '../../server/src/engine/rules';
 import type { Finding } from '../../server/src/engine/types';
-import { WORKLOAD_KINDS, type WorkloadKind } from '../../server/src/engine/views/workloads';
+import { WORKLOAD_KINDS, isWorkloadKind, type KnownWorkload, type WorkloadKind } from '../../server/src/engine/views/workloads';
 
 const indent = (text: string, n: number): string =>
   text
@@ -26,6 +27,20 @@ export function dedent(text: string): string {
   return lines.map((l) => l.slice(min)).join('\n') + '\n';
 }
 
+/** Kinds of other projects with a pod template (the typed table of views/workloads.ts); `KnativeService` is Knative's `Service`. */
+export type OtherWorkloadKind = 'DeploymentConfig' | 'Rollout' | 'KnativeService' | 'Revision';
+/** The entry of the engine's table each stands for: a kind the table drops fails to compile here. */
+const OTHER_WORKLOADS: Readonly<Record<OtherWorkloadKind, KnownWorkload>> = {
+  DeploymentConfig: 'apps.openshift.io/DeploymentConfig',
+  Rollout: 'argoproj.io/Rollout',
+  KnativeService: 'serving.knative.dev/Service',
+  Revision: 'serving.knative.dev/Revision',
+};
+export const OTHER_WORKLOAD_KINDS = Object.keys(OTHER_WORKLOADS) as OtherWorkloadKind[];
+/** Every kind a pod-spec snippet is expanded into. */
+export type TestKind = WorkloadKind | OtherWorkloadKind;
+export const TEST_KINDS: readonly TestKind[] = [...WORKLOAD_KINDS, ...OTHER_WORKLOAD_KINDS];
+
 export interface PodOptions {
   /** Pod template annotations as YAML map lines (dedented). */
   annotations?: string;
@@ -33,13 +48,13 @@ export interface PodOptions {
 }
 
 /** The YAML text of a `kind` workload whose pod spec is `podSpec` (a dedented YAML map). */
-export function workload(kind: WorkloadKind, podSpec: string, opts: PodOptions = {}): string {
+export function workload(kind: TestKind, podSpec: string, opts: PodOptions = {}): string {
   const spec = dedent(podSpec);
   const name = opts.name ?? 'app';
   const ann = (n: number) => (opts.annotations ? `${' '.repeat(n)}annotations:\n${indent(dedent(opts.annotations), n + 2)}\n` : '');
   const template = (n: number) =>
     `${' '.repeat(n)}template:\n${' '.repeat(n + 2)}metadata:\n${' '.repeat(n + 4)}labels:\n${' '.repeat(n + 6)}app: ${name}\n${ann(n + 4)}${' '.repeat(n + 2)}spec:\n${indent(spec, n + 4)}\n`;
-  const apiVersion: Record<WorkloadKind, string> = {
+  const apiVersion: Record<TestKind, string> = {
     Pod: 'v1',
     ReplicationController: 'v1',
     Deployment: 'apps/v1',
@@ -48,16 +63,24 @@ export function workload(kind: WorkloadKind, podSpec: string, opts: PodOptions =
     DaemonSet: 'apps/v1',
     Job: 'batch/v1',
     CronJob: 'batch/v1',
+    DeploymentConfig: 'apps.openshift.io/v1',
+    Rollout: 'argoproj.io/v1alpha1',
+    KnativeService: 'serving.knative.dev/v1',
+    Revision: 'serving.knative.dev/v1',
   };
-  const head = `apiVersion: ${apiVersion[kind]}\nkind: ${kind}\nmetadata:\n  name: ${name}\n`;
+  const kindName = isWorkloadKind(kind) ? kind : OTHER_WORKLOADS[kind].slice(OTHER_WORKLOADS[kind].indexOf('/') + 1);
+  const head = `apiVersion: ${apiVersion[kind]}\nkind: ${kindName}\nmetadata:\n  name: ${name}\n`;
   switch (kind) {
     case 'Pod':
-      return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${ann(2)}spec:\n${indent(spec, 2)}\n`;
+    case 'Revision':
+      return `${head}${ann(2)}spec:\n${indent(spec, 2)}\n`;
     case 'CronJob':
       return `${head}spec:\n  schedule: "*/5 * * * *"\n  jobTemplate:\n    spec:\n${template(6)}`;
     case 'Job':
+    case 'KnativeService':
       return `${head}spec:\n${template(2)}`;
     case 'ReplicationController':
+    case 'DeploymentConfig':
       return `${head}spec:\n  selector:\n    app: ${name}\n${template(2)}`;
     default:
       return `${head}spec:\n  selector:\n    matchLabels:\n      app: ${name}\n${template(2)}`;
@@ -89,8 +112,8 @@ export interface PodCase {
   podSpec: string;
   annotations?: string;
   settings?: EngineSettings;
-  /** Only these kinds (default: all eight). */
-  kinds?: WorkloadKind[];
+  /** Only these kinds (default: TEST_KINDS, built-in and other projects' workload kinds). */
+  kinds?: readonly TestKind[];
 }
 
 export interface InvalidPodCase extends PodCase {
@@ -135,7 +158,7 @@ export function assertFindings(text: string, findings: Finding[], expected: Expe
  */
 export function podRuleTests(ruleId: string, cases: { valid: PodCase[]; invalid: InvalidPodCase[] }): void {
   for (const c of cases.valid) {
-    for (const kind of c.kinds ?? WORKLOAD_KINDS) {
+    for (const kind of c.kinds ?? TEST_KINDS) {
       test(`${ruleId} valid: ${c.name} [${kind}]`, () => {
         const text = workload(kind, c.podSpec, { annotations: c.annotations });
         assertFindings(text, findingsOf(ruleId, text, c.settings), []);
@@ -143,7 +166,7 @@ export function podRuleTests(ruleId: string, cases: { valid: PodCase[]; invalid:
     }
   }
   for (const c of cases.invalid) {
-    for (const kind of c.kinds ?? WORKLOAD_KINDS) {
+    for (const kind of c.kinds ?? TEST_KINDS) {
       test(`${ruleId} invalid: ${c.name} [${kind}]`, () => {
         const text = workload(kind, c.podSpec, { annotations: c.annotations });
         assertFindings(text, findingsOf(ruleId, text, c.settings), c.errors);

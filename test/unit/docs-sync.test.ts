@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, RULE_IDS, ruleDocPath, ruleMetas } from '../../server/src/engine';
-import { generatedConfigurationDoc, generatedReadme, replaceRulesSection, rulesTable, RULES_END, RULES_START } from '../../scripts/gen-docs';
+import { FACTS_START, factsTable, generatedConfigurationDoc, generatedReadme, generatedRulePage, replaceRulesSection, rulesTable, RULES_END, RULES_START } from '../../scripts/gen-docs';
 
 const ROOT = join(__dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -62,4 +62,111 @@ test('the README documents exactly the settings the extension contributes', () =
   const settingsSection = README.slice(README.indexOf('## Settings'), README.indexOf('\n## ', README.indexOf('## Settings') + 1));
   const documented = [...settingsSection.matchAll(/^\| `(shipshape\.[\w.]+)` \|/gm)].map((m) => m[1]!).sort();
   assert.deepEqual(documented, contributed);
+});
+
+/**
+ * Rule pages written before scripts/gen-docs.ts generated the facts table:
+ * their facts are still typed by hand. The list only shrinks: a new page gets
+ * the `<!-- facts:start -->` / `<!-- facts:end -->` markers.
+ */
+const HAND_TYPED_FACTS: ReadonlySet<string> = new Set([
+  'apparmor-unconfined',
+  'automount-service-account-token',
+  'bare-pod',
+  'bare-replicaset',
+  'binary-file',
+  'capabilities-not-dropped',
+  'dangerous-capabilities',
+  'default-namespace',
+  'default-service-account',
+  'dockerfile-add',
+  'dockerfile-content-trust-disabled',
+  'dockerfile-curl-pipe-shell',
+  'dockerfile-missing-healthcheck',
+  'dockerfile-root-user',
+  'dockerfile-sudo',
+  'dockerfile-syntax',
+  'helm-template',
+  'host-ipc',
+  'host-network',
+  'host-path-volume',
+  'host-pid',
+  'host-ports',
+  'host-probe',
+  'image-latest-tag',
+  'image-not-pinned',
+  'internal-error',
+  'invalid-config',
+  'kubeconfig-basic-auth',
+  'kubeconfig-dangling-reference',
+  'kubeconfig-insecure-tls',
+  'kubeconfig-plain-http',
+  'kubeconfig-plaintext-token',
+  'limit-below-request',
+  'missing-cpu-limit',
+  'missing-cpu-request',
+  'missing-memory-limit',
+  'missing-memory-request',
+  'namespace-missing-pod-security',
+  'pod-security-policy-permissive',
+  'pod-security-policy-removed',
+  'privilege-escalation-allowed',
+  'privileged-container',
+  'rbac-cluster-admin-binding',
+  'rbac-escalation-verbs',
+  'rbac-nodes-proxy',
+  'rbac-pod-exec',
+  'rbac-secrets-access',
+  'rbac-system-group-binding',
+  'rbac-wildcard',
+  'rbac-workload-create',
+  'restricted-volume-types',
+  'root-group',
+  'run-as-root',
+  'schema-required',
+  'schema-type',
+  'schema-unknown-field',
+  'seccomp-profile-missing',
+  'seccomp-unconfined',
+  'secret-in-configmap',
+  'secret-in-env',
+  'secret-in-manifest',
+  'secret-via-env-var',
+  'selinux-options',
+  'sensitive-host-path',
+  'ssh-port',
+  'unmasked-proc-mount',
+  'unsafe-sysctls',
+  'untrusted-registry',
+  'unused-suppression',
+  'windows-host-process',
+  'writable-root-filesystem',
+  'yaml-syntax',
+]);
+
+test('rule pages with the facts markers hold the facts scripts/gen-docs.ts generates from the metadata', () => {
+  let generated = 0;
+  for (const { meta } of RULES) {
+    const page = readFileSync(join(ROOT, ruleDocPath(meta.id)), 'utf8');
+    if (!page.includes(FACTS_START)) {
+      assert.ok(HAND_TYPED_FACTS.has(meta.id), `${ruleDocPath(meta.id)}: a new rule page needs the facts markers (run \`npx tsx scripts/gen-docs.ts\`)`);
+      continue;
+    }
+    generated++;
+    assert.equal(page, generatedRulePage(meta, page), `${ruleDocPath(meta.id)}: facts out of date: run \`npx tsx scripts/gen-docs.ts\``);
+  }
+  assert.ok(generated > 0);
+});
+
+test('the facts table follows the metadata: severity, profile, fix kind, equivalents', () => {
+  const meta = RULES.find((r) => r.meta.id === 'host-network')!.meta;
+  const table = factsTable(meta);
+  assert.match(table, /\| Severity \(default\) \| error \|/);
+  assert.match(table, /\| Profile \| both \(a baseline control/);
+  assert.match(table, /\| Fix \| fix \(safe/);
+  assert.match(table, /\| Equivalents \| kube-linter `host-network`, Polaris `hostNetworkSet`, Checkov `CKV_K8S_19`, Trivy `KSV009` \|/);
+  const off = factsTable({ ...meta, enabledByDefault: false, fixable: 'suggestion', level: undefined, references: {} });
+  assert.match(off, /\| Severity \(default\) \| off \(error when on\) \|/);
+  assert.match(off, /\| Fix \| suggestion/);
+  assert.match(off, /\| Equivalents \| none known \|/);
 });

@@ -16,14 +16,15 @@ import { SYNTAX_RULES } from './rules';
 import { activeRules, engineFinding, runRule, type ActiveRule } from './run-rule';
 import type { Finding } from './types';
 import { ResourceView } from './views/resource';
+import { documentObjects } from './views/objects';
 import { readAsKubectl } from './parse/kubectl-scalars';
-import { expandMerges } from './parse/yaml-merge';
+import { expandMerges, type MergedSpans } from './parse/yaml-merge';
 import { ComposeFileView, isComposeFileName } from './views/compose';
 import { lintCompose } from './lint-compose';
 import { lintDockerfile } from './lint-dockerfile';
 import { RULE_IDS } from './rules';
 import { annotationExemptions } from './suppress/annotations';
-import { applyAnnotations, applyDirectives, applyExemptions } from './suppress/apply';
+import { applyAnnotations, applyDirectives, applyExemptions, applyListAnnotations } from './suppress/apply';
 import { scanDirectives, yamlTopEnd } from './suppress/directives';
 import type { Span } from './types';
 import { yamlErrorMessage } from './parse/yaml-message';
@@ -50,8 +51,9 @@ export interface LintOptions {
 }
 
 /**
- * Run every active rule's visitors over one parsed document. Findings an
- * exemption annotation on the object covers are added to `suppressed`.
+ * Run every active rule's visitors over one parsed document: over each
+ * Kubernetes object it holds (itself, or the items of a List), else over it
+ * as a compose file.
  */
 function lintDocument(
   doc: Document.Parsed,
@@ -69,11 +71,29 @@ function lintDocument(
     if (compose) lintCompose(compose, text, settings, rules, out, merged);
     return;
   }
-  // A Kubernetes object: read as kubectl reads it (YAML 1.1 scalars, go-yaml v2 merge keys).
+  // A Kubernetes object (or a list of them): read as kubectl reads it (YAML 1.1 scalars, go-yaml v2 merge keys).
   readAsKubectl(doc);
   const merged = expandMerges(doc, text, 'kubectl');
-  const resource = ResourceView.from(doc);
-  if (!resource) return;
+  const found = documentObjects(doc);
+  if (!found) return;
+  for (const list of found.lists) applyListAnnotations(annotationExemptions(list, RULE_IDS), settings, text, out);
+  for (const resource of found.objects) lintObject(resource, text, settings, rules, out, suppressed, merged);
+}
+
+/**
+ * Run every active rule's visitors over one object. Findings an exemption
+ * annotation on the object covers are added to `suppressed`. `merged`: the
+ * document's merged copies (see parse/yaml-merge.ts), when it merges anything.
+ */
+function lintObject(
+  resource: ResourceView,
+  text: string,
+  settings: EngineSettings,
+  rules: ActiveRule[],
+  out: Finding[],
+  suppressed: Set<Finding>,
+  merged: MergedSpans | undefined,
+): void {
   const object = { kind: resource.kind, name: resource.name, namespace: resource.namespace };
   const pod = resource.podSpec();
   const anchor = resource.kindSpan;

@@ -62,21 +62,26 @@ export interface Finding {
 export type PssLevel = 'baseline' | 'restricted';
 export type Profile = PssLevel;
 
-export type RuleCategory =
-  | 'pod-security-baseline'
-  | 'pod-security-restricted'
-  | 'hardening'
-  | 'resources'
-  | 'secrets'
-  | 'supply-chain'
-  | 'rbac'
-  | 'service-accounts'
-  | 'pod-security-policy'
-  | 'workloads'
-  | 'kubeconfig'
-  | 'dockerfile'
-  | 'schema'
-  | 'syntax';
+/** Rule categories, in the order the README and reports group them (schemas/shipshape-report.schema.json lists the same). */
+export const RULE_CATEGORIES = [
+  'pod-security-baseline',
+  'pod-security-restricted',
+  'hardening',
+  'resources',
+  'secrets',
+  'supply-chain',
+  'rbac',
+  'service-accounts',
+  'network',
+  'pod-security-policy',
+  'workloads',
+  'kubeconfig',
+  'dockerfile',
+  'schema',
+  'syntax',
+] as const;
+
+export type RuleCategory = (typeof RULE_CATEGORIES)[number];
 
 /** Where a rule comes from and what other tools call the same check. */
 export interface RuleReferences {
@@ -90,9 +95,24 @@ export interface RuleReferences {
   polaris?: string[];
   checkov?: string[];
   trivy?: string[];
+  /** Kubescape control ids, e.g. "C-0045". */
+  kubescape?: string[];
   hadolint?: string[];
   /** Further reading (official docs). */
   urls?: string[];
+}
+
+/** The equivalent checks of other tools named in `refs`, tool by tool (for SARIF help and doc pages). */
+export function equivalentChecks(refs: RuleReferences): Array<{ tool: string; ids: readonly string[] }> {
+  const tools: Array<[string, string[] | undefined]> = [
+    ['kube-linter', refs.kubeLinter],
+    ['Polaris', refs.polaris],
+    ['Checkov', refs.checkov],
+    ['Trivy', refs.trivy],
+    ['Kubescape', refs.kubescape],
+    ['hadolint', refs.hadolint],
+  ];
+  return tools.filter((t): t is [string, string[]] => t[1] !== undefined && t[1].length > 0).map(([tool, ids]) => ({ tool, ids }));
 }
 
 export interface RuleMeta {

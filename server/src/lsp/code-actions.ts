@@ -142,7 +142,8 @@ export class CodeActionProvider {
         if (finding.container !== undefined && wanted(only, CodeActionKind.RefactorRewrite)) {
           // The container's YAML document alone: the hardening re-lints it after every round.
           const doc = kind === 'yaml' ? documentAt(finding.span.start) : { offset: 0, text };
-          const key = `${finding.container}\u0000${doc.offset}`;
+          // One per container of an object: the items of a List are objects of one document.
+          const key = `${finding.container}\u0000${doc.offset}\u0000${JSON.stringify(finding.object)}`;
           if (hardened.has(key)) continue;
           hardened.add(key);
           const h = hardenContainer(doc.text, kind, { settings, fileName }, { containerName: finding.container, position: finding.span.start - doc.offset });

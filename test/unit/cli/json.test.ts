@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../../../server/src/engine/rules';
+import { RULE_CATEGORIES } from '../../../server/src/engine/types';
 import { assertBuilt, assertValid, FIX, FIXTURES, jsonOf, reportValidator, ROOT, runCli } from './helpers';
 
 before(assertBuilt);
@@ -95,6 +96,23 @@ test('json: the exit status follows the findings and --fail-on', () => {
       assert.equal(runCli(['scan', `${FIX}/${file}`, '-f', 'json', '--fail-on', failOn]).status, expected, `${file} --fail-on ${failOn}`);
     }
   }
+});
+
+test('json: the report schema lists exactly the rule categories of the engine', () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'shipshape-report.schema.json'), 'utf8'));
+  const enums: string[][] = [];
+  const walk = (node: unknown, key?: string): void => {
+    if (Array.isArray(node)) node.forEach((n) => walk(n));
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (key === 'category' && k === 'enum' && Array.isArray(v)) enums.push(v as string[]);
+        walk(v, k);
+      }
+    }
+  };
+  walk(schema);
+  assert.ok(enums.length > 0, 'the schema has a category enum');
+  for (const e of enums) assert.deepEqual([...e].sort(), [...RULE_CATEGORIES].sort());
 });
 
 test('json: --list-rules lists every registered rule and validates against the schema', () => {

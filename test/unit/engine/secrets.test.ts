@@ -28,15 +28,37 @@ test('credential-like names', () => {
     'x-api-key', 'ACCESS_KEY', 'MINIO_SECRET_KEY', 'AWS_SECRET_ACCESS_KEY', 'PRIVATE_KEY', 'privateKey', 'ENCRYPTION_KEY', 'SIGNING_KEY',
     'SECRET_KEY_BASE', 'PASSWORD_B64', 'API_TOKEN_2', 'CREDENTIALS', 'BASIC_AUTH', 'auth', 'spring.datasource.password', 'passphrase',
     'OVH_CONSUMER_KEY', 'STORAGE_ACCOUNT_KEY', 'token-secret',
+    // issue 16: cloud account keys and key material
+    'AZURE_BATCH_KEY', 'azureBatchKey', 'AWS_KEY', 'GOOGLE_MAPS_KEY', 'OCI_CLI_KEY_CONTENT', 'SSH_KEY_CONTENTS', 'PRIVATE_KEY_PEM', 'KEY_CONTENT', 'TLS_KEY_MATERIAL',
   ];
   const no = [
     'TOKEN_TTL_SECONDS', 'PASSWORD_MIN_LENGTH', 'SECRET_NAME', 'TOKEN_FILE', 'DB_PASSWORD_FILE', 'PASSWORD_PATH', 'AUTH_URL', 'TOKEN_URL',
     'AUTH_ENABLED', 'ACCESS_KEY_ID', 'AWS_ACCESS_KEY_ID', 'CLIENT_ID', 'SECRETS_DIR', 'TOKEN_ENDPOINT', 'PASSWORD_POLICY', 'AUTH_TYPE',
     'KEY', 'CACHE_KEY', 'ROUTING_KEY', 'PARTITION_KEY', 'PWD', 'OLDPWD', 'BYPASS', 'COMPASS', 'PASSTHROUGH', 'USERNAME', 'token-id',
     'usage-bootstrap-authentication', 'TOKEN_AUDIENCE', 'SECRET_REF', 'KEY_ID', 'ACCESS_TOKEN_TTL_SECONDS', 'CALENDAR_SECRET_ENCRYPTION_KEY_ID', '',
+    'AWS_KMS_KEY', 'AZURE_PUBLIC_KEY', 'GOOGLE_RECAPTCHA_SITE_KEY', 'SSH_PUBLIC_KEY_CONTENT', 'CERT_CONTENT', 'KEY_CONTENT_TYPE', 'AZURE_BATCH_KEY_FILE',
+    'SENDGRID_KEY', 'BATCH_KEY', 'SPECIAL_LEVEL_KEY', 'GOOGLE_ANALYTICS_KEY', 'AZURE_INSTRUMENTATION_KEY', 'AWS_S3_KEY', 'AWS_KEY_NAME', 'AZURE_KEY_VAULT_NAME',
   ];
   for (const n of yes) assert.equal(S.isCredentialName(n), true, n);
   for (const n of no) assert.equal(S.isCredentialName(n), false, n);
+});
+
+test('other <something>_KEY names are a weaker hint (isKeyName), public and lookup keys are not', () => {
+  for (const n of ['SENDGRID_KEY', 'BATCH_KEY', 'MAILGUN_KEY', 'openaiKey', 'AZURE_BATCH_KEY', 'X_KEY_2']) assert.equal(S.isKeyName(n), true, n);
+  for (const n of ['KEY', 'CACHE_KEY', 'S3_KEY', 'REDIS_CACHE_KEY', 'SSH_PUBLIC_KEY', 'GPG_KEY', 'AWS_KMS_KEY', 'RECAPTCHA_SITE_KEY', 'SPECIAL_LEVEL_KEY', 'TOPOLOGY_KEY', 'NODE_LABEL_KEY', 'KEY_ID', 'SENDGRID_KEY_ID', 'MONKEY']) {
+    assert.equal(S.isKeyName(n), false, n);
+  }
+  for (const v of ['Zm9vYmFy' + '1234', 'sk_' + 'live_' + 'abc123XYZ', 'a1b2c3d4']) assert.equal(S.looksLikeKeyMaterial(v), true, v);
+  for (const v of ['users', 'orders-created', 'kubernetes.io/hostname', 'abc123', 'tenantId', 'two words 123', 'GOOGLE_API_KEY_VAL']) assert.equal(S.looksLikeKeyMaterial(v), false, v);
+});
+
+test('issue 16: values that repeat their own name are templates', () => {
+  const echoes: [string, string][] = [
+    ['GOOGLE_API_KEY', 'GOOGLE_API_KEY_VAL'], ['GOOGLE_API_KEY', 'GOOGLE_API_KEY'], ['GOOGLE_API_KEY', 'google-api-key-value'], ['DB_PASSWORD', 'YOUR_DB_PASSWORD'],
+    ['apiKey', 'MY_API_KEY'], ['PASSWORD', 'password'],
+  ];
+  for (const [n, v] of echoes) assert.equal(S.echoesName(n, v), true, `${n}=${v}`);
+  for (const [n, v] of [['DB_PASSWORD', 'postgres'], ['API_KEY', 'API_KEY_2024'], ['TOKEN', 'TOKENS'], ['', '']] as const) assert.equal(S.echoesName(n, v), false, `${n}=${v}`);
 });
 
 test('placeholders and literal-value filters', () => {
@@ -45,8 +67,13 @@ test('placeholders and literal-value filters', () => {
     '{{ .Values.password }}', '$DB_PASSWORD', '%DB_PASSWORD%', 'xxx', 'XXXX-XXXX', '********', '...', 'REPLACE_ME', 'replace-with-token',
     'your-password-here', 'YOUR_API_KEY', 'token-here', 'example', 'dummy', 'test', 'TODO', 'null', 'none', 'INSERT_ETCD_DISCOVERY_TOKEN',
     'ENC(abcdef)', 'AKIAIOSFODNN7EXAMPLE', 'prefix-${SUFFIX}',
+    // issue 16
+    'GOOGLE_API_KEY_VAL', 'JWT_REFRESH_SECRET_VALUE', 'db_password', 'Bearer <token>', 'postgres://app:<password>@db/app', '"<your key>"', "'changeme'", '"${TOKEN}"',
   ];
-  const literals = ['hunter2', 'password', 's3cr3t!', 'guest', FAKE.password, FAKE.randomKey, '{"auths":{"https://registry.example":{"auth":"x"}}}', 'line one\nline two'];
+  const literals = [
+    'hunter2', 'password', 's3cr3t!', 'guest', FAKE.password, FAKE.randomKey, '{"auths":{"https://registry.example":{"auth":"x"}}}', 'line one\nline two',
+    '<password>hunter2</password>', 'x9<k>Q2', 'x<1>', 'Mixed_Case_Password', 'ORDERS_QUEUE', '"hunter2"',
+  ];
   for (const v of placeholders) assert.equal(S.isPlaceholder(v), true, JSON.stringify(v));
   for (const v of literals) assert.equal(S.isPlaceholder(v), false, JSON.stringify(v));
   for (const v of ['true', 'FALSE', 'yes', 'no', 'on', 'off', '0', '1']) assert.equal(S.isBooleanLike(v), true, v);
@@ -265,6 +292,8 @@ test('every detector returns on ~100 KB hostile inputs', () => {
     namedValueEvidence: (s) => S.namedValueEvidence(s, s), valueEvidence: (s) => S.valueEvidence('API_TOKEN', s),
     valueEvidenceAsName: (s) => S.valueEvidence(s, 'x'), judgeSecretValue: (s) => S.judgeSecretValue(s, s, false),
     judgeSecretBinary: (s) => S.judgeSecretValue('k', s, true),
+    isKeyName: S.isKeyName, looksLikeKeyMaterial: S.looksLikeKeyMaterial, hasAnglePlaceholder: S.hasAnglePlaceholder,
+    echoesName: (s) => S.echoesName(s, s), echoesNameShort: (s) => S.echoesName('API_KEY', s),
   };
   let calls = 0;
   for (const [inputName, input] of Object.entries(HOSTILE)) {

@@ -73,6 +73,33 @@ describe('Ignore <rule> for this object', () => {
     const out = applyFix(text, ignoreForObjectFix(text, 'yaml', finding(text, 'yaml', 'privileged-container'))!.edits);
     assert.match(out, /annotations:\n    team: a\n    ignore-check\.shipshape\.dev\/privileged-container: /);
   });
+  it('in a List, annotates the item holding the finding, not the list', () => {
+    const list = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Pod
+  metadata:
+    name: first
+  spec:
+    containers:
+    - name: web
+      image: nginx:1.27
+- apiVersion: v1
+  kind: Pod
+  metadata:
+    name: second
+  spec:
+    containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        privileged: true
+`;
+    const out = applyFix(list, ignoreForObjectFix(list, 'yaml', finding(list, 'yaml', 'privileged-container'))!.edits);
+    assert.ok(out.includes('  metadata:\n    name: second\n    annotations:\n      ignore-check.shipshape.dev/privileged-container: '), out);
+    assert.ok(!lintText(out, 'yaml').some((f) => f.ruleId === 'privileged-container' || f.ruleId === 'unused-suppression'));
+  });
   it('is not offered for a flow-style metadata map it cannot edit safely, nor for Dockerfiles', () => {
     const flow = POD.replace('metadata:\n  name: web\n', 'metadata: {name: web, annotations: &a {x: y}}\n');
     const f = lintText(flow, 'yaml').find((x) => x.ruleId === 'privileged-container');

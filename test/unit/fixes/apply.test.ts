@@ -114,6 +114,16 @@ describe('hardenContainer', () => {
     assert.equal(h.edit, undefined);
     assert.equal(h.applied, 0);
   });
+  it('in a List, only touches the item holding the position (other items may have a container of that name)', () => {
+    const item = (name: string) => `- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: ${name}\n  spec:\n    containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n`;
+    const list = `apiVersion: v1\nkind: List\nitems:\n${item('one')}${item('two')}`;
+    const h = hardenContainer(list, 'yaml', {}, { containerName: 'app', position: list.lastIndexOf('privileged: true') });
+    assert.ok(h.edit && h.applied >= 3);
+    const out = applyEdits(list, [h.edit])!;
+    const privileged = lintText(out, 'yaml').filter((f) => f.ruleId === 'privileged-container').map((f) => f.object?.name);
+    assert.deepEqual(privileged, ['one']);
+    assert.ok(out.startsWith(`apiVersion: v1\nkind: List\nitems:\n${item('one')}`), out);
+  });
   it('only touches the document holding the position', () => {
     const two = `${POD}---\n${POD}`;
     const h = hardenContainer(two, 'yaml', {}, { containerName: 'app', position: two.lastIndexOf('name: app') });

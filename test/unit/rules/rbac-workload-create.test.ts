@@ -34,3 +34,18 @@ test(`${ID}: create on pods and each workload controller in its API group`, () =
     { at: 'deployments', occurrence: 1, message: '"*" (every verb) on deployments' },
   ]);
 });
+
+test(`${ID}: create on the other projects' workload kinds Shipshape lints (DeploymentConfig, Rollout)`, () => {
+  const text = role(`
+    - apiGroups: ["apps.openshift.io", "argoproj.io"]
+      resources: ["deploymentconfigs", "rollouts", "deploymentconfigs/instantiate"]
+      verbs: ["create"]
+    - apiGroups: ["apps"]
+      resources: ["rollouts", "deploymentconfigs"]
+      verbs: ["create"]
+  `);
+  assertFindings(text, findingsOf(ID, text), [
+    { at: '"deploymentconfigs"', message: 'create on deploymentconfigs' },
+    { at: '"rollouts"', message: 'create on rollouts' },
+  ]);
+});

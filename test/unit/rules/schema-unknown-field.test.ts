@@ -90,7 +90,7 @@ test('schema-unknown-field: schemaValidation false turns the schema rules off', 
   assertFindings(deployment, findingsOf('schema-unknown-field', deployment, settingsWith({ schemaValidation: false })), []);
 });
 
-test('schema-unknown-field: fields added after kubernetes-types 1.30 are known (1.31-1.35), typos in them are not', () => {
+test('schema-unknown-field: pod fields of Kubernetes 1.31-1.36 and the newer cgroupOptions are known, typos in them are not', () => {
   const text = dedent(`
     apiVersion: v1
     kind: Pod

@@ -43,6 +43,32 @@ podRuleTests('secret-in-env', {
       ]),
     },
     {
+      name: 'issue 16: placeholders that repeat the name or stand in for a value',
+      podSpec: env([
+        ['GOOGLE_API_KEY', 'GOOGLE_API_KEY_VAL'],
+        ['DB_PASSWORD', 'DB_PASSWORD'],
+        ['JWT_REFRESH_SECRET', 'JWT_REFRESH_SECRET_VALUE'],
+        ['API_KEY', '<api key>'],
+        ['AUTH_HEADER_TOKEN', 'Bearer <token>'],
+        ['API_TOKEN', '${API_TOKEN}'],
+        ['CLIENT_SECRET', 'changeme'],
+        ['SESSION_SECRET', 'REPLACE_ME'],
+        ['AZURE_BATCH_KEY', 'AZURE_BATCH_KEY_VALUE'],
+        ['OCI_CLI_KEY_CONTENT', '<private key content>'],
+      ]),
+    },
+    {
+      name: 'key-like names whose values are not key material, and public or lookup keys',
+      podSpec: env([
+        ['SENDGRID_KEY', 'orders'],
+        ['SPECIAL_LEVEL_KEY', 'very'],
+        ['NODE_LABEL_KEY', 'kubernetes.io/hostname'],
+        ['CACHE_KEY', 'users-v2-2024'],
+        ['SSH_PUBLIC_KEY_CONTENT', 'AAAAC3NzaC1lZDI1NTE5AAAA'],
+        ['AWS_KMS_KEY', 'alias/orders-2024'],
+      ]),
+    },
+    {
       name: 'values that are not random: digests, commits, ids, class names',
       podSpec: env([
         ['IMAGE_DIGEST', 'sha256:' + 'ab12'.repeat(16)],
@@ -96,6 +122,19 @@ podRuleTests('secret-in-env', {
         { at: 'DB_PASSWORD', message: ['Env var "DB_PASSWORD" of Container "web"', 'read it from a Secret mounted as a file'] },
         { at: 'secret-key-base', message: 'Env var "secret-key-base"' },
         { at: 'API_KEY', message: 'Env var "API_KEY" of Ephemeral container "debug"' },
+      ],
+    },
+    {
+      name: 'issue 16: a cloud account key, key file content, and other <something>_KEY names with key material',
+      podSpec: env([
+        ['AZURE_BATCH_KEY', 'b4tch' + 'Acc0unt' + 'K3y'],
+        ['OCI_CLI_KEY_CONTENT', 'k3y-' + 'c0ntent'],
+        ['SENDGRID_KEY', 'SGx' + '9d2' + 'kQ7v'],
+      ]),
+      errors: [
+        { at: 'AZURE_BATCH_KEY', message: ['Env var "AZURE_BATCH_KEY"', 'credential-like name and a literal value: (15 chars)'] },
+        { at: 'OCI_CLI_KEY_CONTENT', message: 'credential-like name' },
+        { at: 'SENDGRID_KEY', message: 'credential-like name' },
       ],
     },
     {

@@ -26,6 +26,16 @@ test(`${ID}: Secrets without committed values are fine`, () => {
         token: ""
         usage-bootstrap-authentication: ${b64('true')}
     `),
+    // issue 16: templates that repeat the key or stand in for the value
+    secret(`
+      stringData:
+        GOOGLE_API_KEY: GOOGLE_API_KEY_VALUE
+        MISTRALAI_API_KEY: MISTRALAI_API_KEY_VAL
+        client-secret: YOUR_CLIENT_SECRET
+        authorization: Bearer <token>
+      data:
+        password: ${b64('PASSWORD')}
+    `),
     secret(`
       type: kubernetes.io/tls
       data:

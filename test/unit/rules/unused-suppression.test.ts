@@ -29,11 +29,11 @@ const pod = (annotations = '', head = '', specHead = '') =>
     .replace('__ANN__\n', annotations ? `  annotations:\n${annotations.split('\n').map((l) => `    ${l}`).join('\n')}\n` : '')
     .replace('__SPEC__\n', specHead);
 
-test('metadata: info, syntax category, all nine messages', () => {
+test('metadata: info, syntax category, all ten messages', () => {
   const meta = getRule(RULE)!.meta;
   assert.equal(meta.defaultSeverity, 'info');
   assert.equal(meta.category, 'syntax');
-  assert.deepEqual(Object.keys(meta.messages).sort(), ['annotationsOff', 'inlineOff', 'misplaced', 'noRules', 'tooManyRules', 'unknownRule', 'unknownValue', 'unusedAnnotation', 'unusedComment']);
+  assert.deepEqual(Object.keys(meta.messages).sort(), ['annotationsOff', 'inlineOff', 'misplaced', 'noRules', 'onList', 'tooManyRules', 'unknownRule', 'unknownValue', 'unusedAnnotation', 'unusedComment']);
 });
 
 test('used suppressions give nothing', () => {

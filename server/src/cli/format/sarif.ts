@@ -9,7 +9,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { effectiveSeverity, ruleDocPath, ruleMetas, type RuleMeta, type Severity } from '../../engine';
+import { effectiveSeverity, equivalentChecks, ruleDocPath, ruleMetas, type RuleMeta, type Severity } from '../../engine';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION, ruleDocUri } from '../package-info';
 import type { ReportFinding, ScanReport } from '../report';
 
@@ -38,17 +38,7 @@ function ruleHelp(meta: RuleMeta, docUri: string | undefined): { text: string; m
   if (refs.pss) facts.push(`Pod Security Standards: ${PSS_NAMES[refs.pss.level]}, "${refs.pss.control}"`);
   if (refs.cis?.length) facts.push(`CIS Kubernetes Benchmark: ${refs.cis.join(', ')}`);
   if (refs.cisDocker?.length) facts.push(`CIS Docker Benchmark: ${refs.cisDocker.join(', ')}`);
-  const equivalents = (
-    [
-      ['kube-linter', refs.kubeLinter],
-      ['Polaris', refs.polaris],
-      ['Checkov', refs.checkov],
-      ['Trivy', refs.trivy],
-      ['hadolint', refs.hadolint],
-    ] as const
-  )
-    .filter(([, ids]) => ids && ids.length > 0)
-    .map(([tool, ids]) => `${tool} ${ids!.join(', ')}`);
+  const equivalents = equivalentChecks(refs).map(({ tool, ids }) => `${tool} ${ids.join(', ')}`);
   if (equivalents.length) facts.push(`Equivalent checks: ${equivalents.join('; ')}`);
   const doc = ruleDocPath(meta.id);
   const text = [meta.description, '', ...facts, `Documentation: ${doc} in the shipshape package.`].join('\n');

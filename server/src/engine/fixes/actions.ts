@@ -6,7 +6,8 @@
  *   indentation (in a Dockerfile, above the first line of the instruction,
  *   so a continuation line is never split).
  * - "Ignore <rule> for this object": an `ignore-check.shipshape.dev/<id>`
- *   annotation in the object's `metadata.annotations` (created when missing),
+ *   annotation in the object's `metadata.annotations` (created when missing;
+ *   in a List, the item's),
  *   through the shared YAML edit builders; not offered when the builders
  *   cannot edit the object safely (flow maps, aliases ...).
  *
@@ -15,10 +16,12 @@
  * `REASON_PLACEHOLDER` ("justify this exemption"), which reads as an
  * instruction in review and is easy to search for.
  */
-import { isMap, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
+import { isMap, parseAllDocuments, type Document } from 'yaml';
 import type { FileKind } from '../lint';
 import type { Finding, Fix, TextEdit } from '../types';
 import { setMapEntry } from './yaml-edit';
+import { documentObjects } from '../views/objects';
+import type { ResourceView } from '../views/resource';
 
 export const REASON_PLACEHOLDER = 'justify this exemption';
 export const ANNOTATION_PREFIX = 'ignore-check.shipshape.dev/';
@@ -55,8 +58,12 @@ export function disableForLineFix(text: string, kind: FileKind, finding: Finding
   return { title: `Disable ${finding.ruleId} for this line`, kind: 'suggestion', edits: [{ start, end: start, text: comment }] };
 }
 
-/** The parsed document and its top-level map holding `offset`, when the text parses cleanly. */
-function objectAt(text: string, offset: number): { doc: Document.Parsed; map: YAMLMap } | undefined {
+/**
+ * The parsed document holding `offset`, when the text parses cleanly, and the
+ * Kubernetes object there: the document's top-level object, or the item of a
+ * List that holds `offset`.
+ */
+export function objectAt(text: string, offset: number): { doc: Document.Parsed; object: ResourceView } | undefined {
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { prettyErrors: false }) as Document.Parsed[];
@@ -68,7 +75,8 @@ function objectAt(text: string, offset: number): { doc: Document.Parsed; map: YA
     const [s, , e] = doc.range;
     if (offset < s || offset > e) continue;
     if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
-    return { doc, map: doc.contents };
+    const object = documentObjects(doc)?.objects.find((o) => o.root.range && offset >= o.root.range[0] && offset <= o.root.range[1]);
+    return object ? { doc, object } : undefined;
   }
   return undefined;
 }
@@ -80,7 +88,7 @@ export function ignoreForObjectFix(text: string, kind: FileKind, finding: Findin
   if (!found) return undefined;
   let edits: TextEdit[] | undefined;
   try {
-    edits = setMapEntry(found.doc, text, found.map, ['metadata', 'annotations'], ANNOTATION_PREFIX + finding.ruleId, REASON_PLACEHOLDER, { keepExisting: true });
+    edits = setMapEntry(found.doc, text, found.object.root, ['metadata', 'annotations'], ANNOTATION_PREFIX + finding.ruleId, REASON_PLACEHOLDER, { keepExisting: true });
   } catch {
     edits = undefined;
   }

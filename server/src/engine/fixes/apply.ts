@@ -6,6 +6,7 @@
  */
 import { lintText, type FileKind, type LintOptions } from '../lint';
 import { getRule } from '../rules';
+import { objectAt } from './actions';
 import type { Finding, Fix, Span, TextEdit } from '../types';
 
 /** Rounds of fix-all before giving up on reaching a fixed point. */
@@ -212,7 +213,11 @@ export function hardenContainer(text: string, kind: FileKind, options: LintOptio
   const pos = target.position === undefined ? undefined : typeof target.position === 'number' ? target.position : target.position.start;
   // Track the target document by its index among documents: offsets move as edits apply.
   const docIndex = pos === undefined ? undefined : documentIndexAt(text, pos);
-  const accept: Filter = (f) => f.container === target.containerName && inRestrictedProfile(f.ruleId);
+  // In a List, containers of other items may have the same name: only the object at `position` is hardened.
+  const object = pos === undefined || kind !== 'yaml' ? undefined : objectAt(text, pos)?.object;
+  const sameObject = (f: Finding): boolean =>
+    !object || (f.object?.kind === object.kind && f.object.name === object.name && f.object.namespace === object.namespace);
+  const accept: Filter = (f) => f.container === target.containerName && inRestrictedProfile(f.ruleId) && sameObject(f);
   const pick: Picker = (findings, current) => {
     const range = docIndex === undefined ? undefined : documentRangeByIndex(current, docIndex);
     const inTarget = findings.filter((f) => !range || (f.span.start >= range.start && f.span.start <= range.end));

@@ -13,6 +13,7 @@ import { imagesRules } from './images';
 import { rbacRules } from './rbac';
 import { serviceAccountsRules } from './service-accounts';
 import { pspRules } from './psp';
+import { networkRules } from './network';
 import { workloadsRules } from './workloads';
 import { dockerfileRules } from './dockerfile';
 import { kubeconfigRules } from './kubeconfig';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   ...rbacRules,
   ...serviceAccountsRules,
   ...pspRules,
+  ...networkRules,
   ...workloadsRules,
   ...dockerfileRules,
   ...kubeconfigRules,

@@ -1,7 +1,9 @@
 /**
  * Schema validation of Kubernetes objects against the JSON Schemas generated
- * from kubernetes-types (schemas/kubernetes/bundle.json, bundled into dist/ by
- * the JSON import). Validators are compiled lazily, once per kind, and cached.
+ * from the Kubernetes OpenAPI types (scripts/gen-schemas.ts ->
+ * schemas/kubernetes/bundle.json, bundled into dist/ by the JSON import).
+ * Validators are compiled lazily, once per kind, and cached. Strategic-merge
+ * patch directives (`$patch`, ...) are taken out first and checked on their own.
  *
  * ajv errors are mapped back to YAML nodes: an unknown field points at its key,
  * a type error at the value, a missing field at the nearest existing parent key.
@@ -15,6 +17,7 @@ import type { Span } from '../types';
 import type { ResourceView } from '../views/resource';
 import { closestMatch } from '../suggest';
 import { expansionLimit, resolveAlias } from '../parse/yaml-aliases';
+import { DIRECTIVE_NAMES, exempted, kindOf, takeDirectives, type Directives } from './patch-directives';
 
 interface SchemaBundle {
   source: string;
@@ -53,7 +56,7 @@ function validatorFor(definition: string): ValidateFunction | null {
   return v;
 }
 
-/** The definition describing `apiVersion`/`kind`, if kubernetes-types has it. */
+/** The definition describing `apiVersion`/`kind`, if the bundle has it. */
 export function schemaDefinitionFor(apiVersion: string, kind: string): string | undefined {
   const byKind = Object.prototype.hasOwnProperty.call(bundle.kinds, apiVersion) ? bundle.kinds[apiVersion] : undefined;
   return byKind && Object.prototype.hasOwnProperty.call(byKind, kind) ? byKind[kind] : undefined;
@@ -94,18 +97,29 @@ function validate(resource: ResourceView, text: string): SchemaProblem[] {
   const doc = resource.doc;
   if (definition) {
     const v = validatorFor(definition);
-    if (!v) return [];
-    const value = boundedValue(resource.root, doc);
-    if (value === undefined || v(value)) return [];
-    return mapErrors(v.errors ?? [], resource.root, doc, text, '');
+    return v ? check(v, resource.root, doc, text, '') : [];
   }
   // An object of a kind we have no schema for (a custom resource): only its metadata.
   if (!resource.metadata) return [];
   const v = validatorFor(OBJECT_META);
-  if (!v) return [];
-  const value = boundedValue(resource.metadata, doc);
-  if (value === undefined || v(value)) return [];
-  return mapErrors(v.errors ?? [], resource.metadata, doc, text, '/metadata');
+  return v ? check(v, resource.metadata, doc, text, '/metadata') : [];
+}
+
+/** Validates the plain value of `base` (the object, or its metadata at `prefix`). */
+function check(v: ValidateFunction, base: YAMLMap, doc: Document.Parsed, text: string, prefix: string): SchemaProblem[] {
+  const plain = boundedValue(base, doc);
+  if (!plain) return [];
+  let value = plain.value;
+  let directives: Directives | undefined;
+  // Only a document with a `$...` key can hold a patch directive: the others are not walked again.
+  if (plain.dollarKeys) ({ value, directives } = takeDirectives(value));
+  const problems = v(value) ? [] : mapErrors(v.errors ?? [], base, doc, text, prefix, directives?.exempt ?? []);
+  for (const issue of directives?.issues ?? []) {
+    const at = locate(base, decode(issue.pointer), doc);
+    const span = at.complete ? spanOf(at.node, text) : undefined;
+    if (span) problems.push({ type: 'type', span, path: dotted(prefix + issue.pointer), expected: issue.expected, actual: issue.actual });
+  }
+  return problems;
 }
 
 /**
@@ -116,14 +130,16 @@ function validate(resource: ResourceView, text: string): SchemaProblem[] {
  * Aliases to one node share one value, as with `toJS`; an alias inside the
  * node it names becomes null. Linear in the document; `expanded` is the node
  * count of the tree ajv would walk (aliases counted as what they stand for),
- * `literal` the document's own.
+ * `literal` the document's own. `dollarKeys`: whether a map key starts with
+ * `$` (a strategic-merge patch directive may be there).
  */
-export function plainValue(node: unknown, doc: Document.Parsed): { value: unknown; literal: number; expanded: number } {
+export function plainValue(node: unknown, doc: Document.Parsed): { value: unknown; literal: number; expanded: number; dollarKeys: boolean } {
   const done = new Map<unknown, unknown>();
   /** Expanded size (in nodes) of each converted anchored collection, aliases counted as what they stand for. */
   const sizes = new Map<unknown, number>();
   const open = new Set<unknown>();
   let literal = 0;
+  let dollarKeys = false;
   /** Expanded size of the value `convert` returned last (a variable rather than a tuple per node: this runs for every node of every object). */
   let lastSize = 0;
   const convert = (n: unknown): unknown => {
@@ -180,6 +196,7 @@ export function plainValue(node: unknown, doc: Document.Parsed): { value: unknow
     const k = convert(key);
     const keySize = lastSize;
     const name = k === null || k === undefined ? '' : typeof k === 'string' ? k : typeof k === 'object' ? JSON.stringify(k) : String(k);
+    if (name.charCodeAt(0) === 36 /* $ */) dollarKeys = true;
     const v = convert(value);
     // Plain assignment keeps objects in V8's fast mode; only `__proto__` needs defineProperty to stay an own key.
     if (name === '__proto__') Object.defineProperty(out, name, { value: v, writable: true, enumerable: true, configurable: true });
@@ -187,14 +204,14 @@ export function plainValue(node: unknown, doc: Document.Parsed): { value: unknow
     return keySize + lastSize;
   };
   const value = convert(node);
-  return { value, literal, expanded: lastSize };
+  return { value, literal, expanded: lastSize, dollarKeys };
 }
 
 /** The object's plain value, or undefined when its aliases expand it beyond what is safe to walk. */
-function boundedValue(node: unknown, doc: Document.Parsed): unknown {
-  const { value, literal, expanded } = plainValue(node, doc);
+function boundedValue(node: unknown, doc: Document.Parsed): { value: unknown; dollarKeys: boolean } | undefined {
+  const plain = plainValue(node, doc);
   // Parsing reports such documents (and does not lint them); this bound holds for documents from anywhere.
-  return expanded > expansionLimit(literal) ? undefined : value;
+  return plain.value === undefined || plain.expanded > expansionLimit(plain.literal) ? undefined : plain;
 }
 
 /** Fields whose misspelling leaves a workload less protected than its author believes. */
@@ -298,14 +315,6 @@ function spanOf(node: Node | undefined, text: string): Span | undefined {
   return { start: range[0], end: Math.max(end, range[0]) };
 }
 
-function kindOf(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  if (typeof value === 'number') return !Number.isFinite(value) ? `${value > 0 ? '.inf' : value < 0 ? '-.inf' : '.nan'} (kubectl refuses it)` : Number.isInteger(value) ? 'an integer' : 'a number';
-  if (typeof value === 'boolean') return 'a boolean';
-  return 'a string';
-}
-
 /** `/spec/containers/0/name` -> `spec.containers[0].name` */
 function dotted(pointer: string): string {
   const out: string[] = [];
@@ -322,7 +331,7 @@ function expectedText(type: unknown): string {
   return list.map((t) => names[String(t)] ?? String(t)).join(' or ');
 }
 
-function mapErrors(errors: ErrorObject[], base: YAMLMap, doc: Document.Parsed, src: string, prefix: string): SchemaProblem[] {
+function mapErrors(errors: ErrorObject[], base: YAMLMap, doc: Document.Parsed, src: string, prefix: string, exempt: readonly string[]): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
   const root = base;
@@ -341,6 +350,7 @@ function mapErrors(errors: ErrorObject[], base: YAMLMap, doc: Document.Parsed, s
       const span = spanOf(pair?.key as Node | undefined, src);
       if (!span) continue;
       const allowed = Object.keys(((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties) ?? {});
+      if (field.startsWith('$')) allowed.push(...DIRECTIVE_NAMES);
       const suggestion = closestMatch(field, allowed);
       const fullPath = [...decode(prefix), ...segments];
       push(out, seen, { type: 'unknown-field', span, field, path: dotted(shown), suggestion, security: isSecurityPath(fullPath, field, suggestion) });
@@ -353,6 +363,8 @@ function mapErrors(errors: ErrorObject[], base: YAMLMap, doc: Document.Parsed, s
       if (!span) continue;
       push(out, seen, { type: 'type', span, path: dotted(shown), expected: expectedText((e.params as { type: unknown }).type), actual: kindOf(e.data) });
     } else if (e.keyword === 'required') {
+      // A map that a strategic-merge patch deletes (or a list item that is a directive) is not a whole object.
+      if (exempted(e.instancePath, exempt)) continue;
       const field = String((e.params as { missingProperty: string }).missingProperty);
       const at = locate(root, segments, doc);
       let anchor: Node | undefined;

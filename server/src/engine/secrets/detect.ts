@@ -15,8 +15,8 @@
 import { looksRandom } from './entropy';
 import { connectionPassword, findFormat, isPublicKeyMaterial, tokens } from './formats';
 import { mask } from './mask';
-import { isCredentialName, isIdentifierName, nameWords } from './names';
-import { isBooleanLike, isPathLike, isPlaceholder } from './placeholder';
+import { isCredentialName, isIdentifierName, isKeyName, nameWords } from './names';
+import { characterClasses, echoesName, isBooleanLike, isPathLike, isPlaceholder } from './placeholder';
 
 export type Evidence =
   | { kind: 'format'; label: string; hint: string }
@@ -45,17 +45,8 @@ function awsSecretKey(name: string, value: string): boolean {
   if (!words.includes('aws') || !words.includes('secret')) return false;
   const v = value.trim();
   if (v.length !== 40) return false;
-  let upper = false;
-  let lower = false;
-  let digit = false;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper = true;
-    else if (c >= 97 && c <= 122) lower = true;
-    else if (c >= 48 && c <= 57) digit = true;
-    else if (c !== 43 && c !== 47) return false;
-  }
-  return upper && lower && digit && !isPlaceholder(v);
+  const classes = characterClasses(v, '+/');
+  return classes !== undefined && classes.upper && classes.lower && classes.digit && !isPlaceholder(v);
 }
 
 /** A known credential format anywhere in the text. */
@@ -70,12 +61,27 @@ export function randomEvidence(text: string): Evidence | undefined {
   return undefined;
 }
 
-/** Evidence for one named literal value: format, then AWS secret key, then name. */
+/**
+ * Key material as a `<something>_KEY` would hold it: one token of 8 or more
+ * letters, digits and `+/=_-`, with both letters and digits (`Zm9vYmFy1`,
+ * `sk_live_...`), not words (`users`, `orders-v`) or dotted names
+ * (`kubernetes.io/hostname`).
+ */
+export function looksLikeKeyMaterial(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 8 || v.length > 8192) return false;
+  const classes = characterClasses(v, '+/=_-');
+  return classes !== undefined && (classes.upper || classes.lower) && classes.digit;
+}
+
+/** Evidence for one named literal value: format, then AWS secret key, then name. A value that repeats its name is a template. */
 export function namedValueEvidence(name: string, value: string): Evidence | undefined {
+  if (echoesName(name, value)) return undefined;
   const format = formatEvidence(value);
   if (format) return format;
   if (awsSecretKey(name, value)) return { kind: 'format', label: 'an AWS secret access key', hint: mask(value.trim()) };
   if (isCredentialName(name) && isLiteralCredential(value)) return { kind: 'name', hint: mask(value.trim()) };
+  if (isKeyName(name) && looksLikeKeyMaterial(value) && isLiteralCredential(value)) return { kind: 'name', hint: mask(value.trim()) };
   return undefined;
 }
 
@@ -178,6 +184,7 @@ export function settingsEvidence(text: string): Evidence | undefined {
  * multi-line (file) value, or a random token in a single-line value.
  */
 export function valueEvidence(name: string, value: string): Evidence | undefined {
+  if (echoesName(name, value)) return undefined;
   const named = namedValueEvidence(name, value);
   if (named) return named;
   const multiline = value.includes('\n');
@@ -201,7 +208,7 @@ export type SecretValueJudgment = { level: 'skip' } | { level: 'committed'; hint
 export function judgeSecretValue(key: string, text: string, binary: boolean): SecretValueJudgment {
   if (binary) return looksRandom(text.trim()) ? { level: 'credential', evidence: { kind: 'random', hint: mask(text.trim()) } } : { level: 'committed', hint: mask(text.trim()) };
   const v = text.trim();
-  if (isPlaceholder(v) || isBooleanLike(v) || isPublicKeyMaterial(v)) return { level: 'skip' };
+  if (isPlaceholder(v) || isBooleanLike(v) || isPublicKeyMaterial(v) || echoesName(key, v)) return { level: 'skip' };
   const format = formatEvidence(text) ?? (awsSecretKey(key, v) ? { kind: 'format' as const, label: 'an AWS secret access key', hint: mask(v) } : undefined);
   if (format) return { level: 'credential', evidence: format };
   const setting = text.includes('\n') || v.startsWith('{') ? settingsEvidence(text) : undefined;

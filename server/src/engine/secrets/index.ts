@@ -4,8 +4,8 @@
  * credential-like names, known credential formats, high-entropy strings,
  * placeholders and masking. Pure and linear-time.
  */
-export { isCredentialName, nameWords } from './names';
-export { hasReference, isBooleanLike, isPathLike, isPlaceholder, isRepeatedChar } from './placeholder';
+export { isCredentialName, isKeyName, nameWords } from './names';
+export { echoesName, hasAnglePlaceholder, hasReference, isBooleanLike, isPathLike, isPlaceholder, isRepeatedChar } from './placeholder';
 export { base64Text, looksRandom, MIN_RANDOM_LENGTH, printableText, shannonEntropy } from './entropy';
 export { connectionPassword, findFormat, findPrivateKey, FORMAT_REGEXES, isPublicKeyMaterial, tokenFormat, tokens, type FormatId, type FormatMatch } from './formats';
 export { mask, MAX_SHOWN } from './mask';
@@ -13,6 +13,7 @@ export {
   formatEvidence,
   isLiteralCredential,
   judgeSecretValue,
+  looksLikeKeyMaterial,
   namedValueEvidence,
   parseSetting,
   randomEvidence,

@@ -10,6 +10,7 @@
  *
  * No regular expressions: character loops and string comparisons.
  */
+import { isCredentialName } from './names';
 
 /** Whole values (lowercase, separators removed) that are placeholders. */
 const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
@@ -78,16 +79,88 @@ function isWordLike(value: string): boolean {
   return true;
 }
 
+/** Longest `<...>` placeholder inside a value (`Bearer <token>`, `postgres://app:<password>@db/app`). */
+const MAX_ANGLE_PLACEHOLDER = 64;
+
+/**
+ * Whether the value holds a `<words>` placeholder: `<`, a letter, letters,
+ * digits, spaces and `_-.` up to `>`, with at least two letters. Linear:
+ * each `<` starts a scan that stops at the first other character.
+ */
+export function hasAnglePlaceholder(value: string): boolean {
+  for (let open = value.indexOf('<'); open >= 0; open = value.indexOf('<', open + 1)) {
+    let letters = 0;
+    let i = open + 1;
+    for (; i < value.length && i - open <= MAX_ANGLE_PLACEHOLDER; i++) {
+      const c = value.charCodeAt(i);
+      const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      if (i === open + 1 && !letter) break;
+      if (letter) letters++;
+      else if (!((c >= 48 && c <= 57) || c === 32 || c === 95 || c === 45 || c === 46)) break;
+    }
+    if (value.charCodeAt(i) === 62 /* > */ && letters >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * A value written as a credential-like identifier, `GOOGLE_API_KEY_VAL`,
+ * `JWT_SECRET_VALUE`, `db_password`: the name of what belongs there, not
+ * the thing itself. One case, letters, digits and `_`, at least one `_`.
+ */
+function isCredentialIdentifier(value: string): boolean {
+  if (value.length > 128 || !value.includes('_')) return false;
+  const classes = characterClasses(value, '_');
+  return classes !== undefined && classes.upper !== classes.lower && isCredentialName(value);
+}
+
+/**
+ * Whether `value` has upper-case letters, lower-case letters and digits
+ * (ASCII); undefined when it has any other character not in `extra`.
+ */
+export function characterClasses(value: string, extra: string): { upper: boolean; lower: boolean; digit: boolean } | undefined {
+  const classes = { upper: false, lower: false, digit: false };
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 65 && c <= 90) classes.upper = true;
+    else if (c >= 97 && c <= 122) classes.lower = true;
+    else if (c >= 48 && c <= 57) classes.digit = true;
+    else if (!extra.includes(value[i]!)) return undefined;
+  }
+  return classes;
+}
+
+/**
+ * A value that repeats its own name (`GOOGLE_API_KEY: GOOGLE_API_KEY`),
+ * possibly with `_VAL` / `_VALUE` after it or `YOUR_` / `MY_` before it,
+ * in any case and with any separators: a template never filled in.
+ */
+export function echoesName(name: string, value: string): boolean {
+  const n = normalize(name);
+  if (n === '' || value.length > 2 * n.length + 32) return false;
+  const v = normalize(value);
+  for (const prefix of ['', 'your', 'my', 'the']) {
+    for (const suffix of ['', 'val', 'value']) if (v === prefix + n + suffix) return true;
+  }
+  return false;
+}
+
 /**
  * Whether a value is empty or an obvious placeholder. Multi-line values
  * (files) are content, never placeholders: their parts are judged instead.
  */
 export function isPlaceholder(value: string): boolean {
-  const t = value.trim();
+  let t = value.trim();
   if (t === '') return true;
   if (t.includes('\n')) return false;
+  // A value that keeps its quotes (`"<your key>"` in a Dockerfile or .env line) is judged without them.
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
+  if (t === '') return true;
   if (hasReference(t)) return true;
-  if (t[0] === '<' && t[t.length - 1] === '>') return true; // <redacted>, <your-password>
+  const markup = t.includes('</') || t.includes('/>'); // `<password>x</password>` holds a value
+  if (t[0] === '<' && t[t.length - 1] === '>' && !markup) return true; // <redacted>, <your-password>
+  if (!markup && hasAnglePlaceholder(t)) return true; // Bearer <token>, postgres://app:<password>@db/app
+  if (isCredentialIdentifier(t)) return true; // GOOGLE_API_KEY_VAL
   if (t[0] === '[' && t[t.length - 1] === ']' && t.length < 64) return true; // [REDACTED]
   if (isRepeatedChar(t)) return true;
   if (t.length > MAX_PLACEHOLDER_LENGTH) return false;

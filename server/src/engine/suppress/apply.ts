@@ -81,6 +81,20 @@ export function applyAnnotations(
 }
 
 /**
+ * Annotations of a List (or a list in a list): a list is not an object, so
+ * Shipshape's own exemption annotations on it exempt nothing; each is
+ * reported into `out` (its items take them).
+ */
+export function applyListAnnotations(exemptions: readonly AnnotationExemption[], settings: EngineSettings, text: string, out: Finding[]): void {
+  for (const e of exemptions) {
+    if (e.family !== 'shipshape') continue;
+    if (!settings.allowAnnotationExemptions) report(settings, text, out, 'annotationsOff', { key: e.key }, e.keySpan);
+    else if (!RULE_IDS.has(e.namedRule ?? '')) reportUnknownRule(settings, text, out, e.namedRule ?? '', e.keySpan);
+    else report(settings, text, out, 'onList', { key: e.key }, e.keySpan);
+  }
+}
+
+/**
  * Suppression comments: mark covered findings in `suppressed`, and report
  * unused, unknown, empty and misplaced directives into `out`.
  */

@@ -87,3 +87,41 @@ function closingBrace(value: string, from: number): number {
   return -1;
 }
 
+
+/**
+ * A word of an ADD or COPY source list with its quotes removed, as BuildKit's
+ * word processing does after splitting the shell form at blanks: `'...'` is
+ * literal, `"..."` keeps everything but `escape` before `"`, `$` or `escape`,
+ * and outside quotes `escape` takes the next character literally. Run it
+ * after `expandVariables`. One left-to-right pass.
+ */
+export function unquoteWord(word: string, escape = '\\'): string {
+  let out = '';
+  let i = 0;
+  while (i < word.length) {
+    const c = word[i]!;
+    if (c === escape && i + 1 < word.length) {
+      out += word[i + 1];
+      i += 2;
+    } else if (c === "'") {
+      const close = word.indexOf("'", i + 1);
+      const end = close < 0 ? word.length : close;
+      out += word.slice(i + 1, end);
+      i = end + 1;
+    } else if (c === '"') {
+      i++;
+      while (i < word.length && word[i] !== '"') {
+        const n = word[i + 1];
+        if (word[i] === escape && (n === '"' || n === '$' || n === escape)) {
+          out += n;
+          i += 2;
+        } else out += word[i++];
+      }
+      i++;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}

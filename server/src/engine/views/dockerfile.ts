@@ -21,6 +21,8 @@ export interface InstructionFlag {
   name: string;
   value?: string;
   span: Span;
+  /** The characters of `value` with their file offsets (for spans inside the value). */
+  valueText?: LogicalText;
 }
 
 type SplitArgs = { flags: InstructionFlag[]; words: ArgWord[]; rest: LogicalText };
@@ -82,7 +84,11 @@ function computeSplitArgs(ins: DockerInstruction): SplitArgs {
     const span = sourceSpan(t, start, i);
     if (restStart < 0 && value.length > 2 && value.startsWith('--')) {
       const eq = value.indexOf('=');
-      flags.push(eq < 0 ? { name: value.slice(2), span } : { name: value.slice(2, eq), value: value.slice(eq + 1), span });
+      flags.push(
+        eq < 0
+          ? { name: value.slice(2), span }
+          : { name: value.slice(2, eq), value: value.slice(eq + 1), span, valueText: sliceLogical(t, start + eq + 1, i) },
+      );
       continue;
     }
     if (restStart < 0) restStart = start;
@@ -309,6 +315,17 @@ export class DockerfileView {
       out.push({ value: s.base.value, span: s.base.span, owner: capitalize(s.label) });
     }
     return out;
+  }
+
+  /**
+   * The stage `ref` names (`COPY --from=build`, case-insensitive as in
+   * BuildKit; with `allowIndex`, also `--from=0`), or undefined when it
+   * names no stage.
+   */
+  stageNamed(ref: string, allowIndex: boolean): StageView | undefined {
+    if (allowIndex && /^[0-9]{1,9}$/.test(ref)) return this.stages[Number(ref)];
+    const key = ref.toLowerCase();
+    return this.stages.find((s) => s.name?.toLowerCase() === key);
   }
 
   /** Every ENV and ARG variable, with its literal value when it has one. */

@@ -6,7 +6,7 @@
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Span } from '../types';
 import type { EnvVarView, ImageView } from './values';
-import { POD_TEMPLATE_PATH, isWorkloadKind } from './workloads';
+import { podTemplatePath } from './workloads';
 import {
   asMap,
   getNode,
@@ -38,12 +38,17 @@ export class ResourceView {
   readonly namespace: string | undefined;
   private podSpecCache: PodSpecView | null | undefined;
 
+  /**
+   * `implied`: the apiVersion and kind of an object that does not spell out
+   * its own (an item of a typed list such as PodList); its own fields win.
+   */
   constructor(
     readonly doc: Document.Parsed,
     readonly root: YAMLMap,
+    implied?: { apiVersion: string; kind: string },
   ) {
-    this.apiVersion = stringValue(getNode(root, 'apiVersion'), doc) ?? '';
-    this.kind = stringValue(getNode(root, 'kind'), doc) ?? '';
+    this.apiVersion = stringValue(getNode(root, 'apiVersion'), doc) || (implied?.apiVersion ?? '');
+    this.kind = stringValue(getNode(root, 'kind'), doc) || (implied?.kind ?? '');
     this.metadata = asMap(getNode(root, 'metadata'), doc);
     this.name = stringValue(getNode(this.metadata, 'name'), doc);
     this.namespace = stringValue(getNode(this.metadata, 'namespace'), doc);
@@ -81,12 +86,12 @@ export class ResourceView {
     return out;
   }
 
-  /** The pod spec of a workload (Pod, Deployment, ..., CronJob), or undefined. */
+  /** The pod spec of a workload (Pod, Deployment, ..., CronJob, and other kinds with a pod template: see workloads.ts), or undefined. */
   podSpec(): PodSpecView | undefined {
     if (this.podSpecCache === undefined) {
       this.podSpecCache = null;
-      if (isWorkloadKind(this.kind)) {
-        const templatePath = POD_TEMPLATE_PATH[this.kind];
+      const templatePath = podTemplatePath(this.apiVersion, this.kind, this.root, this.doc);
+      if (templatePath) {
         const template = templatePath.length === 0 ? this.root : asMap(getPath(this.root, templatePath, this.doc), this.doc);
         const spec = asMap(getNode(template, 'spec'), this.doc);
         if (template && spec) this.podSpecCache = new PodSpecView(this, template, spec, templatePath);

@@ -1,11 +1,24 @@
 /**
- * The one table that knows where each workload kind keeps its pod template.
- * Rules never branch on kind: they receive a PodSpecView from here.
- * Kind names are typed from kubernetes-types, so a misspelt kind fails to compile.
+ * The one home of "where does this object keep its pod template". Rules never
+ * branch on kind: they receive a PodSpecView built from the path found here.
+ *
+ * Three tables, tried in order:
+ * 1. Workload kinds of other projects, keyed by API group and kind (a kind
+ *    name alone is ambiguous: Knative's `Service` is not the core Service).
+ * 2. Built-in workload kinds, typed from kubernetes-types so a misspelt kind
+ *    fails to compile. Matched by kind whatever the apiVersion, so older
+ *    groups (`extensions/v1beta1` Deployments, `batch/v1beta1` CronJobs) stay
+ *    linted.
+ * 3. Any other object whose `spec.template.spec.containers` (or
+ *    `spec.jobTemplate.spec.template.spec.containers`) is a list of
+ *    containers, each a map with `image`: custom resources that embed a pod
+ *    template (OpenKruise CloneSets, Argo Rollouts under another group, ...).
  */
+import type { Document, YAMLMap } from 'yaml';
 import type { Pod, ReplicationController } from 'kubernetes-types/core/v1';
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
+import { asMap, getNode, getPath, seqItems } from './yaml-node';
 
 type KindOf<T extends { kind?: string }> = NonNullable<T['kind']>;
 
@@ -19,23 +32,77 @@ export type WorkloadKind =
   | KindOf<CronJob>
   | KindOf<ReplicationController>;
 
+const JOB_TEMPLATE = ['spec', 'jobTemplate', 'spec', 'template'] as const;
+const TEMPLATE = ['spec', 'template'] as const;
+/** The object is its own pod template: its `metadata` and its `spec`, the pod spec. */
+const SELF: readonly string[] = [];
+
 /**
  * Path from the object root to its pod template (the map holding the pod's
  * `metadata` and `spec`). For a Pod the object itself is the template.
  */
 export const POD_TEMPLATE_PATH: Readonly<Record<WorkloadKind, readonly string[]>> = {
-  Pod: [],
-  Deployment: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-  ReplicationController: ['spec', 'template'],
+  Pod: SELF,
+  Deployment: TEMPLATE,
+  ReplicaSet: TEMPLATE,
+  StatefulSet: TEMPLATE,
+  DaemonSet: TEMPLATE,
+  Job: TEMPLATE,
+  CronJob: JOB_TEMPLATE,
+  ReplicationController: TEMPLATE,
 };
 
 export const WORKLOAD_KINDS = Object.keys(POD_TEMPLATE_PATH) as WorkloadKind[];
 
 export function isWorkloadKind(kind: string): kind is WorkloadKind {
   return Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATH, kind);
+}
+
+/** Workload kinds of other projects, as `<API group>/<kind>` (`/<kind>` for the core group). */
+export type KnownWorkload =
+  /** OpenShift (apps.openshift.io/v1; OpenShift 3's legacy API served it as `apiVersion: v1`). */
+  | 'apps.openshift.io/DeploymentConfig'
+  | '/DeploymentConfig'
+  /** Argo Rollouts (argoproj.io/v1alpha1); a Rollout with `spec.workloadRef` instead of a template has no pod spec of its own. */
+  | 'argoproj.io/Rollout'
+  /** Knative Serving (serving.knative.dev/v1): a Service's and a Configuration's template spec is a pod spec ... */
+  | 'serving.knative.dev/Service'
+  | 'serving.knative.dev/Configuration'
+  /** ... and a Revision's spec is one. */
+  | 'serving.knative.dev/Revision';
+
+export const KNOWN_POD_TEMPLATE_PATH: Readonly<Record<KnownWorkload, readonly string[]>> = {
+  'apps.openshift.io/DeploymentConfig': TEMPLATE,
+  '/DeploymentConfig': TEMPLATE,
+  'argoproj.io/Rollout': TEMPLATE,
+  'serving.knative.dev/Service': TEMPLATE,
+  'serving.knative.dev/Configuration': TEMPLATE,
+  'serving.knative.dev/Revision': SELF,
+};
+
+/** Paths where an object of any other kind may hold a pod template (checked by content). */
+const GENERIC_TEMPLATE_PATHS: readonly (readonly string[])[] = [TEMPLATE, JOB_TEMPLATE];
+
+/** The API group of an apiVersion: `""` for the core group (`v1`), else the part before `/`. */
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** True when `node` is a pod template whose spec's `containers` is a non-empty list of maps, each with `image`. */
+function holdsContainers(node: unknown, doc: Document.Parsed): boolean {
+  const containers = seqItems(getNode(asMap(getNode(asMap(node, doc), 'spec'), doc), 'containers'), doc);
+  return containers.length > 0 && containers.every((c) => getNode(asMap(c, doc), 'image') !== undefined);
+}
+
+/**
+ * The path from `root` to the pod template of an object of this apiVersion
+ * and kind (empty: the object is its own template), or undefined when the
+ * object holds no pod template we know of.
+ */
+export function podTemplatePath(apiVersion: string, kind: string, root: YAMLMap, doc: Document.Parsed): readonly string[] | undefined {
+  const known = `${apiGroup(apiVersion)}/${kind}`;
+  if (Object.prototype.hasOwnProperty.call(KNOWN_POD_TEMPLATE_PATH, known)) return KNOWN_POD_TEMPLATE_PATH[known as KnownWorkload];
+  if (isWorkloadKind(kind)) return POD_TEMPLATE_PATH[kind];
+  return GENERIC_TEMPLATE_PATHS.find((path) => holdsContainers(getPath(root, path, doc), doc));
 }

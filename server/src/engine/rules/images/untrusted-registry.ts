@@ -1,5 +1,7 @@
 import { defineRule } from '../../rule';
+import { sourceImages } from '../../views/dockerfile-sources';
 import { parseImageRef } from '../../views/image-ref';
+import type { ImageView } from '../../views/values';
 import { trustingEntry } from './trust';
 
 export default defineRule({
@@ -26,16 +28,21 @@ export default defineRule({
     },
   },
   create(ctx) {
+    const check = (image: ImageView): void => {
+      const ref = parseImageRef(image.value);
+      if (!ref || trustingEntry(ref, ctx.trustedRegistries)) return;
+      ctx.report({
+        messageId: 'untrusted',
+        data: { owner: image.owner, image: image.value, name: ref.name },
+        at: image.span,
+        ...(image.container ? { container: image.container.name } : {}),
+      });
+    };
     return {
-      image(image) {
-        const ref = parseImageRef(image.value);
-        if (!ref || trustingEntry(ref, ctx.trustedRegistries)) return;
-        ctx.report({
-          messageId: 'untrusted',
-          data: { owner: image.owner, image: image.value, name: ref.name },
-          at: image.span,
-          ...(image.container ? { container: image.container.name } : {}),
-        });
+      image: check,
+      // Dockerfiles also pull images with `COPY --from=<image>` and `RUN --mount=from=<image>`.
+      dockerfile(df) {
+        for (const image of sourceImages(df)) check(image);
       },
     };
   },

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule';
 import podSecurityPolicyRemoved from './pod-security-policy-removed';
 import podSecurityPolicyPermissive from './pod-security-policy-permissive';
+import securityContextConstraintsPermissive from './security-context-constraints-permissive';
 
-/** PodSecurityPolicy (removed in Kubernetes 1.25): migration hint and permissive settings. */
-export const pspRules: readonly Rule[] = [podSecurityPolicyRemoved, podSecurityPolicyPermissive];
+/** Pod admission policies: PodSecurityPolicy (removed in Kubernetes 1.25) and OpenShift SecurityContextConstraints. */
+export const pspRules: readonly Rule[] = [podSecurityPolicyRemoved, podSecurityPolicyPermissive, securityContextConstraintsPermissive];

@@ -4,7 +4,11 @@ import { RBAC_GOOD_PRACTICES, verbList } from './shared';
 
 const CREATE: ReadonlySet<string> = new Set(['create']);
 
-/** Resources whose creation runs a pod, with the API groups that serve them (`extensions` until 1.16). */
+/**
+ * Resources whose creation runs a pod, with the API groups that serve them (`extensions` until 1.16), and the
+ * workload kinds of other projects that views/workloads.ts lints (OpenShift's legacy API served
+ * DeploymentConfigs in the core group). Knative's `services` are left out: the name is the core Service's.
+ */
 const WORKLOADS: Readonly<Record<string, readonly string[]>> = {
   pods: [CORE_GROUP],
   replicationcontrollers: [CORE_GROUP],
@@ -14,6 +18,8 @@ const WORKLOADS: Readonly<Record<string, readonly string[]>> = {
   statefulsets: ['apps'],
   jobs: ['batch'],
   cronjobs: ['batch'],
+  deploymentconfigs: ['apps.openshift.io', CORE_GROUP],
+  rollouts: ['argoproj.io'],
 };
 
 export default defineRule({

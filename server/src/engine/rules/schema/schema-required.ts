@@ -4,7 +4,7 @@ import { schemaProblems } from '../../schema/validate';
 /**
  * Warning, not error: a missing required field is never silent (the API server
  * rejects the object on apply, unlike an unknown field), and the required
- * markers in kubernetes-types come from the OpenAPI documents, which in a few
+ * markers come from the Kubernetes OpenAPI documents, which in a few
  * places require fields the server defaults. An error would block CI on those.
  */
 export default defineRule({

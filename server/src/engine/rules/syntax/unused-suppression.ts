@@ -16,6 +16,7 @@ export default defineRule({
     messages: {
       unusedComment: '"{{rule}}" is not reported {{where}}; remove it from this suppression.',
       unusedAnnotation: '{{key}} exempts nothing: "{{rule}}" is not reported for this object; remove the annotation.',
+      onList: '{{key}} exempts nothing: a List is not an object and its annotations do not reach its items; annotate the item instead.',
       unknownRule: 'Unknown rule id "{{rule}}"{{hint}}; this suppression has no effect.',
       unknownValue: 'Unknown rule id {{value}}, not shown as it does not look like one (it may be a value such as a credential); this suppression has no effect.',
       misplaced:

@@ -7,6 +7,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Span } from '../../types';
 import type { ResourceView } from '../../views/resource';
+import { apiGroup } from '../../views/workloads';
 import { asMap, getNode, getPair, pairSpan, scalarValue, seqItems, stringValue } from '../../views/yaml-node';
 
 type KindOf<T extends { kind?: string }> = NonNullable<T['kind']>;
@@ -14,12 +15,6 @@ type KindOf<T extends { kind?: string }> = NonNullable<T['kind']>;
 export const POD_KIND: KindOf<Pod> = 'Pod';
 export const REPLICA_SET_KIND: KindOf<ReplicaSet> = 'ReplicaSet';
 export const DEPLOYMENT_KIND: KindOf<Deployment> = 'Deployment';
-
-/** The API group of an apiVersion: `""` for the core group (`v1`), else the part before `/`. */
-export function apiGroup(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
 
 /** True when the object is `kind` of one of `groups` (so a custom resource that reuses the kind name is not). */
 export function isObject(resource: ResourceView, kind: string, groups: readonly string[]): boolean {
