@@ -154,3 +154,11 @@ test('kubeconfig files are read the same way: insecure-skip-tls-verify: yes skip
   assert.ok(f, fs.map((x) => x.ruleId).join());
   assert.equal(text.slice(f.span.start, f.span.end).startsWith('insecure-skip-tls-verify'), true);
 });
+
+test('the items of a List are read as kubectl reads them, merge keys included', () => {
+  const text = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n  spec:\n    hostPID: yes\n    containers:\n    - name: c\n      image: nginx:1.27\n      securityContext: &sc\n        privileged: on\n    - name: d\n      image: nginx:1.27\n      securityContext:\n        <<: *sc\n';
+  const fs = lintText(text, 'yaml');
+  assert.ok(fs.some((f) => f.ruleId === 'host-pid'), fs.map((f) => f.ruleId).join());
+  const priv = fs.filter((f) => f.ruleId === 'privileged-container').map((f) => text.slice(f.span.start, f.span.end));
+  assert.deepEqual(priv, ['privileged: on', '<<: *sc']);
+});
