@@ -30,6 +30,8 @@ export interface ReportFinding {
   container?: string;
   /** Hash of the flagged line's text, white space normalised (see lineHash); SARIF fingerprints are built from it. */
   lineHash: string;
+  /** Other places in the file that explain the finding (e.g. where a value merged with `<<` is written). */
+  related?: Array<{ message: string; start: Position; end: Position }>;
 }
 
 export interface Summary {
@@ -63,6 +65,7 @@ export function locateFindings(file: InputFile, text: string, findings: readonly
       const r: ReportFinding = { file: file.display, ruleId: f.ruleId, severity: f.severity, message: f.message, start, end: at(f.span.end), lineHash: lineHash(text, index, start.line - 1, f.span) };
       if (f.object) r.object = { ...f.object };
       if (f.container !== undefined) r.container = f.container;
+      if (f.related?.length) r.related = f.related.map((x) => ({ message: x.message, start: at(x.span.start), end: at(x.span.end) }));
       return r;
     });
 }

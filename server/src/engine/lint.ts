@@ -15,8 +15,10 @@ import { isTemplated, looksBinary, parseChunk, splitYamlDocuments, templateMarke
 import { SYNTAX_RULES } from './rules';
 import { activeRules, engineFinding, runRule, type ActiveRule } from './run-rule';
 import type { Finding } from './types';
-import type { ResourceView } from './views/resource';
+import { ResourceView } from './views/resource';
 import { documentObjects } from './views/objects';
+import { readAsKubectl } from './parse/kubectl-scalars';
+import { expandMerges, type MergedSpans } from './parse/yaml-merge';
 import { ComposeFileView, isComposeFileName } from './views/compose';
 import { lintCompose } from './lint-compose';
 import { lintDockerfile } from './lint-dockerfile';
@@ -63,22 +65,36 @@ function lintDocument(
   suppressed: Set<Finding>,
   composeNamed = false,
 ): void {
-  const found = documentObjects(doc);
-  if (!found) {
-    // Not a Kubernetes object: a compose file, or nothing we lint.
+  if (!ResourceView.from(doc)) {
+    // Not a Kubernetes object: a compose file (read as compose-go reads it), or nothing we lint.
+    const merged = expandMerges(doc, text, 'yaml11');
     const compose = ComposeFileView.from(doc, text, composeNamed);
-    if (compose) lintCompose(compose, text, settings, rules, out);
+    if (compose) lintCompose(compose, text, settings, rules, out, merged);
     return;
   }
+  // A Kubernetes object (or a list of them): read as kubectl reads it (YAML 1.1 scalars, go-yaml v2 merge keys).
+  readAsKubectl(doc);
+  const merged = expandMerges(doc, text, 'kubectl');
+  const found = documentObjects(doc);
+  if (!found) return;
   for (const list of found.lists) applyListAnnotations(annotationExemptions(list, RULE_IDS), settings, text, out);
-  for (const resource of found.objects) lintObject(resource, text, settings, rules, out, suppressed);
+  for (const resource of found.objects) lintObject(resource, text, settings, rules, out, suppressed, merged);
 }
 
 /**
  * Run every active rule's visitors over one object. Findings an exemption
- * annotation on the object covers are added to `suppressed`.
+ * annotation on the object covers are added to `suppressed`. `merged`: the
+ * document's merged copies (see parse/yaml-merge.ts), when it merges anything.
  */
-function lintObject(resource: ResourceView, text: string, settings: EngineSettings, rules: ActiveRule[], out: Finding[], suppressed: Set<Finding>): void {
+function lintObject(
+  resource: ResourceView,
+  text: string,
+  settings: EngineSettings,
+  rules: ActiveRule[],
+  out: Finding[],
+  suppressed: Set<Finding>,
+  merged: MergedSpans | undefined,
+): void {
   const object = { kind: resource.kind, name: resource.name, namespace: resource.namespace };
   const pod = resource.podSpec();
   const anchor = resource.kindSpan;
@@ -106,6 +122,7 @@ function lintObject(resource: ResourceView, text: string, settings: EngineSettin
         visitors.end?.();
       },
       object,
+      merged,
     );
   }
   applyAnnotations(found, annotationExemptions(resource, RULE_IDS), settings, text, suppressed, found);
@@ -216,6 +233,7 @@ function shifted(f: Finding, by: number): Finding {
   return {
     ...f,
     span: { start: f.span.start + by, end: f.span.end + by },
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, span: { start: r.span.start + by, end: r.span.end + by } })) } : {}),
     ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) } : {}),
   };
 }

@@ -109,9 +109,9 @@ export class DocumentLinter {
       const lint = await this.lintYaml(text, options, stale);
       if (!lint) return; // superseded while linting
       if (lint.changedAt !== undefined) this.focus.set(uri, lint.changedAt);
-      diagnostics = converter.convertYaml(lint, text, version, { max, focus: this.focus.get(uri) });
+      diagnostics = converter.convertYaml(lint, text, version, { max, focus: this.focus.get(uri) }, uri);
     } else {
-      diagnostics = converter.convert(lintText(text, kind, options), text, version, { max });
+      diagnostics = converter.convert(lintText(text, kind, options), text, version, { max }, uri);
     }
     // Never publish for a stale version (a Dockerfile is linted synchronously; this also guards later changes).
     if (stale()) return;

@@ -109,6 +109,21 @@ function fingerprints(findings: readonly ReportFinding[]): string[] {
   });
 }
 
+/** SARIF relatedLocations: the places in the same file that explain a finding (e.g. the anchor a `<<` merges). */
+function relatedLocations(f: ReportFinding) {
+  if (!f.related?.length) return {};
+  return {
+    relatedLocations: f.related.map((r, id) => ({
+      id,
+      physicalLocation: {
+        artifactLocation: artifactLocation(f.file),
+        region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column },
+      },
+      message: { text: r.message },
+    })),
+  };
+}
+
 function result(f: ReportFinding, ruleIndex: number | undefined, fingerprint: string) {
   return {
     ruleId: f.ruleId,
@@ -124,6 +139,7 @@ function result(f: ReportFinding, ruleIndex: number | undefined, fingerprint: st
         },
       },
     ],
+    ...relatedLocations(f),
   };
 }
 

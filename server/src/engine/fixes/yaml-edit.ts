@@ -8,9 +8,17 @@
  * and returns `TextEdit[]` with offsets into that text, or `undefined` when
  * the change cannot be made safely. Unsafe means: an anchor on the edited
  * node or any node above it (an alias elsewhere would change too), an alias
- * or a merge key (`<<`) on the path, a removed subtree holding an anchor, a
+ * on the path, a merge key (`<<`) in a map the linter did not expand, a
+ * removed subtree holding an anchor, a
  * flow collection spanning lines or holding comments, complex keys, block
  * scalars with keep chomping next to an insertion point.
+ *
+ * In a map whose merge keys the linter expanded (parse/yaml-merge.ts) the
+ * builders edit the entries as written: a key the merge provides is set by
+ * a new entry at the end of the merging map (a local override: only that
+ * object changes, never the anchor); a parent map the merge provides, a
+ * written key a merge overrides, and removing a key a merge also provides
+ * are unsafe. Merged copies are not in the text and are never edited.
  *
  * Style is taken from the file: indentation unit (2, 4, ...), whether block
  * sequences are indented under their key (`key:\n  - a`) or not
@@ -43,6 +51,8 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parse as parseYaml, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { blockOpener } from './block-opener';
+import { kubectlScalar } from '../parse/kubectl-scalars';
+import { isMergeKey, mergeRecord, writtenItems } from '../parse/yaml-merge';
 import type { TextEdit } from '../types';
 
 /** A value to write: scalars, arrays and plain objects (key order kept). */
@@ -86,7 +96,8 @@ class YamlEditor {
       const walk = (n: unknown, parent: Parent | undefined, depth: number): void => {
         if (!n || typeof n !== 'object' || depth > 200) return;
         parents.set(n, parent);
-        if (isMap(n) || isSeq(n)) for (const item of n.items) walk(item, n, depth + 1);
+        // The entries as written: merged copies (parse/yaml-merge.ts) are not in the text and have no parent here.
+        if (isMap(n) || isSeq(n)) for (const item of writtenItems(n)) walk(item, n, depth + 1);
         else if (isPair(n)) {
           walk(n.key, n, depth + 1);
           walk(n.value, n, depth + 1);
@@ -221,7 +232,8 @@ const FORMATTED = new Map<string, string>();
 function formatString(value: string): string {
   if (value !== '' && value === value.trim() && !/[\n\r\t#{}[\],&*!|>'"%@`]/.test(value) && !/^[-?:](\s|$)/.test(value) && !value.includes(': ')) {
     try {
-      if (parseYaml(value) === value) return value;
+      // A string both readings take as a string: YAML 1.2 and kubectl's YAML 1.1 (`on`, `0755` are not).
+      if (parseYaml(value) === value && kubectlScalar(value) === value) return value;
     } catch {
       // fall through to quoting
     }
@@ -285,17 +297,28 @@ function keyOf(pair: Pair): string | undefined {
   return typeof v === 'string' ? v : v === null || v === undefined ? undefined : String(v);
 }
 
-/** The pair for `key` (the last one, as decoding keeps it), or undefined. `null` when the map cannot be edited. */
+/**
+ * The written pair for `key` (the last one, as decoding keeps it), or
+ * undefined. `null` when the map cannot be edited: a complex key, a merge key
+ * in a map the linter did not expand, or a written pair that a merge
+ * overrides (editing it would change nothing).
+ */
 function findPair(map: YAMLMap, key: string): Pair | undefined | null {
+  const merges = mergeRecord(map);
   let found: Pair | undefined;
-  for (const item of map.items) {
+  for (const item of writtenItems(map)) {
     if (!isPair(item)) return null;
+    if (isMergeKey(item.key)) {
+      if (!merges) return null; // the effective value may come from elsewhere
+      continue;
+    }
     const k = keyOf(item);
     if (k === undefined) return null; // a complex or null key
-    if (k === '<<') return null; // a merge key: the effective value may come from elsewhere
+    if (k === '<<') return null;
     if (isScalar(item.key) && item.key.anchor) return null;
     if (k === key) found = item;
   }
+  if (found && merges?.merged.has(key)) return null;
   return found;
 }
 
@@ -312,7 +335,8 @@ function contentEnd(text: string, node: unknown): number | undefined {
     return hasValue ? contentEnd(text, v) : keyEnd(text, node);
   }
   if ((isMap(node) || isSeq(node)) && !node.flow) {
-    const last = node.items[node.items.length - 1];
+    const items = writtenItems(node);
+    const last = items[items.length - 1];
     return last === undefined ? undefined : contentEnd(text, last);
   }
   const r = range(node);
@@ -347,7 +371,7 @@ function simpleFlow(text: string, node: YAMLMap | YAMLSeq): boolean {
 function hasAnchor(node: unknown, depth = 0): boolean {
   if (!node || typeof node !== 'object' || depth > 200) return false;
   if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) return true;
-  if (isMap(node) || isSeq(node)) return node.items.some((i) => hasAnchor(i, depth + 1));
+  if (isMap(node) || isSeq(node)) return writtenItems(node).some((i) => hasAnchor(i, depth + 1));
   if (isPair(node)) return hasAnchor(node.key, depth + 1) || hasAnchor(node.value, depth + 1);
   return false;
 }
@@ -395,23 +419,25 @@ function insertInto(ed: YamlEditor, map: YAMLMap, path: readonly string[], value
   const [first, ...rest] = path;
   if (first === undefined) return undefined;
   const newValue = nest(rest, value);
+  const items = writtenItems(map);
   if (map.flow) {
     if (!simpleFlow(text, map)) return undefined;
     const r = range(map)!;
     const close = text.lastIndexOf('}', r[1] - 1);
     if (close < r[0]) return undefined;
     const entry = `${formatScalar(first)}: ${flowValue(newValue)}`;
-    if (map.items.length === 0) return [{ start: r[0] + 1, end: close, text: entry }];
-    const lastEnd = contentEnd(text, map.items[map.items.length - 1]);
+    if (items.length === 0) return [{ start: r[0] + 1, end: close, text: entry }];
+    const lastEnd = contentEnd(text, items[items.length - 1]);
     if (lastEnd === undefined) return undefined;
     return [{ start: lastEnd, end: lastEnd, text: `, ${entry}` }];
   }
-  const firstItem = map.items[0];
+  const firstItem = items[0];
   const keyRange = isPair(firstItem) ? range(firstItem.key) : undefined;
   if (!keyRange) return undefined;
   const col = column(text, keyRange[0]);
-  let anchorItem = map.items[map.items.length - 1];
-  for (const sibling of opts.after ?? []) {
+  let anchorItem = items[items.length - 1];
+  // In a merging map a new key goes last, after every `<<` (kubectl applies entries in order).
+  for (const sibling of mergeRecord(map) ? [] : (opts.after ?? [])) {
     const p = findPair(map, sibling);
     if (p) {
       anchorItem = p;
@@ -480,7 +506,8 @@ function walk(ed: YamlEditor, map: YAMLMap, path: readonly string[]): { map: YAM
   for (let i = 0; i < path.length; i++) {
     const pair = findPair(cur, path[i]!);
     if (pair === null) return null;
-    if (pair === undefined) return { map: cur, found: i };
+    // A missing parent that a merge provides: creating it would hide the whole merged map.
+    if (pair === undefined) return i < path.length - 1 && mergeRecord(cur)?.merged.has(path[i]!) ? null : { map: cur, found: i };
     const v = pair.value as unknown;
     if (isAlias(v)) return null;
     if ((isMap(v) || isSeq(v) || isScalar(v)) && v.anchor) return null;
@@ -546,6 +573,8 @@ function setCore(ed: YamlEditor, map: YAMLMap, path: readonly string[], value: Y
     return replaceScalarValue(ed, pair, value);
   }
   const missing = path.slice(w.found);
+  // A key a merge provides, written here: a local override of this map only (the anchor stays as it is).
+  if (opts.keepExisting && missing.length === 1 && mergeRecord(w.map)?.merged.has(missing[0]!)) return [];
   if (w.pair) {
     // An existing key on the path whose value is not a map.
     if (isNullValue(w.pair.value)) return fillNullPair(ed, w.pair, [[missing[0]!, nest(missing.slice(1), value)]]);
@@ -590,6 +619,8 @@ export function removeIn(doc: AnyDoc, text: string, map: YAMLMap, path: readonly
     const ed = editorFor(doc, text);
     const w = walk(ed, map, path);
     if (!w || w.found !== path.length || !w.pair) return undefined;
+    // Removing a key that a merge also provides would bring the merged value in.
+    if (mergeRecord(w.map)?.provided.has(path[path.length - 1]!)) return undefined;
     return removePairEdits(ed, w.map, w.pair);
   } catch {
     return undefined;
@@ -599,33 +630,34 @@ export function removeIn(doc: AnyDoc, text: string, map: YAMLMap, path: readonly
 function removePairEdits(ed: YamlEditor, map: YAMLMap, pair: Pair): TextEdit[] | undefined {
   const { text } = ed;
   if (hasAnchor(pair)) return undefined;
+  const items = writtenItems(map);
   const kr = range(pair.key);
   const end = contentEnd(text, pair);
   if (!kr || end === undefined) return undefined;
-  const index = map.items.indexOf(pair);
+  const index = items.indexOf(pair);
   if (index < 0) return undefined;
   if (map.flow) {
     if (!simpleFlow(text, map)) return undefined;
-    if (map.items.length === 1) {
+    if (items.length === 1) {
       const r = range(map)!;
       return [{ start: r[0], end: r[1], text: '{}' }];
     }
-    if (index < map.items.length - 1) {
-      const next = range((map.items[index + 1] as Pair).key);
+    if (index < items.length - 1) {
+      const next = range((items[index + 1] as Pair).key);
       return next ? [{ start: kr[0], end: next[0], text: '' }] : undefined;
     }
-    const prevEnd = contentEnd(text, map.items[index - 1]);
+    const prevEnd = contentEnd(text, items[index - 1]);
     return prevEnd === undefined ? undefined : [{ start: prevEnd, end, text: '' }];
   }
   const ls = lineStart(text, kr[0]);
   const before = text.slice(ls, kr[0]);
   const lineEnd = nextLineStart(text, end);
   if (!restIsTrivia(text, end)) return undefined;
-  if (map.items.length === 1) return emptyMapEdits(ed, map, pair, ls, kr[0], end, lineEnd);
+  if (items.length === 1) return emptyMapEdits(ed, map, pair, ls, kr[0], end, lineEnd);
   if (/^ *$/.test(before)) return [{ start: ls, end: lineEnd, text: '' }];
   if (/^ *(- +)+$/.test(before) && index === 0) {
     // First key of a sequence item (`- hostPort: 80`): the next key moves up after the dash.
-    const next = range((map.items[1] as Pair).key);
+    const next = range((items[1] as Pair).key);
     if (!next || text.slice(lineEnd, next[0]).trim() !== '' || column(text, next[0]) !== column(text, kr[0])) return undefined;
     return [{ start: kr[0], end: next[0], text: '' }];
   }
@@ -769,6 +801,8 @@ export function replacePair(doc: AnyDoc, text: string, map: YAMLMap, path: reado
     const w = walk(ed, map, path);
     if (!w || w.found !== path.length || !w.pair || hasAnchor(w.pair)) return undefined;
     if (findPair(w.map, newKey) && newKey !== path[path.length - 1]) return undefined; // would duplicate a key
+    const merges = mergeRecord(w.map);
+    if (merges && (merges.provided.has(path[path.length - 1]!) || merges.provided.has(newKey))) return undefined; // a merged value would come in or win
     const kr = range(w.pair.key);
     const end = contentEnd(text, w.pair);
     if (!kr || end === undefined) return undefined;

@@ -23,6 +23,7 @@ import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../config/settings';
 import { lintText } from '../lint';
 import { parseChunk } from '../parse/yaml';
+import { readAsKubectl } from '../parse/kubectl-scalars';
 import kubeconfigDanglingReference from '../rules/kubeconfig/kubeconfig-dangling-reference';
 import { engineFinding } from '../run-rule';
 import { LineIndex } from '../text';
@@ -147,6 +148,7 @@ export function parseKubeconfig(text: string): ParsedKubeconfig {
   if (!doc) return {};
   const err = doc.errors[0];
   if (err) return { doc, error: yamlErrorMessage(err.message), errorOffset: err.pos[0] };
+  readAsKubectl(doc); // kubectl reads kubeconfig files with the YAML 1.1 scalars of its manifests
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return { doc };
   if (!isMap(contents)) return { doc, error: 'a kubeconfig is a YAML map (apiVersion, kind, clusters, contexts, users ...)', errorOffset: nodeSpan(contents)?.start ?? 0 };
