@@ -11,7 +11,7 @@
 import { basename } from 'node:path';
 import { lintText } from '../engine';
 import { fixAll } from '../engine/fixes/apply';
-import { ConcurrentModificationError, readForEdit, writeAtomic } from '../io/atomic-write';
+import { ConcurrentModificationError, readForEdit, writeAtomic } from '../../../shared/io/atomic-write';
 import type { ScanArgs } from './args';
 import { CliError, fsReason } from './errors';
 import { readSource, type InputFile } from './files';
