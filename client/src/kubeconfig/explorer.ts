@@ -158,15 +158,17 @@ export class KubeconfigExplorer implements vscode.TreeDataProvider<TreeNode>, Ku
 
   async useContext(arg?: unknown): Promise<void> {
     const name = contextNameOf(arg) ?? (await this.pickContext('Switch to context'));
-    if (name === undefined || !this.loaded) return;
-    if (name === this.loaded.model.currentContext) return;
+    // The load the user chose from: its text is edited and its stamps refuse the write if a file changed since.
+    const loaded = this.loaded;
+    if (name === undefined || !loaded) return;
+    if (name === loaded.model.currentContext) return;
     if (isProtected(name, this.config().protectedContexts)) {
       const ok = await vscode.window.showWarningMessage(`"${name}" is a protected context. Switch kubectl to it?`, { modal: true, detail: 'Commands run with kubectl will then act on it. (Protected contexts: shipshape.kubeconfig.protectedContexts.)' }, 'Switch');
       if (ok !== 'Switch') return;
     }
     try {
-      const { file, text } = useContextTarget(this.loaded, name);
-      await this.edit(this.loaded, file, { text, currentContext: name });
+      const { file, text } = useContextTarget(loaded, name);
+      await this.edit(loaded, file, { text, currentContext: name });
       void vscode.window.setStatusBarMessage(`Switched to context "${name}" (${file})`, 4000);
     } catch (e) {
       this.fail(e);
@@ -233,7 +235,10 @@ export class KubeconfigExplorer implements vscode.TreeDataProvider<TreeNode>, Ku
     this.pending = this.load(true);
     await this.pending;
     const loaded = this.loaded;
-    if (!loaded) return;
+    if (!loaded) {
+      void vscode.window.showErrorMessage('Shipshape: the kubeconfig could not be linted (see the Shipshape output).');
+      return;
+    }
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     if (loaded.model.findings.length === 0) void vscode.window.showInformationMessage('Shipshape: no kubeconfig findings.');
   }
