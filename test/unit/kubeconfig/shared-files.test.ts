@@ -12,6 +12,18 @@ import { mergeKubeconfigs, setContextNamespace, setCurrentContext } from '../../
 
 const CONFIG = '\uFEFF# kubeconfig with a byte order mark and CRLF\r\napiVersion: v1\r\nkind: Config\r\ncurrent-context: a # mine\r\ncontexts:\r\n- name: a\r\n  context: {cluster: c, user: u}\r\n- name: b\r\n  context:\r\n    cluster: c\r\n    user: u\r\n';
 
+/** Runs `fn` with the path of a fresh kubeconfig file holding CONFIG. */
+function withConfig(fn: (path: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-shared-files-'));
+  try {
+    const path = join(dir, 'config');
+    writeFileSync(path, CONFIG);
+    fn(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function load(path: string): LoadedKubeconfig {
   const files = readKubeconfigFiles({ explicit: path, env: {} });
   // The explorer asks the server for the model; its JSON is plain data like this.
@@ -19,10 +31,7 @@ function load(path: string): LoadedKubeconfig {
 }
 
 test('an edit computed elsewhere is written minimally, keeping the byte order mark and CRLF', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'shipshape-shared-files-'));
-  try {
-    const path = join(dir, 'config');
-    writeFileSync(path, CONFIG);
+  withConfig((path) => {
     const loaded = load(path);
     assert.deepEqual(loaded.model.contexts.map((c) => c.name), ['a', 'b']);
     const use = useContextTarget(loaded, 'b');
@@ -36,32 +45,22 @@ test('an edit computed elsewhere is written minimally, keeping the byte order ma
     assert.equal(ns.context, 'b');
     writeEdit(again, ns.file, setContextNamespace(ns.text, ns.context, 'web'));
     assert.equal(readFileSync(path, 'utf8'), CONFIG.replace('current-context: a # mine', 'current-context: b # mine') + '    namespace: web\r\n');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a file changed on disk since it was read is not overwritten', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'shipshape-shared-files-'));
-  try {
-    const path = join(dir, 'config');
-    writeFileSync(path, CONFIG);
+  withConfig((path) => {
     const loaded = load(path);
     const { file, text } = useContextTarget(loaded, 'b');
     const edit = setCurrentContext(text, 'b'); // meanwhile (the round trip to the server), kubectl writes the file
     writeFileSync(path, CONFIG.replace('name: b', 'name: bb'));
     assert.throws(() => writeEdit(loaded, file, edit), (e: unknown) => e instanceof KubeconfigError && /changed on disk since it was read/.test(e.message));
     assert.equal(readFileSync(path, 'utf8'), CONFIG.replace('name: b', 'name: bb'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('refusals: unknown context, malformed file, a refused edit', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'shipshape-shared-files-'));
-  try {
-    const path = join(dir, 'config');
-    writeFileSync(path, CONFIG);
+  withConfig((path) => {
     const loaded = load(path);
     assert.throws(() => useContextTarget(loaded, 'zz'), /no context named "zz" in .*; contexts: a, b/);
     assert.throws(() => writeEdit(loaded, path, { ok: false, error: 'its value is a block scalar; edit it by hand' }), /config: its value is a block scalar/);
@@ -70,7 +69,5 @@ test('refusals: unknown context, malformed file, a refused edit', () => {
     const broken = load(path);
     assert.throws(() => setNamespaceTarget(broken, 'a'), (e: unknown) => e instanceof KubeconfigError);
     assert.throws(() => useContextTarget({ ...broken, model: { ...broken.model, contexts: loaded.model.contexts } }, 'a'), /does not parse .*nothing was written/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
