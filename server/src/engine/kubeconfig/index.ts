@@ -1,3 +1,3 @@
-/** The kubeconfig explorer's engine: merge, lint and edit (shared by the CLI and the VS Code client). */
+/** The kubeconfig explorer's engine: merge, lint and edit (the CLI calls it; the language server does for the VS Code explorer). */
 export * from './model';
 export * from './edit';
