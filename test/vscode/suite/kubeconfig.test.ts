@@ -92,7 +92,7 @@ suite('Kubeconfig explorer', () => {
     await vscode.commands.executeCommand('shipshape.kubeconfig.lint');
     const diags = await waitForDiagnostics(kubeconfig, having('kubeconfig-plain-http'), 'Lint Kubeconfig diagnostics');
     const plain = diags.find((d) => ruleId(d) === 'kubeconfig-plain-http')!;
-    assert.equal(plain.range.start.line, 11, 'on the staging server URL');
+    assert.equal(plain.range.start.line, 12, 'on the staging server URL');
     // The language client's converter: the code carries the rule's documentation link (the explorer's own converter had none).
     const code = plain.code as { value: string; target: vscode.Uri } | string;
     assert.ok(typeof code === 'object' && /docs\/rules\/kubeconfig-plain-http\.md$/.test(code.target.path), `code link: ${JSON.stringify(code)}`);
