@@ -12,7 +12,7 @@
  */
 import { basename } from 'node:path';
 import { fixAll } from '../engine/fixes/apply';
-import { ConcurrentModificationError, readBytesForEdit, writeAtomic } from '../io/atomic-write';
+import { ConcurrentModificationError, readBytesForEdit, writeAtomic } from '../../../shared/io/atomic-write';
 import { encodeText } from '../io/text-encoding';
 import type { ScanArgs } from './args';
 import { CliError, fsReason } from './errors';
