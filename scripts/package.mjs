@@ -8,7 +8,7 @@
 //   files that ship (docs/, schemas/) stay, the others (examples/, sources, .ci/run) become text.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALLOWED, packagedReadme, relativeLinks, shipsInVsix } from './vsix-files.mjs';
 
@@ -60,7 +60,7 @@ for (const f of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
 const readmePath = join(ROOT, 'dist', 'README.vsix.md');
 mkdirSync(dirname(readmePath), { recursive: true });
 writeFileSync(readmePath, packagedReadme(readFileSync(join(ROOT, 'README.md'), 'utf8'), (rel) => shipsInVsix(ROOT, rel)));
-const r = spawnSync(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--readme-path', readmePath, '--out', out], { cwd: ROOT, stdio: 'inherit' });
+const r = spawnSync(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--readme-path', relative(ROOT, readmePath), '--out', out], { cwd: ROOT, stdio: 'inherit' });
 console.log(); // vsce ends its last line without a newline
 if (r.status !== 0) fail(`vsce exited with ${r.status ?? r.signal}`);
 
