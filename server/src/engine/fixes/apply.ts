@@ -7,6 +7,7 @@
 import { lintText, type FileKind, type LintOptions } from '../lint';
 import { getRule } from '../rules';
 import { objectAt } from './actions';
+import { splitYamlDocuments } from '../parse/yaml';
 import type { Finding, Fix, Span, TextEdit } from '../types';
 
 /** Rounds of fix-all before giving up on reaching a fixed point. */
@@ -232,24 +233,17 @@ export function hardenContainer(text: string, kind: FileKind, options: LintOptio
   return { edit: minimalEdit(text, current), text: current, applied };
 }
 
+/** Index of the YAML document (as the linter splits them) that holds `offset`. */
 function documentIndexAt(text: string, offset: number): number {
-  const re = /^---[ \t]*(?:#.*)?$|^\.\.\.[ \t]*$/gm;
+  const chunks = splitYamlDocuments(text);
   let i = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index <= offset) i++;
-    else break;
-  }
+  while (i + 1 < chunks.length && chunks[i + 1]!.offset <= offset) i++;
   return i;
 }
 
+/** The span of the `index`th YAML document (the last one when there are fewer). */
 function documentRangeByIndex(text: string, index: number): Span {
-  const re = /^---[ \t]*(?:#.*)?$|^\.\.\.[ \t]*$/gm;
-  let i = 0;
-  let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (i === index) return { start, end: m.index };
-    i++;
-    start = m.index + m[0].length;
-  }
-  return { start, end: text.length };
+  const chunks = splitYamlDocuments(text);
+  const c = chunks[Math.min(index, chunks.length - 1)]!;
+  return { start: c.offset, end: c.offset + c.text.length };
 }
