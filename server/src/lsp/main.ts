@@ -12,7 +12,8 @@ import { ConfigResolver } from './config';
 import { DiagnosticConverter } from './diagnostics';
 import { DocumentLinter } from './linting';
 import { describeInternalError, onInternalError } from '../engine';
-import { addExtraRules, TEST_FAULT_ENV, throwingTestRule } from '../engine/run-rule';
+import { addExtraRules } from '../engine/run-rule';
+import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { exposeGc, limitHeapGrowth, MemoryGuard } from './memory';
 import { Scheduler } from './scheduler';
 import { DEFAULT_DEBOUNCE_MS, SECTION, SettingsStore } from './settings';
@@ -70,7 +71,8 @@ export function startServer(connection: Connection): void {
     loggedInternalErrors.add(key);
     log.error(describeInternalError(e));
   });
-  if (process.env[TEST_FAULT_ENV] === 'rule-throws') addExtraRules([throwingTestRule()]);
+  // Test seam, not in production bundles (engine/test-seams.d.ts).
+  if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && process.env[TEST_FAULT_ENV] === 'rule-throws') addExtraRules([throwingTestRule()]);
   const scheduler = new Scheduler(linter.run, (uri, e) => log.error(`linting ${uri} failed: ${describe(e)}`));
   const relintAll = (): void => {
     for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);

@@ -55,13 +55,6 @@ function conflicts(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
   return a.some((x) => b.some((y) => touches(x, y)));
 }
 
-/** The `fix`-kind fixes of findings, ordered by position (then rule id) for determinism. */
-export function safeFixes(findings: readonly Finding[]): Array<{ finding: Finding; fix: Fix }> {
-  const out: Array<{ finding: Finding; fix: Fix }> = [];
-  for (const f of findings) for (const fix of f.fixes ?? []) if (fix.kind === 'fix' && fix.edits.length > 0) out.push({ finding: f, fix });
-  return sortFixes(out);
-}
-
 function sortFixes<T extends { finding: Finding; fix: Fix }>(list: T[]): T[] {
   return list.sort(
     (a, b) =>

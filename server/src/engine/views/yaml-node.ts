@@ -8,8 +8,6 @@ import type { Node } from 'yaml';
 import type { Span } from '../types';
 import { resolveAlias } from '../parse/yaml-aliases';
 
-export type AnyNode = Node | null | undefined;
-
 /** Follow aliases (bounded) to the node they name. */
 export function deref(node: unknown, doc?: Document.Parsed | Document): Node | undefined {
   let cur: unknown = node;
@@ -86,10 +84,6 @@ export function stringValue(node: unknown, doc?: Document.Parsed | Document): st
 
 export function isTrue(node: unknown, doc?: Document.Parsed | Document): boolean {
   return scalarValue(node, doc) === true;
-}
-
-export function isFalse(node: unknown, doc?: Document.Parsed | Document): boolean {
-  return scalarValue(node, doc) === false;
 }
 
 /** Span of a node as given by the parser (value end, excluding trailing comments). */
