@@ -82,10 +82,6 @@ export function stringValue(node: unknown, doc?: Document.Parsed | Document): st
   return typeof v === 'string' ? v : undefined;
 }
 
-export function isTrue(node: unknown, doc?: Document.Parsed | Document): boolean {
-  return scalarValue(node, doc) === true;
-}
-
 /** Span of a node as given by the parser (value end, excluding trailing comments). */
 export function nodeSpan(node: unknown): Span | undefined {
   if (!node || typeof node !== 'object') return undefined;
