@@ -69,3 +69,12 @@ test("package.json's settings agree with the schema: every default and every enu
   assert.equal(checkSettings({ debounceMs: -1 }, RULE_IDS).problems.length, 1);
   assert.equal(checkSettings({ maxDiagnosticsPerFile: 1.5 }, RULE_IDS).problems.length, 1);
 });
+
+test('a section with thousands of problems lists 50 of them and says how many there are', () => {
+  const rules: Record<string, string> = { 'host-ipc': 'info' };
+  for (let i = 0; i < 5000; i++) rules[`no-such-rule-${i}`] = 'error';
+  const { settings, problems } = normalizeSettings({ rules }, RULE_IDS);
+  assert.equal(problems.length, 51);
+  assert.equal(problems[50], 'more problems (5,000 in all) are not listed: fix these first');
+  assert.deepEqual(settings.rules, { 'host-ipc': 'info' });
+});

@@ -64,6 +64,9 @@ export interface SettingsCheck {
   invalid(...path: string[]): boolean;
 }
 
+/** Most problems of one settings section that are described. */
+const MAX_PROBLEMS = 50;
+
 /** Validators per set of known rule ids (in practice one: the registry's). */
 const validators = new WeakMap<ReadonlySet<string>, ValidateFunction>();
 
@@ -84,14 +87,19 @@ export function checkSettings(raw: Record<string, unknown>, knownRuleIds: Readon
   if (validate(raw)) return { problems: [], invalid: () => false };
   const { specific, anyOfPaths } = specificErrors(validate.errors ?? []);
   const problems: string[] = [];
+  const seen = new Set<string>();
   const bad: string[][] = [];
   for (const e of specific) {
     const segments = pointerSegments(e.instancePath);
     // An unknown key concerns the key itself (an unknown rule id: that rule's entry).
     if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
     bad.push(segments);
+    // As for .shipshape.yaml, at most MAX_PROBLEMS are described (a message may look for the closest rule id).
+    if (problems.length >= MAX_PROBLEMS) continue;
     const message = schemaErrorMessage(e, anyOfPaths, 'the settings');
-    if (!problems.includes(message)) problems.push(message);
+    if (!seen.has(message)) problems.push(message);
+    seen.add(message);
   }
+  if (problems.length >= MAX_PROBLEMS && specific.length > seen.size) problems.push(`more problems (${specific.length.toLocaleString('en-US')} in all) are not listed: fix these first`);
   return { problems, invalid: (...path) => bad.some((b) => path.every((p, i) => b[i] === p)) };
 }
