@@ -1,7 +1,35 @@
 // Bundles the client, the language server and the CLI with esbuild.
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUILTINS = new Set(builtinModules);
+
+/**
+ * The package boundaries, checked while bundling as tsc checks them (see tsconfig.json): the client
+ * imports nothing from server/ (so dist/extension.js never holds the engine), the engine no Node
+ * module. The `paths` of each project's tsconfig already send vscode / LSP imports to a file that fails.
+ */
+const boundaries = {
+  name: 'boundaries',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (!args.importer) return undefined;
+      const from = relative(ROOT, args.importer).split(sep).join('/');
+      if (from.startsWith('server/src/engine/') && (args.path.startsWith('node:') || BUILTINS.has(args.path))) {
+        return { errors: [{ text: `the engine is pure: ${from} must not import the Node module "${args.path}"` }] };
+      }
+      if (from.startsWith('client/src/') && args.path.startsWith('.')) {
+        const to = relative(ROOT, resolve(dirname(args.importer), args.path)).split(sep).join('/');
+        if (to.startsWith('server/')) return { errors: [{ text: `the client talks to the language server; ${from} must not import ${to}` }] };
+      }
+      return undefined;
+    });
+  },
+};
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -19,6 +47,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [boundaries],
   // yaml's ES module build (the same code as its CommonJS build, which the "node" export condition picks):
   // bundled as ESM, its functions are called directly; through the CommonJS interop every `isMap(...)` and
   // every call between yaml's own modules goes through a getter, which costs about 15% of a lint (bench/run.mjs).

@@ -13,11 +13,32 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Entry points: their exports are used by Node, VS Code or esbuild, not by an import. */
 const ENTRY_POINTS = new Set(['client/src/extension.ts', 'server/src/lsp/main.ts', 'server/src/cli/main.ts']);
 
+/**
+ * The files of a tsconfig and of every project it references (the solution's client, server, engine, shared
+ * and test projects), with the compiler options of the largest project (the tests', which may import everything).
+ */
+function projectFiles(configPath: string): { files: string[]; options: ts.CompilerOptions } {
+  const files = new Set<string>();
+  let options: ts.CompilerOptions = {};
+  let largest = -1;
+  const seen = new Set<string>();
+  const visit = (path: string): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const config = ts.readConfigFile(path, (p) => ts.sys.readFile(p));
+    const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(path), undefined, path);
+    for (const f of parsed.fileNames) files.add(f);
+    if (parsed.fileNames.length > largest) [largest, options] = [parsed.fileNames.length, parsed.options];
+    for (const ref of parsed.projectReferences ?? []) visit(ts.resolveProjectReferencePath(ref));
+  };
+  visit(configPath);
+  const { composite: _c, declaration: _d, declarationMap: _m, incremental: _i, tsBuildInfoFile: _t, outDir: _o, ...rest } = options;
+  return { files: [...files], options: { ...rest, noEmit: true } };
+}
+
 export function deadExports(root = ROOT): string[] {
-  const configPath = join(root, 'tsconfig.json');
-  const config = ts.readConfigFile(configPath, (p) => ts.sys.readFile(p));
-  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
-  const program = ts.createProgram(parsed.fileNames, parsed.options);
+  const { files, options } = projectFiles(join(root, 'tsconfig.json'));
+  const program = ts.createProgram(files, options);
   const checker = program.getTypeChecker();
   const original = (s: ts.Symbol): ts.Symbol => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
   const used = new Set<ts.Symbol>();

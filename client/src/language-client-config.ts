@@ -1,8 +1,13 @@
 /** Static client configuration (no `vscode` import, so tests can read it). */
 export const CLIENT_ID = 'shipshape';
 export const SECTION = 'shipshape';
-/** `dockercompose` is the language id VS Code's Docker extension gives compose files. */
-export const LANGUAGES = ['yaml', 'dockerfile', 'dockercompose'] as const;
+/**
+ * `dockercompose` is the language id VS Code's Docker extension gives compose
+ * files. JSON documents go to the server too, which lints those holding
+ * Kubernetes objects and stays silent on any other JSON; `jsonc` (tsconfig,
+ * editor settings: JSON with comments, which kubectl does not read) does not.
+ */
+export const LANGUAGES = ['yaml', 'dockerfile', 'dockercompose', 'json'] as const;
 
 /** Kubeconfig files usually have no .yaml extension and open as plain text. */
 export const KUBECONFIG_PATTERNS = ['**/.kube/config', '**/kubeconfig', '**/*.kubeconfig'] as const;

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { closestMatch, RULE_IDS, SEVERITY_SETTINGS, type Profile, type SeveritySetting } from '../engine';
 import { CliError } from './errors';
+import { docUrlBaseProblem } from './package-info';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -48,6 +49,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'no-schema', type: 'boolean', help: 'turn schema validation (the schema-* rules) off, as schemaValidation: false', scope: ['scan'] },
   { long: 'fix', type: 'boolean', help: 'apply safe fixes in place (atomic write; a file changed meanwhile is left alone), then report what remains', scope: ['scan'] },
   { long: 'fix-dry-run', type: 'boolean', help: 'print the safe fixes as a unified diff on stdout and change nothing', scope: ['scan'] },
+  { long: 'doc-url-base', type: 'string', placeholder: '<url>', help: "sarif: each rule's helpUri is its page under this https URL: <url>/<rule-id>.md, or <url> with {ruleId} replaced (default: no helpUri; the rule's help text is in the log either way)", scope: ['scan'] },
   { long: 'list-rules', type: 'boolean', help: 'list the rules (id, default severity, profile, title) and exit; honours --format text|json', scope: ['scan'] },
   { long: 'kubeconfig', type: 'string', placeholder: '<file>', help: 'kubeconfig file to use instead of KUBECONFIG or ~/.kube/config', scope: ['kubeconfig'] },
   { long: 'context', type: 'string', placeholder: '<name>', help: 'the context set-namespace changes (default: the current context)', scope: ['kubeconfig'] },
@@ -75,6 +77,8 @@ export interface ScanArgs {
   noSchema?: boolean;
   /** --fix: apply safe fixes in place; --fix-dry-run: print them as a unified diff. */
   fix?: 'write' | 'dry-run';
+  /** --doc-url-base: where the rules' documentation pages are published (SARIF helpUri). */
+  docUrlBase?: string;
 }
 
 export type Invocation =
@@ -213,6 +217,12 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     args.trustedRegistries = [...trusted];
   }
   if (values.has('no-schema')) args.noSchema = true;
+  const docUrlBase = one('doc-url-base');
+  if (docUrlBase !== undefined) {
+    const problem = docUrlBaseProblem(docUrlBase);
+    if (problem) throw usage(`invalid value '${docUrlBase}' for --doc-url-base: ${problem}`);
+    args.docUrlBase = docUrlBase;
+  }
   return args;
 }
 

@@ -71,7 +71,7 @@ function runCommand(argv: readonly string[], io: CliIo): number {
           format === 'json'
             ? formatJson(report)
             : format === 'sarif'
-              ? formatSarif(report, io.cwd)
+              ? formatSarif(report, io.cwd, inv.args)
               : formatText(report, { color: output === undefined && wantColor(io.env, io.stdout.isTTY === true) });
         emit(text, inv.args, io);
         return exitCodeFor(report.findings, inv.args.failOn);
@@ -95,12 +95,12 @@ function runCommand(argv: readonly string[], io: CliIo): number {
 function runFix(args: ScanArgs, io: CliIo): number {
   const dryRun = args.fix === 'dry-run';
   const { report, results } = scanAndFix(args, io.cwd, { dryRun });
-  io.stderr.write(terminalSafe(fixSummary(results, dryRun)));
+  io.stderr.write(fixSummary(results, dryRun));
   if (dryRun) io.stdout.write(results.map((r) => r.diff ?? '').join(''));
   else {
     const { format, output } = args;
     const text =
-      format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, io.cwd) : formatText(report, { color: output === undefined && wantColor(io.env, io.stdout.isTTY === true) });
+      format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, io.cwd, args) : formatText(report, { color: output === undefined && wantColor(io.env, io.stdout.isTTY === true) });
     emit(text, args, io);
   }
   if (results.some((r) => r.refused)) return EXIT.usage;

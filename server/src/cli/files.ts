@@ -1,15 +1,20 @@
 /**
- * Which files a scan reads. Folders are walked recursively in a stable
- * (sorted) order, skipping dependency and version-control folders; symbolic
- * links to folders met during the walk are not followed (so there are no
- * loops and no escapes from the tree), links to files are. Files named on
- * the command line are always scanned; files found in folders only when the
- * engine knows their kind (fileKindOf), or when a file named `config` or
- * `*.conf` holds a kubeconfig (isKubeconfigByContent).
+ * Which files a scan reads, and how they are read. Folders are walked
+ * recursively in a stable (sorted) order, skipping dependency and
+ * version-control folders; symbolic links to folders met during the walk are
+ * not followed (so there are no loops and no escapes from the tree), links to
+ * files are. Files named on the command line are always scanned; files found
+ * in folders only when the engine knows their kind (fileKindOf), when a file
+ * named `config` or `*.conf` holds a kubeconfig (isKubeconfigByContent), or
+ * when a `*.json` file holds Kubernetes objects (isKubernetesJsonFile).
+ * Files are decoded as kubectl decodes them (io/text-encoding.ts).
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileKindOf, type FileKind } from '../engine';
+import type { EncodingProblem } from '../engine/encoding';
+import { isJsonFileName, sniffJsonManifest } from '../engine/parse/json-manifest';
+import { decodeText, type TextEncoding } from '../io/text-encoding';
 import { CliError, fsReason } from './errors';
 
 /** Folder names never entered during a walk (a folder named explicitly is still scanned). */
@@ -46,15 +51,8 @@ export function discoverFiles(paths: readonly string[], cwd: string): InputFile[
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) walk(path);
-      } else if (entry.isFile()) {
-        if (fileKindOf(path) !== undefined || isKubeconfigByContent(path)) add(path, false);
-      } else if (entry.isSymbolicLink() && (fileKindOf(path) !== undefined || isKubeconfigByContent(path))) {
-        // Follow links to files only; a dangling link or a link to a folder is skipped.
-        try {
-          if (statSync(path).isFile()) add(path, false);
-        } catch {
-          // dangling link: not an input the user named
-        }
+      } else if (entry.isFile() || (entry.isSymbolicLink() && isFileLink(path))) {
+        if (fileKindOf(path) !== undefined || isKubeconfigByContent(path) || isKubernetesJsonFile(path)) add(path, false);
       }
     }
   };
@@ -74,6 +72,15 @@ export function discoverFiles(paths: readonly string[], cwd: string): InputFile[
   return out;
 }
 
+/** A link to a regular file (links are followed to files only; a dangling link or a link to a folder is skipped). */
+function isFileLink(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // dangling link: not an input the user named
+  }
+}
+
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return path;
@@ -81,14 +88,20 @@ export function displayPath(path: string, cwd: string): string {
 }
 
 export interface SourceFile extends InputFile {
+  /** The decoded text, without a byte-order mark (so columns match what editors show). */
   text: string;
   kind: FileKind;
+  /** How the file is encoded, for writing it back (`--fix`). */
+  encoding: TextEncoding;
+  bom: boolean;
+  /** The bytes did not decode cleanly (reported as file-encoding); the text holds replacement characters. */
+  problem?: EncodingProblem;
 }
 
 /**
- * Read a file as UTF-8. Invalid bytes become U+FFFD and the text still goes
- * to the engine (which reports non-text content as binary-file). A leading
- * byte-order mark is dropped so columns match what editors show.
+ * Read a file: UTF-8, or UTF-16 after its byte-order mark (see
+ * io/text-encoding.ts). Bytes that do not decode become U+FFFD and the text
+ * still goes to the engine (which reports non-text content as binary-file).
  */
 export function readSource(file: InputFile): SourceFile {
   let buffer: Buffer;
@@ -97,10 +110,14 @@ export function readSource(file: InputFile): SourceFile {
   } catch (e) {
     throw new CliError(`cannot read '${file.display}': ${fsReason(e)}`);
   }
-  let text = buffer.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const kind = fileKindOf(file.path) ?? (file.explicit ? sniffKind(text) : 'yaml');
-  return { ...file, text, kind };
+  return sourceOf(file, buffer);
+}
+
+/** A file's source from its bytes. */
+export function sourceOf(file: InputFile, bytes: Uint8Array): SourceFile {
+  const decoded = decodeText(bytes);
+  const kind = fileKindOf(file.path) ?? (file.explicit ? sniffKind(decoded.text) : 'yaml');
+  return { ...file, ...decoded, kind };
 }
 
 /** For a file named explicitly whose name says nothing: a Dockerfile if its first instruction is FROM or ARG, else YAML. */
@@ -128,9 +145,36 @@ export function isKubeconfigByContent(path: string): boolean {
   if (name !== 'config' && !name.endsWith('.conf')) return false;
   try {
     if (statSync(path).size > KUBECONFIG_SNIFF_LIMIT) return false;
-    const text = readFileSync(path, 'utf8');
+    const text = decodeText(readFileSync(path)).text;
     return KUBECONFIG_KIND_LINE.test(text) && KUBECONFIG_LIST_LINE.test(text);
   } catch {
     return false;
+  }
+}
+
+/** Bytes of a `*.json` file read to decide whether it is a manifest (two per character in UTF-16). */
+const JSON_SNIFF_BYTES = 128 * 1024;
+
+/**
+ * A `*.json` file found in a folder that holds Kubernetes objects (see
+ * engine/parse/json-manifest.ts). Only its start is read, unless its first
+ * key is `apiVersion` or `kind` and the other one comes later. Unreadable
+ * files are not.
+ */
+export function isKubernetesJsonFile(path: string): boolean {
+  if (!isJsonFileName(path)) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, JSON_SNIFF_BYTES));
+    const n = readSync(fd, head, 0, head.length, 0);
+    const verdict = sniffJsonManifest(decodeText(head.subarray(0, n)).text, n >= size);
+    if (verdict !== 'more') return verdict === 'manifest';
+    return sniffJsonManifest(decodeText(readFileSync(path)).text, true) === 'manifest';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

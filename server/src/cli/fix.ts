@@ -6,17 +6,20 @@
  * refuses a file that changed on disk since it was read (io/atomic-write.ts);
  * `--fix-dry-run` prints a unified diff and changes nothing. Both then report
  * the findings left in the (would-be) fixed text, so the exit code reflects
- * what remains.
+ * what remains. A file is written back in its own encoding, with its
+ * byte-order mark; a file whose bytes did not decode cleanly (file-encoding)
+ * is not fixed.
  */
 import { basename } from 'node:path';
-import { lintText } from '../engine';
 import { fixAll } from '../engine/fixes/apply';
-import { ConcurrentModificationError, readForEdit, writeAtomic } from '../io/atomic-write';
+import { ConcurrentModificationError, readBytesForEdit, writeAtomic } from '../../../shared/io/atomic-write';
+import { encodeText } from '../io/text-encoding';
 import type { ScanArgs } from './args';
 import { CliError, fsReason } from './errors';
-import { readSource, type InputFile } from './files';
+import { terminalSafe } from './format/style';
+import { sourceOf, type InputFile } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
-import { scanContext } from './scan';
+import { lintSource, scanContext } from './scan';
 import { unifiedDiff } from './unified-diff';
 
 export interface FileFixResult {
@@ -40,8 +43,6 @@ export interface FixOptions {
   beforeWrite?(path: string): void;
 }
 
-const BOM = '\ufeff';
-
 export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions): FixRun {
   const ctx = scanContext(args, cwd);
   const findings: ReportFinding[] = [];
@@ -51,21 +52,21 @@ export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions): Fi
     const settings = ctx.settingsFor(file);
     if (!settings) continue;
     files.push(file);
-    // readSource decides the kind (and reports an unreadable file); readForEdit stamps the bytes we edit.
-    const { kind } = readSource(file);
+    // The stamp is of the bytes decoded here: the write is refused if they change meanwhile.
     let read;
     try {
-      read = readForEdit(file.path);
+      read = readBytesForEdit(file.path);
     } catch (e) {
       throw new CliError(`cannot read '${file.display}': ${fsReason(e)}`);
     }
-    const bom = read.text.startsWith(BOM) ? BOM : '';
-    const text = read.text.slice(bom.length);
+    const source = sourceOf(file, read.bytes);
+    const { text, kind } = source;
     const lintOptions = { settings, fileName: basename(file.path) };
-    const fixed = fixAll(text, kind, lintOptions);
+    // Replacement characters would be written over the bytes they stand for: no fixes then.
+    const fixed = source.problem === undefined ? fixAll(text, kind, lintOptions) : undefined;
     let finalText = text;
     const result: FileFixResult = { file, applied: 0 };
-    if (fixed.applied > 0 && fixed.text !== text) {
+    if (fixed && fixed.applied > 0 && fixed.text !== text) {
       result.applied = fixed.applied;
       if (options.dryRun) {
         result.diff = unifiedDiff(text, fixed.text, `a/${file.display}`, `b/${file.display}`);
@@ -73,7 +74,7 @@ export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions): Fi
       } else {
         if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS)) options.beforeWrite?.(file.path);
         try {
-          writeAtomic(file.path, bom + fixed.text, read.stamp);
+          writeAtomic(file.path, encodeText(fixed.text, source.encoding, source.bom), read.stamp);
           finalText = fixed.text;
         } catch (e) {
           if (!(e instanceof ConcurrentModificationError)) throw new CliError(`cannot write '${file.display}': ${fsReason(e)}`);
@@ -83,18 +84,19 @@ export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions): Fi
       }
     }
     results.push(result);
-    const remaining = finalText === text ? lintText(text, kind, lintOptions) : fixed.findings;
+    const remaining = finalText === text || !fixed ? lintSource(source, lintOptions) : fixed.findings;
     for (const f of locateFindings(file, finalText, remaining)) findings.push(f); // not push(...): no argument limit
   }
   return { report: { settings: ctx.settings, files, findings, summary: summarize(findings) }, results };
 }
 
-/** One line per fixed (or refused) file, for stderr: `fixed 3 problems in deploy.yaml`. */
+/** One line per fixed (or refused) file, for stderr: `fixed 3 problems in deploy.yaml`. File names are made terminal-safe. */
 export function fixSummary(results: readonly FileFixResult[], dryRun: boolean): string {
   let out = '';
   for (const r of results) {
-    if (r.refused) out += `${r.file.display}: changed on disk while it was being fixed; not written\n`;
-    else if (r.applied > 0) out += `${dryRun ? 'would fix' : 'fixed'} ${r.applied} problem${r.applied === 1 ? '' : 's'} in ${r.file.display}\n`;
+    const name = terminalSafe(r.file.display);
+    if (r.refused) out += `${name}: changed on disk while it was being fixed; not written\n`;
+    else if (r.applied > 0) out += `${dryRun ? 'would fix' : 'fixed'} ${r.applied} problem${r.applied === 1 ? '' : 's'} in ${name}\n`;
   }
   return out;
 }

@@ -32,13 +32,20 @@ function optionLines(topic?: CommandName): string[] {
 }
 
 const SCAN_DETAILS = `Paths are files or folders (default: the current folder). Folders are searched
-recursively for *.yaml, *.yml, Dockerfile[.*], Containerfile[.*] and
-*.Dockerfile; node_modules and version-control folders (.git, .hg, .svn, .bzr,
-.jj, _darcs, CVS) are skipped, and symbolic links to folders found inside a
-folder are not followed (links to files are). A file named on the command line
-is always checked whatever its name: as a Dockerfile when its name says so or
-its first instruction is FROM or ARG, otherwise as YAML. Files are read as
-UTF-8; content that is not text is reported once (binary-file) and not checked.
+recursively for *.yaml, *.yml, Dockerfile[.*], Containerfile[.*], *.Dockerfile,
+kubeconfig files, and *.json files that hold Kubernetes objects (a top-level
+apiVersion and kind, or a List; other JSON is left alone); node_modules and
+version-control folders (.git, .hg, .svn, .bzr, .jj, _darcs, CVS) are skipped,
+and symbolic links to folders found inside a folder are not followed (links to
+files are). A file named on the command line is always checked whatever its
+name: as a Dockerfile when its name says so or its first instruction is FROM or
+ARG, otherwise as YAML (JSON included).
+
+Encodings: as kubectl reads them, a byte-order mark selects UTF-8, UTF-16 LE
+or UTF-16 BE, otherwise files are UTF-8; --fix writes a file back in its own
+encoding. Bytes that are not valid UTF-8, UTF-16 without a byte-order mark and
+invalid UTF-16 are reported (file-encoding, an error) and the rest is checked;
+content that is not text is reported once (binary-file) and not checked.
 
 Formats:
   text   file:line:col severity rule-id message, grouped by file, then a
@@ -51,10 +58,11 @@ Formats:
          severity, message, 1-based start/end line and column (end exclusive)
          and 0-based UTF-16 offsets.
   sarif  SARIF 2.1.0 (e.g. for GitHub code scanning). driver.rules lists the
-         rules enabled for the run; helpUri is the file: URI of the rule's
-         documentation page shipped in the package (omitted if not shipped).
-         Locations are relative to %SRCROOT% (the current folder) with
-         columnKind utf16CodeUnits.
+         rules enabled for the run, with their help text; helpUri only with
+         --doc-url-base (never a path on this machine). Each result has
+         partialFingerprints that stay when lines are added or removed
+         elsewhere in the file. Locations are relative to %SRCROOT% (the
+         current folder) with columnKind utf16CodeUnits.
 
 Exit status:
   0  no finding at or above --fail-on

@@ -1,56 +1,58 @@
 /**
- * What the CLI knows about its own package: name and version (inlined at
- * build time from package.json) and where the shipped files (docs/) live.
+ * What the CLI knows about its own package: name, version and home page
+ * (inlined at build time from package.json), and where a rule's
+ * documentation is published when the user says so (`--doc-url-base`).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import pkg from '../../../package.json';
-import { ruleDocPath } from '../engine';
 
 export const TOOL_NAME: string = pkg.name;
 export const TOOL_VERSION: string = pkg.version;
 
-/**
- * The project's home page, derived from package.json `repository.url` (git+
- * prefix and .git suffix removed); undefined while the package has none.
- */
-const repositoryUrl = (pkg as { repository?: { url?: unknown } }).repository?.url;
-export const INFORMATION_URI: string | undefined =
-  typeof repositoryUrl === 'string' ? repositoryUrl.replace(/^git\+/, '').replace(/\.git$/, '') : undefined;
-
-let cachedRoot: string | null | undefined;
-
-/**
- * The installed package's root: the nearest folder above this file whose
- * package.json is ours. For the bundle (dist/cli.js) that is dist/.., for
- * the sources run through tsx it is the repository root.
- */
-export function packageRoot(): string | undefined {
-  if (cachedRoot !== undefined) return cachedRoot ?? undefined;
-  cachedRoot = null;
-  let dir = __dirname;
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    try {
-      if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === TOOL_NAME) {
-        cachedRoot = dir;
-        break;
-      }
-    } catch {
-      // an unreadable or invalid package.json is not ours; keep looking
-    }
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return cachedRoot ?? undefined;
+interface PackageLinks {
+  homepage?: unknown;
+  repository?: { url?: unknown } | unknown;
+  publisher?: unknown;
 }
 
-/** `file:` URI of a rule's documentation page shipped with the package, or undefined when the page is not there. */
-export function ruleDocUri(id: string): string | undefined {
-  const root = packageRoot();
-  if (!root) return undefined;
-  const file = join(root, ruleDocPath(id));
-  return existsSync(file) ? pathToFileURL(file).href : undefined;
+/**
+ * The project's home page (SARIF `tool.driver.informationUri`): package.json
+ * `homepage`, else `repository.url` (git+ prefix and .git suffix removed),
+ * else the extension's Marketplace page, whose address is its publisher and
+ * name.
+ */
+export function informationUri(p: PackageLinks & { name: string }): string {
+  if (typeof p.homepage === 'string' && p.homepage !== '') return p.homepage;
+  const repository = typeof p.repository === 'object' && p.repository !== null ? (p.repository as { url?: unknown }).url : undefined;
+  if (typeof repository === 'string' && repository !== '') return repository.replace(/^git\+/, '').replace(/\.git$/, '');
+  const publisher = typeof p.publisher === 'string' ? p.publisher : p.name;
+  return `https://marketplace.visualstudio.com/items?itemName=${encodeURIComponent(publisher)}.${encodeURIComponent(p.name)}`;
+}
+
+export const INFORMATION_URI: string = informationUri(pkg as PackageLinks & { name: string });
+
+/** Placeholder for the rule id in a `--doc-url-base` template. */
+export const RULE_ID_PLACEHOLDER = '{ruleId}';
+
+/**
+ * A rule's documentation page under a published documentation base: the
+ * base with `{ruleId}` replaced by the rule id, or else `<base>/<rule-id>.md`
+ * (the layout of docs/rules/, e.g. the folder on a code host).
+ */
+export function ruleDocUrl(base: string, ruleId: string): string {
+  const id = encodeURIComponent(ruleId);
+  if (base.includes(RULE_ID_PLACEHOLDER)) return base.split(RULE_ID_PLACEHOLDER).join(id);
+  return `${base}${base.endsWith('/') ? '' : '/'}${id}.md`;
+}
+
+/** Why `base` is not a documentation base URL (an absolute http or https URL), or undefined when it is one. */
+export function docUrlBaseProblem(base: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(ruleDocUrl(base, 'x'));
+  } catch {
+    return 'not an absolute URL';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'the URL must start with https:// or http://';
+  if (/\s/.test(base)) return 'the URL contains white space';
+  return undefined;
 }

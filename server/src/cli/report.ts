@@ -28,6 +28,10 @@ export interface ReportFinding {
   end: Position;
   object?: { kind: string; name?: string; namespace?: string };
   container?: string;
+  /** Hash of the flagged line's text, white space normalised (see lineHash); SARIF fingerprints are built from it. */
+  lineHash: string;
+  /** Other places in the file that explain the finding (e.g. where a value merged with `<<` is written). */
+  related?: Array<{ message: string; start: Position; end: Position }>;
 }
 
 export interface Summary {
@@ -57,11 +61,46 @@ export function locateFindings(file: InputFile, text: string, findings: readonly
   return [...findings]
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId))
     .map((f) => {
-      const r: ReportFinding = { file: file.display, ruleId: f.ruleId, severity: f.severity, message: f.message, start: at(f.span.start), end: at(f.span.end) };
+      const start = at(f.span.start);
+      const r: ReportFinding = { file: file.display, ruleId: f.ruleId, severity: f.severity, message: f.message, start, end: at(f.span.end), lineHash: lineHash(text, index, start.line - 1, f.span) };
       if (f.object) r.object = { ...f.object };
       if (f.container !== undefined) r.container = f.container;
+      if (f.related?.length) r.related = f.related.map((x) => ({ message: x.message, start: at(x.span.start), end: at(x.span.end) }));
       return r;
     });
+}
+
+/** Lines longer than this are represented by the flagged text and LINE_CONTEXT characters either side (a minified JSON file is one line). */
+const LONG_LINE = 512;
+const LINE_CONTEXT = 128;
+
+/**
+ * A hash (14 hex digits) of the text of the line a finding flags, with white
+ * space runs made one space and the ends trimmed: it stays the same when
+ * lines are inserted or removed elsewhere, or the line is re-indented.
+ */
+export function lineHash(text: string, index: LineIndex, line: number, span: { start: number; end: number }): string {
+  let from = index.offset(line, 0);
+  let to = index.lineEnd(line);
+  if (to - from > LONG_LINE) {
+    from = Math.max(from, span.start - LINE_CONTEXT);
+    to = Math.min(to, Math.max(span.end, span.start) + LINE_CONTEXT);
+  }
+  return hash53(text.slice(from, to).replace(/\s+/g, ' ').trim());
+}
+
+/** cyrb53: a fast, well-mixed 53-bit string hash (not cryptographic: the SARIF fingerprint hashes it again with SHA-256). */
+function hash53(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
 export function summarize(findings: readonly ReportFinding[]): Summary {

@@ -1,11 +1,12 @@
 /** `shipshape scan`: settings from flags and config files, files from paths, findings from the engine. */
 import { basename, resolve } from 'node:path';
-import { DEFAULT_SETTINGS, lintText, normalizeSettings, RULE_IDS, type EngineSettings } from '../engine';
+import { DEFAULT_SETTINGS, lintText, normalizeSettings, RULE_IDS, type EngineSettings, type Finding, type LintOptions } from '../engine';
+import { encodingFinding } from '../engine/encoding';
 import { ConfigLoader, isConfigFile, type LoadedConfig } from '../io/config-loader';
 import { LineIndex } from '../engine/text';
 import type { ScanArgs } from './args';
 import { CliError } from './errors';
-import { discoverFiles, displayPath, readSource, type InputFile } from './files';
+import { discoverFiles, displayPath, readSource, type InputFile, type SourceFile } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
 
 type SettingArgs = Pick<ScanArgs, 'profile' | 'rules' | 'trustedRegistries' | 'noSchema'>;
@@ -76,9 +77,16 @@ export function scan(args: ScanArgs, cwd: string): ScanReport {
     files.push(file);
     const source = readSource(file);
     // No report format shows fixes (`--fix` builds its own): a lint without them is faster and smaller.
-    const fileFindings = lintText(source.text, source.kind, { settings, fileName: basename(file.path), fixes: false });
+    const fileFindings = lintSource(source, { settings, fileName: basename(file.path), fixes: false });
     // Not push(...list): a list of a million findings exceeds the argument limit (RangeError).
     for (const f of locateFindings(file, source.text, fileFindings)) findings.push(f);
   }
   return { settings: ctx.settings, files, findings, summary: summarize(findings) };
+}
+
+/** A file's findings: the engine's, after a file-encoding finding when its bytes did not decode cleanly. */
+export function lintSource(source: SourceFile, options: LintOptions & { settings: EngineSettings }): Finding[] {
+  const findings = lintText(source.text, source.kind, options);
+  const problem = source.problem && encodingFinding(source.problem, source.text, options.settings);
+  return problem ? [problem, ...findings] : findings;
 }

@@ -9,8 +9,10 @@ import type { EngineSettings } from './config/settings';
 import { runRule, type ActiveRule } from './run-rule';
 import type { Finding } from './types';
 import type { ComposeFileView } from './views/compose';
+import type { MergedSpans } from './parse/yaml-merge';
 
-export function lintCompose(compose: ComposeFileView, text: string, settings: EngineSettings, rules: readonly ActiveRule[], out: Finding[]): void {
+/** `merged`: the merged copies of the document (see parse/yaml-merge.ts), when it merges anything. */
+export function lintCompose(compose: ComposeFileView, text: string, settings: EngineSettings, rules: readonly ActiveRule[], out: Finding[], merged?: MergedSpans): void {
   const found: Finding[] = [];
   for (const active of rules) {
     runRule(active, settings, text, found, compose.anchorSpan, (visitors) => {
@@ -25,14 +27,17 @@ export function lintCompose(compose: ComposeFileView, text: string, settings: En
         }
       }
       visitors.end?.();
-    });
+    }, undefined, merged);
   }
-  // A value shared through a YAML anchor (`<<: *defaults`) is read by every
-  // service that merges it: one problem in the text is one finding, at the anchor.
+  // A value shared through an alias (`cap_add: *caps`) is read by every
+  // service that names it: one problem in the text is one finding, at the
+  // anchor. (A merge key gives each merging service its own finding, on its
+  // own `<<` line: see parse/yaml-merge.ts.)
   const seen = new Set<string>();
   for (const f of found) {
     // internal-error findings of different rules share the file's anchor: each names its rule.
-    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}${f.ruleId === 'internal-error' ? `\u0000${f.message}` : ''}`;
+    // Merged values share their `<<` span and differ by where they are written (the related location).
+    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.related?.[0]?.span.start ?? ''}${f.ruleId === 'internal-error' ? `\u0000${f.message}` : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(f);

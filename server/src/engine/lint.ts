@@ -15,8 +15,10 @@ import { isTemplated, looksBinary, parseChunk, splitYamlDocuments, templateMarke
 import { SYNTAX_RULES } from './rules';
 import { activeRules, engineFinding, runRule, type ActiveRule } from './run-rule';
 import type { Finding } from './types';
-import type { ResourceView } from './views/resource';
+import { ResourceView } from './views/resource';
 import { documentObjects } from './views/objects';
+import { readAsKubectl } from './parse/kubectl-scalars';
+import { expandMerges, type MergedSpans } from './parse/yaml-merge';
 import { ComposeFileView, isComposeFileName } from './views/compose';
 import { lintCompose } from './lint-compose';
 import { lintDockerfile } from './lint-dockerfile';
@@ -28,6 +30,7 @@ import type { Span } from './types';
 import { yamlErrorMessage } from './parse/yaml-message';
 import { DocumentCache, type CacheEntry, type ChunkResult } from './document-cache';
 import { withoutFixes } from './fixes/yaml-edit';
+import { isJsonFileName, sniffJsonManifest, startsAsJson } from './parse/json-manifest';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
@@ -62,22 +65,36 @@ function lintDocument(
   suppressed: Set<Finding>,
   composeNamed = false,
 ): void {
-  const found = documentObjects(doc);
-  if (!found) {
-    // Not a Kubernetes object: a compose file, or nothing we lint.
+  if (!ResourceView.from(doc)) {
+    // Not a Kubernetes object: a compose file (read as compose-go reads it), or nothing we lint.
+    const merged = expandMerges(doc, text, 'yaml11');
     const compose = ComposeFileView.from(doc, text, composeNamed);
-    if (compose) lintCompose(compose, text, settings, rules, out);
+    if (compose) lintCompose(compose, text, settings, rules, out, merged);
     return;
   }
+  // A Kubernetes object (or a list of them): read as kubectl reads it (YAML 1.1 scalars, go-yaml v2 merge keys).
+  readAsKubectl(doc);
+  const merged = expandMerges(doc, text, 'kubectl');
+  const found = documentObjects(doc);
+  if (!found) return;
   for (const list of found.lists) applyListAnnotations(annotationExemptions(list, RULE_IDS), settings, text, out);
-  for (const resource of found.objects) lintObject(resource, text, settings, rules, out, suppressed);
+  for (const resource of found.objects) lintObject(resource, text, settings, rules, out, suppressed, merged);
 }
 
 /**
  * Run every active rule's visitors over one object. Findings an exemption
- * annotation on the object covers are added to `suppressed`.
+ * annotation on the object covers are added to `suppressed`. `merged`: the
+ * document's merged copies (see parse/yaml-merge.ts), when it merges anything.
  */
-function lintObject(resource: ResourceView, text: string, settings: EngineSettings, rules: ActiveRule[], out: Finding[], suppressed: Set<Finding>): void {
+function lintObject(
+  resource: ResourceView,
+  text: string,
+  settings: EngineSettings,
+  rules: ActiveRule[],
+  out: Finding[],
+  suppressed: Set<Finding>,
+  merged: MergedSpans | undefined,
+): void {
   const object = { kind: resource.kind, name: resource.name, namespace: resource.namespace };
   const pod = resource.podSpec();
   const anchor = resource.kindSpan;
@@ -105,6 +122,7 @@ function lintObject(resource: ResourceView, text: string, settings: EngineSettin
         visitors.end?.();
       },
       object,
+      merged,
     );
   }
   applyAnnotations(found, annotationExemptions(resource, RULE_IDS), settings, text, suppressed, found);
@@ -176,7 +194,9 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
     return { findings, parseError: true, templated: false };
   }
   if (isTemplated(text, parsed.docs)) return { findings: [], parseError: false, templated: true };
-  if (!fixes) for (const doc of parsed.docs) withoutFixes(doc);
+  // JSON (what kubectl reads as JSON) gets no fixes: the edit builders write YAML, which would break it.
+  const noFixes = !fixes || startsAsJson(text);
+  if (noFixes) for (const doc of parsed.docs) withoutFixes(doc);
   let parseError = false;
   const suppressed = new Set<Finding>();
   for (const doc of parsed.docs) {
@@ -193,7 +213,7 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
   }
   const kept = suppress(findings, text, parsed.docs, settings, suppressed);
   // A fix a rule wrote out itself (not through the edit builders) goes too.
-  const result = fixes ? kept : kept.map(fixless);
+  const result = noFixes ? kept.map(fixless) : kept;
   return { findings: result.sort(byPosition), parseError, templated: false };
 }
 
@@ -213,7 +233,30 @@ function shifted(f: Finding, by: number): Finding {
   return {
     ...f,
     span: { start: f.span.start + by, end: f.span.end + by },
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, span: { start: r.span.start + by, end: r.span.end + by } })) } : {}),
     ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) } : {}),
+  };
+}
+
+/**
+ * A text that starts with a byte-order mark (U+FEFF): an editor or client
+ * that left it in. The CLI decodes files without it; here the text after it
+ * is linted and the findings moved past it, so that comments, directives and
+ * markers on the first line are read as they are without one.
+ */
+function hasBom(text: string): boolean {
+  return text.charCodeAt(0) === 0xfeff;
+}
+
+/** A lint of the text after a byte-order mark, as a lint of the whole text (the first chunk holds the mark). */
+function withBom(lint: YamlLint): YamlLint {
+  const chunks = lint.chunks.map((c, i) =>
+    i === 0 ? { offset: 0, text: '\ufeff' + c.text, result: { ...c.result, findings: c.result.findings.map((f) => shifted(f, 1)) } } : { ...c, offset: c.offset + 1 },
+  );
+  return {
+    chunks,
+    ...(lint.whole ? { whole: lint.whole.map((f) => shifted(f, 1)) } : {}),
+    ...(lint.changedAt !== undefined ? { changedAt: lint.changedAt === 0 ? 0 : lint.changedAt + 1 } : {}),
   };
 }
 
@@ -261,6 +304,7 @@ function detach(text: string): string {
  */
 export function* lintYamlSteps(text: string, options: LintOptions = {}): Generator<void, YamlLint, void> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
+  if (hasBom(text)) return withBom(yield* lintYamlSteps(text.slice(1), options));
   try {
     if (looksBinary(text)) {
       const f = engineFinding(SYNTAX_RULES.binaryFile.meta, settings, 'binary', {}, text, 0, Math.min(text.length, 1));
@@ -342,6 +386,7 @@ export function yamlLintFindings(lint: YamlLint): Finding[] {
  */
 export function lintYamlDocumentsAt(text: string, offsets: readonly number[], options: LintOptions = {}): Finding[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
+  if (hasBom(text)) return lintYamlDocumentsAt(text.slice(1), offsets.map((o) => Math.max(0, o - 1)), options).map((f) => shifted(f, 1));
   try {
     if (looksBinary(text)) return [];
     const split = splitYamlDocuments(text);
@@ -401,8 +446,23 @@ export function fileKindOf(path: string, languageId?: string): FileKind | undefi
   return undefined;
 }
 
+/**
+ * Which kind of file an open document is: by its name or language id, and
+ * for JSON (the `json` language id, or without one a `.json` name) by its
+ * content: a JSON text holding Kubernetes objects is linted as YAML, any
+ * other is not linted (nor is `jsonc`, JSON with comments, which kubectl
+ * does not read).
+ */
+export function fileKindOfText(path: string, text: string, languageId?: string): FileKind | undefined {
+  const kind = fileKindOf(path, languageId);
+  if (kind !== undefined) return kind;
+  if (languageId !== undefined ? languageId !== 'json' : !isJsonFileName(path)) return undefined;
+  return sniffJsonManifest(text, true) === 'manifest' ? 'yaml' : undefined;
+}
+
 /** Lint a file of any supported kind. */
 export function lintText(text: string, kind: FileKind, options: LintOptions = {}): Finding[] {
+  if (kind === 'dockerfile' && hasBom(text)) return lintText(text.slice(1), kind, options).map((f) => shifted(f, 1));
   switch (kind) {
     case 'yaml':
       return lintYaml(text, options);

@@ -8,7 +8,8 @@ import { RULES } from './rules';
 import internalError from './rules/syntax/internal-error';
 import { formatMessage, type Rule, type RuleContext, type RuleVisitors } from './rule';
 import { clampToLine } from './text';
-import type { Finding, RuleMeta, Severity, Span } from './types';
+import type { Finding, RuleMeta, Severity, Span, TextEdit } from './types';
+import type { MergedSpans } from './parse/yaml-merge';
 
 /** A rule that threw, as the engine tells its listeners (never the error's message: it may quote the document). */
 export interface InternalError {
@@ -115,6 +116,9 @@ export function activeRules(settings: EngineSettings): ActiveRule[] {
  * failure becomes one `internal-error` finding at `anchor` (the start of the
  * object or file) naming the rule, and is passed to the `onInternalError`
  * listeners. `object` is attached to every finding (Kubernetes objects only).
+ * `merged`: the document's merged copies (see parse/yaml-merge.ts); a report
+ * at a copy goes to the `<<` entry that merged it, with the written value as
+ * related information.
  */
 export function runRule(
   { rule, severity }: ActiveRule,
@@ -124,6 +128,7 @@ export function runRule(
   anchor: Span,
   visit: (visitors: RuleVisitors) => void,
   object?: Finding['object'],
+  merged?: MergedSpans,
 ): void {
   const ctx: RuleContext = {
     meta: rule.meta,
@@ -135,16 +140,21 @@ export function runRule(
     report(d) {
       const template = rule.meta.messages[d.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id}: unknown messageId ${d.messageId}`);
+      const moved = merged?.translate(d.at);
+      const at = moved?.span ?? d.at;
       const f: Finding = {
         ruleId: rule.meta.id,
         // A rule may grade a finding (e.g. a real credential vs a committed value) unless the user set a severity.
         severity: d.severity !== undefined && settings.rules[rule.meta.id] === undefined ? d.severity : severity,
         message: message(template, d.data),
-        span: clampToLine(text, d.at.start, d.at.end),
+        span: clampToLine(text, at.start, at.end),
       };
+      if (moved) f.related = [{ span: clampToLine(text, moved.related.span.start, moved.related.span.end), message: moved.related.message }];
       if (object) f.object = object;
       if (d.container !== undefined) f.container = d.container;
-      if (d.fixes && d.fixes.length) f.fixes = d.fixes;
+      // A fix never edits outside the text (a merged copy has no place in it).
+      const fixes = d.fixes?.filter((x) => x.edits.every((e) => inText(e, text)));
+      if (fixes && fixes.length) f.fixes = fixes;
       out.push(f);
     },
   };
@@ -167,6 +177,10 @@ export function runRule(
       out.push(f);
     }
   }
+}
+
+function inText(e: TextEdit, text: string): boolean {
+  return e.start >= 0 && e.start <= e.end && e.end <= text.length;
 }
 
 /**

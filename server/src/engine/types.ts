@@ -38,12 +38,20 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** Another place in the same file that explains a finding (e.g. where a value merged with `<<` is written). */
+export interface RelatedLocation {
+  span: Span;
+  message: string;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
   /** One line: the offending value, the forbidden key, or the nearest existing parent key. */
   span: Span;
+  /** Other places in the file that explain the finding (adapters: LSP relatedInformation, SARIF relatedLocations). */
+  related?: RelatedLocation[];
   fixes?: Fix[];
   /** Kubernetes object the finding belongs to, if any (for grouping and exemptions). */
   object?: { kind: string; name?: string; namespace?: string };

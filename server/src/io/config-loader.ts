@@ -13,6 +13,8 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { applyConfig, parseConfig, type AppliedConfig, type ParsedConfig } from '../engine/config/config-file';
 import { CONFIG_FILE_NAMES } from '../engine/config/config-schema';
 import type { EngineSettings } from '../engine/config/settings';
+import { describeEncodingProblem } from '../engine/encoding';
+import { decodeText } from './text-encoding';
 
 export interface LoadedConfig {
   /** Absolute path of the config file. */
@@ -31,14 +33,19 @@ export interface ResolvedFileSettings extends AppliedConfig {
 /** Reads a file's text; `undefined` when it does not exist. Other failures throw. */
 export type ReadText = (path: string) => string | undefined;
 
+/** A file's text, decoded as manifests are (a byte-order mark decides UTF-8 or UTF-16); throws when it does not decode cleanly. */
 export function readIfExists(path: string): string | undefined {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw e;
   }
+  const { text, problem } = decodeText(bytes);
+  if (problem) throw new Error(`${describeEncodingProblem(problem)}; save it as UTF-8`);
+  return text;
 }
 
 /** True for `.shipshape.yaml` / `.shipshape.yml` (a base name or a path). */

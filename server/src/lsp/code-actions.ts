@@ -20,7 +20,7 @@ import { disableForLineFix, ignoreForObjectFix } from '../engine/fixes/actions';
 import { fixAll, hardenContainer, minimalEdit, normalizeEdits } from '../engine/fixes/apply';
 import { splitYamlDocuments, type YamlChunk } from '../engine/parse/yaml';
 import type { ConfigResolver } from './config';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, isFindingOf, type DiagnosticData } from './diagnostics';
 import { documentKind, uriPath } from './linting';
 import type { SettingsStore } from './settings';
 
@@ -67,7 +67,7 @@ export class CodeActionProvider {
     const resolved = await this.deps.settings.get(uri);
     const current = this.deps.documents.get(uri);
     if (!current || current.version !== version) return undefined;
-    const kind = documentKind(uri, current.languageId);
+    const kind = documentKind(uri, current.languageId, current.getText());
     if (!resolved.enable || kind === undefined) return undefined;
     const configs = this.deps.configs;
     if (configs?.isConfigDocument(uri)) return undefined;
@@ -105,14 +105,14 @@ export class CodeActionProvider {
     const matched = new Map<Diagnostic, Finding>();
     for (const diagnostic of ours) {
       const data = diagnostic.data as DiagnosticData;
-      const finding = findings.find((f) => f.ruleId === data.ruleId && f.span.start === data.span.start && f.span.end === data.span.end);
+      const finding = findings.find((f) => isFindingOf(f, data));
       if (finding) matched.set(diagnostic, finding);
     }
     // Their fixes: the YAML documents holding them linted again, with fixes.
     const withFixes =
       matched.size === 0 ? [] : kind === 'yaml' ? lintYamlDocumentsAt(text, [...matched.values()].map((f) => f.span.start), { settings, fileName }) : lintText(text, kind, { settings, fileName });
     const fixesOf = (f: Finding): readonly Fix[] =>
-      withFixes.find((x) => x.ruleId === f.ruleId && x.span.start === f.span.start && x.span.end === f.span.end)?.fixes ?? [];
+      withFixes.find((x) => isFindingOf(x, { ruleId: f.ruleId, span: f.span, relatedAt: f.related?.[0]?.span.start }))?.fixes ?? [];
 
     if (wanted(only, CodeActionKind.QuickFix) || wanted(only, CodeActionKind.RefactorRewrite)) {
       const hardened = new Set<string>();

@@ -11,7 +11,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { chunkIndexAt, LineIndex, ruleDocPath, type Finding, type Severity, type Span } from '../engine';
 import type { ChunkResult, YamlLint } from '../engine/lint';
 
@@ -28,6 +28,16 @@ export interface DiagnosticData {
   /** The document version the finding was computed for. */
   version: number;
   container?: string;
+  /**
+   * UTF-16 offset of the finding's first related location, when it has one:
+   * findings merged in by one `<<` share its span and differ by where their value is written.
+   */
+  relatedAt?: number;
+}
+
+/** Is `f` the finding `data` describes (rule, span and, for merged values, where the value is written)? */
+export function isFindingOf(f: Finding, data: Pick<DiagnosticData, 'ruleId' | 'span' | 'relatedAt'>): boolean {
+  return f.ruleId === data.ruleId && f.span.start === data.span.start && f.span.end === data.span.end && f.related?.[0]?.span.start === data.relatedAt;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -41,15 +51,31 @@ export function ruleDocUri(extensionRoot: string, ruleId: string): string {
   return pathToFileURL(path.join(extensionRoot, ruleDocPath(ruleId))).href;
 }
 
-/** A finding converted with document-relative lines (characters are within the line either way). */
-interface RelativeDiagnostic {
-  finding: Finding;
+/** A range with document-relative lines (characters are within the line either way). */
+interface RelativeRange {
   startLine: number;
   startCharacter: number;
   endLine: number;
   endCharacter: number;
+}
+
+/** A finding converted with document-relative lines. */
+interface RelativeDiagnostic extends RelativeRange {
+  finding: Finding;
   severity: DiagnosticSeverity;
   codeDescription: { href: string };
+  /** The finding's related locations (e.g. where a value merged with `<<` is written), same lines. */
+  related?: Array<RelativeRange & { message: string }>;
+}
+
+function relativeRange(index: LineIndex, span: Span): RelativeRange {
+  const start = index.position(span.start);
+  const end = index.position(span.end);
+  return { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character };
+}
+
+function relatedOf(f: Finding, index: LineIndex): RelativeDiagnostic['related'] {
+  return f.related?.map((r) => ({ ...relativeRange(index, r.span), message: r.message }));
 }
 
 /** A document's converted findings and its number of line breaks. */
@@ -70,31 +96,32 @@ export class DiagnosticConverter {
   /**
    * Diagnostics for findings with file offsets. With a limit, at most
    * `limit.max` (see `DiagnosticLimit`): those nearest `limit.focus` and the
-   * notice.
+   * notice. `uri`: the document's, for related information (omitted without it).
    */
-  convert(findings: readonly Finding[], text: string, version: number, limit?: DiagnosticLimit): Diagnostic[] {
+  convert(findings: readonly Finding[], text: string, version: number, limit?: DiagnosticLimit, uri?: string): Diagnostic[] {
     if (findings.length === 0) return [];
     const index = new LineIndex(text);
-    if (!limit || limit.max === 0 || findings.length <= limit.max) return findings.map((f) => this.toDiagnostic(f, index, version));
+    if (!limit || limit.max === 0 || findings.length <= limit.max) return findings.map((f) => this.toDiagnostic(f, index, version, uri));
     const focus = limit.focus ?? 0;
     const kept = nearest(findings.length, limit.max - 1, (i) => Math.abs(findings[i]!.span.start - focus));
-    const out = kept.map((i) => this.toDiagnostic(findings[i]!, index, version));
+    const out = kept.map((i) => this.toDiagnostic(findings[i]!, index, version, uri));
     out.push(limitNotice(out.length, findings.length, limit.max, limit.focus === undefined ? undefined : index.position(Math.min(focus, text.length)).line));
     return out;
   }
 
-  toDiagnostic(f: Finding, index: LineIndex, version: number): Diagnostic {
+  toDiagnostic(f: Finding, index: LineIndex, version: number, uri?: string): Diagnostic {
     const start = index.position(f.span.start);
     const end = index.position(f.span.end);
-    return this.build(f, start.line, start.character, end.line, end.character, 0, version, { href: this.docUri(f.ruleId) }, SEVERITY[f.severity]);
+    const d = this.build(f, start.line, start.character, end.line, end.character, 0, version, { href: this.docUri(f.ruleId) }, SEVERITY[f.severity]);
+    return withRelated(d, uri, relatedOf(f, index), 0);
   }
 
   /**
    * The diagnostics of a YAML lint (see lintYamlSteps): per document, from
    * the document's cached conversion shifted to its place in `text`.
    */
-  convertYaml(lint: YamlLint, text: string, version: number, limit?: DiagnosticLimit): Diagnostic[] {
-    if (lint.whole) return this.convert(lint.whole, text, version, limit);
+  convertYaml(lint: YamlLint, text: string, version: number, limit?: DiagnosticLimit, uri?: string): Diagnostic[] {
+    if (lint.whole) return this.convert(lint.whole, text, version, limit, uri);
     const chunks = lint.chunks;
     const converted = chunks.map((c) => this.documentDiagnostics(c.result, c.text));
     let total = 0;
@@ -105,7 +132,8 @@ export class DiagnosticConverter {
       const items = converted[i]!.items;
       for (let k = first; k < end; k++) {
         const d = items[k]!;
-        out.push(this.build(d.finding, line + d.startLine, d.startCharacter, line + d.endLine, d.endCharacter, offset, version, d.codeDescription, d.severity));
+        const diagnostic = this.build(d.finding, line + d.startLine, d.startCharacter, line + d.endLine, d.endCharacter, offset, version, d.codeDescription, d.severity);
+        out.push(withRelated(diagnostic, uri, d.related, line));
       }
     };
     if (!limit || limit.max === 0 || total <= limit.max) {
@@ -158,6 +186,7 @@ export class DiagnosticConverter {
             endCharacter: end.character,
             severity: SEVERITY[f.severity],
             codeDescription: this.codeDescription(f.ruleId),
+            ...(f.related ? { related: relatedOf(f, index) } : {}),
           };
         }),
       };
@@ -180,6 +209,7 @@ export class DiagnosticConverter {
   ): Diagnostic {
     const data: DiagnosticData = { ruleId: f.ruleId, span: { start: f.span.start + offset, end: f.span.end + offset }, version };
     if (f.container !== undefined) data.container = f.container;
+    if (f.related?.length) data.relatedAt = f.related[0]!.span.start + offset;
     return {
       range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } },
       severity,
@@ -209,6 +239,16 @@ export class DiagnosticConverter {
     }
     return uri;
   }
+}
+
+/** `d` with its related information (lines shifted by `line`), when there is some and the document's URI is known. */
+function withRelated(d: Diagnostic, uri: string | undefined, related: RelativeDiagnostic['related'], line: number): Diagnostic {
+  if (!uri || !related || related.length === 0) return d;
+  const relatedInformation: DiagnosticRelatedInformation[] = related.map((r) => ({
+    location: { uri, range: { start: { line: line + r.startLine, character: r.startCharacter }, end: { line: line + r.endLine, character: r.endCharacter } } },
+    message: r.message,
+  }));
+  return { ...d, relatedInformation };
 }
 
 /**

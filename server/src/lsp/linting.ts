@@ -12,7 +12,7 @@
  */
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentCache, fileKindOf, lintText, type FileKind } from '../engine';
+import { DocumentCache, fileKindOfText, lintText, type FileKind } from '../engine';
 import { lintYamlSteps, type YamlLint } from '../engine/lint';
 import { configFindings } from '../engine/config/config-file';
 import type { ConfigResolver } from './config';
@@ -51,8 +51,9 @@ export function uriPath(uri: string): string {
   }
 }
 
-export function documentKind(uri: string, languageId: string): FileKind | undefined {
-  return fileKindOf(uriPath(uri), languageId);
+/** How Shipshape lints a document (by name and language id; a JSON document by whether it holds Kubernetes objects), or undefined. */
+export function documentKind(uri: string, languageId: string, text: string): FileKind | undefined {
+  return fileKindOfText(uriPath(uri), text, languageId);
 }
 
 export class DocumentLinter {
@@ -74,7 +75,7 @@ export class DocumentLinter {
     const settings = await store.get(uri);
     const doc = documents.get(uri);
     if (token.cancelled || !doc || doc.version !== version) return; // superseded while waiting
-    const kind = documentKind(uri, doc.languageId);
+    const kind = documentKind(uri, doc.languageId, doc.getText());
     if (!settings.enable || kind === undefined) {
       this.caches.delete(uri);
       this.fixCaches.delete(uri);
@@ -108,9 +109,9 @@ export class DocumentLinter {
       const lint = await this.lintYaml(text, options, stale);
       if (!lint) return; // superseded while linting
       if (lint.changedAt !== undefined) this.focus.set(uri, lint.changedAt);
-      diagnostics = converter.convertYaml(lint, text, version, { max, focus: this.focus.get(uri) });
+      diagnostics = converter.convertYaml(lint, text, version, { max, focus: this.focus.get(uri) }, uri);
     } else {
-      diagnostics = converter.convert(lintText(text, kind, options), text, version, { max });
+      diagnostics = converter.convert(lintText(text, kind, options), text, version, { max }, uri);
     }
     // Never publish for a stale version (a Dockerfile is linted synchronously; this also guards later changes).
     if (stale()) return;

@@ -83,10 +83,17 @@ test('a byte-order mark is not counted and CRLF line ends are handled', () => {
 
 test('content that is not text gives one binary-file note, never a crash', () => {
   put('bin/image.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xfe, 0xfd, 0x00, 0xc3, 0x28]));
-  put('bin/latin1.yaml', Buffer.from(Array.from({ length: 64 }, (_, i) => 0xc0 + (i % 32))));
+  put('bin/random.yaml', Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 151 + 7) % 256)));
   const report = scanned(['bin']);
-  assert.deepEqual(report.findings.map((f: any) => [f.file, f.ruleId, f.severity]), [['bin/image.yaml', 'binary-file', 'info'], ['bin/latin1.yaml', 'binary-file', 'info']]);
+  assert.deepEqual(report.findings.map((f: any) => [f.file, f.ruleId, f.severity]), [['bin/image.yaml', 'binary-file', 'info'], ['bin/random.yaml', 'binary-file', 'info']]);
   assert.equal(runCli(['scan', 'bin'], { cwd: dir }).status, 0, 'a note is below the default --fail-on');
+});
+
+test('text in an 8-bit encoding is not skipped as binary: a file-encoding error and exit 1', () => {
+  put('latin1/latin1.yaml', Buffer.from(Array.from({ length: 64 }, (_, i) => 0xc0 + (i % 32))));
+  const report = scanned(['latin1']);
+  assert.deepEqual(report.findings.map((f: any) => [f.file, f.ruleId, f.severity]), [['latin1/latin1.yaml', 'binary-file', 'info'], ['latin1/latin1.yaml', 'file-encoding', 'error']]);
+  assert.equal(runCli(['scan', 'latin1'], { cwd: dir }).status, 1);
 });
 
 test('an unreadable file or folder exits 2 with one line', { skip: process.getuid?.() === 0 ? 'root reads everything' : false }, () => {

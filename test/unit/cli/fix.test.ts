@@ -147,6 +147,16 @@ describe('scan --fix and --fix-dry-run', () => {
     assert.equal(readFileSync(file, 'utf8'), out);
   });
 
+  it('prints one summary line per file on stderr, each ended by a real line break (issue 16: a literal \\x0a)', () => {
+    writeFileSync(join(dir, 'one.yaml'), POD);
+    writeFileSync(join(dir, 'two\u001b[31m.yaml'), POD);
+    const dry = runCli(['scan', '--fix-dry-run', 'one.yaml', 'two\u001b[31m.yaml'], { cwd: dir });
+    assert.match(dry.stderr, /^would fix (\d+) problems in one\.yaml\nwould fix \1 problems in two\\x1b\[31m\.yaml\n$/, JSON.stringify(dry.stderr));
+    const fixed = runCli(['scan', '--fix', 'one.yaml', 'two\u001b[31m.yaml'], { cwd: dir });
+    assert.match(fixed.stderr, /^fixed (\d+) problems in one\.yaml\nfixed \1 problems in two\\x1b\[31m\.yaml\n$/, JSON.stringify(fixed.stderr));
+    assert.ok(!fixed.stderr.includes('\\x0a'));
+  });
+
   it('exits 0 and changes nothing for a clean file', () => {
     const file = join(dir, 'clean.yaml');
     writeFileSync(file, CLEAN);

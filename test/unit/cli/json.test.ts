@@ -24,8 +24,9 @@ test('json: a folder scan validates against the report schema and lists the file
   assert.deepEqual(report.tool, { name: 'shipshape', version });
   assert.equal(report.profile, 'restricted');
   assert.equal(report.columnKind, 'utf16CodeUnits');
-  // Folder scans pick YAML by name: pod.manifest is not listed.
-  const expected = ['empty.yaml', 'escape-pod.yaml', 'hardened-pod.yaml', 'helm/templates/deployment.yaml', 'insecure-pod.yaml', 'malformed.yaml', 'unicode-pod.yaml', 'workflow.yml'];
+  // Folder scans pick YAML by name (pod.manifest is not listed) and JSON by content (pod.json of issue 16 is).
+  const acceptance = ['deploymentconfig.yaml', 'docker-compose.yml', 'list.yaml', 'pod.json', 'privileged-on.yaml', 'utf16.yaml'].map((f) => `issue16-acceptance/${f}`);
+  const expected = ['empty.yaml', 'escape-pod.yaml', 'hardened-pod.yaml', 'helm/templates/deployment.yaml', 'insecure-pod.yaml', ...acceptance, 'malformed.yaml', 'unicode-pod.yaml', 'workflow.yml'];
   assert.deepEqual(report.files, expected.map((f) => `${FIX}/${f}`));
   assert.equal(report.summary.filesScanned, expected.length);
   const count = (sev: string) => report.findings.filter((f: any) => f.severity === sev).length;

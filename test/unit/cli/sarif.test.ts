@@ -1,11 +1,13 @@
 // `--format sarif`, validated against the SARIF 2.1.0 schema shipped by @microsoft/jest-sarif.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getRule } from '../../../server/src/engine/rules';
+import { FINGERPRINT_KEY } from '../../../server/src/cli/format/sarif';
+import { informationUri } from '../../../server/src/cli/package-info';
 import { assertBuilt, assertValid, FIX, FIXTURES, jsonOf, ROOT, runCli, sarifValidator } from './helpers';
 
 before(assertBuilt);
@@ -25,8 +27,9 @@ test('sarif: a folder scan is a valid SARIF 2.1.0 log whose results point at the
   const run = log.runs[0];
   assert.equal(run.tool.driver.name, 'shipshape');
   assert.equal(run.tool.driver.version, version);
-  // informationUri is present only when package.json names a repository.
-  assert.equal('informationUri' in run.tool.driver, Boolean((require('../../../package.json') as { repository?: unknown }).repository));
+  // informationUri: the project's home page, always (package.json homepage or repository, else its Marketplace page).
+  assert.equal(run.tool.driver.informationUri, informationUri(require('../../../package.json')));
+  assert.match(run.tool.driver.informationUri, /^https:\/\//);
   assert.equal(run.columnKind, 'utf16CodeUnits');
   assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: pathToFileURL(ROOT).href.replace(/\/?$/, '/') } });
   const ids = run.tool.driver.rules.map((x: any) => x.id);
@@ -54,7 +57,9 @@ test('sarif: the privileged result and its rule descriptor', () => {
   const run = log.runs[0];
   const results = run.results.filter((x: any) => x.ruleId === 'privileged-container');
   assert.equal(results.length, 1);
-  const { ruleIndex, ...rest } = results[0];
+  const { ruleIndex, partialFingerprints, ...rest } = results[0];
+  assert.match(partialFingerprints[FINGERPRINT_KEY], /^[0-9a-f]{64}$/);
+  assert.deepEqual(Object.keys(partialFingerprints), [FINGERPRINT_KEY]);
   assert.deepEqual(rest, {
     ruleId: 'privileged-container',
     level: 'error',
@@ -80,9 +85,59 @@ test('sarif: the privileged result and its rule descriptor', () => {
   assert.match(rule.help.markdown, /^\*\*Privileged container\*\*/);
   assert.match(rule.help.markdown, /Pod Security Standards: Baseline, "Privileged Containers"/);
   assert.deepEqual(rule.properties, { tags: ['security', 'kubernetes', 'pod-security-baseline'], category: 'pod-security-baseline', profile: 'baseline', 'security-severity': '8.0' });
-  // helpUri: the doc page shipped in the package, when it is there.
-  const doc = join(ROOT, 'docs', 'rules', 'privileged-container.md');
-  assert.equal(rule.helpUri, existsSync(doc) ? pathToFileURL(doc).href : undefined);
+  // No helpUri without --doc-url-base: never a path on the scanning machine. The help is in the log.
+  assert.equal('helpUri' in rule, false);
+  assert.match(rule.help.text, /Documentation: docs\/rules\/privileged-container\.md in the shipshape package\.$/);
+  assert.ok(!JSON.stringify(log).includes(pathToFileURL(ROOT).href.replace(/\/?$/, '/docs')), 'no file: URI of the package anywhere');
+});
+
+test('sarif: --doc-url-base gives each rule a helpUri under it; a bad value is a usage error', () => {
+  const base = 'https://example.com/shipshape/blob/v1/docs/rules';
+  const uri = (args: string[], id = 'privileged-container') => jsonOf(runCli(['scan', `${FIX}/insecure-pod.yaml`, '-f', 'sarif', ...args])).runs[0].tool.driver.rules.find((x: any) => x.id === id);
+  const rule = uri(['--doc-url-base', base]);
+  assert.equal(rule.helpUri, `${base}/privileged-container.md`);
+  assert.match(rule.help.text, /Documentation: https:\/\/example\.com\/shipshape\/blob\/v1\/docs\/rules\/privileged-container\.md$/);
+  assert.match(rule.help.markdown, /\[Documentation\]\(https:\/\/example\.com\/shipshape\/blob\/v1\/docs\/rules\/privileged-container\.md\)/);
+  assert.equal(uri([`--doc-url-base=${base}/`]).helpUri, `${base}/privileged-container.md`, 'a trailing slash is not doubled');
+  assert.equal(uri(['--doc-url-base', 'https://docs.example.com/rules/{ruleId}.html'], 'host-pid').helpUri, 'https://docs.example.com/rules/host-pid.html');
+  const log = jsonOf(runCli(['scan', `${FIX}/insecure-pod.yaml`, '-f', 'sarif', '--doc-url-base', base]));
+  assertValid(validate, log);
+  for (const bad of ['docs/rules', 'file:///home/me/docs/rules', 'ftp://example.com/x', 'https://exa mple.com/']) {
+    const r = runCli(['scan', `${FIX}/insecure-pod.yaml`, '-f', 'sarif', '--doc-url-base', bad]);
+    assert.equal(r.status, 2, bad);
+    assert.match(r.stderr, /^shipshape: invalid value '.*' for --doc-url-base: /, bad);
+    assert.equal(r.stdout, '');
+  }
+  assert.match(runCli(['scan', '--help']).stdout, /--doc-url-base <url>/);
+});
+
+test('sarif: partialFingerprints stay when lines are inserted above, and tell identical findings apart', () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'shipshape-fp-')));
+  try {
+    const pod = (name: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n    - name: a\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n`;
+    const prints = (text: string) => {
+      writeFileSync(join(dir, 'pod.yaml'), text);
+      const results = jsonOf(runCli(['scan', 'pod.yaml', '-f', 'sarif'], { cwd: dir })).runs[0].results;
+      return results.map((r: any) => [r.ruleId, r.locations[0].physicalLocation.region.startLine, r.partialFingerprints[FINGERPRINT_KEY]]);
+    };
+    const before = prints(pod('web'));
+    const after = prints(`# a comment\n# and another\n\n${pod('web').replace('metadata:\n', 'metadata:\n  labels: {app: web}\n')}`);
+    assert.equal(after.length, before.length);
+    for (let i = 0; i < before.length; i++) {
+      assert.equal(after[i][0], before[i][0]);
+      assert.notEqual(after[i][1], before[i][1], 'the line moved');
+      assert.equal(after[i][2], before[i][2], `${before[i][0]}: the fingerprint stayed`);
+    }
+    const privileged = before.filter((r: any) => r[0] === 'privileged-container');
+    assert.equal(privileged.length, 2, 'two identical findings: same rule, object, container name and line text');
+    assert.notEqual(privileged[0][2], privileged[1][2]);
+    assert.equal(new Set(before.map((r: any) => r[2])).size, before.length, 'every result has its own fingerprint');
+    // Another object, another fingerprint.
+    assert.notEqual(prints(pod('api')).find((r: any) => r[0] === 'privileged-container')[2], privileged[0][2]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('sarif: driver.rules lists exactly the rules enabled for the run', () => {

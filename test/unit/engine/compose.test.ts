@@ -195,7 +195,7 @@ test('limit values Docker treats as no limit', () => {
   for (const v of [1, 0.5, '512m', '1.5G', '${MEM}', '', 'm', '.', null, true, '0'.repeat(100) + 'x']) assert.ok(!isNoLimit(v), JSON.stringify(v));
 });
 
-test('merge keys: values are read through anchors, a shared problem is reported once at the anchor', () => {
+test('merge keys: each merging service is judged with the merged values, on its own `<<` line', () => {
   const text = dedent(`
     x-agent: &agent
       network_mode: host
@@ -210,8 +210,13 @@ test('merge keys: values are read through anchors, a shared problem is reported 
         network_mode: bridge
   `);
   const fs = lint(text);
-  assertFindings(text, fs.filter((f) => f.ruleId === 'host-network'), [{ at: 'network_mode: host', message: 'Service "a"' }]);
-  assertFindings(text, fs.filter((f) => f.ruleId === 'dangerous-capabilities'), [{ at: 'SYS_ADMIN', message: 'Service "a"' }]);
+  assertFindings(text, fs.filter((f) => f.ruleId === 'host-network'), [{ at: '<<: *agent', message: 'Service "a"' }]);
+  assertFindings(text, fs.filter((f) => f.ruleId === 'dangerous-capabilities'), [
+    { at: '<<: *agent', message: 'Service "a"' },
+    { at: '<<', occurrence: 1, message: 'Service "b"' },
+  ]);
+  const related = fs.filter((f) => f.ruleId === 'dangerous-capabilities').map((f) => f.related?.map((r) => text.slice(r.span.start, r.span.end)));
+  assert.deepEqual(related, [['SYS_ADMIN'], ['SYS_ADMIN']], 'the related location is where the value is written');
   assert.equal(view(text)!.services[1]!.setting(['network_mode'])!.value, 'bridge', 'own keys override merged ones');
 });
 

@@ -144,3 +144,19 @@ test('helpers: isConfigFile, readIfExists, relativePosix', () => {
   assert.equal(readIfExists(join(dir, 'repo/.shipshape.yaml', 'below')), undefined, 'ENOTDIR counts as missing');
   assert.equal(relativePosix('/w', '/w/a/b.yaml'), 'a/b.yaml');
 });
+
+test('readIfExists decodes a byte-order mark (UTF-8, UTF-16) and refuses bytes that do not decode (the editor and the CLI read configs through it)', () => {
+  const path = join(dir, 'enc', '.shipshape.yaml');
+  mkdirSync(dirname(path), { recursive: true });
+  const text = 'profile: baseline # ✓\n';
+  writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  assert.equal(readIfExists(path), text);
+  writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+  assert.equal(readIfExists(path), text);
+  const loader = new ConfigLoader();
+  assert.equal(loader.settingsFor(join(dir, 'enc', 'pod.yaml'), DEFAULT_SETTINGS).settings.profile, 'baseline');
+  writeFileSync(path, Buffer.from('profile: baseline # d\xe9j\xe0\n', 'latin1'));
+  assert.throws(() => readIfExists(path), /^Error: not valid UTF-8; save it as UTF-8$/);
+  loader.invalidate();
+  assert.deepEqual(loader.load(path)?.parsed.problems.map((p) => p.message), ['cannot read the configuration: not valid UTF-8; save it as UTF-8']);
+});

@@ -56,8 +56,10 @@ test('setIn replaces an existing scalar and keeps its comment', () => {
 test('setIn inserts after a chosen sibling and before trailing comment lines', () => {
   const text = 'a: 1\nb:\n  c: 2\n  # about d\nd: 3\n# end\n';
   const d = doc(text);
-  expectEdit(text, setIn(d, text, root(d), ['x'], 'y', { after: ['b'] }), 'a: 1\nb:\n  c: 2\nx: y\n  # about d\nd: 3\n# end\n');
-  expectEdit(text, setIn(d, text, root(d), ['x'], 'y'), 'a: 1\nb:\n  c: 2\n  # about d\nd: 3\nx: y\n# end\n');
+  expectEdit(text, setIn(d, text, root(d), ['x'], 'z', { after: ['b'] }), 'a: 1\nb:\n  c: 2\nx: z\n  # about d\nd: 3\n# end\n');
+  expectEdit(text, setIn(d, text, root(d), ['x'], 'z'), 'a: 1\nb:\n  c: 2\n  # about d\nd: 3\nx: z\n# end\n');
+  // A string kubectl would read as something else (YAML 1.1) is quoted.
+  expectEdit(text, setIn(d, text, root(d), ['x'], 'y'), 'a: 1\nb:\n  c: 2\n  # about d\nd: 3\nx: "y"\n# end\n');
 });
 
 test('setIn keeps CRLF line endings', () => {

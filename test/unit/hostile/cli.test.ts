@@ -68,7 +68,9 @@ test('scan: every hostile file in one run, within the heap limit, each with at m
   assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}; stderr: ${r.stderr.slice(-2000)}`);
   assert.equal(r.stderr, '');
   for (const c of SCANNED) {
-    const findings = report.findings.filter((f) => f.file === `scan/${c.file}`);
+    const all = report.findings.filter((f) => f.file === `scan/${c.file}`);
+    assert.equal(all.filter((f) => f.ruleId === 'file-encoding').length, c.invalidText ? 1 : 0, c.name);
+    const findings = all.filter((f) => f.ruleId !== 'file-encoding');
     expectSurvived(c, findings);
     for (const f of findings) assert.ok(f.message.length < 500, `${c.file}: ${f.ruleId} message of ${f.message.length} characters`);
   }

@@ -29,7 +29,7 @@ test('commands call the server controller and the output channel', async () => {
   assert.deepEqual(calls, ['restart', 'show true']);
 });
 
-test('the document selector covers YAML, Dockerfiles and compose files on disk and untitled, and kubeconfig files by name', () => {
+test('the document selector covers YAML, Dockerfiles, compose files and JSON on disk and untitled, and kubeconfig files by name', () => {
   assert.deepEqual(documentSelector(), [
     { scheme: 'file', language: 'yaml' },
     { scheme: 'untitled', language: 'yaml' },
@@ -37,6 +37,8 @@ test('the document selector covers YAML, Dockerfiles and compose files on disk a
     { scheme: 'untitled', language: 'dockerfile' },
     { scheme: 'file', language: 'dockercompose' },
     { scheme: 'untitled', language: 'dockercompose' },
+    { scheme: 'file', language: 'json' },
+    { scheme: 'untitled', language: 'json' },
     { scheme: 'file', pattern: '**/.kube/config' },
     { scheme: 'file', pattern: '**/kubeconfig' },
     { scheme: 'file', pattern: '**/*.kubeconfig' },

@@ -59,3 +59,37 @@ test('doc links point at docs/rules/<id>.md next to dist/', () => {
 test('no findings: no diagnostics', () => {
   assert.deepEqual(new DiagnosticConverter(ROOT).convert([], 'a: 1\n', 1), []);
 });
+
+test('issue 16: a merged value carries relatedInformation in the document, per YAML document of the file', async () => {
+  const { lintYamlChunks, yamlLintFindings } = await import('../../../server/src/engine/lint');
+  const compose = 'x-common: &common\n  image: busybox:1.36\n  privileged: true\nservices:\n  a:\n    <<: *common\n  b:\n    <<: *common\n';
+  const text = `kind: ConfigMap\napiVersion: v1\nmetadata: {name: c}\n---\n${compose}`;
+  const uri = 'file:///w/compose.yaml';
+  const conv = new DiagnosticConverter(ROOT);
+  const lint = lintYamlChunks(text, { fileName: 'compose.yaml', fixes: false });
+  const privileged = conv.convertYaml(lint, text, 1, undefined, uri).filter((d) => d.code === 'privileged-container');
+  assert.deepEqual(
+    privileged.map((d) => [d.range.start.line, d.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.location.range.start.character])]),
+    [
+      [9, [[uri, 6, 2]]],
+      [11, [[uri, 6, 2]]],
+    ],
+  );
+  assert.match(privileged[0]!.relatedInformation![0]!.message, /&common/);
+  // The same through the whole-file conversion; without a URI there is nothing to point at.
+  const flat = conv.convert(yamlLintFindings(lint), text, 1, undefined, uri);
+  assert.deepEqual(flat.filter((d) => d.code === 'privileged-container').map((d) => d.relatedInformation?.[0]?.location.range.start.line), [6, 6]);
+  assert.ok(conv.convertYaml(lint, text, 1).every((d) => d.relatedInformation === undefined));
+});
+
+test('diagnostic data tells apart findings that share a << span by their related location', async () => {
+  const { isFindingOf } = await import('../../../server/src/lsp/diagnostics');
+  const text = 'x: &x {cap_add: [SYS_ADMIN, NET_ADMIN]}\nservices:\n  web:\n    <<: *x\n';
+  const at = (needle: string) => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length });
+  const a = finding(text, '<<: *x', { related: [{ span: at('SYS_ADMIN'), message: 'm' }] });
+  const b = finding(text, '<<: *x', { related: [{ span: at('NET_ADMIN'), message: 'm' }] });
+  const [da, db] = new DiagnosticConverter(ROOT).convert([a, b], text, 1).map((d) => d.data as { relatedAt: number; ruleId: string; span: { start: number; end: number } });
+  assert.equal(da!.relatedAt, at('SYS_ADMIN').start);
+  assert.ok(isFindingOf(a, da!) && !isFindingOf(b, da!));
+  assert.ok(isFindingOf(b, db!) && !isFindingOf(a, db!));
+});

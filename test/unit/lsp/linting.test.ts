@@ -39,11 +39,20 @@ function setup(raw: (uri: string) => unknown | Promise<unknown> = () => ({ rules
 }
 
 test('kind comes from the language id, else from the file name', () => {
-  assert.equal(documentKind('file:///w/a.txt', 'yaml'), 'yaml');
-  assert.equal(documentKind('file:///w/Dockerfile', 'plaintext'), 'dockerfile');
-  assert.equal(documentKind('untitled:Untitled-1', 'dockerfile'), 'dockerfile');
-  assert.equal(documentKind('file:///w/notes.txt', 'plaintext'), undefined);
+  assert.equal(documentKind('file:///w/a.txt', 'yaml', ''), 'yaml');
+  assert.equal(documentKind('file:///w/Dockerfile', 'plaintext', ''), 'dockerfile');
+  assert.equal(documentKind('untitled:Untitled-1', 'dockerfile', ''), 'dockerfile');
+  assert.equal(documentKind('file:///w/notes.txt', 'plaintext', ''), undefined);
   assert.equal(uriPath('file:///w/my%20dir/Containerfile'), '/w/my dir/Containerfile');
+});
+
+test('a JSON document is linted as YAML when it holds Kubernetes objects, else not at all', () => {
+  const pod = '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "x"}}';
+  assert.equal(documentKind('file:///w/pod.json', 'json', pod), 'yaml');
+  assert.equal(documentKind('untitled:Untitled-1', 'json', pod), 'yaml');
+  assert.equal(documentKind('file:///w/package.json', 'json', '{"name": "x", "version": "1.0.0"}'), undefined);
+  assert.equal(documentKind('file:///w/data.json', 'json', '[{"apiVersion": "v1", "kind": "Pod"}]'), undefined);
+  assert.equal(documentKind('file:///w/.vscode/settings.json', 'jsonc', pod), undefined, 'JSON with comments is not a manifest kubectl reads');
   assert.equal(uriPath('not a uri'), 'not a uri');
 });
 

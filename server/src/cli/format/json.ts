@@ -31,6 +31,7 @@ export function formatJson(report: ScanReport): string {
       end: f.end,
       ...(f.object ? { object: f.object } : {}),
       ...(f.container !== undefined ? { container: f.container } : {}),
+      ...(f.related ? { related: f.related } : {}),
     })),
   };
   return JSON.stringify(doc, null, 2) + '\n';

@@ -1,17 +1,34 @@
 /**
  * `--format sarif`: SARIF 2.1.0 (one run). driver.rules lists the rules
  * enabled for this run (effective severity not `off`), in registry order;
- * results point into it with ruleIndex. helpUri is the `file:` URI of the
- * rule's doc page shipped in the package (SARIF requires an absolute URI
- * there), omitted when the page is not shipped. Artifact locations are
- * relative to %SRCROOT% (the working folder); files outside it get absolute
- * `file:` URIs. Columns count UTF-16 code units (run.columnKind).
+ * results point into it with ruleIndex. Each rule's help (text and Markdown)
+ * is in the log; helpUri is its page under the documentation base URL the
+ * user gives (`--doc-url-base`), and absent without one: never a path on the
+ * scanning machine. Artifact locations are relative to %SRCROOT% (the working
+ * folder); files outside it get absolute `file:` URIs. Columns count UTF-16
+ * code units (run.columnKind).
+ *
+ * partialFingerprints identify a result across commits (code scanning matches
+ * alerts with them): a SHA-256 of the rule id, the file, the object (kind,
+ * namespace, name) and container, the flagged line's text (white space
+ * normalised; see report.ts lineHash) and the index of the result among those
+ * equal in all of that, in file order. Line numbers are not part of it, so
+ * edits elsewhere in the file keep it.
  */
+import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { effectiveSeverity, equivalentChecks, ruleDocPath, ruleMetas, type RuleMeta, type Severity } from '../../engine';
-import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION, ruleDocUri } from '../package-info';
+import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION, ruleDocUrl } from '../package-info';
 import type { ReportFinding, ScanReport } from '../report';
+
+export interface SarifOptions {
+  /** Where the rules' documentation pages are published (`--doc-url-base`); helpUri is omitted without it. */
+  docUrlBase?: string;
+}
+
+/** The partialFingerprints key (a fingerprint's name carries its version: a change of the recipe is a new key). */
+export const FINGERPRINT_KEY = 'shipshapeFindingHash/v1';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
@@ -41,7 +58,7 @@ function ruleHelp(meta: RuleMeta, docUri: string | undefined): { text: string; m
   const equivalents = equivalentChecks(refs).map(({ tool, ids }) => `${tool} ${ids.join(', ')}`);
   if (equivalents.length) facts.push(`Equivalent checks: ${equivalents.join('; ')}`);
   const doc = ruleDocPath(meta.id);
-  const text = [meta.description, '', ...facts, `Documentation: ${doc} in the shipshape package.`].join('\n');
+  const text = [meta.description, '', ...facts, docUri ? `Documentation: ${docUri}` : `Documentation: ${doc} in the shipshape package.`].join('\n');
   const markdown = [
     `**${meta.title}**`,
     '',
@@ -55,8 +72,8 @@ function ruleHelp(meta: RuleMeta, docUri: string | undefined): { text: string; m
   return { text, markdown };
 }
 
-function ruleDescriptor(meta: RuleMeta) {
-  const docUri = ruleDocUri(meta.id);
+function ruleDescriptor(meta: RuleMeta, docUrlBase: string | undefined) {
+  const docUri = docUrlBase !== undefined ? ruleDocUrl(docUrlBase, meta.id) : undefined;
   const security = meta.category !== 'syntax';
   return {
     id: meta.id,
@@ -81,12 +98,39 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-function result(f: ReportFinding, ruleIndex: number | undefined) {
+/** Each finding's fingerprint (see the module comment), in report order. */
+function fingerprints(findings: readonly ReportFinding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const identity = [f.ruleId, f.file, f.object?.kind ?? '', f.object?.namespace ?? '', f.object?.name ?? '', f.container ?? '', f.lineHash].join('\u0000');
+    const occurrence = seen.get(identity) ?? 0;
+    seen.set(identity, occurrence + 1);
+    return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex');
+  });
+}
+
+/** SARIF relatedLocations: the places in the same file that explain a finding (e.g. the anchor a `<<` merges). */
+function relatedLocations(f: ReportFinding) {
+  if (!f.related?.length) return {};
+  return {
+    relatedLocations: f.related.map((r, id) => ({
+      id,
+      physicalLocation: {
+        artifactLocation: artifactLocation(f.file),
+        region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column },
+      },
+      message: { text: r.message },
+    })),
+  };
+}
+
+function result(f: ReportFinding, ruleIndex: number | undefined, fingerprint: string) {
   return {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: sarifLevel(f.severity),
     message: { text: f.message },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     locations: [
       {
         physicalLocation: {
@@ -95,10 +139,11 @@ function result(f: ReportFinding, ruleIndex: number | undefined) {
         },
       },
     ],
+    ...relatedLocations(f),
   };
 }
 
-export function formatSarif(report: ScanReport, cwd: string): string {
+export function formatSarif(report: ScanReport, cwd: string, options: SarifOptions = {}): string {
   const metas = ruleMetas().filter((m) => effectiveSeverity(m, report.settings) !== 'off');
   // A finding from a rule outside the list (not expected) still gets a descriptor.
   for (const f of report.findings) {
@@ -108,6 +153,7 @@ export function formatSarif(report: ScanReport, cwd: string): string {
     }
   }
   const index = new Map(metas.map((m, i) => [m.id, i]));
+  const prints = fingerprints(report.findings);
   let root = pathToFileURL(cwd).href;
   if (!root.endsWith('/')) root += '/';
   const log = {
@@ -121,12 +167,12 @@ export function formatSarif(report: ScanReport, cwd: string): string {
             version: TOOL_VERSION,
             semanticVersion: TOOL_VERSION,
             informationUri: INFORMATION_URI,
-            rules: metas.map(ruleDescriptor),
+            rules: metas.map((m) => ruleDescriptor(m, options.docUrlBase)),
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: root } },
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((f) => result(f, index.get(f.ruleId))),
+        results: report.findings.map((f, i) => result(f, index.get(f.ruleId), prints[i]!)),
       },
     ],
   };

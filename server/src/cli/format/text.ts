@@ -1,5 +1,6 @@
 /**
- * `--format text`: one line per finding, `file:line:col severity rule-id message`,
+ * `--format text`: one line per finding, `file:line:col severity rule-id message`
+ * (then `(see line N)` when another line explains it, e.g. the anchor a `<<` merges),
  * grouped by file (a blank line between files), then a summary line.
  */
 import type { Severity } from '../../engine';
@@ -28,7 +29,8 @@ export function formatText(report: ScanReport, options: TextOptions): string {
     if (previous !== undefined && f.file !== previous) out.push('');
     previous = f.file;
     const where = `${terminalSafe(f.file)}:${f.start.line}:${f.start.column}`;
-    out.push(`${style.bold(where)} ${severityStyle(style, f.severity)(f.severity)} ${style.dim(f.ruleId)} ${terminalSafe(f.message)}`);
+    const see = f.related?.length ? style.dim(` (see line${f.related.length > 1 ? 's' : ''} ${f.related.map((r) => r.start.line).join(', ')})`) : '';
+    out.push(`${style.bold(where)} ${severityStyle(style, f.severity)(f.severity)} ${style.dim(f.ruleId)} ${terminalSafe(f.message)}${see}`);
   }
   if (out.length > 0) out.push('');
   const summary = summaryLine(report.summary, report.files.length);

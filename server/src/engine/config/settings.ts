@@ -6,6 +6,9 @@
 import type { Profile, RuleMeta, SeveritySetting } from '../types';
 import { checkSettings } from './settings-schema';
 import { compareQuantities, parseQuantity } from '../views/quantity';
+import { DEFAULT_FIX_DEFAULTS, type FixDefaults } from './fix-defaults';
+
+export { DEFAULT_FIX_DEFAULTS, type FixDefaults };
 
 export interface EngineSettings {
   /** Pod Security Standards level: `restricted` (default) runs every rule, `baseline` turns restricted-only rules off. */
@@ -35,15 +38,6 @@ export interface EngineSettings {
   fixDefaults: FixDefaults;
 }
 
-/** Values that suggestions insert (resource requests and limits of the missing-* rules). */
-export interface FixDefaults {
-  /** Kubernetes quantities for `resources.requests` / `resources.limits`. */
-  resources: Readonly<{ cpuRequest: string; cpuLimit: string; memoryRequest: string; memoryLimit: string }>;
-}
-
-export const DEFAULT_FIX_DEFAULTS: FixDefaults = Object.freeze({
-  resources: Object.freeze({ cpuRequest: '100m', cpuLimit: '500m', memoryRequest: '128Mi', memoryLimit: '256Mi' }),
-});
 
 /** A configured exemption: these rules do not apply to objects and containers matching every given glob. */
 export interface Exemption {

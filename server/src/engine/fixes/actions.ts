@@ -11,6 +11,9 @@
  *   through the shared YAML edit builders; not offered when the builders
  *   cannot edit the object safely (flow maps, aliases ...).
  *
+ * Neither is offered in a JSON file (what kubectl reads as JSON): JSON has
+ * no comments, and the builders write YAML.
+ *
  * An exemption needs a reason, and a WorkspaceEdit cannot select text for
  * the user to type over, so both write the reason text
  * `REASON_PLACEHOLDER` ("justify this exemption"), which reads as an
@@ -22,6 +25,7 @@ import type { Finding, Fix, TextEdit } from '../types';
 import { setMapEntry } from './yaml-edit';
 import { documentObjects } from '../views/objects';
 import type { ResourceView } from '../views/resource';
+import { startsAsJson } from '../parse/json-manifest';
 
 export const REASON_PLACEHOLDER = 'justify this exemption';
 export const ANNOTATION_PREFIX = 'ignore-check.shipshape.dev/';
@@ -52,6 +56,7 @@ function instructionStart(text: string, offset: number): number {
 /** "Disable <rule> for this line": a suppression comment above the finding's line. */
 export function disableForLineFix(text: string, kind: FileKind, finding: Finding): Fix | undefined {
   if (finding.span.start < 0 || finding.span.start > text.length) return undefined;
+  if (kind === 'yaml' && startsAsJson(text)) return undefined;
   const start = kind === 'dockerfile' ? instructionStart(text, finding.span.start) : lineStart(text, finding.span.start);
   const indent = /^[ \t]*/.exec(text.slice(start))![0];
   const comment = `${indent}# shipshape-disable-next-line ${finding.ruleId} -- ${REASON_PLACEHOLDER}${eolOf(text)}`;
@@ -83,7 +88,7 @@ export function objectAt(text: string, offset: number): { doc: Document.Parsed; 
 
 /** "Ignore <rule> for this object": an exemption annotation on the finding's Kubernetes object. */
 export function ignoreForObjectFix(text: string, kind: FileKind, finding: Finding): Fix | undefined {
-  if (kind !== 'yaml' || !finding.object) return undefined;
+  if (kind !== 'yaml' || !finding.object || startsAsJson(text)) return undefined;
   const found = objectAt(text, finding.span.start);
   if (!found) return undefined;
   let edits: TextEdit[] | undefined;

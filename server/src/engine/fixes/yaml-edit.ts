@@ -8,9 +8,17 @@
  * and returns `TextEdit[]` with offsets into that text, or `undefined` when
  * the change cannot be made safely. Unsafe means: an anchor on the edited
  * node or any node above it (an alias elsewhere would change too), an alias
- * or a merge key (`<<`) on the path, a removed subtree holding an anchor, a
+ * on the path, a merge key (`<<`) in a map the linter did not expand, a
+ * removed subtree holding an anchor, a
  * flow collection spanning lines or holding comments, complex keys, block
  * scalars with keep chomping next to an insertion point.
+ *
+ * In a map whose merge keys the linter expanded (parse/yaml-merge.ts) the
+ * builders edit the entries as written: a key the merge provides is set by
+ * a new entry at the end of the merging map (a local override: only that
+ * object changes, never the anchor); a parent map the merge provides, a
+ * written key a merge overrides, and removing a key a merge also provides
+ * are unsafe. Merged copies are not in the text and are never edited.
  *
  * Style is taken from the file: indentation unit (2, 4, ...), whether block
  * sequences are indented under their key (`key:\n  - a`) or not
@@ -42,6 +50,7 @@
  * points as overlapping) and re-lint.
  */
 import { isMap, isPair, isScalar, isSeq, Scalar, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { mergeRecord, writtenItems } from '../parse/yaml-merge';
 import { FIXLESS } from './fixless';
 import { column, lineStart, nextLineStart, restIsTrivia, spaces } from './text-lines';
 import { editorFor, type AnyDoc, type YamlEditor } from './yaml-editor';
@@ -93,23 +102,25 @@ function insertInto(ed: YamlEditor, map: YAMLMap, path: readonly string[], value
   const [first, ...rest] = path;
   if (first === undefined) return undefined;
   const newValue = nest(rest, value);
+  const items = writtenItems(map);
   if (map.flow) {
     if (!simpleFlow(text, map)) return undefined;
     const r = range(map)!;
     const close = text.lastIndexOf('}', r[1] - 1);
     if (close < r[0]) return undefined;
     const entry = `${formatScalar(first)}: ${flowValue(newValue)}`;
-    if (map.items.length === 0) return [{ start: r[0] + 1, end: close, text: entry }];
-    const lastEnd = contentEnd(text, map.items[map.items.length - 1]);
+    if (items.length === 0) return [{ start: r[0] + 1, end: close, text: entry }];
+    const lastEnd = contentEnd(text, items[items.length - 1]);
     if (lastEnd === undefined) return undefined;
     return [{ start: lastEnd, end: lastEnd, text: `, ${entry}` }];
   }
-  const firstItem = map.items[0];
+  const firstItem = items[0];
   const keyRange = isPair(firstItem) ? range(firstItem.key) : undefined;
   if (!keyRange) return undefined;
   const col = column(text, keyRange[0]);
-  let anchorItem = map.items[map.items.length - 1];
-  for (const sibling of opts.after ?? []) {
+  let anchorItem = items[items.length - 1];
+  // In a merging map a new key goes last, after every `<<` (kubectl applies entries in order).
+  for (const sibling of mergeRecord(map) ? [] : (opts.after ?? [])) {
     const p = findPair(map, sibling);
     if (p) {
       anchorItem = p;
@@ -219,6 +230,8 @@ function setCore(ed: YamlEditor, map: YAMLMap, path: readonly string[], value: Y
     return replaceScalarValue(ed, pair, value);
   }
   const missing = path.slice(w.found);
+  // A key a merge provides, written here: a local override of this map only (the anchor stays as it is).
+  if (opts.keepExisting && missing.length === 1 && mergeRecord(w.map)?.merged.has(missing[0]!)) return [];
   if (w.pair) {
     // An existing key on the path whose value is not a map.
     if (isNullValue(w.pair.value)) return fillNullPair(ed, w.pair, [[missing[0]!, nest(missing.slice(1), value)]]);
@@ -326,6 +339,8 @@ export function replacePair(doc: AnyDoc, text: string, map: YAMLMap, path: reado
     const w = walk(ed, map, path);
     if (!w || w.found !== path.length || !w.pair || hasAnchor(w.pair)) return undefined;
     if (findPair(w.map, newKey) && newKey !== path[path.length - 1]) return undefined; // would duplicate a key
+    const merges = mergeRecord(w.map);
+    if (merges && (merges.provided.has(path[path.length - 1]!) || merges.provided.has(newKey))) return undefined; // a merged value would come in or win
     const kr = range(w.pair.key);
     const end = contentEnd(text, w.pair);
     if (!kr || end === undefined) return undefined;

@@ -1,5 +1,6 @@
 /** The per-document state the YAML edit builders share: parents of nodes and the file's style. */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { writtenItems } from '../parse/yaml-merge';
 import { detectStyle } from './yaml-style';
 
 export type AnyDoc = Document.Parsed | Document;
@@ -33,7 +34,8 @@ export class YamlEditor {
       const walk = (n: unknown, parent: Parent | undefined, depth: number): void => {
         if (!n || typeof n !== 'object' || depth > 200) return;
         parents.set(n, parent);
-        if (isMap(n) || isSeq(n)) for (const item of n.items) walk(item, n, depth + 1);
+        // The entries as written: merged copies (parse/yaml-merge.ts) are not in the text and have no parent here.
+        if (isMap(n) || isSeq(n)) for (const item of writtenItems(n)) walk(item, n, depth + 1);
         else if (isPair(n)) {
           walk(n.key, n, depth + 1);
           walk(n.value, n, depth + 1);

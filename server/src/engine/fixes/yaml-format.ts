@@ -1,5 +1,6 @@
 /** New YAML text for values a fix writes: scalars, flow values and block lines in the file's style. */
 import { parse as parseYaml } from 'yaml';
+import { kubectlScalar } from '../parse/kubectl-scalars';
 import { spaces } from './text-lines';
 
 /** A value to write: scalars, arrays and plain objects (key order kept). */
@@ -37,7 +38,8 @@ const FORMATTED = new Map<string, string>();
 function formatString(value: string): string {
   if (value !== '' && value === value.trim() && !/[\n\r\t#{}[\],&*!|>'"%@`]/.test(value) && !/^[-?:](\s|$)/.test(value) && !value.includes(': ')) {
     try {
-      if (parseYaml(value) === value) return value;
+      // A string both readings take as a string: YAML 1.2 and kubectl's YAML 1.1 (`on`, `0755` are not).
+      if (parseYaml(value) === value && kubectlScalar(value) === value) return value;
     } catch {
       // fall through to quoting
     }

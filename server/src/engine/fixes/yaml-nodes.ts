@@ -1,5 +1,6 @@
 /** Reading `yaml` nodes for editing: keys, ranges, content ends, and whether a path can be edited safely. */
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMergeKey, mergeRecord, writtenItems } from '../parse/yaml-merge';
 import type { YamlEditor } from './yaml-editor';
 
 export function keyOf(pair: Pair): string | undefined {
@@ -8,17 +9,28 @@ export function keyOf(pair: Pair): string | undefined {
   return typeof v === 'string' ? v : v === null || v === undefined ? undefined : String(v);
 }
 
-/** The pair for `key` (the last one, as decoding keeps it), or undefined. `null` when the map cannot be edited. */
+/**
+ * The written pair for `key` (the last one, as decoding keeps it), or
+ * undefined. `null` when the map cannot be edited: a complex key, a merge key
+ * in a map the linter did not expand, or a written pair that a merge
+ * overrides (editing it would change nothing).
+ */
 export function findPair(map: YAMLMap, key: string): Pair | undefined | null {
+  const merges = mergeRecord(map);
   let found: Pair | undefined;
-  for (const item of map.items) {
+  for (const item of writtenItems(map)) {
     if (!isPair(item)) return null;
+    if (isMergeKey(item.key)) {
+      if (!merges) return null; // the effective value may come from elsewhere
+      continue;
+    }
     const k = keyOf(item);
     if (k === undefined) return null; // a complex or null key
-    if (k === '<<') return null; // a merge key: the effective value may come from elsewhere
+    if (k === '<<') return null;
     if (isScalar(item.key) && item.key.anchor) return null;
     if (k === key) found = item;
   }
+  if (found && merges?.merged.has(key)) return null;
   return found;
 }
 
@@ -35,7 +47,8 @@ export function contentEnd(text: string, node: unknown): number | undefined {
     return hasValue ? contentEnd(text, v) : keyEnd(text, node);
   }
   if ((isMap(node) || isSeq(node)) && !node.flow) {
-    const last = node.items[node.items.length - 1];
+    const items = writtenItems(node);
+    const last = items[items.length - 1];
     return last === undefined ? undefined : contentEnd(text, last);
   }
   const r = range(node);
@@ -70,7 +83,7 @@ export function simpleFlow(text: string, node: YAMLMap | YAMLSeq): boolean {
 export function hasAnchor(node: unknown, depth = 0): boolean {
   if (!node || typeof node !== 'object' || depth > 200) return false;
   if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) return true;
-  if (isMap(node) || isSeq(node)) return node.items.some((i) => hasAnchor(i, depth + 1));
+  if (isMap(node) || isSeq(node)) return writtenItems(node).some((i) => hasAnchor(i, depth + 1));
   if (isPair(node)) return hasAnchor(node.key, depth + 1) || hasAnchor(node.value, depth + 1);
   return false;
 }
@@ -92,7 +105,8 @@ export function walk(ed: YamlEditor, map: YAMLMap, path: readonly string[]): { m
   for (let i = 0; i < path.length; i++) {
     const pair = findPair(cur, path[i]!);
     if (pair === null) return null;
-    if (pair === undefined) return { map: cur, found: i };
+    // A missing parent that a merge provides: creating it would hide the whole merged map.
+    if (pair === undefined) return i < path.length - 1 && mergeRecord(cur)?.merged.has(path[i]!) ? null : { map: cur, found: i };
     const v = pair.value as unknown;
     if (isAlias(v)) return null;
     if ((isMap(v) || isSeq(v) || isScalar(v)) && v.anchor) return null;

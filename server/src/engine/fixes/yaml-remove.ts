@@ -1,5 +1,6 @@
 /** Removal edits (a key with its lines, a sequence item); part of the builders API of yaml-edit.ts, see there. */
 import { isPair, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { mergeRecord, writtenItems } from '../parse/yaml-merge';
 import { FIXLESS } from './fixless';
 import { column, lineStart, nextLineStart, restIsTrivia } from './text-lines';
 import { editorFor, type AnyDoc, type YamlEditor } from './yaml-editor';
@@ -18,6 +19,8 @@ export function removeIn(doc: AnyDoc, text: string, map: YAMLMap, path: readonly
     const ed = editorFor(doc, text);
     const w = walk(ed, map, path);
     if (!w || w.found !== path.length || !w.pair) return undefined;
+    // Removing a key that a merge also provides would bring the merged value in.
+    if (mergeRecord(w.map)?.provided.has(path[path.length - 1]!)) return undefined;
     return removePairEdits(ed, w.map, w.pair);
   } catch {
     return undefined;
@@ -27,33 +30,34 @@ export function removeIn(doc: AnyDoc, text: string, map: YAMLMap, path: readonly
 function removePairEdits(ed: YamlEditor, map: YAMLMap, pair: Pair): TextEdit[] | undefined {
   const { text } = ed;
   if (hasAnchor(pair)) return undefined;
+  const items = writtenItems(map);
   const kr = range(pair.key);
   const end = contentEnd(text, pair);
   if (!kr || end === undefined) return undefined;
-  const index = map.items.indexOf(pair);
+  const index = items.indexOf(pair);
   if (index < 0) return undefined;
   if (map.flow) {
     if (!simpleFlow(text, map)) return undefined;
-    if (map.items.length === 1) {
+    if (items.length === 1) {
       const r = range(map)!;
       return [{ start: r[0], end: r[1], text: '{}' }];
     }
-    if (index < map.items.length - 1) {
-      const next = range((map.items[index + 1] as Pair).key);
+    if (index < items.length - 1) {
+      const next = range((items[index + 1] as Pair).key);
       return next ? [{ start: kr[0], end: next[0], text: '' }] : undefined;
     }
-    const prevEnd = contentEnd(text, map.items[index - 1]);
+    const prevEnd = contentEnd(text, items[index - 1]);
     return prevEnd === undefined ? undefined : [{ start: prevEnd, end, text: '' }];
   }
   const ls = lineStart(text, kr[0]);
   const before = text.slice(ls, kr[0]);
   const lineEnd = nextLineStart(text, end);
   if (!restIsTrivia(text, end)) return undefined;
-  if (map.items.length === 1) return emptyMapEdits(ed, map, pair, ls, kr[0], end, lineEnd);
+  if (items.length === 1) return emptyMapEdits(ed, map, pair, ls, kr[0], end, lineEnd);
   if (/^ *$/.test(before)) return [{ start: ls, end: lineEnd, text: '' }];
   if (/^ *(- +)+$/.test(before) && index === 0) {
     // First key of a sequence item (`- hostPort: 80`): the next key moves up after the dash.
-    const next = range((map.items[1] as Pair).key);
+    const next = range((items[1] as Pair).key);
     if (!next || text.slice(lineEnd, next[0]).trim() !== '' || column(text, next[0]) !== column(text, kr[0])) return undefined;
     return [{ start: kr[0], end: next[0], text: '' }];
   }

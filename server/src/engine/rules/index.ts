@@ -21,11 +21,12 @@ import { schemaRules } from './schema';
 import yamlSyntax from './syntax/yaml-syntax';
 import helmTemplate from './syntax/helm-template';
 import binaryFile from './syntax/binary-file';
+import fileEncoding from './syntax/file-encoding';
 import unusedSuppression from './syntax/unused-suppression';
 import invalidConfig from './syntax/invalid-config';
 import internalError from './syntax/internal-error';
 
-export const SYNTAX_RULES = { yamlSyntax, helmTemplate, binaryFile, unusedSuppression, invalidConfig, internalError } as const;
+export const SYNTAX_RULES = { yamlSyntax, helmTemplate, binaryFile, fileEncoding, unusedSuppression, invalidConfig, internalError } as const;
 
 export const RULES: readonly Rule[] = [
   ...baselineRules,
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   yamlSyntax,
   helmTemplate,
   binaryFile,
+  fileEncoding,
   unusedSuppression,
   invalidConfig,
   internalError,

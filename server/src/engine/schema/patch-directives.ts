@@ -39,7 +39,8 @@ const DELETE_FROM_PRIMITIVE_LIST = '$deleteFromPrimitiveList/';
 export function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
+  // .inf and .nan (YAML 1.1 floats, as kubectl reads them): JSON has no such number, so kubectl refuses the file.
+  if (typeof value === 'number') return !Number.isFinite(value) ? `${value > 0 ? '.inf' : value < 0 ? '-.inf' : '.nan'} (kubectl refuses it)` : Number.isInteger(value) ? 'an integer' : 'a number';
   if (typeof value === 'boolean') return 'a boolean';
   return 'a string';
 }

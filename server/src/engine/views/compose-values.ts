@@ -1,100 +1,25 @@
 /**
  * Reading the value syntaxes of a compose file the way Docker Compose
- * (compose-go) reads them: YAML merge keys (`<<: *defaults`), short volume
- * specs (`src:dst[:mode]`, Windows drive letters included), `security_opt`
- * entries (`seccomp=unconfined` and the legacy `seccomp:unconfined`) and
- * booleans. Total: anything unexpected reads as "absent".
+ * (compose-go) reads them: short volume specs (`src:dst[:mode]`, Windows
+ * drive letters included), `security_opt` entries (`seccomp=unconfined` and
+ * the legacy `seccomp:unconfined`) and booleans. Merge keys (`<<: *defaults`)
+ * are expanded before the views read the file (parse/yaml-merge.ts). Total:
+ * anything unexpected reads as "absent".
  */
-import { isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Node } from 'yaml';
 import type { Span } from '../types';
-import { asMap, deref, getPair, nodeSpan } from './yaml-node';
-
-type Doc = Document.Parsed | Document;
-
-/** Merge sources followed at most this deep, and at most this many in all (alias bombs stay cheap). */
-const MAX_MERGE_DEPTH = 8;
-const MAX_MERGE_SOURCES = 64;
-
-/** `<<` as a plain key (YAML 1.2, the default) or the merge symbol (documents with `%YAML 1.1`). */
-function isMergeKey(key: unknown): boolean {
-  if (!isScalar(key)) return false;
-  const v = key.value;
-  return v === '<<' || (typeof v === 'symbol' && v.description === '<<');
-}
-
-/** The maps a map merges in with `<<`, in priority order. */
-function mergeSources(map: YAMLMap, doc: Doc): YAMLMap[] {
-  const out: YAMLMap[] = [];
-  for (const item of map.items) {
-    if (!isPair(item) || !isMergeKey(item.key)) continue;
-    const value = deref(item.value, doc);
-    const sources = isSeq(value) ? value.items : [value];
-    for (const s of sources) {
-      const m = asMap(s, doc);
-      if (m) out.push(m);
-    }
-  }
-  return out;
-}
+import { nodeSpan } from './yaml-node';
 
 /**
- * The pair for `key` in `map` as Compose sees it: the map's own key first,
- * then the maps merged in with `<<: *anchor` (the first source wins).
+ * Compose booleans as compose-go reads them: YAML `true`, or a string (quoted
+ * or not, after interpolation) that its `toBoolean` cast takes for true,
+ * in any case: `true`, and, with a deprecation warning, `y`, `yes`, `on`.
  */
-export function lookupPair(map: YAMLMap | undefined, key: string, doc: Doc): Pair<Node, Node> | undefined {
-  let budget = MAX_MERGE_SOURCES;
-  const find = (m: YAMLMap, depth: number): Pair<Node, Node> | undefined => {
-    const own = getPair(m, key);
-    if (own || depth >= MAX_MERGE_DEPTH) return own;
-    for (const source of mergeSources(m, doc)) {
-      if (--budget < 0) return undefined;
-      const found = find(source, depth + 1);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return map ? find(map, 0) : undefined;
-}
-
-/** Walk a path of keys with merge keys honoured at every level. */
-export function lookupPath(map: YAMLMap | undefined, path: readonly string[], doc: Doc): Pair<Node, Node> | undefined {
-  let cur = map;
-  let pair: Pair<Node, Node> | undefined;
-  for (const key of path) {
-    if (!cur) return undefined;
-    pair = lookupPair(cur, key, doc);
-    if (!pair) return undefined;
-    cur = asMap(pair.value, doc);
-  }
-  return pair;
-}
-
-/** Entries of a map with its merged-in entries (own keys override), in source order. */
-export function mergedEntries(node: unknown, doc: Doc): Array<{ key: string; pair: Pair<Node, Node> }> {
-  const map = asMap(node, doc);
-  if (!map) return [];
-  const out: Array<{ key: string; pair: Pair<Node, Node> }> = [];
-  const seen = new Set<string>();
-  let budget = MAX_MERGE_SOURCES;
-  const add = (m: YAMLMap, depth: number): void => {
-    for (const item of m.items) {
-      if (!isPair(item) || isMergeKey(item.key) || !isScalar(item.key)) continue;
-      const k = item.key.value;
-      const key = typeof k === 'string' ? k : typeof k === 'number' || typeof k === 'boolean' ? String(k) : undefined;
-      if (key === undefined || seen.has(key)) continue;
-      seen.add(key);
-      out.push({ key, pair: item as Pair<Node, Node> });
-    }
-    if (depth >= MAX_MERGE_DEPTH) return;
-    for (const source of mergeSources(m, doc)) if (--budget >= 0) add(source, depth + 1);
-  };
-  add(map, 0);
-  return out;
-}
-
-/** Compose booleans: YAML `true`, or the string "true" in any case (compose-go casts strings after interpolation). */
 export function composeTrue(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+  if (value === true) return true;
+  if (typeof value !== 'string') return false;
+  const v = value.trim().toLowerCase();
+  return v === 'true' || v === 'y' || v === 'yes' || v === 'on';
 }
 
 /**

@@ -9,24 +9,14 @@
  * `apiVersion` and `kind`) and has a top-level `services` map, and either
  * the file is named like one (`docker-compose*.yml`, `compose*.yaml`) or a
  * service has an `image` or a `build`. Merge keys (`<<: *defaults`) are
- * followed when reading; values read through a merge point at the anchor.
+ * expanded before the view is built (parse/yaml-merge.ts): a service reads
+ * its merged values like its own.
  */
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Span } from '../types';
-import {
-  composeTrue,
-  isHostPathSource,
-  isNoLimit,
-  lookupPair,
-  lookupPath,
-  mergedEntries,
-  parseSecurityOpt,
-  parseShortVolume,
-  partSpan,
-  type ComposeVolume,
-} from './compose-values';
+import { composeTrue, isHostPathSource, isNoLimit, parseSecurityOpt, parseShortVolume, partSpan, type ComposeVolume } from './compose-values';
 import type { EnvVarView, ImageView } from './values';
-import { asMap, getNode, getPair, keySpan, mapEntries, nearestKeySpan, nodeSpan, pairSpan, scalarValue, seqItems, stringValue } from './yaml-node';
+import { asMap, getNode, getPair, getPath, keySpan, mapEntries, nearestKeySpan, nodeSpan, pairSpan, scalarValue, seqItems, stringValue } from './yaml-node';
 
 export type { ComposeVolume } from './compose-values';
 
@@ -137,9 +127,10 @@ export class ComposeServiceView {
     return keySpan(this.entry) ?? this.file.anchorSpan;
   }
 
-  /** The pair at `path` under the service, merge keys followed. */
+  /** The pair at `path` under the service. */
   pair(path: readonly string[]): Pair<Node, Node> | undefined {
-    return lookupPath(this.node, path, this.doc);
+    const parent = path.length > 1 ? asMap(getPath(this.node, path.slice(0, -1), this.doc), this.doc) : this.node;
+    return getPair(parent, path[path.length - 1]!);
   }
 
   get(path: readonly string[]): Node | undefined {
@@ -228,16 +219,16 @@ export class ComposeServiceView {
       }
       const map = asMap(item, this.doc);
       if (!map) continue;
-      const sourceNode = lookupPair(map, 'source', this.doc)?.value;
+      const sourceNode = getPair(map, 'source')?.value;
       const source = stringValue(sourceNode, this.doc)?.trim();
-      const target = stringValue(lookupPair(map, 'target', this.doc)?.value, this.doc);
+      const target = stringValue(getPair(map, 'target')?.value, this.doc);
       const sourceSpan = nodeSpan(sourceNode);
       out.push({
-        type: stringValue(lookupPair(map, 'type', this.doc)?.value, this.doc),
+        type: stringValue(getPair(map, 'type')?.value, this.doc),
         ...(source !== undefined ? { source } : {}),
         ...(target !== undefined ? { target } : {}),
         ...(sourceSpan ? { sourceSpan } : {}),
-        readOnly: composeTrue(scalarValue(lookupPair(map, 'read_only', this.doc)?.value, this.doc)),
+        readOnly: composeTrue(scalarValue(getPair(map, 'read_only')?.value, this.doc)),
         syntax: 'long',
       });
     }
@@ -282,8 +273,8 @@ export class ComposeServiceView {
     if (short !== undefined) return { service: short };
     const map = asMap(node, this.doc);
     if (!map) return undefined;
-    const service = stringValue(lookupPair(map, 'service', this.doc)?.value, this.doc);
-    const file = stringValue(lookupPair(map, 'file', this.doc)?.value, this.doc);
+    const service = stringValue(getPair(map, 'service')?.value, this.doc);
+    const file = stringValue(getPair(map, 'file')?.value, this.doc);
     return { ...(service !== undefined ? { service } : {}), ...(file !== undefined ? { file } : {}) };
   }
 
@@ -316,7 +307,7 @@ export class ComposeServiceView {
   envVars(): EnvVarView[] {
     const node = this.get(['environment']);
     const out: EnvVarView[] = [];
-    for (const { key, pair } of mergedEntries(node, this.doc)) {
+    for (const { key, pair } of mapEntries(node, this.doc)) {
       const nameSpan = keySpan(pair);
       if (!nameSpan || key.trim() === '') continue;
       const env: EnvVarView = { name: key, nameSpan, owner: this.owner };

@@ -28,6 +28,11 @@ export interface ReadForEdit {
   stamp: FileStamp;
 }
 
+export interface ReadBytesForEdit {
+  bytes: Buffer;
+  stamp: FileStamp;
+}
+
 /** The file changed on disk since it was read: the write was refused and the file left as it is. */
 export class ConcurrentModificationError extends Error {
   readonly code = 'ECONCURRENT';
@@ -79,8 +84,14 @@ function readRegularFile(path: string, maxBytes: number): { bytes: Buffer; st: S
  * why for a folder, a FIFO, a device or a file over `maxBytes`.
  */
 export function readForEdit(path: string, maxBytes = MAX_EDIT_BYTES): ReadForEdit {
+  const { bytes, stamp } = readBytesForEdit(path, maxBytes);
+  return { text: bytes.toString('utf8'), stamp };
+}
+
+/** `readForEdit` without decoding: the bytes (for a caller that decodes them itself, see io/text-encoding.ts) and the stamp. */
+export function readBytesForEdit(path: string, maxBytes = MAX_EDIT_BYTES): ReadBytesForEdit {
   const { bytes, st } = readRegularFile(path, maxBytes);
-  return { text: bytes.toString('utf8'), stamp: { hash: hashOf(bytes), size: bytes.length, mtimeMs: st.mtimeMs } };
+  return { bytes, stamp: { hash: hashOf(bytes), size: bytes.length, mtimeMs: st.mtimeMs } };
 }
 
 /** Does the file still hold what the stamp describes? (Content decides: an mtime-only touch is not a change.) */
@@ -95,12 +106,12 @@ export function unchangedSince(path: string, stamp: FileStamp): boolean {
 }
 
 /**
- * Replace the file's content with `newText` atomically, keeping its mode
- * (and owner, where permitted). Throws `ConcurrentModificationError` when the
+ * Replace the file's content with `content` (a text is written as UTF-8)
+ * atomically, keeping its mode (and owner, where permitted). Throws `ConcurrentModificationError` when the
  * file no longer matches `stamp`; other failures throw the fs error, and the
  * temporary file is removed.
  */
-export function writeAtomic(path: string, newText: string, stamp: FileStamp): void {
+export function writeAtomic(path: string, content: string | Uint8Array, stamp: FileStamp): void {
   let target: string;
   try {
     target = realpathSync(path);
@@ -114,7 +125,7 @@ export function writeAtomic(path: string, newText: string, stamp: FileStamp): vo
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', st.mode & 0o7777);
-    const data = Buffer.from(newText, 'utf8');
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     let written = 0;
     while (written < data.length) written += writeSync(fd, data, written, data.length - written);
     fsyncSync(fd);
