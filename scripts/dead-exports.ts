@@ -1,5 +1,5 @@
 /**
- * Lists exports of client/src and server/src that nothing uses: no other file imports them (tests, scripts
+ * Lists exports of client/src, server/src and shared/ that nothing uses: no other file imports them (tests, scripts
  * and the bench count as importers) and their own file never refers to them, like ts-prune's unused exports
  * (exports used only in their own module, ts-prune's "used in module", are not listed).
  * Run: `npx tsx scripts/dead-exports.ts` (exit status 1 when there are any); test/unit/engine/dead-exports.test.ts
@@ -89,7 +89,7 @@ export function deadExports(root = ROOT): string[] {
   const dead: string[] = [];
   for (const file of sources) {
     const rel = relative(root, file.fileName).split('\\').join('/');
-    if (!/^(client|server)\/src\//.test(rel) || ENTRY_POINTS.has(rel)) continue;
+    if (!/^(?:client\/src|server\/src|shared)\//.test(rel) || ENTRY_POINTS.has(rel)) continue;
     const moduleSymbol = checker.getSymbolAtLocation(file);
     if (!moduleSymbol || wholeModules.has(moduleSymbol)) continue;
     for (const exp of checker.getExportsOfModule(moduleSymbol)) {

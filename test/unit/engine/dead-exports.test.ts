@@ -1,4 +1,4 @@
-// No export of client/src or server/src that nothing uses (scripts/dead-exports.ts, a ts-prune-like check).
+// No export of client/src, server/src or shared/ that nothing uses (scripts/dead-exports.ts, a ts-prune-like check).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deadExports } from '../../../scripts/dead-exports';
 
-test('no export of client/src or server/src is dead (imported nowhere, used nowhere in its own file)', { timeout: 120_000 }, () => {
+test('no export of client/src, server/src or shared/ is dead (imported nowhere, used nowhere in its own file)', { timeout: 120_000 }, () => {
   assert.deepEqual(deadExports(), []);
 });
 
