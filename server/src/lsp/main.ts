@@ -14,7 +14,8 @@ import { DocumentLinter } from './linting';
 import { KubeconfigService } from './kubeconfig';
 import { KUBECONFIG_EDIT_REQUEST, KUBECONFIG_MODEL_REQUEST } from '../../../shared/kubeconfig/protocol';
 import { describeInternalError, onInternalError } from '../engine';
-import { addExtraRules, TEST_FAULT_ENV, throwingTestRule } from '../engine/run-rule';
+import { addExtraRules } from '../engine/run-rule';
+import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { exposeGc, limitHeapGrowth, MemoryGuard } from './memory';
 import { Scheduler } from './scheduler';
 import { DEFAULT_DEBOUNCE_MS, SECTION, SettingsStore } from './settings';
@@ -74,7 +75,8 @@ export function startServer(connection: Connection): void {
     loggedInternalErrors.add(key);
     log.error(describeInternalError(e));
   });
-  if (process.env[TEST_FAULT_ENV] === 'rule-throws') addExtraRules([throwingTestRule()]);
+  // Test seam, not in production bundles (engine/test-seams.d.ts).
+  if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && process.env[TEST_FAULT_ENV] === 'rule-throws') addExtraRules([throwingTestRule()]);
   const scheduler = new Scheduler(linter.run, (uri, e) => log.error(`linting ${uri} failed: ${describe(e)}`));
   const relintAll = (): void => {
     for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
