@@ -2,9 +2,10 @@
 // `<!-- rules:end -->`), the table of kube-linter and Polaris annotation
 // equivalents in docs/configuration.md (between `<!-- equivalents:start -->`
 // and `<!-- equivalents:end -->`) and the facts table of each rule page that
-// has `<!-- facts:start -->` and `<!-- facts:end -->` (docs/rules/<id>.md:
-// severity, profile, category, fix kind, standard, equivalents) from the rule
-// registry.
+// (docs/rules/<id>.md, between `<!-- facts:start -->` and `<!-- facts:end -->`,
+// which every page must have: severity, profile, category, fix kind, standard,
+// equivalents) from the rule registry. Notes that qualify a fact go in the page
+// body under the table, never into the table.
 //   npx tsx scripts/gen-docs.ts           rewrite README.md if it is out of date
 //   npx tsx scripts/gen-docs.ts --check   exit 1 if it is out of date
 // test/unit/docs-sync.test.ts fails when the README and the registry drift apart.
@@ -83,7 +84,9 @@ export function factsTable(meta: RuleMeta): string {
           : 'both (not a Pod Security Standards control: on under `baseline` and `restricted`)';
   const fix =
     meta.fixable === 'fix'
-      ? 'fix (safe: applied by fix-all and `scan --fix`)'
+      ? meta.suggestions === true
+        ? 'fix (safe: applied by fix-all and `scan --fix`); some findings get a suggestion instead (offered one at a time; never applied by fix-all or `scan --fix`)'
+        : 'fix (safe: applied by fix-all and `scan --fix`)'
       : meta.fixable === 'suggestion'
         ? 'suggestion (offered one at a time; never applied by fix-all or `scan --fix`)'
         : 'none';
@@ -105,9 +108,9 @@ export function factsTable(meta: RuleMeta): string {
   ].join('\n');
 }
 
-/** A rule page as the generator would write it: its facts table regenerated, when it has the markers. */
+/** A rule page as the generator would write it: its facts table regenerated. Throws if the page has no facts markers. */
 export function generatedRulePage(meta: RuleMeta, page: string): string {
-  return page.includes(FACTS_START) ? replaceSection(page, FACTS_START, FACTS_END, factsTable(meta)) : page;
+  return replaceSection(page, FACTS_START, FACTS_END, factsTable(meta));
 }
 
 /** docs/configuration.md as the generator would write it. */

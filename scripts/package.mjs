@@ -3,19 +3,19 @@
 // Run through `npm run package`, which makes the production build first.
 //
 // --no-dependencies: dist/ bundles every runtime dependency, so node_modules stays out.
-// --no-rewrite-relative-links: the README links to docs/ and examples/ relatively; docs/
-//   ships inside the package, and there is no public repository to rewrite links against.
+// --no-rewrite-relative-links: there is no public repository to rewrite links against.
+// --readme-path: the README as the Extensions view shows it (scripts/vsix-files.mjs): links to
+//   files that ship (docs/, schemas/) stay, the others (examples/, sources, .ci/run) become text.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ALLOWED, packagedReadme, relativeLinks, shipsInVsix } from './vsix-files.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const out = `${pkg.name}-${pkg.version}.vsix`;
 
-/** Paths inside the vsix's `extension/` folder that may ship (the .vscodeignore allow-list). */
-const ALLOWED = [/^dist\/[^/]+\.js$/, /^schemas\/[^/]+\.json$/, /^syntaxes\//, /^docs\//, /^resources\/[^/]+\.svg$/, /^readme\.md$/i, /^license(?:\.txt)?$/i, /^package\.json$/];
 /** Files vsce adds around the extension. */
 const VSIX_METADATA = new Set(['[Content_Types].xml', 'extension.vsixmanifest']);
 /** What must be there for the extension to run. */
@@ -57,7 +57,10 @@ for (const f of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
   if (!existsSync(join(ROOT, f))) fail(`${f} is missing; run the production build first (npm run package does)`);
 }
 
-const r = spawnSync(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', out], { cwd: ROOT, stdio: 'inherit' });
+const readmePath = join(ROOT, 'dist', 'README.vsix.md');
+mkdirSync(dirname(readmePath), { recursive: true });
+writeFileSync(readmePath, packagedReadme(readFileSync(join(ROOT, 'README.md'), 'utf8'), (rel) => shipsInVsix(ROOT, rel)));
+const r = spawnSync(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--readme-path', relative(ROOT, readmePath), '--out', out], { cwd: ROOT, stdio: 'inherit' });
 console.log(); // vsce ends its last line without a newline
 if (r.status !== 0) fail(`vsce exited with ${r.status ?? r.signal}`);
 
@@ -72,6 +75,9 @@ if (unexpected.length) fail(`unexpected files in ${out}:\n  ${unexpected.map((e)
 const missing = REQUIRED.filter((n) => !entries.some((e) => e.name.toLowerCase() === n));
 if (missing.length) fail(`missing from ${out}: ${missing.join(', ')}`);
 if (!entries.some((e) => /^extension\/docs\/rules\/[^/]+\.md$/.test(e.name))) fail(`no rule documentation (docs/rules/*.md) in ${out}`);
+const inVsix = new Set(entries.map((e) => e.name.toLowerCase()));
+const dead = relativeLinks(readFileSync(readmePath, 'utf8')).filter((l) => !inVsix.has(`extension/${l.path}`.toLowerCase()));
+if (dead.length) fail(`the packaged README links to files not in ${out}: ${dead.map((l) => l.target).join(', ')}`);
 
 const byFolder = new Map();
 for (const { name, size } of entries) {

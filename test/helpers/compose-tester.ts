@@ -9,6 +9,7 @@ import { lintText } from '../../server/src/engine/lint';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../server/src/engine/config/settings';
 import type { Finding } from '../../server/src/engine/types';
 import { assertFindings, dedent, type ExpectedFinding } from './rule-tester';
+import { assertFixKindsDeclared } from './fix-kinds';
 
 export interface ComposeCase {
   name: string;
@@ -24,7 +25,9 @@ export interface InvalidComposeCase extends ComposeCase {
 
 /** Findings of one rule on a compose text, linted under `fileName` (undefined: no name known). */
 export function composeFindings(ruleId: string, text: string, fileName: string | undefined, settings: EngineSettings = DEFAULT_SETTINGS): Finding[] {
-  return lintText(text, 'yaml', { settings, ...(fileName !== undefined ? { fileName } : {}) }).filter((f) => f.ruleId === ruleId);
+  const all = lintText(text, 'yaml', { settings, ...(fileName !== undefined ? { fileName } : {}) });
+  assertFixKindsDeclared(all);
+  return all.filter((f) => f.ruleId === ruleId);
 }
 
 export function composeRuleTests(ruleId: string, cases: { valid: ComposeCase[]; invalid: InvalidComposeCase[] }): void {

@@ -11,6 +11,7 @@ import { lintDockerfile } from '../../server/src/engine/lint-dockerfile';
 import type { Finding, FixKind } from '../../server/src/engine/types';
 import { applyTestEdits } from './fix-tester';
 import { dedent } from './rule-tester';
+import { assertFixKindsDeclared } from './fix-kinds';
 
 export interface DockerfileFixCase {
   name: string;
@@ -22,7 +23,11 @@ export interface DockerfileFixCase {
   index?: number;
 }
 
-const lint = (text: string): Finding[] => lintDockerfile(text, { settings: DEFAULT_SETTINGS });
+const lint = (text: string): Finding[] => {
+  const all = lintDockerfile(text, { settings: DEFAULT_SETTINGS });
+  assertFixKindsDeclared(all);
+  return all;
+};
 const key = (f: Finding): string => `${f.ruleId}: ${f.message}`;
 
 /** Apply the single fix of one finding of `ruleId` and check it; returns the fixed text. */

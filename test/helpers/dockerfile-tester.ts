@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type EngineSettings } from '../../server/src/engine/c
 import { lintDockerfile } from '../../server/src/engine/lint-dockerfile';
 import type { Finding } from '../../server/src/engine/types';
 import { assertFindings, dedent, type ExpectedFinding } from './rule-tester';
+import { assertFixKindsDeclared } from './fix-kinds';
 
 export interface DockerfileCase {
   name: string;
@@ -22,7 +23,9 @@ export interface InvalidDockerfileCase extends DockerfileCase {
 
 /** The findings of one rule on a Dockerfile. */
 export function dockerfileFindings(ruleId: string, text: string, settings: EngineSettings = DEFAULT_SETTINGS): Finding[] {
-  return lintDockerfile(text, { settings }).filter((f) => f.ruleId === ruleId);
+  const all = lintDockerfile(text, { settings });
+  assertFixKindsDeclared(all);
+  return all.filter((f) => f.ruleId === ruleId);
 }
 
 const variants = (text: string): [string, string][] => [

@@ -12,6 +12,7 @@ import { lintYaml } from '../../server/src/engine/lint';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../server/src/engine/config/settings';
 import type { Finding, Fix, FixKind, TextEdit } from '../../server/src/engine/types';
 import type { WorkloadKind } from '../../server/src/engine/views/workloads';
+import { assertFixKindsDeclared } from './fix-kinds';
 import { dedent, workload } from './rule-tester';
 
 /** Apply non-overlapping edits (offsets into `text`). Overlapping edits are a test failure. */
@@ -77,6 +78,7 @@ export function assertFix(text: string, ruleId: string, exp: FixExpectation = {}
   const settings = exp.settings ?? DEFAULT_SETTINGS;
   const opts = { settings, ...(exp.fileName ? { fileName: exp.fileName } : {}) };
   const before = lintYaml(text, opts);
+  assertFixKindsDeclared(before);
   const mine = before.filter((f) => f.ruleId === ruleId);
   const finding = mine[exp.index ?? 0];
   assert.ok(finding, `no finding ${exp.index ?? 0} of ${ruleId} in:\n${text}`);
@@ -98,6 +100,7 @@ export function assertFix(text: string, ruleId: string, exp: FixExpectation = {}
   assert.ok(changed[0] >= first && changed[1] <= last + 1, `lines ${changed[0]}..${changed[1]} changed, edits cover ${first}..${last}:\n${output}`);
   // 3. The finding is gone and no new finding appears.
   const after = lintYaml(output, opts);
+  assertFixKindsDeclared(after);
   const remaining = countBy(before);
   remaining.set(key(finding), remaining.get(key(finding))! - 1);
   const afterCounts = countBy(after);

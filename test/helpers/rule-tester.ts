@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, type EngineSettings } from '../../
 import { RULE_IDS } from '../../server/src/engine/rules';
 import type { Finding } from '../../server/src/engine/types';
 import { WORKLOAD_KINDS, isWorkloadKind, type KnownWorkload, type WorkloadKind } from '../../server/src/engine/views/workloads';
+import { assertFixKindsDeclared } from './fix-kinds';
 
 const indent = (text: string, n: number): string =>
   text
@@ -89,7 +90,9 @@ export function workload(kind: TestKind, podSpec: string, opts: PodOptions = {})
 
 /** All findings of one rule on a text. */
 export function findingsOf(ruleId: string, text: string, settings: EngineSettings = DEFAULT_SETTINGS): Finding[] {
-  return lintYaml(text, { settings }).filter((f) => f.ruleId === ruleId);
+  const all = lintYaml(text, { settings });
+  assertFixKindsDeclared(all);
+  return all.filter((f) => f.ruleId === ruleId);
 }
 
 export function settingsWith(raw: unknown): EngineSettings {

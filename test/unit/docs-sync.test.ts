@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, RULE_IDS, ruleDocPath, ruleMetas } from '../../server/src/engine';
-import { FACTS_START, factsTable, generatedConfigurationDoc, generatedReadme, generatedRulePage, replaceRulesSection, rulesTable, RULES_END, RULES_START } from '../../scripts/gen-docs';
+import { FACTS_END, FACTS_START, factsTable, generatedConfigurationDoc, generatedReadme, generatedRulePage, replaceRulesSection, rulesTable, RULES_END, RULES_START } from '../../scripts/gen-docs';
 
 const ROOT = join(__dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -64,98 +64,25 @@ test('the README documents exactly the settings the extension contributes', () =
   assert.deepEqual(documented, contributed);
 });
 
-/**
- * Rule pages written before scripts/gen-docs.ts generated the facts table:
- * their facts are still typed by hand. The list only shrinks: a new page gets
- * the `<!-- facts:start -->` / `<!-- facts:end -->` markers.
- */
-const HAND_TYPED_FACTS: ReadonlySet<string> = new Set([
-  'apparmor-unconfined',
-  'automount-service-account-token',
-  'bare-pod',
-  'bare-replicaset',
-  'binary-file',
-  'capabilities-not-dropped',
-  'dangerous-capabilities',
-  'default-namespace',
-  'default-service-account',
-  'dockerfile-add',
-  'dockerfile-content-trust-disabled',
-  'dockerfile-curl-pipe-shell',
-  'dockerfile-missing-healthcheck',
-  'dockerfile-root-user',
-  'dockerfile-sudo',
-  'dockerfile-syntax',
-  'helm-template',
-  'host-ipc',
-  'host-network',
-  'host-path-volume',
-  'host-pid',
-  'host-ports',
-  'host-probe',
-  'image-latest-tag',
-  'image-not-pinned',
-  'internal-error',
-  'invalid-config',
-  'kubeconfig-basic-auth',
-  'kubeconfig-dangling-reference',
-  'kubeconfig-insecure-tls',
-  'kubeconfig-plain-http',
-  'kubeconfig-plaintext-token',
-  'limit-below-request',
-  'missing-cpu-limit',
-  'missing-cpu-request',
-  'missing-memory-limit',
-  'missing-memory-request',
-  'namespace-missing-pod-security',
-  'pod-security-policy-permissive',
-  'pod-security-policy-removed',
-  'privilege-escalation-allowed',
-  'privileged-container',
-  'rbac-cluster-admin-binding',
-  'rbac-escalation-verbs',
-  'rbac-nodes-proxy',
-  'rbac-pod-exec',
-  'rbac-secrets-access',
-  'rbac-system-group-binding',
-  'rbac-wildcard',
-  'rbac-workload-create',
-  'restricted-volume-types',
-  'root-group',
-  'run-as-root',
-  'schema-required',
-  'schema-type',
-  'schema-unknown-field',
-  'seccomp-profile-missing',
-  'seccomp-unconfined',
-  'secret-in-configmap',
-  'secret-in-env',
-  'secret-in-manifest',
-  'secret-via-env-var',
-  'selinux-options',
-  'sensitive-host-path',
-  'ssh-port',
-  'unmasked-proc-mount',
-  'unsafe-sysctls',
-  'untrusted-registry',
-  'unused-suppression',
-  'windows-host-process',
-  'writable-root-filesystem',
-  'yaml-syntax',
-]);
-
-test('rule pages with the facts markers hold the facts scripts/gen-docs.ts generates from the metadata', () => {
-  let generated = 0;
+test('every rule page holds, right under its title, the facts table scripts/gen-docs.ts generates from the metadata', () => {
   for (const { meta } of RULES) {
-    const page = readFileSync(join(ROOT, ruleDocPath(meta.id)), 'utf8');
-    if (!page.includes(FACTS_START)) {
-      assert.ok(HAND_TYPED_FACTS.has(meta.id), `${ruleDocPath(meta.id)}: a new rule page needs the facts markers (run \`npx tsx scripts/gen-docs.ts\`)`);
-      continue;
-    }
-    generated++;
-    assert.equal(page, generatedRulePage(meta, page), `${ruleDocPath(meta.id)}: facts out of date: run \`npx tsx scripts/gen-docs.ts\``);
+    const path = ruleDocPath(meta.id);
+    const page = readFileSync(join(ROOT, path), 'utf8');
+    const lines = page.split(/\r?\n/);
+    // Title, blank line, then the generated table: no hand-typed facts table before or instead of it.
+    assert.equal(lines[2], FACTS_START, `${path}: the facts markers follow the title (run \`npx tsx scripts/gen-docs.ts\`)`);
+    assert.equal(page.split(FACTS_START).length, 2, `${path}: one facts table`);
+    assert.equal(page, generatedRulePage(meta, page), `${path}: facts out of date: run \`npx tsx scripts/gen-docs.ts\``);
+    const body = page.slice(page.indexOf(FACTS_END) + FACTS_END.length);
+    assert.doesNotMatch(body, /^\| (Severity \(default\)|Fix|Profile) \|/m, `${path}: a second, hand-typed facts table`);
   }
-  assert.ok(generated > 0);
+});
+
+test('a page whose hand-typed header disagrees with the metadata fails the check', () => {
+  const meta = RULES.find((r) => r.meta.id === 'privileged-container')!.meta;
+  const page = `# \`${meta.id}\`: ${meta.title}\n\n${FACTS_START}\n${factsTable(meta).replace(/\| Fix \| [^\n]*/, '| Fix | none for now |')}\n${FACTS_END}\n`;
+  assert.notEqual(page, generatedRulePage(meta, page));
+  assert.throws(() => generatedRulePage(meta, '# no markers\n| Fix | none |\n'), /markers/);
 });
 
 test('the facts table follows the metadata: severity, profile, fix kind, equivalents', () => {
@@ -169,4 +96,7 @@ test('the facts table follows the metadata: severity, profile, fix kind, equival
   assert.match(off, /\| Severity \(default\) \| off \(error when on\) \|/);
   assert.match(off, /\| Fix \| suggestion/);
   assert.match(off, /\| Equivalents \| none known \|/);
+  const both = factsTable({ ...meta, fixable: 'fix', suggestions: true });
+  assert.match(both, /\| Fix \| fix \(safe: applied by fix-all and `scan --fix`\); some findings get a suggestion instead/);
+  assert.match(factsTable({ ...meta, fixable: undefined }), /\| Fix \| none \|/);
 });

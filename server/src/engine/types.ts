@@ -132,6 +132,13 @@ export interface RuleMeta {
   level?: PssLevel;
   fixable?: FixKind;
   /**
+   * A rule whose `fixable` is `fix` that also offers a suggestion for some
+   * findings (e.g. removing a setting the author wrote). Rule pages say so;
+   * test/unit/engine/fix-kinds.test.ts checks that no rule offers a fix kind
+   * its metadata does not declare.
+   */
+  suggestions?: boolean;
+  /**
    * JSON Schema (draft-07, as ajv reads it) of the rule's `options` object,
    * for rules that take options. `.shipshape.yaml` and editor settings are
    * validated against it.

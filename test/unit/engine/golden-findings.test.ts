@@ -5,23 +5,14 @@
 // findings, regenerate with `SHIPSHAPE_UPDATE_GOLDEN=1 node scripts/test.mjs golden-findings` and review the diff.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileKindOfText, lintText, LineIndex, type Finding } from '../../../server/src/engine';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintText, LineIndex, type Finding } from '../../../server/src/engine';
+import { lintableFiles } from '../../helpers/lintable-files';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const GOLDEN = join(ROOT, 'test', 'fixtures', 'golden', 'findings.json');
 const SOURCES = ['examples', 'test/fixtures/golden/corpus'];
-
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else out.push(p);
-  }
-  return out;
-}
 
 type Where = string;
 
@@ -48,17 +39,11 @@ function render(text: string, f: Finding) {
 
 function lintAll(): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const source of SOURCES) {
-    for (const path of files(join(ROOT, source))) {
-      const rel = relative(ROOT, path).split('\\').join('/');
-      const text = readFileSync(path, 'utf8');
-      const kind = fileKindOfText(rel, text);
-      if (!kind) continue;
-      const findings = lintText(text, kind, { fileName: rel });
-      out[rel] = [...findings]
-        .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message))
-        .map((f) => render(text, f));
-    }
+  for (const { rel, text, kind } of lintableFiles(SOURCES)) {
+    const findings = lintText(text, kind, { fileName: rel });
+    out[rel] = [...findings]
+      .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message))
+      .map((f) => render(text, f));
   }
   // As JSON holds it (an absent namespace is no key).
   return JSON.parse(JSON.stringify(out)) as Record<string, unknown[]>;

@@ -13,6 +13,7 @@ export default defineRule({
     category: 'pod-security-baseline',
     level: 'baseline',
     fixable: 'fix',
+    suggestions: true,
     messages: {
       hostIPC: 'Pod shares the host IPC namespace (hostIPC: true).',
       compose: '{{owner}} shares the host IPC namespace (ipc: host).',

@@ -13,6 +13,7 @@ export default defineRule({
     category: 'pod-security-baseline',
     level: 'baseline',
     fixable: 'fix',
+    suggestions: true,
     messages: {
       hostNetwork: 'Pod uses the host network (hostNetwork: true).',
       compose: '{{owner}} uses the host network (network_mode: host).',

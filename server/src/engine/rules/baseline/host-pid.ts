@@ -13,6 +13,7 @@ export default defineRule({
     category: 'pod-security-baseline',
     level: 'baseline',
     fixable: 'fix',
+    suggestions: true,
     messages: {
       hostPID: 'Pod shares the host process namespace (hostPID: true).',
       compose: '{{owner}} shares the host process namespace (pid: host).',

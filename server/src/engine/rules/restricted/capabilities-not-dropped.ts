@@ -22,6 +22,7 @@ export default defineRule({
     category: 'pod-security-restricted',
     level: 'restricted',
     fixable: 'fix',
+    suggestions: true,
     messages: {
       notDropped: '{{label}} "{{name}}" does not drop ALL capabilities (securityContext.capabilities.drop must include ALL).',
       added: '{{label}} "{{name}}" adds capability {{capability}}; the restricted profile allows adding only NET_BIND_SERVICE.',
