@@ -14,6 +14,7 @@ import dockerfileSyntax, { syntaxProblems } from './rules/dockerfile/dockerfile-
 import { activeRules, engineFinding, runRule } from './run-rule';
 import type { Finding } from './types';
 import { DockerfileView } from './views/dockerfile';
+import { DocumentViews } from './views/view-set';
 import { applyDirectives, applyExemptions } from './suppress/apply';
 import { scanDirectives } from './suppress/directives';
 
@@ -28,13 +29,14 @@ function runRules(view: DockerfileView, settings: EngineSettings, out: Finding[]
   const images = view.images();
   const envVars = view.envVars();
   const anchor = view.instructions[0]?.keywordSpan ?? { start: 0, end: 0 };
+  const views = new DocumentViews();
   for (const active of activeRules(settings)) {
     runRule(active, settings, text, out, anchor, (visitors) => {
       visitors.dockerfile?.(view);
       if (visitors.image) for (const image of images) visitors.image(image);
       if (visitors.envVar) for (const env of envVars) visitors.envVar(env);
       visitors.end?.();
-    });
+    }, undefined, undefined, views);
   }
 }
 

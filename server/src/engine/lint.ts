@@ -31,6 +31,7 @@ import { yamlErrorMessage } from './parse/yaml-message';
 import { DocumentCache, type CacheEntry, type ChunkResult } from './document-cache';
 import { withoutFixes } from './fixes/yaml-edit';
 import { isJsonFileName, sniffJsonManifest, startsAsJson } from './parse/json-manifest';
+import { DocumentViews, ObjectViews } from './views/view-set';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
@@ -69,7 +70,7 @@ function lintDocument(
     // Not a Kubernetes object: a compose file (read as compose-go reads it), or nothing we lint.
     const merged = expandMerges(doc, text, 'yaml11');
     const compose = ComposeFileView.from(doc, text, composeNamed);
-    if (compose) lintCompose(compose, text, settings, rules, out, merged);
+    if (compose) lintCompose(compose, text, settings, rules, out, merged, new DocumentViews());
     return;
   }
   // A Kubernetes object (or a list of them): read as kubectl reads it (YAML 1.1 scalars, go-yaml v2 merge keys).
@@ -78,16 +79,18 @@ function lintDocument(
   const found = documentObjects(doc);
   if (!found) return;
   for (const list of found.lists) applyListAnnotations(annotationExemptions(list, RULE_IDS), settings, text, out);
-  for (const resource of found.objects) lintObject(resource, text, settings, rules, out, suppressed, merged);
+  const views = new DocumentViews();
+  for (const resource of found.objects) lintObject(new ObjectViews(resource, views), text, settings, rules, out, suppressed, merged);
 }
 
 /**
- * Run every active rule's visitors over one object. Findings an exemption
- * annotation on the object covers are added to `suppressed`. `merged`: the
- * document's merged copies (see parse/yaml-merge.ts), when it merges anything.
+ * Run every active rule's visitors over one object's views. Findings an
+ * exemption annotation on the object covers are added to `suppressed`.
+ * `merged`: the document's merged copies (see parse/yaml-merge.ts), when it
+ * merges anything.
  */
 function lintObject(
-  resource: ResourceView,
+  views: ObjectViews,
   text: string,
   settings: EngineSettings,
   rules: ActiveRule[],
@@ -95,8 +98,9 @@ function lintObject(
   suppressed: Set<Finding>,
   merged: MergedSpans | undefined,
 ): void {
+  const resource = views.resource;
   const object = { kind: resource.kind, name: resource.name, namespace: resource.namespace };
-  const pod = resource.podSpec();
+  const pod = views.podSpec();
   const anchor = resource.kindSpan;
   const found: Finding[] = [];
   for (const active of rules) {
@@ -108,6 +112,11 @@ function lintObject(
       anchor,
       (visitors) => {
         visitors.resource?.(resource);
+        if (visitors.role) visitView(views.role(), visitors.role);
+        if (visitors.binding) visitView(views.binding(), visitors.binding);
+        if (visitors.kubeconfig) visitView(views.kubeconfig(), visitors.kubeconfig);
+        if (visitors.psp) visitView(views.psp(), visitors.psp);
+        if (visitors.scc) visitView(views.scc(), visitors.scc);
         if (pod) {
           visitors.podSpec?.(pod);
           if (visitors.container) for (const c of pod.containers) visitors.container(c);
@@ -123,10 +132,16 @@ function lintObject(
       },
       object,
       merged,
+      views.document,
     );
   }
   applyAnnotations(found, annotationExemptions(resource, RULE_IDS), settings, text, suppressed, found);
   for (const f of found) out.push(f); // not push(...found): a huge list exceeds the argument limit
+}
+
+/** `visitor(view)` when the object has that view. */
+function visitView<V>(view: V | undefined, visitor: (view: V) => void): void {
+  if (view !== undefined) visitor(view);
 }
 
 /** Ranges of scalars that span lines: a `# ...` line inside one is text, not a comment. */

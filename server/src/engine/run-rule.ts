@@ -10,6 +10,7 @@ import { formatMessage, type Rule, type RuleContext, type RuleVisitors } from '.
 import { clampToLine } from './text';
 import type { Finding, RuleMeta, Severity, Span, TextEdit } from './types';
 import type { MergedSpans } from './parse/yaml-merge';
+import { DocumentViews } from './views/view-set';
 
 /** A rule that threw, as the engine tells its listeners (never the error's message: it may quote the document). */
 export interface InternalError {
@@ -147,7 +148,8 @@ export function activeRules(settings: EngineSettings): ActiveRule[] {
  * listeners. `object` is attached to every finding (Kubernetes objects only).
  * `merged`: the document's merged copies (see parse/yaml-merge.ts); a report
  * at a copy goes to the `<<` entry that merged it, with the written value as
- * related information.
+ * related information. `views`: what the rules of the document share (one
+ * set per document, made by its lint).
  */
 export function runRule(
   { rule, severity }: ActiveRule,
@@ -158,6 +160,7 @@ export function runRule(
   visit: (visitors: RuleVisitors) => void,
   object?: Finding['object'],
   merged?: MergedSpans,
+  views: DocumentViews = new DocumentViews(),
 ): void {
   const ctx: RuleContext = {
     meta: rule.meta,
@@ -166,6 +169,7 @@ export function runRule(
     trustedRegistries: settings.trustedRegistries,
     fixDefaults: settings.fixDefaults,
     text,
+    views,
     report(d) {
       const template = rule.meta.messages[d.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id}: unknown messageId ${d.messageId}`);
