@@ -15,8 +15,7 @@ import { activeRules, engineFinding, runRule } from './run-rule';
 import type { Finding } from './types';
 import { DockerfileView } from './views/dockerfile';
 import { DocumentViews } from './views/view-set';
-import { applyDirectives, applyExemptions } from './suppress/apply';
-import { scanDirectives } from './suppress/directives';
+import { suppress, type CommentScope } from './suppress/apply';
 
 /** An engine-emitted finding as a list (empty when its rule is off). */
 function engineFindings(...args: Parameters<typeof engineFinding>): Finding[] {
@@ -45,18 +44,14 @@ function runRules(view: DockerfileView, settings: EngineSettings, out: Finding[]
  * instruction, continuation lines included; a `shipshape-disable` before the
  * first instruction covers the file) and configured exemptions.
  */
-function suppress(view: DockerfileView, findings: Finding[], settings: EngineSettings): Finding[] {
-  const suppressed = new Set<Finding>();
-  const extra: Finding[] = [];
-  const text = view.text;
-  if (text.includes('shipshape-disable')) {
-    const spans = view.instructions.map((i) => i.span);
-    const directives = scanDirectives(text, { exclude: spans, units: spans, topEnd: view.instructions[0]?.span.start ?? text.length });
-    applyDirectives(findings, directives, settings, text, suppressed, extra, 'file');
-  }
-  applyExemptions(findings, settings, suppressed);
-  if (suppressed.size === 0 && extra.length === 0) return findings;
-  return [...findings.filter((f) => !suppressed.has(f)), ...extra];
+function dockerfileComments(view: DockerfileView): CommentScope {
+  return {
+    scopeWord: 'file',
+    scan() {
+      const spans = view.instructions.map((i) => i.span);
+      return { exclude: spans, units: spans, topEnd: view.instructions[0]?.span.start ?? view.text.length };
+    },
+  };
 }
 
 /** Lint a Dockerfile (or Containerfile). */
@@ -77,7 +72,7 @@ export function lintDockerfile(text: string, options: LintOptions = {}): Finding
       findings.push(...engineFindings(dockerfileSyntax.meta, settings, p.messageId, p.data, text, p.at.start, p.at.end));
     }
     runRules(view, settings, findings);
-    return suppress(view, findings, settings).sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    return suppress(findings, view.text, settings, new Set(), dockerfileComments(view)).sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   } catch (e) {
     return crash(e);
   }

@@ -24,8 +24,8 @@ import { lintCompose } from './lint-compose';
 import { lintDockerfile } from './lint-dockerfile';
 import { RULE_IDS } from './rules';
 import { annotationExemptions } from './suppress/annotations';
-import { applyAnnotations, applyDirectives, applyExemptions, applyListAnnotations } from './suppress/apply';
-import { scanDirectives, yamlTopEnd } from './suppress/directives';
+import { applyAnnotations, applyListAnnotations, suppress } from './suppress/apply';
+import { yamlTopEnd } from './suppress/directives';
 import type { Span } from './types';
 import { yamlErrorMessage } from './parse/yaml-message';
 import { DocumentCache, type CacheEntry, type ChunkResult } from './document-cache';
@@ -161,21 +161,6 @@ function multilineScalarRanges(text: string, docs: readonly Document.Parsed[]): 
 }
 
 /**
- * Suppression comments and configured exemptions over a chunk's findings:
- * the findings that remain, plus any unused-suppression findings.
- */
-function suppress(findings: Finding[], text: string, docs: readonly Document.Parsed[], settings: EngineSettings, suppressed: Set<Finding>): Finding[] {
-  const extra: Finding[] = [];
-  if (text.includes('shipshape-disable')) {
-    const directives = scanDirectives(text, { exclude: multilineScalarRanges(text, docs), topEnd: yamlTopEnd(text) });
-    applyDirectives(findings, directives, settings, text, suppressed, extra, 'document');
-  }
-  applyExemptions(findings, settings, suppressed);
-  if (suppressed.size === 0 && extra.length === 0) return findings;
-  return [...findings.filter((f) => !suppressed.has(f)), ...extra];
-}
-
-/**
  * Most lines and flow-collection items (`,`) one YAML document may have to be
  * parsed. The parser's memory grows with the nodes, about 1.7 KB each: a
  * dense document of 200,000 keys (3.4 MB) takes over 300 MB and seconds. The
@@ -226,7 +211,10 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
     }
     lintDocument(doc, text, settings, rules, findings, suppressed, composeNamed);
   }
-  const kept = suppress(findings, text, parsed.docs, settings, suppressed);
+  const kept = suppress(findings, text, settings, suppressed, {
+    scopeWord: 'document',
+    scan: () => ({ exclude: multilineScalarRanges(text, parsed.docs), topEnd: yamlTopEnd(text) }),
+  });
   // A fix a rule wrote out itself (not through the edit builders) goes too.
   const result = noFixes ? kept.map(fixless) : kept;
   return { findings: result.sort(byPosition), parseError, templated: false };
