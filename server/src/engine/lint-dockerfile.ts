@@ -11,7 +11,7 @@ import { parseDockerfile } from './parse/dockerfile';
 import { looksBinary } from './parse/yaml';
 import { SYNTAX_RULES } from './rules';
 import dockerfileSyntax, { syntaxProblems } from './rules/dockerfile/dockerfile-syntax';
-import { activeRules, engineFinding, runRule } from './run-rule';
+import { activeRules, engineFinding, runRule, type RuleHooks } from './run-rule';
 import type { Finding } from './types';
 import { DockerfileView } from './views/dockerfile';
 import { DocumentViews } from './views/view-set';
@@ -23,13 +23,13 @@ function engineFindings(...args: Parameters<typeof engineFinding>): Finding[] {
   return f ? [f] : [];
 }
 
-function runRules(view: DockerfileView, settings: EngineSettings, out: Finding[]): void {
+function runRules(view: DockerfileView, settings: EngineSettings, hooks: RuleHooks, out: Finding[]): void {
   const text = view.text;
   const images = view.images();
   const envVars = view.envVars();
   const anchor = view.instructions[0]?.keywordSpan ?? { start: 0, end: 0 };
   const views = new DocumentViews();
-  for (const active of activeRules(settings)) {
+  for (const active of activeRules(settings, hooks)) {
     runRule(active, settings, text, out, anchor, (visitors) => {
       visitors.dockerfile?.(view);
       if (visitors.image) for (const image of images) visitors.image(image);
@@ -71,7 +71,7 @@ export function lintDockerfile(text: string, options: LintOptions = {}): Finding
     for (const p of syntaxProblems(view)) {
       findings.push(...engineFindings(dockerfileSyntax.meta, settings, p.messageId, p.data, text, p.at.start, p.at.end));
     }
-    runRules(view, settings, findings);
+    runRules(view, settings, options, findings);
     return suppress(findings, view.text, settings, new Set(), dockerfileComments(view)).sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   } catch (e) {
     return crash(e);

@@ -13,7 +13,7 @@ import { visit, type Document } from 'yaml';
 import { settingsKey, DEFAULT_SETTINGS, type EngineSettings } from './config/settings';
 import { isTemplated, looksBinary, parseChunk, splitYamlDocuments, templateMarkers } from './parse/yaml';
 import { SYNTAX_RULES } from './rules';
-import { activeRules, engineFinding, runRule, type ActiveRule } from './run-rule';
+import { activeRules, engineFinding, runRule, type ActiveRule, type RuleHooks } from './run-rule';
 import type { Finding } from './types';
 import { ResourceView } from './views/resource';
 import { documentObjects } from './views/objects';
@@ -37,7 +37,8 @@ export { DocumentCache, type CacheEntry, type ChunkResult };
 
 export type FileKind = 'yaml' | 'dockerfile';
 
-export interface LintOptions {
+/** `rules` and `onInternalError`: see RuleHooks. */
+export interface LintOptions extends RuleHooks {
   settings?: EngineSettings;
   /** Per-document result cache; pass the same instance across edits of one file. */
   cache?: DocumentCache;
@@ -313,7 +314,7 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
       const f = engineFinding(SYNTAX_RULES.binaryFile.meta, settings, 'binary', {}, text, 0, Math.min(text.length, 1));
       return { chunks: [], whole: f ? [f] : [] };
     }
-    const rules = activeRules(settings);
+    const rules = activeRules(settings, options);
     const composeNamed = isComposeFileName(options.fileName);
     const fixes = options.fixes !== false;
     const cache = options.cache;
@@ -395,7 +396,7 @@ export function lintYamlDocumentsAt(text: string, offsets: readonly number[], op
     const split = splitYamlDocuments(text);
     const wanted = new Set<number>();
     for (const at of offsets) wanted.add(chunkIndexAt(split, at));
-    const rules = activeRules(settings);
+    const rules = activeRules(settings, options);
     const composeNamed = isComposeFileName(options.fileName);
     const all: Finding[] = [];
     for (const i of [...wanted].sort((a, b) => a - b)) {
