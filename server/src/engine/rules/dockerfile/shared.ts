@@ -2,7 +2,7 @@
 import type { DockerInstruction } from '../../parse/dockerfile';
 import type { ShellCommand, ShellPipeline, ShellWord } from '../../parse/shell';
 import type { Span } from '../../types';
-import { onbuildTrigger, type DockerfileView } from '../../views/dockerfile';
+import type { DockerfileView } from '../../views/dockerfile';
 import { programChain, runPipelines } from '../../views/dockerfile-run';
 import type { DocumentViews } from '../../views/view-set';
 
@@ -27,7 +27,7 @@ function runs(df: DockerfileView, views: DocumentViews): Runs {
   return views.memo(df, 'runs', () => {
     const known: Runs = { pipelines: [], commands: [] };
     for (const instruction of df.instructions) {
-      const ins = onbuildTrigger(instruction) ?? instruction;
+      const ins = df.trigger(instruction) ?? instruction;
       if (ins.keyword !== 'RUN') continue;
       for (const pipeline of runPipelines(ins)) {
         const chains = pipeline.map((command) => programChain(command));
