@@ -115,6 +115,7 @@ function lintObject(
         visitors.resource?.(resource);
         if (visitors.role) visitView(views.role(), visitors.role);
         if (visitors.binding) visitView(views.binding(), visitors.binding);
+        if (visitors.serviceAccount) visitView(views.serviceAccount(), visitors.serviceAccount);
         if (visitors.kubeconfig) visitView(views.kubeconfig(), visitors.kubeconfig);
         if (visitors.psp) visitView(views.psp(), visitors.psp);
         if (visitors.scc) visitView(views.scc(), visitors.scc);

@@ -12,6 +12,7 @@ import type { BindingView, RoleView } from './views/rbac';
 import type { KubeconfigView } from './views/kubeconfig';
 import type { PspView } from './views/psp';
 import type { SccView } from './views/scc';
+import type { ServiceAccountView } from './views/service-account';
 import type { DocumentViews } from './views/view-set';
 
 export interface RuleContext {
@@ -41,6 +42,8 @@ export interface RuleVisitors {
   role?(role: RoleView): void;
   /** Every RBAC RoleBinding and ClusterRoleBinding. */
   binding?(binding: BindingView): void;
+  /** Every core ServiceAccount. */
+  serviceAccount?(account: ServiceAccountView): void;
   /** Every kubeconfig (`kind: Config`). */
   kubeconfig?(config: KubeconfigView): void;
   /** Every PodSecurityPolicy. */

@@ -1,6 +1,7 @@
 /**
  * One view set per document: the views the rules read (resource, pod spec
- * and containers, role, binding, kubeconfig, PSP/SCC), built once, the first
+ * and containers, role, binding, service account, kubeconfig, PSP/SCC),
+ * built once, the first
  * time a rule asks, by the lint of one document, handed to every rule and
  * dropped with the document. Nothing here outlives a lint: there are no
  * module-level caches of views.
@@ -10,6 +11,7 @@ import { PspView } from './psp';
 import { BindingView, RoleView } from './rbac';
 import type { PodSpecView, ResourceView } from './resource';
 import { SccView } from './scc';
+import { ServiceAccountView } from './service-account';
 
 /**
  * What the rules of one document share: values derived from its nodes,
@@ -45,6 +47,7 @@ export class ObjectViews {
   private kubeconfigView: Lazy<KubeconfigView>;
   private pspView: Lazy<PspView>;
   private sccView: Lazy<SccView>;
+  private serviceAccountView: Lazy<ServiceAccountView>;
 
   constructor(
     readonly resource: ResourceView,
@@ -79,5 +82,10 @@ export class ObjectViews {
   scc(): SccView | undefined {
     if (this.sccView === undefined) this.sccView = SccView.from(this.resource) ?? NONE;
     return this.sccView ?? undefined;
+  }
+
+  serviceAccount(): ServiceAccountView | undefined {
+    if (this.serviceAccountView === undefined) this.serviceAccountView = ServiceAccountView.from(this.resource) ?? NONE;
+    return this.serviceAccountView ?? undefined;
   }
 }
