@@ -33,21 +33,13 @@ export class DocumentViews {
   }
 }
 
-const NONE = null;
-type Lazy<T> = T | typeof NONE | undefined;
-
 /**
  * The views of one Kubernetes object, each built at most once (when the
  * first rule with a visitor for it runs; a view that fails to build throws
  * into that rule, and the next rule tries again).
  */
 export class ObjectViews {
-  private roleView: Lazy<RoleView>;
-  private bindingView: Lazy<BindingView>;
-  private kubeconfigView: Lazy<KubeconfigView>;
-  private pspView: Lazy<PspView>;
-  private sccView: Lazy<SccView>;
-  private serviceAccountView: Lazy<ServiceAccountView>;
+  private readonly built = new Map<(resource: ResourceView) => unknown, unknown>();
 
   constructor(
     readonly resource: ResourceView,
@@ -55,37 +47,38 @@ export class ObjectViews {
     readonly document: DocumentViews,
   ) {}
 
+  private view<V>(from: (resource: ResourceView) => V | undefined): V | undefined {
+    if (this.built.has(from)) return this.built.get(from) as V | undefined;
+    const view = from(this.resource);
+    this.built.set(from, view);
+    return view;
+  }
+
   podSpec(): PodSpecView | undefined {
     return this.resource.podSpec();
   }
 
   role(): RoleView | undefined {
-    if (this.roleView === undefined) this.roleView = RoleView.from(this.resource) ?? NONE;
-    return this.roleView ?? undefined;
+    return this.view(RoleView.from);
   }
 
   binding(): BindingView | undefined {
-    if (this.bindingView === undefined) this.bindingView = BindingView.from(this.resource) ?? NONE;
-    return this.bindingView ?? undefined;
-  }
-
-  kubeconfig(): KubeconfigView | undefined {
-    if (this.kubeconfigView === undefined) this.kubeconfigView = KubeconfigView.from(this.resource) ?? NONE;
-    return this.kubeconfigView ?? undefined;
-  }
-
-  psp(): PspView | undefined {
-    if (this.pspView === undefined) this.pspView = PspView.from(this.resource) ?? NONE;
-    return this.pspView ?? undefined;
-  }
-
-  scc(): SccView | undefined {
-    if (this.sccView === undefined) this.sccView = SccView.from(this.resource) ?? NONE;
-    return this.sccView ?? undefined;
+    return this.view(BindingView.from);
   }
 
   serviceAccount(): ServiceAccountView | undefined {
-    if (this.serviceAccountView === undefined) this.serviceAccountView = ServiceAccountView.from(this.resource) ?? NONE;
-    return this.serviceAccountView ?? undefined;
+    return this.view(ServiceAccountView.from);
+  }
+
+  kubeconfig(): KubeconfigView | undefined {
+    return this.view(KubeconfigView.from);
+  }
+
+  psp(): PspView | undefined {
+    return this.view(PspView.from);
+  }
+
+  scc(): SccView | undefined {
+    return this.view(SccView.from);
   }
 }
