@@ -14,8 +14,7 @@ import { terminalSafe, wantColor } from './format/style';
 import { formatText } from './format/text';
 import { helpText } from './help';
 import { runKubeconfig } from './kubeconfig';
-import { describeInternalError, onInternalError } from '../engine';
-import { addExtraRules } from '../engine/run-rule';
+import { describeInternalError, RULES, type RuleHooks } from '../engine';
 import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { TOOL_VERSION } from './package-info';
 import { exitCodeFor } from './report';
@@ -33,22 +32,19 @@ export interface CliIo {
 export function run(argv: readonly string[], io: CliIo): number {
   // A rule that throws becomes an internal-error finding in the report; stderr says where in the code, once per rule.
   const failedRules = new Set<string>();
-  const stopListening = onInternalError((e) => {
-    if (failedRules.has(e.ruleId)) return;
-    failedRules.add(e.ruleId);
-    io.stderr.write(`shipshape: internal error: ${describeInternalError(e).split('\n').map(terminalSafe).join('\n')}\n`);
-  });
+  const hooks: RuleHooks = {
+    onInternalError(e) {
+      if (failedRules.has(e.ruleId)) return;
+      failedRules.add(e.ruleId);
+      io.stderr.write(`shipshape: internal error: ${describeInternalError(e).split('\n').map(terminalSafe).join('\n')}\n`);
+    },
+  };
   // Test seam, not in production bundles (engine/test-seams.d.ts).
-  const removeTestRules = (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && io.env[TEST_FAULT_ENV] === 'rule-throws' ? addExtraRules([throwingTestRule()]) : undefined;
-  try {
-    return runCommand(argv, io);
-  } finally {
-    removeTestRules?.();
-    stopListening();
-  }
+  if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && io.env[TEST_FAULT_ENV] === 'rule-throws') hooks.rules = [...RULES, throwingTestRule()];
+  return runCommand(argv, io, hooks);
 }
 
-function runCommand(argv: readonly string[], io: CliIo): number {
+function runCommand(argv: readonly string[], io: CliIo, hooks: RuleHooks): number {
   try {
     const inv = parseCommandLine(argv);
     switch (inv.command) {
@@ -64,8 +60,8 @@ function runCommand(argv: readonly string[], io: CliIo): number {
         return EXIT.ok;
       }
       case 'scan': {
-        if (inv.args.fix !== undefined) return runFix(inv.args, io);
-        const report = scan(inv.args, io.cwd);
+        if (inv.args.fix !== undefined) return runFix(inv.args, io, hooks);
+        const report = scan(inv.args, io.cwd, hooks);
         const { format, output } = inv.args;
         const text =
           format === 'json'
@@ -77,7 +73,7 @@ function runCommand(argv: readonly string[], io: CliIo): number {
         return exitCodeFor(report.findings, inv.args.failOn);
       }
       case 'kubeconfig':
-        return runKubeconfig(inv.args, io);
+        return runKubeconfig(inv.args, io, hooks);
     }
   } catch (e) {
     const message = e instanceof CliError ? e.message : `internal error: ${firstLine(e)}`;
@@ -92,9 +88,9 @@ function runCommand(argv: readonly string[], io: CliIo): number {
  * can be piped to `patch`/`git apply`); the report of what remains otherwise.
  * A file refused because it changed meanwhile makes the exit status 2.
  */
-function runFix(args: ScanArgs, io: CliIo): number {
+function runFix(args: ScanArgs, io: CliIo, hooks: RuleHooks): number {
   const dryRun = args.fix === 'dry-run';
-  const { report, results } = scanAndFix(args, io.cwd, { dryRun });
+  const { report, results } = scanAndFix(args, io.cwd, { dryRun }, hooks);
   io.stderr.write(fixSummary(results, dryRun));
   if (dryRun) io.stdout.write(results.map((r) => r.diff ?? '').join(''));
   else {

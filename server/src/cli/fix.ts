@@ -12,6 +12,7 @@
  */
 import { basename } from 'node:path';
 import { fixAll } from '../engine/fixes/apply';
+import type { RuleHooks } from '../engine';
 import { ConcurrentModificationError, readBytesForEdit, writeAtomic } from '../../../shared/io/atomic-write';
 import { encodeText } from '../io/text-encoding';
 import type { ScanArgs } from './args';
@@ -43,7 +44,8 @@ export interface FixOptions {
   beforeWrite?(path: string): void;
 }
 
-export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions): FixRun {
+/** `hooks`: the run's rule hooks (see RuleHooks). */
+export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions, hooks: RuleHooks = {}): FixRun {
   const ctx = scanContext(args, cwd);
   const findings: ReportFinding[] = [];
   const files: InputFile[] = [];
@@ -61,7 +63,7 @@ export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions): Fi
     }
     const source = sourceOf(file, read.bytes);
     const { text, kind } = source;
-    const lintOptions = { settings, fileName: basename(file.path) };
+    const lintOptions = { ...hooks, settings, fileName: basename(file.path) };
     // Replacement characters would be written over the bytes they stand for: no fixes then.
     const fixed = source.problem === undefined ? fixAll(text, kind, lintOptions) : undefined;
     let finalText = text;

@@ -4,6 +4,7 @@
  * edits called in process.
  */
 import type { EngineSettings } from '../engine/config/settings';
+import type { RuleHooks } from '../engine/run-rule';
 import { mergeKubeconfigs, setContextNamespace, setCurrentContext, type MergedKubeconfig } from '../engine/kubeconfig';
 import { readKubeconfigFiles, setNamespaceTarget, useContextTarget, writeEdit, type LoadedKubeconfig as Loaded, type ReadOptions } from '../../../shared/io/kubeconfig-files';
 
@@ -11,13 +12,14 @@ export { describeFiles, fileProblems, KubeconfigError, requireContext } from '..
 
 export interface LoadOptions extends ReadOptions {
   settings?: EngineSettings;
+  hooks?: RuleHooks;
 }
 
 export type LoadedKubeconfig = Loaded<MergedKubeconfig>;
 
 export function loadKubeconfig(options: LoadOptions = {}): LoadedKubeconfig {
   const files = readKubeconfigFiles(options);
-  return { ...files, model: mergeKubeconfigs(files.inputs, options.settings) };
+  return { ...files, model: mergeKubeconfigs(files.inputs, options.settings, options.hooks) };
 }
 
 /** `kubectl config use-context NAME`: set current-context in kubectl's default file. Returns the file written. */

@@ -5,7 +5,7 @@
  * through kubeconfig-io.ts (shared with the VS Code explorer); output never
  * holds secret values (the engine's model has none).
  */
-import { DEFAULT_SETTINGS } from '../engine';
+import { DEFAULT_SETTINGS, type RuleHooks } from '../engine';
 import type { ContextInfo } from '../engine/kubeconfig';
 import type { KubeconfigArgs } from './args';
 import { CliError, EXIT } from './errors';
@@ -17,8 +17,8 @@ import { formatText } from './format/text';
 import { describeFiles, fileProblems, KubeconfigError, loadKubeconfig, setNamespace, useContext, type LoadedKubeconfig } from './kubeconfig-io';
 import { exitCodeFor, locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
 
-function load(args: KubeconfigArgs, io: CliIo): LoadedKubeconfig {
-  const loaded = loadKubeconfig({ env: io.env, cwd: io.cwd, settings: DEFAULT_SETTINGS, ...(args.kubeconfig !== undefined ? { explicit: args.kubeconfig } : {}) });
+function load(args: KubeconfigArgs, io: CliIo, hooks: RuleHooks): LoadedKubeconfig {
+  const loaded = loadKubeconfig({ env: io.env, cwd: io.cwd, settings: DEFAULT_SETTINGS, hooks, ...(args.kubeconfig !== undefined ? { explicit: args.kubeconfig } : {}) });
   for (const f of loaded.model.files) {
     if (f.status === 'unreadable') throw new CliError(`cannot read '${f.path}': ${f.error}`);
     if (f.status === 'missing' && loaded.location.source === 'explicit') throw new CliError(`cannot read '${f.path}': no such file or directory`);
@@ -85,8 +85,9 @@ function lint(loaded: LoadedKubeconfig, args: KubeconfigArgs, io: CliIo): number
   return exitCodeFor(findings, 'warning');
 }
 
-export function runKubeconfig(args: KubeconfigArgs, io: CliIo): number {
-  const loaded = load(args, io);
+/** `hooks`: the run's rule hooks (see RuleHooks). */
+export function runKubeconfig(args: KubeconfigArgs, io: CliIo, hooks: RuleHooks = {}): number {
+  const loaded = load(args, io, hooks);
   try {
     switch (args.subcommand) {
       case 'contexts':

@@ -1,6 +1,6 @@
 /** `shipshape scan`: settings from flags and config files, files from paths, findings from the engine. */
 import { basename, resolve } from 'node:path';
-import { DEFAULT_SETTINGS, lintText, normalizeSettings, RULE_IDS, type EngineSettings, type Finding, type LintOptions } from '../engine';
+import { DEFAULT_SETTINGS, lintText, normalizeSettings, RULE_IDS, type EngineSettings, type Finding, type LintOptions, type RuleHooks } from '../engine';
 import { encodingFinding } from '../engine/encoding';
 import { ConfigLoader, isConfigFile, type LoadedConfig } from '../io/config-loader';
 import { LineIndex } from '../engine/text';
@@ -67,7 +67,8 @@ export function scanContext(args: ScanArgs, cwd: string): ScanContext {
   return { settingsFor, files, settings: fromFlags };
 }
 
-export function scan(args: ScanArgs, cwd: string): ScanReport {
+/** `hooks`: the run's rule hooks (see RuleHooks). */
+export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}): ScanReport {
   const ctx = scanContext(args, cwd);
   const findings: ReportFinding[] = [];
   const files: InputFile[] = [];
@@ -77,7 +78,7 @@ export function scan(args: ScanArgs, cwd: string): ScanReport {
     files.push(file);
     const source = readSource(file);
     // No report format shows fixes (`--fix` builds its own): a lint without them is faster and smaller.
-    const fileFindings = lintSource(source, { settings, fileName: basename(file.path), fixes: false });
+    const fileFindings = lintSource(source, { ...hooks, settings, fileName: basename(file.path), fixes: false });
     // Not push(...list): a list of a million findings exceeds the argument limit (RangeError).
     for (const f of locateFindings(file, source.text, fileFindings)) findings.push(f);
   }

@@ -6,4 +6,4 @@ export { DEFAULT_SETTINGS, DEFAULT_TRUSTED_REGISTRIES, normalizeSettings, effect
 export { LineIndex } from './text';
 export { formatMessage, type Rule, type RuleContext } from './rule';
 export { closestMatch, editDistance } from './suggest';
-export { describeInternalError, onInternalError, type InternalError } from './run-rule';
+export { describeInternalError, type InternalError, type RuleHooks } from './run-rule';

@@ -10,9 +10,21 @@ import { runRule, type ActiveRule } from './run-rule';
 import type { Finding } from './types';
 import type { ComposeFileView } from './views/compose';
 import type { MergedSpans } from './parse/yaml-merge';
+import type { DocumentViews } from './views/view-set';
 
-/** `merged`: the merged copies of the document (see parse/yaml-merge.ts), when it merges anything. */
-export function lintCompose(compose: ComposeFileView, text: string, settings: EngineSettings, rules: readonly ActiveRule[], out: Finding[], merged?: MergedSpans): void {
+/**
+ * `merged`: the merged copies of the document (see parse/yaml-merge.ts), when
+ * it merges anything. `views`: what the rules of the document share.
+ */
+export function lintCompose(
+  compose: ComposeFileView,
+  text: string,
+  settings: EngineSettings,
+  rules: readonly ActiveRule[],
+  out: Finding[],
+  merged: MergedSpans | undefined,
+  views: DocumentViews,
+): void {
   const found: Finding[] = [];
   for (const active of rules) {
     runRule(active, settings, text, found, compose.anchorSpan, (visitors) => {
@@ -27,7 +39,7 @@ export function lintCompose(compose: ComposeFileView, text: string, settings: En
         }
       }
       visitors.end?.();
-    }, undefined, merged);
+    }, undefined, merged, views);
   }
   // A value shared through an alias (`cap_add: *caps`) is read by every
   // service that names it: one problem in the text is one finding, at the

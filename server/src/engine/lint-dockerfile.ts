@@ -11,11 +11,11 @@ import { parseDockerfile } from './parse/dockerfile';
 import { looksBinary } from './parse/yaml';
 import { SYNTAX_RULES } from './rules';
 import dockerfileSyntax, { syntaxProblems } from './rules/dockerfile/dockerfile-syntax';
-import { activeRules, engineFinding, runRule } from './run-rule';
+import { activeRules, engineFinding, runRule, type RuleHooks } from './run-rule';
 import type { Finding } from './types';
 import { DockerfileView } from './views/dockerfile';
-import { applyDirectives, applyExemptions } from './suppress/apply';
-import { scanDirectives } from './suppress/directives';
+import { DocumentViews } from './views/view-set';
+import { suppress, type CommentScope } from './suppress/apply';
 
 /** An engine-emitted finding as a list (empty when its rule is off). */
 function engineFindings(...args: Parameters<typeof engineFinding>): Finding[] {
@@ -23,18 +23,19 @@ function engineFindings(...args: Parameters<typeof engineFinding>): Finding[] {
   return f ? [f] : [];
 }
 
-function runRules(view: DockerfileView, settings: EngineSettings, out: Finding[]): void {
+function runRules(view: DockerfileView, settings: EngineSettings, hooks: RuleHooks, out: Finding[]): void {
   const text = view.text;
   const images = view.images();
   const envVars = view.envVars();
   const anchor = view.instructions[0]?.keywordSpan ?? { start: 0, end: 0 };
-  for (const active of activeRules(settings)) {
+  const views = new DocumentViews();
+  for (const active of activeRules(settings, hooks)) {
     runRule(active, settings, text, out, anchor, (visitors) => {
       visitors.dockerfile?.(view);
       if (visitors.image) for (const image of images) visitors.image(image);
       if (visitors.envVar) for (const env of envVars) visitors.envVar(env);
       visitors.end?.();
-    });
+    }, undefined, undefined, views);
   }
 }
 
@@ -43,18 +44,14 @@ function runRules(view: DockerfileView, settings: EngineSettings, out: Finding[]
  * instruction, continuation lines included; a `shipshape-disable` before the
  * first instruction covers the file) and configured exemptions.
  */
-function suppress(view: DockerfileView, findings: Finding[], settings: EngineSettings): Finding[] {
-  const suppressed = new Set<Finding>();
-  const extra: Finding[] = [];
-  const text = view.text;
-  if (text.includes('shipshape-disable')) {
-    const spans = view.instructions.map((i) => i.span);
-    const directives = scanDirectives(text, { exclude: spans, units: spans, topEnd: view.instructions[0]?.span.start ?? text.length });
-    applyDirectives(findings, directives, settings, text, suppressed, extra, 'file');
-  }
-  applyExemptions(findings, settings, suppressed);
-  if (suppressed.size === 0 && extra.length === 0) return findings;
-  return [...findings.filter((f) => !suppressed.has(f)), ...extra];
+function dockerfileComments(view: DockerfileView): CommentScope {
+  return {
+    scopeWord: 'file',
+    scan() {
+      const spans = view.instructions.map((i) => i.span);
+      return { exclude: spans, units: spans, topEnd: view.instructions[0]?.span.start ?? view.text.length };
+    },
+  };
 }
 
 /** Lint a Dockerfile (or Containerfile). */
@@ -74,8 +71,8 @@ export function lintDockerfile(text: string, options: LintOptions = {}): Finding
     for (const p of syntaxProblems(view)) {
       findings.push(...engineFindings(dockerfileSyntax.meta, settings, p.messageId, p.data, text, p.at.start, p.at.end));
     }
-    runRules(view, settings, findings);
-    return suppress(view, findings, settings).sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    runRules(view, settings, options, findings);
+    return suppress(findings, view.text, settings, new Set(), dockerfileComments(view)).sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   } catch (e) {
     return crash(e);
   }

@@ -13,7 +13,7 @@ import { visit, type Document } from 'yaml';
 import { settingsKey, DEFAULT_SETTINGS, type EngineSettings } from './config/settings';
 import { isTemplated, looksBinary, parseChunk, splitYamlDocuments, templateMarkers } from './parse/yaml';
 import { SYNTAX_RULES } from './rules';
-import { activeRules, engineFinding, runRule, type ActiveRule } from './run-rule';
+import { activeRules, engineFinding, runRule, type ActiveRule, type RuleHooks } from './run-rule';
 import type { Finding } from './types';
 import { ResourceView } from './views/resource';
 import { documentObjects } from './views/objects';
@@ -24,19 +24,21 @@ import { lintCompose } from './lint-compose';
 import { lintDockerfile } from './lint-dockerfile';
 import { RULE_IDS } from './rules';
 import { annotationExemptions } from './suppress/annotations';
-import { applyAnnotations, applyDirectives, applyExemptions, applyListAnnotations } from './suppress/apply';
-import { scanDirectives, yamlTopEnd } from './suppress/directives';
+import { applyAnnotations, applyListAnnotations, suppress } from './suppress/apply';
+import { yamlTopEnd } from './suppress/directives';
 import type { Span } from './types';
 import { yamlErrorMessage } from './parse/yaml-message';
 import { DocumentCache, type CacheEntry, type ChunkResult } from './document-cache';
 import { withoutFixes } from './fixes/yaml-edit';
 import { isJsonFileName, sniffJsonManifest, startsAsJson } from './parse/json-manifest';
+import { DocumentViews, ObjectViews } from './views/view-set';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
 export type FileKind = 'yaml' | 'dockerfile';
 
-export interface LintOptions {
+/** `rules` and `onInternalError`: see RuleHooks. */
+export interface LintOptions extends RuleHooks {
   settings?: EngineSettings;
   /** Per-document result cache; pass the same instance across edits of one file. */
   cache?: DocumentCache;
@@ -69,7 +71,7 @@ function lintDocument(
     // Not a Kubernetes object: a compose file (read as compose-go reads it), or nothing we lint.
     const merged = expandMerges(doc, text, 'yaml11');
     const compose = ComposeFileView.from(doc, text, composeNamed);
-    if (compose) lintCompose(compose, text, settings, rules, out, merged);
+    if (compose) lintCompose(compose, text, settings, rules, out, merged, new DocumentViews());
     return;
   }
   // A Kubernetes object (or a list of them): read as kubectl reads it (YAML 1.1 scalars, go-yaml v2 merge keys).
@@ -78,16 +80,18 @@ function lintDocument(
   const found = documentObjects(doc);
   if (!found) return;
   for (const list of found.lists) applyListAnnotations(annotationExemptions(list, RULE_IDS), settings, text, out);
-  for (const resource of found.objects) lintObject(resource, text, settings, rules, out, suppressed, merged);
+  const views = new DocumentViews();
+  for (const resource of found.objects) lintObject(new ObjectViews(resource, views), text, settings, rules, out, suppressed, merged);
 }
 
 /**
- * Run every active rule's visitors over one object. Findings an exemption
- * annotation on the object covers are added to `suppressed`. `merged`: the
- * document's merged copies (see parse/yaml-merge.ts), when it merges anything.
+ * Run every active rule's visitors over one object's views. Findings an
+ * exemption annotation on the object covers are added to `suppressed`.
+ * `merged`: the document's merged copies (see parse/yaml-merge.ts), when it
+ * merges anything.
  */
 function lintObject(
-  resource: ResourceView,
+  views: ObjectViews,
   text: string,
   settings: EngineSettings,
   rules: ActiveRule[],
@@ -95,8 +99,9 @@ function lintObject(
   suppressed: Set<Finding>,
   merged: MergedSpans | undefined,
 ): void {
+  const resource = views.resource;
   const object = { kind: resource.kind, name: resource.name, namespace: resource.namespace };
-  const pod = resource.podSpec();
+  const pod = views.podSpec();
   const anchor = resource.kindSpan;
   const found: Finding[] = [];
   for (const active of rules) {
@@ -108,6 +113,12 @@ function lintObject(
       anchor,
       (visitors) => {
         visitors.resource?.(resource);
+        if (visitors.role) visitView(views.role(), visitors.role);
+        if (visitors.binding) visitView(views.binding(), visitors.binding);
+        if (visitors.serviceAccount) visitView(views.serviceAccount(), visitors.serviceAccount);
+        if (visitors.kubeconfig) visitView(views.kubeconfig(), visitors.kubeconfig);
+        if (visitors.psp) visitView(views.psp(), visitors.psp);
+        if (visitors.scc) visitView(views.scc(), visitors.scc);
         if (pod) {
           visitors.podSpec?.(pod);
           if (visitors.container) for (const c of pod.containers) visitors.container(c);
@@ -123,10 +134,16 @@ function lintObject(
       },
       object,
       merged,
+      views.document,
     );
   }
   applyAnnotations(found, annotationExemptions(resource, RULE_IDS), settings, text, suppressed, found);
   for (const f of found) out.push(f); // not push(...found): a huge list exceeds the argument limit
+}
+
+/** `visitor(view)` when the object has that view. */
+function visitView<V>(view: V | undefined, visitor: (view: V) => void): void {
+  if (view !== undefined) visitor(view);
 }
 
 /** Ranges of scalars that span lines: a `# ...` line inside one is text, not a comment. */
@@ -143,21 +160,6 @@ function multilineScalarRanges(text: string, docs: readonly Document.Parsed[]): 
     });
   }
   return out;
-}
-
-/**
- * Suppression comments and configured exemptions over a chunk's findings:
- * the findings that remain, plus any unused-suppression findings.
- */
-function suppress(findings: Finding[], text: string, docs: readonly Document.Parsed[], settings: EngineSettings, suppressed: Set<Finding>): Finding[] {
-  const extra: Finding[] = [];
-  if (text.includes('shipshape-disable')) {
-    const directives = scanDirectives(text, { exclude: multilineScalarRanges(text, docs), topEnd: yamlTopEnd(text) });
-    applyDirectives(findings, directives, settings, text, suppressed, extra, 'document');
-  }
-  applyExemptions(findings, settings, suppressed);
-  if (suppressed.size === 0 && extra.length === 0) return findings;
-  return [...findings.filter((f) => !suppressed.has(f)), ...extra];
 }
 
 /**
@@ -211,7 +213,10 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
     }
     lintDocument(doc, text, settings, rules, findings, suppressed, composeNamed);
   }
-  const kept = suppress(findings, text, parsed.docs, settings, suppressed);
+  const kept = suppress(findings, text, settings, suppressed, {
+    scopeWord: 'document',
+    scan: () => ({ exclude: multilineScalarRanges(text, parsed.docs), topEnd: yamlTopEnd(text) }),
+  });
   // A fix a rule wrote out itself (not through the edit builders) goes too.
   const result = noFixes ? kept.map(fixless) : kept;
   return { findings: result.sort(byPosition), parseError, templated: false };
@@ -310,7 +315,7 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
       const f = engineFinding(SYNTAX_RULES.binaryFile.meta, settings, 'binary', {}, text, 0, Math.min(text.length, 1));
       return { chunks: [], whole: f ? [f] : [] };
     }
-    const rules = activeRules(settings);
+    const rules = activeRules(settings, options);
     const composeNamed = isComposeFileName(options.fileName);
     const fixes = options.fixes !== false;
     const cache = options.cache;
@@ -392,7 +397,7 @@ export function lintYamlDocumentsAt(text: string, offsets: readonly number[], op
     const split = splitYamlDocuments(text);
     const wanted = new Set<number>();
     for (const at of offsets) wanted.add(chunkIndexAt(split, at));
-    const rules = activeRules(settings);
+    const rules = activeRules(settings, options);
     const composeNamed = isComposeFileName(options.fileName);
     const all: Finding[] = [];
     for (const i of [...wanted].sort((a, b) => a - b)) {

@@ -8,6 +8,12 @@ import type { ComposeServiceView } from './views/compose';
 import type { EnvVarView, ImageView } from './views/values';
 import type { Fix, Profile, ReportDescriptor, RuleMeta, Span } from './types';
 import type { FixDefaults } from './config/fix-defaults';
+import type { BindingView, RoleView } from './views/rbac';
+import type { KubeconfigView } from './views/kubeconfig';
+import type { PspView } from './views/psp';
+import type { SccView } from './views/scc';
+import type { ServiceAccountView } from './views/service-account';
+import type { DocumentViews } from './views/view-set';
 
 export interface RuleContext {
   readonly meta: RuleMeta;
@@ -24,12 +30,26 @@ export interface RuleContext {
   readonly fixDefaults: FixDefaults;
   /** Full text of the YAML document being linted (document-relative offsets). */
   readonly text: string;
+  /** What the rules of this document share, computed once for all of them (see views/view-set.ts). */
+  readonly views: DocumentViews;
   report(descriptor: ReportDescriptor): void;
 }
 
 export interface RuleVisitors {
   /** Every Kubernetes object. */
   resource?(resource: ResourceView): void;
+  /** Every RBAC Role and ClusterRole. */
+  role?(role: RoleView): void;
+  /** Every RBAC RoleBinding and ClusterRoleBinding. */
+  binding?(binding: BindingView): void;
+  /** Every core ServiceAccount. */
+  serviceAccount?(account: ServiceAccountView): void;
+  /** Every kubeconfig (`kind: Config`). */
+  kubeconfig?(config: KubeconfigView): void;
+  /** Every PodSecurityPolicy. */
+  psp?(psp: PspView): void;
+  /** Every OpenShift SecurityContextConstraints. */
+  scc?(scc: SccView): void;
   /** Every workload's pod spec (Pod, Deployment, ..., CronJob alike). */
   podSpec?(pod: PodSpecView): void;
   /** Every container: init, app and ephemeral. */

@@ -10,8 +10,9 @@ import { formatMessage, type Rule, type RuleContext, type RuleVisitors } from '.
 import { clampToLine } from './text';
 import type { Finding, RuleMeta, Severity, Span, TextEdit } from './types';
 import type { MergedSpans } from './parse/yaml-merge';
+import { DocumentViews } from './views/view-set';
 
-/** A rule that threw, as the engine tells its listeners (never the error's message: it may quote the document). */
+/** A rule that threw, as the engine tells RuleHooks.onInternalError (never the error's message: it may quote the document). */
 export interface InternalError {
   /** The rule that threw. */
   ruleId: string;
@@ -21,16 +22,24 @@ export interface InternalError {
   frames: string[];
 }
 
-const listeners = new Set<(e: InternalError) => void>();
-
 /**
- * Be told about every rule failure (the findings say where; this says where
- * in the code). The engine does no I/O: the language server logs these and
- * the CLI prints them. Returns a function that removes the listener.
+ * What the caller of a lint (the CLI run, the language server) owns and
+ * passes with each lint: who hears of failing rules, and which rules run.
+ * The engine keeps none of it between calls.
  */
-export function onInternalError(listener: (e: InternalError) => void): () => void {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
+export interface RuleHooks {
+  /**
+   * The rules to run instead of the registry's (e.g. the registry's plus
+   * one of the caller's), at their default severity unless the settings say
+   * otherwise. A lint cache (LintOptions.cache) must see one rule set only.
+   */
+  rules?: readonly Rule[];
+  /**
+   * Told about every rule failure (the findings say where; this says where
+   * in the code). The engine does no I/O: the language server logs these
+   * and the CLI prints them.
+   */
+  onInternalError?: (e: InternalError) => void;
 }
 
 /** An internal error as one log entry: the rule, the error's class and the stack frames (no message: it may quote the document). */
@@ -39,29 +48,6 @@ export function describeInternalError(e: InternalError): string {
   return `rule "${e.ruleId}" failed (${e.errorName}), so its findings are missing where it failed (see the internal-error findings). This is a Shipshape bug; please report it with these lines.${where}`;
 }
 
-/** Rules added by tests (see withExtraRules, addExtraRules). */
-let extraRules: readonly Rule[] = [];
-
-/**
- * Test seam: `rules` become active in addition to the registry's (at their
- * default severity) until the returned function is called.
- */
-export function addExtraRules(rules: readonly Rule[]): () => void {
-  extraRules = [...extraRules, ...rules];
-  return () => {
-    extraRules = extraRules.filter((r) => !rules.includes(r));
-  };
-}
-
-/** Test seam: run `fn` (synchronous) with `rules` active in addition to the registry's. */
-export function withExtraRules<T>(rules: readonly Rule[], fn: () => T): T {
-  const remove = addExtraRules(rules);
-  try {
-    return fn();
-  } finally {
-    remove();
-  }
-}
 
 const ERROR_NAME = /^[A-Z][A-Za-z]{0,40}Error$/;
 
@@ -96,16 +82,19 @@ function message(template: string, data: Record<string, string | number> | undef
 export interface ActiveRule {
   rule: Rule;
   severity: Severity;
+  /** Told when the rule throws (RuleHooks.onInternalError). */
+  onInternalError?: (e: InternalError) => void;
 }
 
-/** The visitor rules that run under these settings, at their effective severity. */
-export function activeRules(settings: EngineSettings): ActiveRule[] {
+/** The visitor rules that run under these settings (of `hooks.rules`, else the registry's), at their effective severity. */
+export function activeRules(settings: EngineSettings, hooks: RuleHooks = {}): ActiveRule[] {
   const out: ActiveRule[] = [];
-  for (const rule of extraRules.length ? [...RULES, ...extraRules] : RULES) {
+  const listener = hooks.onInternalError;
+  for (const rule of hooks.rules ?? RULES) {
     if (rule.meta.category === 'syntax') continue;
     if (rule.meta.category === 'schema' && !settings.schemaValidation) continue;
     const severity = effectiveSeverity(rule.meta, settings);
-    if (severity !== 'off') out.push({ rule, severity });
+    if (severity !== 'off') out.push(listener ? { rule, severity, onInternalError: listener } : { rule, severity });
   }
   return out;
 }
@@ -114,14 +103,15 @@ export function activeRules(settings: EngineSettings): ActiveRule[] {
  * Create the rule's visitors with a context that reports into `out`, and
  * hand them to `visit`. A rule that throws does not take the others down: its
  * failure becomes one `internal-error` finding at `anchor` (the start of the
- * object or file) naming the rule, and is passed to the `onInternalError`
- * listeners. `object` is attached to every finding (Kubernetes objects only).
+ * object or file) naming the rule, and is passed to the rule's
+ * `onInternalError` (see RuleHooks). `object` is attached to every finding (Kubernetes objects only).
  * `merged`: the document's merged copies (see parse/yaml-merge.ts); a report
  * at a copy goes to the `<<` entry that merged it, with the written value as
- * related information.
+ * related information. `views`: what the rules of the document share (one
+ * set per document, made by its lint).
  */
 export function runRule(
-  { rule, severity }: ActiveRule,
+  { rule, severity, onInternalError }: ActiveRule,
   settings: EngineSettings,
   text: string,
   out: Finding[],
@@ -129,6 +119,7 @@ export function runRule(
   visit: (visitors: RuleVisitors) => void,
   object?: Finding['object'],
   merged?: MergedSpans,
+  views: DocumentViews = new DocumentViews(),
 ): void {
   const ctx: RuleContext = {
     meta: rule.meta,
@@ -137,6 +128,7 @@ export function runRule(
     trustedRegistries: settings.trustedRegistries,
     fixDefaults: settings.fixDefaults,
     text,
+    views,
     report(d) {
       const template = rule.meta.messages[d.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id}: unknown messageId ${d.messageId}`);
@@ -162,14 +154,12 @@ export function runRule(
     visit(rule.create(ctx));
   } catch (e) {
     // One finding for this rule and document (the visit stops at the first
-    // throw); what it reported before stays. Listeners hear of it once per run.
+    // throw); what it reported before stays. The listener hears of it once per run.
     const report = describeError(rule.meta.id, e);
-    for (const listener of listeners) {
-      try {
-        listener(report);
-      } catch {
-        // a listener's failure is not the document's problem
-      }
+    try {
+      onInternalError?.(report);
+    } catch {
+      // a listener's failure is not the document's problem
     }
     const f = engineFinding(internalError.meta, settings, 'failed', { rule: rule.meta.id, error: report.errorName }, text, anchor.start, anchor.end);
     if (f) {

@@ -10,6 +10,7 @@
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { EngineSettings } from '../engine';
+import type { RuleHooks } from '../engine/run-rule';
 import { mergeKubeconfigs, setContextNamespace, setCurrentContext, type KubeconfigFinding, type MergedKubeconfig } from '../engine/kubeconfig';
 import type { KubeconfigFileInput, KubeconfigFindingData, MergedKubeconfig as ModelData } from '../../../shared/kubeconfig/model';
 import type { KubeconfigEditResult, KubeconfigModelParams } from '../../../shared/kubeconfig/protocol';
@@ -24,6 +25,8 @@ export interface KubeconfigDeps {
   publish(params: PublishDiagnosticsParams): void;
   /** Open documents are linted (and their diagnostics published) as documents: leave them alone. */
   isOpen(uri: string): boolean;
+  /** The server's rule hooks, passed with every lint (see RuleHooks). */
+  hooks?: RuleHooks;
 }
 
 const str = (v: unknown): v is string => typeof v === 'string';
@@ -66,7 +69,7 @@ export class KubeconfigService {
       const r = this.deps.configs?.resolve(uri, server.engine);
       resolved.set(f.path, { settings: r?.settings ?? server.engine, off: !server.enable || r?.ignored === true });
     }
-    const model = mergeKubeconfigs(files, (path) => resolved.get(path)!.settings);
+    const model = mergeKubeconfigs(files, (path) => resolved.get(path)!.settings, this.deps.hooks);
     // A file Shipshape is turned off for (or that its config ignores) reports nothing, as when opened in the editor.
     const off = (f: KubeconfigFinding): boolean => resolved.get(f.file)?.off === true;
     if (files.some((f) => resolved.get(f.path)!.off)) {

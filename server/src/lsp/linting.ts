@@ -12,7 +12,7 @@
  */
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentCache, fileKindOfText, lintText, type FileKind } from '../engine';
+import { DocumentCache, fileKindOfText, lintText, type FileKind, type RuleHooks } from '../engine';
 import { lintYamlSteps, type YamlLint } from '../engine/lint';
 import { configFindings } from '../engine/config/config-file';
 import type { ConfigResolver } from './config';
@@ -35,6 +35,8 @@ export interface LintJobDeps {
   sliceMs?: number;
   /** How the job yields (default: setImmediate, after pending I/O). Tests pass one they control. */
   yieldToEvents?: () => Promise<void>;
+  /** The server's rule hooks, passed with every lint (see RuleHooks). */
+  hooks?: RuleHooks;
 }
 
 /** Default for LintJobDeps.sliceMs. */
@@ -101,7 +103,7 @@ export class DocumentLinter {
     }
     const fileName = uriPath(uri).split('/').pop();
     // Diagnostics need no fixes: a code action lints the documents it acts on again with them.
-    const options = { settings: engine, cache: this.cacheFor(uri), fileName, fixes: false };
+    const options = { ...this.deps.hooks, settings: engine, cache: this.cacheFor(uri), fileName, fixes: false };
     const stale = (): boolean => token.cancelled || documents.get(uri)?.version !== version;
     let diagnostics: Diagnostic[];
     const max = settings.maxDiagnosticsPerFile;

@@ -13,8 +13,7 @@ import { DiagnosticConverter } from './diagnostics';
 import { DocumentLinter } from './linting';
 import { KubeconfigService } from './kubeconfig';
 import { KUBECONFIG_EDIT_REQUEST, KUBECONFIG_MODEL_REQUEST } from '../../../shared/kubeconfig/protocol';
-import { describeInternalError, onInternalError } from '../engine';
-import { addExtraRules } from '../engine/run-rule';
+import { describeInternalError, RULES, type RuleHooks } from '../engine';
 import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { exposeGc, limitHeapGrowth, MemoryGuard } from './memory';
 import { Scheduler } from './scheduler';
@@ -52,7 +51,20 @@ export function startServer(connection: Connection): void {
   const warnedConfigs = new Set<string>();
   const converter = new DiagnosticConverter(EXTENSION_ROOT);
   const publish = (params: PublishDiagnosticsParams): void => void connection.sendDiagnostics(params).catch((e) => log.error(`publishing diagnostics failed: ${describe(e)}`));
+  // A rule that throws becomes an internal-error diagnostic; the log says where in the code (once per rule and place).
+  const loggedInternalErrors = new Set<string>();
+  const hooks: RuleHooks = {
+    onInternalError(e) {
+      const key = `${e.ruleId}\u0000${e.errorName}\u0000${e.frames[0] ?? ''}`;
+      if (loggedInternalErrors.has(key)) return;
+      loggedInternalErrors.add(key);
+      log.error(describeInternalError(e));
+    },
+  };
+  // Test seam, not in production bundles (engine/test-seams.d.ts).
+  if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && process.env[TEST_FAULT_ENV] === 'rule-throws') hooks.rules = [...RULES, throwingTestRule()];
   const linter = new DocumentLinter({
+    hooks,
     documents,
     settings,
     configs,
@@ -67,16 +79,6 @@ export function startServer(connection: Connection): void {
     converter,
     publish,
   });
-  // A rule that throws becomes an internal-error diagnostic; the log says where in the code (once per rule and place).
-  const loggedInternalErrors = new Set<string>();
-  onInternalError((e) => {
-    const key = `${e.ruleId}\u0000${e.errorName}\u0000${e.frames[0] ?? ''}`;
-    if (loggedInternalErrors.has(key)) return;
-    loggedInternalErrors.add(key);
-    log.error(describeInternalError(e));
-  });
-  // Test seam, not in production bundles (engine/test-seams.d.ts).
-  if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && process.env[TEST_FAULT_ENV] === 'rule-throws') addExtraRules([throwingTestRule()]);
   const scheduler = new Scheduler(linter.run, (uri, e) => log.error(`linting ${uri} failed: ${describe(e)}`));
   const relintAll = (): void => {
     for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
@@ -181,7 +183,7 @@ export function startServer(connection: Connection): void {
   });
 
   // The kubeconfig explorer: merge and lint its files with the user's settings, compute its edits.
-  const kubeconfig = new KubeconfigService({ settings, configs, converter, publish, isOpen: (uri) => documents.get(uri) !== undefined });
+  const kubeconfig = new KubeconfigService({ hooks, settings, configs, converter, publish, isOpen: (uri) => documents.get(uri) !== undefined });
   connection.onRequest(KUBECONFIG_MODEL_REQUEST, (params) => kubeconfig.model(params));
   connection.onRequest(KUBECONFIG_EDIT_REQUEST, (params) => kubeconfig.edit(params));
 

@@ -15,6 +15,7 @@ import { DocumentCache, lintText, RULES, type Finding } from '../../../server/sr
 import { DEFAULT_SETTINGS } from '../../../server/src/engine/config/settings';
 import { ComposeFileView, isComposeFileName } from '../../../server/src/engine/views/compose';
 import { isNoLimit, parseSecurityOpt, parseShortVolume } from '../../../server/src/engine/views/compose-values';
+import { DocumentViews } from '../../../server/src/engine/views/view-set';
 import { assertFindings, dedent } from '../../helpers/rule-tester';
 
 const lint = (text: string, fileName?: string): Finding[] => lintText(text, 'yaml', fileName === undefined ? {} : { fileName });
@@ -240,7 +241,7 @@ test('the cache keeps results by file name: the same text is a compose file only
 test('every rule with a composeService visitor has an "In compose files" section in its doc page', () => {
   const docs = join(__dirname, '..', '..', '..', 'docs', 'rules');
   const composeRules = RULES.filter((r) => {
-    const ctx = { meta: r.meta, options: {}, profile: 'restricted' as const, trustedRegistries: [], fixDefaults: DEFAULT_SETTINGS.fixDefaults, text: '', report() {} };
+    const ctx = { meta: r.meta, options: {}, profile: 'restricted' as const, trustedRegistries: [], fixDefaults: DEFAULT_SETTINGS.fixDefaults, text: '', views: new DocumentViews(), report() {} };
     return r.create(ctx).composeService !== undefined;
   });
   assert.ok(composeRules.length >= 11, composeRules.map((r) => r.meta.id).join());

@@ -13,6 +13,7 @@ import { tokenizeShell, type ShellPipeline, type ShellWord } from '../../../serv
 import { argsAfterFlags, DockerfileView, splitArgs } from '../../../server/src/engine/views/dockerfile';
 import { programChain, programName, runPipelines } from '../../../server/src/engine/views/dockerfile-run';
 import { runCommandsOf, runPipelinesOf } from '../../../server/src/engine/rules/dockerfile/shared';
+import { DocumentViews } from '../../../server/src/engine/views/view-set';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -171,9 +172,11 @@ test('argsAfterFlags is the rest splitArgs gives; the RUN commands of a view car
       assert.deepEqual(Array.from(rest.offsets), Array.from(split.offsets), JSON.stringify(text));
     }
     const view = new DockerfileView(parsed);
-    const pipelines = runPipelinesOf(view);
-    assert.equal(runPipelinesOf(view), pipelines, 'listed once per view');
-    const commands = runCommandsOf(view);
+    const views = new DocumentViews();
+    const pipelines = runPipelinesOf(view, views);
+    assert.equal(runPipelinesOf(view, views), pipelines, 'listed once per document');
+    assert.notEqual(runPipelinesOf(view, new DocumentViews()), pipelines, 'not kept beyond the document');
+    const commands = runCommandsOf(view, views);
     assert.equal(commands.length, pipelines.reduce((n, p) => n + p.pipeline.length, 0));
     for (const { command, chain } of commands) assert.deepEqual(chain.map((w) => w.value), programChain(command).map((w) => w.value));
     for (const { pipeline, chains } of pipelines) pipeline.forEach((c, i) => assert.deepEqual(chains[i], programChain(c)));

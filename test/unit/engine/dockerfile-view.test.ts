@@ -81,8 +81,13 @@ test('onbuildTrigger', () => {
   assert.equal(trigger.keyword, 'RUN');
   assert.equal(trigger.args.text, 'sudo make');
   assert.equal(text.slice(trigger.keywordSpan.start, trigger.keywordSpan.end), 'RUN');
-  assert.equal(onbuildTrigger(df.instructions[1]!), trigger, 'cached');
   assert.equal(onbuildTrigger(df.instructions[3]!), undefined);
+  // One trigger object per instruction of a view (the rules of one file share it), none kept by the module.
+  assert.equal(df.trigger(df.instructions[1]!), df.trigger(df.instructions[1]!));
+  assert.deepEqual(df.trigger(df.instructions[1]!), trigger);
+  assert.notEqual(view(text).trigger(df.instructions[1]!), df.trigger(df.instructions[1]!));
+  assert.equal(df.trigger(df.instructions[3]!), undefined);
+  assert.equal(df.args(df.instructions[1]!), df.args(df.instructions[1]!));
 });
 
 test('exposedPorts(): the final image lineage, resolved', () => {

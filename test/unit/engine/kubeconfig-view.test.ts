@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { parseDocument, type Document } from 'yaml';
 import { ResourceView } from '../../../server/src/engine/views/resource';
 import { danglingReferences, KubeconfigView, withoutUserInfo } from '../../../server/src/engine/views/kubeconfig';
+import { DocumentViews, ObjectViews } from '../../../server/src/engine/views/view-set';
 import { dedent } from '../../helpers/rule-tester';
 
 function viewOf(text: string): KubeconfigView | undefined {
@@ -75,9 +76,12 @@ test('a kubeconfig is a v1 Config with clusters, contexts or users; nothing else
   assert.equal(viewOf('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n'), undefined);
 });
 
-test('the view is built once per resource', () => {
+test('the view is built once per object by its view set, not kept by the module', () => {
   const resource = ResourceView.from(parseDocument(TEXT) as Document.Parsed)!;
-  assert.equal(KubeconfigView.from(resource), KubeconfigView.from(resource));
+  const views = new ObjectViews(resource, new DocumentViews());
+  assert.equal(views.kubeconfig(), views.kubeconfig());
+  assert.notEqual(new ObjectViews(resource, new DocumentViews()).kubeconfig(), views.kubeconfig());
+  assert.notEqual(KubeconfigView.from(resource), KubeconfigView.from(resource));
 });
 
 test('clusters: server, scheme, TLS mode, CA source, user info removed from URLs', () => {

@@ -13,6 +13,7 @@ import { parseAllDocuments, type Document } from 'yaml';
 import { lintText } from '../../../server/src/engine';
 import { schemaProblems } from '../../../server/src/engine/schema/validate';
 import { ResourceView } from '../../../server/src/engine/views/resource';
+import { DocumentViews } from '../../../server/src/engine/views/view-set';
 import { CASES, textOf } from './inputs';
 
 parentPort!.on('message', ({ index, task }: { index: number; task?: 'unguarded-schema' }) => {
@@ -22,7 +23,7 @@ parentPort!.on('message', ({ index, task }: { index: number; task?: 'unguarded-s
   if (task === 'unguarded-schema') {
     const doc = parseAllDocuments(text)[0] as Document.Parsed;
     const resource = ResourceView.from(doc)!;
-    const problems = schemaProblems(resource, text);
+    const problems = schemaProblems(resource, text, new DocumentViews());
     parentPort!.postMessage({ index, length, findings: problems.map((p) => ({ ruleId: `schema-${p.type}`, message: p.path, span: p.span })) });
     return;
   }

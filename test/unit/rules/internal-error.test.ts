@@ -1,9 +1,9 @@
 // internal-error: a rule that throws becomes one finding naming it (per rule and document), the other rules' findings
-// stay, listeners hear of it once with the code location, and nothing the document holds leaks into either.
+// stay, the caller's onInternalError hook hears of it once with the code location, and nothing the document holds leaks into either.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintText, normalizeSettings, RULE_IDS, type Finding, type Rule } from '../../../server/src/engine';
-import { onInternalError, withExtraRules, type InternalError } from '../../../server/src/engine/run-rule';
+import { lintText, normalizeSettings, RULE_IDS, RULES, type Finding, type Rule } from '../../../server/src/engine';
+import type { InternalError } from '../../../server/src/engine/run-rule';
 import { FAKE } from '../../helpers/fake-secrets';
 
 const TOKEN = FAKE.githubToken;
@@ -59,8 +59,9 @@ const thrower = (id: string): Rule =>
 const without = (findings: Finding[], id: string): Finding[] => findings.filter((f) => f.ruleId !== id);
 const internal = (findings: Finding[]): Finding[] => findings.filter((f) => f.ruleId === 'internal-error');
 
-function lint(text: string, kind: 'yaml' | 'dockerfile', rules: Rule[], fileName?: string): Finding[] {
-  return withExtraRules(rules, () => lintText(text, kind, fileName ? { fileName } : {}));
+/** A lint with `rules` run besides the registry's (passed explicitly: the engine keeps no rule list of its own to add to). */
+function lint(text: string, kind: 'yaml' | 'dockerfile', rules: Rule[], fileName?: string, onInternalError?: (e: InternalError) => void): Finding[] {
+  return lintText(text, kind, { rules: [...RULES, ...rules], ...(fileName ? { fileName } : {}), ...(onInternalError ? { onInternalError } : {}) });
 }
 
 for (const [format, text, kind, fileName] of [
@@ -131,22 +132,21 @@ test('what the rule reported before it threw is kept; a report with an unknown m
   assert.match(internal(lint(POD, 'yaml', [badReport]))[0]!.message, /"test-bad-report" failed on this document \(Error\)/);
 });
 
-test('listeners hear of each failure with the code location and nothing from the document', () => {
+test('the onInternalError hook hears of each failure with the code location and nothing from the document', () => {
   const heard: InternalError[] = [];
-  const stop = onInternalError((e) => heard.push(e));
-  try {
-    lint(POD, 'yaml', [thrower('test-boom')]);
-  } finally {
-    stop();
-  }
+  lint(POD, 'yaml', [thrower('test-boom')], undefined, (e) => heard.push(e));
   assert.equal(heard.length, 1);
   assert.equal(heard[0]!.ruleId, 'test-boom');
   assert.equal(heard[0]!.errorName, 'TypeError');
   assert.ok(heard[0]!.frames.length > 0 && heard[0]!.frames.every((l) => l.startsWith('at ')), JSON.stringify(heard[0]!.frames));
   assert.ok(!JSON.stringify(heard).includes(TOKEN));
-  // Removed listeners hear nothing more.
+  // The hook belongs to the lint it was passed to: another lint tells it nothing, and tells its own hook.
   lint(POD, 'yaml', [thrower('test-boom')]);
   assert.equal(heard.length, 1);
+  const other: InternalError[] = [];
+  lint(DOCKERFILE, 'dockerfile', [thrower('test-boom')], undefined, (e) => other.push(e));
+  assert.equal(heard.length, 1);
+  assert.deepEqual(other.map((e) => e.ruleId), ['test-boom']);
 });
 
 test('a thrown non-error, or an error whose name is not a class name, says only what kind of thing it was', () => {
@@ -163,13 +163,7 @@ test('a thrown non-error, or an error whose name is not a class name, says only 
     },
   }));
   const heard: InternalError[] = [];
-  const stop = onInternalError((e) => heard.push(e));
-  let findings: Finding[];
-  try {
-    findings = lint(POD, 'yaml', [throwsValue, renamed]);
-  } finally {
-    stop();
-  }
+  const findings = lint(POD, 'yaml', [throwsValue, renamed], undefined, (e) => heard.push(e));
   const messages = internal(findings).map((f) => f.message);
   assert.match(messages[0]!, /\(a thrown string\)/);
   assert.match(messages[1]!, /\(Error\)/);
@@ -178,11 +172,11 @@ test('a thrown non-error, or an error whose name is not a class name, says only 
 
 test('internal-error follows the severity settings like any rule', () => {
   const { settings } = normalizeSettings({ rules: { 'internal-error': 'off' } }, RULE_IDS);
-  const findings = withExtraRules([thrower('test-boom')], () => lintText(POD, 'yaml', { settings }));
+  const findings = lintText(POD, 'yaml', { settings, rules: [...RULES, thrower('test-boom')] });
   assert.deepEqual(internal(findings), []);
   assert.deepEqual(findings, lintText(POD, 'yaml', { settings }));
   const warn = normalizeSettings({ rules: { 'internal-error': 'warning' } }, RULE_IDS).settings;
-  assert.equal(internal(withExtraRules([thrower('test-boom')], () => lintText(POD, 'yaml', { settings: warn })))[0]!.severity, 'warning');
+  assert.equal(internal(lintText(POD, 'yaml', { settings: warn, rules: [...RULES, thrower('test-boom')] }))[0]!.severity, 'warning');
 });
 
 test('without an injected rule, no document of the examples has an internal error', () => {

@@ -22,6 +22,7 @@ import { yamlErrorMessage } from '../parse/yaml-message';
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../config/settings';
 import { lintText } from '../lint';
+import type { RuleHooks } from '../run-rule';
 import { parseChunk } from '../parse/yaml';
 import { readAsKubectl } from '../parse/kubectl-scalars';
 import kubeconfigDanglingReference from '../rules/kubeconfig/kubeconfig-dangling-reference';
@@ -97,7 +98,12 @@ function contains(outer: Span, inner: Span): boolean {
  * with each file's own settings (the language server resolves the editor
  * settings and `.shipshape.yaml` per file).
  */
-export function mergeKubeconfigs(files: readonly KubeconfigFileInput[], settings: EngineSettings | ((path: string) => EngineSettings) = DEFAULT_SETTINGS): MergedKubeconfig {
+export function mergeKubeconfigs(
+  files: readonly KubeconfigFileInput[],
+  settings: EngineSettings | ((path: string) => EngineSettings) = DEFAULT_SETTINGS,
+  /** The caller's rule hooks for the lints (see RuleHooks). */
+  hooks: RuleHooks = {},
+): MergedKubeconfig {
   const settingsOf = typeof settings === 'function' ? settings : (): EngineSettings => settings;
   const loaded: LoadedFile[] = files.map((f) => {
     if (f.text === undefined) {
@@ -193,7 +199,7 @@ export function mergeKubeconfigs(files: readonly KubeconfigFileInput[], settings
     const path = file.state.path;
     const at = (f: Finding): KubeconfigFinding => ({ ...f, file: path, line: file.lines!.position(f.span.start).line + 1 });
     const fileSettings = settingsOf(path);
-    let findings = lintText(file.text, 'yaml', { settings: fileSettings, fileName: path });
+    let findings = lintText(file.text, 'yaml', { ...hooks, settings: fileSettings, fileName: path });
     const view = file.parsed?.view;
     if (view && file.state.status === 'ok') {
       findings = findings.filter((f) => f.ruleId !== danglingId);

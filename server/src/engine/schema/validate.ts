@@ -17,6 +17,7 @@ import type { Span } from '../types';
 import type { ResourceView } from '../views/resource';
 import { closestMatch } from '../suggest';
 import { expansionLimit, resolveAlias } from '../parse/yaml-aliases';
+import type { DocumentViews } from '../views/view-set';
 import { DIRECTIVE_NAMES, exempted, kindOf, takeDirectives, type Directives } from './patch-directives';
 
 interface SchemaBundle {
@@ -68,20 +69,15 @@ function notAnApiObject(resource: ResourceView): boolean {
   return resource.kind === 'Config' && (resource.apiVersion === 'v1' || resource.apiVersion === '');
 }
 
-const cache = new WeakMap<YAMLMap, SchemaProblem[]>();
-
-/** Schema problems of one object (cached per object, so the three rules share one validation). */
-export function schemaProblems(resource: ResourceView, text: string): SchemaProblem[] {
-  let problems = cache.get(resource.root);
-  if (!problems) {
+/** Schema problems of one object (computed once per object in `views`, so the three rules share one validation). */
+export function schemaProblems(resource: ResourceView, text: string, views: DocumentViews): SchemaProblem[] {
+  return views.memo(resource.root, 'schemaProblems', () => {
     try {
-      problems = validate(resource, text);
+      return validate(resource, text);
     } catch {
-      problems = [];
+      return [];
     }
-    cache.set(resource.root, problems);
-  }
-  return problems;
+  });
 }
 
 function validate(resource: ResourceView, text: string): SchemaProblem[] {

@@ -15,7 +15,7 @@ import { findFormat, looksRandom, mask } from '../secrets';
 import type { Finding, Span } from '../types';
 import { globMatcher } from './glob';
 import type { AnnotationExemption } from './annotations';
-import { MAX_RULE_REFS, type SuppressionDirective } from './directives';
+import { MAX_RULE_REFS, scanDirectives, type DirectiveScanOptions, type SuppressionDirective } from './directives';
 
 const unusedMeta = () => SYNTAX_RULES.unusedSuppression.meta;
 
@@ -98,7 +98,7 @@ export function applyListAnnotations(exemptions: readonly AnnotationExemption[],
  * Suppression comments: mark covered findings in `suppressed`, and report
  * unused, unknown, empty and misplaced directives into `out`.
  */
-export function applyDirectives(
+function applyDirectives(
   findings: readonly Finding[],
   directives: readonly SuppressionDirective[],
   settings: EngineSettings,
@@ -170,7 +170,7 @@ function exemptionMatchers(exemptions: readonly Exemption[]): ((f: Finding) => b
 }
 
 /** Configured exemptions (`.shipshape.yaml` `exemptions:`): mark matching findings in `suppressed`. */
-export function applyExemptions(findings: readonly Finding[], settings: EngineSettings, suppressed: Set<Finding>): void {
+function applyExemptions(findings: readonly Finding[], settings: EngineSettings, suppressed: Set<Finding>): void {
   if (settings.exemptions.length === 0) return;
   const matchers = exemptionMatchers(settings.exemptions);
   for (const f of findings) {
@@ -178,4 +178,29 @@ export function applyExemptions(findings: readonly Finding[], settings: EngineSe
     if (f.ruleId === unusedMeta().id) continue;
     if (matchers.some((m) => m(f))) suppressed.add(f);
   }
+}
+
+/** Where a document's suppression comments are read, and what a `shipshape-disable` covers. */
+export interface CommentScope {
+  /** For messages: `document` (a YAML document) or `file` (a Dockerfile). */
+  scopeWord: 'document' | 'file';
+  /** How to read the text's directives; called only when the text has one. */
+  scan(): DirectiveScanOptions;
+}
+
+/**
+ * The one suppression step of every format (YAML manifests, compose files,
+ * Dockerfiles): suppression comments and configured exemptions over a
+ * document's findings. Returns the findings that remain plus any
+ * unused-suppression findings. `suppressed`: findings already suppressed (by
+ * object annotations); it gains the ones suppressed here.
+ */
+export function suppress(findings: Finding[], text: string, settings: EngineSettings, suppressed: Set<Finding>, comments: CommentScope): Finding[] {
+  const extra: Finding[] = [];
+  if (text.includes('shipshape-disable')) {
+    applyDirectives(findings, scanDirectives(text, comments.scan()), settings, text, suppressed, extra, comments.scopeWord);
+  }
+  applyExemptions(findings, settings, suppressed);
+  if (suppressed.size === 0 && extra.length === 0) return findings;
+  return [...findings.filter((f) => !suppressed.has(f)), ...extra];
 }

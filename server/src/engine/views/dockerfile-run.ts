@@ -102,14 +102,9 @@ export function shellScriptSource(args: ShellWord[]): { kind: 'string'; script?:
   return command ? { kind: 'string' } : { kind: 'stdin' };
 }
 
-const cache = new WeakMap<DockerInstruction, ShellPipeline[]>();
-
-/** Every pipeline a RUN instruction executes, nested scripts included (computed once per instruction). */
+/** Every pipeline a RUN instruction executes, nested scripts included (the rules read them once per document: see rules/dockerfile/shared.ts). */
 export function runPipelines(ins: DockerInstruction): ShellPipeline[] {
-  let out = cache.get(ins);
-  if (out) return out;
-  out = [];
-  cache.set(ins, out);
+  const out: ShellPipeline[] = [];
   const rest = argsAfterFlags(ins);
   const exec = parseExecForm(rest);
   const top: ShellPipeline[] = exec ? (exec.length ? [[{ assignments: [], argv: exec, redirects: [] }]] : []) : tokenizeShell(rest);

@@ -17,7 +17,7 @@
  */
 import { sliceLogical, sourceSpan, type DockerInstruction, type LogicalText } from '../parse/dockerfile';
 import type { Span } from '../types';
-import { splitArgs, type DockerfileView, type InstructionFlag } from './dockerfile';
+import type { DockerfileView, InstructionFlag } from './dockerfile';
 import type { ImageView } from './values';
 
 /** A `from` value as written, with its span. */
@@ -85,8 +85,8 @@ function unquoted(text: LogicalText): LogicalText {
   return s.length >= 2 && (q === '"' || q === "'") && s[s.length - 1] === q ? sliceLogical(text, 1, s.length - 1) : text;
 }
 
-function refsOf(ins: DockerInstruction): SourceRef[] {
-  const flags: readonly InstructionFlag[] = splitArgs(ins).flags;
+function refsOf(df: DockerfileView, ins: DockerInstruction): SourceRef[] {
+  const flags: readonly InstructionFlag[] = df.args(ins).flags;
   const out: SourceRef[] = [];
   if (ins.keyword === 'COPY') {
     const from = flags.find((f) => f.name.toLowerCase() === 'from')?.valueText;
@@ -107,7 +107,7 @@ export function sourceImages(df: DockerfileView): ImageView[] {
   const out: ImageView[] = [];
   for (const stage of df.stages) {
     for (const ins of stage.instructions) {
-      for (const ref of refsOf(ins)) {
+      for (const ref of refsOf(df, ins)) {
         const value = df.resolve(ref.written, ins)?.trim();
         if (!value || value.toLowerCase() === 'scratch') continue;
         if (df.stageNamed(value, ref.allowIndex) || /^[0-9]+$/.test(value) || !readsAsImage(value)) continue;

@@ -26,29 +26,17 @@ export interface InstructionFlag {
 }
 
 type SplitArgs = { flags: InstructionFlag[]; words: ArgWord[]; rest: LogicalText };
-const splits = new WeakMap<DockerInstruction, SplitArgs>();
 
 /**
  * The instruction's arguments split at blanks: flags first, then the rest (no shell quoting).
- * Computed once per instruction; callers must not modify what it returns.
+ * Computed on each call: `DockerfileView.args` computes it once per instruction of a file.
  */
 export function splitArgs(ins: DockerInstruction): { readonly flags: readonly InstructionFlag[]; readonly words: readonly ArgWord[]; readonly rest: LogicalText } {
-  let split = splits.get(ins);
-  if (!split) {
-    split = computeSplitArgs(ins);
-    splits.set(ins, split);
-  }
-  return split;
+  return computeSplitArgs(ins);
 }
-
-const rests = new WeakMap<DockerInstruction, LogicalText>();
 
 /** `splitArgs(ins).rest` (the arguments after the flags), without splitting the rest into words. */
 export function argsAfterFlags(ins: DockerInstruction): LogicalText {
-  const split = splits.get(ins);
-  if (split) return split.rest;
-  let rest = rests.get(ins);
-  if (rest) return rest;
   const t = ins.args;
   const s = t.text;
   let i = 0;
@@ -63,9 +51,7 @@ export function argsAfterFlags(ins: DockerInstruction): LogicalText {
       break;
     }
   }
-  rest = restStart < 0 ? sliceLogical(t, s.length, s.length) : sliceLogical(t, restStart, s.length);
-  rests.set(ins, rest);
-  return rest;
+  return restStart < 0 ? sliceLogical(t, s.length, s.length) : sliceLogical(t, restStart, s.length);
 }
 
 function computeSplitArgs(ins: DockerInstruction): SplitArgs {
@@ -98,18 +84,15 @@ function computeSplitArgs(ins: DockerInstruction): SplitArgs {
   return { flags, words, rest };
 }
 
-const triggers = new WeakMap<DockerInstruction, DockerInstruction | null>();
-
 /**
  * The instruction an `ONBUILD` registers for child builds (`ONBUILD RUN x`
  * gives a RUN instruction with arguments `x`); undefined for anything else.
+ * A new object on each call: `DockerfileView.trigger` makes one per instruction of a file.
  */
 export function onbuildTrigger(ins: DockerInstruction): DockerInstruction | undefined {
   if (ins.keyword !== 'ONBUILD') return undefined;
-  const known = triggers.get(ins);
-  if (known !== undefined) return known ?? undefined;
   const m = /^(\S+)\s/.exec(ins.args.text);
-  const trigger: DockerInstruction | null = m
+  return m
     ? {
         keyword: m[1]!.toUpperCase(),
         keywordSpan: sourceSpan(ins.args, 0, m[1]!.length),
@@ -119,9 +102,7 @@ export function onbuildTrigger(ins: DockerInstruction): DockerInstruction | unde
         heredocs: [],
         properties: [],
       }
-    : null;
-  triggers.set(ins, trigger);
-  return trigger ?? undefined;
+    : undefined;
 }
 
 export interface StageView {
@@ -168,6 +149,9 @@ export class DockerfileView {
   private readonly globalArgs = new Map<string, string | undefined>();
   private readonly index = new Map<DockerInstruction, { position: number; stage?: StageView }>();
   private readonly definitions = new Map<StageView, Map<string, Definition[]>>();
+  /** Per instruction of this file, read once for all the rules (and dropped with the view). */
+  private readonly splits = new Map<DockerInstruction, SplitArgs>();
+  private readonly triggers = new Map<DockerInstruction, DockerInstruction | null>();
 
   constructor(parsed: ParsedDockerfile) {
     this.text = parsed.text;
@@ -223,7 +207,7 @@ export class DockerfileView {
     for (const stage of this.lineage(final).reverse()) {
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'EXPOSE') continue;
-        for (const w of splitArgs(ins).words) {
+        for (const w of this.args(ins).words) {
           const value = this.resolve(w.value, ins);
           out.push({ written: w.value, span: w.span, ...(value !== undefined ? { value } : {}) });
         }
@@ -281,9 +265,23 @@ export class DockerfileView {
     return defs;
   }
 
+  /** `splitArgs(ins)` of an instruction of this file, computed once; callers must not modify what it returns. */
+  args(ins: DockerInstruction): ReturnType<typeof splitArgs> {
+    let split = this.splits.get(ins);
+    if (!split) this.splits.set(ins, (split = computeSplitArgs(ins)));
+    return split;
+  }
+
+  /** `onbuildTrigger(ins)` of an instruction of this file: the same object on every call. */
+  trigger(ins: DockerInstruction): DockerInstruction | undefined {
+    let known = this.triggers.get(ins);
+    if (known === undefined) this.triggers.set(ins, (known = onbuildTrigger(ins) ?? null));
+    return known ?? undefined;
+  }
+
   private stage(from: DockerInstruction, earlier: readonly StageView[]): StageView {
     const index = earlier.length;
-    const { flags, words } = splitArgs(from);
+    const { flags, words } = this.args(from);
     const image = words[0];
     const asName = words[1]?.value.toLowerCase() === 'as' ? words[2] : undefined;
     const label = asName ? `stage "${asName.value}"` : `stage ${index}`;

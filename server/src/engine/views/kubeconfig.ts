@@ -2,8 +2,8 @@
  * View over a kubeconfig file: a YAML document with `kind: Config`
  * (`apiVersion: v1`, the clientcmd format kubectl reads) that writes at
  * least one of `clusters`, `contexts` and `users`. Like workloads.ts and
- * rbac.ts, this is the one place that knows the format: rules ask
- * `KubeconfigView.from(resource)` and never look at `kind` themselves.
+ * rbac.ts, this is the one place that knows the format: rules get the view
+ * through the `kubeconfig` visitor and never look at `kind` themselves.
  *
  * Each entry keeps its YAML nodes (for spans, and for the minimal edits of
  * the kubeconfig explorer) and typed display fields. Secret material
@@ -278,8 +278,6 @@ function contextOf(entry: NamedEntry, resource: ResourceView): KubeconfigContext
   return { ...entry, cluster: field('cluster'), user: field('user'), namespace: field('namespace') };
 }
 
-const views = new WeakMap<ResourceView, KubeconfigView | null>();
-
 export class KubeconfigView {
   readonly clusters: readonly KubeconfigCluster[];
   readonly contexts: readonly KubeconfigContext[];
@@ -296,16 +294,11 @@ export class KubeconfigView {
 
   /** A view when the object is a kubeconfig (`kind: Config`, `apiVersion: v1`, with clusters, contexts or users), else undefined. */
   static from(resource: ResourceView): KubeconfigView | undefined {
-    let view = views.get(resource);
-    if (view === undefined) {
-      const isKubeconfig =
-        resource.kind === KUBECONFIG_KIND &&
-        resource.apiVersion === KUBECONFIG_API_VERSION &&
-        LISTS.some((list) => getPair(resource.root, list) !== undefined);
-      view = isKubeconfig ? new KubeconfigView(resource) : null;
-      views.set(resource, view);
-    }
-    return view ?? undefined;
+    const isKubeconfig =
+      resource.kind === KUBECONFIG_KIND &&
+      resource.apiVersion === KUBECONFIG_API_VERSION &&
+      LISTS.some((list) => getPair(resource.root, list) !== undefined);
+    return isKubeconfig ? new KubeconfigView(resource) : undefined;
   }
 
   /** The first entry of that name (kubectl rejects duplicates in one file; across files the first wins). */

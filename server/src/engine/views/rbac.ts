@@ -63,10 +63,6 @@ function items(map: ReturnType<typeof asMap>, key: PolicyRuleList, resource: Res
   return out;
 }
 
-/** Views are read-only, so the rules of one document share them. */
-const roleViews = new WeakMap<ResourceView, RoleView>();
-const bindingViews = new WeakMap<ResourceView, BindingView>();
-
 export class RoleView {
   readonly label: string;
   readonly clusterWide: boolean;
@@ -100,12 +96,10 @@ export class RoleView {
     this.rules = rules;
   }
 
-  /** A view when the object is an RBAC Role or ClusterRole, else undefined (built once per object). */
+  /** A view when the object is an RBAC Role or ClusterRole, else undefined (the lint builds it once per object: see view-set.ts). */
   static from(resource: ResourceView): RoleView | undefined {
     if (!has(ROLE_KINDS, resource.kind) || !inRbacGroup(resource)) return undefined;
-    let view = roleViews.get(resource);
-    if (!view) roleViews.set(resource, (view = new RoleView(resource, ROLE_KINDS[resource.kind])));
-    return view;
+    return new RoleView(resource, ROLE_KINDS[resource.kind]);
   }
 }
 
@@ -162,12 +156,10 @@ export class BindingView {
     this.subjects = subjects;
   }
 
-  /** A view when the object is an RBAC RoleBinding or ClusterRoleBinding, else undefined (built once per object). */
+  /** A view when the object is an RBAC RoleBinding or ClusterRoleBinding, else undefined (the lint builds it once per object: see view-set.ts). */
   static from(resource: ResourceView): BindingView | undefined {
     if (!has(BINDING_KINDS, resource.kind) || !inRbacGroup(resource)) return undefined;
-    let view = bindingViews.get(resource);
-    if (!view) bindingViews.set(resource, (view = new BindingView(resource, BINDING_KINDS[resource.kind])));
-    return view;
+    return new BindingView(resource, BINDING_KINDS[resource.kind]);
   }
 }
 

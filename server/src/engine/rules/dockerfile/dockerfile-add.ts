@@ -1,7 +1,7 @@
 import { parseExecForm } from '../../parse/exec-form';
 import type { DockerInstruction } from '../../parse/dockerfile';
 import { defineRule } from '../../rule';
-import { onbuildTrigger, splitArgs, type DockerfileView } from '../../views/dockerfile';
+import type { DockerfileView } from '../../views/dockerfile';
 import { unquoteWord } from '../../views/dockerfile-vars';
 
 /**
@@ -77,7 +77,7 @@ interface Source {
 
 /** The sources of an ADD (all arguments but the destination; a heredoc may be the only argument). */
 function sourcesOf(df: DockerfileView, ins: DockerInstruction, declaring: DockerInstruction): Source[] {
-  const { words, rest } = splitArgs(ins);
+  const { words, rest } = df.args(ins);
   const exec = parseExecForm(rest);
   const args = exec ? exec.map((w) => w.value) : words.map((w) => w.value);
   const written = args.length > 1 ? args.slice(0, -1) : args.filter((a) => a.startsWith('<<'));
@@ -134,9 +134,9 @@ export default defineRule({
     return {
       dockerfile(df) {
         for (const instruction of df.instructions) {
-          const ins = onbuildTrigger(instruction) ?? instruction; // `ONBUILD ADD` adds in child builds
+          const ins = df.trigger(instruction) ?? instruction; // `ONBUILD ADD` adds in child builds
           if (ins.keyword !== 'ADD') continue;
-          const { flags } = splitArgs(ins);
+          const { flags } = df.args(ins);
           const pinned = flags.some((f) => f.name === 'checksum' && f.value !== undefined && f.value !== '');
           // `--unpack=false` keeps local archives as they are (and `--unpack` is ADD-only: no fix either way).
           const unpack = flags.find((f) => f.name === 'unpack');

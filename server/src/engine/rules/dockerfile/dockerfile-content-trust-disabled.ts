@@ -104,7 +104,7 @@ export default defineRule({
           const value = w.value.slice(PREFIX.length);
           if (disablesContentTrust(value)) report('run', { value }, w.span);
         };
-        for (const { command, chain } of runCommandsOf(df)) {
+        for (const { command, chain } of runCommandsOf(df, ctx.views)) {
           const program = programName(chain[chain.length - 1]);
           // Assignments before the program, and `NAME=value` arguments of export, env, declare...
           const argv = command.argv;

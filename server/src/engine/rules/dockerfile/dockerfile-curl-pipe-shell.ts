@@ -89,7 +89,7 @@ export default defineRule({
           seen.add(at.start);
           ctx.report({ messageId, data, at });
         };
-        for (const { pipeline, chains } of runPipelinesOf(df)) {
+        for (const { pipeline, chains } of runPipelinesOf(df, ctx.views)) {
           let download: { word: ShellWord; name: string } | undefined;
           for (let i = 0; i < pipeline.length; i++) {
             const cmd = pipeline[i]!;

@@ -28,7 +28,7 @@ export default defineRule({
   create(ctx) {
     return {
       dockerfile(df) {
-        for (const { chain } of runCommandsOf(df)) {
+        for (const { chain } of runCommandsOf(df, ctx.views)) {
           for (const w of chain) {
             if (programName(w) === 'sudo') ctx.report({ messageId: 'sudo', at: w.span });
           }

@@ -2,8 +2,9 @@
 import type { DockerInstruction } from '../../parse/dockerfile';
 import type { ShellCommand, ShellPipeline, ShellWord } from '../../parse/shell';
 import type { Span } from '../../types';
-import { onbuildTrigger, type DockerfileView } from '../../views/dockerfile';
+import type { DockerfileView } from '../../views/dockerfile';
 import { programChain, runPipelines } from '../../views/dockerfile-run';
+import type { DocumentViews } from '../../views/view-set';
 
 export interface RunPipeline {
   ins: DockerInstruction;
@@ -19,34 +20,33 @@ export interface RunCommand {
   chain: readonly ShellWord[];
 }
 
-/** The RUN pipelines and commands of a view, listed once for all the rules that read them. */
-const runsOf = new WeakMap<DockerfileView, { pipelines: RunPipeline[]; commands: RunCommand[] }>();
+type Runs = { pipelines: RunPipeline[]; commands: RunCommand[] };
 
-function runs(df: DockerfileView): { pipelines: RunPipeline[]; commands: RunCommand[] } {
-  let known = runsOf.get(df);
-  if (known) return known;
-  known = { pipelines: [], commands: [] };
-  for (const instruction of df.instructions) {
-    const ins = onbuildTrigger(instruction) ?? instruction;
-    if (ins.keyword !== 'RUN') continue;
-    for (const pipeline of runPipelines(ins)) {
-      const chains = pipeline.map((command) => programChain(command));
-      known.pipelines.push({ ins, pipeline, chains });
-      for (let i = 0; i < pipeline.length; i++) known.commands.push({ ins, command: pipeline[i]!, chain: chains[i]! });
+/** The RUN pipelines and commands of a view, listed once (per document, in `views`) for all the rules that read them. */
+function runs(df: DockerfileView, views: DocumentViews): Runs {
+  return views.memo(df, 'runs', () => {
+    const known: Runs = { pipelines: [], commands: [] };
+    for (const instruction of df.instructions) {
+      const ins = df.trigger(instruction) ?? instruction;
+      if (ins.keyword !== 'RUN') continue;
+      for (const pipeline of runPipelines(ins)) {
+        const chains = pipeline.map((command) => programChain(command));
+        known.pipelines.push({ ins, pipeline, chains });
+        for (let i = 0; i < pipeline.length; i++) known.commands.push({ ins, command: pipeline[i]!, chain: chains[i]! });
+      }
     }
-  }
-  runsOf.set(df, known);
-  return known;
+    return known;
+  });
 }
 
 /** Every pipeline of every RUN instruction (all stages, `ONBUILD RUN` included), with its instruction. */
-export function runPipelinesOf(df: DockerfileView): readonly RunPipeline[] {
-  return runs(df).pipelines;
+export function runPipelinesOf(df: DockerfileView, views: DocumentViews): readonly RunPipeline[] {
+  return runs(df, views).pipelines;
 }
 
 /** Every simple command of every RUN instruction. */
-export function runCommandsOf(df: DockerfileView): readonly RunCommand[] {
-  return runs(df).commands;
+export function runCommandsOf(df: DockerfileView, views: DocumentViews): readonly RunCommand[] {
+  return runs(df, views).commands;
 }
 
 /** From the start of `a` to the end of `b` when both are on one line of the file; otherwise `b`. */

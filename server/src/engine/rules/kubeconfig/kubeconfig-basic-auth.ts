@@ -1,5 +1,4 @@
 import { defineRule } from '../../rule';
-import { KubeconfigView } from '../../views/kubeconfig';
 import { AUTHENTICATION_DOCS } from './shared';
 
 /**
@@ -26,9 +25,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const config = KubeconfigView.from(resource);
-        if (!config) return;
+      kubeconfig(config) {
         for (const user of config.users) {
           if (user.password) ctx.report({ messageId: 'password', data: { user: user.label }, at: user.password.keySpan });
           else if (user.username) ctx.report({ messageId: 'username', data: { user: user.label }, at: user.username.keySpan });

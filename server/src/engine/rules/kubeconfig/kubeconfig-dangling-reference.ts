@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { danglingReferences, KubeconfigView } from '../../views/kubeconfig';
+import { danglingReferences } from '../../views/kubeconfig';
 import { KUBECONFIG_DOCS } from './shared';
 
 export default defineRule({
@@ -21,9 +21,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const config = KubeconfigView.from(resource);
-        if (!config) return;
+      kubeconfig(config) {
         for (const ref of danglingReferences(config)) {
           ctx.report({ messageId: ref.target, data: { name: ref.name, context: ref.context?.label ?? 'current-context' }, at: ref.span });
         }

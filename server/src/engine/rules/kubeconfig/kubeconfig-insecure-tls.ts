@@ -1,7 +1,6 @@
 import { fixOf } from '../../fixes/rule-fixes';
 import { removeIn } from '../../fixes/yaml-edit';
 import { defineRule } from '../../rule';
-import { KubeconfigView } from '../../views/kubeconfig';
 import { KUBECTL_CONFIG_REFERENCE } from './shared';
 
 export default defineRule({
@@ -23,13 +22,11 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const config = KubeconfigView.from(resource);
-        if (!config) return;
+      kubeconfig(config) {
         for (const cluster of config.clusters) {
           if (!cluster.insecureSkipTlsVerify) continue;
           // A suggestion: without the flag kubectl fails until the cluster's CA is trusted.
-          const edits = cluster.body ? removeIn(resource.doc, ctx.text, cluster.body, ['insecure-skip-tls-verify']) : undefined;
+          const edits = cluster.body ? removeIn(config.resource.doc, ctx.text, cluster.body, ['insecure-skip-tls-verify']) : undefined;
           const fixes = fixOf('Remove insecure-skip-tls-verify', 'suggestion', edits);
           ctx.report({ messageId: 'insecure', data: { cluster: cluster.label }, at: cluster.insecureSkipTlsVerify, ...(fixes ? { fixes } : {}) });
         }

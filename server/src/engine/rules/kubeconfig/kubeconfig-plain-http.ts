@@ -1,5 +1,4 @@
 import { defineRule } from '../../rule';
-import { KubeconfigView } from '../../views/kubeconfig';
 import { KUBECTL_CONFIG_REFERENCE } from './shared';
 
 export default defineRule({
@@ -22,9 +21,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const config = KubeconfigView.from(resource);
-        if (!config) return;
+      kubeconfig(config) {
         for (const cluster of config.clusters) {
           if (cluster.scheme !== 'http' || !cluster.server) continue;
           // `http` -> `https` inside the scalar as written (quotes kept); no edit when the text is not a plain `http://` prefix.

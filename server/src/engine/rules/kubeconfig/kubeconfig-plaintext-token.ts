@@ -1,5 +1,4 @@
 import { defineRule } from '../../rule';
-import { KubeconfigView } from '../../views/kubeconfig';
 import { AUTHENTICATION_DOCS } from './shared';
 
 /**
@@ -27,9 +26,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const config = KubeconfigView.from(resource);
-        if (!config) return;
+      kubeconfig(config) {
         for (const user of config.users) {
           if (user.token) ctx.report({ messageId: 'token', data: { user: user.label }, at: user.token.keySpan });
           for (const token of user.authProvider?.tokens ?? []) {

@@ -1,5 +1,4 @@
 import { defineRule } from '../../rule';
-import { PspView } from '../../views/psp';
 import { POLICY_MESSAGES, judgePolicy } from './policy-permissive';
 
 export default defineRule({
@@ -22,9 +21,8 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const psp = PspView.from(resource);
-        if (psp?.spec) judgePolicy(ctx, psp);
+      psp(psp) {
+        if (psp.spec) judgePolicy(ctx, psp);
       },
     };
   },

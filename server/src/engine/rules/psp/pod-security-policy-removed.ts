@@ -1,5 +1,4 @@
 import { defineRule } from '../../rule';
-import { PspView } from '../../views/psp';
 import { pssLevelOf } from './pss-level';
 
 const REMOVED = 'PodSecurityPolicy "{{name}}" uses an API removed in Kubernetes 1.25: current clusters reject it and it enforces nothing.';
@@ -28,9 +27,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const psp = PspView.from(resource);
-        if (!psp) return;
+      psp(psp) {
         const { level, reason } = pssLevelOf(psp);
         ctx.report({ messageId: level, data: { name: psp.name, ...(reason === undefined ? {} : { reason }) }, at: psp.kindSpan });
       },

@@ -1,5 +1,4 @@
 import { defineRule } from '../../rule';
-import { SccView } from '../../views/scc';
 import { POLICY_MESSAGES, judgePolicy } from './policy-permissive';
 
 /**
@@ -27,9 +26,8 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const scc = SccView.from(resource);
-        if (scc) judgePolicy(ctx, scc);
+      scc(scc) {
+        judgePolicy(ctx, scc);
       },
     };
   },

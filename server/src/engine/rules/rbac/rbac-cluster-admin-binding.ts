@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { BindingView } from '../../views/rbac';
+import type { BindingView } from '../../views/rbac';
 import { getNode, mapEntries, scalarValue } from '../../views/yaml-node';
 import { RBAC_DOCS, RBAC_GOOD_PRACTICES } from './shared';
 
@@ -38,10 +38,9 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const binding = BindingView.from(resource);
-        const ref = binding?.roleRef;
-        if (!binding || !ref || ref.kind !== 'ClusterRole' || ref.name !== 'cluster-admin' || isBootstrapBinding(binding)) return;
+      binding(binding) {
+        const ref = binding.roleRef;
+        if (!ref || ref.kind !== 'ClusterRole' || ref.name !== 'cluster-admin' || isBootstrapBinding(binding)) return;
         ctx.report({ messageId: binding.clusterWide ? 'cluster' : 'namespace', data: { owner: binding.label }, at: ref.span });
       },
     };

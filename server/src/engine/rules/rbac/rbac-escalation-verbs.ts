@@ -1,5 +1,4 @@
 import { defineRule } from '../../rule';
-import { RoleView } from '../../views/rbac';
 import { RBAC_DOCS, RBAC_GOOD_PRACTICES } from './shared';
 
 const ESCALATION_VERBS: ReadonlySet<string> = new Set(['escalate', 'bind', 'impersonate']);
@@ -32,9 +31,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const role = RoleView.from(resource);
-        if (!role) return;
+      role(role) {
         for (const rule of role.rules) {
           for (const verb of rule.verbs) {
             if (ESCALATION_VERBS.has(verb.value)) ctx.report({ messageId: verb.value, data: { owner: role.label }, at: verb.span });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { CORE_GROUP, namedResources, RoleView } from '../../views/rbac';
+import { CORE_GROUP, namedResources } from '../../views/rbac';
 import { RBAC_GOOD_PRACTICES, verbList } from './shared';
 
 const NODES_PROXY = { 'nodes/proxy': [CORE_GROUP] } as const;
@@ -23,9 +23,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const role = RoleView.from(resource);
-        if (!role) return;
+      role(role) {
         for (const rule of role.rules) {
           if (rule.verbs.length === 0) continue;
           const verbs = [...new Set(rule.verbs.map((v) => v.value))];

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { CORE_GROUP, grantedVerbs, namedResources, RoleView, WILDCARD } from '../../views/rbac';
+import { CORE_GROUP, grantedVerbs, namedResources, WILDCARD } from '../../views/rbac';
 import { RBAC_GOOD_PRACTICES, verbList } from './shared';
 
 const STREAM_VERBS: ReadonlySet<string> = new Set(['create', 'get']);
@@ -25,9 +25,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const role = RoleView.from(resource);
-        if (!role) return;
+      role(role) {
         for (const rule of role.rules) {
           const verbs = grantedVerbs(rule, STREAM_VERBS);
           if (verbs.length === 0) continue;

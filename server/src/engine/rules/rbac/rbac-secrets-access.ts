@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { CORE_GROUP, grantedVerbs, namedResources, RoleView } from '../../views/rbac';
+import { CORE_GROUP, grantedVerbs, namedResources } from '../../views/rbac';
 import { RBAC_GOOD_PRACTICES, verbList } from './shared';
 
 const READ_VERBS: ReadonlySet<string> = new Set(['get', 'list', 'watch']);
@@ -30,9 +30,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const role = RoleView.from(resource);
-        if (!role) return;
+      role(role) {
         for (const rule of role.rules) {
           if (rule.resourceNames.length > 0) continue;
           const verbs = grantedVerbs(rule, READ_VERBS);

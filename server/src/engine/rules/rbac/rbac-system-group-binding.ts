@@ -1,5 +1,4 @@
 import { defineRule } from '../../rule';
-import { BindingView } from '../../views/rbac';
 import { RBAC_DOCS, RBAC_GOOD_PRACTICES } from './shared';
 
 /** The built-in identities that must not receive permissions, with the message for each. */
@@ -38,9 +37,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const binding = BindingView.from(resource);
-        if (!binding) return;
+      binding(binding) {
         const ref = binding.roleRef;
         const role = ref ? `${ref.kind ?? 'role'} "${ref.name ?? '(unnamed)'}"` : 'its role';
         const publicRole = ref?.kind === 'ClusterRole' && ref.name !== undefined && PUBLIC_CLUSTER_ROLES.has(ref.name);

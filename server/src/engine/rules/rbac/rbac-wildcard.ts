@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { RoleView, WILDCARD } from '../../views/rbac';
+import { WILDCARD } from '../../views/rbac';
 import { RBAC_GOOD_PRACTICES } from './shared';
 
 const FIELDS = ['apiGroups', 'resources', 'verbs'] as const;
@@ -30,9 +30,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const role = RoleView.from(resource);
-        if (!role) return;
+      role(role) {
         for (const rule of role.rules) {
           for (const field of FIELDS) {
             for (const item of rule[field]) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { CORE_GROUP, grantedVerbs, namedResources, RoleView } from '../../views/rbac';
+import { CORE_GROUP, grantedVerbs, namedResources } from '../../views/rbac';
 import { RBAC_GOOD_PRACTICES, verbList } from './shared';
 
 const CREATE: ReadonlySet<string> = new Set(['create']);
@@ -43,9 +43,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      resource(resource) {
-        const role = RoleView.from(resource);
-        if (!role) return;
+      role(role) {
         for (const rule of role.rules) {
           const verbs = grantedVerbs(rule, CREATE);
           if (verbs.length === 0) continue;

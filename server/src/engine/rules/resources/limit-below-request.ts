@@ -44,8 +44,8 @@ function check(ctx: RuleContext, owner: ContainerView | PodSpecView, container: 
   const limits = asMap(getNode(resourcesMap(owner), 'limits'), owner.doc);
   // A duplicated key decodes to its last value (getPair): check each name once.
   for (const key of new Set(mapEntries(limits, owner.doc).map((e) => e.key))) {
-    const limit = resourceEntry(owner, 'limits', key, ctx.text);
-    const request = resourceEntry(owner, 'requests', key, ctx.text);
+    const limit = resourceEntry(owner, 'limits', key, ctx.text, ctx.views);
+    const request = resourceEntry(owner, 'requests', key, ctx.text, ctx.views);
     if (!limit?.quantity || !request?.quantity) continue;
     if (compareQuantities(limit.quantity, request.quantity) >= 0) continue;
     const data = { key, limit: limit.quantity.text, request: request.quantity.text };

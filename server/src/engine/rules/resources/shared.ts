@@ -12,6 +12,7 @@ import { fixOf } from '../../fixes/rule-fixes';
 import { setIn } from '../../fixes/yaml-edit';
 import type { Fix } from '../../types';
 import type { ContainerView, PodSpecView } from '../../views/resource';
+import type { DocumentViews } from '../../views/view-set';
 import { asMap, getNode, getPair, nodeSpan, pairSpan, scalarValue } from '../../views/yaml-node';
 
 export type ResourceName = 'cpu' | 'memory';
@@ -37,21 +38,9 @@ export function resourcesMap(owner: ContainerView | PodSpecView): YAMLMap | unde
   return asMap(getNode(owner.node, 'resources'), owner.doc);
 }
 
-/** Entries already read, per container or pod spec node: five rules read the same few quantities. */
-const ENTRIES = new WeakMap<object, Map<string, ResourceEntry | undefined>>();
-
-/** `resources.<field>.<name>` of a container or pod spec, if the key exists (read once per node). */
-export function resourceEntry(owner: ContainerView | PodSpecView, field: ResourceField, name: string, text: string): ResourceEntry | undefined {
-  let read = ENTRIES.get(owner.node);
-  if (!read) {
-    read = new Map();
-    ENTRIES.set(owner.node, read);
-  }
-  const key = `${field}.${name}`;
-  if (read.has(key)) return read.get(key);
-  const entry = readEntry(owner, field, name, text);
-  read.set(key, entry);
-  return entry;
+/** `resources.<field>.<name>` of a container or pod spec, if the key exists (read once per node for all the rules of `views`: five rules read the same few quantities). */
+export function resourceEntry(owner: ContainerView | PodSpecView, field: ResourceField, name: string, text: string, views: DocumentViews): ResourceEntry | undefined {
+  return views.memo(owner.node, `resources.${field}.${name}`, () => readEntry(owner, field, name, text));
 }
 
 function readEntry(owner: ContainerView | PodSpecView, field: ResourceField, name: string, text: string): ResourceEntry | undefined {
@@ -116,13 +105,13 @@ export function missingResourceVisitors(ctx: RuleContext, name: ResourceName, fi
   const resource = RESOURCE_LABEL[name];
   return {
     podSpec(pod) {
-      const podLimit = resourceEntry(pod, 'limits', name, ctx.text);
-      const podCovered = field === 'limits' ? isEffectiveLimit(podLimit) : isSet(resourceEntry(pod, 'requests', name, ctx.text)) || isEffectiveLimit(podLimit);
+      const podLimit = resourceEntry(pod, 'limits', name, ctx.text, ctx.views);
+      const podCovered = field === 'limits' ? isEffectiveLimit(podLimit) : isSet(resourceEntry(pod, 'requests', name, ctx.text, ctx.views)) || isEffectiveLimit(podLimit);
       if (podCovered) return;
       for (const c of pod.containers) {
         if (!hasResources(c)) continue;
         const data = { label: c.label, name: c.name, resource, key: name };
-        const limit = resourceEntry(c, 'limits', name, ctx.text);
+        const limit = resourceEntry(c, 'limits', name, ctx.text, ctx.views);
         if (field === 'limits') {
           if (isSet(limit) && isZeroLimit(limit)) {
             const fixes = resourceFix(ctx, c, name, field);
@@ -130,7 +119,7 @@ export function missingResourceVisitors(ctx: RuleContext, name: ResourceName, fi
           } else if (!isSet(limit)) {
             ctx.report({ messageId: 'missing', data, at: missingSpan(c, field, name), container: c.name, fixes: resourceFix(ctx, c, name, field) });
           }
-        } else if (!isSet(resourceEntry(c, 'requests', name, ctx.text)) && !isEffectiveLimit(limit)) {
+        } else if (!isSet(resourceEntry(c, 'requests', name, ctx.text, ctx.views)) && !isEffectiveLimit(limit)) {
           // A zero limit next to a new request would be a limit below its request: no suggestion then.
           const fixes = isSet(limit) ? undefined : resourceFix(ctx, c, name, field);
           ctx.report({ messageId: 'missing', data, at: missingSpan(c, field, name), container: c.name, fixes });
@@ -156,7 +145,7 @@ function resourceFix(ctx: RuleContext, c: ContainerView, name: ResourceName, fie
   const defaults = ctx.fixDefaults.resources;
   let value = name === 'cpu' ? (field === 'limits' ? defaults.cpuLimit : defaults.cpuRequest) : field === 'limits' ? defaults.memoryLimit : defaults.memoryRequest;
   if (field === 'limits') {
-    const request = resourceEntry(c, 'requests', name, ctx.text)?.quantity;
+    const request = resourceEntry(c, 'requests', name, ctx.text, ctx.views)?.quantity;
     const q = parseQuantity(value);
     if (request && q && compareQuantities(q, request) < 0) value = request.text;
   }

@@ -25,7 +25,7 @@ export default defineRule({
   create(ctx) {
     return {
       resource(resource) {
-        for (const p of schemaProblems(resource, ctx.text)) {
+        for (const p of schemaProblems(resource, ctx.text, ctx.views)) {
           if (p.type !== 'required') continue;
           ctx.report({ messageId: 'required', data: { field: p.field, path: p.path }, at: p.span });
         }

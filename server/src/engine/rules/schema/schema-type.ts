@@ -19,7 +19,7 @@ export default defineRule({
   create(ctx) {
     return {
       resource(resource) {
-        for (const p of schemaProblems(resource, ctx.text)) {
+        for (const p of schemaProblems(resource, ctx.text, ctx.views)) {
           if (p.type !== 'type') continue;
           ctx.report({ messageId: 'type', data: { path: p.path, expected: p.expected, actual: p.actual }, at: p.span });
         }

@@ -24,7 +24,7 @@ export default defineRule({
   create(ctx) {
     return {
       resource(resource) {
-        for (const p of schemaProblems(resource, ctx.text)) {
+        for (const p of schemaProblems(resource, ctx.text, ctx.views)) {
           if (p.type !== 'unknown-field') continue;
           ctx.report({
             messageId: p.security ? 'unknownSecurity' : 'unknown',

@@ -1,6 +1,5 @@
 import { defineRule } from '../../rule';
-import { getPair, pairSpan, scalarValue } from '../../views/yaml-node';
-import { SERVICE_ACCOUNT_KIND, isCoreObject } from './kinds';
+import { pairSpan } from '../../views/yaml-node';
 import { fixOf } from '../../fixes/rule-fixes';
 import { setIn } from '../../fixes/yaml-edit';
 
@@ -59,12 +58,10 @@ export default defineRule({
           ctx.report({ messageId: 'podMissing', at: pod.specKeySpan, fixes });
         }
       },
-      resource(resource) {
-        if (!isCoreObject(resource, SERVICE_ACCOUNT_KIND)) return;
-        const pair = getPair(resource.root, FIELD);
-        const value = scalarValue(pair?.value, resource.doc);
+      serviceAccount(account) {
+        const { resource, label: name } = account;
+        const { pair, value } = account.automount();
         if (value === false) return;
-        const name = resource.name ?? '(unnamed)';
         const fixes = fixOf(`Set ${FIELD}: false`, 'suggestion', setIn(resource.doc, ctx.text, resource.root, [FIELD], false));
         if (pair && value !== null && value !== undefined) {
           ctx.report({ messageId: 'accountValue', data: { name, value: String(value) }, at: pairSpan(pair)!, fixes });
