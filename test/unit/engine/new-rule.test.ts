@@ -45,7 +45,7 @@ test('bad input: exit status 2 and a message', () => {
 test('in a copy of the project: registered, compiled, documented by the generators, and its tests fail until filled in', { timeout: 240_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'shipshape-new-rule-'));
   try {
-    for (const p of ['server/src', 'test/helpers', 'docs', 'schemas', 'scripts', 'package.json', 'tsconfig.json', 'README.md']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+    for (const p of ['server/src', 'shared', 'test/helpers', 'docs', 'schemas', 'scripts', 'package.json', 'tsconfig.json', 'README.md']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     const r = newRule([ID, '--folder', 'restricted', '--root', dir], dir);
     assert.equal(r.status, 0, r.stdout + r.stderr);
