@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DocumentCache, type Finding } from '../../../server/src/engine';
 import { lintYaml, lintYamlChunks, lintYamlSteps, yamlLintFindings } from '../../../server/src/engine/lint';
 import { splitYamlDocuments } from '../../../server/src/engine/parse/yaml';
+import { findingFixes } from '../../../server/src/engine/types';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples', 'insecure');
 
@@ -82,8 +83,8 @@ test('findings of documents after an edit keep their text, at offsets shifted by
     const old = later(first)[i]!;
     assert.equal(f.span.start, old.span.start + insert.length);
     assert.equal(after.slice(f.span.start, f.span.end), before.slice(old.span.start, old.span.end));
-    for (const [j, fix] of (f.fixes ?? []).entries()) {
-      fix.edits.forEach((e, k) => assert.equal(e.start, old.fixes![j]!.edits[k]!.start + insert.length, 'fix edits are shifted too'));
+    for (const [j, fix] of findingFixes(f).entries()) {
+      fix.edits.forEach((e, k) => assert.equal(e.start, findingFixes(old)[j]!.edits[k]!.start + insert.length, 'fix edits are shifted too'));
     }
   });
 });

@@ -42,8 +42,6 @@
  *   with another key and value at the same place (`value:` -> `valueFrom:`).
  * - `replaceNode(doc, text, node, value)`: replace a scalar node's text.
  *
- * A document passed to `withoutFixes` gets no edits from any of them (see there).
- *
  * Two fixes built from the same text may both create the same missing parent
  * (`securityContext:`), with insertions at the same offset: callers applying
  * several fixes must apply non-overlapping ones (treating equal insertion
@@ -118,20 +116,6 @@ class YamlEditor {
     }
     return true;
   }
-}
-
-/** Documents whose findings carry no fixes (see withoutFixes). */
-const FIXLESS = new WeakSet<object>();
-
-/**
- * Build no edits for `doc`: every builder here returns undefined for it at
- * once. The language server's diagnostics pass lints this way: a finding's
- * fixes cost more than the finding (an editor with the document's parent map
- * and indentation style, then the edits, kept in the cache for every
- * finding), and a code action lints its one document again with fixes.
- */
-export function withoutFixes(doc: AnyDoc): void {
-  FIXLESS.add(doc);
 }
 
 const editors = new WeakMap<object, YamlEditor>();
@@ -527,7 +511,6 @@ function walk(ed: YamlEditor, map: YAMLMap, path: readonly string[]): { map: YAM
  * when unsafe, or when the value is already there.
  */
 export function setIn(doc: AnyDoc, text: string, map: YAMLMap, path: readonly string[], value: YamlValue, opts: SetOptions = {}): TextEdit[] | undefined {
-  if (FIXLESS.has(doc)) return undefined;
   try {
     const edits = setCore(editorFor(doc, text), map, path, value, opts);
     return edits && edits.length > 0 ? edits : undefined;
@@ -613,7 +596,6 @@ function mergeSamePoint(edits: TextEdit[]): TextEdit[] {
  * A block map left empty becomes `{}` after its key.
  */
 export function removeIn(doc: AnyDoc, text: string, map: YAMLMap, path: readonly string[]): TextEdit[] | undefined {
-  if (FIXLESS.has(doc)) return undefined;
   try {
     if (path.length === 0) return undefined;
     const ed = editorFor(doc, text);
@@ -691,7 +673,6 @@ function emptyMapEdits(ed: YamlEditor, map: YAMLMap, pair: Pair, ls: number, key
  * there is nothing to add or it is unsafe.
  */
 export function addToSeq(doc: AnyDoc, text: string, map: YAMLMap, path: readonly string[], items: readonly YamlValue[]): TextEdit[] | undefined {
-  if (FIXLESS.has(doc)) return undefined;
   try {
     if (path.length === 0) return undefined;
     const ed = editorFor(doc, text);
@@ -748,7 +729,6 @@ function itemLikeSiblings(seq: YAMLSeq, item: YamlValue): string {
 
 /** Remove one item of a sequence (its whole lines; a sequence left empty becomes `[]`). */
 export function removeSeqItem(doc: AnyDoc, text: string, seq: YAMLSeq, item: unknown): TextEdit[] | undefined {
-  if (FIXLESS.has(doc)) return undefined;
   try {
     const ed = editorFor(doc, text);
     if (!ed.unanchoredChain(seq) || hasAnchor(item)) return undefined;
@@ -794,7 +774,6 @@ export function removeSeqItem(doc: AnyDoc, text: string, seq: YAMLSeq, item: unk
  * block). A trailing comment on the last line of the old pair stays.
  */
 export function replacePair(doc: AnyDoc, text: string, map: YAMLMap, path: readonly string[], newKey: string, value: YamlValue): TextEdit[] | undefined {
-  if (FIXLESS.has(doc)) return undefined;
   try {
     if (path.length === 0) return undefined;
     const ed = editorFor(doc, text);
@@ -821,7 +800,6 @@ export function replacePair(doc: AnyDoc, text: string, map: YAMLMap, path: reado
 
 /** Replace a scalar node's text with `value` (the node must be a single-line scalar without anchor or tag). */
 export function replaceNode(doc: AnyDoc, text: string, node: unknown, value: string | number | boolean | null): TextEdit[] | undefined {
-  if (FIXLESS.has(doc)) return undefined;
   try {
     const ed = editorFor(doc, text);
     const r = range(node);
