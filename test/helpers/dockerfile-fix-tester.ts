@@ -61,7 +61,7 @@ export function assertDockerfileFix(text: string, ruleId: string, c: Omit<Docker
 export function assertNoDockerfileFix(text: string, ruleId: string, index = 0): void {
   const finding = lint(text).filter((f) => f.ruleId === ruleId)[index];
   assert.ok(finding, `no finding ${index} of ${ruleId}`);
-  assert.deepEqual(finding.fixes ?? [], []);
+  assert.deepEqual(findingFixes(finding), []);
 }
 
 /** Table of fix cases, each run with LF and CRLF line ends. */

@@ -30,6 +30,7 @@ import type { Span } from './types';
 import { yamlErrorMessage } from './parse/yaml-message';
 import { DocumentCache, type CacheEntry, type ChunkResult } from './document-cache';
 import { isJsonFileName, sniffJsonManifest, startsAsJson } from './parse/json-manifest';
+import { lintCount } from './lint-count';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
@@ -171,6 +172,7 @@ function nodeEstimate(text: string, limit: number): number {
 }
 
 function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed: boolean): ChunkResult {
+  if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) lintCount.documents++;
   const findings: Finding[] = [];
   // Each line and comma is at least two characters: shorter texts are under the limit.
   if (text.length > 2 * MAX_DOCUMENT_NODES && nodeEstimate(text, MAX_DOCUMENT_NODES) > MAX_DOCUMENT_NODES) {
@@ -300,6 +302,7 @@ function detach(text: string): string {
 export function* lintYamlSteps(text: string, options: LintOptions = {}): Generator<void, YamlLint, void> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   if (hasBom(text)) return withBom(yield* lintYamlSteps(text.slice(1), options));
+  if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) lintCount.files++;
   try {
     if (looksBinary(text)) {
       const f = engineFinding(SYNTAX_RULES.binaryFile.meta, settings, 'binary', {}, text, 0, Math.min(text.length, 1));
@@ -441,6 +444,7 @@ export function lintText(text: string, kind: FileKind, options: LintOptions = {}
     case 'yaml':
       return lintYaml(text, options);
     case 'dockerfile':
+      if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) lintCount.files++;
       return lintDockerfile(text, options);
   }
 }
