@@ -6,6 +6,7 @@
 //   node bench/run.mjs --sizes 100,1000 --no-corpus --no-lsp
 //   node bench/run.mjs --lsp      (LSP mode only, see bench/lsp.mjs; needs `npm run build`)
 //   node bench/run.mjs --lsp --lsp-sizes 1000
+//   node bench/run.mjs --lsp-actions [--lsp-sizes 10000]   (code actions at a finding only, see bench/lsp.mjs)
 //
 // Every (size, mode) pair runs in a fresh child process, so the peak RSS of one size
 // is not polluted by another and the parse baseline is not polluted by the engine.
@@ -26,7 +27,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { generateManifest } from './generate.mjs';
-import { lspBench, SERVER } from './lsp.mjs';
+import { codeActionBench, lspBench, SERVER } from './lsp.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -208,6 +209,13 @@ async function lspSection() {
 
 async function parent() {
   const started = Date.now();
+  if (process.argv.includes('--lsp-actions')) {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
+    const sizes = (argValue('--lsp-sizes') ?? '10000').split(',').map(Number);
+    const verdicts = await codeActionBench({ sizes });
+    for (const v of verdicts) console.log(`  ${v.ok ? 'PASS' : 'FAIL'}  ${v.name}: ${v.value}`);
+    return;
+  }
   if (process.argv.includes('--lsp')) {
     const cpu = cpus();
     console.log(`Shipshape LSP benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);

@@ -16,7 +16,8 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { chunkIndexAt, findingFixes, getRule, LineIndex, type DocumentCache, type Finding, type TextEdit } from '../engine';
+import { chunkIndexAt, findingFixes, getRule, LineIndex, type DocumentCache, type Finding, type Fix, type Span, type TextEdit } from '../engine';
+import { startsAsJson } from '../engine/parse/json-manifest';
 import { yamlFindingsAt, yamlLintFindings } from '../engine/lint';
 import { addTrustedRegistry, newConfigTrusting, trustEntryFor } from '../engine/config/config-edit';
 import { disableForLineFix, ignoreForObjectFix } from '../engine/fixes/actions';
@@ -113,7 +114,7 @@ export class CodeActionProvider {
     if (!got) return [];
     const { doc, lint } = got;
     const text = doc.getText();
-    const edit = this.editOf(uri, version, text);
+    const edit = this.editOf(doc, lint);
     const actions: CodeAction[] = [];
 
     // The findings the diagnostics came from, each looked up in its own YAML document.
@@ -134,7 +135,7 @@ export class CodeActionProvider {
           }
           const trust = finding.ruleId === 'untrusted-registry' ? this.trustAction(uri, text, finding, diagnostic) : undefined;
           if (trust) actions.push(trust);
-          for (const fix of [disableForLineFix(text, lint.kind, finding), ignoreForObjectFix(text, lint.kind, finding)]) {
+          for (const fix of [disableForLineFix(text, lint.kind, finding), ignoreForObject(lint, text, finding)]) {
             if (fix) actions.push(this.action(fix.title, CodeActionKind.QuickFix, diagnostic, edit(fix.edits), false));
           }
           actions.push({
@@ -184,7 +185,7 @@ export class CodeActionProvider {
     if (!got) return action;
     const text = got.doc.getText();
     const resolved = data.shipshape === 'fixAll' ? this.fixAllEdit(got.lint, text) : this.hardenEdit(got.lint, text, data);
-    return resolved ? { ...action, edit: this.editOf(data.uri, data.version, text)([resolved]) } : action;
+    return resolved ? { ...action, edit: this.editOf(got.doc, got.lint)([resolved]) } : action;
   }
 
   /** Fix-all as one edit: its first round takes the kept lint's findings, later rounds re-lint through the document's cache. */
@@ -204,15 +205,40 @@ export class CodeActionProvider {
     return h.edit && h.applied > 0 ? { ...h.edit, start: h.edit.start + doc.offset, end: h.edit.end + doc.offset } : undefined;
   }
 
-  /** Edits on the document at `version` as a WorkspaceEdit. */
-  private editOf(uri: string, version: number, text: string): (edits: readonly TextEdit[]) => WorkspaceEdit {
-    let index: LineIndex | undefined;
-    const toLsp = (edits: readonly TextEdit[]): LspTextEdit[] => {
-      index ??= new LineIndex(text);
-      const at = index;
-      return edits.map((e) => ({ range: { start: at.position(e.start), end: at.position(e.end) }, newText: e.text }));
+  /**
+   * Edits on the document at its lint's version as a WorkspaceEdit. Edits
+   * inside one YAML document are placed with a line index of that document
+   * alone (a large file is not scanned for them); others with one of the file.
+   */
+  private editOf(doc: TextDocument, lint: DocumentLint): (edits: readonly TextEdit[]) => WorkspaceEdit {
+    const text = doc.getText();
+    let whole: LineIndex | undefined;
+    const chunks = lint.yaml && !lint.yaml.whole ? lint.yaml.chunks : [];
+    const documents = new Map<number, { index: LineIndex; line: number; start: number; end: number }>();
+    const inDocument = (edits: readonly TextEdit[]) => {
+      if (chunks.length < 2 || edits.length === 0) return undefined;
+      const i = chunkIndexAt(chunks, edits[0]!.start);
+      const chunk = chunks[i]!;
+      const start = chunk.offset;
+      const end = start + chunk.text.length;
+      // A document starts a line (after a line feed), so its lines are the file's from that line on.
+      if (start > 0 && text.charCodeAt(start - 1) !== 10) return undefined;
+      if (!edits.every((e) => e.start >= start && e.end <= end)) return undefined;
+      let d = documents.get(i);
+      if (!d) documents.set(i, (d = { index: new LineIndex(chunk.text), line: doc.positionAt(start).line, start, end }));
+      return d;
     };
-    return (edits) => ({ documentChanges: [{ textDocument: { uri, version }, edits: toLsp(edits) }] });
+    const toLsp = (edits: readonly TextEdit[]): LspTextEdit[] => {
+      const d = inDocument(edits);
+      const position = d
+        ? (o: number) => {
+            const p = d.index.position(o - d.start);
+            return { line: p.line + d.line, character: p.character };
+          }
+        : (o: number) => (whole ??= new LineIndex(text)).position(o);
+      return edits.map((e) => ({ range: { start: position(e.start), end: position(e.end) }, newText: e.text }));
+    };
+    return (edits) => ({ documentChanges: [{ textDocument: { uri: lint.uri, version: lint.version }, edits: toLsp(edits) }] });
   }
 
   /**
@@ -256,6 +282,20 @@ export class CodeActionProvider {
     if (preferred) a.isPreferred = true;
     return a;
   }
+}
+
+/**
+ * "Ignore <rule> for this object", built from the finding's YAML document
+ * alone (a large file is not parsed again for it): the same edits as from
+ * the whole text, whose other documents cannot change them.
+ */
+function ignoreForObject(lint: DocumentLint, text: string, finding: Finding): Fix | undefined {
+  const chunks = lint.yaml && !lint.yaml.whole ? lint.yaml.chunks : [];
+  if (chunks.length < 2 || startsAsJson(text)) return ignoreForObjectFix(text, lint.kind, finding);
+  const { offset, text: own } = chunks[chunkIndexAt(chunks, finding.span.start)]!;
+  const moved = (s: Span): Span => ({ start: s.start - offset, end: s.end - offset });
+  const fix = ignoreForObjectFix(own, lint.kind, { ...finding, span: moved(finding.span) });
+  return fix && { ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })) };
 }
 
 /**

@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, CodeActionParams, Diagnostic, PublishDiagnosticsParams, TextDocumentEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findingFixes, LineIndex, lintText, type Fix } from '../../../server/src/engine';
+import { ignoreForObjectFix } from '../../../server/src/engine/fixes/actions';
 import { lintCount } from '../../../server/src/engine/lint-count';
 import { CodeActionProvider, FIX_ALL_KIND } from '../../../server/src/lsp/code-actions';
 import { DiagnosticConverter } from '../../../server/src/lsp/diagnostics';
@@ -65,6 +67,16 @@ test('a code action request lints nothing again; Harden container and fix-all ar
   assert.equal(files, 0, 'no lint of the file');
   assert.equal(documents, 0, 'no YAML document linted');
   assert.ok(actions.some((a) => a.kind === 'quickfix' && a.edit), 'the quick fixes come with their edits');
+  // Placed from the finding's own YAML document, the edits are those of the whole file.
+  const index = new LineIndex(TEXT);
+  const finding = lintText(TEXT, 'yaml').find((f) => f.ruleId === 'run-as-root')!;
+  const lsp = (fix: Fix | undefined) => fix?.edits.map((e) => ({ range: { start: index.position(e.start), end: index.position(e.end) }, newText: e.text }));
+  const ignore = actions.find((a) => a.title === 'Ignore run-as-root for this object');
+  assert.ok(ignore);
+  assert.deepEqual(editOf(ignore), lsp(ignoreForObjectFix(TEXT, 'yaml', finding)));
+  const quick = actions.find((a) => a.title === findingFixes(finding)[0]?.title);
+  assert.ok(quick);
+  assert.deepEqual(editOf(quick), lsp(findingFixes(finding)[0]));
   const harden = actions.find((a) => a.title === 'Harden container root-app');
   const fixAll = actions.find((a) => a.kind === FIX_ALL_KIND);
   assert.ok(harden && fixAll, JSON.stringify(actions.map((a) => a.title)));
