@@ -31,6 +31,7 @@ import { yamlErrorMessage } from './parse/yaml-message';
 import { DocumentCache, type CacheEntry, type ChunkResult } from './document-cache';
 import { isJsonFileName, sniffJsonManifest, startsAsJson } from './parse/json-manifest';
 import { lintCount } from './lint-count';
+import { FixScope } from './fixes/fix-scope';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
@@ -171,7 +172,16 @@ function nodeEstimate(text: string, limit: number): number {
   return n;
 }
 
+/** Lint one YAML document chunk; its findings' fixes go through a FixScope (see there). */
 function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed: boolean): ChunkResult {
+  const result = lintChunkAlone(text, settings, rules, composeNamed);
+  if (!result.findings.some((f) => f.fixes)) return result;
+  const fixes = new FixScope(() => lintChunkAlone(text, settings, rules, composeNamed).findings);
+  fixes.adopt(result.findings);
+  return { ...result, fixes };
+}
+
+function lintChunkAlone(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed: boolean): ChunkResult & { findings: Finding[] } {
   if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) lintCount.documents++;
   const findings: Finding[] = [];
   // Each line and comma is at least two characters: shorter texts are under the limit.

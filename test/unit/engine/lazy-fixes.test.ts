@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chunkIndexAt, DocumentCache, findingFixes, lintText, type FileKind, type Finding } from '../../../server/src/engine';
-import { lintYamlChunks, yamlFindingsAt } from '../../../server/src/engine/lint';
+import { lintYamlChunks, yamlFindingsAt, yamlLintFindings } from '../../../server/src/engine/lint';
+import { lintCount } from '../../../server/src/engine/lint-count';
 import { splitYamlDocuments } from '../../../server/src/engine/parse/yaml';
 import { allResolved } from '../../helpers/resolved-fixes';
 
@@ -49,6 +50,24 @@ test('findings a cache kept, moved by an edit above them, build the fixes a fres
   assert.equal(cache.misses, misses + 1, 'only the edited document was linted again');
   assert.ok(fixCount(cached) > 0);
   assert.deepEqual(allResolved(cached), allResolved(lintText(edited, 'yaml')));
+});
+
+test('the cache keeps the parsed documents of the documents it linted last; fixes of the others come from a lint of that document again', () => {
+  const text = readFileSync(join(EXAMPLES, 'insecure', 'deployment.yaml'), 'utf8').replace(/\n*$/, '\n');
+  const three = [1, 2, 3].map((i) => text.replace(/name: (\S+)/, `name: app-${i}`)).join('---\n');
+  const lint = lintYamlChunks(three, { cache: new DocumentCache(20000, 1) });
+  assert.equal(lint.chunks.length, 3);
+  const inChunk = (i: number) => lint.chunks[i]!.result.findings.filter((f) => f.fixes);
+  assert.ok(inChunk(0).length > 1 && inChunk(2).length > 0);
+  const linted = (fn: () => void): number => {
+    const before = lintCount.documents;
+    fn();
+    return lintCount.documents - before;
+  };
+  assert.equal(linted(() => findingFixes(inChunk(2)[0]!)), 0, 'the last document linted kept its parsed document');
+  assert.equal(linted(() => findingFixes(inChunk(0)[0]!)), 1, 'the first document is linted again for its fixes');
+  assert.equal(linted(() => findingFixes(inChunk(0)[1]!)), 0, '... once');
+  assert.deepEqual(allResolved(yamlLintFindings(lint)), allResolved(lintText(three, 'yaml')));
 });
 
 test('a JSON manifest gets no fixes: its findings carry no fixes function at all', () => {

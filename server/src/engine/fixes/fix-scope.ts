@@ -1,0 +1,50 @@
+/**
+ * The fixes of one YAML document's findings (see LazyFixes), and how long
+ * the parsed document they are built from stays in memory.
+ *
+ * A finding's fixes are built from the parsed document of the lint that
+ * reported them. Kept for every document of a large file, those parsed
+ * documents would take about ten times the text. So the findings of a
+ * document reach their fix builders through a scope, which the per-file
+ * cache releases once the document is no longer among the most recently
+ * linted ones (DocumentCache `fixSources`): a fix asked for after that is
+ * built from a lint of that one document's text again (deterministic: the
+ * same findings in the same order), which the scope then holds until it is
+ * released again. A fix, once built, is kept by its finding.
+ */
+import type { Finding, Fix, LazyFixes } from '../types';
+
+export class FixScope {
+  private sources: ReadonlyArray<LazyFixes | undefined> | undefined;
+  /** Called when a released scope holds a parsed document again (the cache counts it as recent). */
+  onAcquire: (() => void) | undefined;
+
+  /** `relint`: the document's findings from a lint of its text again, fixes not yet adopted by a scope. */
+  constructor(private readonly relint: () => readonly Finding[]) {}
+
+  /** Route the fixes of `findings` (a document's findings, in their final order) through this scope. */
+  adopt(findings: Finding[]): void {
+    this.sources = findings.map((f) => f.fixes);
+    findings.forEach((f, i) => {
+      if (f.fixes) f.fixes = this.fixesAt(i);
+    });
+  }
+
+  /** Let go of the parsed document (the fix builders that close over it). */
+  release(): void {
+    this.sources = undefined;
+  }
+
+  private fixesAt(i: number): LazyFixes {
+    let built: readonly Fix[] | undefined;
+    return () => (built ??= this.build(i));
+  }
+
+  private build(i: number): readonly Fix[] {
+    if (!this.sources) {
+      this.sources = this.relint().map((f) => f.fixes);
+      this.onAcquire?.();
+    }
+    return this.sources[i]?.() ?? [];
+  }
+}
