@@ -1,10 +1,41 @@
 // Bundles the client, the language server and the CLI with esbuild.
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUILTINS = new Set(builtinModules);
+
+/**
+ * The package boundaries, checked while bundling as tsc checks them (see tsconfig.json): the client
+ * imports nothing from server/ (so dist/extension.js never holds the engine), the engine no Node
+ * module. The `paths` of each project's tsconfig already send vscode / LSP imports to a file that fails.
+ */
+const boundaries = {
+  name: 'boundaries',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (!args.importer) return undefined;
+      const from = relative(ROOT, args.importer).split(sep).join('/');
+      if (from.startsWith('server/src/engine/') && (args.path.startsWith('node:') || BUILTINS.has(args.path))) {
+        return { errors: [{ text: `the engine is pure: ${from} must not import the Node module "${args.path}"` }] };
+      }
+      if (from.startsWith('client/src/') && args.path.startsWith('.')) {
+        const to = relative(ROOT, resolve(dirname(args.importer), args.path)).split(sep).join('/');
+        if (to.startsWith('server/')) return { errors: [{ text: `the client talks to the language server; ${from} must not import ${to}` }] };
+      }
+      return undefined;
+    });
+  },
+};
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// --outdir <dir>: where the bundles go (default dist; test/unit/engine/test-seams.test.ts builds into a temporary folder).
+const outdirAt = process.argv.indexOf('--outdir');
+const outdir = outdirAt >= 0 ? process.argv[outdirAt + 1] : 'dist';
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -16,16 +47,19 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [boundaries],
   // yaml's ES module build (the same code as its CommonJS build, which the "node" export condition picks):
   // bundled as ESM, its functions are called directly; through the CommonJS interop every `isMap(...)` and
   // every call between yaml's own modules goes through a getter, which costs about 15% of a lint (bench/run.mjs).
+  // Test seams (server/src/engine/test-seams.d.ts): the production bundles, which the .vsix ships, leave them out.
+  define: { SHIPSHAPE_TEST_SEAMS: production ? 'false' : 'true' },
   alias: { yaml: fileURLToPath(new URL('../node_modules/yaml/browser/index.js', import.meta.url)) },
 };
 
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: `${outdir}/server.js` },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
 ];
 
 if (watch) {
@@ -36,5 +70,5 @@ if (watch) {
   console.log('watching for changes...');
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
-  chmodSync('dist/cli.js', 0o755);
+  chmodSync(`${outdir}/cli.js`, 0o755);
 }

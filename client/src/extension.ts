@@ -19,7 +19,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shipsh
   server = new ServerController(() => createLanguageClient(context, output), status, output);
   context.subscriptions.push(output, status, server);
 
-  const kubeconfig = new KubeconfigExplorer(output);
+  // start() creates the client at once: the explorer's first requests wait for it to be ready.
+  const started = server.start();
+  const kubeconfig = new KubeconfigExplorer(output, server);
   context.subscriptions.push(kubeconfig);
 
   const ruleDocs = {
@@ -40,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shipsh
   // Config files of an untrusted workspace are ignored by the server; once trusted, they apply.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void server?.restart()));
 
-  await server.start();
+  await started;
   return { kubeconfig };
 }
 

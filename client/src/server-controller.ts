@@ -45,6 +45,13 @@ export class ServerController implements vscode.Disposable {
     }
   }
 
+  /** A custom request to the running server (the kubeconfig explorer's); rejects when there is no server. */
+  request<R>(method: string, params: unknown): Promise<R> {
+    const client = this.client;
+    if (!client) return Promise.reject(new Error('the Shipshape language server is not running'));
+    return client.sendRequest<R>(method, params);
+  }
+
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;

@@ -22,7 +22,7 @@ export interface KubeconfigActions {
   copyServerUrl(arg?: unknown): Promise<void>;
   reveal(arg?: unknown): Promise<void>;
   lint(): Promise<void>;
-  refresh(): void;
+  refresh(): Promise<void>;
   chooseFile(): Promise<void>;
 }
 

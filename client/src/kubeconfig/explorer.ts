@@ -1,33 +1,46 @@
 /**
  * The kubeconfig explorer in VS Code: the "Kubeconfig" tree view, the status
- * bar item (current context and namespace), the commands, diagnostics for
- * "Lint Kubeconfig" and file watching. The tree content comes from the pure
- * tree-model.ts; reading, merging and writing from kubeconfig-io.ts, the same
- * code the `shipshape kubeconfig` CLI runs.
+ * bar item (current context and namespace), the commands and file watching.
+ * The tree content comes from the pure tree-model.ts. Files are read and
+ * written by shared/io/kubeconfig-files.ts, the code the `shipshape
+ * kubeconfig` CLI runs; merging, linting (with the user's settings and
+ * `.shipshape.yaml`) and the minimal edits happen in the language server
+ * (shared/kubeconfig/protocol.ts), which also publishes "Lint Kubeconfig"
+ * findings as diagnostics like any other file's.
  */
 import { dirname, basename } from 'node:path';
 import * as vscode from 'vscode';
-import { loadKubeconfig, setNamespace, useContext, type LoadedKubeconfig } from '../../../server/src/cli/kubeconfig-io';
-import { LineIndex } from '../../../server/src/engine/text';
+import { readKubeconfigFiles, setNamespaceTarget, useContextTarget, writeEdit, type LoadedKubeconfig } from '../../../shared/io/kubeconfig-files';
+import { KUBECONFIG_EDIT_REQUEST, KUBECONFIG_MODEL_REQUEST, type KubeconfigEditParams, type KubeconfigEditResult, type KubeconfigModelParams, type KubeconfigModelResult } from '../../../shared/kubeconfig/protocol';
 import { KUBECONFIG_COMMAND_IDS, KUBECONFIG_VIEW, namespaceProblem, type KubeconfigActions } from './commands';
 import { explorerSettings, SETTING_PATH, SETTING_PROTECTED, type ExplorerSettings } from './settings';
 import { buildTree, contextNameOf, contextPicks, isProtected, statusBar, viewState, type TreeNode } from './tree-model';
 
 const STATE_KEY = 'shipshape.kubeconfig.state';
 
+/** The language server, for the kubeconfig requests. */
+export interface KubeconfigServer {
+  request<R>(method: string, params: unknown): Promise<R>;
+}
+
 export class KubeconfigExplorer implements vscode.TreeDataProvider<TreeNode>, KubeconfigActions, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly status = vscode.window.createStatusBarItem('shipshape.kubeconfig.status', vscode.StatusBarAlignment.Left, 50);
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('shipshape-kubeconfig');
   private watchers: vscode.Disposable[] = [];
   private watched = '';
   private loaded: LoadedKubeconfig | undefined;
   private roots: TreeNode[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The latest refresh: the tree's children wait for it. */
+  private pending: Promise<void> = Promise.resolve();
+  private generation = 0;
 
-  constructor(private readonly output: Pick<vscode.OutputChannel, 'appendLine'>) {
+  constructor(
+    private readonly output: Pick<vscode.OutputChannel, 'appendLine'>,
+    private readonly server: KubeconfigServer,
+  ) {
     this.status.name = 'Kubeconfig context';
     this.status.command = KUBECONFIG_COMMAND_IDS.useContext;
     const view = vscode.window.createTreeView(KUBECONFIG_VIEW, { treeDataProvider: this, showCollapseAll: true });
@@ -35,12 +48,11 @@ export class KubeconfigExplorer implements vscode.TreeDataProvider<TreeNode>, Ku
       view,
       this.changed,
       this.status,
-      this.diagnostics,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`shipshape.kubeconfig`)) this.refresh();
+        if (e.affectsConfiguration(`shipshape.kubeconfig`)) void this.refresh();
       }),
     );
-    this.refresh();
+    void this.refresh();
   }
 
   private config(): ExplorerSettings {
@@ -49,14 +61,25 @@ export class KubeconfigExplorer implements vscode.TreeDataProvider<TreeNode>, Ku
   }
 
   /** Re-read the files and redraw the tree and the status bar. */
-  refresh(): void {
+  refresh(): Promise<void> {
+    this.pending = this.load(false);
+    return this.pending;
+  }
+
+  /** Read the files, have the server merge (and with `publish`, lint into the Problems view) them, redraw. */
+  private async load(publish: boolean): Promise<void> {
+    const generation = ++this.generation;
     const { path, protectedContexts } = this.config();
+    let loaded: LoadedKubeconfig | undefined;
     try {
-      this.loaded = loadKubeconfig({ ...(path !== undefined ? { explicit: path } : {}), env: process.env, cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd() });
+      const files = readKubeconfigFiles({ ...(path !== undefined ? { explicit: path } : {}), env: process.env, cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd() });
+      const params: KubeconfigModelParams = { files: files.inputs, publish };
+      loaded = { ...files, model: await this.server.request<KubeconfigModelResult>(KUBECONFIG_MODEL_REQUEST, params) };
     } catch (e) {
       this.output.appendLine(`Kubeconfig: ${e instanceof Error ? e.message : String(e)}`);
-      this.loaded = undefined;
     }
+    if (generation !== this.generation) return; // a later refresh supersedes this one
+    this.loaded = loaded;
     const model = this.loaded?.model;
     this.roots = model ? buildTree(model, protectedContexts) : [];
     void vscode.commands.executeCommand('setContext', STATE_KEY, model ? viewState(model) : 'none');
@@ -92,7 +115,7 @@ export class KubeconfigExplorer implements vscode.TreeDataProvider<TreeNode>, Ku
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      this.refresh();
+      void this.refresh();
     }, 200);
   }
 
@@ -107,8 +130,15 @@ export class KubeconfigExplorer implements vscode.TreeDataProvider<TreeNode>, Ku
     return item;
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
-    return node ? node.children ?? [] : this.roots;
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return node.children ?? [];
+    await this.pending;
+    return this.roots;
+  }
+
+  /** The server's minimal edit of `text`, written atomically over what was read (refused if the file changed since). */
+  private async edit(loaded: LoadedKubeconfig, file: string, params: KubeconfigEditParams): Promise<void> {
+    writeEdit(loaded, file, await this.server.request<KubeconfigEditResult>(KUBECONFIG_EDIT_REQUEST, params));
   }
 
   private async pickContext(placeHolder: string): Promise<string | undefined> {
@@ -128,19 +158,22 @@ export class KubeconfigExplorer implements vscode.TreeDataProvider<TreeNode>, Ku
 
   async useContext(arg?: unknown): Promise<void> {
     const name = contextNameOf(arg) ?? (await this.pickContext('Switch to context'));
-    if (name === undefined || !this.loaded) return;
-    if (name === this.loaded.model.currentContext) return;
+    // The load the user chose from: its text is edited and its stamps refuse the write if a file changed since.
+    const loaded = this.loaded;
+    if (name === undefined || !loaded) return;
+    if (name === loaded.model.currentContext) return;
     if (isProtected(name, this.config().protectedContexts)) {
       const ok = await vscode.window.showWarningMessage(`"${name}" is a protected context. Switch kubectl to it?`, { modal: true, detail: 'Commands run with kubectl will then act on it. (Protected contexts: shipshape.kubeconfig.protectedContexts.)' }, 'Switch');
       if (ok !== 'Switch') return;
     }
     try {
-      const file = useContext(this.loaded, name);
+      const { file, text } = useContextTarget(loaded, name);
+      await this.edit(loaded, file, { text, currentContext: name });
       void vscode.window.setStatusBarMessage(`Switched to context "${name}" (${file})`, 4000);
     } catch (e) {
       this.fail(e);
     }
-    this.refresh();
+    await this.refresh();
   }
 
   async setNamespace(arg?: unknown): Promise<void> {
@@ -162,11 +195,12 @@ export class KubeconfigExplorer implements vscode.TreeDataProvider<TreeNode>, Ku
     }
     if (ns === undefined) return;
     try {
-      setNamespace(loaded, ns, name);
+      const { file, text } = setNamespaceTarget(loaded, name);
+      await this.edit(loaded, file, { text, context: name, namespace: ns });
     } catch (e) {
       this.fail(e);
     }
-    this.refresh();
+    await this.refresh();
   }
 
   async copyServerUrl(arg?: unknown): Promise<void> {
@@ -196,31 +230,17 @@ export class KubeconfigExplorer implements vscode.TreeDataProvider<TreeNode>, Ku
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line.range.start.translate(0, line.firstNonWhitespaceCharacterIndex), line.range.end), preview: true });
   }
 
+  /** Lint with the user's settings: the server publishes the findings in the Problems view (with rule links). */
   async lint(): Promise<void> {
-    this.refresh();
+    this.pending = this.load(true);
+    await this.pending;
     const loaded = this.loaded;
-    this.diagnostics.clear();
-    if (!loaded) return;
-    let count = 0;
-    for (const file of loaded.model.files) {
-      const text = loaded.texts.get(file.path)?.text;
-      if (text === undefined) continue;
-      const index = new LineIndex(text);
-      const pos = (o: number): vscode.Position => {
-        const p = index.position(o);
-        return new vscode.Position(p.line, p.character);
-      };
-      const diags = file.findings.map((f) => {
-        const d = new vscode.Diagnostic(new vscode.Range(pos(f.span.start), pos(f.span.end)), f.message, f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
-        d.source = 'shipshape';
-        d.code = f.ruleId;
-        return d;
-      });
-      count += diags.length;
-      this.diagnostics.set(vscode.Uri.file(file.path), diags);
+    if (!loaded) {
+      void vscode.window.showErrorMessage('Shipshape: the kubeconfig could not be linted (see the Shipshape output).');
+      return;
     }
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    if (count === 0) void vscode.window.showInformationMessage('Shipshape: no kubeconfig findings.');
+    if (loaded.model.findings.length === 0) void vscode.window.showInformationMessage('Shipshape: no kubeconfig findings.');
   }
 
   async chooseFile(): Promise<void> {
@@ -228,7 +248,7 @@ export class KubeconfigExplorer implements vscode.TreeDataProvider<TreeNode>, Ku
     const file = picked?.[0];
     if (!file) return;
     await vscode.workspace.getConfiguration('shipshape').update(SETTING_PATH, file.fsPath, vscode.ConfigurationTarget.Global);
-    this.refresh();
+    await this.refresh();
   }
 
   dispose(): void {

@@ -1,13 +1,12 @@
 /**
- * The kubeconfig explorer's tree as plain data, built from the engine's
- * merged model (no VS Code here, so it is unit-tested under node:test).
+ * The kubeconfig explorer's tree as plain data, built from the merged model
+ * the language server sends (no VS Code here, so it is unit-tested under node:test).
  * explorer.ts only maps these nodes to `vscode.TreeItem`s.
  *
- * Nothing in a node comes from a secret field: the engine's model holds none.
+ * Nothing in a node comes from a secret field: the model holds none.
  */
 import picomatch from 'picomatch';
-import type { ContextInfo, KubeconfigFileState, MergedKubeconfig } from '../../../server/src/engine/kubeconfig';
-import type { Severity } from '../../../server/src/engine/types';
+import type { ContextInfo, FindingSeverity as Severity, KubeconfigFileState, MergedKubeconfig } from '../../../shared/kubeconfig/model';
 
 export const DEFAULT_PROTECTED_CONTEXTS: readonly string[] = ['*prod*', '*production*'];
 

@@ -15,7 +15,8 @@ import { formatText } from './format/text';
 import { helpText } from './help';
 import { runKubeconfig } from './kubeconfig';
 import { describeInternalError, onInternalError } from '../engine';
-import { addExtraRules, TEST_FAULT_ENV, throwingTestRule } from '../engine/run-rule';
+import { addExtraRules } from '../engine/run-rule';
+import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { TOOL_VERSION } from './package-info';
 import { exitCodeFor } from './report';
 import { scan, settingsFromArgs } from './scan';
@@ -37,7 +38,8 @@ export function run(argv: readonly string[], io: CliIo): number {
     failedRules.add(e.ruleId);
     io.stderr.write(`shipshape: internal error: ${describeInternalError(e).split('\n').map(terminalSafe).join('\n')}\n`);
   });
-  const removeTestRules = io.env[TEST_FAULT_ENV] === 'rule-throws' ? addExtraRules([throwingTestRule()]) : undefined;
+  // Test seam, not in production bundles (engine/test-seams.d.ts).
+  const removeTestRules = (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && io.env[TEST_FAULT_ENV] === 'rule-throws' ? addExtraRules([throwingTestRule()]) : undefined;
   try {
     return runCommand(argv, io);
   } finally {

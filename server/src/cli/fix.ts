@@ -12,7 +12,7 @@
  */
 import { basename } from 'node:path';
 import { fixAll } from '../engine/fixes/apply';
-import { ConcurrentModificationError, readBytesForEdit, writeAtomic } from '../io/atomic-write';
+import { ConcurrentModificationError, readBytesForEdit, writeAtomic } from '../../../shared/io/atomic-write';
 import { encodeText } from '../io/text-encoding';
 import type { ScanArgs } from './args';
 import { CliError, fsReason } from './errors';
@@ -39,7 +39,7 @@ export interface FixRun {
 
 export interface FixOptions {
   dryRun: boolean;
-  /** Test hook: called after a file is read and before it is written. */
+  /** Test hook: called after a file is read and before it is written (not in production bundles: engine/test-seams.d.ts). */
   beforeWrite?(path: string): void;
 }
 
@@ -72,7 +72,7 @@ export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions): Fi
         result.diff = unifiedDiff(text, fixed.text, `a/${file.display}`, `b/${file.display}`);
         finalText = fixed.text;
       } else {
-        options.beforeWrite?.(file.path);
+        if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS)) options.beforeWrite?.(file.path);
         try {
           writeAtomic(file.path, encodeText(fixed.text, source.encoding, source.bom), read.stamp);
           finalText = fixed.text;

@@ -7,7 +7,7 @@ import type { DockerfileView } from './views/dockerfile';
 import type { ComposeServiceView } from './views/compose';
 import type { EnvVarView, ImageView } from './views/values';
 import type { Fix, Profile, ReportDescriptor, RuleMeta, Span } from './types';
-import type { FixDefaults } from './config/settings';
+import type { FixDefaults } from './config/fix-defaults';
 
 export interface RuleContext {
   readonly meta: RuleMeta;

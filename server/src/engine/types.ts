@@ -160,10 +160,11 @@ export interface RuleMeta {
   references: RuleReferences;
 }
 
-/** Shape of a report from a rule. `at` is a YAML node, a pair (its key is used) or a span. */
+/** Shape of a report from a rule. */
 export interface ReportDescriptor {
   messageId: string;
   data?: Record<string, string | number>;
+  /** What to underline, as offsets into the rule's text; clamped to the line it starts on (one line per finding). */
   at: Span;
   /** Prefer a function: its edits are built only if someone asks for the finding's fixes. */
   fixes?: FixesDescriptor;

@@ -4,15 +4,18 @@
  * their own modules. Transport comes from argv (`--stdio`, `--node-ipc`).
  */
 import * as path from 'node:path';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { CODE_ACTION_KINDS, CodeActionProvider } from './code-actions';
 import { ConfigResolver } from './config';
 import { DiagnosticConverter } from './diagnostics';
 import { DocumentLinter } from './linting';
+import { KubeconfigService } from './kubeconfig';
+import { KUBECONFIG_EDIT_REQUEST, KUBECONFIG_MODEL_REQUEST } from '../../../shared/kubeconfig/protocol';
 import { describeInternalError, onInternalError } from '../engine';
-import { addExtraRules, TEST_FAULT_ENV, throwingTestRule } from '../engine/run-rule';
+import { addExtraRules } from '../engine/run-rule';
+import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { exposeGc, limitHeapGrowth, MemoryGuard } from './memory';
 import { Scheduler } from './scheduler';
 import { DEFAULT_DEBOUNCE_MS, SECTION, SettingsStore } from './settings';
@@ -47,6 +50,8 @@ export function startServer(connection: Connection): void {
   const memory = new MemoryGuard(exposeGc());
   const configs = new ConfigResolver((uri) => documents.get(uri)?.getText());
   const warnedConfigs = new Set<string>();
+  const converter = new DiagnosticConverter(EXTENSION_ROOT);
+  const publish = (params: PublishDiagnosticsParams): void => void connection.sendDiagnostics(params).catch((e) => log.error(`publishing diagnostics failed: ${describe(e)}`));
   const linter = new DocumentLinter({
     documents,
     settings,
@@ -59,8 +64,8 @@ export function startServer(connection: Connection): void {
       log.warn(message);
       connection.window.showWarningMessage(`Shipshape: ${message}`);
     },
-    converter: new DiagnosticConverter(EXTENSION_ROOT),
-    publish: (params) => void connection.sendDiagnostics(params).catch((e) => log.error(`publishing diagnostics failed: ${describe(e)}`)),
+    converter,
+    publish,
   });
   // A rule that throws becomes an internal-error diagnostic; the log says where in the code (once per rule and place).
   const loggedInternalErrors = new Set<string>();
@@ -70,7 +75,8 @@ export function startServer(connection: Connection): void {
     loggedInternalErrors.add(key);
     log.error(describeInternalError(e));
   });
-  if (process.env[TEST_FAULT_ENV] === 'rule-throws') addExtraRules([throwingTestRule()]);
+  // Test seam, not in production bundles (engine/test-seams.d.ts).
+  if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && process.env[TEST_FAULT_ENV] === 'rule-throws') addExtraRules([throwingTestRule()]);
   const scheduler = new Scheduler(linter.run, (uri, e) => log.error(`linting ${uri} failed: ${describe(e)}`));
   const relintAll = (): void => {
     for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
@@ -195,6 +201,11 @@ export function startServer(connection: Connection): void {
       return action;
     }
   });
+
+  // The kubeconfig explorer: merge and lint its files with the user's settings, compute its edits.
+  const kubeconfig = new KubeconfigService({ settings, configs, converter, publish, isOpen: (uri) => documents.get(uri) !== undefined });
+  connection.onRequest(KUBECONFIG_MODEL_REQUEST, (params) => kubeconfig.model(params));
+  connection.onRequest(KUBECONFIG_EDIT_REQUEST, (params) => kubeconfig.edit(params));
 
   connection.onShutdown(() => scheduler.dispose());
 

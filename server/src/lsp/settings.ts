@@ -44,38 +44,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Turn a raw `shipshape` section (any shape, possibly null) into server settings. Never throws. */
+/**
+ * Turn a raw `shipshape` section (any shape, possibly null) into server settings. Never throws. The whole
+ * section is validated by the engine's settings schema (the keys only the server reads too).
+ */
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const input = isRecord(raw) ? raw : {};
-  const { settings: engine, problems } = normalizeSettings(
-    {
-      profile: input.profile,
-      rules: input.rules,
-      trustedRegistries: input.trustedRegistries,
-      schemaValidation: input.schemaValidation,
-      allowAnnotationExemptions: input.allowAnnotationExemptions,
-      allowInlineSuppressions: input.allowInlineSuppressions,
-      fixes: input.fixes,
-    },
-    RULE_IDS,
-  );
-  let enable = true;
-  if (input.enable !== undefined && input.enable !== null) {
-    if (typeof input.enable === 'boolean') enable = input.enable;
-    else problems.push(`enable must be true or false, got ${JSON.stringify(input.enable)}`);
-  }
-  let debounceMs = DEFAULT_DEBOUNCE_MS;
-  if (input.debounceMs !== undefined && input.debounceMs !== null) {
-    const d = input.debounceMs;
-    if (typeof d === 'number' && Number.isFinite(d) && d >= 0) debounceMs = Math.min(Math.round(d), MAX_DEBOUNCE_MS);
-    else problems.push(`debounceMs must be a number of milliseconds >= 0, got ${JSON.stringify(d)}`);
-  }
-  let maxDiagnosticsPerFile = DEFAULT_MAX_DIAGNOSTICS;
-  if (input.maxDiagnosticsPerFile !== undefined && input.maxDiagnosticsPerFile !== null) {
-    const m = input.maxDiagnosticsPerFile;
-    if (typeof m === 'number' && Number.isInteger(m) && m >= 0) maxDiagnosticsPerFile = m;
-    else problems.push(`maxDiagnosticsPerFile must be a whole number >= 0 (0: no limit), got ${JSON.stringify(m)}`);
-  }
+  const { settings: engine, problems, invalid } = normalizeSettings(input, RULE_IDS);
+  const valid = (key: 'enable' | 'debounceMs' | 'maxDiagnosticsPerFile'): boolean => input[key] !== undefined && input[key] !== null && !invalid(key);
+  const enable = valid('enable') ? (input.enable as boolean) : true;
+  const debounceMs = valid('debounceMs') ? Math.min(Math.round(input.debounceMs as number), MAX_DEBOUNCE_MS) : DEFAULT_DEBOUNCE_MS;
+  const maxDiagnosticsPerFile = valid('maxDiagnosticsPerFile') ? (input.maxDiagnosticsPerFile as number) : DEFAULT_MAX_DIAGNOSTICS;
   return { settings: { enable, debounceMs, maxDiagnosticsPerFile, engine }, problems };
 }
 

@@ -140,7 +140,7 @@ test('the command table dispatches to the explorer actions', async () => {
     copyServerUrl: async (a) => void calls.push(`copy:${contextNameOf(a)}`),
     reveal: async (a) => void calls.push(`reveal:${contextNameOf(a)}`),
     lint: async () => void calls.push('lint'),
-    refresh: () => void calls.push('refresh'),
+    refresh: async () => void calls.push('refresh'),
     chooseFile: async () => void calls.push('choose'),
   };
   for (const id of Object.values(KUBECONFIG_COMMAND_IDS)) await COMMANDS[id]!({ server: { restart: async () => {} }, output: { show: () => {} }, kubeconfig: actions }, 'x');

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileSlice, parseDockerfile } from '../../../server/src/engine/parse/dockerfile';
-import { parseExecForm, tokenizeShell, type ShellPipeline } from '../../../server/src/engine/parse/shell';
+import { parseExecForm } from '../../../server/src/engine/parse/exec-form';
+import { tokenizeShell, type ShellPipeline } from '../../../server/src/engine/parse/shell';
 import { programChain, programName, runPipelines, shellScriptSource } from '../../../server/src/engine/views/dockerfile-run';
 
 const tok = (s: string) => tokenizeShell(fileSlice(s, 0, s.length));

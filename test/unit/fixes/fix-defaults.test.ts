@@ -16,11 +16,11 @@ test('fixes.defaultResources: defaults, partial overrides, numbers', () => {
 
 test('fixes.defaultResources: invalid input is reported and the defaults kept', () => {
   const cases: Array<[unknown, RegExp]> = [
-    [{ fixes: 'x' }, /fixes must be an object/],
-    [{ fixes: { defaultResources: [] } }, /defaultResources must be an object/],
-    [{ fixes: { defaultResources: { cpuLimit: 'lots' } } }, /cpuLimit must be a positive Kubernetes quantity/],
-    [{ fixes: { defaultResources: { memoryLimit: '0' } } }, /memoryLimit must be a positive/],
-    [{ fixes: { defaultResources: { gpu: '1' } } }, /unknown key "gpu"/],
+    [{ fixes: 'x' }, /^fixes: must be a map, got "x"$/],
+    [{ fixes: { defaultResources: [] } }, /^fixes\.defaultResources: must be a map, got \[\]$/],
+    [{ fixes: { defaultResources: { cpuLimit: 'lots' } } }, /^fixes\.defaultResources\.cpuLimit: must be a positive Kubernetes quantity/],
+    [{ fixes: { defaultResources: { memoryLimit: '0' } } }, /^fixes\.defaultResources\.memoryLimit: must be a positive/],
+    [{ fixes: { defaultResources: { gpu: '1' } } }, /^fixes\.defaultResources: unknown key "gpu" \(expected one of cpuRequest, cpuLimit, memoryRequest, memoryLimit\)$/],
     [{ fixes: { defaultResources: { memoryRequest: '1Gi' } } }, /memoryLimit \(256Mi\) is lower than memoryRequest \(1Gi\)/],
   ];
   for (const [raw, message] of cases) {

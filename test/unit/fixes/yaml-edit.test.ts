@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { addToSeq, formatScalar, removeIn, removeSeqItem, replacePair, setIn, setMapEntry, yamlStyle } from '../../../server/src/engine/fixes/yaml-edit';
+import { addToSeq, removeIn, removeSeqItem, replacePair, setIn, setMapEntry } from '../../../server/src/engine/fixes/yaml-edit';
+import { formatScalar } from '../../../server/src/engine/fixes/yaml-format';
+import { yamlStyle } from '../../../server/src/engine/fixes/yaml-style';
 import { applyTestEdits } from '../../helpers/fix-tester';
 import type { TextEdit } from '../../../server/src/engine/types';
 

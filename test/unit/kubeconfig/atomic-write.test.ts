@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConcurrentModificationError, readForEdit, writeAtomic, writeNewFile } from '../../../server/src/io/atomic-write';
+import { ConcurrentModificationError, readForEdit, writeAtomic, writeNewFile } from '../../../shared/io/atomic-write';
 import { KubeconfigError, loadKubeconfig, setNamespace, useContext } from '../../../server/src/cli/kubeconfig-io';
 
 const posix = process.platform !== 'win32';

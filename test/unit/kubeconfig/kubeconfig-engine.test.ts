@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
+import { locateKubeconfig } from '../../../shared/kubeconfig/locate';
 import {
-  locateKubeconfig,
   mergeKubeconfigs,
   setContextNamespace,
   setCurrentContext,

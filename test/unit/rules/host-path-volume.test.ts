@@ -93,9 +93,9 @@ test('host-path-volume: options.allowedPaths admits matching host paths (globs, 
 
 test('host-path-volume: invalid options are a settings problem and are not applied', () => {
   const { settings, problems } = normalizeSettings({ rules: { 'host-path-volume': { options: { allowedPaths: ['var/log'] } } } }, RULE_IDS);
-  assert.deepEqual(problems, ['rule "host-path-volume": options.allowedPaths.0 must match pattern "^/"']);
+  assert.deepEqual(problems, ['rules.host-path-volume.options.allowedPaths[0]: must match ^/, got "var/log"']);
   assert.equal(settings.ruleOptions['host-path-volume'], undefined);
   const other = normalizeSettings({ rules: { 'host-network': { severity: 'warning', options: { x: 1 } } } }, RULE_IDS);
-  assert.deepEqual(other.problems, ['rule "host-network" takes no options']);
+  assert.deepEqual(other.problems, ['rules.host-network: this rule takes no options']);
   assert.equal(other.settings.rules['host-network'], 'warning', 'the severity still applies');
 });

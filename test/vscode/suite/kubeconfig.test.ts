@@ -1,11 +1,13 @@
 // Issue 7 in a real VS Code: the Kubeconfig explorer lists the contexts of the fixture kubeconfig
 // (shipshape.kubeconfig.path, set by the runner), Use Context and Set Namespace edit the file
-// minimally, and the status bar item shows the new context.
+// minimally, and the status bar item shows the new context. Issue 17: the model, the lint and the
+// edits come from the language server, so "Lint Kubeconfig" honours `shipshape.rules` and its
+// diagnostics are the language client's (rule code with its documentation link).
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { ShipshapeApi } from '../../../client/src/extension';
-import { changedLines, extensionApi, fixture, readFixture } from './helpers';
+import { changedLines, extensionApi, fixture, having, readFixture, ruleId, setSetting, waitForDiagnostics } from './helpers';
 
 type Explorer = ShipshapeApi['kubeconfig'];
 
@@ -84,5 +86,22 @@ suite('Kubeconfig explorer', () => {
     const after = await readFixture(kubeconfig);
     assert.deepEqual(changedLines(before, after), ['25:       namespace: default']);
     assert.match(statusText(explorer), /\bstaging\b.*\bdefault\b/);
+  });
+
+  test('Lint Kubeconfig: the language server publishes the findings, with the user\'s shipshape.rules applied', async () => {
+    await vscode.commands.executeCommand('shipshape.kubeconfig.lint');
+    const diags = await waitForDiagnostics(kubeconfig, having('kubeconfig-plain-http'), 'Lint Kubeconfig diagnostics');
+    const plain = diags.find((d) => ruleId(d) === 'kubeconfig-plain-http')!;
+    assert.equal(plain.range.start.line, 12, 'on the staging server URL');
+    // The language client's converter: the code carries the rule's documentation link (the explorer's own converter had none).
+    const code = plain.code as { value: string; target: vscode.Uri } | string;
+    assert.ok(typeof code === 'object' && /docs\/rules\/kubeconfig-plain-http\.md$/.test(code.target.path), `code link: ${JSON.stringify(code)}`);
+    await setSetting('shipshape.rules', { 'kubeconfig-plain-http': 'off' });
+    try {
+      await vscode.commands.executeCommand('shipshape.kubeconfig.lint');
+      await waitForDiagnostics(kubeconfig, (ds) => !ds.some((d) => ruleId(d) === 'kubeconfig-plain-http'), 'no kubeconfig-plain-http once shipshape.rules turns it off');
+    } finally {
+      await setSetting('shipshape.rules', undefined);
+    }
   });
 });

@@ -6,13 +6,13 @@
 import { yamlErrorMessage } from '../parse/yaml-message';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { RULE_IDS, ruleMetas } from '../rules';
-import { closestMatch } from '../suggest';
+import { ruleMetas } from '../rules';
 import { globMatcher, globProblem } from '../suppress/glob';
 import type { Finding, SeveritySetting, Span } from '../types';
 import { SYNTAX_RULES } from '../rules';
 import { engineFinding } from '../run-rule';
 import { buildConfigSchema } from './config-schema';
+import { displayPath, pointerSegments, schemaErrorMessage, specificErrors } from './schema-messages';
 import { DEFAULT_SETTINGS, DEFAULT_TRUSTED_REGISTRIES, type EngineSettings, type Exemption } from './settings';
 
 export interface ConfigExemption extends Exemption {
@@ -55,22 +55,6 @@ function validate(value: unknown): ErrorObject[] {
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 
-/** JSON pointer -> key path segments. */
-function pointerSegments(pointer: string): string[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** `exemptions[0].reason` from segments. */
-function displayPath(segments: readonly string[]): string {
-  let out = '';
-  for (const s of segments) out += /^\d+$/.test(s) ? `[${s}]` : out ? `.${s}` : s;
-  return out;
-}
-
 function nodeAt(doc: Document, segments: readonly string[]): { node?: Node; keySpan?: Span } {
   let node: unknown = doc.contents;
   let keySpan: Span | undefined;
@@ -100,8 +84,6 @@ function keyOf(map: Node | undefined, key: string): Span | undefined {
   return pair ? rangeOf(pair.key) : undefined;
 }
 
-const TYPE_NAMES: Record<string, string> = { string: 'a string', boolean: 'true or false', array: 'a list', object: 'a map', number: 'a number', integer: 'a whole number' };
-
 /** One readable problem per ajv error that is worth showing. */
 /** Most problems of one configuration file that are listed. */
 const MAX_PROBLEMS = 50;
@@ -109,9 +91,7 @@ const MAX_PROBLEMS = 50;
 function describe(doc: Document, errors: ErrorObject[]): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   const seen = new Set<string>();
-  // Errors about the branches of `if`/`anyOf` repeat the real cause; the specific ones come first.
-  const specific = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf');
-  const anyOfSubErrors = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const { specific, anyOfPaths } = specificErrors(errors);
   for (const [index, e] of specific.entries()) {
     const segments = pointerSegments(e.instancePath);
     if (out.length === MAX_PROBLEMS) {
@@ -122,56 +102,15 @@ function describe(doc: Document, errors: ErrorObject[]): ConfigProblem[] {
       out.push({ message: `${(specific.length - index).toLocaleString('en-US')} more problems are not listed: fix these first`, span });
       break;
     }
-    const path = displayPath(segments);
     const at = nodeAt(doc, segments);
     const where = (s: Span | undefined): Span => s ?? at.keySpan ?? rangeOf(doc.contents) ?? { start: 0, end: 0 };
-    let message: string;
-    let span: Span;
-    if (e.keyword === 'additionalProperties') {
-      const key = String((e.params as { additionalProperty: string }).additionalProperty);
-      span = where(keyOf(at.node, key));
-      if (segments.length === 2 && segments[0] === 'rules' && key === 'options') {
-        message = `${path}: this rule takes no options`;
-      } else if (segments.length === 1 && segments[0] === 'rules') {
-        const best = closestMatch(key, RULE_IDS);
-        message = `rules: unknown rule id ${JSON.stringify(key)}${best ? ` (did you mean "${best}"?)` : ''}`;
-      } else {
-        const allowed = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
-        const best = closestMatch(key, allowed);
-        message = `${path ? `${path}: ` : ''}unknown key ${JSON.stringify(key)}${best ? ` (did you mean "${best}"?)` : allowed.length ? ` (expected one of ${allowed.join(', ')})` : ''}`;
-      }
-    } else if (e.keyword === 'required') {
-      const missing = String((e.params as { missingProperty: string }).missingProperty);
-      span = where(at.keySpan ?? rangeOf(at.node));
-      message = `${path || 'the file'}: missing required key "${missing}"${missing === 'reason' ? ' (every exemption says why it is justified)' : ''}`;
-    } else if (e.keyword === 'enum' || e.keyword === 'const') {
-      span = where(rangeOf(at.node));
-      const value = e.data;
-      const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues;
-      if (anyOfSubErrors.has(e.instancePath) || (allowed && allowed.length > 10)) {
-        // A rule id in an exemption.
-        const best = typeof value === 'string' ? closestMatch(value, RULE_IDS) : undefined;
-        message = `${path}: unknown rule id ${JSON.stringify(value)}${best ? ` (did you mean "${best}"?)` : ''}; use a rule id or "*"`;
-      } else {
-        message = `${path}: must be one of ${(allowed ?? []).join(', ')}, got ${JSON.stringify(value)}`;
-      }
-    } else if (e.keyword === 'type') {
-      span = where(rangeOf(at.node));
-      const expected = String((e.params as { type: string }).type)
-        .split(',')
-        .map((t) => TYPE_NAMES[t] ?? t)
-        .join(' or ');
-      message = `${path || 'the file'}: must be ${expected}, got ${JSON.stringify(e.data)}`;
-    } else if (e.keyword === 'minLength' || e.keyword === 'pattern') {
-      span = where(rangeOf(at.node));
-      message = `${path}: must not be empty`;
-    } else if (e.keyword === 'minItems') {
-      span = where(rangeOf(at.node));
-      message = `${path}: must list at least one entry`;
-    } else {
-      span = where(rangeOf(at.node));
-      message = `${path || 'the file'}: ${e.message ?? 'is invalid'}`;
-    }
+    const span =
+      e.keyword === 'additionalProperties'
+        ? where(keyOf(at.node, String((e.params as { additionalProperty: string }).additionalProperty)))
+        : e.keyword === 'required'
+          ? where(at.keySpan ?? rangeOf(at.node))
+          : where(rangeOf(at.node));
+    const message = schemaErrorMessage(e, anyOfPaths, 'the file');
     const key = `${span.start}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);

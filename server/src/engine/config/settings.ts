@@ -4,9 +4,11 @@
  * this shape through `normalizeSettings`; rules never see raw settings.
  */
 import type { Profile, RuleMeta, SeveritySetting } from '../types';
-import { SEVERITY_SETTINGS } from '../types';
-import { ruleOptionsProblem } from './rule-options';
+import { checkSettings } from './settings-schema';
 import { compareQuantities, parseQuantity } from '../views/quantity';
+import { DEFAULT_FIX_DEFAULTS, type FixDefaults } from './fix-defaults';
+
+export { DEFAULT_FIX_DEFAULTS, type FixDefaults };
 
 export interface EngineSettings {
   /** Pod Security Standards level: `restricted` (default) runs every rule, `baseline` turns restricted-only rules off. */
@@ -36,15 +38,6 @@ export interface EngineSettings {
   fixDefaults: FixDefaults;
 }
 
-/** Values that suggestions insert (resource requests and limits of the missing-* rules). */
-export interface FixDefaults {
-  /** Kubernetes quantities for `resources.requests` / `resources.limits`. */
-  resources: Readonly<{ cpuRequest: string; cpuLimit: string; memoryRequest: string; memoryLimit: string }>;
-}
-
-export const DEFAULT_FIX_DEFAULTS: FixDefaults = Object.freeze({
-  resources: Object.freeze({ cpuRequest: '100m', cpuLimit: '500m', memoryRequest: '128Mi', memoryLimit: '256Mi' }),
-});
 
 /** A configured exemption: these rules do not apply to objects and containers matching every given glob. */
 export interface Exemption {
@@ -83,112 +76,84 @@ export interface NormalizeResult {
   settings: EngineSettings;
   /** Human-readable problems with the raw input (unknown rule ids, bad values). */
   problems: string[];
+  /** Whether the raw value at a key path (or anything in it) had a problem, so it was not used (see checkSettings). */
+  invalid(...path: string[]): boolean;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** `null` (and `undefined`) mean "not set" in raw settings: those keys are dropped before validation. */
+function withoutNulls(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) if (v !== null && v !== undefined) out[k] = v;
+  if (isRecord(out.fixes) && (out.fixes.defaultResources === null || out.fixes.defaultResources === undefined)) delete out.fixes;
+  return out;
 }
 
 /**
- * Accepts `{ profile, rules }` from any source, keeping what is valid and
- * describing what is not. Never throws.
+ * Accepts a raw settings section (`{ profile, rules, ... }`, the editor's, or the CLI's flags) from any
+ * source, validated against the settings schema (settings-schema.ts, the same definitions as
+ * `.shipshape.yaml`'s): keeps what is valid and describes what is not. Never throws.
  */
 export function normalizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string>): NormalizeResult {
-  const problems: string[] = [];
-  const input = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  let profile: Profile = DEFAULT_SETTINGS.profile;
-  if (input.profile !== undefined) {
-    if (input.profile === 'baseline' || input.profile === 'restricted') profile = input.profile;
-    else problems.push(`profile must be "baseline" or "restricted", got ${JSON.stringify(input.profile)}`);
-  }
+  const input = withoutNulls(isRecord(raw) ? raw : {});
+  const check = checkSettings(input, knownRuleIds);
+  const problems = [...check.problems];
+  const ok = (...path: string[]): boolean => !check.invalid(...path);
+  const profile: Profile = input.profile !== undefined && ok('profile') ? (input.profile as Profile) : DEFAULT_SETTINGS.profile;
   const rules: Record<string, SeveritySetting> = {};
   const ruleOptions: Record<string, Record<string, unknown>> = {};
-  if (input.rules !== undefined && input.rules !== null) {
-    if (typeof input.rules !== 'object' || Array.isArray(input.rules)) {
-      problems.push('rules must be a map of rule id to severity');
-    } else {
-      for (const [id, value] of Object.entries(input.rules as Record<string, unknown>)) {
-        if (!knownRuleIds.has(id)) {
-          problems.push(`unknown rule id "${id}"`);
-          continue;
-        }
-        let sev: unknown = value;
-        if (value && typeof value === 'object' && !Array.isArray(value)) {
-          sev = (value as Record<string, unknown>).severity;
-          const opts = (value as Record<string, unknown>).options;
-          if (opts !== undefined) {
-            const problem = ruleOptionsProblem(id, opts);
-            if (problem) problems.push(problem);
-            else ruleOptions[id] = { ...(opts as Record<string, unknown>) };
-          }
-          if (sev === undefined) continue;
-        }
-        if (typeof sev === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(sev)) rules[id] = sev as SeveritySetting;
-        else problems.push(`rule "${id}": severity must be one of ${SEVERITY_SETTINGS.join(', ')}, got ${JSON.stringify(sev)}`);
-      }
+  if (isRecord(input.rules)) {
+    for (const [id, value] of Object.entries(input.rules)) {
+      if (!knownRuleIds.has(id)) continue; // reported by the schema
+      if (isRecord(value)) {
+        // An object entry keeps its valid parts (a valid severity next to invalid options).
+        if (value.options !== undefined && ok('rules', id, 'options')) ruleOptions[id] = { ...(value.options as Record<string, unknown>) };
+        if (value.severity !== undefined && ok('rules', id, 'severity')) rules[id] = value.severity as SeveritySetting;
+      } else if (typeof value === 'string' && ok('rules', id)) rules[id] = value as SeveritySetting;
     }
   }
-  let trustedRegistries: readonly string[] = DEFAULT_TRUSTED_REGISTRIES;
-  if (input.trustedRegistries !== undefined && input.trustedRegistries !== null) {
-    const list = input.trustedRegistries;
-    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string' || !x.trim())) {
-      problems.push('trustedRegistries must be a list of non-empty strings (hosts, host/path prefixes or globs)');
-    } else {
-      trustedRegistries = list.map((x: string) => x.trim());
-    }
-  }
+  const trustedRegistries: readonly string[] =
+    Array.isArray(input.trustedRegistries) && ok('trustedRegistries') ? (input.trustedRegistries as string[]).map((x) => x.trim()) : DEFAULT_TRUSTED_REGISTRIES;
+  const booleanSetting = (key: 'schemaValidation' | 'allowAnnotationExemptions' | 'allowInlineSuppressions'): boolean =>
+    typeof input[key] === 'boolean' && ok(key) ? (input[key] as boolean) : DEFAULT_SETTINGS[key];
   return {
     settings: {
       profile,
       rules,
       ruleOptions,
       trustedRegistries,
-      schemaValidation: booleanSetting(input, 'schemaValidation', problems),
-      allowAnnotationExemptions: booleanSetting(input, 'allowAnnotationExemptions', problems),
-      allowInlineSuppressions: booleanSetting(input, 'allowInlineSuppressions', problems),
+      schemaValidation: booleanSetting('schemaValidation'),
+      allowAnnotationExemptions: booleanSetting('allowAnnotationExemptions'),
+      allowInlineSuppressions: booleanSetting('allowInlineSuppressions'),
       exemptions: DEFAULT_SETTINGS.exemptions,
-      fixDefaults: fixDefaultsSetting(input.fixes, problems),
+      fixDefaults: fixDefaultsSetting(input.fixes, ok, problems),
     },
     problems,
+    invalid: check.invalid,
   };
-}
-
-/** A boolean setting that defaults to DEFAULT_SETTINGS' value. */
-function booleanSetting(input: Record<string, unknown>, key: 'schemaValidation' | 'allowAnnotationExemptions' | 'allowInlineSuppressions', problems: string[]): boolean {
-  const v = input[key];
-  if (v === undefined || v === null) return DEFAULT_SETTINGS[key];
-  if (typeof v === 'boolean') return v;
-  problems.push(`${key} must be true or false, got ${JSON.stringify(v)}`);
-  return DEFAULT_SETTINGS[key];
 }
 
 const RESOURCE_DEFAULT_KEYS = ['cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit'] as const;
 
 /**
- * `fixes: { defaultResources: { cpuRequest, cpuLimit, memoryRequest, memoryLimit } }`:
- * each a Kubernetes quantity (a limit not below its request); missing ones keep their defaults.
+ * `fixes: { defaultResources: { cpuRequest, cpuLimit, memoryRequest, memoryLimit } }` (its shape checked by the
+ * schema): each a Kubernetes quantity (a limit not below its request); missing or invalid ones keep their defaults.
  */
-function fixDefaultsSetting(raw: unknown, problems: string[]): FixDefaults {
-  if (raw === undefined || raw === null) return DEFAULT_FIX_DEFAULTS;
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push('fixes must be an object ({ defaultResources: { cpuRequest, cpuLimit, memoryRequest, memoryLimit } })');
-    return DEFAULT_FIX_DEFAULTS;
-  }
-  const res = (raw as Record<string, unknown>).defaultResources;
-  if (res === undefined || res === null) return DEFAULT_FIX_DEFAULTS;
-  if (typeof res !== 'object' || Array.isArray(res)) {
-    problems.push('fixes.defaultResources must be an object with cpuRequest, cpuLimit, memoryRequest and memoryLimit quantities');
-    return DEFAULT_FIX_DEFAULTS;
-  }
+function fixDefaultsSetting(raw: unknown, ok: (...path: string[]) => boolean, problems: string[]): FixDefaults {
+  const res = isRecord(raw) ? raw.defaultResources : undefined;
+  if (!isRecord(res)) return DEFAULT_FIX_DEFAULTS;
   const out: Record<(typeof RESOURCE_DEFAULT_KEYS)[number], string> = { ...DEFAULT_FIX_DEFAULTS.resources };
-  for (const [key, value] of Object.entries(res as Record<string, unknown>)) {
-    if (!(RESOURCE_DEFAULT_KEYS as readonly string[]).includes(key)) {
-      problems.push(`fixes.defaultResources: unknown key "${key}" (expected ${RESOURCE_DEFAULT_KEYS.join(', ')})`);
-      continue;
-    }
+  for (const key of RESOURCE_DEFAULT_KEYS) {
+    const value = res[key];
+    if (value === undefined || value === null || !ok('fixes', 'defaultResources', key)) continue;
     const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
     const q = text === undefined ? undefined : parseQuantity(text);
     if (text === undefined || !q || q.nanos <= 0n) {
-      problems.push(`fixes.defaultResources.${key} must be a positive Kubernetes quantity (e.g. 100m, 256Mi), got ${JSON.stringify(value)}`);
+      problems.push(`fixes.defaultResources.${key}: must be a positive Kubernetes quantity (e.g. 100m, 256Mi), got ${JSON.stringify(value)}`);
       continue;
     }
-    out[key as (typeof RESOURCE_DEFAULT_KEYS)[number]] = text;
+    out[key] = text;
   }
   for (const [req, lim] of [['cpuRequest', 'cpuLimit'], ['memoryRequest', 'memoryLimit']] as const) {
     if (compareQuantities(parseQuantity(out[lim])!, parseQuantity(out[req])!) < 0) {

@@ -7,6 +7,7 @@
 import { lintText, type FileKind, type LintOptions } from '../lint';
 import { getRule } from '../rules';
 import { objectAt } from './actions';
+import { splitYamlDocuments } from '../parse/yaml';
 import { findingFixes, type Finding, type Fix, type Span, type TextEdit } from '../types';
 
 /** Rounds of fix-all before giving up on reaching a fixed point. */
@@ -52,13 +53,6 @@ function touches(a: TextEdit, b: TextEdit): boolean {
 
 function conflicts(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
   return a.some((x) => b.some((y) => touches(x, y)));
-}
-
-/** The `fix`-kind fixes of findings, ordered by position (then rule id) for determinism. */
-export function safeFixes(findings: readonly Finding[]): Array<{ finding: Finding; fix: Fix }> {
-  const out: Array<{ finding: Finding; fix: Fix }> = [];
-  for (const f of findings) for (const fix of findingFixes(f)) if (fix.kind === 'fix' && fix.edits.length > 0) out.push({ finding: f, fix });
-  return sortFixes(out);
 }
 
 function sortFixes<T extends { finding: Finding; fix: Fix }>(list: T[]): T[] {
@@ -242,24 +236,17 @@ export function hardenContainer(text: string, kind: FileKind, options: FixRunOpt
   return { edit: minimalEdit(text, current), text: current, applied };
 }
 
+/** Index of the YAML document (as the linter splits them) that holds `offset`. */
 function documentIndexAt(text: string, offset: number): number {
-  const re = /^---[ \t]*(?:#.*)?$|^\.\.\.[ \t]*$/gm;
+  const chunks = splitYamlDocuments(text);
   let i = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index <= offset) i++;
-    else break;
-  }
+  while (i + 1 < chunks.length && chunks[i + 1]!.offset <= offset) i++;
   return i;
 }
 
+/** The span of the `index`th YAML document (the last one when there are fewer). */
 function documentRangeByIndex(text: string, index: number): Span {
-  const re = /^---[ \t]*(?:#.*)?$|^\.\.\.[ \t]*$/gm;
-  let i = 0;
-  let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (i === index) return { start, end: m.index };
-    i++;
-    start = m.index + m[0].length;
-  }
-  return { start, end: text.length };
+  const chunks = splitYamlDocuments(text);
+  const c = chunks[Math.min(index, chunks.length - 1)]!;
+  return { start: c.offset, end: c.offset + c.text.length };
 }

@@ -12,8 +12,10 @@ import { isMap, isScalar, parse as parseYaml, Scalar, type Node, type Pair, type
 import type { TextEdit } from '../types';
 import { parseKubeconfig } from './model';
 import { getNode, getPair, stringValue } from '../views/yaml-node';
+import type { KubeconfigEditResult } from '../../../../shared/kubeconfig/model';
 
-export type EditResult = { ok: true; text: string; edit: TextEdit } | { ok: false; error: string };
+/** The new text and the edit made, or why it was refused (shared/kubeconfig/model.ts: the server sends it to the explorer). */
+export type EditResult = KubeconfigEditResult;
 
 const fail = (error: string): EditResult => ({ ok: false, error });
 

@@ -1,4 +1,3 @@
-/** The kubeconfig explorer's engine: locate, merge, lint and edit (shared by the CLI and the VS Code client). */
-export * from './locate';
+/** The kubeconfig explorer's engine: merge, lint and edit (the CLI calls it; the language server does for the VS Code explorer). */
 export * from './model';
 export * from './edit';

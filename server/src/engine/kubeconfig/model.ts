@@ -28,20 +28,12 @@ import kubeconfigDanglingReference from '../rules/kubeconfig/kubeconfig-dangling
 import { engineFinding } from '../run-rule';
 import { LineIndex } from '../text';
 import type { Finding, Span } from '../types';
-import { danglingReferences, KubeconfigView, type AuthMethod, type CertificateAuthority, type KubeconfigSummary, type TlsMode } from '../views/kubeconfig';
+import { danglingReferences, KubeconfigView, type KubeconfigSummary } from '../views/kubeconfig';
+import type { ClusterInfo, ContextInfo as ContextInfoOf, KubeconfigFileInput, KubeconfigFileState as FileStateOf, MergedKubeconfig as MergedOf, ShadowedEntry, UserInfo } from '../../../../shared/kubeconfig/model';
 import { ResourceView } from '../views/resource';
 import { getNode, getPair, nodeSpan, stringValue } from '../views/yaml-node';
 
-/** One file as the caller read it. */
-export interface KubeconfigFileInput {
-  path: string;
-  /** The text; undefined when the file does not exist or could not be read. */
-  text?: string;
-  /** Why it could not be read (one line, e.g. "permission denied"); undefined when it is simply missing. */
-  readError?: string;
-}
-
-export type FileStatus = 'ok' | 'missing' | 'unreadable' | 'malformed';
+export type { ClusterInfo, EntrySource, FileStatus, KubeconfigFileInput, ShadowedEntry, UserInfo } from '../../../../shared/kubeconfig/model';
 
 export interface KubeconfigFinding extends Finding {
   file: string;
@@ -49,82 +41,9 @@ export interface KubeconfigFinding extends Finding {
   line: number;
 }
 
-export interface KubeconfigFileState {
-  path: string;
-  status: FileStatus;
-  /** One line: why the file is unreadable or malformed. */
-  error?: string;
-  /** 1-based line of a parse error, when known. */
-  errorLine?: number;
-  /** Findings of the kubeconfig rules in this file (every entry, shadowed ones included). */
-  findings: KubeconfigFinding[];
-}
-
-/** Where an entry is defined. */
-export interface EntrySource {
-  file: string;
-  /** The entry's `name` value (or the item): where "reveal" goes. */
-  span: Span;
-  /** 1-based line of `span.start`. */
-  line: number;
-}
-
-export interface ClusterInfo extends EntrySource {
-  name: string;
-  /** Server URL without any `user:password@`. */
-  server?: string;
-  tls: TlsMode;
-  certificateAuthority: CertificateAuthority;
-  tlsServerName?: string;
-  proxyUrl?: string;
-}
-
-export interface UserInfo extends EntrySource {
-  name: string;
-  authMethods: AuthMethod[];
-  tokenFile?: string;
-  clientCertificate?: string;
-  exec?: string;
-  authProvider?: string;
-  impersonate?: string;
-}
-
-export interface ContextInfo extends EntrySource {
-  name: string;
-  current: boolean;
-  cluster?: string;
-  user?: string;
-  namespace?: string;
-  /** The merged cluster and user it names (undefined: dangling or unset). */
-  clusterInfo?: ClusterInfo;
-  userInfo?: UserInfo;
-  /** Findings about this context, its cluster or its user. */
-  findings: KubeconfigFinding[];
-}
-
-export interface ShadowedEntry {
-  list: 'clusters' | 'contexts' | 'users';
-  name: string;
-  file: string;
-  line: number;
-  /** The file whose definition wins. */
-  winner: string;
-}
-
-export interface MergedKubeconfig {
-  files: KubeconfigFileState[];
-  contexts: ContextInfo[];
-  clusters: ClusterInfo[];
-  users: UserInfo[];
-  /** The merged `current-context` (undefined when no file sets a non-empty one). */
-  currentContext?: string;
-  /** The file it comes from. */
-  currentContextFile?: string;
-  /** Later definitions of a name an earlier file (or an earlier item) already defines. */
-  shadowed: ShadowedEntry[];
-  /** Every finding of every file. */
-  findings: KubeconfigFinding[];
-}
+export type KubeconfigFileState = FileStateOf<KubeconfigFinding>;
+export type ContextInfo = ContextInfoOf<KubeconfigFinding>;
+export type MergedKubeconfig = MergedOf<KubeconfigFinding>;
 
 /** A parsed file: its document, and the kubeconfig view when it is one. */
 export interface ParsedKubeconfig {
@@ -174,9 +93,12 @@ function contains(outer: Span, inner: Span): boolean {
 
 /**
  * Build the merged model of `files` (in precedence order) and lint it with
- * `settings` (the rules' severities; a rule set to off finds nothing).
+ * `settings` (the rules' severities; a rule set to off finds nothing), or
+ * with each file's own settings (the language server resolves the editor
+ * settings and `.shipshape.yaml` per file).
  */
-export function mergeKubeconfigs(files: readonly KubeconfigFileInput[], settings: EngineSettings = DEFAULT_SETTINGS): MergedKubeconfig {
+export function mergeKubeconfigs(files: readonly KubeconfigFileInput[], settings: EngineSettings | ((path: string) => EngineSettings) = DEFAULT_SETTINGS): MergedKubeconfig {
+  const settingsOf = typeof settings === 'function' ? settings : (): EngineSettings => settings;
   const loaded: LoadedFile[] = files.map((f) => {
     if (f.text === undefined) {
       return { state: f.readError !== undefined ? { path: f.path, status: 'unreadable', error: f.readError, findings: [] } : { path: f.path, status: 'missing', findings: [] } };
@@ -270,7 +192,8 @@ export function mergeKubeconfigs(files: readonly KubeconfigFileInput[], settings
     if (file.text === undefined || !file.lines) continue;
     const path = file.state.path;
     const at = (f: Finding): KubeconfigFinding => ({ ...f, file: path, line: file.lines!.position(f.span.start).line + 1 });
-    let findings = lintText(file.text, 'yaml', { settings, fileName: path });
+    const fileSettings = settingsOf(path);
+    let findings = lintText(file.text, 'yaml', { settings: fileSettings, fileName: path });
     const view = file.parsed?.view;
     if (view && file.state.status === 'ok') {
       findings = findings.filter((f) => f.ruleId !== danglingId);
@@ -282,7 +205,7 @@ export function mergeKubeconfigs(files: readonly KubeconfigFileInput[], settings
           const winner = ref.context.name !== undefined ? contexts.get(ref.context.name) : undefined;
           if (!winner || winner.file !== path || winner.span.start !== ref.context.anchorSpan.start) continue;
         }
-        const f = engineFinding(kubeconfigDanglingReference.meta, settings, ref.target, { name: ref.name, context: ref.context?.label ?? 'current-context' }, file.text, ref.span.start, ref.span.end);
+        const f = engineFinding(kubeconfigDanglingReference.meta, fileSettings, ref.target, { name: ref.name, context: ref.context?.label ?? 'current-context' }, file.text, ref.span.start, ref.span.end);
         if (f) findings.push(f);
       }
       findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));

@@ -45,8 +45,6 @@ export interface MergeRecord {
 }
 
 const RECORDS = new WeakMap<object, MergeRecord>();
-/** Copies of merged nodes: their offsets are virtual. */
-const COPIES = new WeakSet<object>();
 
 /** The record of a map whose merge keys were expanded, or undefined. */
 export function mergeRecord(map: unknown): MergeRecord | undefined {
@@ -56,11 +54,6 @@ export function mergeRecord(map: unknown): MergeRecord | undefined {
 /** The entries of a map or sequence as written in the text (a merging map's `<<` pairs included, its merged copies not). */
 export function writtenItems(node: YAMLMap | YAMLSeq): readonly unknown[] {
   return RECORDS.get(node)?.items ?? node.items;
-}
-
-/** A copy made for a merge: not in the text, never edited. */
-export function isMergeCopy(node: unknown): boolean {
-  return !!node && typeof node === 'object' && COPIES.has(node);
 }
 
 /** `<<` written plain (a quoted "<<" is an ordinary key, for kubectl and compose-go alike). */
@@ -211,7 +204,6 @@ export function expandMerges(doc: Document.Parsed | Document, text: string, dial
       out = c;
     } else return node;
     if (origin) out.range = spans.allocate(origin, merge, anchor);
-    COPIES.add(out);
     return out;
   };
 

@@ -62,13 +62,6 @@ export function schemaDefinitionFor(apiVersion: string, kind: string): string | 
   return byKind && Object.prototype.hasOwnProperty.call(byKind, kind) ? byKind[kind] : undefined;
 }
 
-/** Allowed property names of a definition's object schema (for tests and suggestions). */
-export function schemaProperties(definition: string): string[] {
-  const d = bundle.definitions[definition];
-  const props = d?.properties;
-  return props && typeof props === 'object' ? Object.keys(props) : [];
-}
-
 /** Files that carry apiVersion/kind but are not Kubernetes API objects. */
 function notAnApiObject(resource: ResourceView): boolean {
   // kubeconfig files: `apiVersion: v1`, `kind: Config`.
@@ -394,5 +387,3 @@ function push(out: SchemaProblem[], seen: Set<string>, p: SchemaProblem): void {
   seen.add(id);
   out.push(p);
 }
-
-export const SCHEMA_SOURCE = bundle.source;

@@ -11,11 +11,6 @@ export function globMatcher(glob: string | readonly string[]): (value: string) =
   return picomatch(globs, { dot: true });
 }
 
-/** True when the glob has no problem (see globProblem). */
-export function isValidGlob(glob: string, kind: 'path' | 'name' = 'name'): boolean {
-  return globProblem(glob, kind) === undefined;
-}
-
 /**
  * Why a configured glob cannot mean what its author wants, or undefined.
  * picomatch compiles almost anything (an unclosed `[` or `{` becomes a

@@ -5,7 +5,8 @@
  * `<(...)`. Words keep their file offsets at every level.
  */
 import type { DockerInstruction, LogicalText } from '../parse/dockerfile';
-import { parseExecForm, tokenizeShell, wordText, type ShellCommand, type ShellPipeline, type ShellWord } from '../parse/shell';
+import { parseExecForm } from '../parse/exec-form';
+import { tokenizeShell, wordText, type ShellCommand, type ShellPipeline, type ShellWord } from '../parse/shell';
 import { argsAfterFlags } from './dockerfile';
 
 /** How deep `sh -c "sh -c '...'"` and substitutions are followed. */

@@ -15,6 +15,9 @@
 import type { YAMLMap } from 'yaml';
 import type { Span } from '../types';
 import type { ResourceView } from './resource';
+import type { AuthMethod, CertificateAuthority, TlsMode } from '../../../../shared/kubeconfig/model';
+
+export type { AuthMethod, CertificateAuthority, TlsMode };
 import { asMap, asSeq, getNode, getPair, keySpan, nodeSpan, pairSpan, scalarValue, seqItems, stringValue } from './yaml-node';
 
 export const KUBECONFIG_KIND = 'Config';
@@ -52,8 +55,6 @@ export interface NamedEntry {
   body: YAMLMap | undefined;
 }
 
-export type TlsMode = 'verified' | 'insecure-skip-tls-verify' | 'plain-http' | 'unknown';
-export type CertificateAuthority = 'data' | 'file' | 'none';
 
 export interface KubeconfigCluster extends NamedEntry {
   /** `server` (the URL as written; may hold user info, so use `displayServer` to show it). */
@@ -75,7 +76,6 @@ export interface KubeconfigCluster extends NamedEntry {
   tls: TlsMode;
 }
 
-export type AuthMethod = 'client-certificate' | 'token' | 'token-file' | 'exec' | 'auth-provider' | 'basic-auth';
 
 /** Keys of an auth-provider's `config` that hold bearer or refresh tokens. */
 export const AUTH_PROVIDER_TOKEN_KEYS: readonly string[] = ['id-token', 'refresh-token', 'access-token'];

@@ -8,8 +8,6 @@ import type { Node } from 'yaml';
 import type { Span } from '../types';
 import { resolveAlias } from '../parse/yaml-aliases';
 
-export type AnyNode = Node | null | undefined;
-
 /** Follow aliases (bounded) to the node they name. */
 export function deref(node: unknown, doc?: Document.Parsed | Document): Node | undefined {
   let cur: unknown = node;
@@ -82,14 +80,6 @@ export function scalarValue(node: unknown, doc?: Document.Parsed | Document): un
 export function stringValue(node: unknown, doc?: Document.Parsed | Document): string | undefined {
   const v = scalarValue(node, doc);
   return typeof v === 'string' ? v : undefined;
-}
-
-export function isTrue(node: unknown, doc?: Document.Parsed | Document): boolean {
-  return scalarValue(node, doc) === true;
-}
-
-export function isFalse(node: unknown, doc?: Document.Parsed | Document): boolean {
-  return scalarValue(node, doc) === false;
 }
 
 /** Span of a node as given by the parser (value end, excluding trailing comments). */

@@ -1,4 +1,4 @@
-import { parseExecForm } from '../../parse/shell';
+import { parseExecForm } from '../../parse/exec-form';
 import type { DockerInstruction } from '../../parse/dockerfile';
 import { defineRule } from '../../rule';
 import { onbuildTrigger, splitArgs, type DockerfileView } from '../../views/dockerfile';

@@ -1,0 +1,105 @@
+/**
+ * The JSON Schema of the editor settings (the `shipshape` section VS Code sends), built from the same
+ * pieces as the `.shipshape.yaml` schema (config-schema.ts: `profile`, `rules` with every rule's
+ * options schema, the boolean switches), so both are validated by ajv from one definition and their
+ * problems read alike (schema-messages.ts). The keys only the editor has are added here; what a
+ * schema cannot say (a quantity's syntax, a limit not below its request) is checked by settings.ts.
+ * package.json's settings agree with it (test/unit/lsp/settings-contribution.test.ts).
+ */
+import Ajv, { type ValidateFunction } from 'ajv';
+import { ruleMetas } from '../rules';
+import type { RuleMeta } from '../types';
+import { buildConfigSchema } from './config-schema';
+import { pointerSegments, schemaErrorMessage, specificErrors } from './schema-messages';
+
+type Schema = Record<string, unknown>;
+
+const RESOURCE_KEYS = ['cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit'] as const;
+
+/** The schema of the editor's `shipshape` section for the given rules (draft-07). */
+export function buildSettingsSchema(rules: readonly RuleMeta[]): Schema {
+  const config = buildConfigSchema(rules) as { definitions: Schema; properties: Record<string, Schema> };
+  const shared = (key: string): Schema => config.properties[key]!;
+  const quantity = (description: string): Schema => ({ type: ['string', 'number'], description });
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Shipshape editor settings (the "shipshape" section)',
+    type: 'object',
+    // VS Code sends the whole section, client-only keys too (trace, kubeconfig).
+    additionalProperties: true,
+    definitions: config.definitions,
+    properties: {
+      enable: { type: 'boolean', description: 'Lint while you type.' },
+      profile: shared('profile'),
+      rules: shared('rules'),
+      trustedRegistries: {
+        type: 'array',
+        items: { type: 'string', minLength: 1, pattern: '\\S' },
+        description: 'Registries, repository prefixes or globs whose images untrusted-registry accepts; replaces the default list.',
+      },
+      schemaValidation: shared('schemaValidation'),
+      allowAnnotationExemptions: shared('allowAnnotationExemptions'),
+      allowInlineSuppressions: shared('allowInlineSuppressions'),
+      fixes: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          defaultResources: {
+            type: 'object',
+            additionalProperties: false,
+            properties: Object.fromEntries(RESOURCE_KEYS.map((k) => [k, quantity(`${k}: a Kubernetes quantity, e.g. 100m or 256Mi.`)])),
+          },
+        },
+      },
+      debounceMs: { type: 'number', minimum: 0, description: 'Milliseconds to wait after an edit before linting again (capped at 5000).' },
+      maxDiagnosticsPerFile: { type: 'integer', minimum: 0, description: 'Most diagnostics shown for one file (0: no limit).' },
+    },
+  };
+}
+
+export interface SettingsCheck {
+  /** One message per problem, naming its key path. */
+  problems: string[];
+  /** Whether the value at a key path, or anything in it, had a problem (then it is not used). */
+  invalid(...path: string[]): boolean;
+}
+
+/** Most problems of one settings section that are described. */
+const MAX_PROBLEMS = 50;
+
+/** Validators per set of known rule ids (in practice one: the registry's). */
+const validators = new WeakMap<ReadonlySet<string>, ValidateFunction>();
+
+function validatorFor(knownRuleIds: ReadonlySet<string>): ValidateFunction {
+  let validate = validators.get(knownRuleIds);
+  if (!validate) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    ajv.addVocabulary(['markdownDescription', 'defaultSnippets']);
+    validate = ajv.compile(buildSettingsSchema(ruleMetas().filter((m) => knownRuleIds.has(m.id))));
+    validators.set(knownRuleIds, validate);
+  }
+  return validate;
+}
+
+/** Check a raw settings section (an object) against the settings schema. Never throws. */
+export function checkSettings(raw: Record<string, unknown>, knownRuleIds: ReadonlySet<string>): SettingsCheck {
+  const validate = validatorFor(knownRuleIds);
+  if (validate(raw)) return { problems: [], invalid: () => false };
+  const { specific, anyOfPaths } = specificErrors(validate.errors ?? []);
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const bad: string[][] = [];
+  for (const e of specific) {
+    const segments = pointerSegments(e.instancePath);
+    // An unknown key concerns the key itself (an unknown rule id: that rule's entry).
+    if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
+    bad.push(segments);
+    // As for .shipshape.yaml, at most MAX_PROBLEMS are described (a message may look for the closest rule id).
+    if (problems.length >= MAX_PROBLEMS) continue;
+    const message = schemaErrorMessage(e, anyOfPaths, 'the settings');
+    if (!seen.has(message)) problems.push(message);
+    seen.add(message);
+  }
+  if (problems.length >= MAX_PROBLEMS && specific.length > seen.size) problems.push(`more problems (${specific.length.toLocaleString('en-US')} in all) are not listed: fix these first`);
+  return { problems, invalid: (...path) => bad.some((b) => path.every((p, i) => b[i] === p)) };
+}
