@@ -46,7 +46,7 @@ test('severity, code, source, doc link and data', () => {
   assert.equal(err!.source, 'shipshape');
   assert.equal(err!.message, 'm');
   assert.equal(err!.codeDescription!.href, 'file:///opt/ext%20root/docs/rules/privileged-container.md');
-  // No fix information: the language server lints without fixes, and a code action finds them again.
+  // No fix information: a code action finds the finding, and builds its fixes, from the server's kept lint.
   assert.deepEqual(err!.data, { ruleId: 'privileged-container', span: { start: 12, end: 16 }, version: 3, container: 'web' });
   assert.deepEqual(warn!.data, { ruleId: 'privileged-container', span: { start: 12, end: 16 }, version: 3, container: 'web' });
   assert.deepEqual(info!.data, { ruleId: 'privileged-container', span: { start: 12, end: 16 }, version: 3 });
