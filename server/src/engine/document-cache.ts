@@ -3,7 +3,7 @@
  * (see DocumentCache): one entry per document text and settings.
  */
 import type { Finding } from './types';
-import type { FixScope } from './fixes/fix-scope';
+import { DEFAULT_FIX_SOURCES, FixRetention, type FixScope } from './fixes/fix-scope';
 
 /** Findings of one YAML document chunk with chunk-relative offsets. */
 export interface ChunkResult {
@@ -52,13 +52,15 @@ export class DocumentCache {
   hits = 0;
   misses = 0;
 
-  /** The scopes holding parsed documents, least recently linted first. */
-  private readonly live = new Set<FixScope>();
+  /** Which documents keep their parsed documents for their findings' fixes. */
+  private readonly retention: FixRetention;
 
   constructor(
     private readonly capacity = 20000,
-    private readonly fixSources = 500,
-  ) {}
+    fixSources = DEFAULT_FIX_SOURCES,
+  ) {
+    this.retention = new FixRetention(fixSources);
+  }
 
   /** Entries in the map. */
   get size(): number {
@@ -119,11 +121,7 @@ export class DocumentCache {
       this.maps.set(key, map);
     }
     const entry: CacheEntry = { result, text, used: this.generation };
-    const scope = result.fixes;
-    if (scope) {
-      scope.onAcquire = () => this.holding(scope);
-      this.holding(scope);
-    }
+    if (result.fixes) this.retention.hold(result.fixes);
     const replaced = map.get(text);
     if (replaced) this.dropped(replaced);
     else this.count++;
@@ -158,22 +156,7 @@ export class DocumentCache {
 
   /** An entry left the cache: its parsed document is not kept for it any more (a lint still using its result can build its fixes again). */
   private dropped(entry: CacheEntry): void {
-    const scope = entry.result.fixes;
-    if (!scope) return;
-    this.live.delete(scope);
-    scope.onAcquire = undefined;
-    scope.release();
-  }
-
-  /** `scope` holds its parsed document now: the least recently linted beyond `fixSources` let theirs go. */
-  private holding(scope: FixScope): void {
-    this.live.delete(scope);
-    this.live.add(scope);
-    for (const oldest of this.live) {
-      if (this.live.size <= this.fixSources) break;
-      this.live.delete(oldest);
-      oldest.release();
-    }
+    if (entry.result.fixes) this.retention.drop(entry.result.fixes);
   }
 
   /** Drop the `n` least recently used entries. */

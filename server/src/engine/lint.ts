@@ -31,7 +31,7 @@ import { yamlErrorMessage } from './parse/yaml-message';
 import { DocumentCache, type CacheEntry, type ChunkResult } from './document-cache';
 import { isJsonFileName, sniffJsonManifest, startsAsJson } from './parse/json-manifest';
 import { lintCount } from './lint-count';
-import { FixScope } from './fixes/fix-scope';
+import { DEFAULT_FIX_SOURCES, FixRetention, FixScope } from './fixes/fix-scope';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
@@ -43,6 +43,13 @@ export interface LintOptions {
   cache?: DocumentCache;
   /** The file's name (a base name or a path), when known: `docker-compose.yml` and the like are compose files. */
   fileName?: string;
+  /**
+   * Without a cache: of how many YAML documents (the last linted) the parsed
+   * documents are kept for their findings' fixes (default 500; see FixScope).
+   * The fixes of the others are built from a lint of their document again.
+   * With a cache, the cache decides.
+   */
+  fixSources?: number;
 }
 
 /**
@@ -321,6 +328,7 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
     const rules = activeRules(settings);
     const composeNamed = isComposeFileName(options.fileName);
     const cache = options.cache;
+    const retention = cache ? undefined : new FixRetention(options.fixSources ?? DEFAULT_FIX_SOURCES);
     const key = cache ? settingsKey(settings) + (composeNamed ? '\u0000compose' : '') : '';
     const split = splitYamlDocuments(text);
     cache?.begin();
@@ -337,6 +345,7 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
         const own = detach(chunk.text);
         result = lintChunk(own, settings, rules, composeNamed);
         if (cache) entry = cache.store(key, own, result);
+        else if (result.fixes) retention?.hold(result.fixes);
         yield;
       }
       if (entry) {

@@ -124,6 +124,8 @@ function fixLoop(text: string, kind: FileKind, { findings: given, ...options }: 
   let current = text;
   let applied = 0;
   let rounds = 0;
+  // Every round builds the fixes of every document: without a cache, the lints keep all parsed documents for them.
+  options = options.cache ? options : { ...options, fixSources: Infinity };
   let findings = given ? [...given] : lintText(current, kind, options);
   const syntaxBefore = syntaxCount(findings);
   for (let round = 0; round < maxRounds; round++) {

@@ -48,3 +48,33 @@ export class FixScope {
     return this.sources[i]?.() ?? [];
   }
 }
+
+/** The most recently linted scopes that keep their parsed documents (at most `limit`); older ones release theirs. */
+export class FixRetention {
+  /** Least recently linted first. */
+  private readonly live = new Set<FixScope>();
+
+  constructor(private readonly limit: number) {}
+
+  /** `scope` holds its parsed document now (linted, or built its fixes again after a release). */
+  hold(scope: FixScope): void {
+    scope.onAcquire = () => this.hold(scope);
+    this.live.delete(scope);
+    this.live.add(scope);
+    for (const oldest of this.live) {
+      if (this.live.size <= this.limit) break;
+      this.live.delete(oldest);
+      oldest.release();
+    }
+  }
+
+  /** `scope` is no longer kept anywhere: let its parsed document go. */
+  drop(scope: FixScope): void {
+    this.live.delete(scope);
+    scope.onAcquire = undefined;
+    scope.release();
+  }
+}
+
+/** How many YAML documents' parsed documents a lint (or a file's cache) keeps for their fixes by default. */
+export const DEFAULT_FIX_SOURCES = 500;
