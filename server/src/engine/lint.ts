@@ -31,7 +31,7 @@ import { yamlErrorMessage } from './parse/yaml-message';
 import { DocumentCache, type CacheEntry, type ChunkResult } from './document-cache';
 import { isJsonFileName, sniffJsonManifest, startsAsJson } from './parse/json-manifest';
 import { lintCount } from './lint-count';
-import { DEFAULT_FIX_SOURCES, FixRetention, FixScope } from './fixes/fix-scope';
+import { FixRetention, FixScope } from './fixes/fix-scope';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
@@ -45,9 +45,9 @@ export interface LintOptions {
   fileName?: string;
   /**
    * Without a cache: of how many YAML documents (the last linted) the parsed
-   * documents are kept for their findings' fixes (default 500; see FixScope).
-   * The fixes of the others are built from a lint of their document again.
-   * With a cache, the cache decides.
+   * documents are kept for their findings' fixes (default none: `scan` never
+   * builds a fix; see FixScope). The fixes of the others are built from a
+   * lint of their document again. With a cache, the cache decides.
    */
   fixSources?: number;
 }
@@ -328,7 +328,7 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
     const rules = activeRules(settings);
     const composeNamed = isComposeFileName(options.fileName);
     const cache = options.cache;
-    const retention = cache ? undefined : new FixRetention(options.fixSources ?? DEFAULT_FIX_SOURCES);
+    const retention = cache ? undefined : new FixRetention(options.fixSources ?? 0);
     const key = cache ? settingsKey(settings) + (composeNamed ? '\u0000compose' : '') : '';
     const split = splitYamlDocuments(text);
     cache?.begin();
