@@ -41,11 +41,13 @@ export class FixScope {
   }
 
   private build(i: number): readonly Fix[] {
-    if (!this.sources) {
-      this.sources = this.relint().map((f) => f.fixes);
-      this.onAcquire?.();
+    let sources = this.sources;
+    if (!sources) {
+      sources = this.relint().map((f) => f.fixes);
+      this.sources = sources;
+      this.onAcquire?.(); // which may release it again at once (a lint that keeps none)
     }
-    return this.sources[i]?.() ?? [];
+    return sources[i]?.() ?? [];
   }
 }
 
