@@ -15,6 +15,12 @@
 // Then a 2,000-line Dockerfile: didOpen -> publishDiagnostics in a fresh server
 // (first open cold, then warm reopens under new URIs).
 //
+// Code actions (issue 17; `--lsp-actions` runs this part alone): in a fresh server per
+// size, the file opened and edited once in the middle document, then textDocument/codeAction
+// at the run-as-root diagnostic nearest the edit, as VS Code asks when the cursor moves onto it (no `only`, the
+// client resolves edits), timed until the answer; then codeAction/resolve of its
+// "Harden container"; the server's RSS with the file open, and its peak.
+//
 // Baseline in the same run: a bare `yaml` parseAllDocuments of the same text in a
 // fresh child process (bench/run.mjs --child parse), cold (its first parse) and warm
 // (a second parse). One such child runs right before the first open and before each
@@ -34,6 +40,8 @@ import { generateDockerfile, generateManifest } from './generate.mjs';
 
 const require = createRequire(import.meta.url);
 const {
+  CodeActionRequest,
+  CodeActionResolveRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -61,6 +69,7 @@ export const TARGETS = Object.freeze({
   editMedianMs: { 1000: 50, 10000: 100 },
   peakRssMb: { 10000: 300 },
   dockerfileMs: 50,
+  codeActionMs: 50,
 });
 
 const CLK_TCK = 100; // USER_HZ on Linux
@@ -94,7 +103,8 @@ export class BenchServer {
       processId: process.pid,
       rootUri: null,
       workspaceFolders: null,
-      capabilities: { workspace: { configuration: true } },
+      // As VS Code: diagnostics carry data, code actions' edits may come on codeAction/resolve.
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { dataSupport: true }, codeAction: { resolveSupport: { properties: ['edit'] } } } },
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
   }
@@ -298,6 +308,69 @@ async function yamlSession(size, { editRuns, reopenRuns }, parseOnce) {
   }
 }
 
+/** The published diagnostic of `code` nearest line `line`. */
+function diagnosticNear(line, diagnostics, code) {
+  const of = diagnostics.filter((d) => d.code === code);
+  if (of.length === 0) throw new Error(`bench: no ${code} diagnostic published`);
+  return of.reduce((best, d) => (Math.abs(d.range.start.line - line) < Math.abs(best.range.start.line - line) ? d : best));
+}
+
+/** Code actions at one finding of a `size`-document file (see the header). */
+async function codeActionSession(size, runs) {
+  const text = generateManifest(size);
+  const server = new BenchServer();
+  try {
+    await server.init();
+    const uri = `file:///bench/actions-${size}.yaml`;
+    await server.open(uri, 'yaml', text);
+    // One edit in the middle document: its diagnostics are then among those published (at most 1,000, nearest the edit).
+    const edited = await edits(server, uri, text, 1);
+    const d = diagnosticNear(position(text, middleValue(text).start).line, edited.last, 'run-as-root');
+    const openRssKb = server.statusKb('VmRSS');
+    const params = { textDocument: { uri }, range: d.range, context: { diagnostics: [d], triggerKind: 2 } };
+    const times = [];
+    const cpu = [];
+    let actions = [];
+    for (let i = 0; i < runs; i++) {
+      const cpu0 = server.cpuMs();
+      const t0 = performance.now();
+      actions = await server.conn.sendRequest(CodeActionRequest.type, params);
+      times.push(performance.now() - t0);
+      cpu.push(server.cpuMs() - cpu0);
+    }
+    const harden = actions.find((a) => a.title.startsWith('Harden container'));
+    let resolveMs = NaN;
+    if (harden) {
+      const t0 = performance.now();
+      const resolved = await server.conn.sendRequest(CodeActionResolveRequest.type, harden);
+      resolveMs = performance.now() - t0;
+      if (!resolved.edit) throw new Error('bench: Harden container resolved without an edit');
+    }
+    const rssKb = server.statusKb('VmRSS');
+    return { size, line: d.range.start.line, actions: actions.map((a) => a.title), times, cpu, resolveMs, openRssKb, rssKb, peakKb: server.statusKb('VmHWM') };
+  } finally {
+    await server.dispose();
+  }
+}
+
+/** The code actions table (issue 17's target: the answer within 50 ms at 10,000 documents). Returns its verdicts. */
+export async function codeActionBench({ sizes = [10000], runs = 9, log = console.log }) {
+  const verdicts = [];
+  const rows = [];
+  for (const size of sizes) {
+    const s = await codeActionSession(size, runs);
+    const label = size.toLocaleString('en-US');
+    const med = median(s.times);
+    rows.push([label, `line ${s.line + 1}`, s.actions.length, `${s.times.length}: ${stats(s.times)}`, stats(s.cpu), Number.isNaN(s.resolveMs) ? '-' : fmtMs(s.resolveMs), fmtMb(s.openRssKb), fmtMb(s.rssKb), fmtMb(s.peakKb), size >= 10000 ? `${pass(med <= TARGETS.codeActionMs)} (median <= ${TARGETS.codeActionMs} ms)` : '-']);
+    if (size >= 10000) verdicts.push({ name: `code actions at a finding of a ${label}-document file, median <= ${TARGETS.codeActionMs} ms`, ok: med <= TARGETS.codeActionMs, value: `${fmtMs(med)} ms` });
+  }
+  log('\nCode actions at the run-as-root diagnostic nearest an edit in the middle document (textDocument/codeAction as on a cursor move, no `only`;');
+  log('the client resolves edits) -> the answer; then codeAction/resolve of its "Harden container"; server RSS with the file open and');
+  log('edited (before the code actions), RSS after them, and the peak:');
+  log(table(['documents', 'at', 'actions', 'wall ms (n: min/med/max)', 'server CPU ms (min/med/max)', 'resolve harden ms', 'RSS open', 'RSS after', 'peak RSS', 'target'], rows));
+  return verdicts;
+}
+
 async function dockerfileSession(lines, runs) {
   const text = generateDockerfile(lines);
   const server = new BenchServer();
@@ -410,6 +483,8 @@ export async function lspBench({ sizes = [1000, 10000], parseOnce, log = console
   log(table(['documents', 'edits', 'wall ms (min/med/max)', 'server CPU ms (min/med/max)', 'publication: encode + decode', 'target'], editRows));
   log('\nServer memory (/proc/<pid>/status): RSS after initialize, VmHWM with the file opened and edited, RSS then, VmHWM after the reopen runs:');
   log(table(['documents', 'RSS at start', 'peak RSS', 'RSS after edits', 'peak after reopens', 'target (peak)'], memRows));
+
+  verdicts.push(...(await codeActionBench({ sizes: sizes.filter((s) => s >= 10000), log })));
 
   const df = await dockerfileSession(2000, 15);
   const dfMedian = median(df.times);

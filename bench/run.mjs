@@ -6,6 +6,7 @@
 //   node bench/run.mjs --sizes 100,1000 --no-corpus --no-lsp
 //   node bench/run.mjs --lsp      (LSP mode only, see bench/lsp.mjs; needs `npm run build`)
 //   node bench/run.mjs --lsp --lsp-sizes 1000
+//   node bench/run.mjs --lsp-actions [--lsp-sizes 10000]   (code actions at a finding only, see bench/lsp.mjs)
 //
 // Every (size, mode) pair runs in a fresh child process, so the peak RSS of one size
 // is not polluted by another and the parse baseline is not polluted by the engine.
@@ -26,7 +27,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { generateManifest } from './generate.mjs';
-import { lspBench, SERVER } from './lsp.mjs';
+import { codeActionBench, lspBench, SERVER } from './lsp.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -130,8 +131,8 @@ async function child(mode, target, runs) {
     let findings = 0;
     let errors = 0;
     for (const { text, kind, fileName } of inputs) {
-      // As `shipshape scan` and the language server lint: without quick fixes (a code action or --fix builds them).
-      const fs = engine.lintText(text, kind, { settings, fileName, fixes: false });
+      // As `shipshape scan` and the language server lint: quick fixes are not built (they are lazy: a code action or --fix builds them).
+      const fs = engine.lintText(text, kind, { settings, fileName });
       findings += fs.length;
       errors += fs.filter((f) => f.ruleId === 'yaml-syntax').length;
     }
@@ -208,6 +209,13 @@ async function lspSection() {
 
 async function parent() {
   const started = Date.now();
+  if (process.argv.includes('--lsp-actions')) {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
+    const sizes = (argValue('--lsp-sizes') ?? '10000').split(',').map(Number);
+    const verdicts = await codeActionBench({ sizes });
+    for (const v of verdicts) console.log(`  ${v.ok ? 'PASS' : 'FAIL'}  ${v.name}: ${v.value}`);
+    return;
+  }
   if (process.argv.includes('--lsp')) {
     const cpu = cpus();
     console.log(`Shipshape LSP benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
@@ -230,7 +238,7 @@ async function parent() {
   console.log(`Shipshape benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
   console.log('Times in ms: median [min-max] of N runs after one warm-up; ratio = lint median / parse median.');
   console.log('Peak RSS: process.resourceUsage().maxRSS of a fresh child per size and mode (RSS at start: node with the engine loaded, before any work).');
-  console.log('Lint = the full rule set (every rule on, the off-by-default ones included), without quick fixes as `shipshape scan` and the language server lint.\n');
+  console.log('Lint = the full rule set (every rule on, the off-by-default ones included), quick fixes not built (they are lazy), as `shipshape scan` and the language server lint.\n');
   const rows = [];
   const costRows = [];
   const schemaRows = [];

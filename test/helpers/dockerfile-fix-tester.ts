@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/config/settings';
 import { lintDockerfile } from '../../server/src/engine/lint-dockerfile';
-import type { Finding, FixKind } from '../../server/src/engine/types';
+import { findingFixes, type Finding, type FixKind } from '../../server/src/engine/types';
 import { applyTestEdits } from './fix-tester';
 import { dedent } from './rule-tester';
 import { assertFixKindsDeclared } from './fix-kinds';
@@ -35,8 +35,9 @@ export function assertDockerfileFix(text: string, ruleId: string, c: Omit<Docker
   const before = lint(text);
   const finding = before.filter((f) => f.ruleId === ruleId)[c.index ?? 0];
   assert.ok(finding, `no finding ${c.index ?? 0} of ${ruleId} in:\n${text}`);
-  assert.equal(finding.fixes?.length, 1, `expected one fix for "${finding.message}"`);
-  const fix = finding.fixes![0]!;
+  const fixes = findingFixes(finding);
+  assert.equal(fixes.length, 1, `expected one fix for "${finding.message}"`);
+  const fix = fixes[0]!;
   if (c.kind) assert.equal(fix.kind, c.kind);
   const output = applyTestEdits(text, fix.edits);
   const after = lint(output);
@@ -65,7 +66,7 @@ export function assertDockerfileFix(text: string, ruleId: string, c: Omit<Docker
 export function assertNoDockerfileFix(text: string, ruleId: string, index = 0): void {
   const finding = lint(text).filter((f) => f.ruleId === ruleId)[index];
   assert.ok(finding, `no finding ${index} of ${ruleId}`);
-  assert.deepEqual(finding.fixes ?? [], []);
+  assert.deepEqual(findingFixes(finding), []);
 }
 
 /** Table of fix cases, each run with LF and CRLF line ends. */

@@ -3,7 +3,7 @@
 // they lint through assertFixKindsDeclared, so a rule whose fixes go beyond its metadata fails its own tests.
 import assert from 'node:assert/strict';
 import { RULES } from '../../server/src/engine/rules';
-import type { Finding, FixKind, RuleMeta } from '../../server/src/engine/types';
+import { findingFixes, type Finding, type FixKind, type RuleMeta } from '../../server/src/engine/types';
 
 const META = new Map<string, RuleMeta>(RULES.map((r) => [r.meta.id, r.meta]));
 
@@ -22,7 +22,7 @@ export function undeclaredFixKinds(findings: readonly Finding[], metas: Readonly
     const meta = metas.get(f.ruleId);
     if (!meta) continue;
     const declared = declaredFixKinds(meta);
-    for (const fix of f.fixes ?? []) {
+    for (const fix of findingFixes(f)) {
       if (!declared.has(fix.kind)) {
         out.push(`${f.ruleId}: offers a ${fix.kind} ("${fix.title}") but its metadata declares ${[...declared].join(' and ') || 'no fix'} (meta.fixable / meta.suggestions)`);
       }

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import { lintYaml } from '../../server/src/engine/lint';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../server/src/engine/config/settings';
-import type { Finding, Fix, FixKind, TextEdit } from '../../server/src/engine/types';
+import { findingFixes, type Finding, type Fix, type FixKind, type TextEdit } from '../../server/src/engine/types';
 import type { WorkloadKind } from '../../server/src/engine/views/workloads';
 import { assertFixKindsDeclared } from './fix-kinds';
 import { dedent, workload } from './rule-tester';
@@ -82,7 +82,7 @@ export function assertFix(text: string, ruleId: string, exp: FixExpectation = {}
   const mine = before.filter((f) => f.ruleId === ruleId);
   const finding = mine[exp.index ?? 0];
   assert.ok(finding, `no finding ${exp.index ?? 0} of ${ruleId} in:\n${text}`);
-  const fixes = finding.fixes ?? [];
+  const fixes = findingFixes(finding);
   const candidates = exp.title === undefined ? fixes : fixes.filter((f) => f.title.includes(exp.title!));
   assert.equal(candidates.length, 1, `expected one fix${exp.title ? ` titled *${exp.title}*` : ''} for "${finding.message}", got: ${JSON.stringify(fixes.map((f) => f.title))}\n${text}`);
   const fix = candidates[0]!;
@@ -117,7 +117,7 @@ export function assertFix(text: string, ruleId: string, exp: FixExpectation = {}
 export function assertNoFix(text: string, ruleId: string, index = 0, settings: EngineSettings = DEFAULT_SETTINGS): void {
   const finding = lintYaml(text, { settings }).filter((f) => f.ruleId === ruleId)[index];
   assert.ok(finding, `no finding ${index} of ${ruleId} in:\n${text}`);
-  assert.deepEqual((finding.fixes ?? []).map((f) => f.title), [], `expected no fix for "${finding.message}"`);
+  assert.deepEqual(findingFixes(finding).map((f) => f.title), [], `expected no fix for "${finding.message}"`);
 }
 
 export interface PodFixCase extends Omit<FixExpectation, 'expectedOutput'> {

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { DEFAULT_SETTINGS, DocumentCache, RULE_IDS, lintText, normalizeSettings, type EngineSettings, type Finding } from '../../server/src/engine';
+import { DEFAULT_SETTINGS, DocumentCache, RULE_IDS, findingFixes, lintText, normalizeSettings, type EngineSettings, type Finding } from '../../server/src/engine';
+import { allResolved } from './resolved-fixes';
 import { applyConfig, configFindings, parseConfig } from '../../server/src/engine/config/config-file';
 import { applyEdits, fixAll, normalizeEdits } from '../../server/src/engine/fixes/apply';
 import { FAKE, substringsOf } from './fake-secrets';
@@ -35,7 +36,7 @@ export function checkFindings(findings: readonly Finding[], text: string, what: 
     assert.ok(Number.isInteger(start) && Number.isInteger(end), `${what}: non-integer span ${show(f)}`);
     assert.ok(0 <= start && start <= end && end <= text.length, `${what}: span outside the text (length ${text.length}): ${show(f)}`);
     assert.ok(!/[\r\n]/.test(text.slice(start, end)), `${what}: span crosses a line break: ${show(f)} covers ${JSON.stringify(text.slice(start, end))}`);
-    for (const fix of f.fixes ?? []) {
+    for (const fix of findingFixes(f)) {
       assert.ok(fix.kind === 'fix' || fix.kind === 'suggestion', `${what}: bad fix kind in ${show(f)}`);
       for (const e of fix.edits) {
         assert.ok(Number.isInteger(e.start) && Number.isInteger(e.end) && 0 <= e.start && e.start <= e.end && e.end <= text.length, `${what}: fix "${fix.title}" of ${show(f)} edits outside the text: ${JSON.stringify(e)}`);
@@ -51,7 +52,7 @@ export function checkNoSecrets(findings: readonly Finding[], text: string, what:
   const planted = PLANTED_SECRETS.filter((v) => text.includes(v));
   if (planted.length === 0) return;
   for (const f of findings) {
-    const shown = [f.message, ...(f.fixes ?? []).map((x) => x.title)].join('\n');
+    const shown = [f.message, ...findingFixes(f).map((x) => x.title)].join('\n');
     for (const v of planted) {
       // Of a connection string only the password is secret (its host may well be quoted).
       const secret = v === FAKE.connectionString ? /:\/\/[^:]+:([^@]+)@/.exec(v)![1]! : v;
@@ -132,10 +133,10 @@ export function checkLintCase(c: LintCase): void {
 
   // Deterministic, and the per-document cache changes nothing: a fresh cache, a cache that
   // saw the previous version of the text (an edit), and a cache that saw this very text.
-  assert.deepStrictEqual(lintText(text, kind, { ...opts, cache: new DocumentCache() }), plain, 'lintText with a fresh DocumentCache differs from lintText without one (not deterministic)');
+  assert.deepStrictEqual(allResolved(lintText(text, kind, { ...opts, cache: new DocumentCache() })), allResolved(plain), 'lintText with a fresh DocumentCache differs from lintText without one (not deterministic)');
   lintText(c.previous, kind, { ...opts, cache: sharedCache });
-  assert.deepStrictEqual(lintText(text, kind, { ...opts, cache: sharedCache }), plain, 'lintText with the cache after linting the previous version differs from an uncached lint');
-  assert.deepStrictEqual(lintText(text, kind, { ...opts, cache: sharedCache }), plain, 'lintText with a warm cache differs from an uncached lint');
+  assert.deepStrictEqual(allResolved(lintText(text, kind, { ...opts, cache: sharedCache })), allResolved(plain), 'lintText with the cache after linting the previous version differs from an uncached lint');
+  assert.deepStrictEqual(allResolved(lintText(text, kind, { ...opts, cache: sharedCache })), allResolved(plain), 'lintText with a warm cache differs from an uncached lint');
 
   // The same text as the other kind (a YAML file opened as a Dockerfile and vice versa).
   const other: FuzzKind = kind === 'yaml' ? 'dockerfile' : 'yaml';
@@ -147,13 +148,13 @@ export function checkLintCase(c: LintCase): void {
   const fixed = fixAll(text, kind, opts);
   assert.equal(typeof fixed.text, 'string');
   checkFindings(fixed.findings, fixed.text, 'fixAll result');
-  assert.deepStrictEqual(fixed.findings, lintText(fixed.text, kind, opts), 'fixAll findings differ from linting its output');
+  assert.deepStrictEqual(allResolved(fixed.findings), allResolved(lintText(fixed.text, kind, opts)), 'fixAll findings differ from linting its output');
   assert.ok(parseErrors(fixed.findings) <= parseErrors(plain), `fixAll broke parsing:\n${fixed.text}`);
   const fixedCached = fixAll(text, kind, { ...opts, cache: sharedCache });
   assert.equal(fixedCached.text, fixed.text, 'fixAll with the shared cache differs from fixAll without one');
 
   // One single fix or suggestion, applied as a code action would.
-  const fixes = plain.flatMap((f) => (f.fixes ?? []).map((fix) => ({ f, fix })));
+  const fixes = plain.flatMap((f) => findingFixes(f).map((fix) => ({ f, fix })));
   if (fixes.length > 0) {
     const { f, fix } = fixes[c.fixPick % fixes.length]!;
     const out = applyEdits(text, fix.edits);

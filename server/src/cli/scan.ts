@@ -77,8 +77,8 @@ export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}): ScanRe
     if (!settings) continue;
     files.push(file);
     const source = readSource(file);
-    // No report format shows fixes (`--fix` builds its own): a lint without them is faster and smaller.
-    const fileFindings = lintSource(source, { ...hooks, settings, fileName: basename(file.path), fixes: false });
+    // No report format shows fixes (`--fix` builds its own): they stay unbuilt (see LazyFixes).
+    const fileFindings = lintSource(source, { ...hooks, settings, fileName: basename(file.path) });
     // Not push(...list): a list of a million findings exceeds the argument limit (RangeError).
     for (const f of locateFindings(file, source.text, fileFindings)) findings.push(f);
   }

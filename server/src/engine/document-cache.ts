@@ -3,6 +3,7 @@
  * (see DocumentCache): one entry per document text and settings.
  */
 import type { Finding } from './types';
+import { DEFAULT_FIX_SOURCES, FixRetention, type FixScope } from './fixes/fix-scope';
 
 /** Findings of one YAML document chunk with chunk-relative offsets. */
 export interface ChunkResult {
@@ -12,6 +13,8 @@ export interface ChunkResult {
   readonly parseError: boolean;
   /** The chunk holds Go/Helm template syntax in structural positions. */
   readonly templated: boolean;
+  /** Where the findings' fixes come from (see FixScope), when they have any. */
+  readonly fixes?: FixScope;
 }
 
 /** A cached chunk result (internal to the engine). */
@@ -35,6 +38,10 @@ export interface CacheEntry {
  *   Once it holds more than twice the file's documents, entries that neither
  *   of the last two lints used are dropped; it never holds more than
  *   `capacity` entries (the least recently used go first).
+ *
+ * Of the documents it linted last (at most `fixSources`), it keeps what their
+ * findings' fixes are built from, the parsed documents (see FixScope); the
+ * fixes of the others are built from a lint of their text again if asked for.
  */
 export class DocumentCache {
   private readonly maps = new Map<string, Map<string, CacheEntry>>();
@@ -45,7 +52,15 @@ export class DocumentCache {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly capacity = 20000) {}
+  /** Which documents keep their parsed documents for their findings' fixes. */
+  private readonly retention: FixRetention;
+
+  constructor(
+    private readonly capacity = 20000,
+    fixSources = DEFAULT_FIX_SOURCES,
+  ) {
+    this.retention = new FixRetention(fixSources);
+  }
 
   /** Entries in the map. */
   get size(): number {
@@ -106,7 +121,10 @@ export class DocumentCache {
       this.maps.set(key, map);
     }
     const entry: CacheEntry = { result, text, used: this.generation };
-    if (!map.has(text)) this.count++;
+    if (result.fixes) this.retention.hold(result.fixes);
+    const replaced = map.get(text);
+    if (replaced) this.dropped(replaced);
+    else this.count++;
     map.set(text, entry);
     if (this.count > this.capacity) this.evict(Math.max(1, this.count - Math.floor(this.capacity * 0.9)));
     return entry;
@@ -128,11 +146,17 @@ export class DocumentCache {
       for (const [text, entry] of map) {
         if (entry.used < oldest) {
           map.delete(text);
+          this.dropped(entry);
           this.count--;
         }
       }
       if (map.size === 0) this.maps.delete(key);
     }
+  }
+
+  /** An entry left the cache: its parsed document is not kept for it any more (a lint still using its result can build its fixes again). */
+  private dropped(entry: CacheEntry): void {
+    if (entry.result.fixes) this.retention.drop(entry.result.fixes);
   }
 
   /** Drop the `n` least recently used entries. */
@@ -141,7 +165,10 @@ export class DocumentCache {
     for (const map of this.maps.values()) for (const [text, entry] of map) all.push([map, text, entry.used]);
     all.sort((a, b) => a[2] - b[2]);
     for (let i = 0; i < n && i < all.length; i++) {
-      all[i]![0].delete(all[i]![1]);
+      const [map, text] = all[i]!;
+      const entry = map.get(text);
+      map.delete(text);
+      if (entry) this.dropped(entry);
       this.count--;
     }
   }

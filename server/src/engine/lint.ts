@@ -14,7 +14,7 @@ import { settingsKey, DEFAULT_SETTINGS, type EngineSettings } from './config/set
 import { isTemplated, looksBinary, parseChunk, splitYamlDocuments, templateMarkers } from './parse/yaml';
 import { SYNTAX_RULES } from './rules';
 import { activeRules, engineFinding, runRule, type ActiveRule, type RuleHooks } from './run-rule';
-import type { Finding } from './types';
+import type { Finding, Fix, LazyFixes } from './types';
 import { ResourceView } from './views/resource';
 import { documentObjects } from './views/objects';
 import { readAsKubectl } from './parse/kubectl-scalars';
@@ -29,9 +29,10 @@ import { yamlTopEnd } from './suppress/directives';
 import type { Span } from './types';
 import { yamlErrorMessage } from './parse/yaml-message';
 import { DocumentCache, type CacheEntry, type ChunkResult } from './document-cache';
-import { withoutFixes } from './fixes/yaml-edit';
 import { isJsonFileName, sniffJsonManifest, startsAsJson } from './parse/json-manifest';
 import { DocumentViews, ObjectViews } from './views/view-set';
+import { lintCount } from './lint-count';
+import { FixRetention, FixScope } from './fixes/fix-scope';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
@@ -45,12 +46,12 @@ export interface LintOptions extends RuleHooks {
   /** The file's name (a base name or a path), when known: `docker-compose.yml` and the like are compose files. */
   fileName?: string;
   /**
-   * Build each finding's quick fixes (default true). The language server's
-   * diagnostics pass sets false: fixes are most of a finding's cost in time
-   * and cached memory, and a code action lints its document again with them
-   * (see lintYamlDocumentsAt). The cache keeps the two kinds of result apart.
+   * Without a cache: of how many YAML documents (the last linted) the parsed
+   * documents are kept for their findings' fixes (default none: `scan` never
+   * builds a fix; see FixScope). The fixes of the others are built from a
+   * lint of their document again. With a cache, the cache decides.
    */
-  fixes?: boolean;
+  fixSources?: number;
 }
 
 /**
@@ -180,7 +181,17 @@ function nodeEstimate(text: string, limit: number): number {
   return n;
 }
 
-function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed: boolean, fixes: boolean): ChunkResult {
+/** Lint one YAML document chunk; its findings' fixes go through a FixScope (see there). */
+function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed: boolean): ChunkResult {
+  const result = lintChunkAlone(text, settings, rules, composeNamed);
+  if (!result.findings.some((f) => f.fixes)) return result;
+  const fixes = new FixScope(() => lintChunkAlone(text, settings, rules, composeNamed).findings);
+  fixes.adopt(result.findings);
+  return { ...result, fixes };
+}
+
+function lintChunkAlone(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed: boolean): ChunkResult & { findings: Finding[] } {
+  if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) lintCount.documents++;
   const findings: Finding[] = [];
   // Each line and comma is at least two characters: shorter texts are under the limit.
   if (text.length > 2 * MAX_DOCUMENT_NODES && nodeEstimate(text, MAX_DOCUMENT_NODES) > MAX_DOCUMENT_NODES) {
@@ -196,9 +207,6 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
     return { findings, parseError: true, templated: false };
   }
   if (isTemplated(text, parsed.docs)) return { findings: [], parseError: false, templated: true };
-  // JSON (what kubectl reads as JSON) gets no fixes: the edit builders write YAML, which would break it.
-  const noFixes = !fixes || startsAsJson(text);
-  if (noFixes) for (const doc of parsed.docs) withoutFixes(doc);
   let parseError = false;
   const suppressed = new Set<Finding>();
   for (const doc of parsed.docs) {
@@ -217,8 +225,8 @@ function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], 
     scopeWord: 'document',
     scan: () => ({ exclude: multilineScalarRanges(text, parsed.docs), topEnd: yamlTopEnd(text) }),
   });
-  // A fix a rule wrote out itself (not through the edit builders) goes too.
-  const result = noFixes ? kept.map(fixless) : kept;
+  // JSON (what kubectl reads as JSON) gets no fixes: the edit builders write YAML, which would break it.
+  const result = startsAsJson(text) ? kept.map(fixless) : kept;
   return { findings: result.sort(byPosition), parseError, templated: false };
 }
 
@@ -239,8 +247,14 @@ function shifted(f: Finding, by: number): Finding {
     ...f,
     span: { start: f.span.start + by, end: f.span.end + by },
     ...(f.related ? { related: f.related.map((r) => ({ ...r, span: { start: r.span.start + by, end: r.span.end + by } })) } : {}),
-    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) } : {}),
+    ...(f.fixes ? { fixes: shiftedFixes(f.fixes, by) } : {}),
   };
+}
+
+/** Fixes whose edits are moved by `by`, built when asked (from the unshifted ones, which build once). */
+function shiftedFixes(fixes: LazyFixes, by: number): LazyFixes {
+  let built: readonly Fix[] | undefined;
+  return () => (built ??= fixes().map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })));
 }
 
 /**
@@ -310,6 +324,7 @@ function detach(text: string): string {
 export function* lintYamlSteps(text: string, options: LintOptions = {}): Generator<void, YamlLint, void> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   if (hasBom(text)) return withBom(yield* lintYamlSteps(text.slice(1), options));
+  if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) lintCount.files++;
   try {
     if (looksBinary(text)) {
       const f = engineFinding(SYNTAX_RULES.binaryFile.meta, settings, 'binary', {}, text, 0, Math.min(text.length, 1));
@@ -317,9 +332,9 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
     }
     const rules = activeRules(settings, options);
     const composeNamed = isComposeFileName(options.fileName);
-    const fixes = options.fixes !== false;
     const cache = options.cache;
-    const key = cache ? settingsKey(settings) + (composeNamed ? '\u0000compose' : '') + (fixes ? '' : '\u0000fixless') : '';
+    const retention = cache ? undefined : new FixRetention(options.fixSources ?? 0);
+    const key = cache ? settingsKey(settings) + (composeNamed ? '\u0000compose' : '') : '';
     const split = splitYamlDocuments(text);
     cache?.begin();
     const chunks: LintedChunk[] = [];
@@ -333,8 +348,9 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
       let result = entry?.result;
       if (!result) {
         const own = detach(chunk.text);
-        result = lintChunk(own, settings, rules, composeNamed, fixes);
+        result = lintChunk(own, settings, rules, composeNamed);
         if (cache) entry = cache.store(key, own, result);
+        else if (result.fixes) retention?.hold(result.fixes);
         yield;
       }
       if (entry) {
@@ -381,34 +397,14 @@ export function yamlLintFindings(lint: YamlLint): Finding[] {
 }
 
 /**
- * The findings, with file offsets and with fixes unless `options.fixes` is
- * false, of the YAML documents of `text` that hold one of `offsets` (a
- * document's chunk holds the offsets from its start up to the next chunk's):
- * what a full lint finds in those documents, for a code action that needs one
- * document's fixes in a large file. No cache. A file a full lint reports as a
- * whole instead (binary, a Helm template) still gets its documents' own
- * findings here, or none for binary text.
+ * The findings, with file offsets, of the YAML document of a lint that holds
+ * offset `at` (all of them when the lint reports the file as a whole).
  */
-export function lintYamlDocumentsAt(text: string, offsets: readonly number[], options: LintOptions = {}): Finding[] {
-  const settings = options.settings ?? DEFAULT_SETTINGS;
-  if (hasBom(text)) return lintYamlDocumentsAt(text.slice(1), offsets.map((o) => Math.max(0, o - 1)), options).map((f) => shifted(f, 1));
-  try {
-    if (looksBinary(text)) return [];
-    const split = splitYamlDocuments(text);
-    const wanted = new Set<number>();
-    for (const at of offsets) wanted.add(chunkIndexAt(split, at));
-    const rules = activeRules(settings, options);
-    const composeNamed = isComposeFileName(options.fileName);
-    const all: Finding[] = [];
-    for (const i of [...wanted].sort((a, b) => a - b)) {
-      const { offset, text: chunkText } = split[i]!;
-      const result = lintChunk(chunkText, settings, rules, composeNamed, options.fixes !== false);
-      for (const f of result.findings) all.push(offset === 0 ? f : shifted(f, offset));
-    }
-    return all;
-  } catch {
-    return [];
-  }
+export function yamlFindingsAt(lint: YamlLint, at: number): Finding[] {
+  if (lint.whole) return [...lint.whole];
+  if (lint.chunks.length === 0) return [];
+  const { offset, result } = lint.chunks[chunkIndexAt(lint.chunks, at)]!;
+  return result.findings.map((f) => (offset === 0 ? f : shifted(f, offset)));
 }
 
 /** Index of the chunk holding `at` (chunks start at ascending offsets, the first at 0). */
@@ -472,6 +468,7 @@ export function lintText(text: string, kind: FileKind, options: LintOptions = {}
     case 'yaml':
       return lintYaml(text, options);
     case 'dockerfile':
-      return options.fixes === false ? lintDockerfile(text, options).map(fixless) : lintDockerfile(text, options);
+      if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) lintCount.files++;
+      return lintDockerfile(text, options);
   }
 }

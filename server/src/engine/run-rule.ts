@@ -8,7 +8,7 @@ import { RULES } from './rules';
 import internalError from './rules/syntax/internal-error';
 import { formatMessage, type Rule, type RuleContext, type RuleVisitors } from './rule';
 import { clampToLine } from './text';
-import type { Finding, RuleMeta, Severity, Span, TextEdit } from './types';
+import type { Finding, Fix, FixesDescriptor, LazyFixes, RuleMeta, Severity, Span, TextEdit } from './types';
 import type { MergedSpans } from './parse/yaml-merge';
 import { DocumentViews } from './views/view-set';
 
@@ -144,9 +144,7 @@ export function runRule(
       if (moved) f.related = [{ span: clampToLine(text, moved.related.span.start, moved.related.span.end), message: moved.related.message }];
       if (object) f.object = object;
       if (d.container !== undefined) f.container = d.container;
-      // A fix never edits outside the text (a merged copy has no place in it).
-      const fixes = d.fixes?.filter((x) => x.edits.every((e) => inText(e, text)));
-      if (fixes && fixes.length) f.fixes = fixes;
+      if (d.fixes) f.fixes = lazyFixes(d.fixes, text);
       out.push(f);
     },
   };
@@ -167,6 +165,28 @@ export function runRule(
       out.push(f);
     }
   }
+}
+
+/**
+ * A report's fixes as a finding carries them: built on the first call, kept
+ * for later ones. A fix never edits outside the text (a merged copy has no
+ * place in it); a fix builder that throws leaves the finding without fixes.
+ */
+function lazyFixes(descriptor: FixesDescriptor, text: string): LazyFixes {
+  let source: FixesDescriptor | undefined = descriptor;
+  let built: readonly Fix[] | undefined;
+  return () => {
+    if (built) return built;
+    let fixes: Fix[] | undefined;
+    try {
+      fixes = typeof source === 'function' ? source() : source;
+    } catch {
+      fixes = undefined;
+    }
+    built = (fixes ?? []).filter((x) => x.edits.every((e) => inText(e, text)));
+    source = undefined; // the views it closed over are no longer needed
+    return built;
+  };
 }
 
 function inText(e: TextEdit, text: string): boolean {

@@ -38,6 +38,23 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/**
+ * A finding's fixes, built only when something asks for them (a code action,
+ * `codeAction/resolve`, `--fix`), as ESLint resolves a report's fix. The
+ * function closes over the parsed document of the lint that reported it (the
+ * views and nodes the rule saw), builds the edits on its first call and
+ * returns the same array afterwards. Never throws.
+ */
+export type LazyFixes = () => readonly Fix[];
+
+/** What a rule may pass as a report's fixes: the fixes, or (preferred) a function building them when asked. */
+export type FixesDescriptor = Fix[] | (() => Fix[] | undefined);
+
+/** The fixes of a finding (built now if they were not yet); none when it has none. */
+export function findingFixes(f: Finding): readonly Fix[] {
+  return f.fixes ? f.fixes() : [];
+}
+
 /** Another place in the same file that explains a finding (e.g. where a value merged with `<<` is written). */
 export interface RelatedLocation {
   span: Span;
@@ -52,7 +69,8 @@ export interface Finding {
   span: Span;
   /** Other places in the file that explain the finding (adapters: LSP relatedInformation, SARIF relatedLocations). */
   related?: RelatedLocation[];
-  fixes?: Fix[];
+  /** Its fixes, built on demand (see LazyFixes). */
+  fixes?: LazyFixes;
   /** Kubernetes object the finding belongs to, if any (for grouping and exemptions). */
   object?: { kind: string; name?: string; namespace?: string };
   /** Container the finding concerns, if any. */
@@ -155,7 +173,8 @@ export interface ReportDescriptor {
   data?: Record<string, string | number>;
   /** What to underline, as offsets into the rule's text; clamped to the line it starts on (one line per finding). */
   at: Span;
-  fixes?: Fix[];
+  /** Prefer a function: its edits are built only if someone asks for the finding's fixes. */
+  fixes?: FixesDescriptor;
   container?: string;
   /**
    * This finding's severity when the user has not set one for the rule (a

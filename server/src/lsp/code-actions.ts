@@ -1,28 +1,30 @@
 /**
- * textDocument/codeAction: quick fixes, "Harden container", fix-all.
+ * textDocument/codeAction and codeAction/resolve: quick fixes, "Harden
+ * container", fix-all.
  *
- * A code action finds its finding again from the diagnostic's `data`
- * (rule id + span, see diagnostics.ts) by re-linting the current text as the
- * linter did, without fixes and through the document's cache (cheap:
- * unchanged YAML documents are cache hits), never by matching message text.
- * The fixes then come from linting just the YAML documents holding those
- * findings again with fixes (the whole file for a Dockerfile); "Harden
- * container" works on the container's document alone, and fix-all on the
- * whole file through a cache of its own. A diagnostic computed for another
- * version of the document gets no action. All edits are resolved eagerly, so
- * `source.fixAll.shipshape` works in `editor.codeActionsOnSave`.
+ * The document's kept lint (DocumentLinter.lintOf: the lint its diagnostics
+ * came from, with the settings and `.shipshape.yaml` it was made with) is the
+ * one source: a code action finds its finding there from the diagnostic's
+ * `data` (rule id + span, see diagnostics.ts; only in the YAML document
+ * holding it), never by matching message text and never by linting again.
+ * A finding's fixes are built when its quick fixes are asked for (see
+ * LazyFixes). "Harden container" and fix-all, whose rounds re-lint what they
+ * fixed, are built on `codeAction/resolve` when the client resolves code
+ * actions; fix-all asked for by kind (`source.fixAll`, as
+ * `editor.codeActionsOnSave` does) is built at once. A diagnostic computed
+ * for another version of the document gets no action.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { chunkIndexAt, getRule, LineIndex, lintText, lintYamlDocumentsAt, type DocumentCache, type EngineSettings, type FileKind, type Finding, type Fix, type TextEdit } from '../engine';
+import { chunkIndexAt, findingFixes, getRule, LineIndex, type DocumentCache, type Finding, type Fix, type Span, type TextEdit } from '../engine';
+import { startsAsJson } from '../engine/parse/json-manifest';
+import { yamlFindingsAt, yamlLintFindings } from '../engine/lint';
 import { addTrustedRegistry, newConfigTrusting, trustEntryFor } from '../engine/config/config-edit';
 import { disableForLineFix, ignoreForObjectFix } from '../engine/fixes/actions';
-import { fixAll, hardenContainer, minimalEdit, normalizeEdits } from '../engine/fixes/apply';
-import { splitYamlDocuments, type YamlChunk } from '../engine/parse/yaml';
+import { fixAll, hardenContainer, inRestrictedProfile, minimalEdit, normalizeEdits } from '../engine/fixes/apply';
 import type { ConfigResolver } from './config';
 import { DIAGNOSTIC_SOURCE, isFindingOf, type DiagnosticData } from './diagnostics';
-import { documentKind, uriPath } from './linting';
-import type { SettingsStore } from './settings';
+import type { DocumentLint } from './linting';
 
 /** Our fix-all kind: `source.fixAll.shipshape`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shipshape`;
@@ -33,15 +35,22 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.Refact
 
 export interface CodeActionDeps {
   documents: { get(uri: string): TextDocument | undefined };
-  settings: SettingsStore;
-  configs?: ConfigResolver;
-  /** The document's engine cache for lints without fixes (shared with the linter). */
+  /** The lint of the document's current version (DocumentLinter.lintOf); undefined when Shipshape does not lint it. */
+  lintOf(uri: string): Promise<DocumentLint | undefined>;
+  /** The document's engine cache, for fix-all's rounds after the first. */
   cacheFor?(uri: string): DocumentCache;
-  /** The document's engine cache for lints with fixes (fix-all). */
-  fixCacheFor?(uri: string): DocumentCache;
+  /** `.shipshape.yaml` lookup, for "Trust <registry>". */
+  configs?: ConfigResolver;
   /** The client applies workspace edits that create files (needed to create a `.shipshape.yaml`). */
   canCreateFiles?: boolean;
+  /** The client resolves code actions' edits (codeAction/resolve): Harden container and fix-all are then built on resolve. */
+  canResolve?: boolean;
 }
+
+/** What an unresolved Harden container or fix-all action carries to codeAction/resolve. */
+type ResolveData =
+  | { shipshape: 'fixAll'; uri: string; version: number }
+  | { shipshape: 'harden'; uri: string; version: number; container: string; at: number };
 
 function isDiagnosticData(v: unknown): v is DiagnosticData {
   if (typeof v !== 'object' || v === null) return false;
@@ -50,87 +59,84 @@ function isDiagnosticData(v: unknown): v is DiagnosticData {
   return typeof d.ruleId === 'string' && typeof d.version === 'number' && typeof span === 'object' && span !== null && typeof span.start === 'number' && typeof span.end === 'number';
 }
 
+function isResolveData(v: unknown): v is ResolveData {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Record<string, unknown>;
+  if (typeof d.uri !== 'string' || typeof d.version !== 'number') return false;
+  return d.shipshape === 'fixAll' || (d.shipshape === 'harden' && typeof d.container === 'string' && typeof d.at === 'number');
+}
+
 /** Is `kind` requested by the client's `only` filter (a kind matches its sub-kinds)? */
 function wanted(only: readonly string[] | undefined, kind: string): boolean {
   if (!only || only.length === 0) return true;
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
+/** The findings of the lint in the YAML document holding file offset `at` (the whole file for a Dockerfile). */
+function findingsAt(lint: DocumentLint, at: number): readonly Finding[] {
+  return lint.yaml ? yamlFindingsAt(lint.yaml, at) : (lint.findings ?? []);
+}
+
+/** All findings of the lint, file offsets. */
+function allFindings(lint: DocumentLint): readonly Finding[] {
+  return lint.yaml ? yamlLintFindings(lint.yaml) : (lint.findings ?? []);
+}
+
+/** Does any finding of the lint have a rule that offers fixes? (Rule metadata only: no fix is built.) */
+function anyFixable(lint: DocumentLint): boolean {
+  const fixable = (f: Finding) => getRule(f.ruleId)?.meta.fixable !== undefined;
+  if (!lint.yaml) return (lint.findings ?? []).some(fixable);
+  if (lint.yaml.whole) return lint.yaml.whole.some(fixable);
+  return lint.yaml.chunks.some((c) => c.result.findings.some(fixable));
+}
+
 export class CodeActionProvider {
   constructor(private readonly deps: CodeActionDeps) {}
 
-  /** Lint options for the document as the linter uses them; undefined when Shipshape does not lint it. */
-  private async context(uri: string): Promise<{ doc: TextDocument; kind: FileKind; settings: EngineSettings; fileName?: string } | undefined> {
+  /** The document and its kept lint, when both are of the same version (and that is `version`, when given). */
+  private async current(uri: string, version?: number): Promise<{ doc: TextDocument; lint: DocumentLint } | undefined> {
+    const lint = await this.deps.lintOf(uri);
     const doc = this.deps.documents.get(uri);
-    if (!doc) return undefined;
-    const version = doc.version;
-    const resolved = await this.deps.settings.get(uri);
-    const current = this.deps.documents.get(uri);
-    if (!current || current.version !== version) return undefined;
-    const kind = documentKind(uri, current.languageId, current.getText());
-    if (!resolved.enable || kind === undefined) return undefined;
-    const configs = this.deps.configs;
-    if (configs?.isConfigDocument(uri)) return undefined;
-    let settings = resolved.engine;
-    if (configs) {
-      const r = configs.resolve(uri, settings);
-      if (r.ignored) return undefined;
-      settings = r.settings;
-    }
-    return { doc: current, kind, settings, fileName: uriPath(uri).split('/').pop() };
+    if (!lint || !doc || doc.version !== lint.version || (version !== undefined && version !== lint.version)) return undefined;
+    return { doc, lint };
   }
 
   async provide(params: CodeActionParams): Promise<CodeAction[]> {
     const uri = params.textDocument.uri;
-    const ctx = await this.context(uri);
-    if (!ctx) return [];
-    const { doc, kind, settings, fileName } = ctx;
-    const version = doc.version;
-    const text = doc.getText();
-    const cache = this.deps.cacheFor?.(uri);
     const only = params.context.only;
-    const index = new LineIndex(text);
-    const toLsp = (edits: readonly TextEdit[]): LspTextEdit[] =>
-      edits.map((e) => ({ range: { start: index.position(e.start), end: index.position(e.end) }, newText: e.text }));
-    const workspaceEdit = (edits: readonly TextEdit[]) => ({
-      documentChanges: [{ textDocument: { uri, version }, edits: toLsp(edits) }],
-    });
+    // Ours, of the document's current version (a diagnostic computed for another version gets no action).
+    const version = this.deps.documents.get(uri)?.version;
+    const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && isDiagnosticData(d.data) && (d.data as DiagnosticData).version === version);
+    // Fix-all on request (codeActionsOnSave, "Source Action...") or next to our diagnostics, not on every cursor move.
+    const fixAllAsked = only !== undefined && only.length > 0 && wanted(only, FIX_ALL_KIND);
+    if (version === undefined || (ours.length === 0 && !fixAllAsked)) return [];
+    const got = await this.current(uri, version);
+    if (!got) return [];
+    const { doc, lint } = got;
+    const text = doc.getText();
+    const edit = this.editOf(doc, lint);
     const actions: CodeAction[] = [];
 
-    const ours = params.context.diagnostics.filter(
-      (d) => d.source === DIAGNOSTIC_SOURCE && isDiagnosticData(d.data) && (d.data as DiagnosticData).version === version,
-    );
-    // The findings the diagnostics came from: the linter's lint, without fixes.
-    const findings = ours.length > 0 || (only !== undefined && only.length > 0 && wanted(only, FIX_ALL_KIND)) ? lintText(text, kind, { settings, cache, fileName, fixes: false }) : [];
+    // The findings the diagnostics came from, each looked up in its own YAML document.
     const matched = new Map<Diagnostic, Finding>();
     for (const diagnostic of ours) {
       const data = diagnostic.data as DiagnosticData;
-      const finding = findings.find((f) => isFindingOf(f, data));
+      const finding = findingsAt(lint, data.span.start).find((f) => isFindingOf(f, data));
       if (finding) matched.set(diagnostic, finding);
     }
-    // Their fixes: the YAML documents holding them linted again, with fixes.
-    const withFixes =
-      matched.size === 0 ? [] : kind === 'yaml' ? lintYamlDocumentsAt(text, [...matched.values()].map((f) => f.span.start), { settings, fileName }) : lintText(text, kind, { settings, fileName });
-    const fixesOf = (f: Finding): readonly Fix[] =>
-      withFixes.find((x) => isFindingOf(x, { ruleId: f.ruleId, span: f.span, relatedAt: f.related?.[0]?.span.start }))?.fixes ?? [];
 
     if (wanted(only, CodeActionKind.QuickFix) || wanted(only, CodeActionKind.RefactorRewrite)) {
       const hardened = new Set<string>();
-      let documents: YamlChunk[] | undefined;
-      const documentAt = (at: number): YamlChunk => {
-        documents ??= splitYamlDocuments(text);
-        return documents[chunkIndexAt(documents, at)]!;
-      };
       for (const [diagnostic, finding] of matched) {
         if (wanted(only, CodeActionKind.QuickFix)) {
-          for (const fix of fixesOf(finding)) {
+          for (const fix of findingFixes(finding)) {
             if (!normalizeEdits(text, fix.edits)) continue;
-            actions.push(this.action(fix.title, CodeActionKind.QuickFix, diagnostic, workspaceEdit(fix.edits), fix.kind === 'fix'));
+            actions.push(this.action(fix.title, CodeActionKind.QuickFix, diagnostic, edit(fix.edits), fix.kind === 'fix'));
           }
           const trust = finding.ruleId === 'untrusted-registry' ? this.trustAction(uri, text, finding, diagnostic) : undefined;
           if (trust) actions.push(trust);
-          for (const fix of [disableForLineFix(text, kind, finding), ignoreForObjectFix(text, kind, finding)]) {
-            if (fix) actions.push(this.action(fix.title, CodeActionKind.QuickFix, diagnostic, workspaceEdit(fix.edits), false));
+          for (const fix of [disableForLineFix(text, lint.kind, finding), ignoreForObject(lint, text, finding)]) {
+            if (fix) actions.push(this.action(fix.title, CodeActionKind.QuickFix, diagnostic, edit(fix.edits), false));
           }
           actions.push({
             title: `Show documentation for ${finding.ruleId}`,
@@ -140,31 +146,99 @@ export class CodeActionProvider {
           });
         }
         if (finding.container !== undefined && wanted(only, CodeActionKind.RefactorRewrite)) {
-          // The container's YAML document alone: the hardening re-lints it after every round.
-          const doc = kind === 'yaml' ? documentAt(finding.span.start) : { offset: 0, text };
           // One per container of an object: the items of a List are objects of one document.
-          const key = `${finding.container}\u0000${doc.offset}\u0000${JSON.stringify(finding.object)}`;
+          const documentStart = lint.yaml && !lint.yaml.whole ? lint.yaml.chunks[chunkIndexAt(lint.yaml.chunks, finding.span.start)]?.offset ?? 0 : 0;
+          const key = `${finding.container}\u0000${documentStart}\u0000${JSON.stringify(finding.object)}`;
           if (hardened.has(key)) continue;
           hardened.add(key);
-          const h = hardenContainer(doc.text, kind, { settings, fileName }, { containerName: finding.container, position: finding.span.start - doc.offset });
-          if (h.edit && h.applied > 0) {
-            const edit = { ...h.edit, start: h.edit.start + doc.offset, end: h.edit.end + doc.offset };
-            actions.push({ title: `Harden container ${finding.container}`, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit([edit]) });
+          const title = `Harden container ${finding.container}`;
+          const data: ResolveData = { shipshape: 'harden', uri, version, container: finding.container, at: finding.span.start };
+          if (this.deps.canResolve) {
+            if (hardenable(lint, finding)) actions.push({ title, kind: CodeActionKind.RefactorRewrite, data });
+          } else {
+            const resolved = this.hardenEdit(lint, text, data);
+            if (resolved) actions.push({ title, kind: CodeActionKind.RefactorRewrite, edit: edit([resolved]) });
           }
         }
       }
     }
 
-    // Fix-all on request (codeActionsOnSave, "Source Action...") or next to our diagnostics, not on every cursor move.
-    const fixAllWanted = only && only.length > 0 ? wanted(only, FIX_ALL_KIND) : ours.length > 0;
-    if (fixAllWanted && findings.some((f) => getRule(f.ruleId)?.meta.fixable !== undefined)) {
-      const r = fixAll(text, kind, { settings, fileName, cache: this.deps.fixCacheFor?.(uri) });
-      if (r.applied > 0 && r.text !== text) {
-        const edit = minimalEdit(text, r.text);
-        if (edit) actions.push({ title: 'Fix all Shipshape problems', kind: FIX_ALL_KIND, edit: workspaceEdit([edit]) });
+    const fixAllWanted = only && only.length > 0 ? fixAllAsked : ours.length > 0;
+    if (fixAllWanted && anyFixable(lint)) {
+      const title = 'Fix all Shipshape problems';
+      if (this.deps.canResolve && !fixAllAsked) {
+        const data: ResolveData = { shipshape: 'fixAll', uri, version };
+        actions.push({ title, kind: FIX_ALL_KIND, data });
+      } else {
+        const resolved = this.fixAllEdit(lint, text);
+        if (resolved) actions.push({ title, kind: FIX_ALL_KIND, edit: edit([resolved]) });
       }
     }
     return actions;
+  }
+
+  /** codeAction/resolve: the edit of a Harden container or fix-all action, built now; none when the document changed since. */
+  async resolve(action: CodeAction): Promise<CodeAction> {
+    const data: unknown = action.data;
+    if (action.edit || !isResolveData(data)) return action;
+    const got = await this.current(data.uri, data.version);
+    if (!got) return action;
+    const text = got.doc.getText();
+    const resolved = data.shipshape === 'fixAll' ? this.fixAllEdit(got.lint, text) : this.hardenEdit(got.lint, text, data);
+    return resolved ? { ...action, edit: this.editOf(got.doc, got.lint)([resolved]) } : action;
+  }
+
+  /** Fix-all as one edit: its first round takes the kept lint's findings, later rounds re-lint through the document's cache. */
+  private fixAllEdit(lint: DocumentLint, text: string): TextEdit | undefined {
+    const r = fixAll(text, lint.kind, { settings: lint.settings, fileName: lint.fileName, cache: this.deps.cacheFor?.(lint.uri), findings: allFindings(lint) });
+    return r.applied > 0 && r.text !== text ? minimalEdit(text, r.text) : undefined;
+  }
+
+  /** Harden container as one edit on the file: the container's YAML document alone, from the kept lint's findings of it. */
+  private hardenEdit(lint: DocumentLint, text: string, data: Extract<ResolveData, { shipshape: 'harden' }>): TextEdit | undefined {
+    const { settings, fileName, kind } = lint;
+    const chunks = lint.yaml && !lint.yaml.whole ? lint.yaml.chunks : undefined;
+    const chunk = chunks?.[chunkIndexAt(chunks, data.at)];
+    const doc = chunk ?? { offset: 0, text };
+    const findings = chunk ? chunk.result.findings : lint.findings;
+    const h = hardenContainer(doc.text, kind, { settings, fileName, ...(findings ? { findings } : {}) }, { containerName: data.container, position: data.at - doc.offset });
+    return h.edit && h.applied > 0 ? { ...h.edit, start: h.edit.start + doc.offset, end: h.edit.end + doc.offset } : undefined;
+  }
+
+  /**
+   * Edits on the document at its lint's version as a WorkspaceEdit. Edits
+   * inside one YAML document are placed with a line index of that document
+   * alone (a large file is not scanned for them); others with one of the file.
+   */
+  private editOf(doc: TextDocument, lint: DocumentLint): (edits: readonly TextEdit[]) => WorkspaceEdit {
+    const text = doc.getText();
+    let whole: LineIndex | undefined;
+    const chunks = lint.yaml && !lint.yaml.whole ? lint.yaml.chunks : [];
+    const documents = new Map<number, { index: LineIndex; line: number; start: number; end: number }>();
+    const inDocument = (edits: readonly TextEdit[]) => {
+      if (chunks.length < 2 || edits.length === 0) return undefined;
+      const i = chunkIndexAt(chunks, edits[0]!.start);
+      const chunk = chunks[i]!;
+      const start = chunk.offset;
+      const end = start + chunk.text.length;
+      // A document starts a line (after a line feed), so its lines are the file's from that line on.
+      if (start > 0 && text.charCodeAt(start - 1) !== 10) return undefined;
+      if (!edits.every((e) => e.start >= start && e.end <= end)) return undefined;
+      let d = documents.get(i);
+      if (!d) documents.set(i, (d = { index: new LineIndex(chunk.text), line: doc.positionAt(start).line, start, end }));
+      return d;
+    };
+    const toLsp = (edits: readonly TextEdit[]): LspTextEdit[] => {
+      const d = inDocument(edits);
+      const position = d
+        ? (o: number) => {
+            const p = d.index.position(o - d.start);
+            return { line: p.line + d.line, character: p.character };
+          }
+        : (o: number) => (whole ??= new LineIndex(text)).position(o);
+      return edits.map((e) => ({ range: { start: position(e.start), end: position(e.end) }, newText: e.text }));
+    };
+    return (edits) => ({ documentChanges: [{ textDocument: { uri: lint.uri, version: lint.version }, edits: toLsp(edits) }] });
   }
 
   /**
@@ -208,6 +282,31 @@ export class CodeActionProvider {
     if (preferred) a.isPreferred = true;
     return a;
   }
+}
+
+/**
+ * "Ignore <rule> for this object", built from the finding's YAML document
+ * alone (a large file is not parsed again for it): the same edits as from
+ * the whole text, whose other documents cannot change them.
+ */
+function ignoreForObject(lint: DocumentLint, text: string, finding: Finding): Fix | undefined {
+  const chunks = lint.yaml && !lint.yaml.whole ? lint.yaml.chunks : [];
+  if (chunks.length < 2 || startsAsJson(text)) return ignoreForObjectFix(text, lint.kind, finding);
+  const { offset, text: own } = chunks[chunkIndexAt(chunks, finding.span.start)]!;
+  const moved = (s: Span): Span => ({ start: s.start - offset, end: s.end - offset });
+  const fix = ignoreForObjectFix(own, lint.kind, { ...finding, span: moved(finding.span) });
+  return fix && { ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })) };
+}
+
+/**
+ * Would Harden container change anything for the container of `finding`? A
+ * finding of its object and container, of a rule Harden applies, has a fix
+ * (only those findings' fixes are built).
+ */
+function hardenable(lint: DocumentLint, finding: Finding): boolean {
+  const same = (f: Finding) =>
+    f.container === finding.container && f.object?.kind === finding.object?.kind && f.object?.name === finding.object?.name && f.object?.namespace === finding.object?.namespace;
+  return findingsAt(lint, finding.span.start).some((f) => same(f) && inRestrictedProfile(f.ruleId) && findingFixes(f).some((x) => x.edits.length > 0));
 }
 
 /** The image reference in a finding's span: a YAML scalar (plain or quoted) or a Dockerfile token. */

@@ -9,11 +9,16 @@
  * requests are read while a large file is linted; when the document changed
  * or the job was cancelled by then, it stops there. The documents linted so
  * far stay in the cache, so the next run continues where this one stopped.
+ *
+ * The completed lint of a document's current version is kept (see
+ * DocumentLint): it is what the diagnostics were made from, and code actions
+ * take their findings and (lazily built) fixes from it instead of linting
+ * again. Settings and `.shipshape.yaml` are resolved here, once per lint.
  */
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentCache, fileKindOfText, lintText, type FileKind, type RuleHooks } from '../engine';
-import { lintYamlSteps, type YamlLint } from '../engine/lint';
+import { DocumentCache, fileKindOfText, lintText, type EngineSettings, type FileKind, type Finding, type RuleHooks } from '../engine';
+import { lintYamlChunks, lintYamlSteps, type LintOptions, type YamlLint } from '../engine/lint';
 import { configFindings } from '../engine/config/config-file';
 import type { ConfigResolver } from './config';
 import type { DiagnosticConverter } from './diagnostics';
@@ -58,70 +63,132 @@ export function documentKind(uri: string, languageId: string, text: string): Fil
   return fileKindOfText(uriPath(uri), text, languageId);
 }
 
+/**
+ * One version of a document as the linter linted it: the one source of its
+ * diagnostics and of its code actions' findings and fixes.
+ */
+export interface DocumentLint {
+  readonly uri: string;
+  readonly version: number;
+  readonly kind: FileKind;
+  /** The editor settings with the applicable `.shipshape.yaml` applied. */
+  readonly settings: EngineSettings;
+  readonly fileName?: string;
+  /** A YAML file's lint, document by document (chunk-relative findings). */
+  readonly yaml?: YamlLint;
+  /** A Dockerfile's findings. */
+  readonly findings?: readonly Finding[];
+}
+
+/** How a document is to be linted at one version, read once from settings and `.shipshape.yaml`. */
+type Plan =
+  | { readonly state: 'off' } // not linted: disabled, not a kind Shipshape lints, or ignored by a config
+  | { readonly state: 'config'; readonly text: string; readonly settings: EngineSettings } // a .shipshape.yaml
+  | { readonly state: 'lint'; readonly text: string; readonly kind: FileKind; readonly options: LintOptions & { settings: EngineSettings }; readonly max: number };
+
 export class DocumentLinter {
   /** One engine cache per open document, so an edit re-lints only the YAML documents that changed. */
   private readonly caches = new Map<string, DocumentCache>();
-  /** Per open document, the cache of lints with fixes (fix-all), apart so they never evict the diagnostics' entries. */
-  private readonly fixCaches = new Map<string, DocumentCache>();
+  /** Per open document, its last completed lint (see DocumentLint). */
+  private readonly lints = new Map<string, DocumentLint>();
   /** Per open YAML document: where it was last edited (the offset of the first YAML document that changed). */
   private readonly focus = new Map<string, number>();
 
   constructor(private readonly deps: LintJobDeps) {}
 
-  /** Scheduler job: lint `uri` at its current version and publish if still current. */
-  readonly run = async (uri: string, token: CancelToken): Promise<void> => {
-    const { documents, settings: store, converter, publish } = this.deps;
-    const opened = documents.get(uri);
-    if (!opened) return;
-    const version = opened.version;
+  /**
+   * How to lint `uri` at `version`: its settings (awaited) with the applicable
+   * `.shipshape.yaml`; undefined when the document closed or changed meanwhile.
+   */
+  private async plan(uri: string, version: number): Promise<Plan | undefined> {
+    const { documents, settings: store } = this.deps;
     const settings = await store.get(uri);
     const doc = documents.get(uri);
-    if (token.cancelled || !doc || doc.version !== version) return; // superseded while waiting
-    const kind = documentKind(uri, doc.languageId, doc.getText());
-    if (!settings.enable || kind === undefined) {
-      this.caches.delete(uri);
-      this.fixCaches.delete(uri);
-      publish({ uri, version, diagnostics: [] });
-      return;
-    }
+    if (!doc || doc.version !== version) return undefined; // superseded while waiting
     const text = doc.getText();
+    const kind = documentKind(uri, doc.languageId, text);
+    if (!settings.enable || kind === undefined) return { state: 'off' };
     const configs = this.deps.configs;
-    if (configs?.isConfigDocument(uri)) {
-      // A .shipshape.yaml is checked against the configuration schema, not as a manifest.
-      publish({ uri, version, diagnostics: converter.convert(configFindings(text, settings.engine), text, version) });
-      return;
-    }
+    // A .shipshape.yaml is checked against the configuration schema, not as a manifest.
+    if (configs?.isConfigDocument(uri)) return { state: 'config', text, settings: settings.engine };
     let engine = settings.engine;
     if (configs) {
       const r = configs.resolve(uri, engine);
-      if (r.ignored) {
-        publish({ uri, version, diagnostics: [] });
-        return;
-      }
+      if (r.ignored) return { state: 'off' };
       if (r.invalid) this.deps.onInvalidConfig?.(r.invalid.path, r.invalid.parsed.problems[0]?.message ?? 'invalid configuration');
       engine = r.settings;
     }
     const fileName = uriPath(uri).split('/').pop();
-    // Diagnostics need no fixes: a code action lints the documents it acts on again with them.
-    const options = { ...this.deps.hooks, settings: engine, cache: this.cacheFor(uri), fileName, fixes: false };
+    return { state: 'lint', text, kind, options: { ...this.deps.hooks, settings: engine, cache: this.cacheFor(uri), fileName }, max: settings.maxDiagnosticsPerFile };
+  }
+
+  /** Scheduler job: lint `uri` at its current version and publish if still current. */
+  readonly run = async (uri: string, token: CancelToken): Promise<void> => {
+    const { documents, converter, publish } = this.deps;
+    const opened = documents.get(uri);
+    if (!opened) return;
+    const version = opened.version;
+    if (this.lints.get(uri)?.version !== version) this.lints.delete(uri); // an older version's lint is of no use now
+    const plan = await this.plan(uri, version);
+    if (token.cancelled || !plan) return; // superseded while waiting
+    if (plan.state === 'off') {
+      this.caches.delete(uri);
+      this.lints.delete(uri);
+      publish({ uri, version, diagnostics: [] });
+      return;
+    }
+    if (plan.state === 'config') {
+      publish({ uri, version, diagnostics: converter.convert(configFindings(plan.text, plan.settings), plan.text, version) });
+      return;
+    }
+    const { text, kind, options, max } = plan;
     const stale = (): boolean => token.cancelled || documents.get(uri)?.version !== version;
     let diagnostics: Diagnostic[];
-    const max = settings.maxDiagnosticsPerFile;
     if (kind === 'yaml') {
       const lint = await this.lintYaml(text, options, stale);
       if (!lint) return; // superseded while linting
       if (lint.changedAt !== undefined) this.focus.set(uri, lint.changedAt);
+      this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, yaml: lint });
       diagnostics = converter.convertYaml(lint, text, version, { max, focus: this.focus.get(uri) }, uri);
     } else {
-      diagnostics = converter.convert(lintText(text, kind, options), text, version, { max }, uri);
+      const findings = lintText(text, kind, options);
+      this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, findings });
+      diagnostics = converter.convert(findings, text, version, { max }, uri);
     }
     // Never publish for a stale version (a Dockerfile is linted synchronously; this also guards later changes).
     if (stale()) return;
     publish({ uri, version, diagnostics });
   };
 
+  /**
+   * The lint of the document's current version, for code actions: the one
+   * the diagnostics came from when it is done, else (a code action on save
+   * before the debounced lint ran) the lint done now, through the same cache
+   * and kept for the diagnostics job. Undefined when Shipshape does not lint
+   * the document, or it changed meanwhile.
+   */
+  async lintOf(uri: string): Promise<DocumentLint | undefined> {
+    const doc = this.deps.documents.get(uri);
+    if (!doc) return undefined;
+    const version = doc.version;
+    const kept = this.lints.get(uri);
+    if (kept?.version === version) return kept;
+    const plan = await this.plan(uri, version);
+    if (!plan || plan.state !== 'lint') return undefined;
+    const again = this.lints.get(uri); // the diagnostics job may have finished meanwhile
+    if (again?.version === version) return again;
+    const { text, kind, options } = plan;
+    const base = { uri, version, kind, settings: options.settings, fileName: options.fileName };
+    return this.keep(kind === 'yaml' ? { ...base, yaml: lintYamlChunks(text, options) } : { ...base, findings: lintText(text, kind, options) });
+  }
+
+  private keep(lint: DocumentLint): DocumentLint {
+    if (this.deps.documents.get(lint.uri)?.version === lint.version) this.lints.set(lint.uri, lint);
+    return lint;
+  }
+
   /** Lint YAML in slices; undefined when `stale()` turned true at a yield (the lint was abandoned). */
-  private async lintYaml(text: string, options: Parameters<typeof lintYamlSteps>[1], stale: () => boolean): Promise<YamlLint | undefined> {
+  private async lintYaml(text: string, options: LintOptions, stale: () => boolean): Promise<YamlLint | undefined> {
     const sliceMs = this.deps.sliceMs ?? DEFAULT_SLICE_MS;
     const yieldNow = this.deps.yieldToEvents ?? yieldToEventLoop;
     const steps = lintYamlSteps(text, options);
@@ -141,31 +208,27 @@ export class DocumentLinter {
   /** Settings changed: cached results keyed by the old settings would only take memory. */
   reset(): void {
     this.caches.clear();
-    this.fixCaches.clear();
+    this.lints.clear();
   }
 
-  /** A document closed: drop its cache. */
+  /** A `.shipshape.yaml` changed: the kept lints were made with the settings it gave. */
+  invalidate(): void {
+    this.lints.clear();
+  }
+
+  /** A document closed: drop its cache and lint. */
   forget(uri: string): void {
     this.caches.delete(uri);
-    this.fixCaches.delete(uri);
+    this.lints.delete(uri);
     this.focus.delete(uri);
   }
 
-  /** The document's engine cache for lints without fixes (diagnostics; code actions find their findings through it). */
+  /** The document's engine cache (its diagnostics' lints, code actions' rounds of fix-all and hardening). */
   cacheFor(uri: string): DocumentCache {
-    return this.cacheIn(this.caches, uri);
-  }
-
-  /** The document's engine cache for lints with fixes (fix-all, whose rounds re-lint the fixed text). */
-  fixCacheFor(uri: string): DocumentCache {
-    return this.cacheIn(this.fixCaches, uri);
-  }
-
-  private cacheIn(caches: Map<string, DocumentCache>, uri: string): DocumentCache {
-    let cache = caches.get(uri);
+    let cache = this.caches.get(uri);
     if (!cache) {
       cache = this.deps.createCache?.() ?? new DocumentCache();
-      caches.set(uri, cache);
+      this.caches.set(uri, cache);
     }
     return cache;
   }

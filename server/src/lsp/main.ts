@@ -86,8 +86,10 @@ export function startServer(connection: Connection): void {
 
   let folderEvents = false;
   let canCreateFiles = false;
+  let canResolve = false;
   connection.onInitialize((params) => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
+    canResolve = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     canCreateFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -99,7 +101,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
       },
       serverInfo: { name: 'shipshape', version },
     };
@@ -122,6 +124,7 @@ export function startServer(connection: Connection): void {
   /** A .shipshape.yaml changed (on disk or in the editor): every open document may be affected. */
   const configChanged = (delay: number): void => {
     configs.invalidate();
+    linter.invalidate();
     warnedConfigs.clear();
     for (const doc of documents.all()) scheduler.schedule(doc.uri, delay);
   };
@@ -172,13 +175,32 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  const codeActions = new CodeActionProvider({ documents, settings, configs, cacheFor: (uri) => linter.cacheFor(uri), fixCacheFor: (uri) => linter.fixCacheFor(uri), get canCreateFiles() { return canCreateFiles; } });
+  const codeActions = new CodeActionProvider({
+    documents,
+    lintOf: (uri) => linter.lintOf(uri),
+    cacheFor: (uri) => linter.cacheFor(uri),
+    configs,
+    get canCreateFiles() {
+      return canCreateFiles;
+    },
+    get canResolve() {
+      return canResolve;
+    },
+  });
   connection.onCodeAction(async (params) => {
     try {
       return await codeActions.provide(params);
     } catch (e) {
       log.error(`codeAction failed: ${describe(e)}`);
       return [];
+    }
+  });
+  connection.onCodeActionResolve(async (action) => {
+    try {
+      return await codeActions.resolve(action);
+    } catch (e) {
+      log.error(`codeAction/resolve failed: ${describe(e)}`);
+      return action;
     }
   });
 

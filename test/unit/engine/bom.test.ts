@@ -3,8 +3,9 @@
 // and template markers on the first line read as without the mark; fixes keep the mark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DocumentCache, LineIndex, lintText, lintYamlDocumentsAt, type FileKind, type Finding } from '../../../server/src/engine';
-import { lintYamlChunks, yamlLintFindings } from '../../../server/src/engine/lint';
+import { DocumentCache, LineIndex, lintText, type FileKind } from '../../../server/src/engine';
+import { lintYamlChunks, yamlFindingsAt, yamlLintFindings } from '../../../server/src/engine/lint';
+import { allResolved, type ResolvedFinding } from '../../helpers/resolved-fixes';
 import { fixAll } from '../../../server/src/engine/fixes/apply';
 
 const POD = `apiVersion: v1
@@ -31,13 +32,13 @@ const CASES: Array<{ name: string; kind: FileKind; text: string; fileName?: stri
   { name: 'a Dockerfile parser directive', kind: 'dockerfile', text: '# syntax=docker/dockerfile:1\nFROM ubuntu:latest\nRUN sudo ls\n' },
 ];
 
-const moved = (findings: readonly Finding[], by: number) => findings.map((f) => ({ ...f, span: { start: f.span.start + by, end: f.span.end + by }, ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) } : {}) }));
+const moved = (findings: readonly ResolvedFinding[], by: number) => findings.map((f) => ({ ...f, span: { start: f.span.start + by, end: f.span.end + by }, ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) } : {}) }));
 
 test('the findings of a text with a byte-order mark are those without it, one character further', () => {
   for (const c of CASES) {
-    const plain = lintText(c.text, c.kind, { fileName: c.fileName });
+    const plain = allResolved(lintText(c.text, c.kind, { fileName: c.fileName }));
     assert.ok(plain.length > 0, c.name);
-    assert.deepEqual(lintText('\ufeff' + c.text, c.kind, { fileName: c.fileName }), moved(plain, 1), c.name);
+    assert.deepEqual(allResolved(lintText('\ufeff' + c.text, c.kind, { fileName: c.fileName })), moved(plain, 1), c.name);
   }
 });
 
@@ -57,18 +58,20 @@ test('the language server path: per-document chunks whose texts and offsets give
         assert.deepEqual({ line: firstLine + a.line, character: a.character }, b, f.ruleId);
       }
     }
-    assert.deepEqual(yamlLintFindings(lint), lintText(text, 'yaml'));
+    assert.deepEqual(allResolved(yamlLintFindings(lint)), allResolved(lintText(text, 'yaml')));
   }
   const hostPid = lintText(text, 'yaml').find((f) => f.ruleId === 'host-pid')!;
   assert.equal(text.slice(hostPid.span.start, hostPid.span.end), 'hostPID: true');
 });
 
-test('code actions: the documents at offsets of a text with a byte-order mark, with fixes', () => {
+test('code actions: the findings of the document at an offset of a text with a byte-order mark, with fixes', () => {
   const text = '\ufeff' + POD + '---\n' + POD;
-  const all = lintText(text, 'yaml');
+  const all = allResolved(lintText(text, 'yaml'));
+  const lint = lintYamlChunks(text);
   const second = all.filter((f) => f.span.start > text.indexOf('---'));
-  assert.deepEqual(lintYamlDocumentsAt(text, [second[0]!.span.start]), second);
-  assert.deepEqual(lintYamlDocumentsAt(text, [0]), all.filter((f) => f.span.start < text.indexOf('---')));
+  assert.ok(second.some((f) => f.fixes));
+  assert.deepEqual(allResolved(yamlFindingsAt(lint, second[0]!.span.start)), second);
+  assert.deepEqual(allResolved(yamlFindingsAt(lint, 0)), all.filter((f) => f.span.start < text.indexOf('---')));
 });
 
 test('fix-all keeps the byte-order mark and fixes what it fixes without it', () => {

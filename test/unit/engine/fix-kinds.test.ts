@@ -4,7 +4,7 @@
 // the file fixtures, with the opt-in rules on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintText, RULES } from '../../../server/src/engine';
+import { findingFixes, lintText, RULES } from '../../../server/src/engine';
 import { declaredFixKinds, undeclaredFixKinds } from '../../helpers/fix-kinds';
 import { lintableFiles } from '../../helpers/lintable-files';
 import { settingsWith } from '../../helpers/rule-tester';
@@ -21,7 +21,7 @@ test('the fixes offered on the examples and fixtures never go beyond what each r
     for (const settings of [undefined, ALL_ON]) {
       const findings = lintText(text, kind, { fileName: rel, ...(settings ? { settings } : {}) });
       problems.push(...undeclaredFixKinds(findings).map((p) => `${rel}: ${p}`));
-      for (const f of findings) for (const x of f.fixes ?? []) offered.set(f.ruleId, (offered.get(f.ruleId) ?? new Set()).add(x.kind));
+      for (const f of findings) for (const x of findingFixes(f)) offered.set(f.ruleId, (offered.get(f.ruleId) ?? new Set()).add(x.kind));
     }
   }
   assert.ok(linted > 20, `linted ${linted} files`);
@@ -36,7 +36,7 @@ test('a fix kind the metadata does not declare is reported', () => {
   const meta = (fixable: RuleMeta['fixable'], suggestions?: boolean): RuleMeta =>
     ({ id: 'r', title: 't', description: 'd', defaultSeverity: 'error', category: 'hardening', messages: {}, references: {}, fixable, ...(suggestions ? { suggestions } : {}) }) as RuleMeta;
   const finding = (kind: 'fix' | 'suggestion'): Finding =>
-    ({ ruleId: 'r', severity: 'error', message: 'm', span: { start: 0, end: 1 }, fixes: [{ title: 'T', kind, edits: [] }] }) as unknown as Finding;
+    ({ ruleId: 'r', severity: 'error', message: 'm', span: { start: 0, end: 1 }, fixes: () => [{ title: 'T', kind, edits: [] }] }) as unknown as Finding;
   const metas = (m: RuleMeta) => new Map([['r', m]]);
   assert.equal(undeclaredFixKinds([finding('suggestion')], metas(meta('fix'))).length, 1);
   assert.equal(undeclaredFixKinds([finding('fix')], metas(meta('suggestion'))).length, 1);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText, LineIndex, type Finding } from '../../../server/src/engine';
+import { findingFixes, lintText, LineIndex, type Finding } from '../../../server/src/engine';
 import { lintableFiles } from '../../helpers/lintable-files';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -31,8 +31,8 @@ function render(text: string, f: Finding) {
     ...(f.object ? { object: f.object } : {}),
     ...(f.container !== undefined ? { container: f.container } : {}),
     ...(f.related?.length ? { related: f.related.map((r) => ({ range: range(r.span), message: r.message })) } : {}),
-    ...(f.fixes?.length
-      ? { fixes: f.fixes.map((x) => ({ title: x.title, kind: x.kind, edits: x.edits.map((e) => ({ range: range(e), text: e.text })) })) }
+    ...(findingFixes(f).length
+      ? { fixes: findingFixes(f).map((x) => ({ title: x.title, kind: x.kind, edits: x.edits.map((e) => ({ range: range(e), text: e.text })) })) }
       : {}),
   };
 }

@@ -6,6 +6,7 @@ import { fileKindOfText, getRule, lintText, type Finding } from '../../../server
 import { disableForLineFix, ignoreForObjectFix } from '../../../server/src/engine/fixes/actions';
 import { applyEdits, fixAll, hardenContainer } from '../../../server/src/engine/fixes/apply';
 import { JSON_SNIFF_CHARS, sniffJsonManifest, startsAsJson } from '../../../server/src/engine/parse/json-manifest';
+import { findingFixes } from '../../../server/src/engine/types';
 
 const POD = {
   apiVersion: 'v1',
@@ -86,7 +87,7 @@ function assertNoFixBreaksJson(text: string, linted = true): void {
     assert.ok(findings.some((f) => f.ruleId === 'privileged-container'), 'the JSON is linted');
     assert.ok(findings.some((f) => getRule(f.ruleId)?.meta.fixable !== undefined), 'rules that have fixes fire');
   }
-  const offered = findings.flatMap((f: Finding) => f.fixes ?? []);
+  const offered = findings.flatMap((f: Finding) => findingFixes(f));
   for (const fix of offered) JSON.parse(applyEdits(text, fix.edits)!);
   assert.deepEqual(offered, [], 'no fix: the edit builders write YAML');
   for (const f of findings) {
@@ -110,7 +111,7 @@ test('JSON manifests get no fix that could break them (one line, indented, with 
 
 test('a YAML flow map that is not what kubectl reads as JSON keeps its fixes', () => {
   const text = `# a YAML file\n${JSON.stringify(POD)}\n`;
-  assert.ok(lintText(text, 'yaml').some((f) => (f.fixes ?? []).length > 0));
+  assert.ok(lintText(text, 'yaml').some((f) => findingFixes(f).length > 0));
 });
 
 test('a prefix of exactly JSON_SNIFF_CHARS characters (128 KiB of UTF-16) decides without the rest', () => {

@@ -11,6 +11,7 @@ import { expandMerges } from '../../../server/src/engine/parse/yaml-merge';
 import { plainValue } from '../../../server/src/engine/schema/validate';
 import { getNode, getPair } from '../../../server/src/engine/views/yaml-node';
 import { lintText } from '../../../server/src/engine';
+import { findingFixes } from '../../../server/src/engine/types';
 
 interface Golden {
   kubectl: string;
@@ -124,7 +125,7 @@ test('issue 16: hostNetwork: yes and privileged: on are true, as kubectl reads t
   const priv = fs.find((f) => f.ruleId === 'privileged-container')!;
   assert.equal(text.slice(priv.span.start, priv.span.end), 'privileged: on');
   // The fix writes valid YAML in place of `on`.
-  const edit = priv.fixes![0]!.edits[0]!;
+  const edit = findingFixes(priv)[0]!.edits[0]!;
   assert.equal(text.slice(0, edit.start) + edit.text + text.slice(edit.end), text.replace('privileged: on', 'privileged: false'));
 });
 

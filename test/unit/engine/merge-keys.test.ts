@@ -7,6 +7,7 @@ import { lintText, type Finding } from '../../../server/src/engine';
 import { MAX_EXPANDED_NODES } from '../../../server/src/engine/parse/yaml-aliases';
 import { assertFindings, dedent } from '../../helpers/rule-tester';
 import { assertFix, assertNoFix } from '../../helpers/fix-tester';
+import { findingFixes } from '../../../server/src/engine/types';
 
 const lint = (text: string, fileName?: string): Finding[] => lintText(text, 'yaml', fileName ? { fileName } : {});
 const of = (fs: Finding[], id: string) => fs.filter((f) => f.ruleId === id);
@@ -159,7 +160,7 @@ test('a parent map that a merge provides is not replaced by a fix (that would dr
         <<: *base
   `);
   const fs = lint(text, 'compose.yaml');
-  for (const f of fs) for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(e.start >= text.indexOf('services:'), `${f.ruleId}: ${fix.title} edits the anchor`);
+  for (const f of fs) for (const fix of findingFixes(f)) for (const e of fix.edits) assert.ok(e.start >= text.indexOf('services:'), `${f.ruleId}: ${fix.title} edits the anchor`);
 });
 
 test('an unknown field in an anchor is reported for the anchor and for each object merging it', () => {

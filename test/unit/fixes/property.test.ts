@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { fixAll } from '../../../server/src/engine/fixes/apply';
 import { lintText, type FileKind } from '../../../server/src/engine/lint';
+import { findingFixes } from '../../../server/src/engine/types';
 
 const RUNS = Math.max(1, Number(process.env.SHIPSHAPE_FUZZ_RUNS ?? '') || 40);
 const ROOT = join(__dirname, '..', '..', '..');
@@ -21,7 +22,7 @@ function walk(dir: string): string[] {
 }
 
 const parseErrors = (text: string, kind: FileKind) => lintText(text, kind).filter((f) => PARSE_RULES.has(f.ruleId)).length;
-const hasSafeFix = (text: string, kind: FileKind) => lintText(text, kind).some((f) => f.fixes?.some((x) => x.kind === 'fix' && x.edits.length > 0));
+const hasSafeFix = (text: string, kind: FileKind) => lintText(text, kind).some((f) => findingFixes(f).some((x) => x.kind === 'fix' && x.edits.length > 0));
 
 function checkProperties(text: string, kind: FileKind, label: string): void {
   const once = fixAll(text, kind);

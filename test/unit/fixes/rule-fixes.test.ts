@@ -11,6 +11,7 @@ import { lintYaml } from '../../../server/src/engine/lint';
 import { DEFAULT_SETTINGS } from '../../../server/src/engine/config/settings';
 import { assertFix } from '../../helpers/fix-tester';
 import { settingsWith } from '../../helpers/rule-tester';
+import { findingFixes } from '../../../server/src/engine/types';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -33,7 +34,7 @@ test('the examples offer fixes', () => {
   let count = 0;
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    count += lintYaml(text, { fileName: file }).filter((f) => f.fixes?.length).length;
+    count += lintYaml(text, { fileName: file }).filter((f) => findingFixes(f).length).length;
   }
   assert.ok(count >= 30, `only ${count} findings with fixes in the examples`);
 });
@@ -52,7 +53,7 @@ for (const file of files) for (const [label, variant] of variants) {
     for (const f of findings) {
       const index = byRule.get(f.ruleId) ?? 0;
       byRule.set(f.ruleId, index + 1);
-      for (const fix of f.fixes ?? []) {
+      for (const fix of findingFixes(f)) {
         const allowed = ALLOWED_AFTER[f.ruleId];
         const settings = allowed ? settingsWith({ rules: Object.fromEntries(allowed.map((id) => [id, 'off'])) }) : DEFAULT_SETTINGS;
         // The same finding under the settings used (rules turned off do not shift the index of this rule).

@@ -7,6 +7,7 @@ import type { LintCase } from '../../helpers/fuzz-inputs';
 import { lintText } from '../../../server/src/engine';
 import { parseConfig } from '../../../server/src/engine/config/config-file';
 import { applyEdits } from '../../../server/src/engine/fixes/apply';
+import { findingFixes } from '../../../server/src/engine/types';
 
 const lintCase = (text: string, previous = text): LintCase => ({ source: 'regression', kind: 'yaml', fileName: 'manifest.yaml', settings: 'default', text, previous, fixPick: 0 });
 
@@ -14,7 +15,7 @@ describe('fuzz regressions', () => {
   it('a suggestion inserting into an empty flow map right before its parent closes keeps both braces', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: w}\nspec: {containers: [{name: app, image: nginx:1.25, resources: {requests: {}}}]}\n';
     const f = lintText(text, 'yaml').find((x) => x.ruleId === 'missing-cpu-request');
-    const fix = f?.fixes?.[0];
+    const fix = f && findingFixes(f)[0];
     assert.ok(fix, 'missing-cpu-request offers a suggestion');
     const out = applyEdits(text, fix.edits)!;
     assert.match(out, /resources: \{requests: \{cpu: 100m\}\}\}\]\}/);

@@ -294,3 +294,14 @@ test('property: any name or namespace is written so that it reads back, with not
     { numRuns: 150 },
   );
 });
+
+test('names kubectl reads as YAML 1.1 booleans or numbers are written quoted (fast-check found namespace "n")', () => {
+  for (const value of ['n', 'y', 'yes', 'On', 'off', '0755', '0x1F', '~']) {
+    const ns = setContextNamespace(A, 'prod-admin', value);
+    assert.ok(ns.ok, ns.ok ? '' : ns.error);
+    assert.match(ns.text, new RegExp(`namespace: "${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+    const cc = setCurrentContext(A, value);
+    assert.ok(cc.ok, cc.ok ? '' : cc.error);
+    assert.match(cc.text, new RegExp(`current-context: "${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+  }
+});

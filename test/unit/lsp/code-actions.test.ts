@@ -15,7 +15,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText } from '../../../server/src/engine';
+import { findingFixes, lintText } from '../../../server/src/engine';
 import { applyEdits, fixAll, hardenContainer } from '../../../server/src/engine/fixes/apply';
 import { assertServerBuilt, LspServer } from './lsp-harness';
 
@@ -146,7 +146,7 @@ describe('code actions over stdio', () => {
     assert.deepEqual(await actions([], ['source.fixAll.shipshape']), []);
   });
 
-  // The server lints without fixes; a code action lints the documents it acts on again with them. In a file of
+  // A code action takes its findings from the server's per-document lint, and builds their fixes then. In a file of
   // several documents, every action on a later document must still be what the engine makes of the whole file.
   it('acts on a later document of a multi-document file as the engine does on the whole file', async () => {
     const named = (pod: string, container: string) => pod.replace('name: web', `name: ${container}-pod`).replace('- name: app', `- name: ${container}`);
@@ -158,8 +158,9 @@ describe('code actions over stdio', () => {
     const fix = (await actions([d], ['quickfix'])).find((a) => a.isPreferred === true);
     assert.ok(fix, 'no preferred quick fix for the third document');
     const engineFinding = lintText(text, 'yaml').find((f) => f.ruleId === 'privileged-container' && f.span.start === third);
-    assert.ok(engineFinding?.fixes?.[0]);
-    assert.equal(applyWorkspaceEdit(doc, fix.edit), applyEdits(text, engineFinding.fixes[0].edits));
+    const engineFix = engineFinding && findingFixes(engineFinding)[0];
+    assert.ok(engineFix);
+    assert.equal(applyWorkspaceEdit(doc, fix.edit), applyEdits(text, engineFix.edits));
 
     const inTwo = diagnostics.find((x) => (x.data as { container?: string }).container === 'two');
     assert.ok(inTwo);

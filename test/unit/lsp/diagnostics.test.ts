@@ -33,9 +33,9 @@ test('positions agree with LineIndex over CRLF text', () => {
 test('severity, code, source, doc link and data', () => {
   const text = 'privileged: true\n';
   const conv = new DiagnosticConverter(ROOT);
-  const base = finding(text, 'true', { container: 'web', fixes: [{ title: 't', kind: 'fix', edits: [{ start: 12, end: 16, text: 'false' }] }] });
+  const base = finding(text, 'true', { container: 'web', fixes: () => [{ title: 't', kind: 'fix', edits: [{ start: 12, end: 16, text: 'false' }] }] });
   const [err, warn, info] = conv.convert(
-    [base, { ...base, severity: 'warning', fixes: [{ title: 's', kind: 'suggestion', edits: [] }] }, { ...base, severity: 'info', fixes: undefined, container: undefined }],
+    [base, { ...base, severity: 'warning', fixes: () => [{ title: 's', kind: 'suggestion', edits: [] }] }, { ...base, severity: 'info', fixes: undefined, container: undefined }],
     text,
     3,
   );
@@ -46,7 +46,7 @@ test('severity, code, source, doc link and data', () => {
   assert.equal(err!.source, 'shipshape');
   assert.equal(err!.message, 'm');
   assert.equal(err!.codeDescription!.href, 'file:///opt/ext%20root/docs/rules/privileged-container.md');
-  // No fix information: the language server lints without fixes, and a code action finds them again.
+  // No fix information: a code action finds the finding, and builds its fixes, from the server's kept lint.
   assert.deepEqual(err!.data, { ruleId: 'privileged-container', span: { start: 12, end: 16 }, version: 3, container: 'web' });
   assert.deepEqual(warn!.data, { ruleId: 'privileged-container', span: { start: 12, end: 16 }, version: 3, container: 'web' });
   assert.deepEqual(info!.data, { ruleId: 'privileged-container', span: { start: 12, end: 16 }, version: 3 });
@@ -66,7 +66,7 @@ test('issue 16: a merged value carries relatedInformation in the document, per Y
   const text = `kind: ConfigMap\napiVersion: v1\nmetadata: {name: c}\n---\n${compose}`;
   const uri = 'file:///w/compose.yaml';
   const conv = new DiagnosticConverter(ROOT);
-  const lint = lintYamlChunks(text, { fileName: 'compose.yaml', fixes: false });
+  const lint = lintYamlChunks(text, { fileName: 'compose.yaml' });
   const privileged = conv.convertYaml(lint, text, 1, undefined, uri).filter((d) => d.code === 'privileged-container');
   assert.deepEqual(
     privileged.map((d) => [d.range.start.line, d.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.location.range.start.character])]),

@@ -15,6 +15,8 @@ import { CodeActionProvider } from '../../../server/src/lsp/code-actions';
 import { ConfigResolver } from '../../../server/src/lsp/config';
 import { DIAGNOSTIC_SOURCE } from '../../../server/src/lsp/diagnostics';
 import { SettingsStore } from '../../../server/src/lsp/settings';
+import { DiagnosticConverter } from '../../../server/src/lsp/diagnostics';
+import { DocumentLinter } from '../../../server/src/lsp/linting';
 
 const root = mkdtempSync(join(tmpdir(), 'shipshape-trust-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -41,7 +43,8 @@ function setup(files: Record<string, string>, open: TextDocument[] = [], options
   configs.setWorkspaceFolders([pathToFileURL(dir).href]);
   configs.trusted = options.trusted ?? true;
   const settings = new SettingsStore({ fetch: () => Promise.resolve({}), warn: () => {} });
-  const provider = new CodeActionProvider({ documents, settings, configs, canCreateFiles: options.canCreateFiles ?? true });
+  const linter = new DocumentLinter({ documents, settings, configs, converter: new DiagnosticConverter('/ext'), publish: () => undefined });
+  const provider = new CodeActionProvider({ documents, lintOf: (uri) => linter.lintOf(uri), configs, canCreateFiles: options.canCreateFiles ?? true });
   const add = (name: string, text: string, version = 1): TextDocument => {
     const doc = TextDocument.create(pathToFileURL(join(dir, name)).href, 'yaml', version, text);
     docs.set(doc.uri, doc);

@@ -8,7 +8,7 @@ import { lintText, type FileKind, type LintOptions } from '../lint';
 import { getRule } from '../rules';
 import { objectAt } from './actions';
 import { splitYamlDocuments } from '../parse/yaml';
-import type { Finding, Fix, Span, TextEdit } from '../types';
+import { findingFixes, type Finding, type Fix, type Span, type TextEdit } from '../types';
 
 /** Rounds of fix-all before giving up on reaching a fixed point. */
 export const MAX_FIX_ROUNDS = 10;
@@ -92,6 +92,16 @@ export interface FixAllResult {
   findings: Finding[];
 }
 
+/** Lint options, and the findings of the text when a lint already found them. */
+export interface FixRunOptions extends LintOptions {
+  /**
+   * The findings of the text under these options (their fixes still unbuilt,
+   * see LazyFixes), from the lint the caller already has: the first round
+   * takes its fixes from them instead of linting the text again.
+   */
+  findings?: readonly Finding[];
+}
+
 type Filter = (f: Finding, fix: Fix) => boolean;
 
 /** The fixes one round applies, given the current text and its findings. */
@@ -99,7 +109,7 @@ type Picker = (findings: Finding[], current: string) => Fix[];
 
 /** The offered fixes of `findings` that `accept` takes, in application order. */
 function candidatesOf(findings: readonly Finding[], accept: Filter): { finding: Finding; fix: Fix }[] {
-  return sortFixes(findings.flatMap((finding) => (finding.fixes ?? []).filter((fix) => fix.edits.length > 0 && accept(finding, fix)).map((fix) => ({ finding, fix }))));
+  return sortFixes(findings.flatMap((finding) => findingFixes(finding).filter((fix) => fix.edits.length > 0 && accept(finding, fix)).map((fix) => ({ finding, fix }))));
 }
 
 function acceptAll(accept: Filter): Picker {
@@ -110,11 +120,13 @@ function acceptAll(accept: Filter): Picker {
  * Apply the picked fixes round by round until nothing changes (or maxRounds),
  * re-linting after each round; a round that would add a syntax finding is dropped.
  */
-function fixLoop(text: string, kind: FileKind, options: LintOptions, pick: Picker, maxRounds: number): FixAllResult {
+function fixLoop(text: string, kind: FileKind, { findings: given, ...options }: FixRunOptions, pick: Picker, maxRounds: number): FixAllResult {
   let current = text;
   let applied = 0;
   let rounds = 0;
-  let findings = lintText(current, kind, options);
+  // Every round builds the fixes of every document: without a cache, the lints keep all parsed documents for them.
+  options = options.cache ? options : { ...options, fixSources: Infinity };
+  let findings = given ? [...given] : lintText(current, kind, options);
   const syntaxBefore = syntaxCount(findings);
   for (let round = 0; round < maxRounds; round++) {
     const picked = pick(findings, current);
@@ -147,7 +159,7 @@ function syntaxCount(findings: readonly Finding[]): number {
  * round until nothing is left to fix (at most `maxRounds` rounds).
  * Deterministic: the same text and options give the same result.
  */
-export function fixAll(text: string, kind: FileKind, options: LintOptions = {}, maxRounds = MAX_FIX_ROUNDS): FixAllResult {
+export function fixAll(text: string, kind: FileKind, options: FixRunOptions = {}, maxRounds = MAX_FIX_ROUNDS): FixAllResult {
   return fixLoop(text, kind, options, acceptAll((_f, fix) => fix.kind === 'fix'), maxRounds);
 }
 
@@ -183,8 +195,8 @@ export interface HardenTarget {
   position?: number | Span;
 }
 
-/** Rules of the restricted profile (baseline rules are part of restricted). */
-function inRestrictedProfile(ruleId: string): boolean {
+/** Rules of the restricted profile (baseline rules are part of restricted): the rules Harden container applies. */
+export function inRestrictedProfile(ruleId: string): boolean {
   const meta = getRule(ruleId)?.meta;
   if (!meta) return false;
   return meta.category === 'pod-security-baseline' || meta.category === 'pod-security-restricted' || meta.level !== undefined;
@@ -203,7 +215,7 @@ export interface HardenResult {
  * fix-all), returned as ONE edit on the original text so fixes that each
  * would create the same parent map (e.g. `securityContext`) compose.
  */
-export function hardenContainer(text: string, kind: FileKind, options: LintOptions, target: HardenTarget, maxRounds = MAX_FIX_ROUNDS): HardenResult {
+export function hardenContainer(text: string, kind: FileKind, options: FixRunOptions, target: HardenTarget, maxRounds = MAX_FIX_ROUNDS): HardenResult {
   const pos = target.position === undefined ? undefined : typeof target.position === 'number' ? target.position : target.position.start;
   // Track the target document by its index among documents: offsets move as edits apply.
   const docIndex = pos === undefined ? undefined : documentIndexAt(text, pos);

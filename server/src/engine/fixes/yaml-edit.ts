@@ -42,8 +42,6 @@
  *   with another key and value at the same place (`value:` -> `valueFrom:`).
  * - `replaceNode(doc, text, node, value)`: replace a scalar node's text.
  *
- * A document passed to `withoutFixes` gets no edits from any of them (see there).
- *
  * Two fixes built from the same text may both create the same missing parent
  * (`securityContext:`), with insertions at the same offset: callers applying
  * several fixes must apply non-overlapping ones (treating equal insertion
@@ -51,7 +49,6 @@
  */
 import { isMap, isPair, isScalar, isSeq, Scalar, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { mergeRecord, writtenItems } from '../parse/yaml-merge';
-import { FIXLESS } from './fixless';
 import { column, lineStart, nextLineStart, restIsTrivia, spaces } from './text-lines';
 import { editorFor, type AnyDoc, type YamlEditor } from './yaml-editor';
 import { blockEntry, flowValue, formatScalar, isArray, isScalarValue, nest, seqItemLines, type YamlValue } from './yaml-format';
@@ -184,7 +181,6 @@ function text(ed: YamlEditor, start: number, end: number): string {
  * when unsafe, or when the value is already there.
  */
 export function setIn(doc: AnyDoc, text: string, map: YAMLMap, path: readonly string[], value: YamlValue, opts: SetOptions = {}): TextEdit[] | undefined {
-  if (FIXLESS.has(doc)) return undefined;
   try {
     const edits = setCore(editorFor(doc, text), map, path, value, opts);
     return edits && edits.length > 0 ? edits : undefined;
@@ -271,7 +267,6 @@ function mergeSamePoint(edits: TextEdit[]): TextEdit[] {
  * there is nothing to add or it is unsafe.
  */
 export function addToSeq(doc: AnyDoc, text: string, map: YAMLMap, path: readonly string[], items: readonly YamlValue[]): TextEdit[] | undefined {
-  if (FIXLESS.has(doc)) return undefined;
   try {
     if (path.length === 0) return undefined;
     const ed = editorFor(doc, text);
@@ -332,7 +327,6 @@ function itemLikeSiblings(seq: YAMLSeq, item: YamlValue): string {
  * block). A trailing comment on the last line of the old pair stays.
  */
 export function replacePair(doc: AnyDoc, text: string, map: YAMLMap, path: readonly string[], newKey: string, value: YamlValue): TextEdit[] | undefined {
-  if (FIXLESS.has(doc)) return undefined;
   try {
     if (path.length === 0) return undefined;
     const ed = editorFor(doc, text);
@@ -359,7 +353,6 @@ export function replacePair(doc: AnyDoc, text: string, map: YAMLMap, path: reado
 
 /** Replace a scalar node's text with `value` (the node must be a single-line scalar without anchor or tag). */
 export function replaceNode(doc: AnyDoc, text: string, node: unknown, value: string | number | boolean | null): TextEdit[] | undefined {
-  if (FIXLESS.has(doc)) return undefined;
   try {
     const ed = editorFor(doc, text);
     const r = range(node);
@@ -373,5 +366,4 @@ export function replaceNode(doc: AnyDoc, text: string, node: unknown, value: str
 }
 
 export { removeIn, removeSeqItem } from './yaml-remove';
-export { withoutFixes } from './fixless';
 export type { YamlValue } from './yaml-format';

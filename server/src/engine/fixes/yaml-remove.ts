@@ -1,7 +1,6 @@
 /** Removal edits (a key with its lines, a sequence item); part of the builders API of yaml-edit.ts, see there. */
 import { isPair, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { mergeRecord, writtenItems } from '../parse/yaml-merge';
-import { FIXLESS } from './fixless';
 import { column, lineStart, nextLineStart, restIsTrivia } from './text-lines';
 import { editorFor, type AnyDoc, type YamlEditor } from './yaml-editor';
 import { contentEnd, hasAnchor, keyEnd, range, simpleFlow, walk } from './yaml-nodes';
@@ -13,7 +12,6 @@ import type { TextEdit } from '../types';
  * A block map left empty becomes `{}` after its key.
  */
 export function removeIn(doc: AnyDoc, text: string, map: YAMLMap, path: readonly string[]): TextEdit[] | undefined {
-  if (FIXLESS.has(doc)) return undefined;
   try {
     if (path.length === 0) return undefined;
     const ed = editorFor(doc, text);
@@ -86,7 +84,6 @@ function emptyMapEdits(ed: YamlEditor, map: YAMLMap, pair: Pair, ls: number, key
 
 /** Remove one item of a sequence (its whole lines; a sequence left empty becomes `[]`). */
 export function removeSeqItem(doc: AnyDoc, text: string, seq: YAMLSeq, item: unknown): TextEdit[] | undefined {
-  if (FIXLESS.has(doc)) return undefined;
   try {
     const ed = editorFor(doc, text);
     if (!ed.unanchoredChain(seq) || hasAnchor(item)) return undefined;

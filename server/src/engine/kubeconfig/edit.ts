@@ -11,6 +11,7 @@
 import { isMap, isScalar, parse as parseYaml, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { TextEdit } from '../types';
 import { parseKubeconfig } from './model';
+import { kubectlScalar } from '../parse/kubectl-scalars';
 import { getNode, getPair, stringValue } from '../views/yaml-node';
 import type { KubeconfigEditResult } from '../../../../shared/kubeconfig/model';
 
@@ -23,11 +24,14 @@ function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-/** Can `value` be written as a plain scalar (in block and flow context) and read back as the same string? */
+/**
+ * Can `value` be written as a plain scalar (in block and flow context) and read back as the same string, by the
+ * yaml library and by kubectl (YAML 1.1: `n`, `yes`, `on`, `0755` are not strings there)?
+ */
 function plainOk(value: string): boolean {
   if (!/^[A-Za-z0-9_./@~+-][A-Za-z0-9_./@:+=~-]*$/.test(value) || value.endsWith(':')) return false;
   try {
-    return parseYaml(`[${value}]`)?.[0] === value && parseYaml(value) === value;
+    return parseYaml(`[${value}]`)?.[0] === value && parseYaml(value) === value && kubectlScalar(value) === value;
   } catch {
     return false;
   }

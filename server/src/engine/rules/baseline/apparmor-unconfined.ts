@@ -58,7 +58,7 @@ export default defineRule({
         data: { subject: s.subject, type: s.value },
         at: pairSpan(s.pair)!,
         container: s.container,
-        fixes: typeFix(owner),
+        fixes: () => typeFix(owner),
       });
     };
     return {
@@ -74,7 +74,7 @@ export default defineRule({
             data: { key, value, container },
             at: pairSpan(pair)!,
             container,
-            fixes: fixOf('Set the annotation to runtime/default', 'fix', replaceNode(pod.doc, ctx.text, pair.value, 'runtime/default')),
+            fixes: () => fixOf('Set the annotation to runtime/default', 'fix', replaceNode(pod.doc, ctx.text, pair.value, 'runtime/default')),
           });
         }
       },
@@ -85,7 +85,7 @@ export default defineRule({
           if (opt.key !== 'apparmor' || opt.optionValue !== 'unconfined') continue;
           // Without the option Docker applies its default AppArmor profile.
           const item = seq?.items.find((n) => nodeSpan(n)?.start === opt.span.start);
-          const fixes = fixOf(`Remove ${opt.value} (use the default AppArmor profile)`, 'fix', seq && removeSeqItem(s.doc, ctx.text, seq, item));
+          const fixes = () => fixOf(`Remove ${opt.value} (use the default AppArmor profile)`, 'fix', seq && removeSeqItem(s.doc, ctx.text, seq, item));
           ctx.report({ messageId: 'compose', data: { owner: s.owner, option: opt.value }, at: opt.span, container: s.name, fixes });
         }
       },

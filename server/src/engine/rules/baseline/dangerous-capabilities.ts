@@ -70,7 +70,7 @@ export default defineRule({
           if (typeof capability !== 'string' || BASELINE_CAPABILITIES.has(capability)) continue;
           const fixed = canonical(capability);
           // The workload may need the capability: removing it is a suggestion; respelling it changes nothing the runtime grants.
-          const fixes = fixesOf(
+          const fixes = () => fixesOf(
             // Under restricted, a respelt capability other than NET_BIND_SERVICE is still reported (capabilities-not-dropped).
             fixed !== undefined && (ctx.profile === 'baseline' || fixed === 'NET_BIND_SERVICE') ? fixOf(`Write the capability as ${fixed}`, 'suggestion', replaceNode(c.doc, ctx.text, item, fixed)) : undefined,
             fixOf(`Remove capability ${capability}`, 'suggestion', addSeq && removeSeqItem(c.doc, ctx.text, addSeq, item)),
@@ -95,7 +95,7 @@ export default defineRule({
             data: { owner: s.owner, capability },
             at: item.span,
             container: s.name,
-            fixes: fixOf(`Remove capability ${capability}`, 'suggestion', addSeq && removeSeqItem(s.doc, ctx.text, addSeq, addSeq.items.find((n) => nodeSpan(n)?.start === item.span.start))),
+            fixes: () => fixOf(`Remove capability ${capability}`, 'suggestion', addSeq && removeSeqItem(s.doc, ctx.text, addSeq, addSeq.items.find((n) => nodeSpan(n)?.start === item.span.start))),
           });
         }
       },

@@ -32,14 +32,14 @@ export default defineRule({
     return {
       podSpec(pod) {
         if (pod.value(['hostIPC']) !== true) return;
-        const fixes = fixOf('Remove hostIPC', 'fix', removeIn(pod.doc, ctx.text, pod.node, ['hostIPC']));
+        const fixes = () => fixOf('Remove hostIPC', 'fix', removeIn(pod.doc, ctx.text, pod.node, ['hostIPC']));
         ctx.report({ messageId: 'hostIPC', at: pairSpan(pod.pair(['hostIPC']))!, fixes });
       },
       composeService(s) {
         const setting = s.setting(['ipc']);
         if (setting?.value !== 'host') return;
         // In a compose file the service may rely on the host network (no `ports:`): offered, not applied in bulk.
-        const fixes = fixOf('Remove ipc: host', 'suggestion', removeIn(s.doc, ctx.text, s.node, ['ipc']));
+        const fixes = () => fixOf('Remove ipc: host', 'suggestion', removeIn(s.doc, ctx.text, s.node, ['ipc']));
         ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name, fixes });
       },
     };

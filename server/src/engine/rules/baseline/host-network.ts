@@ -32,14 +32,14 @@ export default defineRule({
     return {
       podSpec(pod) {
         if (pod.value(['hostNetwork']) !== true) return;
-        const fixes = fixOf('Remove hostNetwork', 'fix', removeIn(pod.doc, ctx.text, pod.node, ['hostNetwork']));
+        const fixes = () => fixOf('Remove hostNetwork', 'fix', removeIn(pod.doc, ctx.text, pod.node, ['hostNetwork']));
         ctx.report({ messageId: 'hostNetwork', at: pairSpan(pod.pair(['hostNetwork']))!, fixes });
       },
       composeService(s) {
         const setting = s.setting(['network_mode']);
         if (setting?.value !== 'host') return;
         // In a compose file the service may rely on the host network (no `ports:`): offered, not applied in bulk.
-        const fixes = fixOf('Remove network_mode: host', 'suggestion', removeIn(s.doc, ctx.text, s.node, ['network_mode']));
+        const fixes = () => fixOf('Remove network_mode: host', 'suggestion', removeIn(s.doc, ctx.text, s.node, ['network_mode']));
         ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name, fixes });
       },
     };

@@ -32,14 +32,14 @@ export default defineRule({
     return {
       podSpec(pod) {
         if (pod.value(['hostPID']) !== true) return;
-        const fixes = fixOf('Remove hostPID', 'fix', removeIn(pod.doc, ctx.text, pod.node, ['hostPID']));
+        const fixes = () => fixOf('Remove hostPID', 'fix', removeIn(pod.doc, ctx.text, pod.node, ['hostPID']));
         ctx.report({ messageId: 'hostPID', at: pairSpan(pod.pair(['hostPID']))!, fixes });
       },
       composeService(s) {
         const setting = s.setting(['pid']);
         if (setting?.value !== 'host') return;
         // In a compose file the service may rely on the host network (no `ports:`): offered, not applied in bulk.
-        const fixes = fixOf('Remove pid: host', 'suggestion', removeIn(s.doc, ctx.text, s.node, ['pid']));
+        const fixes = () => fixOf('Remove pid: host', 'suggestion', removeIn(s.doc, ctx.text, s.node, ['pid']));
         ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name, fixes });
       },
     };

@@ -43,7 +43,7 @@ export default defineRule({
             at: pairSpan(pair)!,
             container: c.name,
             // Clients may reach the port on the node: a suggestion (a Service replaces it).
-            fixes: port0 && fixOf('Remove hostPort', 'suggestion', removeIn(c.doc, ctx.text, port0, ['hostPort'])),
+            fixes: () => port0 && fixOf('Remove hostPort', 'suggestion', removeIn(c.doc, ctx.text, port0, ['hostPort'])),
           });
         }
       },

@@ -48,7 +48,7 @@ export default defineRule({
         data: { subject: s.subject, type: s.value },
         at: pairSpan(s.pair)!,
         container: s.container,
-        fixes: fixFor(owner),
+        fixes: () => fixFor(owner),
       });
     };
     return {
@@ -60,7 +60,7 @@ export default defineRule({
           if (opt.key !== 'seccomp' || opt.optionValue !== 'unconfined') continue;
           // Without the option Docker applies its default seccomp profile.
           const item = seq?.items.find((n) => nodeSpan(n)?.start === opt.span.start);
-          const fixes = fixOf(`Remove ${opt.value} (use the default seccomp profile)`, 'fix', seq && removeSeqItem(s.doc, ctx.text, seq, item));
+          const fixes = () => fixOf(`Remove ${opt.value} (use the default seccomp profile)`, 'fix', seq && removeSeqItem(s.doc, ctx.text, seq, item));
           ctx.report({ messageId: 'compose', data: { owner: s.owner, option: opt.value }, at: opt.span, container: s.name, fixes });
         }
       },

@@ -43,7 +43,7 @@ export default defineRule({
           data: { label: c.label, name: c.name, value },
           at: pairSpan(c.pair(['securityContext', 'procMount']))!,
           container: c.name,
-          fixes: fixOf('Remove procMount (use the default masked /proc)', 'fix', removeIn(c.doc, ctx.text, c.node, ['securityContext', 'procMount'])),
+          fixes: () => fixOf('Remove procMount (use the default masked /proc)', 'fix', removeIn(c.doc, ctx.text, c.node, ['securityContext', 'procMount'])),
         });
       },
     };

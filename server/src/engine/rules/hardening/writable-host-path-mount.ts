@@ -72,7 +72,7 @@ export default defineRule({
               at,
               container: c.name,
               // The container may need to write (a log shipper's position file, a CSI socket): offered, never applied in bulk.
-              fixes: fixOf('Mount the hostPath volume read-only (readOnly: true)', 'suggestion', setIn(doc, ctx.text, mount, ['readOnly'], true)),
+              fixes: () => fixOf('Mount the hostPath volume read-only (readOnly: true)', 'suggestion', setIn(doc, ctx.text, mount, ['readOnly'], true)),
             });
           }
         }

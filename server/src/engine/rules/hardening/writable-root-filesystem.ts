@@ -36,7 +36,7 @@ export default defineRule({
         const pair = c.pair([...PATH]);
         const data = { label: c.label, name: c.name };
         // The application may need to write: a suggestion (mount an emptyDir where it writes).
-        const fixes = fixOf('Set readOnlyRootFilesystem: true', 'suggestion', setIn(c.doc, ctx.text, c.node, [...PATH], true));
+        const fixes = () => fixOf('Set readOnlyRootFilesystem: true', 'suggestion', setIn(c.doc, ctx.text, c.node, [...PATH], true));
         if (pair && value !== null && value !== undefined) {
           ctx.report({ messageId: 'writable', data: { ...data, value: String(value) }, at: pairSpan(pair)!, container: c.name, fixes });
         } else {

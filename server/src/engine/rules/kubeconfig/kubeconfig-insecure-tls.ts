@@ -26,8 +26,8 @@ export default defineRule({
         for (const cluster of config.clusters) {
           if (!cluster.insecureSkipTlsVerify) continue;
           // A suggestion: without the flag kubectl fails until the cluster's CA is trusted.
-          const edits = cluster.body ? removeIn(config.resource.doc, ctx.text, cluster.body, ['insecure-skip-tls-verify']) : undefined;
-          const fixes = fixOf('Remove insecure-skip-tls-verify', 'suggestion', edits);
+          const body = cluster.body;
+          const fixes = body ? () => fixOf('Remove insecure-skip-tls-verify', 'suggestion', removeIn(config.resource.doc, ctx.text, body, ['insecure-skip-tls-verify'])) : undefined;
           ctx.report({ messageId: 'insecure', data: { cluster: cluster.label }, at: cluster.insecureSkipTlsVerify, ...(fixes ? { fixes } : {}) });
         }
       },

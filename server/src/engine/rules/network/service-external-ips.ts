@@ -42,7 +42,7 @@ export default defineRule({
           messageId: 'externalIPs',
           data: { name: resource.name ?? '(unnamed)', ips: shown || `${items.length} entries` },
           at: keySpan(pair)!,
-          fixes: fixOf('Remove externalIPs', 'suggestion', removeIn(resource.doc, ctx.text, spec, ['externalIPs'])),
+          fixes: () => fixOf('Remove externalIPs', 'suggestion', removeIn(resource.doc, ctx.text, spec, ['externalIPs'])),
         });
       },
     };

@@ -41,23 +41,27 @@ export default defineRule({
         const typePair = getPair(spec, 'type');
         if (!spec || !typePair || stringValue(typePair.value, resource.doc) !== 'NodePort') return;
         const ports: string[] = [];
-        // The node ports go with the type: ClusterIP rejects nodePort, externalTrafficPolicy and healthCheckNodePort.
-        const edits: Array<TextEdit[] | undefined> = [replaceNode(resource.doc, ctx.text, typePair.value, 'ClusterIP')];
         for (const item of seqItems(getPair(spec, 'ports')?.value, resource.doc)) {
-          const port = asMap(item, resource.doc);
-          const nodePort = scalarValue(getPair(port, 'nodePort')?.value, resource.doc);
+          const nodePort = scalarValue(getPair(asMap(item, resource.doc), 'nodePort')?.value, resource.doc);
           if (typeof nodePort === 'number') ports.push(String(nodePort));
-          if (port && getPair(port, 'nodePort')) edits.push(removeIn(resource.doc, ctx.text, port, ['nodePort']));
         }
-        for (const field of EXTERNAL_ONLY) {
-          if (getPair(spec, field)) edits.push(removeIn(resource.doc, ctx.text, spec, [field]));
-        }
-        const all = edits.every((e) => e !== undefined) ? edits.flat() as TextEdit[] : undefined;
+        // The node ports go with the type: ClusterIP rejects nodePort, externalTrafficPolicy and healthCheckNodePort.
+        const all = (): TextEdit[] | undefined => {
+          const edits: Array<TextEdit[] | undefined> = [replaceNode(resource.doc, ctx.text, typePair.value, 'ClusterIP')];
+          for (const item of seqItems(getPair(spec, 'ports')?.value, resource.doc)) {
+            const port = asMap(item, resource.doc);
+            if (port && getPair(port, 'nodePort')) edits.push(removeIn(resource.doc, ctx.text, port, ['nodePort']));
+          }
+          for (const field of EXTERNAL_ONLY) {
+            if (getPair(spec, field)) edits.push(removeIn(resource.doc, ctx.text, spec, [field]));
+          }
+          return edits.every((e) => e !== undefined) ? (edits.flat() as TextEdit[]) : undefined;
+        };
         ctx.report({
           messageId: 'nodePort',
           data: { name: resource.name ?? '(unnamed)', ports: ports.length ? `port ${ports.join(', ')}` : 'a port (from 30000-32767)' },
           at: pairSpan(typePair)!,
-          fixes: fixOf('Change the Service to type ClusterIP (reach it through an Ingress or a LoadBalancer)', 'suggestion', all),
+          fixes: () => fixOf('Change the Service to type ClusterIP (reach it through an Ingress or a LoadBalancer)', 'suggestion', all()),
         });
       },
     };

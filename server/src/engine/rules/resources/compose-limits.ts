@@ -26,12 +26,12 @@ export function checkComposeLimit(ctx: RuleContext, s: ComposeServiceView, resou
   if (limit.state === 'none') {
     const at = nodeSpan(limit.setting.pair.value);
     const value = at ? ctx.text.slice(at.start, at.end) : String(limit.setting.value);
-    const fixes = composeLimitFix(ctx, s, resource, limit.field.split('.'));
+    const fixes = () => composeLimitFix(ctx, s, resource, limit.field.split('.'));
     ctx.report({ messageId: 'composeNone', data: { ...data, field: limit.field, value }, at: limit.setting.span, container: s.name, fixes });
   } else if (limit.state === 'missing') {
     const fields = LIMIT_FIELDS[resource].filter((p) => p[0] !== 'cpu_quota').map((p) => p.join('.')).join(' or ');
     const deployPath = LIMIT_FIELDS[resource][LIMIT_FIELDS[resource].length - 1]!;
-    const fixes = composeLimitFix(ctx, s, resource, [resource === 'memory' ? 'mem_limit' : 'cpus']);
+    const fixes = () => composeLimitFix(ctx, s, resource, [resource === 'memory' ? 'mem_limit' : 'cpus']);
     ctx.report({ messageId: 'composeMissing', data: { ...data, fields }, at: s.nearestSpan(deployPath), container: s.name, fixes });
   }
 }

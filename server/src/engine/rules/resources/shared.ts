@@ -114,14 +114,14 @@ export function missingResourceVisitors(ctx: RuleContext, name: ResourceName, fi
         const limit = resourceEntry(c, 'limits', name, ctx.text, ctx.views);
         if (field === 'limits') {
           if (isSet(limit) && isZeroLimit(limit)) {
-            const fixes = resourceFix(ctx, c, name, field);
+            const fixes = () => resourceFix(ctx, c, name, field);
             ctx.report({ messageId: 'zero', data: { ...data, value: limit.quantity!.text }, at: pairSpan(limit.pair)!, container: c.name, fixes });
           } else if (!isSet(limit)) {
-            ctx.report({ messageId: 'missing', data, at: missingSpan(c, field, name), container: c.name, fixes: resourceFix(ctx, c, name, field) });
+            ctx.report({ messageId: 'missing', data, at: missingSpan(c, field, name), container: c.name, fixes: () => resourceFix(ctx, c, name, field) });
           }
         } else if (!isSet(resourceEntry(c, 'requests', name, ctx.text, ctx.views)) && !isEffectiveLimit(limit)) {
           // A zero limit next to a new request would be a limit below its request: no suggestion then.
-          const fixes = isSet(limit) ? undefined : resourceFix(ctx, c, name, field);
+          const fixes = isSet(limit) ? undefined : () => resourceFix(ctx, c, name, field);
           ctx.report({ messageId: 'missing', data, at: missingSpan(c, field, name), container: c.name, fixes });
         }
       }

@@ -49,7 +49,7 @@ export default defineRule({
         if (!drops.includes('ALL')) {
           // The drop list when present, else the nearest of capabilities / securityContext / name.
           const at = (dropPair && keySpan(dropPair)) ?? c.nearestSpan([...CAPS, 'drop']);
-          const fixes = fixOf('Drop ALL capabilities', 'fix', addToSeq(c.doc, ctx.text, c.node, [...CAPS, 'drop'], ['ALL']));
+          const fixes = () => fixOf('Drop ALL capabilities', 'fix', addToSeq(c.doc, ctx.text, c.node, [...CAPS, 'drop'], ['ALL']));
           ctx.report({ messageId: 'notDropped', data, at, container: c.name, fixes });
         }
         const addSeq = asSeq(c.get([...CAPS, 'add']), c.doc);
@@ -58,7 +58,7 @@ export default defineRule({
           if (typeof cap !== 'string' || cap === ALLOWED_ADD || !BASELINE_CAPABILITIES.has(cap)) continue;
           const at = nodeSpan(item);
           // The container may need the capability: a suggestion.
-          const fixes = addSeq ? fixOf(`Remove capability ${cap}`, 'suggestion', removeSeqItem(c.doc, ctx.text, addSeq, item)) : undefined;
+          const fixes = addSeq ? () => fixOf(`Remove capability ${cap}`, 'suggestion', removeSeqItem(c.doc, ctx.text, addSeq, item)) : undefined;
           if (at) ctx.report({ messageId: 'added', data: { ...data, capability: cap }, at, container: c.name, fixes });
         }
       },

@@ -43,7 +43,7 @@ export default defineRule({
         if (value === false) return;
         const pair = c.pair([...PATH]);
         const data = { label: c.label, name: c.name };
-        const fixes = fixFor(ctx, c);
+        const fixes = () => fixFor(ctx, c);
         if (pair && value !== null && value !== undefined) {
           ctx.report({ messageId: 'allowed', data: { ...data, value: String(value) }, at: pairSpan(pair)!, container: c.name, fixes });
         } else {

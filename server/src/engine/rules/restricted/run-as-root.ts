@@ -60,12 +60,12 @@ export default defineRule({
         const podNonRootPair = pod.pair([...NON_ROOT]);
         const podNonRootSet = podNonRootPair !== undefined && isSet(podNonRoot);
         if (podNonRootSet && podNonRoot !== true) {
-          const fixes = fixOf('Set runAsNonRoot: true on the pod', 'suggestion', setIn(pod.doc, ctx.text, pod.node, [...NON_ROOT], true));
+          const fixes = () => fixOf('Set runAsNonRoot: true on the pod', 'suggestion', setIn(pod.doc, ctx.text, pod.node, [...NON_ROOT], true));
           ctx.report({ messageId: 'podNonRootFalse', data: { value: String(podNonRoot) }, at: pairSpan(podNonRootPair)!, fixes });
         }
         const podUserPair = pod.pair([...USER]);
         if (podUserPair && pod.value([...USER]) === 0) {
-          const fixes = fixOf(`Set runAsUser: ${NON_ROOT_UID} on the pod`, 'suggestion', setIn(pod.doc, ctx.text, pod.node, [...USER], NON_ROOT_UID));
+          const fixes = () => fixOf(`Set runAsUser: ${NON_ROOT_UID} on the pod`, 'suggestion', setIn(pod.doc, ctx.text, pod.node, [...USER], NON_ROOT_UID));
           ctx.report({ messageId: 'podRootUser', at: pairSpan(podUserPair)!, fixes });
         }
 
@@ -83,15 +83,15 @@ export default defineRule({
           const ownPair = c.pair([...NON_ROOT]);
           if (ownPair && isSet(own)) {
             if (own !== true) {
-              ctx.report({ messageId: 'nonRootNotTrue', data: { ...data, value: String(own) }, at: pairSpan(ownPair)!, container: c.name, fixes: nonRootFix() });
+              ctx.report({ messageId: 'nonRootNotTrue', data: { ...data, value: String(own) }, at: pairSpan(ownPair)!, container: c.name, fixes: () => nonRootFix() });
             }
           } else if (!podNonRootSet) {
             // Not covered by the pod either. (A pod-level bad value is reported once, above.)
-            ctx.report({ messageId: 'nonRootMissing', data, at: c.nearestSpan([...NON_ROOT]), container: c.name, fixes: nonRootFix() });
+            ctx.report({ messageId: 'nonRootMissing', data, at: c.nearestSpan([...NON_ROOT]), container: c.name, fixes: () => nonRootFix() });
           }
           const userPair = c.pair([...USER]);
           if (userPair && c.value([...USER]) === 0) {
-            const fixes = fixOf(`Set runAsUser: ${NON_ROOT_UID}`, 'suggestion', setIn(c.doc, ctx.text, c.node, [...USER], NON_ROOT_UID));
+            const fixes = () => fixOf(`Set runAsUser: ${NON_ROOT_UID}`, 'suggestion', setIn(c.doc, ctx.text, c.node, [...USER], NON_ROOT_UID));
             ctx.report({ messageId: 'rootUser', data, at: pairSpan(userPair)!, container: c.name, fixes });
           }
         }
@@ -100,7 +100,7 @@ export default defineRule({
         // Only an explicit root user: without `user`, the image's USER decides (see dockerfile-root-user).
         const user = s.user();
         if (!user || (user.user !== 'root' && !/^0+$/.test(user.user))) return;
-        const fixes = fixOf(`Set user: "${NON_ROOT_UID}"`, 'suggestion', setIn(s.doc, ctx.text, s.node, ['user'], String(NON_ROOT_UID)));
+        const fixes = () => fixOf(`Set user: "${NON_ROOT_UID}"`, 'suggestion', setIn(s.doc, ctx.text, s.node, ['user'], String(NON_ROOT_UID)));
         ctx.report({ messageId: 'composeRootUser', data: { owner: s.owner, user: String(user.value) }, at: user.span, container: s.name, fixes });
       },
     };

@@ -70,16 +70,16 @@ export default defineRule({
         // Windows pods are exempt since policy 1.25: seccomp is Linux-only and API validation rejects it there.
         if (pod.isWindows) return;
         const podVerdict = classify(pod.pair([...PROFILE]), pod.doc);
-        if (podVerdict.kind === 'noType') ctx.report({ messageId: 'podNoType', at: podVerdict.at, fixes: typeFix(pod) });
+        if (podVerdict.kind === 'noType') ctx.report({ messageId: 'podNoType', at: podVerdict.at, fixes: () => typeFix(pod) });
         for (const c of pod.containers) {
           const verdict = classify(c.pair([...PROFILE]), c.doc);
           const data = { label: c.label, name: c.name };
           if (verdict.kind === 'noType') {
-            ctx.report({ messageId: 'noType', data, at: verdict.at, container: c.name, fixes: typeFix(c) });
+            ctx.report({ messageId: 'noType', data, at: verdict.at, container: c.name, fixes: () => typeFix(c) });
           } else if (verdict.kind === 'unset' && podVerdict.kind === 'unset') {
             // A container without its own profile inherits the pod's; a bad pod value is reported once, at the pod.
             // The pod-level profile covers every container (and containers added later).
-            const fixes = fixOf('Set seccompProfile type: RuntimeDefault on the pod', 'fix', setIn(pod.doc, ctx.text, pod.node, [...PROFILE], { type: 'RuntimeDefault' }));
+            const fixes = () => fixOf('Set seccompProfile type: RuntimeDefault on the pod', 'fix', setIn(pod.doc, ctx.text, pod.node, [...PROFILE], { type: 'RuntimeDefault' }));
             ctx.report({ messageId: 'missing', data, at: c.nearestSpan([...PROFILE]), container: c.name, fixes });
           }
         }

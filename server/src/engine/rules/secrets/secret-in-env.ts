@@ -45,7 +45,7 @@ export default defineRule({
           data: { name: env.name, owner: env.owner, evidence: describeEvidence(evidence) },
           at: env.nameSpan,
           ...(env.container ? { container: env.container.name } : {}),
-          fixes: secretRefFix(ctx, env),
+          fixes: () => secretRefFix(ctx, env),
         });
       },
     };

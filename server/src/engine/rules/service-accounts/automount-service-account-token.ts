@@ -51,7 +51,7 @@ export default defineRule({
         if (value === false) return;
         const pair = pod.pair([FIELD]);
         // The application may call the Kubernetes API: a suggestion.
-        const fixes = fixOf(`Set ${FIELD}: false`, 'suggestion', setIn(pod.doc, ctx.text, pod.node, [FIELD], false));
+        const fixes = () => fixOf(`Set ${FIELD}: false`, 'suggestion', setIn(pod.doc, ctx.text, pod.node, [FIELD], false));
         if (pair && value !== null && value !== undefined) {
           ctx.report({ messageId: 'podValue', data: { value: String(value) }, at: pairSpan(pair)!, fixes });
         } else {
@@ -62,7 +62,7 @@ export default defineRule({
         const { resource, label: name } = account;
         const { pair, value } = account.automount();
         if (value === false) return;
-        const fixes = fixOf(`Set ${FIELD}: false`, 'suggestion', setIn(resource.doc, ctx.text, resource.root, [FIELD], false));
+        const fixes = () => fixOf(`Set ${FIELD}: false`, 'suggestion', setIn(resource.doc, ctx.text, resource.root, [FIELD], false));
         if (pair && value !== null && value !== undefined) {
           ctx.report({ messageId: 'accountValue', data: { name, value: String(value) }, at: pairSpan(pair)!, fixes });
         } else {
