@@ -90,7 +90,7 @@ test('the facts table follows the metadata: severity, profile, fix kind, equival
   const table = factsTable(meta);
   assert.match(table, /\| Severity \(default\) \| error \|/);
   assert.match(table, /\| Profile \| both \(a baseline control/);
-  assert.match(table, /\| Fix \| fix \(safe/);
+  assert.match(table, /\| Fix \| suggestion \(offered one at a time/, 'removing hostNetwork the author wrote is a suggestion');
   assert.match(table, /\| Equivalents \| kube-linter `host-network`, Polaris `hostNetworkSet`, Checkov `CKV_K8S_19`, Trivy `KSV009` \|/);
   const off = factsTable({ ...meta, enabledByDefault: false, fixable: 'suggestion', level: undefined, references: {} });
   assert.match(off, /\| Severity \(default\) \| off \(error when on\) \|/);

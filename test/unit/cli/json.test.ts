@@ -132,7 +132,7 @@ test('json: --list-rules lists every registered rule and validates against the s
     defaultSeverity: 'error',
     enabledByDefault: true,
     severity: 'error',
-    fixable: 'fix',
+    fixable: 'suggestion',
     docs: 'docs/rules/privileged-container.md',
   });
   // --profile and --rule change the effective severity shown.

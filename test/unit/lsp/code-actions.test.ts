@@ -84,13 +84,14 @@ describe('code actions over stdio', () => {
 
   after(() => server?.kill());
 
-  it('offers the rule fix (preferred), disable, ignore and documentation for a diagnostic', async () => {
+  it('offers the rule suggestion (not preferred: it changes what the author wrote), disable, ignore and documentation for a diagnostic', async () => {
     const d = diagnostics.find((x) => x.code === 'privileged-container');
     assert.ok(d, JSON.stringify(diagnostics.map((x) => x.code)));
     const list = await actions([d], ['quickfix']);
     const titles = list.map((a) => a.title);
-    const fix = list.find((a) => a.isPreferred === true);
+    const fix = list.find((a) => a.title === 'Set privileged: false');
     assert.ok(fix, JSON.stringify(titles));
+    assert.ok(!list.some((a) => a.isPreferred === true), 'a suggestion is never the preferred (auto-applied) action');
     assert.equal(fix.kind, 'quickfix');
     assert.ok(titles.includes('Disable privileged-container for this line'), JSON.stringify(titles));
     assert.ok(titles.includes('Ignore privileged-container for this object'), JSON.stringify(titles));
@@ -141,7 +142,10 @@ describe('code actions over stdio', () => {
     assert.equal(fixAllAction.kind, 'source.fixAll.shipshape');
     assert.equal(fixAllAction.command, undefined);
     await change(applyWorkspaceEdit(doc, fixAllAction.edit), 'diagnostics after fix-all');
-    for (const gone of ['privileged-container', 'host-pid']) assert.ok(!diagnostics.some((x) => x.code === gone), gone);
+    assert.ok(!diagnostics.some((x) => x.code === 'capabilities-not-dropped'), 'missing hardening added');
+    // What the author wrote stays: fix-all never applies a suggestion.
+    for (const kept of ['privileged-container', 'host-pid']) assert.ok(diagnostics.some((x) => x.code === kept), kept);
+    assert.ok(doc.getText().includes('privileged: true') && doc.getText().includes('hostPID: true'));
     // Nothing left to fix: no fix-all action.
     assert.deepEqual(await actions([], ['source.fixAll.shipshape']), []);
   });
@@ -155,8 +159,8 @@ describe('code actions over stdio', () => {
     const third = text.lastIndexOf('privileged: true');
     const d = diagnostics.find((x) => x.code === 'privileged-container' && (x.data as { span: { start: number } }).span.start === third);
     assert.ok(d, JSON.stringify(diagnostics.map((x) => [x.code, x.data])));
-    const fix = (await actions([d], ['quickfix'])).find((a) => a.isPreferred === true);
-    assert.ok(fix, 'no preferred quick fix for the third document');
+    const fix = (await actions([d], ['quickfix'])).find((a) => a.title === 'Set privileged: false');
+    assert.ok(fix, 'no privileged-container suggestion for the third document');
     const engineFinding = lintText(text, 'yaml').find((f) => f.ruleId === 'privileged-container' && f.span.start === third);
     const engineFix = engineFinding && findingFixes(engineFinding)[0];
     assert.ok(engineFix);

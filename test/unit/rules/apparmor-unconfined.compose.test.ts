@@ -19,5 +19,5 @@ composeRuleTests('apparmor-unconfined', {
 });
 
 composeFixTests('apparmor-unconfined', [
-  { name: 'removes apparmor=unconfined', kind: 'fix', compose: `services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - apparmor=unconfined\n      - no-new-privileges:true\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n` },
+  { name: 'removes apparmor=unconfined', kind: 'suggestion', compose: `services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - apparmor=unconfined\n      - no-new-privileges:true\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n` },
 ]);

@@ -106,10 +106,10 @@ test('apparmor-unconfined: annotations of a controller itself are not the pod te
 });
 
 podFixTests('apparmor-unconfined', [
-  { name: 'type Unconfined -> RuntimeDefault', kind: 'fix', podSpec: `containers:\n- name: web\n  securityContext:\n    appArmorProfile:\n      type: Unconfined\n`, contains: ['type: RuntimeDefault'] },
+  { name: 'type Unconfined -> RuntimeDefault', kind: 'suggestion', podSpec: `containers:\n- name: web\n  securityContext:\n    appArmorProfile:\n      type: Unconfined\n`, contains: ['type: RuntimeDefault'] },
   {
     name: 'annotation unconfined -> runtime/default',
-    kind: 'fix',
+    kind: 'suggestion',
     podSpec: `containers:\n- name: web\n`,
     annotations: `container.apparmor.security.beta.kubernetes.io/web: unconfined\n`,
     contains: ['container.apparmor.security.beta.kubernetes.io/web: runtime/default'],

@@ -25,9 +25,9 @@ podRuleTests('host-ipc', {
 podFixTests('host-ipc', [
   {
     name: 'removes the key and its comment',
-    kind: 'fix',
+    kind: 'suggestion',
     podSpec: `hostIPC: true  # debugging\ncontainers:\n- name: web\n  image: nginx:1.27\n`,
     expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n`,
   },
-  { name: 'last key of the pod spec', kind: 'fix', podSpec: `containers:\n- name: web\nhostIPC: true\n` },
+  { name: 'last key of the pod spec', kind: 'suggestion', podSpec: `containers:\n- name: web\nhostIPC: true\n` },
 ]);

@@ -26,9 +26,9 @@ podRuleTests('host-network', {
 podFixTests('host-network', [
   {
     name: 'removes the key and its comment',
-    kind: 'fix',
+    kind: 'suggestion',
     podSpec: `hostNetwork: true  # debugging\ncontainers:\n- name: web\n  image: nginx:1.27\n`,
     expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n`,
   },
-  { name: 'last key of the pod spec', kind: 'fix', podSpec: `containers:\n- name: web\nhostNetwork: true\n` },
+  { name: 'last key of the pod spec', kind: 'suggestion', podSpec: `containers:\n- name: web\nhostNetwork: true\n` },
 ]);

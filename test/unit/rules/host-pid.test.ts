@@ -26,9 +26,9 @@ podRuleTests('host-pid', {
 podFixTests('host-pid', [
   {
     name: 'removes the key and its comment',
-    kind: 'fix',
+    kind: 'suggestion',
     podSpec: `hostPID: true  # debugging\ncontainers:\n- name: web\n  image: nginx:1.27\n`,
     expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n`,
   },
-  { name: 'last key of the pod spec', kind: 'fix', podSpec: `containers:\n- name: web\nhostPID: true\n` },
+  { name: 'last key of the pod spec', kind: 'suggestion', podSpec: `containers:\n- name: web\nhostPID: true\n` },
 ]);

@@ -130,7 +130,7 @@ podFixTests('privilege-escalation-allowed', [
     podSpec: `containers:\n- name: web\n  image: nginx:1.27\n`,
     expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    securityContext:\n      allowPrivilegeEscalation: false\n`,
   },
-  { name: 'true -> false', kind: 'fix', podSpec: `containers:\n- name: web\n  securityContext:\n    allowPrivilegeEscalation: true\n`, contains: ['allowPrivilegeEscalation: false'] },
+  { name: 'true -> false (the author wrote it: a suggestion)', kind: 'suggestion', podSpec: `containers:\n- name: web\n  securityContext:\n    allowPrivilegeEscalation: true\n`, contains: ['allowPrivilegeEscalation: false'] },
   { name: 'indented sequences, 4 spaces', kind: 'fix', podSpec: `containers:\n    -   name: web\n        securityContext:\n            runAsNonRoot: true\n`, matches: [/\n( *)runAsNonRoot: true\n\1allowPrivilegeEscalation: false\n/] },
   { name: 'init container, empty securityContext', kind: 'fix', podSpec: `initContainers:\n- name: setup\n  securityContext: {}\ncontainers:\n- name: web\n  securityContext:\n    allowPrivilegeEscalation: false\n`, contains: ['securityContext: {allowPrivilegeEscalation: false}'] },
 ]);

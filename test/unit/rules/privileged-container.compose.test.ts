@@ -47,5 +47,5 @@ composeRuleTests('privileged-container', {
 });
 
 composeFixTests('privileged-container', [
-  { name: 'privileged: true -> false', kind: 'fix', compose: `services:\n  web:\n    image: nginx:1.27\n    privileged: true\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    privileged: false\n` },
+  { name: 'privileged: true -> false', kind: 'suggestion', compose: `services:\n  web:\n    image: nginx:1.27\n    privileged: true\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    privileged: false\n` },
 ]);

@@ -27,11 +27,11 @@ podRuleTests('privileged-container', {
 podFixTests('privileged-container', [
   {
     name: 'privileged: true -> false, comment kept',
-    kind: 'fix',
+    kind: 'suggestion',
     podSpec: `containers:\n- name: web\n  image: nginx:1.27\n  securityContext:\n    privileged: true  # why\n`,
     expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    securityContext:\n      privileged: false # why\n`,
   },
-  { name: 'flow securityContext', kind: 'fix', podSpec: `initContainers:\n- name: setup\n  securityContext: {privileged: true, runAsUser: 1000}\ncontainers:\n- name: web\n`, contains: ['{privileged: false, runAsUser: 1000}'] },
+  { name: 'flow securityContext', kind: 'suggestion', podSpec: `initContainers:\n- name: setup\n  securityContext: {privileged: true, runAsUser: 1000}\ncontainers:\n- name: web\n`, contains: ['{privileged: false, runAsUser: 1000}'] },
 ]);
 
 noFixTests('privileged-container', [

@@ -23,6 +23,6 @@ composeRuleTests('seccomp-unconfined', {
 });
 
 composeFixTests('seccomp-unconfined', [
-  { name: 'removes seccomp:unconfined', kind: 'fix', compose: `services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n      - seccomp:unconfined\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n` },
-  { name: 'the only option', kind: 'fix', compose: `services:\n  web:\n    image: nginx:1.27\n    security_opt: [seccomp=unconfined]\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    security_opt: []\n` },
+  { name: 'removes seccomp:unconfined', kind: 'suggestion', compose: `services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n      - seccomp:unconfined\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n` },
+  { name: 'the only option', kind: 'suggestion', compose: `services:\n  web:\n    image: nginx:1.27\n    security_opt: [seccomp=unconfined]\n`, expectedOutput: `services:\n  web:\n    image: nginx:1.27\n    security_opt: []\n` },
 ]);

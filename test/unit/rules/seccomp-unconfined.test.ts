@@ -74,9 +74,9 @@ podRuleTests('seccomp-unconfined', {
 podFixTests('seccomp-unconfined', [
   {
     name: 'container type Unconfined -> RuntimeDefault',
-    kind: 'fix',
+    kind: 'suggestion',
     podSpec: `containers:\n- name: web\n  securityContext:\n    seccompProfile:\n      type: Unconfined\n`,
     expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    securityContext:\n      seccompProfile:\n        type: RuntimeDefault\n`,
   },
-  { name: 'pod level, flow style', kind: 'fix', podSpec: `securityContext:\n  seccompProfile: {type: Unconfined}\ncontainers:\n- name: web\n`, contains: ['seccompProfile: {type: RuntimeDefault}'] },
+  { name: 'pod level, flow style', kind: 'suggestion', podSpec: `securityContext:\n  seccompProfile: {type: Unconfined}\ncontainers:\n- name: web\n`, contains: ['seccompProfile: {type: RuntimeDefault}'] },
 ]);

@@ -95,9 +95,9 @@ podRuleTests('unmasked-proc-mount', {
 podFixTests('unmasked-proc-mount', [
   {
     name: 'only key: securityContext becomes {}',
-    kind: 'fix',
+    kind: 'suggestion',
     podSpec: `containers:\n- name: web\n  securityContext:\n    procMount: Unmasked\n  image: nginx:1.27\n`,
     expectedPod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: web\n    securityContext: {}\n    image: nginx:1.27\n`,
   },
-  { name: 'among other keys', kind: 'fix', podSpec: `containers:\n- name: web\n  securityContext:\n    runAsNonRoot: true\n    procMount: Unmasked # x\n    privileged: false\n` },
+  { name: 'among other keys', kind: 'suggestion', podSpec: `containers:\n- name: web\n  securityContext:\n    runAsNonRoot: true\n    procMount: Unmasked # x\n    privileged: false\n` },
 ]);

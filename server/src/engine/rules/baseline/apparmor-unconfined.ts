@@ -26,7 +26,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
-    fixable: 'fix',
+    fixable: 'suggestion',
     messages: {
       unconfined: '{{subject}} runs without AppArmor (securityContext.appArmorProfile.type: Unconfined).',
       otherType:
@@ -50,7 +50,7 @@ export default defineRule({
     const typeFix = (owner: PodSpecView | ContainerView): Fix[] | undefined =>
       owner.get(['securityContext', 'appArmorProfile', 'localhostProfile']) !== undefined
         ? undefined
-        : fixOf('Set appArmorProfile type: RuntimeDefault', 'fix', setIn(owner.doc, ctx.text, owner.node, ['securityContext', 'appArmorProfile', 'type'], 'RuntimeDefault'));
+        : fixOf('Set appArmorProfile type: RuntimeDefault', 'suggestion', setIn(owner.doc, ctx.text, owner.node, ['securityContext', 'appArmorProfile', 'type'], 'RuntimeDefault'));
     const checkType = (s: SecurityContextSetting | undefined, owner: PodSpecView | ContainerView) => {
       if (!s || typeof s.value !== 'string' || ALLOWED_TYPES.has(s.value)) return;
       ctx.report({
@@ -74,7 +74,7 @@ export default defineRule({
             data: { key, value, container },
             at: pairSpan(pair)!,
             container,
-            fixes: () => fixOf('Set the annotation to runtime/default', 'fix', replaceNode(pod.doc, ctx.text, pair.value, 'runtime/default')),
+            fixes: () => fixOf('Set the annotation to runtime/default', 'suggestion', replaceNode(pod.doc, ctx.text, pair.value, 'runtime/default')),
           });
         }
       },
@@ -85,7 +85,7 @@ export default defineRule({
           if (opt.key !== 'apparmor' || opt.optionValue !== 'unconfined') continue;
           // Without the option Docker applies its default AppArmor profile.
           const item = seq?.items.find((n) => nodeSpan(n)?.start === opt.span.start);
-          const fixes = () => fixOf(`Remove ${opt.value} (use the default AppArmor profile)`, 'fix', seq && removeSeqItem(s.doc, ctx.text, seq, item));
+          const fixes = () => fixOf(`Remove ${opt.value} (use the default AppArmor profile)`, 'suggestion', seq && removeSeqItem(s.doc, ctx.text, seq, item));
           ctx.report({ messageId: 'compose', data: { owner: s.owner, option: opt.value }, at: opt.span, container: s.name, fixes });
         }
       },

@@ -12,8 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
-    fixable: 'fix',
-    suggestions: true,
+    fixable: 'suggestion',
     messages: {
       hostIPC: 'Pod shares the host IPC namespace (hostIPC: true).',
       compose: '{{owner}} shares the host IPC namespace (ipc: host).',
@@ -32,7 +31,7 @@ export default defineRule({
     return {
       podSpec(pod) {
         if (pod.value(['hostIPC']) !== true) return;
-        const fixes = () => fixOf('Remove hostIPC', 'fix', removeIn(pod.doc, ctx.text, pod.node, ['hostIPC']));
+        const fixes = () => fixOf('Remove hostIPC', 'suggestion', removeIn(pod.doc, ctx.text, pod.node, ['hostIPC']));
         ctx.report({ messageId: 'hostIPC', at: pairSpan(pod.pair(['hostIPC']))!, fixes });
       },
       composeService(s) {

@@ -12,8 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
-    fixable: 'fix',
-    suggestions: true,
+    fixable: 'suggestion',
     messages: {
       hostNetwork: 'Pod uses the host network (hostNetwork: true).',
       compose: '{{owner}} uses the host network (network_mode: host).',
@@ -32,7 +31,7 @@ export default defineRule({
     return {
       podSpec(pod) {
         if (pod.value(['hostNetwork']) !== true) return;
-        const fixes = () => fixOf('Remove hostNetwork', 'fix', removeIn(pod.doc, ctx.text, pod.node, ['hostNetwork']));
+        const fixes = () => fixOf('Remove hostNetwork', 'suggestion', removeIn(pod.doc, ctx.text, pod.node, ['hostNetwork']));
         ctx.report({ messageId: 'hostNetwork', at: pairSpan(pod.pair(['hostNetwork']))!, fixes });
       },
       composeService(s) {

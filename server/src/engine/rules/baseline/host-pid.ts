@@ -12,8 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
-    fixable: 'fix',
-    suggestions: true,
+    fixable: 'suggestion',
     messages: {
       hostPID: 'Pod shares the host process namespace (hostPID: true).',
       compose: '{{owner}} shares the host process namespace (pid: host).',
@@ -32,7 +31,7 @@ export default defineRule({
     return {
       podSpec(pod) {
         if (pod.value(['hostPID']) !== true) return;
-        const fixes = () => fixOf('Remove hostPID', 'fix', removeIn(pod.doc, ctx.text, pod.node, ['hostPID']));
+        const fixes = () => fixOf('Remove hostPID', 'suggestion', removeIn(pod.doc, ctx.text, pod.node, ['hostPID']));
         ctx.report({ messageId: 'hostPID', at: pairSpan(pod.pair(['hostPID']))!, fixes });
       },
       composeService(s) {

@@ -12,7 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
-    fixable: 'fix',
+    fixable: 'suggestion',
     messages: {
       privileged: '{{label}} "{{name}}" runs privileged (securityContext.privileged: true).',
       compose: '{{owner}} runs privileged (privileged: true).',
@@ -37,13 +37,13 @@ export default defineRule({
           data: { label: c.label, name: c.name },
           at: pairSpan(pair)!,
           container: c.name,
-          fixes: () => fixOf('Set privileged: false', 'fix', setIn(c.doc, ctx.text, c.node, ['securityContext', 'privileged'], false)),
+          fixes: () => fixOf('Set privileged: false', 'suggestion', setIn(c.doc, ctx.text, c.node, ['securityContext', 'privileged'], false)),
         });
       },
       composeService(s) {
         const setting = s.privileged();
         if (!setting) return;
-        const fixes = () => fixOf('Set privileged: false', 'fix', setIn(s.doc, ctx.text, s.node, ['privileged'], false));
+        const fixes = () => fixOf('Set privileged: false', 'suggestion', setIn(s.doc, ctx.text, s.node, ['privileged'], false));
         ctx.report({ messageId: 'compose', data: { owner: s.owner }, at: setting.span, container: s.name, fixes });
       },
     };

@@ -18,7 +18,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
-    fixable: 'fix',
+    fixable: 'suggestion',
     messages: {
       unconfined: '{{subject}} runs without a seccomp profile (securityContext.seccompProfile.type: Unconfined).',
       other: '{{subject}} sets securityContext.seccompProfile.type to "{{type}}"; only RuntimeDefault and Localhost are allowed.',
@@ -40,7 +40,7 @@ export default defineRule({
     const fixFor = (owner: PodSpecView | ContainerView): Fix[] | undefined =>
       owner.get(['securityContext', 'seccompProfile', 'localhostProfile']) !== undefined
         ? undefined
-        : fixOf('Set seccompProfile type: RuntimeDefault', 'fix', setIn(owner.doc, ctx.text, owner.node, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault'));
+        : fixOf('Set seccompProfile type: RuntimeDefault', 'suggestion', setIn(owner.doc, ctx.text, owner.node, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault'));
     const check = (s: SecurityContextSetting | undefined, owner: PodSpecView | ContainerView) => {
       if (!s || typeof s.value !== 'string' || ALLOWED_TYPES.has(s.value)) return;
       ctx.report({
@@ -60,7 +60,7 @@ export default defineRule({
           if (opt.key !== 'seccomp' || opt.optionValue !== 'unconfined') continue;
           // Without the option Docker applies its default seccomp profile.
           const item = seq?.items.find((n) => nodeSpan(n)?.start === opt.span.start);
-          const fixes = () => fixOf(`Remove ${opt.value} (use the default seccomp profile)`, 'fix', seq && removeSeqItem(s.doc, ctx.text, seq, item));
+          const fixes = () => fixOf(`Remove ${opt.value} (use the default seccomp profile)`, 'suggestion', seq && removeSeqItem(s.doc, ctx.text, seq, item));
           ctx.report({ messageId: 'compose', data: { owner: s.owner, option: opt.value }, at: opt.span, container: s.name, fixes });
         }
       },

@@ -12,7 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'pod-security-baseline',
     level: 'baseline',
-    fixable: 'fix',
+    fixable: 'suggestion',
     messages: {
       unmasked: '{{label}} "{{name}}" unmasks /proc (securityContext.procMount: Unmasked).',
       other: '{{label}} "{{name}}" sets securityContext.procMount to "{{value}}"; only Default is allowed.',
@@ -43,7 +43,7 @@ export default defineRule({
           data: { label: c.label, name: c.name, value },
           at: pairSpan(c.pair(['securityContext', 'procMount']))!,
           container: c.name,
-          fixes: () => fixOf('Remove procMount (use the default masked /proc)', 'fix', removeIn(c.doc, ctx.text, c.node, ['securityContext', 'procMount'])),
+          fixes: () => fixOf('Remove procMount (use the default masked /proc)', 'suggestion', removeIn(c.doc, ctx.text, c.node, ['securityContext', 'procMount'])),
         });
       },
     };

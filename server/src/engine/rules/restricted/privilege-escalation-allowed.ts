@@ -4,6 +4,7 @@ import { fixOf } from '../../fixes/rule-fixes';
 import { setIn } from '../../fixes/yaml-edit';
 import type { ContainerView } from '../../views/resource';
 import type { RuleContext } from '../../rule';
+import type { FixKind } from '../../types';
 
 const PATH = ['securityContext', 'allowPrivilegeEscalation'] as const;
 
@@ -17,6 +18,7 @@ export default defineRule({
     category: 'pod-security-restricted',
     level: 'restricted',
     fixable: 'fix',
+    suggestions: true,
     messages: {
       allowed: '{{label}} "{{name}}" allows privilege escalation (securityContext.allowPrivilegeEscalation: {{value}}).',
       missing: '{{label}} "{{name}}" does not set securityContext.allowPrivilegeEscalation: false.',
@@ -43,10 +45,12 @@ export default defineRule({
         if (value === false) return;
         const pair = c.pair([...PATH]);
         const data = { label: c.label, name: c.name };
-        const fixes = () => fixFor(ctx, c);
         if (pair && value !== null && value !== undefined) {
+          // The author wrote it: changing it is a decision (a suggestion), never part of fix-all.
+          const fixes = () => fixFor(ctx, c, 'suggestion');
           ctx.report({ messageId: 'allowed', data: { ...data, value: String(value) }, at: pairSpan(pair)!, container: c.name, fixes });
         } else {
+          const fixes = () => fixFor(ctx, c, 'fix');
           ctx.report({ messageId: 'missing', data, at: c.nearestSpan([...PATH]), container: c.name, fixes });
         }
       },
@@ -58,9 +62,9 @@ export default defineRule({
  * `allowPrivilegeEscalation: false`, except where the API server would reject
  * it: with `privileged: true` or the SYS_ADMIN capability added.
  */
-function fixFor(ctx: RuleContext, c: ContainerView) {
+function fixFor(ctx: RuleContext, c: ContainerView, kind: FixKind) {
   if (c.value(['securityContext', 'privileged']) === true) return undefined;
   const adds = seqItems(c.get(['securityContext', 'capabilities', 'add']), c.doc).map((n) => scalarValue(n, c.doc));
   if (adds.some((a) => a === 'SYS_ADMIN' || a === 'CAP_SYS_ADMIN')) return undefined;
-  return fixOf('Set allowPrivilegeEscalation: false', 'fix', setIn(c.doc, ctx.text, c.node, [...PATH], false));
+  return fixOf('Set allowPrivilegeEscalation: false', kind, setIn(c.doc, ctx.text, c.node, [...PATH], false));
 }
