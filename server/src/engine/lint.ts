@@ -29,14 +29,15 @@ import { yamlTopEnd } from './suppress/directives';
 import type { Span } from './types';
 import { yamlErrorMessage } from './parse/yaml-message';
 import { DocumentCache, type CacheEntry, type ChunkResult } from './document-cache';
-import { isJsonFileName, sniffJsonManifest, startsAsJson } from './parse/json-manifest';
+import { startsAsJson } from './parse/json-manifest';
+import type { FileKind } from './file-kind';
 import { DocumentViews, ObjectViews } from './views/view-set';
 import { lintCount } from './lint-count';
 import { FixRetention, FixScope } from './fixes/fix-scope';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
-export type FileKind = 'yaml' | 'dockerfile';
+export { fileKindOf, fileKindOfText, type FileKind } from './file-kind';
 
 /** `rules` and `onInternalError`: see RuleHooks. */
 export interface LintOptions extends RuleHooks {
@@ -427,38 +428,6 @@ export function lintYaml(text: string, options: LintOptions = {}): Finding[] {
 function helmFinding(text: string, at: number, settings: EngineSettings): Finding[] {
   const f = engineFinding(SYNTAX_RULES.helmTemplate.meta, settings, 'skipped', {}, text, at, at + 2);
   return f ? [f] : [];
-}
-
-const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[.-].+)?$|\.(?:Dockerfile|dockerfile|Containerfile)$/;
-const YAML_NAME = /\.ya?ml$/i;
-/** kubeconfig files without a YAML extension: `kubeconfig`, `*.kubeconfig` (and `.kube/config`, below). */
-const KUBECONFIG_NAME = /^kubeconfig$|\.kubeconfig$/i;
-
-/** Which kind of file a path (or an editor language id) is. */
-export function fileKindOf(path: string, languageId?: string): FileKind | undefined {
-  if (languageId === 'dockerfile') return 'dockerfile';
-  // `dockercompose` is the language id VS Code's Docker extension gives compose files.
-  if (languageId === 'yaml' || languageId === 'dockercompose') return 'yaml';
-  const parts = path.split(/[\\/]/);
-  const base = parts.pop() ?? path;
-  if (YAML_NAME.test(base)) return 'yaml';
-  if (DOCKERFILE_NAME.test(base)) return 'dockerfile';
-  if (KUBECONFIG_NAME.test(base) || (base === 'config' && parts.pop() === '.kube')) return 'yaml';
-  return undefined;
-}
-
-/**
- * Which kind of file an open document is: by its name or language id, and
- * for JSON (the `json` language id, or without one a `.json` name) by its
- * content: a JSON text holding Kubernetes objects is linted as YAML, any
- * other is not linted (nor is `jsonc`, JSON with comments, which kubectl
- * does not read).
- */
-export function fileKindOfText(path: string, text: string, languageId?: string): FileKind | undefined {
-  const kind = fileKindOf(path, languageId);
-  if (kind !== undefined) return kind;
-  if (languageId !== undefined ? languageId !== 'json' : !isJsonFileName(path)) return undefined;
-  return sniffJsonManifest(text, true) === 'manifest' ? 'yaml' : undefined;
 }
 
 /** Lint a file of any supported kind. */
