@@ -41,6 +41,12 @@ files are). A file named on the command line is always checked whatever its
 name: as a Dockerfile when its name says so or its first instruction is FROM or
 ARG, otherwise as YAML (JSON included).
 
+Kustomize: the kustomizations under the paths (kustomization.yaml, .yml,
+Kustomization) are built as kubectl kustomize builds them, in process, and
+their output is linted; each finding is reported at the base or patch line
+that wrote the value, naming the overlays. Patch files are not linted as
+whole objects. --no-kustomize lints every file as it is.
+
 Encodings: as kubectl reads them, a byte-order mark selects UTF-8, UTF-16 LE
 or UTF-16 BE, otherwise files are UTF-8; --fix writes a file back in its own
 encoding. Bytes that are not valid UTF-8, UTF-16 without a byte-order mark and

@@ -8,6 +8,7 @@ import type { ScanArgs } from './args';
 import { CliError } from './errors';
 import { discoverFiles, displayPath, readSource, type InputFile, type SourceFile } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
+import { scanProject } from './project-scan';
 
 type SettingArgs = Pick<ScanArgs, 'profile' | 'rules' | 'trustedRegistries' | 'noSchema'>;
 
@@ -70,6 +71,10 @@ export function scanContext(args: ScanArgs, cwd: string): ScanContext {
 /** `hooks`: the run's rule hooks (see RuleHooks). */
 export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}): ScanReport {
   const ctx = scanContext(args, cwd);
+  if (!args.noKustomize) {
+    const project = scanProject(ctx, cwd, hooks);
+    return { settings: ctx.settings, ...project, summary: summarize(project.findings) };
+  }
   const findings: ReportFinding[] = [];
   const files: InputFile[] = [];
   for (const file of ctx.files) {
