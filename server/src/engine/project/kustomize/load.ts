@@ -1,0 +1,135 @@
+/**
+ * Reading a kustomization and its resource files: the kustomization's fields (unknown ones are
+ * errors, as kubectl's strict decoding makes them), resource documents with every node's origin.
+ */
+import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { basenameOf, joinPath, normalizePath } from '../paths';
+import type { ProjectHost, ProjectPath } from '../types';
+import { markTree, newRes, problem, spanOf, str, type BuildState, type Res } from './model';
+
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** kustomization.yaml, kustomization.yml or Kustomization: the files kustomize reads in a directory. */
+export function isKustomizationFile(path: ProjectPath): boolean {
+  return KUSTOMIZATION_NAMES.includes(basenameOf(path));
+}
+
+/** Every field of a v5 Kustomization or Component (kubectl rejects others). */
+const KNOWN_FIELDS = new Set([
+  'apiVersion', 'kind', 'metadata', 'openapi', 'namePrefix', 'nameSuffix', 'namespace', 'commonLabels', 'labels', 'commonAnnotations',
+  'patchesStrategicMerge', 'patchesJson6902', 'patches', 'images', 'imageTags', 'replacements', 'replicas', 'vars', 'sortOptions', 'resources',
+  'components', 'crds', 'bases', 'configMapGenerator', 'secretGenerator', 'helmGlobals', 'helmCharts', 'helmChartInflationGenerator',
+  'generatorOptions', 'configurations', 'generators', 'transformers', 'validators', 'buildMetadata',
+]);
+
+/** Fields this build reads but does not apply: one info problem each. */
+const NOT_APPLIED = new Set(['openapi', 'replacements', 'vars', 'crds', 'configurations', 'generators', 'transformers', 'validators', 'helmGlobals', 'helmChartInflationGenerator']);
+
+export interface Kustomization {
+  file: ProjectPath;
+  dir: ProjectPath;
+  root: YAMLMap;
+  kind: string;
+  field(name: string): unknown;
+}
+
+/** The kustomization file kustomize would read in `dir`, or undefined (none, or several: a problem is reported then). */
+export function findKustomization(dir: ProjectPath, host: ProjectHost): { file?: ProjectPath; several?: boolean } {
+  const entries = host.readDirectory(dir);
+  if (!entries) return {};
+  const found = KUSTOMIZATION_NAMES.filter((n) => entries.some((e) => e.name === n && !e.directory));
+  if (found.length > 1) return { file: joinPath(dir, found[0]!), several: true };
+  return found.length === 1 ? { file: joinPath(dir, found[0]!) } : {};
+}
+
+export function readKustomization(file: ProjectPath, dir: ProjectPath, host: ProjectHost, state: BuildState): Kustomization | undefined {
+  const text = host.readFile(file);
+  state.inputs.add(file);
+  if (text === undefined) {
+    state.problems.push({ file, span: { start: 0, end: 0 }, message: `cannot read ${file}`, severity: 'error' });
+    return undefined;
+  }
+  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    state.problems.push({ file, span: { start: e.pos[0], end: e.pos[1] }, message: `invalid kustomization: ${e.message.split('\n')[0]}`, severity: 'error' });
+    return undefined;
+  }
+  const root = doc.contents;
+  if (root !== null && !isMap(root)) {
+    problem(state, file, root as Node, 'invalid kustomization: expected a map of fields');
+    return undefined;
+  }
+  const map = (root ?? parseDocument('{}').contents) as YAMLMap;
+  markTree(map, file, state.provenance);
+  for (const pair of map.items) {
+    const key = str(pair.key) ?? '';
+    if (!KNOWN_FIELDS.has(key)) problem(state, file, pair.key as Node, `invalid kustomization: unknown field "${key}"`);
+    else if (NOT_APPLIED.has(key)) problem(state, file, pair.key as Node, `"${key}" is not applied by Shipshape's build; the rest is built`, 'info');
+  }
+  const kind = str(map.get('kind', true)) ?? 'Kustomization';
+  if (kind !== 'Kustomization' && kind !== 'Component') {
+    problem(state, file, map.get('kind', true) as Node, `invalid kustomization: kind "${kind}" (expected Kustomization or Component)`);
+  }
+  return { file, dir, root: map, kind, field: (name) => map.get(name, true) };
+}
+
+/** The string items of a list field; other items are problems. */
+export function stringItems(k: Kustomization, field: string, state: BuildState): { value: string; node: Node }[] {
+  const node = k.field(field);
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return [];
+  if (!isSeq(node)) {
+    problem(state, k.file, node as Node, `invalid kustomization: "${field}" must be a list`);
+    return [];
+  }
+  const out: { value: string; node: Node }[] = [];
+  for (const item of node.items) {
+    const value = str(item);
+    if (value === undefined) problem(state, k.file, item as Node, `invalid kustomization: "${field}" entries must be strings`);
+    else out.push({ value, node: item as Node });
+  }
+  return out;
+}
+
+/** Remote bases kustomize would fetch: URLs and git/ssh references. */
+export function isRemote(path: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/i.test(path) || /\.git(?:\/\/|\?|$)/.test(path) || /\?ref=/.test(path);
+}
+
+/** Kustomize's default load restriction: files a kustomization reads must be in or below its directory. */
+export function withinRoot(dir: ProjectPath, path: ProjectPath): boolean {
+  const d = normalizePath(dir);
+  const p = normalizePath(path);
+  return p === d || p.startsWith(d === '/' ? '/' : `${d}/`);
+}
+
+/** The objects of a resource file (multi-document; `List` items expanded), each node with its origin. */
+export function loadResourceFile(path: ProjectPath, text: string, state: BuildState, entry: { file: ProjectPath; node: Node }): Res[] {
+  const out: Res[] = [];
+  for (const doc of parseAllDocuments(text, { uniqueKeys: true })) {
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0]!;
+      state.problems.push({ file: path, span: { start: e.pos[0], end: e.pos[1] }, message: `invalid resource YAML: ${e.message.split('\n')[0]}`, severity: 'error' });
+      problem(state, entry.file, entry.node, `resource ${basenameOf(path)} is not valid YAML`);
+      return [];
+    }
+    const root = doc.contents;
+    if (root === null || (isScalar(root) && root.value === null)) continue;
+    if (!isMap(root)) {
+      problem(state, entry.file, entry.node, `resource ${basenameOf(path)}: a document is not a map`);
+      continue;
+    }
+    markTree(root, path, state.provenance);
+    const kind = str(root.get('kind', true));
+    const items = root.get('items', true);
+    const docs = kind && kind.endsWith('List') && isSeq(items) ? items.items.filter(isMap) : [root];
+    for (const obj of docs) {
+      if (!str(obj.get('kind', true))) {
+        state.problems.push({ file: path, span: spanOf(obj), message: 'missing kind: kustomize needs kind, apiVersion and metadata.name', severity: 'error' });
+        continue;
+      }
+      out.push(newRes({ node: obj, provenance: state.provenance, source: { file: path, span: spanOf(obj) } }));
+    }
+  }
+  return out;
+}
