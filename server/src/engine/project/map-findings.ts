@@ -28,7 +28,7 @@ export interface MappedFinding {
 }
 
 /** The object as YAML text (comments dropped), the text the engine lints. */
-export function serializeObject(object: BuiltObject): string {
+export function lintableText(object: BuiltObject): string {
   const doc = new Document();
   doc.contents = object.node.clone() as typeof object.node;
   visit(doc, {
@@ -137,7 +137,7 @@ export function lintBuiltObject(
   readText: (file: ProjectPath) => string | undefined,
   hooks: RuleHooks = {},
 ): MappedFinding[] {
-  const text = serializeObject(object);
+  const text = lintableText(object);
   const findings = lintText(text, 'yaml', { ...hooks, settings, fileName: basenameOf(object.source.file) });
   if (findings.length === 0) return [];
   const parsed = parseDocument(text, { keepSourceTokens: false }).contents;
