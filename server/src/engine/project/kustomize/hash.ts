@@ -16,7 +16,7 @@ const K = new Uint32Array([
 ]);
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as Go's encoder writes them). */
-function utf8(text: string): Uint8Array {
+export function utf8(text: string): Uint8Array {
   const out: number[] = [];
   for (const ch of text) {
     let c = ch.codePointAt(0)!;
@@ -94,4 +94,17 @@ export function contentHash(obj: Record<string, unknown>): string {
     if (obj['binaryData'] && typeof obj['binaryData'] === 'object') encoded['binaryData'] = obj['binaryData'];
   }
   return encodeHash(sha256Hex(goJson(encoded)));
+}
+
+/** Standard base64 of a string's UTF-8 bytes (Secret data, as kustomize writes it). */
+export function base64(text: string): string {
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const bytes = utf8(text);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a, b, c] = [bytes[i]!, bytes[i + 1], bytes[i + 2]];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += abc[(n >> 18) & 63]! + abc[(n >> 12) & 63]! + (b === undefined ? '=' : abc[(n >> 6) & 63]!) + (c === undefined ? '=' : abc[n & 63]!);
+  }
+  return out;
 }
