@@ -40,7 +40,13 @@ for (const name of cases) {
       assert.ok(existsSync(`${base}.yaml`), `no expected output for ${build}: run npm run golden:kustomize`);
       assert.deepEqual(errors, [], 'kubectl builds this without error');
       const expected = docs(readFileSync(`${base}.yaml`, 'utf8'));
-      assert.deepEqual(result.objects.map((o) => o.node.toJSON() as unknown), expected);
+      const actual = result.objects.map((o) => o.node.toJSON() as Record<string, unknown>);
+      const id = (o: unknown): string => {
+        const obj = o as { kind?: string; metadata?: { name?: string; namespace?: string } };
+        return `${obj.kind}/${obj.metadata?.namespace ?? ''}/${obj.metadata?.name}`;
+      };
+      assert.deepEqual(actual.map(id), expected.map(id), 'the same objects in the same order');
+      for (let i = 0; i < expected.length; i++) assert.deepEqual(actual[i], expected[i], `object ${i}: ${id(expected[i])}`);
       // The serialized build reads back as the same objects.
       assert.deepEqual(docs(serializeObjects(result.objects)), expected);
     });

@@ -16,7 +16,7 @@ const K = new Uint32Array([
 ]);
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as Go's encoder writes them). */
-function utf8(text: string): Uint8Array {
+export function utf8(text: string): Uint8Array {
   const out: number[] = [];
   for (const ch of text) {
     let c = ch.codePointAt(0)!;
@@ -81,17 +81,33 @@ function encodeHash(hex: string): string {
   return [...hex.slice(0, 10)].map((c) => map[c] ?? c).join('');
 }
 
-/** The name suffix kustomize gives a generated ConfigMap or Secret (`obj` is the object as JSON). */
+/**
+ * The name suffix kustomize gives a generated ConfigMap or Secret (`obj` is the object as JSON).
+ * The name is always encoded as "": kustomize looks it up as the single field "metadata/name",
+ * which never exists, so the hash does not change with prefixes, suffixes or the namespace.
+ */
 export function contentHash(obj: Record<string, unknown>): string {
-  const meta = (obj['metadata'] ?? {}) as Record<string, unknown>;
   const field = (key: string): unknown => (obj[key] === undefined || obj[key] === null ? '' : obj[key]);
   let encoded: Record<string, unknown>;
   if (obj['kind'] === 'Secret') {
-    encoded = { kind: 'Secret', type: field('type'), name: meta['name'] ?? '', data: field('data') };
+    encoded = { kind: 'Secret', type: field('type'), name: '', data: field('data') };
     if (obj['stringData'] && typeof obj['stringData'] === 'object') encoded['stringData'] = obj['stringData'];
   } else {
-    encoded = { kind: 'ConfigMap', name: meta['name'] ?? '', data: field('data') };
+    encoded = { kind: 'ConfigMap', name: '', data: field('data') };
     if (obj['binaryData'] && typeof obj['binaryData'] === 'object') encoded['binaryData'] = obj['binaryData'];
   }
   return encodeHash(sha256Hex(goJson(encoded)));
+}
+
+/** Standard base64 of a string's UTF-8 bytes (Secret data, as kustomize writes it). */
+export function base64(text: string): string {
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const bytes = utf8(text);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a, b, c] = [bytes[i]!, bytes[i + 1], bytes[i + 2]];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += abc[(n >> 18) & 63]! + abc[(n >> 12) & 63]! + (b === undefined ? '=' : abc[(n >> 6) & 63]!) + (c === undefined ? '=' : abc[n & 63]!);
+  }
+  return out;
 }

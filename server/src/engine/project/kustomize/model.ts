@@ -90,18 +90,21 @@ export function stringScalar(value: string): Scalar<string> {
   return new Scalar(value);
 }
 
-/** Sets map[key] to a new string scalar with `origin`, keeping the key node when the key exists. */
-export function setString(map: YAMLMap, key: string, value: string, origin: Origin, provenance: Provenance): void {
-  const scalar = stringScalar(value);
-  provenance.set(scalar, origin);
+/** Sets map[key] to `value` (given `origin`), keeping the key node when the key exists (a new key gets `origin` too). */
+export function setNode(map: YAMLMap, key: string, value: Node, origin: Origin, provenance: Provenance): void {
+  provenance.set(value, origin);
   const pair = map.items.find((p) => str(p.key) === key);
-  if (pair) {
-    pair.value = scalar;
-  } else {
+  if (pair) pair.value = value;
+  else {
     const k = stringScalar(key);
     provenance.set(k, origin);
-    map.items.push(new Pair(k, scalar));
+    map.items.push(new Pair(k, value));
   }
+}
+
+/** Sets map[key] to a new string scalar with `origin`. */
+export function setString(map: YAMLMap, key: string, value: string, origin: Origin, provenance: Provenance): void {
+  setNode(map, key, stringScalar(value), origin, provenance);
 }
 
 /** The map at map[key], created (with `origin`) when missing or null; undefined when something else is there. */

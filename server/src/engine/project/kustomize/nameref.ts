@@ -1,4 +1,236 @@
-import type { BuildState, Res } from './model';
+/**
+ * Name references (kustomize's nameReference config and nameref filter, run once at the end of a
+ * top-level build): a field that names another object (a ConfigMap in a volume or env, a Secret,
+ * a ServiceAccount, a Role in a roleRef...) follows that object's renames (prefix, suffix, hash).
+ * A referral is updated when exactly one object of the referenced kind once had that name (in the
+ * referrer's namespace, for namespaced referrers); the new value's origin is the renamed object's
+ * name (the namePrefix line, the generator entry).
+ */
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import type { Origin } from '../types';
+import { gvkOf, isClusterScoped, nameOf, namespaceOf, setString, str, type BuildState, type Gvk, type Res } from './model';
+import { specMatches, type FieldSpec } from './fieldspecs';
+
+interface Referral {
+  target: { kind: string; group?: string };
+  referrers: FieldSpec[];
+}
+
+const POD_SPEC_AT: Record<string, string> = {
+  Pod: 'spec',
+  PodTemplate: 'template/spec',
+  Deployment: 'spec/template/spec',
+  ReplicaSet: 'spec/template/spec',
+  DaemonSet: 'spec/template/spec',
+  StatefulSet: 'spec/template/spec',
+  Job: 'spec/template/spec',
+  ReplicationController: 'spec/template/spec',
+  CronJob: 'spec/jobTemplate/spec/template/spec',
+};
+
+function inPodSpecs(paths: string[], kinds = Object.keys(POD_SPEC_AT)): FieldSpec[] {
+  return kinds.flatMap((kind) => paths.map((p) => ({ kind, path: `${POD_SPEC_AT[kind]}/${p}` })));
+}
+
+const WITHOUT_RC = Object.keys(POD_SPEC_AT).filter((k) => k !== 'ReplicationController');
+const CONTAINERS = ['containers', 'initContainers'];
+
+/** The referrers of each referenced kind (kustomize's namereference.go, its common entries). */
+export const NAME_REFERENCES: readonly Referral[] = [
+  {
+    target: { kind: 'ConfigMap' },
+    referrers: [
+      ...inPodSpecs(
+        ['volumes/configMap/name', 'volumes/projected/sources/configMap/name', ...CONTAINERS.flatMap((c) => [`${c}/env/valueFrom/configMapKeyRef/name`, `${c}/envFrom/configMapRef/name`])],
+        WITHOUT_RC,
+      ),
+      { kind: 'Role', path: 'rules/resourceNames' },
+      { kind: 'ClusterRole', path: 'rules/resourceNames' },
+    ],
+  },
+  {
+    target: { kind: 'Secret' },
+    referrers: [
+      ...inPodSpecs(
+        ['volumes/secret/secretName', 'volumes/projected/sources/secret/name', 'imagePullSecrets/name', ...CONTAINERS.flatMap((c) => [`${c}/env/valueFrom/secretKeyRef/name`, `${c}/envFrom/secretRef/name`])],
+        WITHOUT_RC,
+      ),
+      { kind: 'Ingress', path: 'spec/tls/secretName' },
+      { kind: 'ServiceAccount', path: 'imagePullSecrets/name' },
+      { kind: 'Role', path: 'rules/resourceNames' },
+      { kind: 'ClusterRole', path: 'rules/resourceNames' },
+      { kind: 'PersistentVolume', path: 'spec/azureFile/secretName' },
+    ],
+  },
+  {
+    target: { kind: 'Service' },
+    referrers: [
+      { kind: 'StatefulSet', group: 'apps', path: 'spec/serviceName' },
+      { kind: 'Ingress', path: 'spec/rules/http/paths/backend/serviceName' },
+      { kind: 'Ingress', path: 'spec/backend/serviceName' },
+      { kind: 'Ingress', path: 'spec/rules/http/paths/backend/service/name' },
+      { kind: 'Ingress', path: 'spec/defaultBackend/service/name' },
+      { kind: 'APIService', group: 'apiregistration.k8s.io', path: 'spec/service/name' },
+      { kind: 'ValidatingWebhookConfiguration', path: 'webhooks/clientConfig/service' },
+      { kind: 'MutatingWebhookConfiguration', path: 'webhooks/clientConfig/service' },
+    ],
+  },
+  { target: { kind: 'Role', group: 'rbac.authorization.k8s.io' }, referrers: [{ kind: 'RoleBinding', path: 'roleRef/name' }] },
+  {
+    target: { kind: 'ClusterRole', group: 'rbac.authorization.k8s.io' },
+    referrers: [
+      { kind: 'RoleBinding', path: 'roleRef/name' },
+      { kind: 'ClusterRoleBinding', path: 'roleRef/name' },
+    ],
+  },
+  {
+    target: { kind: 'ServiceAccount' },
+    referrers: [
+      { kind: 'RoleBinding', path: 'subjects' },
+      { kind: 'ClusterRoleBinding', path: 'subjects' },
+      ...inPodSpecs(['serviceAccountName'], Object.keys(POD_SPEC_AT).filter((k) => k !== 'ReplicaSet' && k !== 'PodTemplate')),
+    ],
+  },
+  {
+    target: { kind: 'PersistentVolumeClaim' },
+    referrers: inPodSpecs(['volumes/persistentVolumeClaim/claimName'], Object.keys(POD_SPEC_AT).filter((k) => k !== 'ReplicaSet' && k !== 'PodTemplate')),
+  },
+  { target: { kind: 'PersistentVolume' }, referrers: [{ kind: 'PersistentVolumeClaim', path: 'spec/volumeName' }, { kind: 'ClusterRole', path: 'rules/resourceNames' }] },
+  {
+    target: { kind: 'StorageClass', group: 'storage.k8s.io' },
+    referrers: [
+      { kind: 'PersistentVolume', path: 'spec/storageClassName' },
+      { kind: 'PersistentVolumeClaim', path: 'spec/storageClassName' },
+      { kind: 'StatefulSet', path: 'spec/volumeClaimTemplates/spec/storageClassName' },
+    ],
+  },
+  {
+    target: { kind: 'PriorityClass', group: 'scheduling.k8s.io' },
+    referrers: inPodSpecs(['priorityClassName'], Object.keys(POD_SPEC_AT).filter((k) => k !== 'ReplicaSet' && k !== 'PodTemplate')),
+  },
+  ...['Deployment', 'ReplicationController', 'ReplicaSet', 'StatefulSet'].map((kind) => ({
+    target: { kind },
+    referrers: [{ kind: 'HorizontalPodAutoscaler', path: 'spec/scaleTargetRef/name' }],
+  })),
+  { target: { kind: 'IngressClass' }, referrers: [{ kind: 'Ingress', path: 'spec/ingressClassName' }] },
+];
+
+/** The maps holding the path's last key, descending maps and entering every item of a sequence. */
+function holders(node: unknown, parts: string[], visit: (map: YAMLMap, key: string) => void): void {
+  if (isSeq(node)) {
+    for (const item of node.items) holders(item, parts, visit);
+    return;
+  }
+  if (!isMap(node) || parts.length === 0) return;
+  if (parts.length === 1) {
+    if (node.has(parts[0]!)) visit(node, parts[0]!);
+    return;
+  }
+  holders(node.get(parts[0]!, true), parts.slice(1), visit);
+}
+
+function isTarget(r: Res, target: Referral['target']): boolean {
+  const g = gvkOf(r.obj.node);
+  return g.kind === target.kind && (target.group === undefined || g.group === target.group);
+}
+
+/** The one object the referral names, or undefined (none, or ambiguous). */
+function select(name: string, candidates: Res[], referrer: Res, refKind?: string): Res | undefined {
+  const referrerGvk = gvkOf(referrer.obj.node);
+  let found = candidates.filter((c) => [nameOf(c.obj.node), ...c.previousNames].includes(name));
+  if (refKind) found = found.filter((c) => gvkOf(c.obj.node).kind === refKind);
+  if (!isClusterScoped(referrerGvk.kind)) {
+    const ns = namespaceOf(referrer.obj.node) || 'default';
+    found = found.filter((c) => {
+      const g: Gvk = gvkOf(c.obj.node);
+      return isClusterScoped(g.kind) || g.kind === 'ServiceAccount' || (namespaceOf(c.obj.node) || 'default') === ns;
+    });
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
 export function fixNameReferences(ra: Res[], state: BuildState): void {
-  void ra, state;
+  const renamed = ra.filter((r) => r.previousNames.length > 0 || r.previousNamespaces.length > 0);
+  if (renamed.length === 0) return;
+  for (const referral of NAME_REFERENCES) {
+    const candidates = renamed.filter((r) => isTarget(r, referral.target));
+    if (candidates.length === 0) continue;
+    const all = ra.filter((r) => isTarget(r, referral.target));
+    for (const referrer of ra) {
+      const gvk = gvkOf(referrer.obj.node);
+      for (const spec of referral.referrers) {
+        if (!specMatches(spec, gvk)) continue;
+        holders(referrer.obj.node, spec.path.split('/'), (holder, key) => update(holder, key, all, referrer, referral, state));
+      }
+    }
+  }
+}
+
+function nameOrigin(r: Res, state: BuildState): Origin | undefined {
+  const node = r.obj.node.getIn(['metadata', 'name'], true);
+  const o = isScalar(node) ? state.provenance.get(node) : undefined;
+  return o ? { ...o, via: o.via ?? 'nameReference' } : undefined;
+}
+
+/** A referral map with a namespace (subjects, webhook services) looks in that original namespace, else in that current one. */
+function byNamespaceField(map: YAMLMap, all: Res[]): Res[] {
+  const ns = str(map.get('namespace', true));
+  if (ns === undefined) return all;
+  const effective = (n: string): string => n || 'default';
+  const original = all.filter((r) => effective(r.previousNamespaces[0] ?? namespaceOf(r.obj.node)) === ns);
+  return original.length > 0 ? original : all.filter((r) => namespaceOf(r.obj.node) === ns);
+}
+
+/** roleRef and scaleTargetRef name their target's kind next to its name. */
+function refKindOf(holder: YAMLMap, key: string): string | undefined {
+  return key === 'name' && holder.has('apiGroup') ? str(holder.get('kind', true)) : key === 'name' && holder.has('kind') && holder.has('apiVersion') ? str(holder.get('kind', true)) : undefined;
+}
+
+function update(holder: YAMLMap, key: string, all: Res[], referrer: Res, referral: Referral, state: BuildState): void {
+  const value = holder.get(key, true);
+  const setName = (map: YAMLMap, field: string, name: string, target: Res): void => {
+    if (name === nameOf(target.obj.node)) return;
+    setString(map, field, nameOf(target.obj.node), nameOrigin(target, state) ?? state.provenance.get(map)!, state.provenance);
+  };
+  if (isSeq(value)) {
+    // A list of names (rules/resourceNames) or of subjects.
+    for (const [i, item] of value.items.entries()) {
+      if (isMap(item)) {
+        if (key !== 'subjects' || str(item.get('kind', true)) !== referral.target.kind) continue;
+        const name = str(item.get('name', true));
+        const target = name === undefined ? undefined : select(name, byNamespaceField(item, all), referrer);
+        if (!target || name === undefined) continue;
+        setName(item, 'name', name, target);
+        const ns = namespaceOf(target.obj.node);
+        if (ns && str(item.get('namespace', true)) !== ns) setString(item, 'namespace', ns, nameOrigin(target, state) ?? state.provenance.get(item)!, state.provenance);
+      } else {
+        const name = str(item);
+        const target = name === undefined ? undefined : select(name, all, referrer, refKindOf(holder, key));
+        if (target && name !== nameOf(target.obj.node)) {
+          const scalar = value.items[i];
+          if (isScalar(scalar)) {
+            const next = scalar.clone() as typeof scalar;
+            next.value = nameOf(target.obj.node);
+            state.provenance.set(next, nameOrigin(target, state) ?? state.provenance.get(scalar)!);
+            value.items[i] = next;
+          }
+        }
+      }
+    }
+    return;
+  }
+  if (isMap(value)) {
+    // webhooks' clientConfig.service: {name, namespace}.
+    const name = str(value.get('name', true));
+    const target = name === undefined ? undefined : select(name, byNamespaceField(value, all), referrer);
+    if (!target || name === undefined) return;
+    setName(value, 'name', name, target);
+    const ns = namespaceOf(target.obj.node);
+    if (ns) setString(value, 'namespace', ns, nameOrigin(target, state) ?? state.provenance.get(value)!, state.provenance);
+    return;
+  }
+  const name = str(value);
+  if (name === undefined) return;
+  const target = select(name, all, referrer, refKindOf(holder, key));
+  if (target) setName(holder, key, name, target);
 }
