@@ -21,7 +21,7 @@
  * Pure: files are read through the ProjectHost. Nothing throws out of here.
  */
 import { effectiveSeverity, type EngineSettings } from '../config/settings';
-import { lintText, shifted } from '../lint';
+import { chunkIndexAt, lintText, shifted } from '../lint';
 import { fileKindOf } from '../file-kind';
 import { splitYamlDocuments } from '../parse/yaml';
 import { getRule, SYNTAX_RULES } from '../rules';
@@ -176,24 +176,28 @@ function withBuilds(c: Collected, root: ProjectPath | undefined): Finding {
  * apply to all of them.
  */
 function combine(text: string, alone: readonly Finding[], fromBuilds: readonly Finding[], settings: EngineSettings, isPatch: boolean, sources: readonly Span[]): Finding[] {
-  const chunks = splitYamlDocuments(text);
+  const split = splitYamlDocuments(text);
+  const chunks = split.length > 0 ? split : [{ offset: 0, text }];
+  const byChunk = (list: readonly Finding[]): Finding[][] => {
+    const out: Finding[][] = chunks.map(() => []);
+    for (const f of list) out[chunkIndexAt(chunks, f.span.start)]!.push(f);
+    return out;
+  };
+  const own = byChunk(alone);
+  const built = byChunk(fromBuilds);
+  const used = chunks.map(() => isPatch);
+  for (const s of sources) used[chunkIndexAt(chunks, s.start)] = true;
   const out: Finding[] = [];
-  for (let i = 0; i < chunks.length; i++) {
-    const { offset, text: chunk } = chunks[i]!;
-    const end = offset + chunk.length;
-    const inChunk = (f: Finding) => f.span.start >= offset && (f.span.start < end || (i === chunks.length - 1 && f.span.start <= end));
-    const own = alone.filter(inChunk);
-    const built = fromBuilds.filter(inChunk);
-    const used = isPatch || sources.some((s) => s.start >= offset && s.start < end);
-    if (!used && built.length === 0) {
-      for (const f of own) out.push(f);
-      continue;
+  chunks.forEach(({ offset, text: chunk }, i) => {
+    if (!used[i] && built[i]!.length === 0) {
+      for (const f of own[i]!) out.push(f);
+      return;
     }
-    const kept = own.filter((f) => f.ruleId !== SYNTAX_RULES.unusedSuppression.meta.id && (!used || isTextFinding(f)));
-    const local = [...kept, ...built].map((f) => shifted(f, -offset));
+    const kept = own[i]!.filter((f) => f.ruleId !== SYNTAX_RULES.unusedSuppression.meta.id && (!used[i] || isTextFinding(f)));
+    const local = [...kept, ...built[i]!].map((f) => shifted(f, -offset));
     const scope = { scopeWord: 'document' as const, scan: () => ({ topEnd: yamlTopEnd(chunk) }) };
     for (const f of suppress(local, chunk, settings, new Set(), scope)) out.push(shifted(f, offset));
-  }
+  });
   return out.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
 }
 

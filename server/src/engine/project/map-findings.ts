@@ -12,7 +12,7 @@
  * otherwise at the node's origin, narrowed to its first line, or exactly at
  * the same characters when the source writes the scalar as the built text does.
  */
-import { Document, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import type { EngineSettings } from '../config/settings';
 import { lintText } from '../lint';
 import type { RuleHooks } from '../run-rule';
@@ -52,6 +52,8 @@ export function lintableText(object: BuiltObject): string {
 interface Located {
   /** Built-side chain from the object root to the node that holds the span (last). */
   chain: unknown[];
+  /** For each node of the chain that is a map value: its key (same index). */
+  keys: unknown[];
   onKey: boolean;
   /** The serialised node's value range when it is a scalar (for exact placement). */
   scalarRange?: [number, number];
@@ -64,19 +66,21 @@ function contains(node: unknown, at: number): node is Node & { range: [number, n
 /** Walks the parsed serialised node and the built node in step to the innermost node holding `at`. */
 function locate(parsed: unknown, built: unknown, at: number): Located {
   const chain: unknown[] = [built];
+  const keys: unknown[] = [undefined];
   let p = parsed;
   let b = built;
   for (;;) {
-    let next: { p: unknown; b: unknown } | undefined;
+    let next: { p: unknown; b: unknown; key?: unknown } | undefined;
     if (isMap(p) && isMap(b)) {
       for (let i = 0; i < p.items.length && i < b.items.length && !next; i++) {
         const pp = p.items[i]!;
         const bp = b.items[i]!;
         if (contains(pp.key, at)) {
           chain.push(bp.value ?? bp.key);
-          return { chain, onKey: true };
+          keys.push(bp.key);
+          return { chain, keys, onKey: true };
         }
-        if (contains(pp.value, at)) next = { p: pp.value, b: bp.value };
+        if (contains(pp.value, at)) next = { p: pp.value, b: bp.value, key: bp.key };
       }
     } else if (isSeq(p) && isSeq(b)) {
       for (let i = 0; i < p.items.length && i < b.items.length && !next; i++) {
@@ -85,21 +89,27 @@ function locate(parsed: unknown, built: unknown, at: number): Located {
     }
     if (!next || next.b == null) {
       const range = isScalar(p) && p.range ? ([p.range[0], p.range[1]] as [number, number]) : undefined;
-      return { chain, onKey: false, ...(range ? { scalarRange: range } : {}) };
+      return { chain, keys, onKey: false, ...(range ? { scalarRange: range } : {}) };
     }
     chain.push(next.b);
+    keys.push(next.key);
     p = next.p;
     b = next.b;
   }
 }
 
-/** The origin of the innermost node of the chain that has one, and whether it is that node itself. */
-function originOf(object: BuiltObject, chain: readonly unknown[]): { origin: Origin; own: boolean } | undefined {
+/**
+ * The origin of the innermost node of the chain that has one (a map value
+ * without one: its key's, on the same line), and whether it is that node's own.
+ */
+function originOf(object: BuiltObject, located: Located): { origin: Origin; own: boolean } | undefined {
+  const { chain, keys } = located;
   for (let i = chain.length - 1; i >= 0; i--) {
-    const node = chain[i];
-    if (!isNode(node) && !isPair(node)) continue;
-    const origin = isNode(node) ? object.provenance.get(node) : undefined;
-    if (origin) return { origin, own: i === chain.length - 1 };
+    const own = i === chain.length - 1;
+    for (const node of [chain[i], keys[i]]) {
+      const origin = isNode(node) ? object.provenance.get(node) : undefined;
+      if (origin) return { origin, own: own && node === chain[i] };
+    }
   }
   return undefined;
 }
@@ -113,7 +123,7 @@ function placeSpan(
   readText: (file: ProjectPath) => string | undefined,
 ): { file: ProjectPath; span: Span } {
   const located = locate(parsed, object.node, span.start);
-  const found = originOf(object, located.chain);
+  const found = originOf(object, located);
   const origin = found?.origin ?? { file: object.source.file, span: object.source.span };
   const text = readText(origin.file) ?? '';
   if (located.onKey && found?.own && origin.keySpan) return { file: origin.file, span: clampToLine(text, origin.keySpan.start, origin.keySpan.end) };
