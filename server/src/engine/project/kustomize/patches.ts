@@ -5,7 +5,7 @@
  * writes carry the patch's origin; a patch kubectl would fail on becomes one problem and is
  * skipped, and the rest of the build goes on.
  */
-import { isMap, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../../types';
 import { relativePath, dirnameOf } from '../paths';
 import type { BuiltObject, ProjectHost, ProjectPath, ProjectProblem } from '../types';
@@ -214,7 +214,27 @@ function applyJson(objects: BuiltObject[], ctx: Context): BuiltObject[] {
       ctx.problem(`${e.message} (JSON patch ${ctx.source} on ${idText(idOf(obj.node))})`, e.node as Node | undefined);
       return obj;
     }
+    resetAnnotations(copy);
     obj.node = copy;
     return obj;
   });
+}
+
+/**
+ * After a JSON patch kustomize writes the object's annotations back as a string map: annotations
+ * that are not a map, or an empty map, disappear; values become strings.
+ */
+function resetAnnotations(node: YAMLMap): void {
+  const meta = field(node, 'metadata');
+  if (!isMap(meta)) return;
+  const annotations = field(meta, 'annotations');
+  const pair = meta.items.find((p) => scalarText(p.key) === 'annotations');
+  if (!pair) return;
+  if (!isMap(annotations) || annotations.items.length === 0) {
+    meta.items.splice(meta.items.indexOf(pair), 1);
+    return;
+  }
+  for (const p of annotations.items) {
+    if (isScalar(p.value) && typeof p.value.value !== 'string') p.value.value = p.value.value === null ? '' : String(p.value.value);
+  }
 }
