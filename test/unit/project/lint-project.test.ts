@@ -50,7 +50,7 @@ describe('lintProject: an Argo CD-style layout (base and overlays with patches)'
     const f = findings[0]!;
     assert.deepEqual(f.builds, [join(root, 'overlays/prod/kustomization.yaml')]);
     assert.match(f.message, /\(in kustomization overlays\/prod\)$/);
-    assert.equal(host.readFile(file)!.slice(f.span.start, f.span.end), 'true');
+    assert.equal(host.readFile(file)!.slice(f.span.start, f.span.end), 'privileged');
   });
 
   it('gives patch files only what the built object has: nothing for replicas, env, resources, $patch: delete and JSON 6902 patches', () => {

@@ -27,9 +27,13 @@ export interface MappedFinding {
   finding: Finding;
 }
 
-/** The object as YAML text (comments dropped), the text the engine lints. */
+/**
+ * The object as YAML text (comments dropped), the text the engine lints. It is
+ * written as YAML 1.1, which kubectl reads: a string such as `on` or `yes` (from
+ * an env file of a generator) is quoted, not read back as a boolean.
+ */
 export function lintableText(object: BuiltObject): string {
-  const doc = new Document();
+  const doc = new Document(undefined, { version: '1.1' });
   doc.contents = object.node.clone() as typeof object.node;
   visit(doc, {
     Node(_, node) {
