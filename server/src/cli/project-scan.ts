@@ -28,11 +28,19 @@ class ScanProject {
   readonly paths: ProjectPath[];
   private readonly inputs = new Map<ProjectPath, InputFile>();
   private readonly sources = new Map<ProjectPath, SourceFile>();
+  /** Without `keep`: the last source read (a file's text is asked for, then its lint alone). */
+  private last?: { path: ProjectPath; source: SourceFile };
 
+  /**
+   * `keep`: keep every source read (`--fix`, which must write back what it
+   * read); otherwise a file is read again when needed, so a scan does not hold
+   * every file's text at once.
+   */
   constructor(
     readonly ctx: ScanContext,
     private readonly cwd: string,
     private readonly hooks: RuleHooks,
+    private readonly keep: boolean,
   ) {
     for (const file of ctx.files) this.inputs.set(toProjectPath(file.path), file);
     this.paths = [...this.inputs.keys()];
@@ -52,8 +60,12 @@ class ScanProject {
   }
 
   source(path: ProjectPath): SourceFile {
-    let s = this.sources.get(path);
-    if (!s) this.sources.set(path, (s = readSource(this.input(path))));
+    let s = this.sources.get(path) ?? (this.last?.path === path ? this.last.source : undefined);
+    if (!s) {
+      s = readSource(this.input(path));
+      if (this.keep) this.sources.set(path, s);
+      else this.last = { path, source: s };
+    }
     return s;
   }
 
@@ -84,14 +96,14 @@ class ScanProject {
 
 /** Lint the scan's files as a project. */
 export function scanProject(ctx: ScanContext, cwd: string, hooks: RuleHooks): { files: InputFile[]; findings: ReportFinding[] } {
-  const project = new ScanProject(ctx, cwd, hooks);
+  const project = new ScanProject(ctx, cwd, hooks, false);
   const lint = lintProject(project.host, project.paths, project.options());
   return project.report(lint, (path) => project.host.readFile(path));
 }
 
 /** `scan --fix` / `--fix-dry-run` over the project. */
 export function fixScanProject(ctx: ScanContext, cwd: string, options: FixOptions, hooks: RuleHooks): { files: InputFile[]; findings: ReportFinding[]; results: FileFixResult[] } {
-  const project = new ScanProject(ctx, cwd, hooks);
+  const project = new ScanProject(ctx, cwd, hooks, true);
   // Replacement characters would be written over the bytes they stand for: such files are not fixed.
   const fixed = fixProject(project.host, project.paths, { ...project.options(), canFix: (path) => project.source(path).problem === undefined });
   const results: FileFixResult[] = [];

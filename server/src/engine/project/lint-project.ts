@@ -142,7 +142,8 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
   const order = [...files, ...[...mapped.keys()].filter((f) => !given.has(f)).sort()];
   for (const path of order) {
     const settings = options.settingsFor(path);
-    const text = readText(path);
+    // Not kept in `texts`: a file no build read is dropped after its lint.
+    const text = texts.has(path) ? texts.get(path) : host.readFile(path);
     if (!settings || text === undefined) continue;
     const alone = given.has(path) ? lintAlone(path, text, settings) : [];
     const fromBuilds = [...(mapped.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
