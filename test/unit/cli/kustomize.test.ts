@@ -63,6 +63,24 @@ describe('scan with kustomize builds', () => {
     assert.ok(report.findings.every((f: any) => f.kustomizations === undefined));
   });
 
+  it('scanning one overlay reports what it builds from its base in the base file, and prints --fix-dry-run diffs of patches', () => {
+    const r = runCli(['scan', '--format', 'json', `${ARGO}/overlays/sidecar`]);
+    const report = jsonOf(r);
+    assert.ok(report.files.includes(`${ARGO}/base/deployment.yaml`));
+    const base = report.findings.filter((f: any) => f.file === `${ARGO}/base/deployment.yaml`);
+    assert.deepEqual(
+      base.map((f: any) => [f.ruleId, f.kustomizations]),
+      [
+        ['image-latest-tag', [`${ARGO}/overlays/sidecar/kustomization.yaml`]],
+        ['image-not-pinned', [`${ARGO}/overlays/sidecar/kustomization.yaml`]],
+      ],
+    );
+    const dry = runCli(['scan', '--fix-dry-run', `${ARGO}/overlays/sidecar`]);
+    assert.match(dry.stdout, /^--- a\/test\/fixtures\/project\/argo\/overlays\/sidecar\/sidecar\.yaml$/m);
+    assert.match(dry.stdout, /^\+ +allowPrivilegeEscalation: false$/m);
+    assert.doesNotMatch(dry.stdout, /base\/deployment\.yaml/);
+  });
+
   it('--fix edits the patch that a finding is reported in, not the base', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipshape-kfix-'));
     try {

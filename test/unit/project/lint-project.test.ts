@@ -12,7 +12,7 @@ import { fixProject } from '../../../server/src/engine/project/fix-project';
 import { lintProject } from '../../../server/src/engine/project/lint-project';
 import type { ProjectHost } from '../../../server/src/engine/project/types';
 import { LineIndex } from '../../../server/src/engine/text';
-import { diskHost } from '../../helpers/kustomize-host';
+import { diskHost, memoryHost } from '../../helpers/kustomize-host';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'project');
 
@@ -99,6 +99,33 @@ describe('lintProject: an Argo CD-style layout (base and overlays with patches)'
     const file = join(root, 'overlays/prod/replicas.yaml');
     assert.deepEqual(summary(host, file, alone.files.get(file)), summary(host, file, lintText(host.readFile(file)!, 'yaml')));
     assert.ok((alone.files.get(file) ?? []).some((f) => f.ruleId === 'schema-required'));
+  });
+});
+
+describe('lintProject: generators, transformers and annotations', () => {
+  const files = {
+    '/r/kustomization.yaml': 'resources:\n  - pod.yaml\nsecretGenerator:\n  - name: creds\n    literals:\n      - password=Zx9kQ2mP7vLw4RtY8nB3\n',
+    '/r/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    ignore-check.shipshape.dev/image-latest-tag: "test image"\nspec:\n  containers:\n    - name: c\n      image: nginx:latest\n',
+    '/r/plain.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: q\nspec:\n  containers:\n    - name: c\n      image: nginx:latest\n',
+  };
+  const host = memoryHost(files);
+  const result = lintProject(host, Object.keys(files), { settingsFor: () => DEFAULT_SETTINGS, root: '/r' });
+  const text = (f: keyof typeof files, x: Finding) => files[f].slice(x.span.start, x.span.end);
+
+  it('reports a plaintext secretGenerator literal on its line in the kustomization, the root build named by its folder', () => {
+    const secret = result.files.get('/r/kustomization.yaml')!.filter((f) => f.ruleId === 'secret-in-manifest');
+    assert.equal(secret.length, 1);
+    assert.equal(text('/r/kustomization.yaml', secret[0]!), 'password=Zx9kQ2mP7vLw4RtY8nB3');
+    assert.match(secret[0]!.message, /\(in kustomization r\)$/);
+    assert.doesNotMatch(secret[0]!.message, /Zx9kQ2mP7vLw4RtY8nB3/);
+  });
+
+  it('honours an exemption annotation of the built object; a file no build uses is linted alone', () => {
+    assert.ok(!result.files.get('/r/pod.yaml')!.some((f) => f.ruleId === 'image-latest-tag'));
+    assert.ok(result.files.get('/r/pod.yaml')!.every((f) => f.builds?.length === 1));
+    const plain = result.files.get('/r/plain.yaml')!;
+    assert.ok(plain.some((f) => f.ruleId === 'image-latest-tag'));
+    assert.ok(plain.every((f) => f.builds === undefined));
   });
 });
 

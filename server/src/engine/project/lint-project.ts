@@ -62,10 +62,11 @@ function defaultLintAlone(path: ProjectPath, text: string, settings: EngineSetti
   return lintText(text, fileKindOf(path) ?? 'yaml', { settings, fileName: basenameOf(path) });
 }
 
-/** A build's name in messages: its folder, relative to the root. */
+/** A build's name in messages: its folder, relative to the root (the root itself by its name). */
 function buildName(file: ProjectPath, root: ProjectPath | undefined): string {
   const dir = dirnameOf(file);
-  return root === undefined ? dir : relativePath(root, dir);
+  const name = root === undefined ? dir : relativePath(root, dir);
+  return name === '.' ? basenameOf(dir) || dir : name;
 }
 
 /** The root builds of the project's kustomization files, and every build (for what they read). */
