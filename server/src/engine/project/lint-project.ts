@@ -25,15 +25,15 @@ import { chunkIndexAt, lintText, shifted } from '../lint';
 import { fileKindOf } from '../file-kind';
 import { splitYamlDocuments } from '../parse/yaml';
 import { getRule, SYNTAX_RULES } from '../rules';
-import type { RuleHooks } from '../run-rule';
+import { engineFinding, type RuleHooks } from '../run-rule';
 import { suppress } from '../suppress/apply';
 import { yamlTopEnd } from '../suppress/directives';
 import { clampToLine } from '../text';
 import { findingFixes, type Finding, type Fix, type LazyFixes, type Span } from '../types';
 import { buildKustomization, isKustomizationFile } from './kustomize/build';
-import { lintBuiltObject } from './map-findings';
+import { lintBuiltObject, type MappedFinding } from './map-findings';
 import { basenameOf, dirnameOf, relativePath } from './paths';
-import type { KustomizeBuild, ProjectHost, ProjectPath } from './types';
+import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
 
 export interface ProjectLintOptions extends RuleHooks {
   /** The settings a file is linted with, or undefined when the configuration ignores it. */
@@ -76,8 +76,10 @@ function buildAll(host: ProjectHost, files: readonly ProjectPath[]): { roots: Ku
     if (!isKustomizationFile(file)) continue;
     try {
       all.push(buildKustomization(dirnameOf(file), host));
-    } catch {
-      // The builder reports problems as findings; a crash must not stop the rest of the project.
+    } catch (e) {
+      // The builder reports problems itself; a crash is one problem, and the rest of the project is still linted.
+      const problem = { file, span: { start: 0, end: 0 }, message: `kustomize build failed (${e instanceof Error ? e.name : 'error'})`, severity: 'error' as const };
+      all.push({ file, objects: [], problems: [problem], inputs: new Set(), patches: new Set(), resources: new Set(), kustomizations: new Set() });
     }
   }
   const included = new Set<ProjectPath>();
@@ -115,7 +117,7 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     for (const object of build.objects) {
       const settings = options.settingsFor(object.source.file);
       if (!settings) continue;
-      for (const m of lintBuiltObject(object, settings, readText, options)) {
+      for (const m of lintObjectSafely(object, settings, readText, options)) {
         if (options.settingsFor(m.file)) add(m.file, m.finding, build.file);
       }
     }
@@ -153,6 +155,18 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     out.set(path, withStandaloneFixes(path, text, settings, findings));
   }
   return { files: out, builds: roots };
+}
+
+/** lintBuiltObject, or on an unexpected failure one internal-error finding at the object's source (nothing throws out of the engine). */
+function lintObjectSafely(object: BuiltObject, settings: EngineSettings, readText: (file: ProjectPath) => string | undefined, hooks: RuleHooks): MappedFinding[] {
+  try {
+    return lintBuiltObject(object, settings, readText, hooks);
+  } catch (e) {
+    const meta = SYNTAX_RULES.internalError.meta;
+    const { file, span } = object.source;
+    const f = engineFinding(meta, settings, 'failed', { rule: 'kustomize', error: e instanceof Error ? e.name : 'error' }, readText(file) ?? '', span.start, span.end);
+    return f ? [{ file, finding: f }] : [];
+  }
 }
 
 /** A problem of a build as a kustomize-build finding (info problems stay info), or undefined when the rule is off. */
