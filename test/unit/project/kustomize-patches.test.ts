@@ -144,13 +144,13 @@ test('provenance: nodes the patch wrote point at the patch file (value and key),
   const r = run([{ path: PATCH }], { [PATCH]: patch });
   const obj = r.objects[0]!;
   const app = (nodeAt(obj, 'spec', 'template', 'spec', 'containers') as YAMLSeq).items.find((c) => (c as YAMLMap).get('name') === 'app') as YAMLMap;
-  const privileged = (app.get('securityContext', true) as YAMLMap).get('privileged', true) as Scalar;
+  const privileged = (app.get('securityContext', true) as unknown as YAMLMap).get('privileged', true) as Scalar;
   const origin = obj.provenance.get(privileged)!;
   assert.equal(origin.file, PATCH);
   assert.equal(origin.via, 'patches');
   assert.equal(patch.slice(origin.span.start, origin.span.end), 'true');
   assert.equal(patch.slice(origin.keySpan!.start, origin.keySpan!.end), 'privileged');
-  const ape = (app.get('securityContext', true) as YAMLMap).get('allowPrivilegeEscalation', true) as Scalar;
+  const ape = (app.get('securityContext', true) as unknown as YAMLMap).get('allowPrivilegeEscalation', true) as Scalar;
   assert.equal(obj.provenance.get(ape)!.file, BASE);
   const image = app.get('image', true) as Scalar;
   assert.equal(DEPLOYMENT.slice(obj.provenance.get(image)!.span.start, obj.provenance.get(image)!.span.end), 'nginx:1.25');
@@ -437,7 +437,7 @@ test('inline patches: nodes map back to the line in the kustomization (block sca
   assert.deepEqual(out.problems, []);
   assert.equal(out.patches.size, 0, 'an inline patch is not a patch file');
   const app = nodeAt(objects[0]!, 'spec', 'template', 'spec', 'containers', 0) as YAMLMap;
-  const privileged = (app.get('securityContext', true) as YAMLMap).get('privileged', true) as Node;
+  const privileged = (app.get('securityContext', true) as unknown as YAMLMap).get('privileged', true) as Node;
   const o = objects[0]!.provenance.get(privileged)!;
   assert.equal(o.file, KUST);
   assert.equal(kustomization.slice(o.span.start, o.span.end), 'true');
