@@ -85,6 +85,9 @@ function run(specs: Partial<PatchSpec>[], files: Record<string, string>, base = 
   return { objects, ...out, json: objects.map((o) => o.node.toJSON() as Record<string, unknown>) };
 }
 
+/** A strategic merge patch of the Deployment "web": its header, then `body` (dedented). */
+const deploymentPatch = (body: string): string => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n${dedent(body)}`;
+
 const at = (o: unknown, ...path: (string | number)[]): unknown => path.reduce<unknown>((x, k) => (x as Record<string | number, unknown> | undefined)?.[k], o);
 const spec = (r: Run): Record<string, unknown> => at(r.json[0], 'spec', 'template', 'spec') as Record<string, unknown>;
 
@@ -96,11 +99,7 @@ function nodeAt(obj: BuiltObject, ...path: (string | number)[]): Node {
 }
 
 test('strategic merge: containers merge by name, patch elements first (kyaml prepends), maps merge, scalars replace', () => {
-  const patch = dedent(`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata:
-      name: web
+  const patch = deploymentPatch(`
     spec:
       replicas: 3
       template:
@@ -128,11 +127,7 @@ test('strategic merge: containers merge by name, patch elements first (kyaml pre
 });
 
 test('provenance: nodes the patch wrote point at the patch file (value and key), nodes kept from the base keep theirs', () => {
-  const patch = dedent(`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata:
-      name: web
+  const patch = deploymentPatch(`
     spec:
       template:
         spec:
@@ -196,11 +191,7 @@ test('$patch: delete removes a list element, a map, and (as a whole document) th
 });
 
 test('$patch: replace on a map and on a list; a list directive element is not kept', () => {
-  const patch = dedent(`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata:
-      name: web
+  const patch = deploymentPatch(`
     spec:
       template:
         spec:
@@ -218,11 +209,7 @@ test('$patch: replace on a map and on a list; a list directive element is not ke
 });
 
 test('as in kubectl kustomize (kyaml): $setElementOrder and $retainKeys are merged as plain fields, and $patch: replace on a keyed element keeps the target element', () => {
-  const patch = dedent(`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata:
-      name: web
+  const patch = deploymentPatch(`
     spec:
       template:
         spec:
