@@ -5,7 +5,6 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
 import type { Span } from '../../types';
-import { readAsKubectl } from '../../parse/kubectl-scalars';
 import { Provenance, type Origin, type ProjectPath } from '../types';
 
 export interface PatchText {
@@ -106,7 +105,7 @@ export interface PatchDocuments {
   error?: { message: string; span: Span };
 }
 
-/** Parses the patch's documents (read as kubectl reads scalars) and records every node's origin. */
+/** Parses the patch's documents (scalars as kustomize's kyaml reads them, YAML 1.2, like the resources) and records every node's origin. */
 export function readPatchDocuments(patch: PatchText, via: string): PatchDocuments {
   const provenance = new Provenance();
   let docs: Document.Parsed[];
@@ -123,7 +122,6 @@ export function readPatchDocuments(patch: PatchText, via: string): PatchDocument
       const [s, e] = err.pos;
       return { nodes: [], provenance, error: { message: err.message.split('\n')[0]!, span: patch.span(s, Math.max(s, e)) } };
     }
-    readAsKubectl(doc);
     const contents = doc.contents as Node | null;
     if (!contents || (isScalar(contents) && (contents.value === null || contents.value === ''))) continue;
     record(contents, undefined, patch, via, provenance);
