@@ -60,11 +60,14 @@ export function updateImage(image: string, entry: Omit<ImageEntry, 'origin'>): s
   return name + (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '');
 }
 
+/** The `images` entries, then the deprecated `imageTags` ones (kustomize appends them). */
 function entries(k: Kustomization, state: BuildState): ImageEntry[] {
-  const node = k.field('images');
-  if (!isSeq(node)) return [];
+  const items = ['images', 'imageTags'].flatMap((field) => {
+    const node = k.field(field);
+    return isSeq(node) ? node.items : [];
+  });
   const out: ImageEntry[] = [];
-  for (const item of node.items) {
+  for (const item of items) {
     if (!isMap(item) || str(item.get('name', true)) === undefined) {
       problem(state, k.file, item as Node, 'invalid kustomization: an "images" entry needs a name');
       continue;
