@@ -123,6 +123,15 @@ function pairsOf(k: Kustomization, entry: YAMLMap, via: string, host: ProjectHos
   return out;
 }
 
+/** kyaml's encodeBase64: base64 in lines of 70, each ended by a newline once there is more than one line's worth. */
+export function secretValue(value: string): string {
+  const encoded = base64(value);
+  if (Math.floor(encoded.length / 70) + 1 <= 1) return encoded;
+  let out = '';
+  for (let i = 0; i < encoded.length; i += 70) out += `${encoded.slice(i, i + 70)}\n`;
+  return out;
+}
+
 function makeObject(kind: Kind, name: string, namespace: string | undefined, entry: YAMLMap, pairs: KeyValue[], options: Options, k: Kustomization, via: string, state: BuildState): YAMLMap {
   const p = state.provenance;
   const entryOrigin: Origin = { file: k.file, span: spanOf(entry), via };
@@ -147,7 +156,7 @@ function makeObject(kind: Kind, name: string, namespace: string | undefined, ent
   if (pairs.length > 0 || kind === 'Secret') {
     const data = ensureMap(obj, 'data', entryOrigin, p)!;
     for (const pair of [...pairs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-      setString(data, pair.key, kind === 'Secret' ? base64(pair.value) : pair.value, pair.origin, p);
+      setString(data, pair.key, kind === 'Secret' ? secretValue(pair.value) : pair.value, pair.origin, p);
     }
   }
   if (options.immutable) setNode(obj, 'immutable', new Scalar(true), entryOrigin, p);

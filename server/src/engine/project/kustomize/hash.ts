@@ -81,16 +81,19 @@ function encodeHash(hex: string): string {
   return [...hex.slice(0, 10)].map((c) => map[c] ?? c).join('');
 }
 
-/** The name suffix kustomize gives a generated ConfigMap or Secret (`obj` is the object as JSON). */
+/**
+ * The name suffix kustomize gives a generated ConfigMap or Secret (`obj` is the object as JSON).
+ * The name is always encoded as "": kustomize looks it up as the single field "metadata/name",
+ * which never exists, so the hash does not change with prefixes, suffixes or the namespace.
+ */
 export function contentHash(obj: Record<string, unknown>): string {
-  const meta = (obj['metadata'] ?? {}) as Record<string, unknown>;
   const field = (key: string): unknown => (obj[key] === undefined || obj[key] === null ? '' : obj[key]);
   let encoded: Record<string, unknown>;
   if (obj['kind'] === 'Secret') {
-    encoded = { kind: 'Secret', type: field('type'), name: meta['name'] ?? '', data: field('data') };
+    encoded = { kind: 'Secret', type: field('type'), name: '', data: field('data') };
     if (obj['stringData'] && typeof obj['stringData'] === 'object') encoded['stringData'] = obj['stringData'];
   } else {
-    encoded = { kind: 'ConfigMap', name: meta['name'] ?? '', data: field('data') };
+    encoded = { kind: 'ConfigMap', name: '', data: field('data') };
     if (obj['binaryData'] && typeof obj['binaryData'] === 'object') encoded['binaryData'] = obj['binaryData'];
   }
   return encodeHash(sha256Hex(goJson(encoded)));
