@@ -13,6 +13,8 @@ import { applyOperations, readOperations, type JsonOperation } from './json6902'
 import { field, scalarText, textAt } from './patch-nodes';
 import { fileText, inlineText, readPatchDocuments, type PatchDocuments, type PatchText } from './patch-source';
 import { compileSelector, idOf, idText, matchesId } from './select';
+
+export { setPreviousIds } from './select';
 import { PatchError, strategicMerge } from './smp';
 
 export interface TargetSelector {
@@ -120,7 +122,7 @@ function applyPatch(objects: BuiltObject[], spec: PatchSpec, host: ProjectHost, 
   let list = objects;
   for (const patch of docs.nodes as YAMLMap[]) {
     const id = idOf(patch);
-    const matches = list.filter((o) => o.node.items.length > 0 && matchesId(o.node, id));
+    const matches = list.filter((o) => o.node.items.length > 0 && matchesId(o, id));
     if (matches.length !== 1) {
       const why = `${matches.length === 0 ? 'no matches' : 'multiple matches'} for Id ${idText(id)}; failed to find unique target for patch ${idText(id)}`;
       ctx.problem(spec.field === 'patches' ? `no resource matches strategic merge patch "${idText(id)}": ${why}` : why, patch);
@@ -135,7 +137,7 @@ function applyPatch(objects: BuiltObject[], spec: PatchSpec, host: ProjectHost, 
 function select(objects: BuiltObject[], ctx: Context): Set<BuiltObject> | undefined {
   try {
     const matches = compileSelector(ctx.spec.target!);
-    return new Set(objects.filter((o) => matches(o.node)));
+    return new Set(objects.filter((o) => matches(o)));
   } catch (e) {
     ctx.problem(`invalid patch target: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
