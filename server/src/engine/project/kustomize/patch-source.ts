@@ -52,7 +52,12 @@ function mapScalar(scalar: Scalar, value: string, source: string, start: number,
   let j = header + 1;
   let indent = 0;
   const explicit = /^[|>][+-]?([1-9])/.exec(source.slice(start, header));
-  if (explicit) indent = Number(explicit[1]);
+  if (explicit) {
+    // The indicator counts from the parent node's indentation (a key after `- ` is indented by it).
+    const lineStart = source.lastIndexOf('\n', start) + 1;
+    const parent = /^[ ]*(?:-[ ]+)*/.exec(source.slice(lineStart, start))![0].length;
+    indent = parent + Number(explicit[1]);
+  }
   else {
     // The first non-empty content line sets the indentation.
     for (let k = j; k < end; ) {
