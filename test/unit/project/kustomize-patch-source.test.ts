@@ -97,3 +97,19 @@ test('a patch finds an object by a name (and namespace) it had before a transfor
   assert.deepEqual(patched!.node.toJSON(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'prod-cfg', namespace: 'shop' }, data: { a: '1', b: '2' } });
   assert.equal(patched, obj, 'the same BuiltObject comes back (callers keep their side data)');
 });
+
+test('aliases in a patch are read as the nodes they name (origin: the anchor); an alias bomb is an invalid patch, not a hang', () => {
+  const text = 'kind: A\nmetadata:\n  name: x\n  labels: &l {a: "1"}\n  annotations: *l\n';
+  const docs = readPatchDocuments({ text, file: '/p.yaml', span: (start, end) => ({ start, end }) }, 'patches');
+  const meta = (docs.nodes[0] as YAMLMap).get('metadata') as YAMLMap;
+  const annotations = meta.get('annotations', true) as YAMLMap;
+  assert.deepEqual(annotations.toJSON(), { a: '1' });
+  const o = docs.provenance.get(annotations)!;
+  assert.equal(text.slice(o.span.start, o.span.end), '{a: "1"}', 'the anchored node');
+  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+  const started = Date.now();
+  const bad = readPatchDocuments({ text: `${bomb.join('\n')}\n`, file: '/p.yaml', span: (start, end) => ({ start, end }) }, 'patches');
+  assert.ok(bad.error, 'reported');
+  assert.ok(Date.now() - started < 2000);
+});

@@ -3,7 +3,9 @@
  * its YAML documents, and the origin of every node of them (the patch file's ranges; for an
  * inline patch, the ranges in the kustomization file the scalar's characters were written at).
  */
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
+import { parseChunk } from '../../parse/yaml';
+import { resolveAlias } from '../../parse/yaml-aliases';
 import type { Span } from '../../types';
 import { Provenance, type Origin, type ProjectPath } from '../types';
 
@@ -113,13 +115,8 @@ export interface PatchDocuments {
 /** Parses the patch's documents (scalars as kustomize's kyaml reads them, YAML 1.2, like the resources) and records every node's origin. */
 export function readPatchDocuments(patch: PatchText, via: string): PatchDocuments {
   const provenance = new Provenance();
-  let docs: Document.Parsed[];
-  try {
-    docs = parseAllDocuments(patch.text, { prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
-  } catch (e) {
-    return { nodes: [], provenance, error: { message: e instanceof Error ? e.message : String(e), span: patch.span(0, 0) } };
-  }
-  if (!Array.isArray(docs)) docs = [];
+  const { docs, crash } = parseChunk(patch.text);
+  if (crash) return { nodes: [], provenance, error: { message: crash, span: patch.span(0, 0) } };
   const nodes: Node[] = [];
   for (const doc of docs) {
     const err = doc.errors[0];
@@ -127,12 +124,28 @@ export function readPatchDocuments(patch: PatchText, via: string): PatchDocument
       const [s, e] = err.pos;
       return { nodes: [], provenance, error: { message: err.message.split('\n')[0]!, span: patch.span(s, Math.max(s, e)) } };
     }
-    const contents = doc.contents as Node | null;
+    const contents = expandAliases(doc.contents, doc) as Node | null;
     if (!contents || (isScalar(contents) && (contents.value === null || contents.value === ''))) continue;
     record(contents, undefined, patch, via, provenance);
     nodes.push(contents);
   }
   return { nodes, provenance };
+}
+
+/** Aliases replaced by copies of the nodes they name (parseChunk has bounded their expansion). */
+function expandAliases(node: unknown, doc: Document.Parsed): unknown {
+  if (isAlias(node)) {
+    const target = resolveAlias(node, doc);
+    return target ? expandAliases(target.clone(), doc) : new Scalar(null);
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      pair.key = expandAliases(pair.key, doc);
+      pair.value = expandAliases(pair.value, doc);
+    }
+  } else if (isSeq(node)) node.items = node.items.map((item) => expandAliases(item, doc));
+  return node;
 }
 
 function record(node: unknown, key: unknown, patch: PatchText, via: string, provenance: Provenance): void {
