@@ -102,7 +102,7 @@ test('aliases in a patch are read as the nodes they name (origin: the anchor); a
   const text = 'kind: A\nmetadata:\n  name: x\n  labels: &l {a: "1"}\n  annotations: *l\n';
   const docs = readPatchDocuments({ text, file: '/p.yaml', span: (start, end) => ({ start, end }) }, 'patches');
   const meta = (docs.nodes[0] as YAMLMap).get('metadata') as YAMLMap;
-  const annotations = meta.get('annotations', true) as YAMLMap;
+  const annotations = meta.get('annotations', true) as unknown as YAMLMap;
   assert.deepEqual(annotations.toJSON(), { a: '1' });
   const o = docs.provenance.get(annotations)!;
   assert.equal(text.slice(o.span.start, o.span.end), '{a: "1"}', 'the anchored node');

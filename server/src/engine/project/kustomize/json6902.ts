@@ -15,7 +15,7 @@ export interface JsonOperation {
   from: string | undefined;
   /** The `value` node; undefined when the operation has none. */
   value: Node | undefined;
-  /** The operation's map in the patch (errors are reported there). */
+  /** The operation's `path` value, else its map (errors are reported there). */
   node: Node;
 }
 
@@ -26,7 +26,9 @@ export function readOperations(doc: Node): JsonOperation[] {
     if (!isMap(item)) throw new PatchError('each JSON patch operation is a map with op and path', item);
     const text = (k: string): string | undefined => scalarText(findPair(item, k)?.value);
     const value = findPair(item, 'value');
-    return { op: text('op') ?? '', path: text('path'), from: text('from'), value: value ? ((value.value ?? new Scalar(null)) as Node) : undefined, node: item as Node };
+    const at = findPair(item, 'path')?.value;
+    const node = (at && typeof at === 'object' ? at : item) as Node;
+    return { op: text('op') ?? '', path: text('path'), from: text('from'), value: value ? ((value.value ?? new Scalar(null)) as Node) : undefined, node };
   });
 }
 

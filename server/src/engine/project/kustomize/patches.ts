@@ -47,14 +47,24 @@ type Out = { problems: ProjectProblem[]; inputs: Set<ProjectPath>; patches: Set<
 export function applyPatches(objects: BuiltObject[], patches: readonly PatchSpec[], host: ProjectHost, out: Out): BuiltObject[] {
   let list = objects;
   for (const spec of patches) {
+    const before = out.problems.length;
     try {
       list = applyPatch(list, spec, host, out);
     } catch (e) {
       // Never thrown out of the engine: an unexpected failure is one problem at the entry.
       out.problems.push({ file: spec.kustomization, span: spec.entry, message: `the patch could not be applied (${e instanceof Error ? e.message : String(e)})`, severity: 'error' });
     }
+    for (let i = before; i < out.problems.length; i++) out.problems[i] = onFirstLine(out.problems[i]!, host);
   }
   return list;
+}
+
+/** A finding underlines one line: a problem's range is cut at the end of its first line. */
+function onFirstLine(p: ProjectProblem, host: ProjectHost): ProjectProblem {
+  const text = host.readFile(p.file);
+  if (text === undefined) return p;
+  const eol = text.slice(p.span.start, p.span.end).search(/\r?\n/);
+  return eol < 0 ? p : { ...p, span: { start: p.span.start, end: p.span.start + eol } };
 }
 
 interface Context {
@@ -125,7 +135,7 @@ function applyPatch(objects: BuiltObject[], spec: PatchSpec, host: ProjectHost, 
     const matches = list.filter((o) => o.node.items.length > 0 && matchesId(o, id));
     if (matches.length !== 1) {
       const why = `${matches.length === 0 ? 'no matches' : 'multiple matches'} for Id ${idText(id)}; failed to find unique target for patch ${idText(id)}`;
-      ctx.problem(spec.field === 'patches' ? `no resource matches strategic merge patch "${idText(id)}": ${why}` : why, patch);
+      ctx.problem(spec.field === 'patches' ? `no resource matches strategic merge patch "${idText(id)}": ${why}` : why, field(field(patch, 'metadata'), 'name') ?? patch);
       continue;
     }
     list = applyStrategic(list, new Set(matches), patch, ctx);
