@@ -113,7 +113,7 @@ export function applyOperations(root: YAMLMap, ops: readonly JsonOperation[], fr
       return transplant(o.value!, from, to);
     };
     const target = (verb: string, pointer: string, what = 'path'): { con: Container; key: string } =>
-      findObject(root, pointer) ?? fail(`${verb} operation does not apply: doc is missing ${what}: ${pointer}: missing value`);
+      findObject(root, pointer) ?? fail(`${verb} operation does not apply: doc is missing ${what}: ${verb === 'add' ? JSON.stringify(pointer) : pointer}: missing value`);
     const attempt = (verb: string, pointer: string, fn: () => void): void => {
       try {
         fn();
@@ -135,7 +135,8 @@ export function applyOperations(root: YAMLMap, ops: readonly JsonOperation[], fr
       }
       case 'replace': {
         const { con, key } = target('replace', path);
-        if (getChild(con, key) === undefined) fail(`replace operation does not apply: doc is missing key: ${path}: missing value`);
+        // json-patch v4 replaces a missing map key as if it were there; a missing list index fails.
+        if (isSeq(con) && getChild(con, key) === undefined) fail(`replace operation does not apply: doc is missing key: ${path}: missing value`);
         attempt('replace', path, () => {
           if (isMap(con)) add(con, key, value());
           else con.items[index(con, key, false)] = value();

@@ -5,12 +5,12 @@
  * writes carry the patch's origin; a patch kubectl would fail on becomes one problem and is
  * skipped, and the rest of the build goes on.
  */
-import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, type Node } from 'yaml';
 import type { Span } from '../../types';
 import { relativePath, dirnameOf } from '../paths';
-import type { BuiltObject, ProjectHost, ProjectPath, ProjectProblem } from '../types';
+import type { BuiltObject, Origin, ProjectHost, ProjectPath, ProjectProblem } from '../types';
 import { applyOperations, readOperations, type JsonOperation } from './json6902';
-import { field, scalarText, textAt } from './patch-nodes';
+import { field, isNullNode, scalarText, textAt } from './patch-nodes';
 import { fileText, inlineText, readPatchDocuments, type PatchDocuments, type PatchText } from './patch-source';
 import { compileSelector, idOf, idText, matchesId } from './select';
 
@@ -219,6 +219,7 @@ function applyJson(objects: BuiltObject[], ctx: Context): BuiltObject[] {
   return objects.map((obj) => {
     if (!selected.has(obj)) return obj;
     const copy = obj.provenance.copy(obj.node);
+    const placeholder = ensureAnnotations(copy, ctx.docs.provenance.get(ctx.docs.nodes[0]!));
     try {
       applyOperations(copy, ops, ctx.docs.provenance, obj.provenance);
     } catch (e) {
@@ -227,9 +228,25 @@ function applyJson(objects: BuiltObject[], ctx: Context): BuiltObject[] {
       return obj;
     }
     resetAnnotations(copy);
+    if (placeholder && field(field(copy, 'metadata'), 'annotations') === placeholder.map && placeholder.origin) obj.provenance.set(placeholder.map, placeholder.origin);
     obj.node = copy;
     return obj;
   });
+}
+
+/**
+ * While kustomize builds, every object carries internal annotations, so a JSON patch always finds
+ * a metadata.annotations map (`add /metadata/annotations/x` works on an object without any).
+ */
+function ensureAnnotations(node: YAMLMap, origin: Origin | undefined): { map: YAMLMap; origin: Origin | undefined } | undefined {
+  const meta = field(node, 'metadata');
+  if (!isMap(meta)) return undefined;
+  const pair = meta.items.find((p) => scalarText(p.key) === 'annotations');
+  if (pair && !isNullNode(pair.value)) return undefined;
+  const map = new YAMLMap();
+  if (pair) pair.value = map;
+  else meta.items.push(new Pair(new Scalar('annotations'), map));
+  return { map, origin };
 }
 
 /**
@@ -247,6 +264,7 @@ function resetAnnotations(node: YAMLMap): void {
     return;
   }
   for (const p of annotations.items) {
-    if (isScalar(p.value) && typeof p.value.value !== 'string') p.value.value = p.value.value === null ? '' : String(p.value.value);
+    if (!isScalar(p.value)) p.value = new Scalar('');
+    else if (typeof p.value.value !== 'string') p.value.value = p.value.value === null ? '' : String(p.value.value);
   }
 }
