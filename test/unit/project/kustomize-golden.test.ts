@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { BuiltObject } from '../../../server/src/engine/project/types';
 import { buildKustomization } from '../../../server/src/engine/project/kustomize/build';
 import { serializeObjects } from '../../../server/src/engine/project/kustomize/serialize';
 import { diskHost } from '../../helpers/kustomize-host';
@@ -19,10 +20,30 @@ function docs(text: string): unknown[] {
     .filter((d) => d !== null);
 }
 
+/** Paths of the nodes (values and keys) of a built object that have no origin. */
+function nodesWithoutOrigin(o: BuiltObject): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (!isNode(node)) return;
+    const origin = o.provenance.get(node);
+    if (!origin) out.push(path || '/');
+    else assert.ok(origin.span.end >= origin.span.start && origin.file.startsWith('/'), `${path}: a bad origin`);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+        if (!isNode(pair.key) || !o.provenance.get(pair.key)) out.push(`${path}/${key} (key)`);
+        walk(pair.value, `${path}/${key}`);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, `${path}/${i}`));
+  };
+  walk(o.node, '');
+  return out;
+}
+
 const cases = readdirSync(ROOT).filter((n) => existsSync(join(ROOT, n, 'case.json'))).sort();
 
 test('the kustomize fixture suite has cases', () => {
-  assert.ok(cases.length >= 1, `only ${cases.length} cases`);
+  assert.ok(cases.length >= 10, `only ${cases.length} cases`);
 });
 
 for (const name of cases) {
@@ -47,6 +68,11 @@ for (const name of cases) {
       };
       assert.deepEqual(actual.map(id), expected.map(id), 'the same objects in the same order');
       for (let i = 0; i < expected.length; i++) assert.deepEqual(actual[i], expected[i], `object ${i}: ${id(expected[i])}`);
+      // Every node of every built object knows where it was written.
+      for (const o of result.objects) {
+        const missing = nodesWithoutOrigin(o);
+        assert.deepEqual(missing, [], `${id(o.node.toJSON())}: nodes without an origin`);
+      }
       // The serialized build reads back as the same objects.
       assert.deepEqual(docs(serializeObjects(result.objects)), expected);
     });

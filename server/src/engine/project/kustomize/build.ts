@@ -10,7 +10,7 @@
  * what it has. Remote bases and helmCharts are not fetched or rendered (an info problem says so).
  */
 import type { Node } from 'yaml';
-import { joinPath } from '../paths';
+import { dirnameOf, joinPath } from '../paths';
 import { Provenance, type KustomizeBuild, type ProjectHost, type ProjectPath } from '../types';
 import { findKustomization, isRemote, loadResourceFile, readKustomization, stringItems, withinRoot, type Kustomization } from './load';
 import { idString, problem, type BuildState, type Res } from './model';
@@ -18,7 +18,7 @@ import { runGenerators } from './generators';
 import { runTransformers } from './transform';
 import { addHashSuffixes } from './hashnames';
 import { fixNameReferences } from './nameref';
-import { legacySort } from './order';
+import { sortOutput } from './order';
 
 export { isKustomizationFile } from './load';
 
@@ -53,7 +53,7 @@ export function buildKustomization(dir: ProjectPath, host: ProjectHost): Kustomi
         ra = accumulateTarget(k, [], ctx);
         addHashSuffixes(ra, state);
         fixNameReferences(ra, state);
-        ra = legacySort(ra);
+        ra = sortOutput(ra, k.field('sortOptions'));
       } catch (e) {
         // Nothing throws out of the engine: an unexpected failure is one problem on the kustomization.
         state.problems.push({ file, span: { start: 0, end: 0 }, message: `kustomize build failed: ${e instanceof Error ? e.message : String(e)}`, severity: 'error' });
@@ -127,8 +127,9 @@ function subKustomization(k: Kustomization, entry: { value: string; node: Node }
     return undefined;
   }
   if (found.several) problem(ctx.state, k.file, entry.node, `found several kustomization files in "${entry.value}"`);
-  if (ctx.stack.includes(found.file)) {
-    problem(ctx.state, k.file, entry.node, `cycle: "${entry.value}" includes this kustomization again`);
+  // kustomize's loader refuses a directory that is, or contains, one it is already building.
+  if (ctx.stack.some((visited) => withinRoot(dir, dirnameOf(visited)))) {
+    problem(ctx.state, k.file, entry.node, `cycle: "${entry.value}" contains a kustomization that is being built (${entry.value} includes it again)`);
     return undefined;
   }
   const sub = readKustomization(found.file, dir, ctx.host, ctx.state);

@@ -30,10 +30,15 @@ const WORKLOAD_TEMPLATES: FieldSpec[] = [
   { path: 'spec/jobTemplate/spec/template/metadata/labels', create: true, group: 'batch', kind: 'CronJob' },
 ];
 
-/** metadataLabelsFieldSpecs: the object's labels and its pod template's. */
-export const TEMPLATE_LABELS: FieldSpec[] = [{ path: 'metadata/labels', create: true }, ...WORKLOAD_TEMPLATES];
-
-const VOLUME_CLAIM_TEMPLATE_LABELS: FieldSpec = { path: 'spec/volumeClaimTemplates[]/metadata/labels', create: true, group: 'apps', kind: 'StatefulSet' };
+/**
+ * metadataLabelsFieldSpecs as kustomize v5.5 (kubectl's) has them: the object's labels, its pod
+ * template's and a StatefulSet's volume claim templates'.
+ */
+export const TEMPLATE_LABELS: FieldSpec[] = [
+  { path: 'metadata/labels', create: true },
+  ...WORKLOAD_TEMPLATES,
+  { path: 'spec/volumeClaimTemplates[]/metadata/labels', create: true, group: 'apps', kind: 'StatefulSet' },
+];
 
 const AFFINITY = [
   'spec/template/spec/affinity/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm/labelSelector/matchLabels',
@@ -60,7 +65,6 @@ export const COMMON_LABELS: FieldSpec[] = [
   { path: 'spec/ingress/from/podSelector/matchLabels', group: 'networking.k8s.io', kind: 'NetworkPolicy' },
   { path: 'spec/egress/to/podSelector/matchLabels', group: 'networking.k8s.io', kind: 'NetworkPolicy' },
   ...TEMPLATE_LABELS,
-  VOLUME_CLAIM_TEMPLATE_LABELS,
 ];
 
 export const METADATA_LABELS: FieldSpec[] = [{ path: 'metadata/labels', create: true }];

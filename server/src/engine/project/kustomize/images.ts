@@ -1,7 +1,7 @@
 /**
  * The `images` transformer (kustomize's ImageTagTransformer): every `image` of a `containers` or
- * `initContainers` list anywhere in an object (CRDs excepted), and image volumes' references,
- * whose name matches an entry gets the entry's newName, newTag, digest or tagSuffix.
+ * `initContainers` list anywhere in an object (CRDs excepted) whose name matches an entry gets the
+ * entry's newName, newTag, digest or tagSuffix. (kustomize v5.5, kubectl's, leaves image volumes alone.)
  */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Origin } from '../types';
@@ -22,9 +22,9 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** kustomize's image.IsImageMatched. */
+/** kustomize v5.5's image.IsImageMatched (the name, then an optional tag and sha256 digest). */
 export function imageMatches(image: string, name: string): boolean {
-  return new RegExp(`^${escapeRegExp(name)}(:[a-zA-Z0-9_.{}-]*)?(@[a-zA-Z0-9]+([.+_-][a-zA-Z0-9]+)*:[a-zA-Z0-9_.{}-]*)?$`).test(image);
+  return new RegExp(`^${escapeRegExp(name)}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`).test(image);
 }
 
 /** kustomize's image.Split: name, tag and digest (the first `/` bounds where a registry port may be). */
@@ -60,11 +60,14 @@ export function updateImage(image: string, entry: Omit<ImageEntry, 'origin'>): s
   return name + (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '');
 }
 
+/** The `images` entries, then the deprecated `imageTags` ones (kustomize appends them). */
 function entries(k: Kustomization, state: BuildState): ImageEntry[] {
-  const node = k.field('images');
-  if (!isSeq(node)) return [];
+  const items = ['images', 'imageTags'].flatMap((field) => {
+    const node = k.field(field);
+    return isSeq(node) ? node.items : [];
+  });
   const out: ImageEntry[] = [];
-  for (const item of node.items) {
+  for (const item of items) {
     if (!isMap(item) || str(item.get('name', true)) === undefined) {
       problem(state, k.file, item as Node, 'invalid kustomization: an "images" entry needs a name');
       continue;
@@ -99,14 +102,6 @@ export function applyImages(k: Kustomization, ra: Res[], state: BuildState): voi
         if (next !== value.value) setString(holder, key, next, entry.origin, state.provenance);
       };
       if (gvkOf(r.obj.node).kind !== 'CustomResourceDefinition') containerMaps(r.obj.node, (c) => update(c, 'image'));
-      for (const podSpec of [r.obj.node.getIn(['spec'], true), r.obj.node.getIn(['spec', 'template', 'spec'], true)]) {
-        const volumes = isMap(podSpec) ? podSpec.get('volumes', true) : undefined;
-        if (!isSeq(volumes)) continue;
-        for (const v of volumes.items) {
-          const image = isMap(v) ? v.get('image', true) : undefined;
-          if (isMap(image)) update(image, 'reference');
-        }
-      }
     }
   }
 }

@@ -23,7 +23,7 @@ const KNOWN_FIELDS = new Set([
 ]);
 
 /** Fields this build reads but does not apply: one info problem each. */
-const NOT_APPLIED = new Set(['openapi', 'replacements', 'vars', 'crds', 'configurations', 'generators', 'transformers', 'validators', 'helmGlobals', 'helmChartInflationGenerator']);
+const NOT_APPLIED = new Set(['buildMetadata', 'openapi', 'replacements', 'vars', 'crds', 'configurations', 'generators', 'transformers', 'validators', 'helmGlobals', 'helmChartInflationGenerator']);
 
 export interface Kustomization {
   file: ProjectPath;
@@ -56,11 +56,15 @@ export function readKustomization(file: ProjectPath, dir: ProjectPath, host: Pro
     return undefined;
   }
   const root = doc.contents;
-  if (root !== null && !isMap(root)) {
+  if (root === null || (isScalar(root) && root.value === null)) {
+    state.problems.push({ file, span: { start: 0, end: 0 }, message: `${basenameOf(file)} is empty`, severity: 'error' });
+    return undefined;
+  }
+  if (!isMap(root)) {
     problem(state, file, root as Node, 'invalid kustomization: expected a map of fields');
     return undefined;
   }
-  const map = (root ?? parseDocument('{}').contents) as YAMLMap;
+  const map = root;
   markTree(map, file, state.provenance);
   for (const pair of map.items) {
     const key = str(pair.key) ?? '';
@@ -125,7 +129,12 @@ export function loadResourceFile(path: ProjectPath, text: string, state: BuildSt
     const docs = kind && kind.endsWith('List') && isSeq(items) ? items.items.filter(isMap) : [root];
     for (const obj of docs) {
       if (!str(obj.get('kind', true))) {
-        state.problems.push({ file: path, span: spanOf(obj), message: 'missing kind: kustomize needs kind, apiVersion and metadata.name', severity: 'error' });
+        state.problems.push({ file: path, span: spanOf(obj), message: 'missing kind: kustomize needs kind and metadata.name', severity: 'error' });
+        continue;
+      }
+      const meta = obj.get('metadata', true);
+      if (!isMap(meta) || !str(meta.get('name', true))) {
+        state.problems.push({ file: path, span: spanOf(isMap(meta) ? meta : obj), message: 'missing metadata.name: kustomize needs kind and metadata.name', severity: 'error' });
         continue;
       }
       out.push(newRes({ node: obj, provenance: state.provenance, source: { file: path, span: spanOf(obj) } }));

@@ -50,23 +50,6 @@ export function markTree(node: unknown, file: ProjectPath, provenance: Provenanc
   }
 }
 
-/** Gives every node of a tree the same origin (nodes a transformer or generator creates). */
-export function markAll(node: unknown, origin: Origin, provenance: Provenance): void {
-  if (!node || typeof node !== 'object') return;
-  provenance.set(node as Node, origin);
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      markAll(pair.key, origin, provenance);
-      markAll(pair.value, origin, provenance);
-    }
-  } else if (isSeq(node)) for (const item of node.items) markAll(item, origin, provenance);
-}
-
-/** The origin a transformer gives the nodes it sets: the kustomization node that caused them. */
-export function originAt(file: ProjectPath, node: Node | null | undefined, via: string): Origin {
-  return { file, span: spanOf(node), via };
-}
-
 export function str(node: unknown): string | undefined {
   if (isScalar(node) && node.value !== null && node.value !== undefined && typeof node.value !== 'object') return String(node.value);
   return undefined;

@@ -1,9 +1,10 @@
 /**
- * The order `kubectl kustomize` prints objects in: kustomize's legacy sort (SortOrderTransformer):
+ * The order `kubectl kustomize` prints objects in: by default kustomize's legacy sort (SortOrderTransformer):
  * kinds ranked by a fixed list (Namespace first, webhooks last, others between), then by
  * group/version/kind, then by kind, namespace and name.
  */
-import { gvkOf, nameOf, namespaceOf, type Gvk, type Res } from './model';
+import { isMap, isSeq } from 'yaml';
+import { gvkOf, nameOf, namespaceOf, str, type Gvk, type Res } from './model';
 
 const ORDER_FIRST = [
   'Namespace', 'ResourceQuota', 'StorageClass', 'CustomResourceDefinition', 'ServiceAccount', 'PodSecurityPolicy', 'Role', 'ClusterRole',
@@ -12,10 +13,15 @@ const ORDER_FIRST = [
 ];
 const ORDER_LAST = ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'];
 
-function rank(kind: string): number {
-  const first = ORDER_FIRST.indexOf(kind);
-  if (first >= 0) return first - ORDER_FIRST.length;
-  const last = ORDER_LAST.indexOf(kind);
+interface SortOptions {
+  orderFirst: readonly string[];
+  orderLast: readonly string[];
+}
+
+function rank(kind: string, options: SortOptions): number {
+  const first = options.orderFirst.indexOf(kind);
+  if (first >= 0) return first - options.orderFirst.length;
+  const last = options.orderLast.indexOf(kind);
   return last >= 0 ? last + 1 : 0;
 }
 
@@ -28,12 +34,12 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function compareRes(a: Res, b: Res): number {
+function compareRes(a: Res, b: Res, options: SortOptions): number {
   const ga = gvkOf(a.obj.node);
   const gb = gvkOf(b.obj.node);
   if (ga.group !== gb.group || ga.version !== gb.version || ga.kind !== gb.kind) {
-    const ra = rank(ga.kind);
-    const rb = rank(gb.kind);
+    const ra = rank(ga.kind, options);
+    const rb = rank(gb.kind, options);
     if (ra !== rb) return ra - rb;
     const c = compare(gvkSortString(ga), gvkSortString(gb));
     // kustomize puts a Namespace without a group after the grouped ones when both are Namespaces.
@@ -44,6 +50,17 @@ function compareRes(a: Res, b: Res): number {
   return compare(idString(a, ga), idString(b, gb));
 }
 
-export function legacySort(ra: Res[]): Res[] {
-  return [...ra].sort(compareRes);
+/**
+ * The output order: the kustomization's `sortOptions` (fifo keeps the build order; legacy may
+ * bring its own lists), else kubectl's default, the legacy order.
+ */
+export function sortOutput(ra: Res[], sortOptions: unknown): Res[] {
+  if (isMap(sortOptions) && str(sortOptions.get('order', true)) === 'fifo') return ra;
+  const legacy = isMap(sortOptions) ? sortOptions.get('legacySortOptions', true) : undefined;
+  const list = (field: string, fallback: readonly string[]): readonly string[] => {
+    const node = isMap(legacy) ? legacy.get(field, true) : undefined;
+    return isSeq(node) ? node.items.map((i) => str(i) ?? '') : fallback;
+  };
+  const options = isMap(legacy) ? { orderFirst: list('orderFirst', []), orderLast: list('orderLast', []) } : { orderFirst: ORDER_FIRST, orderLast: ORDER_LAST };
+  return [...ra].sort((a, b) => compareRes(a, b, options));
 }

@@ -2,12 +2,12 @@
  * The patch fields of a kustomization as PatchSpecs for applyPatches (patches.ts), and the call
  * that keeps the builder's side data (previous names) for the objects patches return.
  */
-import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { joinPath } from '../paths';
-import type { BuiltObject, ProjectHost } from '../types';
+import type { BuiltObject, ProjectHost, Provenance } from '../types';
 import type { Kustomization } from './load';
 import { nameOf, newRes, problem, spanOf, str, type BuildState, type Res } from './model';
-import { applyPatches, type PatchSpec, type TargetSelector } from './patches';
+import { applyPatches, setPreviousIds, type PatchSpec, type TargetSelector } from './patches';
 
 export interface KustomizationPatches {
   strategicMerge: PatchSpec[];
@@ -76,13 +76,28 @@ export function collectPatches(k: Kustomization, state: BuildState): Kustomizati
   return out;
 }
 
+/** A map key a patch added without an origin gets its value's: the key was written with the value. */
+function keyOrigins(node: unknown, provenance: Provenance): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isNode(pair.key) && !provenance.get(pair.key) && isNode(pair.value)) {
+        const origin = provenance.get(pair.value);
+        if (origin) provenance.set(pair.key, { file: origin.file, span: origin.keySpan ?? origin.span, ...(origin.via ? { via: origin.via } : {}) });
+      }
+      keyOrigins(pair.value, provenance);
+    }
+  } else if (isSeq(node)) for (const item of node.items) keyOrigins(item, provenance);
+}
+
 /** Applies patches; objects patches return keep their Res (found by object, then by node); a renamed one remembers its old name. */
 export function runPatches(ra: Res[], specs: readonly PatchSpec[], host: ProjectHost, state: BuildState): Res[] {
   if (specs.length === 0) return ra;
   const byObject = new Map<BuiltObject, Res>(ra.map((r) => [r.obj, r]));
   const byNode = new Map(ra.map((r) => [r.obj.node, r]));
   const names = new Map(ra.map((r) => [r, nameOf(r.obj.node)]));
+  for (const r of ra) setPreviousIds(r.obj, { names: r.previousNames, namespaces: r.previousNamespaces });
   const result = applyPatches(ra.map((r) => r.obj), specs, host, state);
+  for (const obj of result) keyOrigins(obj.node, obj.provenance);
   return result.map((obj) => {
     const r = byObject.get(obj) ?? byNode.get(obj.node);
     if (!r) return newRes(obj);
