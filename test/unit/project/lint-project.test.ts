@@ -102,6 +102,33 @@ describe('lintProject: an Argo CD-style layout (base and overlays with patches)'
   });
 });
 
+describe('lintProject: patches on a base that is not hardened', () => {
+  const { root, host, result } = lint('unhardened');
+
+  it('reports what a patch only names (the container it merges into) at the base, not in the patch', () => {
+    assert.deepEqual(summary(host, join(root, 'overlays/a/env.yaml'), result.files.get(join(root, 'overlays/a/env.yaml'))), []);
+  });
+
+  it('reports a value the patch changed in the patch, for its overlay only', () => {
+    const file = join(root, 'overlays/b/scale.yaml');
+    const findings = result.files.get(file) ?? [];
+    assert.deepEqual(summary(host, file, findings), ['image-not-pinned@11']);
+    assert.deepEqual(findings[0]!.builds, [join(root, 'overlays/b/kustomization.yaml')]);
+  });
+
+  it('reports each base line once per rule, naming the overlays that have it', () => {
+    const findings = result.files.get(join(root, 'base/deployment.yaml')) ?? [];
+    const keys = findings.map((f) => `${f.ruleId}@${f.span.start}`);
+    assert.equal(new Set(keys).size, keys.length);
+    const both = ['a', 'b'].map((o) => join(root, `overlays/${o}/kustomization.yaml`));
+    const at = (rule: string, name: string) => findings.filter((f) => f.ruleId === rule && f.container === name);
+    assert.deepEqual(at('run-as-root', 'api').map((f) => f.builds), [both]);
+    assert.deepEqual(at('run-as-root', 'worker').map((f) => f.builds), [both]);
+    // The worker's image is overlay b's own: the base's is only in overlay a.
+    assert.deepEqual(at('image-not-pinned', 'worker').map((f) => f.builds), [[both[0]]]);
+  });
+});
+
 describe('lintProject: generators, transformers and annotations', () => {
   const files = {
     '/r/kustomization.yaml': 'resources:\n  - pod.yaml\nsecretGenerator:\n  - name: creds\n    literals:\n      - password=Zx9kQ2mP7vLw4RtY8nB3\n',
