@@ -1,4 +1,5 @@
 /** Entry point of the `shipshape` command (bundled to dist/cli.js with a shebang). */
+import { readFileSync } from 'node:fs';
 import { run } from './cli';
 import { firstLine } from './errors';
 
@@ -16,7 +17,7 @@ process.on('uncaughtException', fail);
 
 try {
   // Setting exitCode (not calling process.exit) lets piped output drain before the process ends.
-  process.exitCode = run(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
+  process.exitCode = run(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin: () => readFileSync(0) });
 } catch (e) {
   fail(e);
 }
