@@ -66,7 +66,7 @@ function runCommand(argv: readonly string[], io: CliIo, hooks: RuleHooks): numbe
       case 'scan': {
         if (inv.args.fix !== undefined) return runFix(inv.args, io, hooks);
         const report = scan(inv.args, io.cwd, hooks, io.readStdin);
-        emit(formatReport(report, inv.args, io), inv.args, io);
+        emit(formatReport(report, inv.args, io.cwd, colorFor(inv.args, io)), inv.args, io);
         return exitCodeFor(report.findings, inv.args.failOn);
       }
       case 'kubeconfig':
@@ -90,25 +90,30 @@ function runFix(args: ScanArgs, io: CliIo, hooks: RuleHooks): number {
   const { report, results } = scanAndFix(args, io.cwd, { dryRun, ...(io.readStdin ? { readStdin: io.readStdin } : {}) }, hooks);
   io.stderr.write(fixSummary(results, dryRun));
   if (dryRun) io.stdout.write(results.map((r) => r.diff ?? '').join(''));
-  else emit(formatReport(report, args, io), args, io);
+  else emit(formatReport(report, args, io.cwd, colorFor(args, io)), args, io);
   if (results.some((r) => r.refused)) return EXIT.usage;
   return exitCodeFor(report.findings, args.failOn);
 }
 
-/** The report in the --format asked for. */
-export function formatReport(report: ScanReport, args: ScanArgs, io: Pick<CliIo, 'cwd' | 'env' | 'stdout'>): string {
+/** The report in the --format asked for (`color`: for the text format). */
+export function formatReport(report: ScanReport, args: ScanArgs, cwd: string, color: boolean): string {
   switch (args.format) {
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report, io.cwd, args);
+      return formatSarif(report, cwd, args);
     case 'junit':
       return formatJunit(report, args.failOn);
     case 'gitlab':
       return formatGitlab(report);
     case 'text':
-      return formatText(report, { color: args.output === undefined && wantColor(io.env, io.stdout.isTTY === true) });
+      return formatText(report, { color });
   }
+}
+
+/** Colour for a text report written to a terminal (see wantColor). */
+function colorFor(args: ScanArgs, io: CliIo): boolean {
+  return args.output === undefined && wantColor(io.env, io.stdout.isTTY === true);
 }
 
 /** Write a report to --output or stdout. */
