@@ -68,7 +68,7 @@ const entries = [
   { name: 'extension', entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] },
   { name: 'server', entryPoints: ['server/src/lsp/main.ts'], outfile: `${outdir}/server.js` },
   { name: 'cli', entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
-  { name: 'action', entryPoints: ['server/src/action/main.ts'], outfile: outdirAt >= 0 ? `${outdir}/action.js` : 'action/dist/index.js', ...release },
+  { name: 'action', entryPoints: ['server/src/action/main.ts'], outfile: outdirAt >= 0 ? `${outdir}/action.js` : 'action/dist/index.js', banner: { js: '#!/usr/bin/env node' }, ...release },
 ]
   .filter((e) => only.includes(e.name))
   .map(({ name, ...e }) => e);
@@ -82,5 +82,5 @@ if (watch) {
   console.log('watching for changes...');
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
-  if (only.includes('cli')) chmodSync(`${outdir}/cli.js`, 0o755);
+  for (const e of entries) if (e.banner) chmodSync(e.outfile, 0o755);
 }
