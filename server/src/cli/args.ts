@@ -9,7 +9,7 @@ import { closestMatch, RULE_IDS, SEVERITY_SETTINGS, type Profile, type SeverityS
 import { CliError } from './errors';
 import { docUrlBaseProblem } from './package-info';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 export const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -51,6 +51,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'fix', type: 'boolean', help: 'apply safe fixes in place (atomic write; a file changed meanwhile is left alone), then report what remains', scope: ['scan'] },
   { long: 'fix-dry-run', type: 'boolean', help: 'print the safe fixes as a unified diff on stdout and change nothing', scope: ['scan'] },
   { long: 'doc-url-base', type: 'string', placeholder: '<url>', help: "sarif: each rule's helpUri is its page under this https URL: <url>/<rule-id>.md, or <url> with {ruleId} replaced (default: no helpUri; the rule's help text is in the log either way)", scope: ['scan'] },
+  { long: 'stdin-filename', type: 'string', placeholder: '<name>', help: "with the path '-' (standard input): the file name reports show and the name that picks the file kind (Dockerfile, compose.yaml, kubeconfig) and the .shipshape.yaml that applies", scope: ['scan'] },
   { long: 'list-rules', type: 'boolean', help: 'list the rules (id, default severity, profile, title) and exit; honours --format text|json', scope: ['scan'] },
   { long: 'kubeconfig', type: 'string', placeholder: '<file>', help: 'kubeconfig file to use instead of KUBECONFIG or ~/.kube/config', scope: ['kubeconfig'] },
   { long: 'context', type: 'string', placeholder: '<name>', help: 'the context set-namespace changes (default: the current context)', scope: ['kubeconfig'] },
@@ -82,6 +83,8 @@ export interface ScanArgs {
   fix?: 'write' | 'dry-run';
   /** --doc-url-base: where the rules' documentation pages are published (SARIF helpUri). */
   docUrlBase?: string;
+  /** --stdin-filename: the name standard input (the path `-`) goes by. */
+  stdinFilename?: string;
 }
 
 export type Invocation =
@@ -184,10 +187,11 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   const args = scanArgs(rest, values);
   if (listRules) {
     if (args.paths.length > 0) throw usage('--list-rules takes no paths');
-    if (args.format === 'sarif') throw usage('--list-rules supports --format text or json');
+    if (args.format !== 'text' && args.format !== 'json') throw usage('--list-rules supports --format text or json');
     return { command: 'list-rules', args };
   }
   if (args.paths.length === 0) args.paths.push('.');
+  checkStdinArgs(args);
   return { command: 'scan', args };
 }
 
@@ -227,8 +231,27 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     if (problem) throw usage(`invalid value '${docUrlBase}' for --doc-url-base: ${problem}`);
     args.docUrlBase = docUrlBase;
   }
+  const stdinFilename = one('stdin-filename');
+  if (stdinFilename !== undefined) {
+    if (stdinFilename.trim() === '') throw usage('option --stdin-filename needs a file name');
+    args.stdinFilename = stdinFilename;
+  }
   return args;
 }
+
+/**
+ * The path `-` is standard input: at most once, and not with --fix (there is
+ * no file to write back to; --fix-dry-run prints the fixes as a diff).
+ */
+function checkStdinArgs(args: ScanArgs): void {
+  const stdin = args.paths.filter((p) => p === STDIN_PATH).length;
+  if (stdin > 1) throw usage(`standard input ('-') can be scanned only once`);
+  if (stdin === 0 && args.stdinFilename !== undefined) throw usage(`--stdin-filename names standard input: add the path '-'`);
+  if (stdin === 1 && args.fix === 'write') throw usage(`--fix cannot write back to standard input; use --fix-dry-run to print the fixes as a diff`);
+}
+
+/** The path that stands for standard input. */
+export const STDIN_PATH = '-';
 
 function kubeconfigArgs(positionals: string[], values: Values): KubeconfigArgs {
   const [sub, ...rest] = positionals;

@@ -47,6 +47,12 @@ their output is linted; each finding is reported at the base or patch line
 that wrote the value, naming the overlays. Patch files are not linted as
 whole objects. --no-kustomize lints every file as it is.
 
+Standard input: the path '-' reads it (helm template . | shipshape scan -).
+It is reported as <stdin>, or under --stdin-filename <name>, which also picks
+the file kind (a Dockerfile, compose or kubeconfig name) and the .shipshape.yaml
+that applies, as for a file of that name in the current folder. --fix cannot
+write back to it (exit 2); --fix-dry-run prints its fixes as a diff.
+
 Encodings: as kubectl reads them, a byte-order mark selects UTF-8, UTF-16 LE
 or UTF-16 BE, otherwise files are UTF-8; --fix writes a file back in its own
 encoding. Bytes that are not valid UTF-8, UTF-16 without a byte-order mark and
@@ -69,6 +75,14 @@ Formats:
          partialFingerprints that stay when lines are added or removed
          elsewhere in the file. Locations are relative to %SRCROOT% (the
          current folder) with columnKind utf16CodeUnits.
+  junit  JUnit XML: a test suite per file and in it a test case per enabled
+         rule; a rule fails when it reports at or above --fail-on there (the
+         failure lists file:line:col severity message), lower findings go to
+         the test case's system-out.
+  gitlab GitLab Code Quality JSON (artifacts:reports:codequality): check_name
+         (rule id), description, severity (error: critical, warning: major,
+         info: info), location.path and lines, and a fingerprint that stays
+         when lines are added or removed elsewhere in the file.
 
 Exit status:
   0  no finding at or above --fail-on

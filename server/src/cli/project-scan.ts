@@ -122,6 +122,7 @@ export function fixScanProject(ctx: ScanContext, cwd: string, options: FixOption
       final.set(path, next);
       continue;
     }
+    if (file.stdin) throw new CliError(`cannot write back to standard input`);
     if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) options.beforeWrite?.(file.path);
     try {
       const read = readBytesForEdit(file.path);

@@ -9,18 +9,15 @@
  * code units (run.columnKind).
  *
  * partialFingerprints identify a result across commits (code scanning matches
- * alerts with them): a SHA-256 of the rule id, the file, the object (kind,
- * namespace, name) and container, the flagged line's text (white space
- * normalised; see report.ts lineHash) and the index of the result among those
- * equal in all of that, in file order. Line numbers are not part of it, so
- * edits elsewhere in the file keep it.
+ * alerts with them); see fingerprint.ts. Line numbers are not part of them, so
+ * edits elsewhere in the file keep them.
  */
-import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { effectiveSeverity, equivalentChecks, ruleDocPath, ruleMetas, type RuleMeta, type Severity } from '../../engine';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION, ruleDocUrl } from '../package-info';
 import type { ReportFinding, ScanReport } from '../report';
+import { fingerprints } from './fingerprint';
 
 export interface SarifOptions {
   /** Where the rules' documentation pages are published (`--doc-url-base`); helpUri is omitted without it. */
@@ -96,17 +93,6 @@ function ruleDescriptor(meta: RuleMeta, docUrlBase: string | undefined) {
 function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
   return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
-}
-
-/** Each finding's fingerprint (see the module comment), in report order. */
-function fingerprints(findings: readonly ReportFinding[]): string[] {
-  const seen = new Map<string, number>();
-  return findings.map((f) => {
-    const identity = [f.ruleId, f.file, f.object?.kind ?? '', f.object?.namespace ?? '', f.object?.name ?? '', f.container ?? '', f.lineHash].join('\u0000');
-    const occurrence = seen.get(identity) ?? 0;
-    seen.set(identity, occurrence + 1);
-    return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex');
-  });
 }
 
 /**
