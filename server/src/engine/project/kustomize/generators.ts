@@ -7,9 +7,8 @@
 import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, type Node } from 'yaml';
 import { basenameOf, joinPath } from '../paths';
 import type { Origin, ProjectHost, ProjectPath } from '../types';
-import type { Kustomization } from './load';
 import { withinRoot } from './load';
-import { ensureMap, gvkOf, nameOf, namespaceOf, newRes, problem, setNode, setString, spanOf, str, type BuildState, type Res } from './model';
+import { ensureMap, gvkOf, nameOf, namespaceOf, newRes, problem, setNode, setString, spanOf, str, type BuildState, type Res, type Kustomization } from './model';
 import { base64 } from './hash';
 
 interface Options {

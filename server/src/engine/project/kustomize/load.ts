@@ -2,10 +2,11 @@
  * Reading a kustomization and its resource files: the kustomization's fields (unknown ones are
  * errors, as kubectl's strict decoding makes them), resource documents with every node's origin.
  */
-import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Node } from 'yaml';
 import { basenameOf, joinPath, normalizePath } from '../paths';
 import type { ProjectHost, ProjectPath } from '../types';
-import { markTree, newRes, problem, spanOf, str, type BuildState, type Res } from './model';
+import { checkFieldTypes } from './validate';
+import { markTree, newRes, problem, spanOf, str, type BuildState, type Kustomization, type Res } from './model';
 
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
@@ -25,13 +26,6 @@ const KNOWN_FIELDS = new Set([
 /** Fields this build reads but does not apply: one info problem each. */
 const NOT_APPLIED = new Set(['buildMetadata', 'openapi', 'replacements', 'vars', 'crds', 'configurations', 'generators', 'transformers', 'validators', 'helmGlobals', 'helmChartInflationGenerator']);
 
-export interface Kustomization {
-  file: ProjectPath;
-  dir: ProjectPath;
-  root: YAMLMap;
-  kind: string;
-  field(name: string): unknown;
-}
 
 /** The kustomization file kustomize would read in `dir`, or undefined (none, or several: a problem is reported then). */
 export function findKustomization(dir: ProjectPath, host: ProjectHost): { file?: ProjectPath; several?: boolean } {
@@ -75,7 +69,9 @@ export function readKustomization(file: ProjectPath, dir: ProjectPath, host: Pro
   if (kind !== 'Kustomization' && kind !== 'Component') {
     problem(state, file, map.get('kind', true) as Node, `invalid kustomization: kind "${kind}" (expected Kustomization or Component)`);
   }
-  return { file, dir, root: map, kind, field: (name) => map.get(name, true) };
+  const k: Kustomization = { file, dir, root: map, kind, field: (name) => map.get(name, true) };
+  checkFieldTypes(k, state);
+  return k;
 }
 
 /** The string items of a list field; other items are problems. */

@@ -19,6 +19,15 @@ export interface Res {
   behavior?: 'create' | 'merge' | 'replace';
 }
 
+/** A kustomization file read (load.ts): its fields by name. */
+export interface Kustomization {
+  file: ProjectPath;
+  dir: ProjectPath;
+  root: YAMLMap;
+  kind: string;
+  field(name: string): unknown;
+}
+
 /** Problems and read files of one top-level build. */
 export interface BuildState {
   problems: ProjectProblem[];

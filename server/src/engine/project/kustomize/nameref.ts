@@ -135,9 +135,28 @@ function isTarget(r: Res, target: Referral['target']): boolean {
 }
 
 /** The one object the referral names, or undefined (none, or ambiguous). */
+/** The objects of a referenced kind by every name they had (built once per kind). */
+const NAMES = new WeakMap<Res[], Map<string, Res[]>>();
+
+function byName(candidates: Res[]): Map<string, Res[]> {
+  let index = NAMES.get(candidates);
+  if (!index) {
+    index = new Map();
+    for (const c of candidates) {
+      for (const n of new Set([nameOf(c.obj.node), ...c.previousNames])) {
+        const list = index.get(n) ?? [];
+        list.push(c);
+        index.set(n, list);
+      }
+    }
+    NAMES.set(candidates, index);
+  }
+  return index;
+}
+
 function select(name: string, candidates: Res[], referrer: Res, refKind?: string): Res | undefined {
   const referrerGvk = gvkOf(referrer.obj.node);
-  let found = candidates.filter((c) => [nameOf(c.obj.node), ...c.previousNames].includes(name));
+  let found = byName(candidates).get(name) ?? [];
   if (refKind) found = found.filter((c) => gvkOf(c.obj.node).kind === refKind);
   if (!isClusterScoped(referrerGvk.kind)) {
     const ns = namespaceOf(referrer.obj.node) || 'default';

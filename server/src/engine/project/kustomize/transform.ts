@@ -6,10 +6,8 @@
  */
 import { isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
 import type { ProjectHost, Origin } from '../types';
-import type { Kustomization } from './load';
 import {
-  ensureMap, getIn, gvkOf, isClusterScoped, nameOf, namespaceOf, problem, setNode, setString, spanOf, str, type BuildState, type Res,
-} from './model';
+  ensureMap, getIn, gvkOf, isClusterScoped, nameOf, namespaceOf, problem, setNode, setString, spanOf, str, type BuildState, type Res, type Kustomization} from './model';
 import { COMMON_ANNOTATIONS, COMMON_LABELS, METADATA_LABELS, REPLICAS, TEMPLATE_LABELS, specMatches, walkSpec, type FieldSpec } from './fieldspecs';
 import { collectPatches, runPatches } from './patch-specs';
 import { applyImages } from './images';
