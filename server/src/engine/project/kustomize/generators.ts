@@ -258,6 +258,8 @@ function mergeInto(old: Res, res: Res, state: BuildState): void {
   if (isScalar(nsNode)) setNode(meta, 'namespace', p.copy(nsNode), p.get(nsNode) ?? p.get(to)!, p);
   res.previousNames = [...old.previousNames];
   res.previousNamespaces = [...old.previousNamespaces];
+  res.prefixes = [...old.prefixes];
+  res.suffixes = [...old.suffixes];
   res.needsHash = res.needsHash && old.needsHash;
 }
 

@@ -13,6 +13,9 @@ export interface Res {
   /** Names the object had before prefixes, suffixes and hashes (the original first). */
   previousNames: string[];
   previousNamespaces: string[];
+  /** The namePrefix / nameSuffix values applied to it, innermost first (kustomize's build annotations). */
+  prefixes: string[];
+  suffixes: string[];
   /** A generated ConfigMap/Secret whose name gets the content hash at the end of the top-level build. */
   needsHash: boolean;
   /** generator behavior, for objects a generator made: create, merge or replace. */
@@ -165,5 +168,5 @@ export function problem(state: BuildState, file: ProjectPath, node: Node | null 
 }
 
 export function newRes(obj: BuiltObject): Res {
-  return { obj, previousNames: [], previousNamespaces: [], needsHash: false };
+  return { obj, previousNames: [], previousNamespaces: [], prefixes: [], suffixes: [], needsHash: false };
 }

@@ -107,6 +107,7 @@ function applyNameAffix(k: Kustomization, ra: Res[], state: BuildState, field: '
     const old = nameOf(r.obj.node);
     const name = field === 'namePrefix' ? affix + old : old + affix;
     r.previousNames.push(old);
+    (field === 'namePrefix' ? r.prefixes : r.suffixes).push(affix);
     setString(meta, 'name', name, o, state.provenance);
   }
 }
