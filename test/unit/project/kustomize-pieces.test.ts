@@ -150,6 +150,8 @@ test('problems: at the offending line, and the rest is built', () => {
       '- github.com/example/repo//deploy?ref=v1',
       '- https://example.com/manifests.yaml',
       '- ../loop',
+      'components:',
+      '- https://github.com/example/components//tls?ref=main',
       'helmCharts:',
       '- name: redis',
       'namePrefx: x-',
@@ -165,6 +167,7 @@ test('problems: at the offending line, and the rest is built', () => {
     { file: '/r/kustomization.yaml', at: 'missing.yaml', severity: 'error' },
     { file: '/r/kustomization.yaml', at: 'github.com/example/repo//deploy?ref=v1', severity: 'info' },
     { file: '/r/kustomization.yaml', at: 'https://example.com/manifests.yaml', severity: 'info' },
+    { file: '/r/kustomization.yaml', at: 'https://github.com/example/components//tls?ref=main', severity: 'info' },
     { file: '/r/kustomization.yaml', at: '- name: redis\n', severity: 'info' },
     { file: '/r/kustomization.yaml', at: 'namePrefx', severity: 'error' },
   ]);
@@ -203,12 +206,17 @@ test('nothing throws out of the build on odd input', () => {
   }
 });
 
-test('serializeObjects: one YAML document per object, reading back as the same data', () => {
-  const files: Record<string, string> = { '/r/kustomization.yaml': 'resources:\n- d.yaml\nsecretGenerator:\n- name: s\n  literals:\n  - k=v\n', '/r/d.yaml': DEPLOYMENT };
+test('serializeObjects: one YAML document per object, reading back as the same data, YAML 1.1 strings quoted', () => {
+  const files: Record<string, string> = {
+    '/r/kustomization.yaml': 'resources:\n- d.yaml\nsecretGenerator:\n- name: s\n  literals:\n  - k=v\nconfigMapGenerator:\n- name: c\n  literals:\n  - flag=yes\n  - other=on\n',
+    '/r/d.yaml': DEPLOYMENT,
+  };
   const build = buildKustomization('/r', memoryHost(files));
   const text = serializeObjects(build.objects);
-  assert.equal(text.split(/^---$/m).length, 2);
-  assert.match(text, /^apiVersion: v1\nkind: Secret\n/);
-  const name = build.objects[0]!.node.getIn(['metadata', 'name'], true);
+  assert.equal(text.split(/^---$/m).length, 3);
+  assert.match(text, /^apiVersion: v1\nkind: ConfigMap\n/);
+  assert.match(text, /flag: "yes"\n/);
+  assert.match(text, /other: "on"\n/);
+  const name = build.objects[1]!.node.getIn(['metadata', 'name'], true);
   assert.ok(isScalar(name) && (name.value as string).startsWith('s-'));
 });

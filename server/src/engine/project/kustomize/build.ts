@@ -79,6 +79,10 @@ function accumulateTarget(k: Kustomization, ra: Res[], ctx: Context): Res[] {
   if (helm) problem(ctx.state, k.file, helm as Node, 'helmCharts are not rendered by Shipshape; the rest is built', 'info');
   runGenerators(k, ra, ctx.host, ctx.state);
   for (const entry of stringItems(k, 'components', ctx.state)) {
+    if (isRemote(entry.value)) {
+      problem(ctx.state, k.file, entry.node, `remote component "${entry.value}" is not fetched by Shipshape; the rest is built`, 'info');
+      continue;
+    }
     const sub = subKustomization(k, entry, ctx, 'Component');
     if (sub) ra = withStack(ctx, sub.file, () => accumulateTarget(sub, ra, ctx));
   }
