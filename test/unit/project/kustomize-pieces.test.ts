@@ -8,6 +8,7 @@ import { buildKustomization, isKustomizationFile } from '../../../server/src/eng
 import { contentHash, goJson, sha256Hex } from '../../../server/src/engine/project/kustomize/hash';
 import { secretValue } from '../../../server/src/engine/project/kustomize/generators';
 import { imageMatches, splitImage, updateImage } from '../../../server/src/engine/project/kustomize/images';
+import { goYamlDate, goYamlNumber } from '../../../server/src/engine/project/kustomize/scalars';
 import { serializeObjects } from '../../../server/src/engine/project/kustomize/serialize';
 import type { BuiltObject, KustomizeBuild } from '../../../server/src/engine/project/types';
 import { memoryHost } from '../../helpers/kustomize-host';
@@ -219,4 +220,19 @@ test('serializeObjects: one YAML document per object, reading back as the same d
   assert.match(text, /other: "on"\n/);
   const name = build.objects[1]!.node.getIn(['metadata', 'name'], true);
   assert.ok(isScalar(name) && (name.value as string).startsWith('s-'));
+});
+
+test('resource scalars as go-yaml reads them: octal, underscores, prefixes, dates', () => {
+  const cases: [string, number | undefined][] = [['014', 12], ['-014', -12], ['08', 8], ['0b101', 5], ['0B11', 3], ['0O17', 15], ['0X1f', 31], ['1_000', 1000], ['0x_1F', 31], ['.5', 0.5], ['1e3', 1000], ['+12', 12], ['0', 0], ['1:20', undefined], ['yes', undefined], ['1.2.3', undefined], ['0x', undefined]];
+  for (const [text, value] of cases) assert.equal(goYamlNumber(text), value, text);
+  assert.equal(goYamlDate('2001-12-14'), '2001-12-14T00:00:00Z');
+  assert.equal(goYamlDate('2001-2-3'), '2001-02-03T00:00:00Z');
+  assert.equal(goYamlDate('2001-02-30'), undefined);
+  assert.equal(goYamlDate('12:30:00'), undefined);
+});
+
+test('a kustomization with no field but apiVersion and kind is empty, as kubectl says', () => {
+  const build = buildKustomization('/e', memoryHost({ '/e/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n' }));
+  assert.equal(build.problems.length, 1);
+  assert.match(build.problems[0]!.message, /is empty/);
 });
