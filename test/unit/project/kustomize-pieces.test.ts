@@ -112,7 +112,7 @@ test('name references follow prefixes and hashes; the new value points at the li
   // A reference to an object not in the build is left alone.
   assert.equal(deploy.node.getIn([...spec, 'volumes', 0, 'secret', 'secretName']), 'creds');
   // Where the values come from.
-  assert.deepEqual(at(files, deploy, ['metadata', 'name']), { file: '/r/app/kustomization.yaml', text: 'prod-', via: 'namePrefix', key: undefined });
+  assert.deepEqual(at(files, deploy, ['metadata', 'name']), { file: '/r/app/kustomization.yaml', text: 'prod-', via: 'namePrefix', key: 'namePrefix' });
   assert.equal(at(files, deploy, ['metadata', 'namespace']).text, 'prod');
   assert.equal(at(files, deploy, [...spec, 'serviceAccountName']).via, 'namePrefix');
   assert.deepEqual(at(files, deploy, [...spec, 'containers', 0, 'image']), { file: '/r/base/deploy.yaml', text: 'nginx:1.25', via: undefined, key: 'image' });

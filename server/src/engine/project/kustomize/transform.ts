@@ -54,7 +54,7 @@ function applyNamespace(k: Kustomization, ra: Res[], state: BuildState): void {
   const node = k.field('namespace');
   const ns = str(node);
   if (!ns) return;
-  const o = origin(k, node, 'namespace');
+  const o = origin(k, node, 'namespace', getKeyNode(k.root, 'namespace'));
   const specs: FieldSpec[] = [
     { path: 'spec/service/namespace', group: 'apiregistration.k8s.io', kind: 'APIService', create: true },
     { path: 'spec/conversion/webhook/clientConfig/service/namespace', group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
@@ -98,7 +98,7 @@ function applyNameAffix(k: Kustomization, ra: Res[], state: BuildState, field: '
   const node = k.field(field);
   const affix = str(node);
   if (!affix) return;
-  const o = origin(k, node, field);
+  const o = origin(k, node, field, getKeyNode(k.root, field));
   for (const r of ra) {
     const gvk = gvkOf(r.obj.node);
     if (AFFIX_SKIP(gvk.kind, gvk.group)) continue;
