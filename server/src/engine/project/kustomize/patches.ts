@@ -228,7 +228,11 @@ function applyJson(objects: BuiltObject[], ctx: Context): BuiltObject[] {
       return obj;
     }
     resetAnnotations(copy);
-    if (placeholder && field(field(copy, 'metadata'), 'annotations') === placeholder.map && placeholder.origin) obj.provenance.set(placeholder.map, placeholder.origin);
+    if (placeholder?.origin && field(field(copy, 'metadata'), 'annotations') === placeholder.map) {
+      // Annotations a JSON patch added to an object without any: the map comes from the patch.
+      obj.provenance.set(placeholder.map, placeholder.origin);
+      if (!obj.provenance.get(placeholder.key)) obj.provenance.set(placeholder.key, placeholder.origin);
+    }
     obj.node = copy;
     return obj;
   });
@@ -238,7 +242,7 @@ function applyJson(objects: BuiltObject[], ctx: Context): BuiltObject[] {
  * While kustomize builds, every object carries internal annotations, so a JSON patch always finds
  * a metadata.annotations map (`add /metadata/annotations/x` works on an object without any).
  */
-function ensureAnnotations(node: YAMLMap, origin: Origin | undefined): { map: YAMLMap; origin: Origin | undefined } | undefined {
+function ensureAnnotations(node: YAMLMap, origin: Origin | undefined): { map: YAMLMap; key: Node; origin: Origin | undefined } | undefined {
   const meta = field(node, 'metadata');
   if (!isMap(meta)) return undefined;
   const pair = meta.items.find((p) => scalarText(p.key) === 'annotations');
@@ -246,7 +250,7 @@ function ensureAnnotations(node: YAMLMap, origin: Origin | undefined): { map: YA
   const map = new YAMLMap();
   if (pair) pair.value = map;
   else meta.items.push(new Pair(new Scalar('annotations'), map));
-  return { map, origin };
+  return { map, key: (pair?.key ?? meta.items[meta.items.length - 1]!.key) as Node, origin };
 }
 
 /**
