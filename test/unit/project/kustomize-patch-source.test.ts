@@ -35,6 +35,11 @@ test('a literal block scalar maps line by line, indentation removed (blank lines
   assertMapsExactly('patches:\n  - patch: |-\n      kind: Deployment\n      metadata:\n        name: web\n\n      spec: {}\n');
   assertMapsExactly('patches:\n  - patch: |\r\n      kind: A\r\n      spec:\r\n        x: 1\r\n');
   assertMapsExactly('patches:\n  - patch: |2-\n        kind: A\n      spec: 1\n');
+  const item = 'patchesStrategicMerge:\n  - |2\n      kind: A\n    x: 1\n';
+  const scalar = (parseDocument(item).get('patchesStrategicMerge') as YAMLSeq).items[0] as Scalar;
+  const t = inlineText(scalar, KUST, item);
+  const all = t.span(0, t.text.length);
+  assert.equal(item.slice(all.start, all.end), '  kind: A\n    x: 1\n', 'a list item\'s indicator counts from its dash');
 });
 
 test('folded block scalars and plain or quoted single-line scalars map exactly', () => {
