@@ -15,7 +15,7 @@ export interface JsonOperation {
   from: string | undefined;
   /** The `value` node; undefined when the operation has none. */
   value: Node | undefined;
-  /** The operation's map in the patch (errors are reported there). */
+  /** The operation's `path` value, else its map (errors are reported there). */
   node: Node;
 }
 
@@ -26,7 +26,9 @@ export function readOperations(doc: Node): JsonOperation[] {
     if (!isMap(item)) throw new PatchError('each JSON patch operation is a map with op and path', item);
     const text = (k: string): string | undefined => scalarText(findPair(item, k)?.value);
     const value = findPair(item, 'value');
-    return { op: text('op') ?? '', path: text('path'), from: text('from'), value: value ? ((value.value ?? new Scalar(null)) as Node) : undefined, node: item as Node };
+    const at = findPair(item, 'path')?.value;
+    const node = (at && typeof at === 'object' ? at : item) as Node;
+    return { op: text('op') ?? '', path: text('path'), from: text('from'), value: value ? ((value.value ?? new Scalar(null)) as Node) : undefined, node };
   });
 }
 
@@ -111,7 +113,7 @@ export function applyOperations(root: YAMLMap, ops: readonly JsonOperation[], fr
       return transplant(o.value!, from, to);
     };
     const target = (verb: string, pointer: string, what = 'path'): { con: Container; key: string } =>
-      findObject(root, pointer) ?? fail(`${verb} operation does not apply: doc is missing ${what}: ${pointer}: missing value`);
+      findObject(root, pointer) ?? fail(`${verb} operation does not apply: doc is missing ${what}: ${verb === 'add' ? JSON.stringify(pointer) : pointer}: missing value`);
     const attempt = (verb: string, pointer: string, fn: () => void): void => {
       try {
         fn();
@@ -133,7 +135,8 @@ export function applyOperations(root: YAMLMap, ops: readonly JsonOperation[], fr
       }
       case 'replace': {
         const { con, key } = target('replace', path);
-        if (getChild(con, key) === undefined) fail(`replace operation does not apply: doc is missing key: ${path}: missing value`);
+        // json-patch v4 replaces a missing map key as if it were there; a missing list index fails.
+        if (isSeq(con) && getChild(con, key) === undefined) fail(`replace operation does not apply: doc is missing key: ${path}: missing value`);
         attempt('replace', path, () => {
           if (isMap(con)) add(con, key, value());
           else con.items[index(con, key, false)] = value();

@@ -3,9 +3,10 @@
  * its YAML documents, and the origin of every node of them (the patch file's ranges; for an
  * inline patch, the ranges in the kustomization file the scalar's characters were written at).
  */
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
+import { parseChunk } from '../../parse/yaml';
+import { resolveAlias } from '../../parse/yaml-aliases';
 import type { Span } from '../../types';
-import { readAsKubectl } from '../../parse/kubectl-scalars';
 import { Provenance, type Origin, type ProjectPath } from '../types';
 
 export interface PatchText {
@@ -53,7 +54,14 @@ function mapScalar(scalar: Scalar, value: string, source: string, start: number,
   let j = header + 1;
   let indent = 0;
   const explicit = /^[|>][+-]?([1-9])/.exec(source.slice(start, header));
-  if (explicit) indent = Number(explicit[1]);
+  if (explicit) {
+    // The indicator counts from the parent node's indentation: a list item's is its `-` column,
+    // a map value's its key's column (a key after `- ` is indented by it).
+    const prefix = source.slice(source.lastIndexOf('\n', start) + 1, start);
+    const item = /^([ ]*(?:-[ ]+)*)-[ ]+$/.exec(prefix);
+    const parent = item ? item[1]!.length : /^[ ]*(?:-[ ]+)*/.exec(prefix)![0].length;
+    indent = parent + Number(explicit[1]);
+  }
   else {
     // The first non-empty content line sets the indentation.
     for (let k = j; k < end; ) {
@@ -106,16 +114,11 @@ export interface PatchDocuments {
   error?: { message: string; span: Span };
 }
 
-/** Parses the patch's documents (read as kubectl reads scalars) and records every node's origin. */
+/** Parses the patch's documents (scalars as kustomize's kyaml reads them, YAML 1.2, like the resources) and records every node's origin. */
 export function readPatchDocuments(patch: PatchText, via: string): PatchDocuments {
   const provenance = new Provenance();
-  let docs: Document.Parsed[];
-  try {
-    docs = parseAllDocuments(patch.text, { prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
-  } catch (e) {
-    return { nodes: [], provenance, error: { message: e instanceof Error ? e.message : String(e), span: patch.span(0, 0) } };
-  }
-  if (!Array.isArray(docs)) docs = [];
+  const { docs, crash } = parseChunk(patch.text);
+  if (crash) return { nodes: [], provenance, error: { message: crash, span: patch.span(0, 0) } };
   const nodes: Node[] = [];
   for (const doc of docs) {
     const err = doc.errors[0];
@@ -123,13 +126,28 @@ export function readPatchDocuments(patch: PatchText, via: string): PatchDocument
       const [s, e] = err.pos;
       return { nodes: [], provenance, error: { message: err.message.split('\n')[0]!, span: patch.span(s, Math.max(s, e)) } };
     }
-    readAsKubectl(doc);
-    const contents = doc.contents as Node | null;
+    const contents = expandAliases(doc.contents, doc) as Node | null;
     if (!contents || (isScalar(contents) && (contents.value === null || contents.value === ''))) continue;
     record(contents, undefined, patch, via, provenance);
     nodes.push(contents);
   }
   return { nodes, provenance };
+}
+
+/** Aliases replaced by copies of the nodes they name (parseChunk has bounded their expansion). */
+function expandAliases(node: unknown, doc: Document.Parsed): unknown {
+  if (isAlias(node)) {
+    const target = resolveAlias(node, doc);
+    return target ? expandAliases(target.clone(), doc) : new Scalar(null);
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      pair.key = expandAliases(pair.key, doc);
+      pair.value = expandAliases(pair.value, doc);
+    }
+  } else if (isSeq(node)) node.items = node.items.map((item) => expandAliases(item, doc));
+  return node;
 }
 
 function record(node: unknown, key: unknown, patch: PatchText, via: string, provenance: Provenance): void {

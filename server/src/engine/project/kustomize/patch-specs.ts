@@ -5,8 +5,8 @@
 import { isMap, isNode, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { joinPath } from '../paths';
 import type { BuiltObject, ProjectHost, Provenance } from '../types';
-import { nameOf, newRes, problem, spanOf, str, type BuildState, type Res, type Kustomization } from './model';
-import { applyPatches, type PatchSpec, type TargetSelector } from './patches';
+import { nameOf, newRes, problem, spanOf, str, type BuildState, type Kustomization, type Res } from './model';
+import { applyPatches, setPreviousIds, type PatchSpec, type TargetSelector } from './patches';
 
 export interface KustomizationPatches {
   strategicMerge: PatchSpec[];
@@ -94,6 +94,7 @@ export function runPatches(ra: Res[], specs: readonly PatchSpec[], host: Project
   const byObject = new Map<BuiltObject, Res>(ra.map((r) => [r.obj, r]));
   const byNode = new Map(ra.map((r) => [r.obj.node, r]));
   const names = new Map(ra.map((r) => [r, nameOf(r.obj.node)]));
+  for (const r of ra) setPreviousIds(r.obj, { names: r.previousNames, namespaces: r.previousNamespaces });
   const result = applyPatches(ra.map((r) => r.obj), specs, host, state);
   for (const obj of result) keyOrigins(obj.node, obj.provenance);
   return result.map((obj) => {

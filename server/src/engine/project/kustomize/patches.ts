@@ -5,14 +5,16 @@
  * writes carry the patch's origin; a patch kubectl would fail on becomes one problem and is
  * skipped, and the rest of the build goes on.
  */
-import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, type Node } from 'yaml';
 import type { Span } from '../../types';
 import { relativePath, dirnameOf } from '../paths';
-import type { BuiltObject, ProjectHost, ProjectPath, ProjectProblem } from '../types';
+import type { BuiltObject, Origin, ProjectHost, ProjectPath, ProjectProblem } from '../types';
 import { applyOperations, readOperations, type JsonOperation } from './json6902';
-import { field, scalarText, textAt } from './patch-nodes';
+import { field, isNullNode, scalarText, textAt } from './patch-nodes';
 import { fileText, inlineText, readPatchDocuments, type PatchDocuments, type PatchText } from './patch-source';
 import { compileSelector, idOf, idText, matchesId } from './select';
+
+export { setPreviousIds } from './select';
 import { PatchError, strategicMerge } from './smp';
 
 export interface TargetSelector {
@@ -45,14 +47,24 @@ type Out = { problems: ProjectProblem[]; inputs: Set<ProjectPath>; patches: Set<
 export function applyPatches(objects: BuiltObject[], patches: readonly PatchSpec[], host: ProjectHost, out: Out): BuiltObject[] {
   let list = objects;
   for (const spec of patches) {
+    const before = out.problems.length;
     try {
       list = applyPatch(list, spec, host, out);
     } catch (e) {
       // Never thrown out of the engine: an unexpected failure is one problem at the entry.
       out.problems.push({ file: spec.kustomization, span: spec.entry, message: `the patch could not be applied (${e instanceof Error ? e.message : String(e)})`, severity: 'error' });
     }
+    for (let i = before; i < out.problems.length; i++) out.problems[i] = onFirstLine(out.problems[i]!, host);
   }
   return list;
+}
+
+/** A finding underlines one line: a problem's range is cut at the end of its first line. */
+function onFirstLine(p: ProjectProblem, host: ProjectHost): ProjectProblem {
+  const text = host.readFile(p.file);
+  if (text === undefined) return p;
+  const eol = text.slice(p.span.start, p.span.end).search(/\r?\n/);
+  return eol < 0 ? p : { ...p, span: { start: p.span.start, end: p.span.start + eol } };
 }
 
 interface Context {
@@ -120,10 +132,10 @@ function applyPatch(objects: BuiltObject[], spec: PatchSpec, host: ProjectHost, 
   let list = objects;
   for (const patch of docs.nodes as YAMLMap[]) {
     const id = idOf(patch);
-    const matches = list.filter((o) => o.node.items.length > 0 && matchesId(o.node, id));
+    const matches = list.filter((o) => o.node.items.length > 0 && matchesId(o, id));
     if (matches.length !== 1) {
       const why = `${matches.length === 0 ? 'no matches' : 'multiple matches'} for Id ${idText(id)}; failed to find unique target for patch ${idText(id)}`;
-      ctx.problem(spec.field === 'patches' ? `no resource matches strategic merge patch "${idText(id)}": ${why}` : why, patch);
+      ctx.problem(spec.field === 'patches' ? `no resource matches strategic merge patch "${idText(id)}": ${why}` : why, field(field(patch, 'metadata'), 'name') ?? patch);
       continue;
     }
     list = applyStrategic(list, new Set(matches), patch, ctx);
@@ -135,7 +147,7 @@ function applyPatch(objects: BuiltObject[], spec: PatchSpec, host: ProjectHost, 
 function select(objects: BuiltObject[], ctx: Context): Set<BuiltObject> | undefined {
   try {
     const matches = compileSelector(ctx.spec.target!);
-    return new Set(objects.filter((o) => matches(o.node)));
+    return new Set(objects.filter((o) => matches(o)));
   } catch (e) {
     ctx.problem(`invalid patch target: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
@@ -207,6 +219,7 @@ function applyJson(objects: BuiltObject[], ctx: Context): BuiltObject[] {
   return objects.map((obj) => {
     if (!selected.has(obj)) return obj;
     const copy = obj.provenance.copy(obj.node);
+    const placeholder = ensureAnnotations(copy, ctx.docs.provenance.get(ctx.docs.nodes[0]!));
     try {
       applyOperations(copy, ops, ctx.docs.provenance, obj.provenance);
     } catch (e) {
@@ -215,9 +228,29 @@ function applyJson(objects: BuiltObject[], ctx: Context): BuiltObject[] {
       return obj;
     }
     resetAnnotations(copy);
+    if (placeholder?.origin && field(field(copy, 'metadata'), 'annotations') === placeholder.map) {
+      // Annotations a JSON patch added to an object without any: the map comes from the patch.
+      obj.provenance.set(placeholder.map, placeholder.origin);
+      if (!obj.provenance.get(placeholder.key)) obj.provenance.set(placeholder.key, placeholder.origin);
+    }
     obj.node = copy;
     return obj;
   });
+}
+
+/**
+ * While kustomize builds, every object carries internal annotations, so a JSON patch always finds
+ * a metadata.annotations map (`add /metadata/annotations/x` works on an object without any).
+ */
+function ensureAnnotations(node: YAMLMap, origin: Origin | undefined): { map: YAMLMap; key: Node; origin: Origin | undefined } | undefined {
+  const meta = field(node, 'metadata');
+  if (!isMap(meta)) return undefined;
+  const pair = meta.items.find((p) => scalarText(p.key) === 'annotations');
+  if (pair && !isNullNode(pair.value)) return undefined;
+  const map = new YAMLMap();
+  if (pair) pair.value = map;
+  else meta.items.push(new Pair(new Scalar('annotations'), map));
+  return { map, key: (pair?.key ?? meta.items[meta.items.length - 1]!.key) as Node, origin };
 }
 
 /**
@@ -235,6 +268,7 @@ function resetAnnotations(node: YAMLMap): void {
     return;
   }
   for (const p of annotations.items) {
-    if (isScalar(p.value) && typeof p.value.value !== 'string') p.value.value = p.value.value === null ? '' : String(p.value.value);
+    if (!isScalar(p.value)) p.value = new Scalar('');
+    else if (typeof p.value.value !== 'string') p.value.value = p.value.value === null ? '' : String(p.value.value);
   }
 }

@@ -4,7 +4,8 @@
  * (group, version, kind, name and namespace as anchored regular expressions, labelSelector and
  * annotationSelector in Kubernetes label-selector syntax).
  */
-import { isMap, isPair, type YAMLMap } from 'yaml';
+import { isMap, isPair } from 'yaml';
+import type { BuiltObject } from '../types';
 import { field, scalarText, textAt } from './patch-nodes';
 import type { TargetSelector } from './patches';
 
@@ -47,17 +48,31 @@ export function idText(id: ResId): string {
   return `${id.kind}.${id.version || '[noVer]'}.${id.group || '[noGrp]'}/${id.name}.${id.namespace || '[noNs]'}`;
 }
 
+/** Names and namespaces an object had before transformers renamed it (kustomize's previous ids). */
+export interface PreviousIds {
+  names: readonly string[];
+  namespaces: readonly string[];
+}
+
+const previous = new WeakMap<BuiltObject, PreviousIds>();
+
 /**
- * The object's previous ids: kustomize keeps them in internal annotations while it builds
- * (config.kubernetes.io/previousNames, previousKinds, previousNamespaces) so patches written
- * against a base's names still find objects an overlay renamed.
+ * Tells the patches the names and namespaces the object had before a namePrefix, namespace or
+ * other transformer changed them: kustomize matches a patch against an object's current and
+ * previous ids, so a patch written against a base's names still finds the renamed object.
  */
-function previousIds(node: YAMLMap, current: ResId): ResId[] {
-  const ann = (k: string): string[] => (textAt(node, 'metadata', 'annotations', `internal.config.kubernetes.io/previous${k}`) ?? '').split(',').filter(Boolean);
-  const names = ann('Names');
-  const kinds = ann('Kinds');
-  const namespaces = ann('Namespaces');
-  return names.map((name, i) => ({ ...current, name, kind: kinds[i] ?? current.kind, namespace: namespaces[i] ?? current.namespace }));
+export function setPreviousIds(obj: BuiltObject, ids: PreviousIds): void {
+  previous.set(obj, ids);
+}
+
+/** The object's current id, then its ids under its previous names and namespaces. */
+function idsOf(obj: BuiltObject): ResId[] {
+  const current = idOf(obj.node);
+  const prev = previous.get(obj);
+  if (!prev) return [current];
+  const names = [current.name, ...prev.names];
+  const namespaces = [current.namespace, ...prev.namespaces];
+  return names.flatMap((name) => namespaces.map((namespace) => ({ ...current, name, namespace })));
 }
 
 function sameId(a: ResId, b: ResId): boolean {
@@ -65,9 +80,8 @@ function sameId(a: ResId, b: ResId): boolean {
 }
 
 /** The object has this id now or had it before a transformer renamed it. */
-export function matchesId(node: YAMLMap, id: ResId): boolean {
-  const current = idOf(node);
-  return [current, ...previousIds(node, current)].some((x) => sameId(x, id));
+export function matchesId(obj: BuiltObject, id: ResId): boolean {
+  return idsOf(obj).some((x) => sameId(x, id));
 }
 
 type Requirement = { key: string; op: 'in' | 'notin' | 'exists' | '!' | 'gt' | 'lt'; values: string[] };
@@ -130,7 +144,7 @@ function stringMap(node: unknown): Map<string, string> {
 }
 
 /** A compiled `target`; throws (the message kustomize gives) when a regex or selector is invalid. */
-export function compileSelector(t: TargetSelector): (node: YAMLMap) => boolean {
+export function compileSelector(t: TargetSelector): (obj: BuiltObject) => boolean {
   const re = (pattern: string | undefined): RegExp | undefined => {
     if (!pattern) return undefined;
     try {
@@ -142,9 +156,10 @@ export function compileSelector(t: TargetSelector): (node: YAMLMap) => boolean {
   const [group, version, kind, name, namespace] = [t.group, t.version, t.kind, t.name, t.namespace].map(re);
   const labels = t.labelSelector ? parseLabelSelector(t.labelSelector) : undefined;
   const annotations = t.annotationSelector ? parseLabelSelector(t.annotationSelector) : undefined;
-  return (node) => {
-    const current = idOf(node);
-    const ids = [current, ...previousIds(node, current)];
+  return (obj) => {
+    const node = obj.node;
+    const ids = idsOf(obj);
+    const current = ids[0]!;
     if (namespace && !ids.some((id) => namespace.test(effectiveNamespace(id) || '_non_namespaceable_'))) return false;
     if (name && !ids.some((id) => name.test(id.name))) return false;
     if (group && !group.test(current.group)) return false;

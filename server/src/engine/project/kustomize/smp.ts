@@ -87,15 +87,16 @@ function mapDirective(patch: unknown): Directive | undefined {
   throw new PatchError(`unknown patch strategy '${v}'`, pair.value);
 }
 
-/** A copy of a patch map for the target, its `$patch` directive left out. */
-function copyMap(patch: YAMLMap, c: Ctx): YAMLMap {
-  const copy = transplant(patch, c.from, c.to);
-  removeField(copy, DIRECTIVE);
-  return copy;
+/**
+ * Where the target has nothing, kyaml takes the patch node itself and merges it with itself
+ * (directives are elided from both sides at once). Here: a copy for the target, merged with
+ * itself in the target's provenance.
+ */
+function selfCopy<N extends Node>(patch: N, c: Ctx): { node: N; ctx: Ctx } {
+  return { node: transplant(patch, c.from, c.to), ctx: { from: c.to, to: c.to } };
 }
 
 function walkMap(dest: unknown, patch: unknown, schema: FieldSchema | undefined, c: Ctx, path: string[]): Node | undefined {
-  let d: YAMLMap;
   if (isNullNode(dest)) {
     if (mapDirective(patch) === 'delete') return undefined;
     if (patch === undefined) {
@@ -104,19 +105,25 @@ function walkMap(dest: unknown, patch: unknown, schema: FieldSchema | undefined,
       return range && range[1] > range[0] ? (dest as Node) : undefined;
     }
     if (!isMap(patch)) return undefined;
-    d = copyMap(patch, c);
-  } else {
-    if (patch !== undefined && isNullNode(patch)) return undefined;
-    const directive = mapDirective(patch);
-    if (directive === 'delete') return undefined;
-    d = directive === 'replace' ? copyMap(patch as YAMLMap, c) : (dest as YAMLMap);
+    const self = selfCopy(patch, c);
+    return walkMap(self.node, self.node, schema, self.ctx, path);
   }
+  if (patch !== undefined && isNullNode(patch)) return undefined;
+  const directive = mapDirective(patch);
+  if (directive && dest === patch) removeField(dest as YAMLMap, DIRECTIVE);
+  if (directive === 'delete') return undefined;
+  if (directive === 'replace' && dest !== patch) {
+    const self = selfCopy(patch as YAMLMap, c);
+    removeField(self.node, DIRECTIVE);
+    return walkMap(self.node, self.node, schema, self.ctx, path);
+  }
+  const d = dest as YAMLMap;
   const names = new Set<string>();
   for (const m of [d, patch]) {
     if (!isMap(m)) continue;
     for (const p of m.items) {
       const k = scalarText(p.key);
-      if (k !== undefined && !(m === patch && k === DIRECTIVE && mapDirective(patch))) names.add(k);
+      if (k !== undefined && !(m === patch && k === DIRECTIVE && directive)) names.add(k);
     }
   }
   for (const name of [...names].sort()) {
@@ -147,26 +154,35 @@ function listDirective(patch: unknown): { directive: Directive; items: unknown[]
 
 function walkAssociative(dest: unknown, patch: unknown, schema: FieldSchema, c: Ctx, path: string[]): Node | undefined {
   let d: YAMLSeq;
-  let patchItems: unknown[];
+  let patchItems: () => unknown[];
   if (isNullNode(dest)) {
-    d = transplant(patch as YAMLSeq, c.from, c.to);
-    patchItems = (patch as YAMLSeq).items;
+    // The patch's list, merged with itself (kyaml does not look for a list directive here).
+    const self = selfCopy(patch as YAMLSeq, c);
+    d = self.node;
+    c = self.ctx;
+    patchItems = () => d.items;
   } else {
     if (patch !== undefined && isNullNode(patch)) return undefined;
     const { directive, items } = listDirective(patch);
+    if (dest === patch) (dest as YAMLSeq).items = items;
     if (directive === 'delete') return undefined;
-    patchItems = items;
-    if (directive === 'replace') {
-      d = new YAMLSeq();
+    if (directive === 'replace' && dest !== patch) {
+      const self = new YAMLSeq();
       const origin = c.from.get(patch as Node);
-      if (origin) c.to.set(d, origin);
-      d.items = items.map((i) => transplant(i as Node, c.from, c.to));
-    } else d = dest as YAMLSeq;
+      if (origin) c.to.set(self, origin);
+      self.items = items.map((i) => transplant(i as Node, c.from, c.to));
+      d = self;
+      c = { from: c.to, to: c.to };
+      patchItems = () => d.items;
+    } else {
+      d = dest as YAMLSeq;
+      patchItems = dest === patch ? () => d.items : () => items;
+    }
   }
   const keys = schema.k ?? [];
-  const values = elementValues(keys, patchItems, d.items);
+  const values = elementValues(keys, patchItems(), d.items);
   if (values.length > 0 || keys.length > 0) setElements(values, keys, d, patchItems, itemSchema(schema), c, path);
-  else setElements(primitiveValues(patchItems, d.items), [''], d, patchItems, itemSchema(schema), c, path);
+  else setElements(primitiveValues(patchItems(), d.items), [''], d, patchItems, itemSchema(schema), c, path);
   return d;
 }
 
@@ -233,7 +249,7 @@ function validateKeys(list: string[][], values: string[], keys: string[]): [stri
   return [keys.filter((k) => valid.has(k)), values.filter((v, i) => v !== '' || valid.has(keys[i]!))];
 }
 
-function setElements(list: string[][], keys: string[], d: YAMLSeq, patchItems: unknown[], schema: FieldSchema | undefined, c: Ctx, path: string[]): void {
+function setElements(list: string[][], keys: string[], d: YAMLSeq, patchItems: () => unknown[], schema: FieldSchema | undefined, c: Ctx, path: string[]): void {
   let items: unknown[] = [];
   if (keys.length > 1) mergeValues(list);
   let validKeys: string[] = keys;
@@ -242,7 +258,7 @@ function setElements(list: string[][], keys: string[], d: YAMLSeq, patchItems: u
     let validValues: string[];
     [validKeys, validValues] = validateKeys(list, values, keys);
     const [k2, v2] = validateKeys([values], values, keys);
-    const val = walk(elementList(d.items, k2, v2), elementList(patchItems, k2, v2), schema, c, [...path, `[${v2.join(',')}]`]);
+    const val = walk(elementList(d.items, k2, v2), elementList(patchItems(), k2, v2), schema, c, [...path, `[${v2.join(',')}]`]);
     if (val === undefined || isNullNode(val) || (isMap(val) && val.items.length === 0)) {
       d.items = elementSetter(d.items, undefined, validKeys, validValues);
       continue;
