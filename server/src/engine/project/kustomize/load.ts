@@ -114,6 +114,28 @@ export function withinRoot(dir: ProjectPath, path: ProjectPath): boolean {
   return p === d || p.startsWith(d === '/' ? '/' : `${d}/`);
 }
 
+/** A map key written twice in the same map (go-yaml refuses the document), found in one linear walk. */
+function duplicateKey(node: unknown): Node | undefined {
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && key !== '<<') {
+        if (seen.has(key)) return pair.key as Node;
+        seen.add(key);
+      }
+      const inner = duplicateKey(pair.value);
+      if (inner) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const inner = duplicateKey(item);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
 /** Aliases replaced, in place, by copies of the nodes they name (their ranges: the anchor's). */
 function expandAliases(node: unknown, doc: Document.Parsed): unknown {
   if (isAlias(node)) {
@@ -152,6 +174,12 @@ export function loadResourceFile(path: ProjectPath, text: string, state: BuildSt
     if (root === null || (isScalar(root) && root.value === null)) continue;
     if (!isMap(root)) {
       problem(state, entry.file, entry.node, `resource ${basenameOf(path)}: a document is not a map`);
+      continue;
+    }
+    const duplicate = duplicateKey(root);
+    if (duplicate) {
+      state.problems.push({ file: path, span: spanOf(duplicate), message: `mapping key "${str(duplicate) ?? ''}" already defined`, severity: 'error' });
+      problem(state, entry.file, entry.node, `resource ${basenameOf(path)} is not valid YAML`);
       continue;
     }
     // As kustomize reads a resource: merge keys (`<<`) and aliases expanded, scalars as go-yaml v3 resolves them.
