@@ -13,6 +13,8 @@ export interface Res {
   /** Names the object had before prefixes, suffixes and hashes (the original first). */
   previousNames: string[];
   previousNamespaces: string[];
+  /** The ids (name and namespace together) it had before each rename, the original first (kustomize's PrevIds). */
+  previousIds: { name: string; namespace: string }[];
   /** The namePrefix / nameSuffix values applied to it, innermost first (kustomize's build annotations). */
   prefixes: string[];
   suffixes: string[];
@@ -169,5 +171,20 @@ export function problem(state: BuildState, file: ProjectPath, node: Node | null 
 }
 
 export function newRes(obj: BuiltObject): Res {
-  return { obj, previousNames: [], previousNamespaces: [], prefixes: [], suffixes: [], needsHash: false };
+  return { obj, previousNames: [], previousNamespaces: [], previousIds: [], prefixes: [], suffixes: [], needsHash: false };
+}
+
+/** kustomize's StorePreviousId: remembers the object's current id before a transformer changes it. */
+export function storePreviousId(r: Res): void {
+  const name = nameOf(r.obj.node);
+  const namespace = namespaceOf(r.obj.node);
+  r.previousIds.push({ name, namespace });
+  r.previousNames.push(name);
+  r.previousNamespaces.push(namespace);
+}
+
+/** The object has (or had) this name in this namespace ("" and "default" are the same namespace). */
+export function hasId(r: Res, name: string, namespace: string): boolean {
+  const same = (a: string, b: string): boolean => (a || 'default') === (b || 'default');
+  return [{ name: nameOf(r.obj.node), namespace: namespaceOf(r.obj.node) }, ...r.previousIds].some((id) => id.name === name && same(id.namespace, namespace));
 }

@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
 import type { ProjectHost, Origin } from '../types';
 import {
-  ensureMap, getIn, gvkOf, isClusterScoped, nameOf, namespaceOf, problem, setNode, setString, spanOf, str, type BuildState, type Res, type Kustomization} from './model';
+  ensureMap, getIn, gvkOf, isClusterScoped, nameOf, problem, setNode, setString, spanOf, storePreviousId, str, type BuildState, type Res, type Kustomization} from './model';
 import { COMMON_ANNOTATIONS, COMMON_LABELS, METADATA_LABELS, REPLICAS, TEMPLATE_LABELS, specMatches, walkSpec, type FieldSpec } from './fieldspecs';
 import { collectPatches, runPatches } from './patch-specs';
 import { applyImages } from './images';
@@ -64,7 +64,7 @@ function applyNamespace(k: Kustomization, ra: Res[], state: BuildState): void {
   for (const r of ra) {
     const obj = r.obj.node;
     const gvk = gvkOf(obj);
-    const before = namespaceOf(obj);
+    storePreviousId(r);
     if (!isClusterScoped(gvk.kind)) {
       const meta = ensureMap(obj, 'metadata', o, state.provenance);
       if (meta) setString(meta, 'namespace', ns, o, state.provenance);
@@ -72,10 +72,7 @@ function applyNamespace(k: Kustomization, ra: Res[], state: BuildState): void {
     if (gvk.kind === 'Namespace' && getStrApiVersion(obj) === 'v1') {
       const meta = ensureMap(obj, 'metadata', o, state.provenance);
       const old = nameOf(obj);
-      if (meta && old !== ns) {
-        r.previousNames.push(old);
-        setString(meta, 'name', ns, o, state.provenance);
-      }
+      if (meta && old !== ns) setString(meta, 'name', ns, o, state.provenance);
     }
     if (gvk.kind === 'RoleBinding' || gvk.kind === 'ClusterRoleBinding') {
       const subjects = obj.get('subjects', true);
@@ -86,7 +83,6 @@ function applyNamespace(k: Kustomization, ra: Res[], state: BuildState): void {
     for (const spec of specs) {
       if (specMatches(spec, gvk)) walkSpec(obj, spec, o, state.provenance, (parent, key) => setString(parent, key, ns, o, state.provenance));
     }
-    if (namespaceOf(obj) !== before) r.previousNamespaces.push(before);
   }
 }
 
@@ -108,7 +104,7 @@ function applyNameAffix(k: Kustomization, ra: Res[], state: BuildState, field: '
     if (!isMap(meta)) continue;
     const old = nameOf(r.obj.node);
     const name = field === 'namePrefix' ? affix + old : old + affix;
-    r.previousNames.push(old);
+    storePreviousId(r);
     (field === 'namePrefix' ? r.prefixes : r.suffixes).push(affix);
     setString(meta, 'name', name, o, state.provenance);
   }
