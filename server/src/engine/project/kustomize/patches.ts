@@ -8,7 +8,7 @@
 import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, type Node } from 'yaml';
 import type { Span } from '../../types';
 import { relativePath, dirnameOf } from '../paths';
-import type { BuiltObject, Origin, ProjectHost, ProjectPath, ProjectProblem } from '../types';
+import type { BuiltObject, Origin, ProjectHost, ProjectPath, ProjectProblem, Provenance } from '../types';
 import { applyOperations, readOperations, type JsonOperation } from './json6902';
 import { field, isNullNode, scalarText, textAt } from './patch-nodes';
 import { fileText, inlineText, readPatchDocuments, type PatchDocuments, type PatchText } from './patch-source';
@@ -175,7 +175,47 @@ function restore(node: YAMLMap, id: ReturnType<typeof identity>, options: PatchS
   put(meta, 'namespace', id.namespace);
 }
 
-function applyStrategic(objects: BuiltObject[], selected: Set<BuiltObject>, patch: YAMLMap, ctx: Context): BuiltObject[] {
+/** A patch's labels or annotations value as kyaml reads it into a string map (a scalar's text, "" for a collection). */
+function metadataText(value: unknown): string {
+  if (!isScalar(value)) return '';
+  if (typeof value.value === 'string') return value.value;
+  return value.type === 'PLAIN' && typeof value.source === 'string' ? value.source : value.value === null ? '' : String(value.value);
+}
+
+/**
+ * kustomize applies a patch to the objects a `target` (or a patchesStrategicMerge entry) picks
+ * through a copy whose labels and annotations it rewrites as string maps: values become their
+ * text (`app: null` the string "null"), and a map that is empty or not a map disappears.
+ */
+function withStringMetadata(patch: YAMLMap, prov: Provenance): YAMLMap {
+  const copy = prov.copy(patch);
+  const meta = field(copy, 'metadata');
+  if (!isMap(meta)) return copy;
+  for (const name of ['labels', 'annotations']) {
+    const pair = meta.items.find((p) => scalarText(p.key) === name);
+    if (!pair) continue;
+    meta.items.splice(meta.items.indexOf(pair), 1);
+    const entries = new Map<string, Pair>();
+    if (isMap(pair.value)) for (const p of pair.value.items) entries.set(scalarText(p.key) ?? '', p as Pair);
+    if (entries.size === 0) continue;
+    const map = new YAMLMap();
+    const origin = prov.get(pair.value as Node);
+    if (origin) prov.set(map, origin);
+    for (const key of [...entries.keys()].sort()) {
+      const entry = entries.get(key)!;
+      const value = new Scalar(metadataText(entry.value));
+      const valueOrigin = prov.get(entry.value as Node);
+      if (valueOrigin) prov.set(value, valueOrigin);
+      map.items.push(new Pair(entry.key, value));
+    }
+    meta.items.push(new Pair(pair.key, map));
+  }
+  return copy;
+}
+
+function applyStrategic(objects: BuiltObject[], selected: Set<BuiltObject>, written: YAMLMap, ctx: Context): BuiltObject[] {
+  const viaCopy = ctx.spec.target !== undefined || ctx.spec.field === 'patchesStrategicMerge';
+  const patch = viaCopy ? withStringMetadata(written, ctx.docs.provenance) : written;
   const out: BuiltObject[] = [];
   for (const obj of objects) {
     if (!selected.has(obj)) {
