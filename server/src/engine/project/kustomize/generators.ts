@@ -7,9 +7,8 @@
 import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, type Node } from 'yaml';
 import { basenameOf, joinPath } from '../paths';
 import type { Origin, ProjectHost, ProjectPath } from '../types';
-import type { Kustomization } from './load';
 import { withinRoot } from './load';
-import { ensureMap, gvkOf, nameOf, namespaceOf, newRes, problem, setNode, setString, spanOf, str, type BuildState, type Res } from './model';
+import { ensureMap, gvkOf, nameOf, namespaceOf, newRes, problem, setNode, setString, spanOf, str, type BuildState, type Res, type Kustomization } from './model';
 import { base64 } from './hash';
 
 interface Options {
@@ -259,6 +258,8 @@ function mergeInto(old: Res, res: Res, state: BuildState): void {
   if (isScalar(nsNode)) setNode(meta, 'namespace', p.copy(nsNode), p.get(nsNode) ?? p.get(to)!, p);
   res.previousNames = [...old.previousNames];
   res.previousNamespaces = [...old.previousNamespaces];
+  res.prefixes = [...old.prefixes];
+  res.suffixes = [...old.suffixes];
   res.needsHash = res.needsHash && old.needsHash;
 }
 

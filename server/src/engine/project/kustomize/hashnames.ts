@@ -3,8 +3,7 @@
  * get their content hash appended to their final name (after prefixes, suffixes and labels).
  */
 import { isMap, isScalar } from 'yaml';
-import type { BuildState, Res } from './model';
-import { nameOf, setString } from './model';
+import { nameOf, setString, type BuildState, type Res } from './model';
 import { contentHash } from './hash';
 
 export function addHashSuffixes(ra: Res[], state: BuildState): void {

@@ -5,7 +5,9 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { basenameOf, joinPath, normalizePath } from '../paths';
 import type { ProjectHost, ProjectPath } from '../types';
-import { markTree, newRes, problem, spanOf, str, type BuildState, type Res } from './model';
+import { checkFieldTypes } from './validate';
+import { annotationStrings, goYamlScalars } from './scalars';
+import { markTree, newRes, problem, spanOf, str, type BuildState, type Kustomization, type Res } from './model';
 
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
@@ -25,13 +27,6 @@ const KNOWN_FIELDS = new Set([
 /** Fields this build reads but does not apply: one info problem each. */
 const NOT_APPLIED = new Set(['buildMetadata', 'openapi', 'replacements', 'vars', 'crds', 'configurations', 'generators', 'transformers', 'validators', 'helmGlobals', 'helmChartInflationGenerator']);
 
-export interface Kustomization {
-  file: ProjectPath;
-  dir: ProjectPath;
-  root: YAMLMap;
-  kind: string;
-  field(name: string): unknown;
-}
 
 /** The kustomization file kustomize would read in `dir`, or undefined (none, or several: a problem is reported then). */
 export function findKustomization(dir: ProjectPath, host: ProjectHost): { file?: ProjectPath; several?: boolean } {
@@ -49,7 +44,8 @@ export function readKustomization(file: ProjectPath, dir: ProjectPath, host: Pro
     state.problems.push({ file, span: { start: 0, end: 0 }, message: `cannot read ${file}`, severity: 'error' });
     return undefined;
   }
-  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: true });
+  // kubectl decodes a kustomization as YAML 1.1: `namespace: n` or a label value `yes` is a boolean there (and an error).
+  const doc = parseDocument(text, { version: '1.1', uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     state.problems.push({ file, span: { start: e.pos[0], end: e.pos[1] }, message: `invalid kustomization: ${e.message.split('\n')[0]}`, severity: 'error' });
@@ -66,6 +62,11 @@ export function readKustomization(file: ProjectPath, dir: ProjectPath, host: Pro
   }
   const map = root;
   markTree(map, file, state.provenance);
+  const meaningful = map.items.some((p) => !['apiVersion', 'kind'].includes(str(p.key) ?? '') && p.value !== null && !(isScalar(p.value) && p.value.value === null));
+  if (!meaningful) {
+    problem(state, file, map, `${basenameOf(file)} is empty`);
+    return undefined;
+  }
   for (const pair of map.items) {
     const key = str(pair.key) ?? '';
     if (!KNOWN_FIELDS.has(key)) problem(state, file, pair.key as Node, `invalid kustomization: unknown field "${key}"`);
@@ -75,7 +76,9 @@ export function readKustomization(file: ProjectPath, dir: ProjectPath, host: Pro
   if (kind !== 'Kustomization' && kind !== 'Component') {
     problem(state, file, map.get('kind', true) as Node, `invalid kustomization: kind "${kind}" (expected Kustomization or Component)`);
   }
-  return { file, dir, root: map, kind, field: (name) => map.get(name, true) };
+  const k: Kustomization = { file, dir, root: map, kind, field: (name) => map.get(name, true) };
+  checkFieldTypes(k, state);
+  return k;
 }
 
 /** The string items of a list field; other items are problems. */
@@ -123,11 +126,17 @@ export function loadResourceFile(path: ProjectPath, text: string, state: BuildSt
       problem(state, entry.file, entry.node, `resource ${basenameOf(path)}: a document is not a map`);
       continue;
     }
+    goYamlScalars(root, text);
     markTree(root, path, state.provenance);
     const kind = str(root.get('kind', true));
     const items = root.get('items', true);
     const docs = kind && kind.endsWith('List') && isSeq(items) ? items.items.filter(isMap) : [root];
     for (const obj of docs) {
+      for (const empty of annotationStrings(obj, text)) {
+        const pair = (obj.getIn(['metadata', 'annotations'], true) as YAMLMap).items.find((p) => p.value === empty);
+        const keySpan = spanOf(pair?.key as Node);
+        state.provenance.set(empty, { file: path, span: keySpan, keySpan });
+      }
       if (!str(obj.get('kind', true))) {
         state.problems.push({ file: path, span: spanOf(obj), message: 'missing kind: kustomize needs kind and metadata.name', severity: 'error' });
         continue;

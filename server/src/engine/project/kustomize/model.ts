@@ -13,10 +13,22 @@ export interface Res {
   /** Names the object had before prefixes, suffixes and hashes (the original first). */
   previousNames: string[];
   previousNamespaces: string[];
+  /** The namePrefix / nameSuffix values applied to it, innermost first (kustomize's build annotations). */
+  prefixes: string[];
+  suffixes: string[];
   /** A generated ConfigMap/Secret whose name gets the content hash at the end of the top-level build. */
   needsHash: boolean;
   /** generator behavior, for objects a generator made: create, merge or replace. */
   behavior?: 'create' | 'merge' | 'replace';
+}
+
+/** A kustomization file read (load.ts): its fields by name. */
+export interface Kustomization {
+  file: ProjectPath;
+  dir: ProjectPath;
+  root: YAMLMap;
+  kind: string;
+  field(name: string): unknown;
 }
 
 /** Problems and read files of one top-level build. */
@@ -156,5 +168,5 @@ export function problem(state: BuildState, file: ProjectPath, node: Node | null 
 }
 
 export function newRes(obj: BuiltObject): Res {
-  return { obj, previousNames: [], previousNamespaces: [], needsHash: false };
+  return { obj, previousNames: [], previousNamespaces: [], prefixes: [], suffixes: [], needsHash: false };
 }

@@ -5,8 +5,7 @@
 import { isMap, isNode, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { joinPath } from '../paths';
 import type { BuiltObject, ProjectHost, Provenance } from '../types';
-import type { Kustomization } from './load';
-import { nameOf, newRes, problem, spanOf, str, type BuildState, type Res } from './model';
+import { nameOf, newRes, problem, spanOf, str, type BuildState, type Kustomization, type Res } from './model';
 import { applyPatches, setPreviousIds, type PatchSpec, type TargetSelector } from './patches';
 
 export interface KustomizationPatches {

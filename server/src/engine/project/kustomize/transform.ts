@@ -6,10 +6,8 @@
  */
 import { isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
 import type { ProjectHost, Origin } from '../types';
-import type { Kustomization } from './load';
 import {
-  ensureMap, getIn, gvkOf, isClusterScoped, nameOf, namespaceOf, problem, setNode, setString, spanOf, str, type BuildState, type Res,
-} from './model';
+  ensureMap, getIn, gvkOf, isClusterScoped, nameOf, namespaceOf, problem, setNode, setString, spanOf, str, type BuildState, type Res, type Kustomization} from './model';
 import { COMMON_ANNOTATIONS, COMMON_LABELS, METADATA_LABELS, REPLICAS, TEMPLATE_LABELS, specMatches, walkSpec, type FieldSpec } from './fieldspecs';
 import { collectPatches, runPatches } from './patch-specs';
 import { applyImages } from './images';
@@ -56,7 +54,7 @@ function applyNamespace(k: Kustomization, ra: Res[], state: BuildState): void {
   const node = k.field('namespace');
   const ns = str(node);
   if (!ns) return;
-  const o = origin(k, node, 'namespace');
+  const o = origin(k, node, 'namespace', getKeyNode(k.root, 'namespace'));
   const specs: FieldSpec[] = [
     { path: 'spec/service/namespace', group: 'apiregistration.k8s.io', kind: 'APIService', create: true },
     { path: 'spec/conversion/webhook/clientConfig/service/namespace', group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
@@ -100,7 +98,7 @@ function applyNameAffix(k: Kustomization, ra: Res[], state: BuildState, field: '
   const node = k.field(field);
   const affix = str(node);
   if (!affix) return;
-  const o = origin(k, node, field);
+  const o = origin(k, node, field, getKeyNode(k.root, field));
   for (const r of ra) {
     const gvk = gvkOf(r.obj.node);
     if (AFFIX_SKIP(gvk.kind, gvk.group)) continue;
@@ -109,6 +107,7 @@ function applyNameAffix(k: Kustomization, ra: Res[], state: BuildState, field: '
     const old = nameOf(r.obj.node);
     const name = field === 'namePrefix' ? affix + old : old + affix;
     r.previousNames.push(old);
+    (field === 'namePrefix' ? r.prefixes : r.suffixes).push(affix);
     setString(meta, 'name', name, o, state.provenance);
   }
 }
