@@ -5,13 +5,15 @@
  * writes carry the patch's origin; a patch kubectl would fail on becomes one problem and is
  * skipped, and the rest of the build goes on.
  */
-import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, type Document, type Node } from 'yaml';
+import { readAsKubectl } from '../../parse/kubectl-scalars';
 import type { Span } from '../../types';
 import { relativePath, dirnameOf } from '../paths';
 import type { BuiltObject, Origin, ProjectHost, ProjectPath, ProjectProblem, Provenance } from '../types';
 import { applyOperations, readOperations, type JsonOperation } from './json6902';
-import { field, isNullNode, scalarText, textAt } from './patch-nodes';
+import { field, isNullNode, scalarText, textAt, walkNodes } from './patch-nodes';
 import { fileText, inlineText, readPatchDocuments, type PatchDocuments, type PatchText } from './patch-source';
+import { goYamlScalars } from './scalars';
 import { compileSelector, idOf, idText, matchesId } from './select';
 
 export { setPreviousIds } from './select';
@@ -110,11 +112,21 @@ function applyPatch(objects: BuiltObject[], spec: PatchSpec, host: ProjectHost, 
   }
   if (docs.nodes.length === 0) return entryProblem(`the patch ${source} is empty`);
 
-  const json = isSeq(docs.nodes[0]) || text.text.trimStart().startsWith('[');
-  if (spec.field === 'patchesJson6902' || (spec.field === 'patches' && json)) {
+  const jsonText = text.text.trimStart().startsWith('[');
+  if (spec.field === 'patchesJson6902' || (spec.field === 'patches' && (jsonText || isSeq(docs.nodes[0])))) {
     if (spec.field === 'patchesJson6902' && !spec.target?.name) return entryProblem('patchesJson6902: must specify the target name');
+    // A JSON patch written as YAML goes through sigs.k8s.io/yaml (YAML 1.1 scalars: `yes` is true), as kubectl reads manifests.
+    if (!jsonText) {
+      for (const node of docs.nodes) {
+        readAsKubectl({ contents: node } as Document);
+        // Printed from its value (`true`), not its YAML 1.1 spelling (`yes`).
+        walkNodes(node, (n) => isScalar(n) && typeof n.value !== 'string' && delete n.source);
+      }
+    }
     return applyJson(objects, ctx);
   }
+  // Strategic merge patches are read by kyaml (go-yaml v3), as the resources are.
+  for (const node of docs.nodes) goYamlScalars(node, text.text);
   // A strategic merge patch: every document is an object with a kind and a name.
   for (const node of docs.nodes) {
     if (!isMap(node) || !textAt(node, 'kind') || !textAt(node, 'metadata', 'name')) {
