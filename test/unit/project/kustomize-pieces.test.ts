@@ -9,6 +9,7 @@ import { contentHash, goJson, sha256Hex } from '../../../server/src/engine/proje
 import { secretValue } from '../../../server/src/engine/project/kustomize/generators';
 import { imageMatches, splitImage, updateImage } from '../../../server/src/engine/project/kustomize/images';
 import { goYamlDate, goYamlNumber } from '../../../server/src/engine/project/kustomize/scalars';
+import { splitFieldPath } from '../../../server/src/engine/project/kustomize/replacements';
 import { serializeObjects } from '../../../server/src/engine/project/kustomize/serialize';
 import type { BuiltObject, KustomizeBuild } from '../../../server/src/engine/project/types';
 import { memoryHost } from '../../helpers/kustomize-host';
@@ -235,4 +236,9 @@ test('a kustomization with no field but apiVersion and kind is empty, as kubectl
   const build = buildKustomization('/e', memoryHost({ '/e/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n' }));
   assert.equal(build.problems.length, 1);
   assert.match(build.problems[0]!.message, /is empty/);
+});
+
+test('replacement field paths split on dots outside list selectors', () => {
+  assert.deepEqual(splitFieldPath('spec.template.spec.containers.[name=app.v1].env.[name=A].value'), ['spec', 'template', 'spec', 'containers', '[name=app.v1]', 'env', '[name=A]', 'value']);
+  assert.deepEqual(splitFieldPath('metadata.name'), ['metadata', 'name']);
 });

@@ -25,7 +25,7 @@ const KNOWN_FIELDS = new Set([
 ]);
 
 /** Fields this build reads but does not apply: one info problem each. */
-const NOT_APPLIED = new Set(['buildMetadata', 'openapi', 'replacements', 'vars', 'crds', 'configurations', 'generators', 'transformers', 'validators', 'helmGlobals', 'helmChartInflationGenerator']);
+const NOT_APPLIED = new Set(['buildMetadata', 'openapi', 'vars', 'crds', 'configurations', 'generators', 'transformers', 'validators', 'helmGlobals', 'helmChartInflationGenerator']);
 
 
 /** The kustomization file kustomize would read in `dir`, or undefined (none, or several: a problem is reported then). */

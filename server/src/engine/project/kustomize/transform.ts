@@ -1,7 +1,7 @@
 /**
  * The built-in transformers of one kustomization, in kustomize's order (KustTarget's
  * configureBuiltinTransformers): patchesStrategicMerge, patches, namespace, namePrefix,
- * nameSuffix, labels and commonLabels, commonAnnotations, patchesJson6902, replicas, images.
+ * nameSuffix, labels and commonLabels, commonAnnotations, patchesJson6902, replicas, images, replacements.
  * Every value a transformer sets gets the origin of the kustomization line that caused it.
  */
 import { isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
@@ -11,6 +11,7 @@ import {
 import { COMMON_ANNOTATIONS, COMMON_LABELS, METADATA_LABELS, REPLICAS, TEMPLATE_LABELS, specMatches, walkSpec, type FieldSpec } from './fieldspecs';
 import { collectPatches, runPatches } from './patch-specs';
 import { applyImages } from './images';
+import { applyReplacements } from './replacements';
 
 export function runTransformers(k: Kustomization, ra: Res[], host: ProjectHost, state: BuildState): Res[] {
   const specs = collectPatches(k, state);
@@ -24,6 +25,7 @@ export function runTransformers(k: Kustomization, ra: Res[], host: ProjectHost, 
   ra = runPatches(ra, specs.json6902, host, state);
   applyReplicas(k, ra, state);
   applyImages(k, ra, state);
+  applyReplacements(k, ra, host, state);
   return ra;
 }
 
