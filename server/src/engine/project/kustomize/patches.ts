@@ -75,7 +75,8 @@ interface Context {
   docs: PatchDocuments;
   /** How kustomize names the patch in its errors ([path: "x.yaml"], [patch: "..."]). */
   source: string;
-  problem(message: string, at?: Node): void;
+  /** A problem at a patch node (its origin in the patch, or in `also` for a copy made for a target), else at the entry. */
+  problem(message: string, at?: Node, also?: Provenance): void;
 }
 
 function applyPatch(objects: BuiltObject[], spec: PatchSpec, host: ProjectHost, out: Out): BuiltObject[] {
@@ -101,8 +102,8 @@ function applyPatch(objects: BuiltObject[], spec: PatchSpec, host: ProjectHost, 
     text,
     docs,
     source,
-    problem: (message, at) => {
-      const origin = at ? docs.provenance.get(at) : undefined;
+    problem: (message, at, also) => {
+      const origin = at ? (docs.provenance.get(at) ?? also?.get(at)) : undefined;
       out.problems.push({ file: origin?.file ?? spec.kustomization, span: origin?.span ?? spec.entry, message, severity: 'error' });
     },
   };
@@ -241,7 +242,7 @@ function applyStrategic(objects: BuiltObject[], selected: Set<BuiltObject>, writ
       merged = strategicMerge(copy, patch, ctx.docs.provenance, obj.provenance);
     } catch (e) {
       if (!(e instanceof PatchError)) throw e;
-      ctx.problem(`invalid patch ${ctx.source}: ${e.message}`, e.node as Node | undefined);
+      ctx.problem(`invalid patch ${ctx.source}: ${e.message}`, e.node as Node | undefined, obj.provenance);
       out.push(obj);
       continue;
     }
