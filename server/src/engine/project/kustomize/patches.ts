@@ -11,7 +11,7 @@ import type { Span } from '../../types';
 import { relativePath, dirnameOf } from '../paths';
 import type { BuiltObject, Origin, ProjectHost, ProjectPath, ProjectProblem, Provenance } from '../types';
 import { applyOperations, readOperations, type JsonOperation } from './json6902';
-import { field, isNullNode, scalarText, textAt, walkNodes } from './patch-nodes';
+import { cloneTree, field, isNullNode, scalarText, textAt, walkNodes } from './patch-nodes';
 import { fileText, inlineText, readPatchDocuments, type PatchDocuments, type PatchText } from './patch-source';
 import { goYamlScalars } from './scalars';
 import { compileSelector, idOf, idText, matchesId } from './select';
@@ -201,7 +201,7 @@ function metadataText(value: unknown): string {
  * text (`app: null` the string "null"), and a map that is empty or not a map disappears.
  */
 function withStringMetadata(patch: YAMLMap, prov: Provenance): YAMLMap {
-  const copy = prov.copy(patch);
+  const copy = cloneTree(patch, prov, prov);
   const meta = field(copy, 'metadata');
   if (!isMap(meta)) return copy;
   for (const name of ['labels', 'annotations']) {
@@ -235,7 +235,7 @@ function applyStrategic(objects: BuiltObject[], selected: Set<BuiltObject>, writ
       out.push(obj);
       continue;
     }
-    const copy = obj.provenance.copy(obj.node);
+    const copy = cloneTree(obj.node, obj.provenance, obj.provenance);
     const id = identity(copy);
     let merged: YAMLMap | undefined;
     try {
@@ -271,7 +271,7 @@ function applyJson(objects: BuiltObject[], ctx: Context): BuiltObject[] {
   if (!selected) return objects;
   return objects.map((obj) => {
     if (!selected.has(obj)) return obj;
-    const copy = obj.provenance.copy(obj.node);
+    const copy = cloneTree(obj.node, obj.provenance, obj.provenance);
     const placeholder = ensureAnnotations(copy, ctx.docs.provenance.get(ctx.docs.nodes[0]!));
     try {
       applyOperations(copy, ops, ctx.docs.provenance, obj.provenance);
