@@ -242,3 +242,16 @@ test('replacement field paths split on dots outside list selectors', () => {
   assert.deepEqual(splitFieldPath('spec.template.spec.containers.[name=app.v1].env.[name=A].value'), ['spec', 'template', 'spec', 'containers', '[name=app.v1]', 'env', '[name=A]', 'value']);
   assert.deepEqual(splitFieldPath('metadata.name'), ['metadata', 'name']);
 });
+
+test('hostile resources: an alias bomb or extreme nesting is a problem on the file, quickly', () => {
+  const bomb = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: b}', 'data:', '  a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 0; i < 12; i++) bomb.push(`  l${i}: &l${i + 1} [${Array(10).fill(i === 0 ? '*a' : `*l${i}`).join(',')}]`);
+  const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\ndata: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+  const started = Date.now();
+  for (const text of [bomb.join('\n') + '\n', deep]) {
+    const build = buildKustomization('/h', memoryHost({ '/h/kustomization.yaml': 'resources:\n- r.yaml\n', '/h/r.yaml': text }));
+    assert.ok(build.problems.some((p) => p.severity === 'error' && p.file === '/h/r.yaml'), text.slice(0, 40));
+    assert.deepEqual(build.objects, []);
+  }
+  assert.ok(Date.now() - started < 5000);
+});

@@ -2,7 +2,11 @@
  * Reading a kustomization and its resource files: the kustomization's fields (unknown ones are
  * errors, as kubectl's strict decoding makes them), resource documents with every node's origin.
  */
-import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { parseChunk } from '../../parse/yaml';
+import { resolveAlias } from '../../parse/yaml-aliases';
+import { expandMerges } from '../../parse/yaml-merge';
+import type { Span } from '../../types';
 import { basenameOf, joinPath, normalizePath } from '../paths';
 import type { ProjectHost, ProjectPath } from '../types';
 import { checkFieldTypes } from './validate';
@@ -110,10 +114,56 @@ export function withinRoot(dir: ProjectPath, path: ProjectPath): boolean {
   return p === d || p.startsWith(d === '/' ? '/' : `${d}/`);
 }
 
+/** A map key written twice in the same map (go-yaml refuses the document), found in one linear walk. */
+function duplicateKey(node: unknown): Node | undefined {
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && key !== '<<') {
+        if (seen.has(key)) return pair.key as Node;
+        seen.add(key);
+      }
+      const inner = duplicateKey(pair.value);
+      if (inner) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const inner = duplicateKey(item);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** Aliases replaced, in place, by copies of the nodes they name (their ranges: the anchor's). */
+function expandAliases(node: unknown, doc: Document.Parsed): unknown {
+  if (isAlias(node)) {
+    const target = resolveAlias(node, doc);
+    return target ? expandAliases(target.clone(), doc) : new Scalar(null);
+  }
+  const items = isMap(node) || isSeq(node) ? (node.items as unknown[]) : [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (isPair(item)) {
+      item.key = expandAliases(item.key, doc);
+      item.value = expandAliases(item.value, doc);
+    } else items[i] = expandAliases(item, doc);
+  }
+  return node;
+}
+
 /** The objects of a resource file (multi-document; `List` items expanded), each node with its origin. */
 export function loadResourceFile(path: ProjectPath, text: string, state: BuildState, entry: { file: ProjectPath; node: Node }): Res[] {
   const out: Res[] = [];
-  for (const doc of parseAllDocuments(text, { uniqueKeys: true })) {
+  // The engine's guarded parser: alias bombs, recursive aliases and extreme nesting are errors, never hangs.
+  const { docs: parsed, crash } = parseChunk(text);
+  if (crash) {
+    state.problems.push({ file: path, span: { start: 0, end: 0 }, message: `invalid resource YAML: ${crash}`, severity: 'error' });
+    problem(state, entry.file, entry.node, `resource ${basenameOf(path)} is not valid YAML`);
+    return [];
+  }
+  for (const doc of parsed) {
     if (doc.errors.length > 0) {
       const e = doc.errors[0]!;
       state.problems.push({ file: path, span: { start: e.pos[0], end: e.pos[1] }, message: `invalid resource YAML: ${e.message.split('\n')[0]}`, severity: 'error' });
@@ -126,8 +176,18 @@ export function loadResourceFile(path: ProjectPath, text: string, state: BuildSt
       problem(state, entry.file, entry.node, `resource ${basenameOf(path)}: a document is not a map`);
       continue;
     }
+    const duplicate = duplicateKey(root);
+    if (duplicate) {
+      state.problems.push({ file: path, span: spanOf(duplicate), message: `mapping key "${str(duplicate) ?? ''}" already defined`, severity: 'error' });
+      problem(state, entry.file, entry.node, `resource ${basenameOf(path)} is not valid YAML`);
+      continue;
+    }
+    // As kustomize reads a resource: merge keys (`<<`) and aliases expanded, scalars as go-yaml v3 resolves them.
+    const merged = expandMerges(doc, text, 'kubectl');
+    expandAliases(root, doc);
     goYamlScalars(root, text);
-    markTree(root, path, state.provenance);
+    const remap = merged ? (span: Span): Span => (span.start > text.length ? (merged.originOf(span.start) ?? span) : span) : undefined;
+    markTree(root, path, state.provenance, undefined, remap);
     const kind = str(root.get('kind', true));
     const items = root.get('items', true);
     const docs = kind && kind.endsWith('List') && isSeq(items) ? items.items.filter(isMap) : [root];

@@ -47,18 +47,19 @@ export function spanOf(node: Node | null | undefined): Span {
 }
 
 /** Gives every node of a tree read from `file` its own range (and a map value its key's range). */
-export function markTree(node: unknown, file: ProjectPath, provenance: Provenance, keySpan?: Span): void {
+export function markTree(node: unknown, file: ProjectPath, provenance: Provenance, keySpan?: Span, remap?: (span: Span) => Span): void {
   if (!node || typeof node !== 'object') return;
   const n = node as Node;
-  provenance.set(n, keySpan ? { file, span: spanOf(n), keySpan } : { file, span: spanOf(n) });
+  const at = (x: Node): Span => (remap ? remap(spanOf(x)) : spanOf(x));
+  provenance.set(n, keySpan ? { file, span: at(n), keySpan } : { file, span: at(n) });
   if (isMap(n)) {
     for (const pair of n.items) {
       const key = pair.key as Node | null;
-      if (key && typeof key === 'object') markTree(key, file, provenance);
-      markTree(pair.value, file, provenance, key && typeof key === 'object' ? spanOf(key) : undefined);
+      if (key && typeof key === 'object') markTree(key, file, provenance, undefined, remap);
+      markTree(pair.value, file, provenance, key && typeof key === 'object' ? at(key) : undefined, remap);
     }
   } else if (isSeq(n)) {
-    for (const item of n.items) markTree(item, file, provenance);
+    for (const item of n.items) markTree(item, file, provenance, undefined, remap);
   }
 }
 

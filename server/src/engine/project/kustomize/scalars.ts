@@ -6,23 +6,15 @@
  * as `2001-12-14T00:00:00Z`. The built objects hold those values as kubectl prints them.
  */
 import { isMap, isScalar, isSeq, Scalar } from 'yaml';
+import { kubectlScalar } from '../../parse/kubectl-scalars';
 
-const INT = /^([-+]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/;
-const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-
-/** The number go-yaml v3 makes of a plain scalar's text, or undefined when it is not one. */
+/**
+ * The number go-yaml v3 (kustomize's reader) makes of a plain scalar's text, or undefined when it is
+ * not a finite number. Its numbers are go-yaml v2's (parse/kubectl-scalars.ts); only its booleans differ.
+ */
 export function goYamlNumber(source: string): number | undefined {
-  if (!/^[-+.0-9]/.test(source)) return undefined;
-  const plain = source.replace(/_/g, '');
-  const int = INT.exec(plain);
-  if (int) {
-    const digits = int[2]!;
-    const lower = digits.toLowerCase();
-    const value = lower.startsWith('0x') ? parseInt(digits.slice(2), 16) : lower.startsWith('0b') ? parseInt(digits.slice(2), 2) : lower.startsWith('0o') ? parseInt(digits.slice(2), 8) : digits.length > 1 && digits.startsWith('0') ? parseInt(digits.slice(1), 8) : Number(digits);
-    if (!Number.isSafeInteger(value)) return undefined;
-    return int[1] === '-' ? -value : value;
-  }
-  return FLOAT.test(plain) ? Number(plain) : undefined;
+  const value = kubectlScalar(source);
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** A plain `YYYY-M-D` date as go-yaml reads it and JSON writes it back (RFC 3339, midnight UTC). */
@@ -35,11 +27,17 @@ export function goYamlDate(source: string): string | undefined {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T00:00:00Z`;
 }
 
+/** A plain scalar's text as written (a merged copy keeps its source; its range lies beyond the text). */
+function sourceText(node: Scalar, text: string): string {
+  if (typeof node.source === 'string') return node.source;
+  return node.range ? text.slice(node.range[0], node.range[1]).trim() : '';
+}
+
 /** Rewrites the plain scalars of a parsed document whose go-yaml value differs (numbers, dates). */
 export function goYamlScalars(node: unknown, text: string): void {
   if (isScalar(node)) {
     if (node.type !== Scalar.PLAIN || !node.range || (typeof node.value !== 'string' && typeof node.value !== 'number')) return;
-    const source = text.slice(node.range[0], node.range[1]).trim();
+    const source = sourceText(node, text);
     const value = goYamlNumber(source) ?? goYamlDate(source);
     if (value !== undefined && value !== node.value) node.value = value;
     if (typeof node.value === 'number') {
@@ -67,10 +65,9 @@ export function annotationStrings(object: unknown, text: string): Scalar[] {
       pair.value = empty;
       created.push(empty);
     } else if (isScalar(pair.value) && typeof pair.value.value !== 'string') {
-      const range = pair.value.range;
-      pair.value.value = range ? text.slice(range[0], range[1]).trim() : String(pair.value.value);
+      pair.value.value = pair.value.range ? sourceText(pair.value, text) : String(pair.value.value);
     } else if (isScalar(pair.value) && pair.value.type === Scalar.PLAIN && pair.value.range) {
-      pair.value.value = text.slice(pair.value.range[0], pair.value.range[1]).trim();
+      pair.value.value = sourceText(pair.value, text);
     }
   }
   return created;

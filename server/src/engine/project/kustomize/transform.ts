@@ -200,16 +200,19 @@ function applyReplicas(k: Kustomization, ra: Res[], state: BuildState): void {
       continue;
     }
     const o = origin(k, countNode, 'replicas', getKeyNode(entry, 'count'));
+    let found = false;
     for (const r of ra) {
       if (nameOf(r.obj.node) !== name && !r.previousNames.includes(name)) continue;
       const gvk = gvkOf(r.obj.node);
       for (const spec of REPLICAS) {
         if (!specMatches(spec, gvk)) continue;
+        found = true;
         walkSpec(r.obj.node, spec, o, state.provenance, (parent, key) => {
           setNode(parent, key, new Scalar(countNode.value), o, state.provenance);
         });
       }
     }
+    if (!found) problem(state, k.file, entry, `resource with name ${name} does not match a config with the following GVK [Deployment ReplicationController ReplicaSet StatefulSet]`);
   }
 }
 
