@@ -14,20 +14,11 @@ import { applyOperations, readOperations, type JsonOperation } from './json6902'
 import { cloneTree, field, isNullNode, scalarText, textAt, walkNodes } from './patch-nodes';
 import { fileText, inlineText, readPatchDocuments, type PatchDocuments, type PatchText } from './patch-source';
 import { goYamlScalars } from './scalars';
-import { compileSelector, idOf, idText, matchesId } from './select';
+import { compileSelector, idOf, idText, matchesId, type TargetSelector } from './select';
 
-export { setPreviousIds } from './select';
+export { setPreviousIds, type TargetSelector } from './select';
 import { PatchError, strategicMerge } from './smp';
 
-export interface TargetSelector {
-  group?: string;
-  version?: string;
-  kind?: string;
-  name?: string;
-  namespace?: string;
-  labelSelector?: string;
-  annotationSelector?: string;
-}
 
 export interface PatchSpec {
   field: 'patches' | 'patchesStrategicMerge' | 'patchesJson6902';
