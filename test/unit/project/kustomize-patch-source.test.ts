@@ -7,6 +7,7 @@ import { parseAllDocuments, parseDocument, type Scalar, type YAMLMap, type YAMLS
 import { inlineText, readPatchDocuments } from '../../../server/src/engine/project/kustomize/patch-source';
 import { applyPatches, setPreviousIds } from '../../../server/src/engine/project/kustomize/patches';
 import { parseLabelSelector } from '../../../server/src/engine/project/kustomize/select';
+import { fieldSchema, isAssociative, itemSchema, schemaForKind } from '../../../server/src/engine/project/kustomize/patch-schema';
 import { Provenance, type BuiltObject, type ProjectProblem } from '../../../server/src/engine/project/types';
 import { memoryHost } from '../../helpers/kustomize-host';
 
@@ -34,6 +35,11 @@ test('a literal block scalar maps line by line, indentation removed (blank lines
   assertMapsExactly('patches:\n  - patch: |-\n      kind: Deployment\n      metadata:\n        name: web\n\n      spec: {}\n');
   assertMapsExactly('patches:\n  - patch: |\r\n      kind: A\r\n      spec:\r\n        x: 1\r\n');
   assertMapsExactly('patches:\n  - patch: |2-\n        kind: A\n      spec: 1\n');
+  const item = 'patchesStrategicMerge:\n  - |2\n      kind: A\n    x: 1\n';
+  const scalar = (parseDocument(item).get('patchesStrategicMerge') as YAMLSeq).items[0] as Scalar;
+  const t = inlineText(scalar, KUST, item);
+  const all = t.span(0, t.text.length);
+  assert.equal(item.slice(all.start, all.end), '  kind: A\n    x: 1\n', 'a list item\'s indicator counts from its dash');
 });
 
 test('folded block scalars and plain or quoted single-line scalars map exactly', () => {
@@ -112,4 +118,15 @@ test('aliases in a patch are read as the nodes they name (origin: the anchor); a
   const bad = readPatchDocuments({ text: `${bomb.join('\n')}\n`, file: '/p.yaml', span: (start, end) => ({ start, end }) }, 'patches');
   assert.ok(bad.error, 'reported');
   assert.ok(Date.now() - started < 2000);
+});
+
+test('the list strategies kustomize reads from its OpenAPI (patch-strategies.json): keyed lists, primitive merge lists, replaced lists, unknown kinds', () => {
+  const pod = fieldSchema(fieldSchema(fieldSchema(schemaForKind('apps/v1', 'Deployment'), 'spec'), 'template'), 'spec');
+  assert.deepEqual(fieldSchema(pod, 'containers'), { s: 'merge', k: ['name'], t: 'core.v1.Container' });
+  assert.deepEqual(fieldSchema(itemSchema(fieldSchema(pod, 'containers')), 'ports'), { s: 'merge', k: ['containerPort', 'protocol'] });
+  assert.equal(fieldSchema(pod, 'volumes')?.s, 'merge,retainKeys');
+  assert.equal(isAssociative(fieldSchema(pod, 'tolerations')), false, 'tolerations have no merge strategy: replaced');
+  const finalizers = fieldSchema(fieldSchema(schemaForKind('v1', 'ConfigMap'), 'metadata'), 'finalizers');
+  assert.ok(isAssociative(finalizers) && finalizers?.k === undefined, 'finalizers merge as a set of strings');
+  assert.equal(schemaForKind('example.com/v1', 'Widget'), undefined);
 });

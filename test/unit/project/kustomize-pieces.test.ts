@@ -8,6 +8,8 @@ import { buildKustomization, isKustomizationFile } from '../../../server/src/eng
 import { contentHash, goJson, sha256Hex } from '../../../server/src/engine/project/kustomize/hash';
 import { secretValue } from '../../../server/src/engine/project/kustomize/generators';
 import { imageMatches, splitImage, updateImage } from '../../../server/src/engine/project/kustomize/images';
+import { goYamlDate, goYamlNumber } from '../../../server/src/engine/project/kustomize/scalars';
+import { splitFieldPath } from '../../../server/src/engine/project/kustomize/replacements';
 import { serializeObjects } from '../../../server/src/engine/project/kustomize/serialize';
 import type { BuiltObject, KustomizeBuild } from '../../../server/src/engine/project/types';
 import { memoryHost } from '../../helpers/kustomize-host';
@@ -111,7 +113,7 @@ test('name references follow prefixes and hashes; the new value points at the li
   // A reference to an object not in the build is left alone.
   assert.equal(deploy.node.getIn([...spec, 'volumes', 0, 'secret', 'secretName']), 'creds');
   // Where the values come from.
-  assert.deepEqual(at(files, deploy, ['metadata', 'name']), { file: '/r/app/kustomization.yaml', text: 'prod-', via: 'namePrefix', key: undefined });
+  assert.deepEqual(at(files, deploy, ['metadata', 'name']), { file: '/r/app/kustomization.yaml', text: 'prod-', via: 'namePrefix', key: 'namePrefix' });
   assert.equal(at(files, deploy, ['metadata', 'namespace']).text, 'prod');
   assert.equal(at(files, deploy, [...spec, 'serviceAccountName']).via, 'namePrefix');
   assert.deepEqual(at(files, deploy, [...spec, 'containers', 0, 'image']), { file: '/r/base/deploy.yaml', text: 'nginx:1.25', via: undefined, key: 'image' });
@@ -150,6 +152,8 @@ test('problems: at the offending line, and the rest is built', () => {
       '- github.com/example/repo//deploy?ref=v1',
       '- https://example.com/manifests.yaml',
       '- ../loop',
+      'components:',
+      '- https://github.com/example/components//tls?ref=main',
       'helmCharts:',
       '- name: redis',
       'namePrefx: x-',
@@ -165,6 +169,7 @@ test('problems: at the offending line, and the rest is built', () => {
     { file: '/r/kustomization.yaml', at: 'missing.yaml', severity: 'error' },
     { file: '/r/kustomization.yaml', at: 'github.com/example/repo//deploy?ref=v1', severity: 'info' },
     { file: '/r/kustomization.yaml', at: 'https://example.com/manifests.yaml', severity: 'info' },
+    { file: '/r/kustomization.yaml', at: 'https://github.com/example/components//tls?ref=main', severity: 'info' },
     { file: '/r/kustomization.yaml', at: '- name: redis\n', severity: 'info' },
     { file: '/r/kustomization.yaml', at: 'namePrefx', severity: 'error' },
   ]);
@@ -203,12 +208,50 @@ test('nothing throws out of the build on odd input', () => {
   }
 });
 
-test('serializeObjects: one YAML document per object, reading back as the same data', () => {
-  const files: Record<string, string> = { '/r/kustomization.yaml': 'resources:\n- d.yaml\nsecretGenerator:\n- name: s\n  literals:\n  - k=v\n', '/r/d.yaml': DEPLOYMENT };
+test('serializeObjects: one YAML document per object, reading back as the same data, YAML 1.1 strings quoted', () => {
+  const files: Record<string, string> = {
+    '/r/kustomization.yaml': 'resources:\n- d.yaml\nsecretGenerator:\n- name: s\n  literals:\n  - k=v\nconfigMapGenerator:\n- name: c\n  literals:\n  - flag=yes\n  - other=on\n',
+    '/r/d.yaml': DEPLOYMENT,
+  };
   const build = buildKustomization('/r', memoryHost(files));
   const text = serializeObjects(build.objects);
-  assert.equal(text.split(/^---$/m).length, 2);
-  assert.match(text, /^apiVersion: v1\nkind: Secret\n/);
-  const name = build.objects[0]!.node.getIn(['metadata', 'name'], true);
+  assert.equal(text.split(/^---$/m).length, 3);
+  assert.match(text, /^apiVersion: v1\nkind: ConfigMap\n/);
+  assert.match(text, /flag: "yes"\n/);
+  assert.match(text, /other: "on"\n/);
+  const name = build.objects[1]!.node.getIn(['metadata', 'name'], true);
   assert.ok(isScalar(name) && (name.value as string).startsWith('s-'));
+});
+
+test('resource scalars as go-yaml reads them: octal, underscores, prefixes, dates', () => {
+  const cases: [string, number | undefined][] = [['014', 12], ['-014', -12], ['08', 8], ['0b101', 5], ['0B11', 3], ['0O17', 15], ['0X1f', 31], ['1_000', 1000], ['0x_1F', 31], ['.5', 0.5], ['1e3', 1000], ['+12', 12], ['0', 0], ['1:20', undefined], ['yes', undefined], ['1.2.3', undefined], ['0x', undefined]];
+  for (const [text, value] of cases) assert.equal(goYamlNumber(text), value, text);
+  assert.equal(goYamlDate('2001-12-14'), '2001-12-14T00:00:00Z');
+  assert.equal(goYamlDate('2001-2-3'), '2001-02-03T00:00:00Z');
+  assert.equal(goYamlDate('2001-02-30'), undefined);
+  assert.equal(goYamlDate('12:30:00'), undefined);
+});
+
+test('a kustomization with no field but apiVersion and kind is empty, as kubectl says', () => {
+  const build = buildKustomization('/e', memoryHost({ '/e/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n' }));
+  assert.equal(build.problems.length, 1);
+  assert.match(build.problems[0]!.message, /is empty/);
+});
+
+test('replacement field paths split on dots outside list selectors', () => {
+  assert.deepEqual(splitFieldPath('spec.template.spec.containers.[name=app.v1].env.[name=A].value'), ['spec', 'template', 'spec', 'containers', '[name=app.v1]', 'env', '[name=A]', 'value']);
+  assert.deepEqual(splitFieldPath('metadata.name'), ['metadata', 'name']);
+});
+
+test('hostile resources: an alias bomb or extreme nesting is a problem on the file, quickly', () => {
+  const bomb = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: b}', 'data:', '  a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 0; i < 12; i++) bomb.push(`  l${i}: &l${i + 1} [${Array(10).fill(i === 0 ? '*a' : `*l${i}`).join(',')}]`);
+  const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\ndata: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+  const started = Date.now();
+  for (const text of [bomb.join('\n') + '\n', deep]) {
+    const build = buildKustomization('/h', memoryHost({ '/h/kustomization.yaml': 'resources:\n- r.yaml\n', '/h/r.yaml': text }));
+    assert.ok(build.problems.some((p) => p.severity === 'error' && p.file === '/h/r.yaml'), text.slice(0, 40));
+    assert.deepEqual(build.objects, []);
+  }
+  assert.ok(Date.now() - started < 5000);
 });

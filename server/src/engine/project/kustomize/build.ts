@@ -12,8 +12,8 @@
 import type { Node } from 'yaml';
 import { dirnameOf, joinPath } from '../paths';
 import { Provenance, type KustomizeBuild, type ProjectHost, type ProjectPath } from '../types';
-import { findKustomization, isRemote, loadResourceFile, readKustomization, stringItems, withinRoot, type Kustomization } from './load';
-import { idString, problem, type BuildState, type Res } from './model';
+import { findKustomization, isRemote, loadResourceFile, readKustomization, stringItems, withinRoot } from './load';
+import { idString, problem, type BuildState, type Kustomization, type Res } from './model';
 import { runGenerators } from './generators';
 import { runTransformers } from './transform';
 import { addHashSuffixes } from './hashnames';
@@ -73,11 +73,16 @@ export function buildKustomization(dir: ProjectPath, host: ProjectHost): Kustomi
 
 function accumulateTarget(k: Kustomization, ra: Res[], ctx: Context): Res[] {
   const resources = stringItems(k, 'resources', ctx.state).concat(stringItems(k, 'bases', ctx.state));
-  for (const entry of resources) accumulateResource(k, entry, ra, ctx);
+  const ids = new Set(ra.map((x) => idString(x.obj.node)));
+  for (const entry of resources) accumulateResource(k, entry, ra, ids, ctx);
   const helm = k.field('helmCharts');
   if (helm) problem(ctx.state, k.file, helm as Node, 'helmCharts are not rendered by Shipshape; the rest is built', 'info');
   runGenerators(k, ra, ctx.host, ctx.state);
   for (const entry of stringItems(k, 'components', ctx.state)) {
+    if (isRemote(entry.value)) {
+      problem(ctx.state, k.file, entry.node, `remote component "${entry.value}" is not fetched by Shipshape; the rest is built`, 'info');
+      continue;
+    }
     const sub = subKustomization(k, entry, ctx, 'Component');
     if (sub) ra = withStack(ctx, sub.file, () => accumulateTarget(sub, ra, ctx));
   }
@@ -93,7 +98,7 @@ function withStack<T>(ctx: Context, file: ProjectPath, run: () => T): T {
   }
 }
 
-function accumulateResource(k: Kustomization, entry: { value: string; node: Node }, ra: Res[], ctx: Context): void {
+function accumulateResource(k: Kustomization, entry: { value: string; node: Node }, ra: Res[], ids: Set<string>, ctx: Context): void {
   if (isRemote(entry.value)) {
     problem(ctx.state, k.file, entry.node, `remote base "${entry.value}" is not fetched by Shipshape; the rest is built`, 'info');
     return;
@@ -107,11 +112,11 @@ function accumulateResource(k: Kustomization, entry: { value: string; node: Node
     }
     ctx.state.inputs.add(path);
     ctx.state.resources.add(path);
-    append(ra, loadResourceFile(path, text, ctx.state, { file: k.file, node: entry.node }), k, entry.node, ctx);
+    append(ra, ids, loadResourceFile(path, text, ctx.state, { file: k.file, node: entry.node }), k, entry.node, ctx);
     return;
   }
   const sub = subKustomization(k, entry, ctx, 'Kustomization');
-  if (sub) append(ra, withStack(ctx, sub.file, () => accumulateTarget(sub, [], ctx)), k, entry.node, ctx);
+  if (sub) append(ra, ids, withStack(ctx, sub.file, () => accumulateTarget(sub, [], ctx)), k, entry.node, ctx);
 }
 
 /** The kustomization of a directory entry (a base or a component), or undefined with a problem. */
@@ -150,13 +155,14 @@ function subKustomization(k: Kustomization, entry: { value: string; node: Node }
 }
 
 /** Appends resources, as kustomize's accumulator does: an id already there is an error. */
-function append(ra: Res[], add: Res[], k: Kustomization, entryNode: Node, ctx: Context): void {
+function append(ra: Res[], ids: Set<string>, add: Res[], k: Kustomization, entryNode: Node, ctx: Context): void {
   for (const r of add) {
     const id = idString(r.obj.node);
-    if (ra.some((x) => idString(x.obj.node) === id)) {
+    if (ids.has(id)) {
       problem(ctx.state, k.file, entryNode, `may not add resource with an already registered id: ${id}`);
       continue;
     }
+    ids.add(id);
     ra.push(r);
   }
 }

@@ -7,9 +7,8 @@
 import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, type Node } from 'yaml';
 import { basenameOf, joinPath } from '../paths';
 import type { Origin, ProjectHost, ProjectPath } from '../types';
-import type { Kustomization } from './load';
 import { withinRoot } from './load';
-import { ensureMap, gvkOf, nameOf, namespaceOf, newRes, problem, setNode, setString, spanOf, str, type BuildState, type Res } from './model';
+import { ensureMap, gvkOf, hasId, nameOf, namespaceOf, newRes, problem, setNode, setString, spanOf, str, type BuildState, type Res, type Kustomization } from './model';
 import { base64 } from './hash';
 
 interface Options {
@@ -204,8 +203,6 @@ function generate(k: Kustomization, kind: Kind, field: string, global: Options, 
   }
 }
 
-const sameNamespace = (a: string, b: string): boolean => (a || 'default') === (b || 'default');
-
 /** The accumulator's appendReplaceOrMerge: create adds; merge and replace change the one object with that id. */
 function absorb(ra: Res[], res: Res, k: Kustomization, entry: YAMLMap, state: BuildState): void {
   const obj = res.obj.node;
@@ -214,9 +211,7 @@ function absorb(ra: Res[], res: Res, k: Kustomization, entry: YAMLMap, state: Bu
   const ns = namespaceOf(obj);
   const matches = ra.filter((r) => {
     const g = gvkOf(r.obj.node);
-    const names = [nameOf(r.obj.node), ...r.previousNames];
-    const namespaces = [namespaceOf(r.obj.node), ...r.previousNamespaces];
-    return g.kind === kind && g.group === '' && names.includes(name) && namespaces.some((n) => sameNamespace(n, ns));
+    return g.kind === kind && g.group === '' && hasId(r, name, ns);
   });
   if (matches.length === 0) {
     if (res.behavior === 'create') ra.push(res);
@@ -259,6 +254,9 @@ function mergeInto(old: Res, res: Res, state: BuildState): void {
   if (isScalar(nsNode)) setNode(meta, 'namespace', p.copy(nsNode), p.get(nsNode) ?? p.get(to)!, p);
   res.previousNames = [...old.previousNames];
   res.previousNamespaces = [...old.previousNamespaces];
+  res.previousIds = [...old.previousIds];
+  res.prefixes = [...old.prefixes];
+  res.suffixes = [...old.suffixes];
   res.needsHash = res.needsHash && old.needsHash;
 }
 

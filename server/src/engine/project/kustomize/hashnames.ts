@@ -3,8 +3,7 @@
  * get their content hash appended to their final name (after prefixes, suffixes and labels).
  */
 import { isMap, isScalar } from 'yaml';
-import type { BuildState, Res } from './model';
-import { nameOf, setString } from './model';
+import { nameOf, setString, storePreviousId, type BuildState, type Res } from './model';
 import { contentHash } from './hash';
 
 export function addHashSuffixes(ra: Res[], state: BuildState): void {
@@ -16,7 +15,7 @@ export function addHashSuffixes(ra: Res[], state: BuildState): void {
     const origin = isScalar(nameNode) ? state.provenance.get(nameNode) : undefined;
     const old = nameOf(r.obj.node);
     const name = `${old}-${contentHash(r.obj.node.toJSON() as Record<string, unknown>)}`;
-    r.previousNames.push(old);
+    storePreviousId(r);
     setString(meta, 'name', name, origin ?? state.provenance.get(r.obj.node)!, state.provenance);
     r.needsHash = false;
   }

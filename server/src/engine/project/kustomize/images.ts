@@ -5,8 +5,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Origin } from '../types';
-import type { Kustomization } from './load';
-import { gvkOf, problem, setString, spanOf, str, type BuildState, type Res } from './model';
+import { gvkOf, problem, setString, spanOf, str, type BuildState, type Res, type Kustomization } from './model';
 
 interface ImageEntry {
   name: string;

@@ -6,7 +6,7 @@
  */
 import { isMap, isSeq, Pair, Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Provenance } from '../types';
-import { findPair, plainValue, removeField, scalarText, transplant } from './patch-nodes';
+import { cloneTree, findPair, plainValue, removeField, scalarText, transplant } from './patch-nodes';
 import { PatchError } from './smp';
 
 export interface JsonOperation {
@@ -149,7 +149,7 @@ export function applyOperations(root: YAMLMap, ops: readonly JsonOperation[], fr
         const { con, key } = target(o.op, fromPath, 'from path');
         const node = getChild(con, key);
         if (node === undefined) fail(`error in ${o.op} for path: '${fromPath}': Unable to get nonexistent key: ${key}: missing value`);
-        const moved = o.op === 'move' ? (node as Node) : to.copy(node as Node);
+        const moved = o.op === 'move' ? (node as Node) : cloneTree(node as Node, to, to);
         if (o.op === 'move') attempt('remove', fromPath, () => remove(con, key));
         const dest = target(o.op, path, 'destination path');
         attempt('add', path, () => add(dest.con, dest.key, moved));

@@ -2,10 +2,16 @@
  * Reading a kustomization and its resource files: the kustomization's fields (unknown ones are
  * errors, as kubectl's strict decoding makes them), resource documents with every node's origin.
  */
-import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { parseChunk } from '../../parse/yaml';
+import { resolveAlias } from '../../parse/yaml-aliases';
+import { expandMerges } from '../../parse/yaml-merge';
+import type { Span } from '../../types';
 import { basenameOf, joinPath, normalizePath } from '../paths';
 import type { ProjectHost, ProjectPath } from '../types';
-import { markTree, newRes, problem, spanOf, str, type BuildState, type Res } from './model';
+import { checkFieldTypes } from './validate';
+import { annotationStrings, goYamlScalars } from './scalars';
+import { markTree, newRes, problem, spanOf, str, type BuildState, type Kustomization, type Res } from './model';
 
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
@@ -23,15 +29,8 @@ const KNOWN_FIELDS = new Set([
 ]);
 
 /** Fields this build reads but does not apply: one info problem each. */
-const NOT_APPLIED = new Set(['buildMetadata', 'openapi', 'replacements', 'vars', 'crds', 'configurations', 'generators', 'transformers', 'validators', 'helmGlobals', 'helmChartInflationGenerator']);
+const NOT_APPLIED = new Set(['buildMetadata', 'openapi', 'vars', 'crds', 'configurations', 'generators', 'transformers', 'validators', 'helmGlobals', 'helmChartInflationGenerator']);
 
-export interface Kustomization {
-  file: ProjectPath;
-  dir: ProjectPath;
-  root: YAMLMap;
-  kind: string;
-  field(name: string): unknown;
-}
 
 /** The kustomization file kustomize would read in `dir`, or undefined (none, or several: a problem is reported then). */
 export function findKustomization(dir: ProjectPath, host: ProjectHost): { file?: ProjectPath; several?: boolean } {
@@ -49,7 +48,8 @@ export function readKustomization(file: ProjectPath, dir: ProjectPath, host: Pro
     state.problems.push({ file, span: { start: 0, end: 0 }, message: `cannot read ${file}`, severity: 'error' });
     return undefined;
   }
-  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: true });
+  // kubectl decodes a kustomization as YAML 1.1: `namespace: n` or a label value `yes` is a boolean there (and an error).
+  const doc = parseDocument(text, { version: '1.1', uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     state.problems.push({ file, span: { start: e.pos[0], end: e.pos[1] }, message: `invalid kustomization: ${e.message.split('\n')[0]}`, severity: 'error' });
@@ -66,6 +66,11 @@ export function readKustomization(file: ProjectPath, dir: ProjectPath, host: Pro
   }
   const map = root;
   markTree(map, file, state.provenance);
+  const meaningful = map.items.some((p) => !['apiVersion', 'kind'].includes(str(p.key) ?? '') && p.value !== null && !(isScalar(p.value) && p.value.value === null));
+  if (!meaningful) {
+    problem(state, file, map, `${basenameOf(file)} is empty`);
+    return undefined;
+  }
   for (const pair of map.items) {
     const key = str(pair.key) ?? '';
     if (!KNOWN_FIELDS.has(key)) problem(state, file, pair.key as Node, `invalid kustomization: unknown field "${key}"`);
@@ -75,7 +80,9 @@ export function readKustomization(file: ProjectPath, dir: ProjectPath, host: Pro
   if (kind !== 'Kustomization' && kind !== 'Component') {
     problem(state, file, map.get('kind', true) as Node, `invalid kustomization: kind "${kind}" (expected Kustomization or Component)`);
   }
-  return { file, dir, root: map, kind, field: (name) => map.get(name, true) };
+  const k: Kustomization = { file, dir, root: map, kind, field: (name) => map.get(name, true) };
+  checkFieldTypes(k, state);
+  return k;
 }
 
 /** The string items of a list field; other items are problems. */
@@ -107,10 +114,56 @@ export function withinRoot(dir: ProjectPath, path: ProjectPath): boolean {
   return p === d || p.startsWith(d === '/' ? '/' : `${d}/`);
 }
 
+/** A map key written twice in the same map (go-yaml refuses the document), found in one linear walk. */
+function duplicateKey(node: unknown): Node | undefined {
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && key !== '<<') {
+        if (seen.has(key)) return pair.key as Node;
+        seen.add(key);
+      }
+      const inner = duplicateKey(pair.value);
+      if (inner) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const inner = duplicateKey(item);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** Aliases replaced, in place, by copies of the nodes they name (their ranges: the anchor's). */
+function expandAliases(node: unknown, doc: Document.Parsed): unknown {
+  if (isAlias(node)) {
+    const target = resolveAlias(node, doc);
+    return target ? expandAliases(target.clone(), doc) : new Scalar(null);
+  }
+  const items = isMap(node) || isSeq(node) ? (node.items as unknown[]) : [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (isPair(item)) {
+      item.key = expandAliases(item.key, doc);
+      item.value = expandAliases(item.value, doc);
+    } else items[i] = expandAliases(item, doc);
+  }
+  return node;
+}
+
 /** The objects of a resource file (multi-document; `List` items expanded), each node with its origin. */
 export function loadResourceFile(path: ProjectPath, text: string, state: BuildState, entry: { file: ProjectPath; node: Node }): Res[] {
   const out: Res[] = [];
-  for (const doc of parseAllDocuments(text, { uniqueKeys: true })) {
+  // The engine's guarded parser: alias bombs, recursive aliases and extreme nesting are errors, never hangs.
+  const { docs: parsed, crash } = parseChunk(text);
+  if (crash) {
+    state.problems.push({ file: path, span: { start: 0, end: 0 }, message: `invalid resource YAML: ${crash}`, severity: 'error' });
+    problem(state, entry.file, entry.node, `resource ${basenameOf(path)} is not valid YAML`);
+    return [];
+  }
+  for (const doc of parsed) {
     if (doc.errors.length > 0) {
       const e = doc.errors[0]!;
       state.problems.push({ file: path, span: { start: e.pos[0], end: e.pos[1] }, message: `invalid resource YAML: ${e.message.split('\n')[0]}`, severity: 'error' });
@@ -123,11 +176,27 @@ export function loadResourceFile(path: ProjectPath, text: string, state: BuildSt
       problem(state, entry.file, entry.node, `resource ${basenameOf(path)}: a document is not a map`);
       continue;
     }
-    markTree(root, path, state.provenance);
+    const duplicate = duplicateKey(root);
+    if (duplicate) {
+      state.problems.push({ file: path, span: spanOf(duplicate), message: `mapping key "${str(duplicate) ?? ''}" already defined`, severity: 'error' });
+      problem(state, entry.file, entry.node, `resource ${basenameOf(path)} is not valid YAML`);
+      continue;
+    }
+    // As kustomize reads a resource: merge keys (`<<`) and aliases expanded, scalars as go-yaml v3 resolves them.
+    const merged = expandMerges(doc, text, 'kubectl');
+    expandAliases(root, doc);
+    goYamlScalars(root, text);
+    const remap = merged ? (span: Span): Span => (span.start > text.length ? (merged.originOf(span.start) ?? span) : span) : undefined;
+    markTree(root, path, state.provenance, undefined, remap);
     const kind = str(root.get('kind', true));
     const items = root.get('items', true);
     const docs = kind && kind.endsWith('List') && isSeq(items) ? items.items.filter(isMap) : [root];
     for (const obj of docs) {
+      for (const empty of annotationStrings(obj, text)) {
+        const pair = (obj.getIn(['metadata', 'annotations'], true) as YAMLMap).items.find((p) => p.value === empty);
+        const keySpan = spanOf(pair?.key as Node);
+        state.provenance.set(empty, { file: path, span: keySpan, keySpan });
+      }
       if (!str(obj.get('kind', true))) {
         state.problems.push({ file: path, span: spanOf(obj), message: 'missing kind: kustomize needs kind and metadata.name', severity: 'error' });
         continue;

@@ -13,10 +13,24 @@ export interface Res {
   /** Names the object had before prefixes, suffixes and hashes (the original first). */
   previousNames: string[];
   previousNamespaces: string[];
+  /** The ids (name and namespace together) it had before each rename, the original first (kustomize's PrevIds). */
+  previousIds: { name: string; namespace: string }[];
+  /** The namePrefix / nameSuffix values applied to it, innermost first (kustomize's build annotations). */
+  prefixes: string[];
+  suffixes: string[];
   /** A generated ConfigMap/Secret whose name gets the content hash at the end of the top-level build. */
   needsHash: boolean;
   /** generator behavior, for objects a generator made: create, merge or replace. */
   behavior?: 'create' | 'merge' | 'replace';
+}
+
+/** A kustomization file read (load.ts): its fields by name. */
+export interface Kustomization {
+  file: ProjectPath;
+  dir: ProjectPath;
+  root: YAMLMap;
+  kind: string;
+  field(name: string): unknown;
 }
 
 /** Problems and read files of one top-level build. */
@@ -35,18 +49,19 @@ export function spanOf(node: Node | null | undefined): Span {
 }
 
 /** Gives every node of a tree read from `file` its own range (and a map value its key's range). */
-export function markTree(node: unknown, file: ProjectPath, provenance: Provenance, keySpan?: Span): void {
+export function markTree(node: unknown, file: ProjectPath, provenance: Provenance, keySpan?: Span, remap?: (span: Span) => Span): void {
   if (!node || typeof node !== 'object') return;
   const n = node as Node;
-  provenance.set(n, keySpan ? { file, span: spanOf(n), keySpan } : { file, span: spanOf(n) });
+  const at = (x: Node): Span => (remap ? remap(spanOf(x)) : spanOf(x));
+  provenance.set(n, keySpan ? { file, span: at(n), keySpan } : { file, span: at(n) });
   if (isMap(n)) {
     for (const pair of n.items) {
       const key = pair.key as Node | null;
-      if (key && typeof key === 'object') markTree(key, file, provenance);
-      markTree(pair.value, file, provenance, key && typeof key === 'object' ? spanOf(key) : undefined);
+      if (key && typeof key === 'object') markTree(key, file, provenance, undefined, remap);
+      markTree(pair.value, file, provenance, key && typeof key === 'object' ? at(key) : undefined, remap);
     }
   } else if (isSeq(n)) {
-    for (const item of n.items) markTree(item, file, provenance);
+    for (const item of n.items) markTree(item, file, provenance, undefined, remap);
   }
 }
 
@@ -156,5 +171,20 @@ export function problem(state: BuildState, file: ProjectPath, node: Node | null 
 }
 
 export function newRes(obj: BuiltObject): Res {
-  return { obj, previousNames: [], previousNamespaces: [], needsHash: false };
+  return { obj, previousNames: [], previousNamespaces: [], previousIds: [], prefixes: [], suffixes: [], needsHash: false };
+}
+
+/** kustomize's StorePreviousId: remembers the object's current id before a transformer changes it. */
+export function storePreviousId(r: Res): void {
+  const name = nameOf(r.obj.node);
+  const namespace = namespaceOf(r.obj.node);
+  r.previousIds.push({ name, namespace });
+  r.previousNames.push(name);
+  r.previousNamespaces.push(namespace);
+}
+
+/** The object has (or had) this name in this namespace ("" and "default" are the same namespace). */
+export function hasId(r: Res, name: string, namespace: string): boolean {
+  const same = (a: string, b: string): boolean => (a || 'default') === (b || 'default');
+  return [{ name: nameOf(r.obj.node), namespace: namespaceOf(r.obj.node) }, ...r.previousIds].some((id) => id.name === name && same(id.namespace, namespace));
 }

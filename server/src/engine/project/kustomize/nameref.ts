@@ -112,7 +112,7 @@ export const NAME_REFERENCES: readonly Referral[] = [
     target: { kind },
     referrers: [{ kind: 'HorizontalPodAutoscaler', path: 'spec/scaleTargetRef/name' }],
   })),
-  { target: { kind: 'IngressClass' }, referrers: [{ kind: 'Ingress', path: 'spec/ingressClassName' }] },
+  // (kustomize's IngressClass entry names the group "networking.k8s.io/v1", which no object has: kubectl never updates ingressClassName.)
 ];
 
 /** The maps holding the path's last key, descending maps and entering every item of a sequence. */
@@ -135,18 +135,72 @@ function isTarget(r: Res, target: Referral['target']): boolean {
 }
 
 /** The one object the referral names, or undefined (none, or ambiguous). */
+/** The objects of a referenced kind by every name they had (built once per kind). */
+const NAMES = new WeakMap<Res[], Map<string, Res[]>>();
+
+function byName(candidates: Res[]): Map<string, Res[]> {
+  let index = NAMES.get(candidates);
+  if (!index) {
+    index = new Map();
+    for (const c of candidates) {
+      for (const n of new Set([nameOf(c.obj.node), ...c.previousNames])) {
+        const list = index.get(n) ?? [];
+        list.push(c);
+        index.set(n, list);
+      }
+    }
+    NAMES.set(candidates, index);
+  }
+  return index;
+}
+
+const nsEquals = (a: string, b: string): boolean => (a || 'default') === (b || 'default');
+
+/**
+ * kustomize's SubsetThatCouldBeReferencedByResource: a namespaced referrer sees cluster-scoped
+ * objects, those in its namespace, and (a RoleBinding) those in its ServiceAccount subjects' namespaces.
+ */
+function couldBeReferenced(referrer: Res, target: Res): boolean {
+  const kind = gvkOf(referrer.obj.node).kind;
+  if (isClusterScoped(kind) || isClusterScoped(gvkOf(target.obj.node).kind)) return true;
+  const ns = namespaceOf(target.obj.node);
+  if (nsEquals(namespaceOf(referrer.obj.node), ns)) return true;
+  if (kind !== 'RoleBinding') return false;
+  const subjects = referrer.obj.node.get('subjects', true);
+  return isSeq(subjects) && subjects.items.some((s) => isMap(s) && str(s.get('kind', true)) === 'ServiceAccount' && s.has('namespace') && str(s.get('namespace', true)) === ns);
+}
+
 function select(name: string, candidates: Res[], referrer: Res, refKind?: string): Res | undefined {
   const referrerGvk = gvkOf(referrer.obj.node);
-  let found = candidates.filter((c) => [nameOf(c.obj.node), ...c.previousNames].includes(name));
+  let found = (byName(candidates).get(name) ?? []).filter((c) => couldBeReferenced(referrer, c));
   if (refKind) found = found.filter((c) => gvkOf(c.obj.node).kind === refKind);
   if (!isClusterScoped(referrerGvk.kind)) {
-    const ns = namespaceOf(referrer.obj.node) || 'default';
+    const ns = namespaceOf(referrer.obj.node);
     found = found.filter((c) => {
       const g: Gvk = gvkOf(c.obj.node);
-      return isClusterScoped(g.kind) || g.kind === 'ServiceAccount' || (namespaceOf(c.obj.node) || 'default') === ns;
+      return isClusterScoped(g.kind) || g.kind === 'ServiceAccount' || nsEquals(namespaceOf(c.obj.node), ns);
     });
   }
-  return found.length === 1 ? found[0] : undefined;
+  if (found.length <= 1) return found[0];
+  // Several left: those built with the referrer's prefixes and suffixes (kustomize's prefixSuffixEquals).
+  found = found.filter((c) => sameAffixes(c, referrer, true));
+  if (found.length > 1) found = found.filter((c) => sameAffixes(c, referrer, false));
+  if (found.length <= 1) return found[0];
+  // Functionally the same object (same name and namespace): any; otherwise kubectl fails, and nothing changes here.
+  const first = found[0]!;
+  return found.every((c) => nameOf(c.obj.node) === nameOf(first.obj.node) && namespaceOf(c.obj.node) === namespaceOf(first.obj.node)) ? first : undefined;
+}
+
+/** kustomize's SameEndingSubSlice: the shorter list ends the longer one (two empty lists only match each other). */
+function sameEnding(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === 0) return long.length === 0;
+  return short.every((x, i) => long[i + long.length - short.length] === x);
+}
+
+function sameAffixes(a: Res, b: Res, allowEmpty: boolean): boolean {
+  const ok = (x: readonly string[], y: readonly string[]): boolean => (allowEmpty && (x.length === 0 || y.length === 0)) || sameEnding(x, y);
+  return ok(a.prefixes, b.prefixes) && ok(a.suffixes, b.suffixes);
 }
 
 export function fixNameReferences(ra: Res[], state: BuildState): void {

@@ -55,9 +55,11 @@ function mapScalar(scalar: Scalar, value: string, source: string, start: number,
   let indent = 0;
   const explicit = /^[|>][+-]?([1-9])/.exec(source.slice(start, header));
   if (explicit) {
-    // The indicator counts from the parent node's indentation (a key after `- ` is indented by it).
-    const lineStart = source.lastIndexOf('\n', start) + 1;
-    const parent = /^[ ]*(?:-[ ]+)*/.exec(source.slice(lineStart, start))![0].length;
+    // The indicator counts from the parent node's indentation: a list item's is its `-` column,
+    // a map value's its key's column (a key after `- ` is indented by it).
+    const prefix = source.slice(source.lastIndexOf('\n', start) + 1, start);
+    const item = /^([ ]*(?:-[ ]+)*)-[ ]+$/.exec(prefix);
+    const parent = item ? item[1]!.length : /^[ ]*(?:-[ ]+)*/.exec(prefix)![0].length;
     indent = parent + Number(explicit[1]);
   }
   else {

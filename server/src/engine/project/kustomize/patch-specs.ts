@@ -5,8 +5,7 @@
 import { isMap, isNode, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { joinPath } from '../paths';
 import type { BuiltObject, ProjectHost, Provenance } from '../types';
-import type { Kustomization } from './load';
-import { nameOf, newRes, problem, spanOf, str, type BuildState, type Res } from './model';
+import { nameOf, namespaceOf, newRes, problem, spanOf, str, type BuildState, type Kustomization, type Res } from './model';
 import { applyPatches, setPreviousIds, type PatchSpec, type TargetSelector } from './patches';
 
 export interface KustomizationPatches {
@@ -94,7 +93,7 @@ export function runPatches(ra: Res[], specs: readonly PatchSpec[], host: Project
   if (specs.length === 0) return ra;
   const byObject = new Map<BuiltObject, Res>(ra.map((r) => [r.obj, r]));
   const byNode = new Map(ra.map((r) => [r.obj.node, r]));
-  const names = new Map(ra.map((r) => [r, nameOf(r.obj.node)]));
+  const ids = new Map(ra.map((r) => [r, { name: nameOf(r.obj.node), namespace: namespaceOf(r.obj.node) }]));
   for (const r of ra) setPreviousIds(r.obj, { names: r.previousNames, namespaces: r.previousNamespaces });
   const result = applyPatches(ra.map((r) => r.obj), specs, host, state);
   for (const obj of result) keyOrigins(obj.node, obj.provenance);
@@ -102,8 +101,12 @@ export function runPatches(ra: Res[], specs: readonly PatchSpec[], host: Project
     const r = byObject.get(obj) ?? byNode.get(obj.node);
     if (!r) return newRes(obj);
     r.obj = obj;
-    const before = names.get(r);
-    if (before !== undefined && before !== nameOf(obj.node)) r.previousNames.push(before);
+    const before = ids.get(r);
+    if (before && (before.name !== nameOf(obj.node) || before.namespace !== namespaceOf(obj.node))) {
+      r.previousIds.push(before);
+      r.previousNames.push(before.name);
+      r.previousNamespaces.push(before.namespace);
+    }
     return r;
   });
 }

@@ -5,27 +5,20 @@
  * writes carry the patch's origin; a patch kubectl would fail on becomes one problem and is
  * skipped, and the rest of the build goes on.
  */
-import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, type Document, type Node } from 'yaml';
+import { readAsKubectl } from '../../parse/kubectl-scalars';
 import type { Span } from '../../types';
 import { relativePath, dirnameOf } from '../paths';
-import type { BuiltObject, Origin, ProjectHost, ProjectPath, ProjectProblem } from '../types';
+import type { BuiltObject, Origin, ProjectHost, ProjectPath, ProjectProblem, Provenance } from '../types';
 import { applyOperations, readOperations, type JsonOperation } from './json6902';
-import { field, isNullNode, scalarText, textAt } from './patch-nodes';
+import { cloneTree, field, isNullNode, scalarText, textAt, walkNodes } from './patch-nodes';
 import { fileText, inlineText, readPatchDocuments, type PatchDocuments, type PatchText } from './patch-source';
-import { compileSelector, idOf, idText, matchesId } from './select';
+import { goYamlScalars } from './scalars';
+import { compileSelector, idOf, idText, matchesId, type TargetSelector } from './select';
 
-export { setPreviousIds } from './select';
+export { setPreviousIds, type TargetSelector } from './select';
 import { PatchError, strategicMerge } from './smp';
 
-export interface TargetSelector {
-  group?: string;
-  version?: string;
-  kind?: string;
-  name?: string;
-  namespace?: string;
-  labelSelector?: string;
-  annotationSelector?: string;
-}
 
 export interface PatchSpec {
   field: 'patches' | 'patchesStrategicMerge' | 'patchesJson6902';
@@ -73,7 +66,8 @@ interface Context {
   docs: PatchDocuments;
   /** How kustomize names the patch in its errors ([path: "x.yaml"], [patch: "..."]). */
   source: string;
-  problem(message: string, at?: Node): void;
+  /** A problem at a patch node (its origin in the patch, or in `also` for a copy made for a target), else at the entry. */
+  problem(message: string, at?: Node, also?: Provenance): void;
 }
 
 function applyPatch(objects: BuiltObject[], spec: PatchSpec, host: ProjectHost, out: Out): BuiltObject[] {
@@ -99,8 +93,8 @@ function applyPatch(objects: BuiltObject[], spec: PatchSpec, host: ProjectHost, 
     text,
     docs,
     source,
-    problem: (message, at) => {
-      const origin = at ? docs.provenance.get(at) : undefined;
+    problem: (message, at, also) => {
+      const origin = at ? (docs.provenance.get(at) ?? also?.get(at)) : undefined;
       out.problems.push({ file: origin?.file ?? spec.kustomization, span: origin?.span ?? spec.entry, message, severity: 'error' });
     },
   };
@@ -110,11 +104,21 @@ function applyPatch(objects: BuiltObject[], spec: PatchSpec, host: ProjectHost, 
   }
   if (docs.nodes.length === 0) return entryProblem(`the patch ${source} is empty`);
 
-  const json = isSeq(docs.nodes[0]) || text.text.trimStart().startsWith('[');
-  if (spec.field === 'patchesJson6902' || (spec.field === 'patches' && json)) {
+  const jsonText = text.text.trimStart().startsWith('[');
+  if (spec.field === 'patchesJson6902' || (spec.field === 'patches' && (jsonText || isSeq(docs.nodes[0])))) {
     if (spec.field === 'patchesJson6902' && !spec.target?.name) return entryProblem('patchesJson6902: must specify the target name');
+    // A JSON patch written as YAML goes through sigs.k8s.io/yaml (YAML 1.1 scalars: `yes` is true), as kubectl reads manifests.
+    if (!jsonText) {
+      for (const node of docs.nodes) {
+        readAsKubectl({ contents: node } as Document);
+        // Printed from its value (`true`), not its YAML 1.1 spelling (`yes`).
+        walkNodes(node, (n) => isScalar(n) && typeof n.value !== 'string' && delete n.source);
+      }
+    }
     return applyJson(objects, ctx);
   }
+  // Strategic merge patches are read by kyaml (go-yaml v3), as the resources are.
+  for (const node of docs.nodes) goYamlScalars(node, text.text);
   // A strategic merge patch: every document is an object with a kind and a name.
   for (const node of docs.nodes) {
     if (!isMap(node) || !textAt(node, 'kind') || !textAt(node, 'metadata', 'name')) {
@@ -175,21 +179,61 @@ function restore(node: YAMLMap, id: ReturnType<typeof identity>, options: PatchS
   put(meta, 'namespace', id.namespace);
 }
 
-function applyStrategic(objects: BuiltObject[], selected: Set<BuiltObject>, patch: YAMLMap, ctx: Context): BuiltObject[] {
+/** A patch's labels or annotations value as kyaml reads it into a string map (a scalar's text, "" for a collection). */
+function metadataText(value: unknown): string {
+  if (!isScalar(value)) return '';
+  if (typeof value.value === 'string') return value.value;
+  return value.type === 'PLAIN' && typeof value.source === 'string' ? value.source : value.value === null ? '' : String(value.value);
+}
+
+/**
+ * kustomize applies a patch to the objects a `target` (or a patchesStrategicMerge entry) picks
+ * through a copy whose labels and annotations it rewrites as string maps: values become their
+ * text (`app: null` the string "null"), and a map that is empty or not a map disappears.
+ */
+function withStringMetadata(patch: YAMLMap, prov: Provenance): YAMLMap {
+  const copy = cloneTree(patch, prov, prov);
+  const meta = field(copy, 'metadata');
+  if (!isMap(meta)) return copy;
+  for (const name of ['labels', 'annotations']) {
+    const pair = meta.items.find((p) => scalarText(p.key) === name);
+    if (!pair) continue;
+    meta.items.splice(meta.items.indexOf(pair), 1);
+    const entries = new Map<string, Pair>();
+    if (isMap(pair.value)) for (const p of pair.value.items) entries.set(scalarText(p.key) ?? '', p as Pair);
+    if (entries.size === 0) continue;
+    const map = new YAMLMap();
+    const origin = prov.get(pair.value as Node);
+    if (origin) prov.set(map, origin);
+    for (const key of [...entries.keys()].sort()) {
+      const entry = entries.get(key)!;
+      const value = new Scalar(metadataText(entry.value));
+      const valueOrigin = prov.get(entry.value as Node);
+      if (valueOrigin) prov.set(value, valueOrigin);
+      map.items.push(new Pair(entry.key, value));
+    }
+    meta.items.push(new Pair(pair.key, map));
+  }
+  return copy;
+}
+
+function applyStrategic(objects: BuiltObject[], selected: Set<BuiltObject>, written: YAMLMap, ctx: Context): BuiltObject[] {
+  const viaCopy = ctx.spec.target !== undefined || ctx.spec.field === 'patchesStrategicMerge';
+  const patch = viaCopy ? withStringMetadata(written, ctx.docs.provenance) : written;
   const out: BuiltObject[] = [];
   for (const obj of objects) {
     if (!selected.has(obj)) {
       out.push(obj);
       continue;
     }
-    const copy = obj.provenance.copy(obj.node);
+    const copy = cloneTree(obj.node, obj.provenance, obj.provenance);
     const id = identity(copy);
     let merged: YAMLMap | undefined;
     try {
       merged = strategicMerge(copy, patch, ctx.docs.provenance, obj.provenance);
     } catch (e) {
       if (!(e instanceof PatchError)) throw e;
-      ctx.problem(`invalid patch ${ctx.source}: ${e.message}`, e.node as Node | undefined);
+      ctx.problem(`invalid patch ${ctx.source}: ${e.message}`, e.node as Node | undefined, obj.provenance);
       out.push(obj);
       continue;
     }
@@ -218,7 +262,7 @@ function applyJson(objects: BuiltObject[], ctx: Context): BuiltObject[] {
   if (!selected) return objects;
   return objects.map((obj) => {
     if (!selected.has(obj)) return obj;
-    const copy = obj.provenance.copy(obj.node);
+    const copy = cloneTree(obj.node, obj.provenance, obj.provenance);
     const placeholder = ensureAnnotations(copy, ctx.docs.provenance.get(ctx.docs.nodes[0]!));
     try {
       applyOperations(copy, ops, ctx.docs.provenance, obj.provenance);
@@ -228,7 +272,11 @@ function applyJson(objects: BuiltObject[], ctx: Context): BuiltObject[] {
       return obj;
     }
     resetAnnotations(copy);
-    if (placeholder && field(field(copy, 'metadata'), 'annotations') === placeholder.map && placeholder.origin) obj.provenance.set(placeholder.map, placeholder.origin);
+    if (placeholder?.origin && field(field(copy, 'metadata'), 'annotations') === placeholder.map) {
+      // Annotations a JSON patch added to an object without any: the map comes from the patch.
+      obj.provenance.set(placeholder.map, placeholder.origin);
+      if (!obj.provenance.get(placeholder.key)) obj.provenance.set(placeholder.key, placeholder.origin);
+    }
     obj.node = copy;
     return obj;
   });
@@ -238,7 +286,7 @@ function applyJson(objects: BuiltObject[], ctx: Context): BuiltObject[] {
  * While kustomize builds, every object carries internal annotations, so a JSON patch always finds
  * a metadata.annotations map (`add /metadata/annotations/x` works on an object without any).
  */
-function ensureAnnotations(node: YAMLMap, origin: Origin | undefined): { map: YAMLMap; origin: Origin | undefined } | undefined {
+function ensureAnnotations(node: YAMLMap, origin: Origin | undefined): { map: YAMLMap; key: Node; origin: Origin | undefined } | undefined {
   const meta = field(node, 'metadata');
   if (!isMap(meta)) return undefined;
   const pair = meta.items.find((p) => scalarText(p.key) === 'annotations');
@@ -246,7 +294,7 @@ function ensureAnnotations(node: YAMLMap, origin: Origin | undefined): { map: YA
   const map = new YAMLMap();
   if (pair) pair.value = map;
   else meta.items.push(new Pair(new Scalar('annotations'), map));
-  return { map, origin };
+  return { map, key: (pair?.key ?? meta.items[meta.items.length - 1]!.key) as Node, origin };
 }
 
 /**

@@ -7,7 +7,17 @@
 import { isMap, isPair } from 'yaml';
 import type { BuiltObject } from '../types';
 import { field, scalarText, textAt } from './patch-nodes';
-import type { TargetSelector } from './patches';
+
+/** A patch's `target`: group, version, kind, name and namespace are regexes (anchored), the selectors label-selector syntax. */
+export interface TargetSelector {
+  group?: string;
+  version?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  labelSelector?: string;
+  annotationSelector?: string;
+}
 
 export interface ResId {
   group: string;

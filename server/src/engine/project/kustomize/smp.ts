@@ -4,6 +4,10 @@
  * merge strategy (lists of unknown kinds are replaced); `$patch: delete|replace|merge` on maps
  * and lists; a null value deletes the field. Like kyaml, `$setElementOrder/...`, `$retainKeys`
  * and `$deleteFromPrimitiveList/...` are not interpreted: they are merged as ordinary fields.
+ * kyaml's other quirks are kept too (checked against kubectl): a merged list lists the patch's
+ * elements first, then the target's others; `$patch: replace` on a keyed element keeps the
+ * target's element; a multi-key element (ports by containerPort and protocol) that leaves a key
+ * out may not match.
  *
  * Nodes that come from the patch are copied with their origins (the patch's lines) into the
  * target's provenance; nodes kept from the target keep theirs. The patch is never modified.

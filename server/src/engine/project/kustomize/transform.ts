@@ -1,18 +1,17 @@
 /**
  * The built-in transformers of one kustomization, in kustomize's order (KustTarget's
  * configureBuiltinTransformers): patchesStrategicMerge, patches, namespace, namePrefix,
- * nameSuffix, labels and commonLabels, commonAnnotations, patchesJson6902, replicas, images.
+ * nameSuffix, labels and commonLabels, commonAnnotations, patchesJson6902, replicas, images, replacements.
  * Every value a transformer sets gets the origin of the kustomization line that caused it.
  */
 import { isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
 import type { ProjectHost, Origin } from '../types';
-import type { Kustomization } from './load';
 import {
-  ensureMap, getIn, gvkOf, isClusterScoped, nameOf, namespaceOf, problem, setNode, setString, spanOf, str, type BuildState, type Res,
-} from './model';
+  ensureMap, getIn, gvkOf, isClusterScoped, nameOf, problem, setNode, setString, spanOf, storePreviousId, str, type BuildState, type Res, type Kustomization} from './model';
 import { COMMON_ANNOTATIONS, COMMON_LABELS, METADATA_LABELS, REPLICAS, TEMPLATE_LABELS, specMatches, walkSpec, type FieldSpec } from './fieldspecs';
 import { collectPatches, runPatches } from './patch-specs';
 import { applyImages } from './images';
+import { applyReplacements } from './replacements';
 
 export function runTransformers(k: Kustomization, ra: Res[], host: ProjectHost, state: BuildState): Res[] {
   const specs = collectPatches(k, state);
@@ -26,6 +25,7 @@ export function runTransformers(k: Kustomization, ra: Res[], host: ProjectHost, 
   ra = runPatches(ra, specs.json6902, host, state);
   applyReplicas(k, ra, state);
   applyImages(k, ra, state);
+  applyReplacements(k, ra, host, state);
   return ra;
 }
 
@@ -56,7 +56,7 @@ function applyNamespace(k: Kustomization, ra: Res[], state: BuildState): void {
   const node = k.field('namespace');
   const ns = str(node);
   if (!ns) return;
-  const o = origin(k, node, 'namespace');
+  const o = origin(k, node, 'namespace', getKeyNode(k.root, 'namespace'));
   const specs: FieldSpec[] = [
     { path: 'spec/service/namespace', group: 'apiregistration.k8s.io', kind: 'APIService', create: true },
     { path: 'spec/conversion/webhook/clientConfig/service/namespace', group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
@@ -64,7 +64,7 @@ function applyNamespace(k: Kustomization, ra: Res[], state: BuildState): void {
   for (const r of ra) {
     const obj = r.obj.node;
     const gvk = gvkOf(obj);
-    const before = namespaceOf(obj);
+    storePreviousId(r);
     if (!isClusterScoped(gvk.kind)) {
       const meta = ensureMap(obj, 'metadata', o, state.provenance);
       if (meta) setString(meta, 'namespace', ns, o, state.provenance);
@@ -72,10 +72,7 @@ function applyNamespace(k: Kustomization, ra: Res[], state: BuildState): void {
     if (gvk.kind === 'Namespace' && getStrApiVersion(obj) === 'v1') {
       const meta = ensureMap(obj, 'metadata', o, state.provenance);
       const old = nameOf(obj);
-      if (meta && old !== ns) {
-        r.previousNames.push(old);
-        setString(meta, 'name', ns, o, state.provenance);
-      }
+      if (meta && old !== ns) setString(meta, 'name', ns, o, state.provenance);
     }
     if (gvk.kind === 'RoleBinding' || gvk.kind === 'ClusterRoleBinding') {
       const subjects = obj.get('subjects', true);
@@ -86,7 +83,6 @@ function applyNamespace(k: Kustomization, ra: Res[], state: BuildState): void {
     for (const spec of specs) {
       if (specMatches(spec, gvk)) walkSpec(obj, spec, o, state.provenance, (parent, key) => setString(parent, key, ns, o, state.provenance));
     }
-    if (namespaceOf(obj) !== before) r.previousNamespaces.push(before);
   }
 }
 
@@ -100,7 +96,7 @@ function applyNameAffix(k: Kustomization, ra: Res[], state: BuildState, field: '
   const node = k.field(field);
   const affix = str(node);
   if (!affix) return;
-  const o = origin(k, node, field);
+  const o = origin(k, node, field, getKeyNode(k.root, field));
   for (const r of ra) {
     const gvk = gvkOf(r.obj.node);
     if (AFFIX_SKIP(gvk.kind, gvk.group)) continue;
@@ -108,7 +104,8 @@ function applyNameAffix(k: Kustomization, ra: Res[], state: BuildState, field: '
     if (!isMap(meta)) continue;
     const old = nameOf(r.obj.node);
     const name = field === 'namePrefix' ? affix + old : old + affix;
-    r.previousNames.push(old);
+    storePreviousId(r);
+    (field === 'namePrefix' ? r.prefixes : r.suffixes).push(affix);
     setString(meta, 'name', name, o, state.provenance);
   }
 }
@@ -199,16 +196,19 @@ function applyReplicas(k: Kustomization, ra: Res[], state: BuildState): void {
       continue;
     }
     const o = origin(k, countNode, 'replicas', getKeyNode(entry, 'count'));
+    let found = false;
     for (const r of ra) {
       if (nameOf(r.obj.node) !== name && !r.previousNames.includes(name)) continue;
       const gvk = gvkOf(r.obj.node);
       for (const spec of REPLICAS) {
         if (!specMatches(spec, gvk)) continue;
+        found = true;
         walkSpec(r.obj.node, spec, o, state.provenance, (parent, key) => {
           setNode(parent, key, new Scalar(countNode.value), o, state.provenance);
         });
       }
     }
+    if (!found) problem(state, k.file, entry, `resource with name ${name} does not match a config with the following GVK [Deployment ReplicationController ReplicaSet StatefulSet]`);
   }
 }
 
