@@ -47,6 +47,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'config', short: 'c', type: 'string', placeholder: '<file>', help: 'use this .shipshape.yaml for every file instead of the nearest one above each file', scope: ['scan'] },
   { long: 'no-config', type: 'boolean', help: 'ignore .shipshape.yaml files', scope: ['scan'] },
   { long: 'no-schema', type: 'boolean', help: 'turn schema validation (the schema-* rules) off, as schemaValidation: false', scope: ['scan'] },
+  { long: 'no-kustomize', type: 'boolean', help: 'lint files as they are, without building the kustomizations under the paths', scope: ['scan'] },
   { long: 'fix', type: 'boolean', help: 'apply safe fixes in place (atomic write; a file changed meanwhile is left alone), then report what remains', scope: ['scan'] },
   { long: 'fix-dry-run', type: 'boolean', help: 'print the safe fixes as a unified diff on stdout and change nothing', scope: ['scan'] },
   { long: 'doc-url-base', type: 'string', placeholder: '<url>', help: "sarif: each rule's helpUri is its page under this https URL: <url>/<rule-id>.md, or <url> with {ruleId} replaced (default: no helpUri; the rule's help text is in the log either way)", scope: ['scan'] },
@@ -76,6 +77,8 @@ export interface ScanArgs {
   noConfig?: boolean;
   /** --no-schema: schemaValidation off (wins over a config file). */
   noSchema?: boolean;
+  /** --no-kustomize: lint files as they are (no kustomize builds). */
+  noKustomize?: boolean;
   /** --fix: apply safe fixes in place; --fix-dry-run: print them as a unified diff. */
   fix?: 'write' | 'dry-run';
   /** --doc-url-base: where the rules' documentation pages are published (SARIF helpUri). */
@@ -221,6 +224,7 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     args.trustedRegistries = [...trusted];
   }
   if (values.has('no-schema')) args.noSchema = true;
+  if (values.has('no-kustomize')) args.noKustomize = true;
   const docUrlBase = one('doc-url-base');
   if (docUrlBase !== undefined) {
     const problem = docUrlBaseProblem(docUrlBase);

@@ -22,6 +22,7 @@ import { sourceOf, type InputFile } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
 import { lintSource, scanContext, type ReadStdin } from './scan';
 import { unifiedDiff } from './unified-diff';
+import { fixScanProject } from './project-scan';
 
 export interface FileFixResult {
   file: InputFile;
@@ -49,6 +50,10 @@ export interface FixOptions {
 /** `hooks`: the run's rule hooks (see RuleHooks). */
 export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions, hooks: RuleHooks = {}): FixRun {
   const ctx = scanContext(args, cwd, options.readStdin);
+  if (!args.noKustomize) {
+    const { results, ...project } = fixScanProject(ctx, cwd, options, hooks);
+    return { report: { settings: ctx.settings, ...project, summary: summarize(project.findings) }, results };
+  }
   const findings: ReportFinding[] = [];
   const files: InputFile[] = [];
   const results: FileFixResult[] = [];

@@ -41,6 +41,12 @@ files are). A file named on the command line is always checked whatever its
 name: as a Dockerfile when its name says so or its first instruction is FROM or
 ARG, otherwise as YAML (JSON included).
 
+Kustomize: the kustomizations under the paths (kustomization.yaml, .yml,
+Kustomization) are built as kubectl kustomize builds them, in process, and
+their output is linted; each finding is reported at the base or patch line
+that wrote the value, naming the overlays. Patch files are not linted as
+whole objects. --no-kustomize lints every file as it is.
+
 Standard input: the path '-' reads it (helm template . | shipshape scan -).
 It is reported as <stdin>, or under --stdin-filename <name>, which also picks
 the file kind (a Dockerfile, compose or kubeconfig name) and the .shipshape.yaml

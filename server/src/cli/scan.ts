@@ -8,6 +8,7 @@ import type { ScanArgs } from './args';
 import { CliError } from './errors';
 import { discoverFiles, displayPath, readSource, type InputFile, type SourceFile, type StdinSource } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
+import { scanProject } from './project-scan';
 
 type SettingArgs = Pick<ScanArgs, 'profile' | 'rules' | 'trustedRegistries' | 'noSchema'>;
 
@@ -74,6 +75,10 @@ export function scanContext(args: ScanArgs, cwd: string, readStdin?: ReadStdin):
 /** `hooks`: the run's rule hooks (see RuleHooks); `readStdin` reads the path `-`. */
 export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStdin?: ReadStdin): ScanReport {
   const ctx = scanContext(args, cwd, readStdin);
+  if (!args.noKustomize) {
+    const project = scanProject(ctx, cwd, hooks);
+    return { settings: ctx.settings, ...project, summary: summarize(project.findings) };
+  }
   const findings: ReportFinding[] = [];
   const files: InputFile[] = [];
   for (const file of ctx.files) {

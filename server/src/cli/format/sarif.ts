@@ -95,19 +95,23 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-/** SARIF relatedLocations: the places in the same file that explain a finding (e.g. the anchor a `<<` merges). */
+/**
+ * SARIF relatedLocations: the places in the same file that explain a finding
+ * (e.g. the anchor a `<<` merges), then the kustomization files whose build
+ * has it (also listed in the result's properties.kustomizations).
+ */
 function relatedLocations(f: ReportFinding) {
-  if (!f.related?.length) return {};
-  return {
-    relatedLocations: f.related.map((r, id) => ({
-      id,
-      physicalLocation: {
-        artifactLocation: artifactLocation(f.file),
-        region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column },
-      },
-      message: { text: r.message },
-    })),
-  };
+  const same = (f.related ?? []).map((r) => ({
+    physicalLocation: {
+      artifactLocation: artifactLocation(f.file),
+      region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column },
+    },
+    message: { text: r.message },
+  }));
+  const builds = (f.kustomizations ?? []).map((k) => ({ physicalLocation: { artifactLocation: artifactLocation(k) }, message: { text: `built by ${k}` } }));
+  const all = [...same, ...builds];
+  if (all.length === 0) return {};
+  return { relatedLocations: all.map((r, id) => ({ id, ...r })) };
 }
 
 function result(f: ReportFinding, ruleIndex: number | undefined, fingerprint: string) {
@@ -126,6 +130,7 @@ function result(f: ReportFinding, ruleIndex: number | undefined, fingerprint: st
       },
     ],
     ...relatedLocations(f),
+    ...(f.kustomizations ? { properties: { kustomizations: f.kustomizations } } : {}),
   };
 }
 
