@@ -2,6 +2,7 @@ import { defineRule } from '../../rule';
 import { pairSpan } from '../../views/yaml-node';
 import { fixOf } from '../../fixes/rule-fixes';
 import { setIn } from '../../fixes/yaml-edit';
+import type { YamlValue } from '../../fixes/yaml-format';
 import type { Span } from '../../types';
 
 /** The non-root user id suggestions write (the image may expect another: a suggestion, never a fix). */
@@ -72,7 +73,7 @@ export default defineRule({
         const podRootUser = podUserPair !== undefined && pod.value([...USER]) === 0;
         // One finding for the pod, with the strongest reason: runAsUser: 0 runs as root, runAsNonRoot: false only may.
         if (podRootUser) {
-          const change = podNonRoot === true ? { runAsUser: NON_ROOT_UID } : { runAsNonRoot: true, runAsUser: NON_ROOT_UID };
+          const change: Record<string, YamlValue> = podNonRoot === true ? { runAsUser: NON_ROOT_UID } : { runAsNonRoot: true, runAsUser: NON_ROOT_UID };
           const title = podNonRoot === true ? `Set runAsUser: ${NON_ROOT_UID} on the pod` : `Set runAsNonRoot: true and runAsUser: ${NON_ROOT_UID} on the pod`;
           const fixes = () => fixOf(title, 'suggestion', setIn(pod.doc, ctx.text, pod.node, ['securityContext'], change));
           ctx.report({ messageId: 'podRootUser', at: pairSpan(podUserPair)!, fixes });
@@ -93,7 +94,7 @@ export default defineRule({
           const nonRootTrue = ownNonRootSet ? own === true : podNonRoot === true;
           // runAsNonRoot: true with an effective runAsUser of 0 would not start: move the user off 0 in the same edit.
           const rootUser = ownRootUser || inheritsRootUser;
-          const change = { ...(nonRootTrue ? {} : { runAsNonRoot: true }), ...(rootUser ? { runAsUser: NON_ROOT_UID } : {}) };
+          const change: Record<string, YamlValue> = { ...(nonRootTrue ? {} : { runAsNonRoot: true }), ...(rootUser ? { runAsUser: NON_ROOT_UID } : {}) };
           const title = `Set ${Object.entries(change).map(([k, v]) => `${k}: ${String(v)}`).join(' and ')}`;
           const fixes = () => fixOf(title, 'suggestion', setIn(c.doc, ctx.text, c.node, ['securityContext'], change));
           const report = (messageId: string, at: Span, extra: Record<string, string> = {}): void =>
