@@ -78,7 +78,8 @@ first non-empty current-context wins.
 Writes: use-context writes current-context to kubectl's default file (the
 --kubeconfig file, the only or first existing KUBECONFIG file, or
 ~/.kube/config); set-namespace writes to the file defining the context. Only
-that one value changes (comments and formatting are kept); the write is
+that one value changes (comments and formatting are kept; a new key goes in
+sorted place when the keys are sorted, as kubectl writes them); the write is
 atomic, keeps the file's permissions and is refused if the file changed on
 disk since it was read. Secret values are never printed.
 
