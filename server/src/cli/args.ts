@@ -19,6 +19,7 @@ export const PROFILES = ['baseline', 'restricted'] as const satisfies readonly P
 export const COMMANDS = [
   { name: 'scan', summary: 'lint files and folders (default: the current folder)' },
   { name: 'kubeconfig', summary: 'list, switch and lint kubeconfig contexts (no kubectl needed)' },
+  { name: 'init', summary: 'write a starting .shipshape.yaml here (profile, registries to review)' },
 ] as const;
 export type CommandName = (typeof COMMANDS)[number]['name'];
 
@@ -40,7 +41,7 @@ export interface OptionSpec {
 export const OPTIONS: readonly OptionSpec[] = [
   { long: 'format', short: 'f', type: 'string', values: FORMATS, default: 'text', help: 'output format', scope: ['scan', 'kubeconfig'] },
   { long: 'output', short: 'o', type: 'string', placeholder: '<file>', help: "write the report to <file> instead of stdout ('-' is stdout)", scope: ['scan'] },
-  { long: 'profile', type: 'string', values: PROFILES, default: 'restricted', help: 'Pod Security Standards level; baseline turns the restricted rules off', scope: ['scan'] },
+  { long: 'profile', type: 'string', values: PROFILES, default: 'restricted', help: 'Pod Security Standards level; baseline turns the restricted rules off', scope: ['scan', 'init'] },
   { long: 'fail-on', type: 'string', values: FAIL_ON, default: 'warning', help: 'exit 1 when a finding is at or above this severity', scope: ['scan'] },
   { long: 'rule', type: 'string', multiple: true, placeholder: '<id>=<severity>', help: `set a rule's severity (${SEVERITY_SETTINGS.join(', ')}); repeatable`, scope: ['scan'] },
   { long: 'trusted-registry', type: 'string', multiple: true, placeholder: '<entry>', help: 'trust images from this registry, repository prefix or glob for untrusted-registry; replaces the default list; repeatable', scope: ['scan'] },
@@ -56,6 +57,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'kubeconfig', type: 'string', placeholder: '<file>', help: 'kubeconfig file to use instead of KUBECONFIG or ~/.kube/config', scope: ['kubeconfig'] },
   { long: 'context', type: 'string', placeholder: '<name>', help: 'the context set-namespace changes (default: the current context)', scope: ['kubeconfig'] },
   { long: 'json', type: 'boolean', help: 'same as --format json', scope: ['kubeconfig'] },
+  { long: 'force', type: 'boolean', help: 'init: overwrite an existing .shipshape.yaml', scope: ['init'] },
   { long: 'help', short: 'h', type: 'boolean', help: 'show this help', scope: 'global' },
   { long: 'version', short: 'v', type: 'boolean', help: 'print the version', scope: 'global' },
 ];
@@ -92,7 +94,14 @@ export type Invocation =
   | { command: 'version' }
   | { command: 'list-rules'; args: ScanArgs }
   | { command: 'scan'; args: ScanArgs }
-  | { command: 'kubeconfig'; args: KubeconfigArgs };
+  | { command: 'kubeconfig'; args: KubeconfigArgs }
+  | { command: 'init'; args: InitArgs };
+
+export interface InitArgs {
+  profile: Profile;
+  /** --force: overwrite an existing config file. */
+  force: boolean;
+}
 
 export const KUBECONFIG_SUBCOMMANDS = [
   { name: 'contexts', usage: 'contexts', summary: 'list the contexts (like kubectl config get-contexts)' },
@@ -183,6 +192,10 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (command === 'kubeconfig') {
     if (listRules) throw usage(`option --list-rules is not valid for 'kubeconfig'`);
     return { command: 'kubeconfig', args: kubeconfigArgs(rest, values) };
+  }
+  if (command === 'init') {
+    if (rest.length > 0) throw usage(`'init' takes no paths: it writes .shipshape.yaml in the current folder (run it there)`);
+    return { command: 'init', args: { profile: (values.get('profile')?.[0] ?? 'restricted') as Profile, force: values.has('force') } };
   }
   const args = scanArgs(rest, values);
   if (listRules) {

@@ -22,6 +22,7 @@ import { TOOL_VERSION } from './package-info';
 import { exitCodeFor, type ScanReport } from './report';
 import { scan, settingsFromArgs } from './scan';
 import { fixSummary, scanAndFix } from './fix';
+import { runInit } from './init';
 
 export interface CliIo {
   cwd: string;
@@ -71,6 +72,8 @@ function runCommand(argv: readonly string[], io: CliIo, hooks: RuleHooks): numbe
       }
       case 'kubeconfig':
         return runKubeconfig(inv.args, io, hooks);
+      case 'init':
+        return runInit(inv.args, io.cwd, io.stdout);
     }
   } catch (e) {
     const message = e instanceof CliError ? e.message : `internal error: ${firstLine(e)}`;

@@ -98,7 +98,8 @@ first non-empty current-context wins.
 Writes: use-context writes current-context to kubectl's default file (the
 --kubeconfig file, the only or first existing KUBECONFIG file, or
 ~/.kube/config); set-namespace writes to the file defining the context. Only
-that one value changes (comments and formatting are kept); the write is
+that one value changes (comments and formatting are kept; a new key goes in
+sorted place when the keys are sorted, as kubectl writes them); the write is
 atomic, keeps the file's permissions and is refused if the file changed on
 disk since it was read. Secret values are never printed.
 
@@ -107,8 +108,25 @@ Exit status:
   1  lint: findings at or above warning
   2  usage error, unknown context, unreadable file or refused write`;
 
+const INIT_DETAILS = `Writes .shipshape.yaml in the current folder with the profile, after a first
+scan of the files below it (found as 'shipshape scan' finds them):
+  - the registries the images come from that are not trusted by default
+    (untrusted-registry), listed under trustedRegistries commented out:
+    trusting one is your decision, made by uncommenting it;
+  - the rules that report most, with their severity, commented out under
+    rules, to tune before the first real scan.
+Then it prints what to do next. An existing .shipshape.yaml (or .yml) is left
+alone unless --force is given.
+
+Exit status:
+  0  written
+  2  a config file exists (without --force), bad option or unwritable file`;
+
 /** The help for the whole tool or for one command. */
 export function helpText(topic?: CommandName): string {
+  if (topic === 'init') {
+    return ['Usage: shipshape init [--profile baseline|restricted] [--force]', '', 'Start a configuration for this repository.', '', 'Options:', ...optionLines('init'), '', INIT_DETAILS, ''].join('\n');
+  }
   if (topic === 'scan') {
     return [
       'Usage: shipshape scan [options] [paths...]',
