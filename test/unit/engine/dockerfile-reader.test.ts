@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DockerfileParser, type Argument, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, Instruction, type Argument } from 'dockerfile-ast';
 import { DockerText, rawArguments, type ReadInstruction } from '../../../server/src/engine/parse/dockerfile-args';
 import { readHeredocs } from '../../../server/src/engine/parse/dockerfile-heredocs';
 import { readProperties } from '../../../server/src/engine/parse/dockerfile-properties';
@@ -137,6 +137,21 @@ test('dockerfile-ast, the oracle, is pinned exactly (a devDependency only: nothi
   const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
   assert.equal(lock.packages['node_modules/dockerfile-ast'].version, '0.7.1');
   assert.equal(JSON.parse(readFileSync(join(ROOT, 'node_modules', 'dockerfile-ast', 'package.json'), 'utf8')).version, '0.7.1');
+});
+
+test('issue 17: no shipped code imports dockerfile-ast, and linting patches none of its prototypes', () => {
+  const sources = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? sources(p) : /\.ts$/.test(n) ? [p] : [];
+    });
+  const importers = ['server/src', 'client/src', 'shared'].flatMap((d) => sources(join(ROOT, d))).filter((f) => /['"]dockerfile-ast(?:\/[^'"]*)?['"]/.test(readFileSync(f, 'utf8')));
+  assert.deepEqual(importers, []);
+  const before = Object.getOwnPropertyNames(Instruction.prototype).map((k) => [k, (Instruction.prototype as unknown as Record<string, unknown>)[k]]);
+  lintDockerfile('FROM alpine:3.20\nRUN --mount=type=cache,target=/c <<EOF\necho hi\nEOF\nENV A=1\n');
+  const after = Object.getOwnPropertyNames(Instruction.prototype).map((k) => [k, (Instruction.prototype as unknown as Record<string, unknown>)[k]]);
+  assert.deepEqual(after, before);
+  assert.equal(Object.getOwnPropertySymbols(Instruction.prototype).length, 0);
 });
 
 test('the reader reads what dockerfile-ast reads: hand-picked corners and the examples and fixtures', () => {

@@ -212,7 +212,7 @@ function propertyArguments(doc: DockerText, escapeChar: string, ins: ReadInstruc
 }
 
 /** A name or value as Docker sees it: quotes removed, escapes applied, comment lines dropped (the library's `Property.getValue`). */
-export function propertyValue(raw: string, escapeChar: string): string {
+function propertyValue(raw: string, escapeChar: string): string {
   let escaped = false;
   const skip = findLeadingNonWhitespace(raw, escapeChar);
   if (skip !== 0 && raw.charAt(skip) === '#') escaped = true;
