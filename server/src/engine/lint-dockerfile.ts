@@ -1,5 +1,5 @@
 /**
- * Dockerfile linting: text -> dockerfile-ast -> DockerfileView -> rules.
+ * Dockerfile linting: text -> parse/dockerfile.ts -> DockerfileView -> rules.
  * Rules see the whole file through the `dockerfile` visitor, and the
  * format-neutral `image` (every FROM base image) and `envVar` (every ENV and
  * ARG) visitors, so image and secret rules apply unchanged. Total: nothing

@@ -1,8 +1,8 @@
 // The package boundaries (issue 17): client, server, engine and shared are separate TypeScript projects
 // (tsconfig.json at the root lists them), so an import across a boundary fails `npm run typecheck` and
 // the build. The compiler tests put probe files into temporary projects that extend the real ones and
-// assert which probes fail; the text scans keep the rules visible and catch what tsc allows
-// (the LSP type packages, whose types dockerfile-ast's own declarations need).
+// assert which probes fail; the text scans keep the rules visible and catch what tsc's path mapping
+// does not list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -1,17 +1,18 @@
 /**
- * Dockerfile parsing: dockerfile-ast does the Dockerfile grammar (parser
- * directives, instruction boundaries, line continuations, heredocs, ENV/ARG
- * properties); this module turns its line/character ranges into UTF-16 file
- * offsets with the engine's LineIndex and gives every instruction its
- * arguments as one logical line (continuations joined, as BuildKit joins
- * them) that still knows, character by character, where it came from.
+ * Dockerfile parsing: the reader (parse/dockerfile-reader.ts) does the
+ * Dockerfile grammar (parser directives, instruction boundaries, line
+ * continuations, heredocs, ENV/ARG properties) in UTF-16 file offsets; this
+ * module gives every instruction its arguments as one logical line
+ * (continuations joined, as BuildKit joins them) that still knows,
+ * character by character, where it came from.
  *
- * Nothing here throws for any input text except on a library bug; the
- * caller (lint-dockerfile.ts) turns such an exception into one finding.
+ * Nothing here throws for any input text; the caller (lint-dockerfile.ts)
+ * still turns an exception into one finding.
  */
-import { DockerfileParser, type Arg, type Env, type Heredoc, type Instruction, type Property } from 'dockerfile-ast';
-import './dockerfile-ast-perf'; // keeps the library linear on long instructions
-import { LineIndex } from '../text';
+import type { LineIndex } from '../text';
+import { readHeredocs } from './dockerfile-heredocs';
+import { readProperties, type ReadProperty } from './dockerfile-properties';
+import { readDockerfile } from './dockerfile-reader';
 import type { Span } from '../types';
 
 /**
@@ -92,15 +93,6 @@ export interface ParsedDockerfile {
   escapeChar: string;
   directives: ParserDirective[];
   instructions: DockerInstruction[];
-}
-
-interface Position {
-  line: number;
-  character: number;
-}
-interface Range {
-  start: Position;
-  end: Position;
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
@@ -201,52 +193,39 @@ export function trimLogical(t: LogicalText): LogicalText {
   return s === 0 && e === t.text.length ? t : sliceLogical(t, s, e);
 }
 
-function heredocsOf(instruction: Instruction): Heredoc[] {
-  const withHeredocs = instruction as unknown as { getHeredocs?: () => Heredoc[] };
-  return typeof withHeredocs.getHeredocs === 'function' ? withHeredocs.getHeredocs() : [];
-}
-
-/** Parse a Dockerfile. Throws only if the parsing library does. */
+/** Parse a Dockerfile. Never throws. */
 export function parseDockerfile(text: string): ParsedDockerfile {
-  const lines = new LineIndex(text);
-  const at = (p: Position): number => lines.offset(p.line, p.character);
-  const span = (r: Range): Span => ({ start: at(r.start), end: at(r.end) });
-  const df = DockerfileParser.parse(text);
-  const escapeChar = df.getEscapeCharacter() || '\\';
-  const directives: ParserDirective[] = df.getDirectives().map((d) => ({
-    name: d.getName().toLowerCase(),
-    value: d.getValue(),
-    span: span(d.getRange()),
-  }));
-  const raw = df.getInstructions();
+  const read = readDockerfile(text);
+  const { doc, escape: escapeChar } = read;
+  const lines = doc.lines;
+  const directives: ParserDirective[] = read.directives.map((d) => ({ name: d.name.toLowerCase(), value: d.value, span: { start: d.start, end: d.end } }));
+  const raw = read.instructions;
   // The offsets of every instruction's logical line, each in its own stretch [from, to) of one array
   // (instructions follow each other; one that would not gets an array of its own).
   const pool = new Int32Array(text.length);
   let poolUsed = 0;
   const instructions: DockerInstruction[] = raw.map((ins, idx) => {
-    const whole = span(ins.getRange());
-    const keywordSpan = span(ins.getInstructionRange());
-    const next = idx + 1 < raw.length ? at(raw[idx + 1]!.getRange().start) : text.length;
-    const keyword = ins.getKeyword().toUpperCase();
+    const keywordSpan = { start: ins.start, end: ins.keywordEnd };
+    const next = idx + 1 < raw.length ? raw[idx + 1]!.start : text.length;
+    const keyword = ins.word.toUpperCase();
     const to = Math.max(keywordSpan.end, next);
     const inPool = keywordSpan.end >= poolUsed && to <= pool.length;
     if (inPool) poolUsed = to;
     const args = logicalLine(text, keywordSpan.end, to, escapeChar, inPool ? pool : undefined);
-    const properties: DockerProperty[] = keyword === 'ENV' || keyword === 'ARG' ? propertiesOf(ins).map((p) => propertyOf(p, span)) : [];
-    // Heredocs start on the instruction's first logical line (`<<EOF`); asking the library is costly otherwise.
+    const properties: DockerProperty[] = keyword === 'ENV' || keyword === 'ARG' ? readProperties(doc, escapeChar, ins).map(propertyOf) : [];
+    // Heredocs start on the instruction's first logical line (`<<EOF`); reading them is costly otherwise.
     const heredocs: DockerHeredoc[] =
       (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') && args.text.includes('<<')
-        ? heredocsOf(ins).map((h) => {
-            const content = h.getContentRange();
-            const body = content ? span(content) : undefined;
-            return { name: h.getName(), ...(body && body.end > body.start ? { body: fileSlice(text, body.start, body.end) } : {}) };
+        ? readHeredocs(doc, escapeChar, ins).map((h) => {
+            const body = h.content;
+            return { name: h.name, ...(body && body.end > body.start ? { body: fileSlice(text, body.start, body.end) } : {}) };
           })
         : [];
     return {
       keyword,
       keywordSpan,
-      span: whole,
-      line: ins.getRange().start.line,
+      span: { start: ins.start, end: ins.end },
+      line: lines.position(ins.start).line,
       args,
       heredocs,
       properties,
@@ -255,20 +234,13 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   return { text, lines, escapeChar, directives, instructions };
 }
 
-function propertiesOf(instruction: Instruction): Property[] {
-  const withProperties = instruction as unknown as Partial<Pick<Env | Arg, 'getProperties'>>;
-  return typeof withProperties.getProperties === 'function' ? withProperties.getProperties() : [];
-}
-
-function propertyOf(p: Property, span: (r: Range) => Span): DockerProperty {
-  const nameSpan = span(p.getNameRange());
-  const valueRange = p.getValueRange();
-  const value = p.getValue();
-  const valueSpan = valueRange ? span(valueRange) : undefined;
+function propertyOf(p: ReadProperty): DockerProperty {
+  const nameSpan = { start: p.nameStart, end: p.nameEnd };
+  const valueSpan = p.valueStart !== undefined && p.valueEnd !== undefined ? { start: p.valueStart, end: p.valueEnd } : undefined;
   return {
-    name: p.getName(),
+    name: p.name,
     nameSpan,
-    ...(value !== null ? { value } : {}),
+    ...(p.value !== null ? { value: p.value } : {}),
     ...(valueSpan ? { valueSpan } : {}),
     span: { start: nameSpan.start, end: valueSpan ? Math.max(valueSpan.end, nameSpan.end) : nameSpan.end },
   };
