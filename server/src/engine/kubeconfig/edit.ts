@@ -125,7 +125,7 @@ function insertPair(text: string, map: YAMLMap, key: string, value: string): Tex
 function dataOf(text: string): string | undefined {
   try {
     const p = parseKubeconfig(text);
-    return JSON.stringify(p.doc ? p.doc.toJS({ maxAliasCount: 100 }) ?? null : null);
+    return JSON.stringify(p.doc ? p.doc.yaml.toJS({ maxAliasCount: 100 }) ?? null : null);
   } catch {
     return undefined;
   }
