@@ -62,6 +62,15 @@ export class DocumentCache {
     this.retention = new FixRetention(fixSources);
   }
 
+  /**
+   * `fn()`, keeping meanwhile the parsed documents of every document linted
+   * (fix-all's rounds build the fixes of the documents the round before
+   * linted); then back to the last `fixSources`.
+   */
+  keepingFixSources<T>(fn: () => T): T {
+    return this.retention.keepingAll(fn);
+  }
+
   /** Entries in the map. */
   get size(): number {
     return this.count;

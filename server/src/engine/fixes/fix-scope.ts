@@ -56,13 +56,30 @@ export class FixRetention {
   /** Least recently linted first. */
   private readonly live = new Set<FixScope>();
 
-  constructor(private readonly limit: number) {}
+  constructor(private limit: number) {}
+
+  /** `fn()`, every scope held meanwhile (none released); then back to the limit. */
+  keepingAll<T>(fn: () => T): T {
+    const limit = this.limit;
+    this.limit = Infinity;
+    try {
+      return fn();
+    } finally {
+      this.limit = limit;
+      this.trim();
+    }
+  }
 
   /** `scope` holds its parsed document now (linted, or built its fixes again after a release). */
   hold(scope: FixScope): void {
     scope.onAcquire = () => this.hold(scope);
     this.live.delete(scope);
     this.live.add(scope);
+    this.trim();
+  }
+
+  /** Release the least recently linted scopes beyond the limit. */
+  private trim(): void {
     for (const oldest of this.live) {
       if (this.live.size <= this.limit) break;
       this.live.delete(oldest);
