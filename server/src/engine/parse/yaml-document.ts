@@ -25,8 +25,9 @@ export interface MergeRecord {
 
 export class YamlDocument {
   private aliases: AliasTable | undefined;
-  private readonly merges = new Map<YAMLMap, MergeRecord>();
-  private readonly derived = new Map<object, unknown>();
+  /** Created when needed: most documents merge nothing, and many are never edited. */
+  private merges: Map<YAMLMap, MergeRecord> | undefined;
+  private derived: Map<object, unknown> | undefined;
 
   constructor(readonly yaml: Document.Parsed | Document) {}
 
@@ -61,17 +62,17 @@ export class YamlDocument {
 
   /** `map`'s merge keys were expanded (see expandMerges): what the builders need to know of it. */
   recordMerge(map: YAMLMap, record: MergeRecord): void {
-    this.merges.set(map, record);
+    (this.merges ??= new Map()).set(map, record);
   }
 
   /** The record of a map of this document whose merge keys were expanded, or undefined. */
   mergeRecord(map: unknown): MergeRecord | undefined {
-    return map && typeof map === 'object' ? this.merges.get(map as YAMLMap) : undefined;
+    return map && typeof map === 'object' ? this.merges?.get(map as YAMLMap) : undefined;
   }
 
   /** The entries of a map or sequence as written in the text (a merging map's `<<` pairs included, its merged copies not). */
   writtenItems(node: YAMLMap | YAMLSeq): readonly unknown[] {
-    return this.merges.size === 0 ? node.items : (this.merges.get(node as YAMLMap)?.items ?? node.items);
+    return this.merges?.get(node as YAMLMap)?.items ?? node.items;
   }
 
   /**
@@ -80,10 +81,11 @@ export class YamlDocument {
    * `fresh(value)` false builds it again (e.g. for another text).
    */
   derive<V>(key: object, build: () => V, fresh: (value: V) => boolean = () => true): V {
-    const known = this.derived.get(key) as V | undefined;
+    const derived = (this.derived ??= new Map());
+    const known = derived.get(key) as V | undefined;
     if (known !== undefined && fresh(known)) return known;
     const value = build();
-    this.derived.set(key, value);
+    derived.set(key, value);
     return value;
   }
 }
