@@ -63,12 +63,12 @@ export class DocumentCache {
   }
 
   /**
-   * `fn()`, keeping meanwhile the parsed documents of every document linted
-   * (fix-all's rounds build the fixes of the documents the round before
-   * linted); then back to the last `fixSources`.
+   * On: keep the parsed documents of every document linted from now on, for
+   * their fixes (fix-all's rounds build the fixes of what the round before
+   * linted); off: back to the last `fixSources`.
    */
-  keepingFixSources<T>(fn: () => T): T {
-    return this.retention.keepingAll(fn);
+  keepFixSources(on: boolean): void {
+    this.retention.keepAll(on);
   }
 
   /** Entries in the map. */

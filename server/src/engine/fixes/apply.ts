@@ -145,37 +145,43 @@ function acceptAll(accept: Filter): Picker {
  * Apply the picked fixes round by round until nothing changes (or maxRounds),
  * re-linting after each round; a round that would add a syntax finding is dropped.
  */
-function fixLoop(text: string, kind: FileKind, options: FixRunOptions, pick: Picker, maxRounds: number): FixAllResult {
-  // With a cache, it keeps the parsed documents of every document the rounds lint, until the rounds are done:
-  // each round builds the fixes of the documents the round before changed (and linted).
-  return options.cache ? options.cache.keepingFixSources(() => rounds(text, kind, options, pick, maxRounds)) : rounds(text, kind, options, pick, maxRounds);
-}
-
-function rounds(text: string, kind: FileKind, { findings: given, ...options }: FixRunOptions, pick: Picker, maxRounds: number): FixAllResult {
-  let current = text;
-  let applied = 0;
-  let rounds = 0;
-  // Every round builds the fixes of every document: without a cache, the lints keep all parsed documents for them.
-  options = options.cache ? options : { ...options, fixSources: Infinity };
-  let findings = given ? [...given] : lintText(current, kind, options);
-  const syntaxBefore = syntaxCount(findings);
-  for (let round = 0; round < maxRounds; round++) {
-    const picked = pick(findings, current);
-    if (picked.length === 0) break;
-    const next = applyEdits(
-      current,
-      picked.flatMap((f) => f.edits),
-    );
-    if (next === undefined || next === current) break;
-    const nextFindings = lintText(next, kind, options);
-    // A round that would break parsing is dropped (a fix must never do that).
-    if (syntaxCount(nextFindings) > syntaxBefore) break;
-    current = next;
-    findings = nextFindings;
-    applied += picked.length;
-    rounds++;
+function fixLoop(text: string, kind: FileKind, { findings: given, ...options }: FixRunOptions, pick: Picker, maxRounds: number): FixAllResult {
+  const cache = options.cache;
+  // Each round builds the fixes of what the round before linted. Without a cache, the lints keep all their parsed
+  // documents for that; a cache keeps those of what one round lints until the next round has built its fixes.
+  if (!cache) options = { ...options, fixSources: Infinity };
+  const lint = (t: string): Finding[] => {
+    cache?.keepFixSources(true);
+    return lintText(t, kind, options);
+  };
+  const built = (): void => cache?.keepFixSources(false);
+  try {
+    let current = text;
+    let applied = 0;
+    let rounds = 0;
+    let findings = given ? [...given] : lint(current);
+    const syntaxBefore = syntaxCount(findings);
+    for (let round = 0; round < maxRounds; round++) {
+      const picked = pick(findings, current);
+      built();
+      if (picked.length === 0) break;
+      const next = applyEdits(
+        current,
+        picked.flatMap((f) => f.edits),
+      );
+      if (next === undefined || next === current) break;
+      const nextFindings = lint(next);
+      // A round that would break parsing is dropped (a fix must never do that).
+      if (syntaxCount(nextFindings) > syntaxBefore) break;
+      current = next;
+      findings = nextFindings;
+      applied += picked.length;
+      rounds++;
+    }
+    return { text: current, applied, rounds, findings };
+  } finally {
+    built();
   }
-  return { text: current, applied, rounds, findings };
 }
 
 /** Findings that mean the text no longer parses. */

@@ -56,18 +56,18 @@ export class FixRetention {
   /** Least recently linted first. */
   private readonly live = new Set<FixScope>();
 
-  constructor(private limit: number) {}
+  private keeping = false;
 
-  /** `fn()`, every scope held meanwhile (none released); then back to the limit. */
-  keepingAll<T>(fn: () => T): T {
-    const limit = this.limit;
-    this.limit = Infinity;
-    try {
-      return fn();
-    } finally {
-      this.limit = limit;
-      this.trim();
-    }
+  constructor(private readonly limit: number) {}
+
+  /**
+   * On: every scope held stays held, beyond the limit (fix-all's rounds
+   * build the fixes of what the round before linted). Off: those beyond
+   * the limit are released again.
+   */
+  keepAll(on: boolean): void {
+    this.keeping = on;
+    if (!on) this.trim();
   }
 
   /** `scope` holds its parsed document now (linted, or built its fixes again after a release). */
@@ -80,6 +80,7 @@ export class FixRetention {
 
   /** Release the least recently linted scopes beyond the limit. */
   private trim(): void {
+    if (this.keeping) return;
     for (const oldest of this.live) {
       if (this.live.size <= this.limit) break;
       this.live.delete(oldest);
