@@ -56,11 +56,23 @@ const common = {
   alias: { yaml: fileURLToPath(new URL('../node_modules/yaml/browser/index.js', import.meta.url)) },
 };
 
+// --only <name>[,<name>]: build just these entries. `action` (the GitHub Action's bundle) is built only when asked
+// (`npm run build:action`): it is committed, since actions run from the repository at a ref, and
+// test/unit/cli/action-bundle.test.ts fails when the committed file differs from a fresh build.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1].split(',') : ['extension', 'server', 'cli'];
+/** The committed action bundle: minified, no source map, no test seams, so it is small and the same on every machine. */
+const release = { sourcemap: false, minify: true, define: { SHIPSHAPE_TEST_SEAMS: 'false' } };
+
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: `${outdir}/server.js` },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
-];
+  { name: 'extension', entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] },
+  { name: 'server', entryPoints: ['server/src/lsp/main.ts'], outfile: `${outdir}/server.js` },
+  { name: 'cli', entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  { name: 'action', entryPoints: ['server/src/action/main.ts'], outfile: outdirAt >= 0 ? `${outdir}/action.js` : 'action/dist/index.js', banner: { js: '#!/usr/bin/env node' }, ...release },
+]
+  .filter((e) => only.includes(e.name))
+  .map(({ name, ...e }) => e);
+if (entries.length === 0) throw new Error(`--only: no such bundle (extension, server, cli, action)`);
 
 if (watch) {
   for (const e of entries) {
@@ -70,5 +82,5 @@ if (watch) {
   console.log('watching for changes...');
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
-  chmodSync(`${outdir}/cli.js`, 0o755);
+  for (const e of entries) if (e.banner) chmodSync(e.outfile, 0o755);
 }

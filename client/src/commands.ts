@@ -5,10 +5,11 @@
 import type { OutputChannel } from 'vscode';
 import type { ServerController } from './server-controller';
 import { KUBECONFIG_COMMANDS, type KubeconfigActions } from './kubeconfig/commands';
+import { CHOOSE_RULE } from './rule-choice-args';
 
 export const RESTART_SERVER = 'shipshape.restartServer';
 export const SHOW_OUTPUT = 'shipshape.showOutput';
-/** Sent by the server's "Show documentation for <rule>" code action with the rule id as argument. */
+/** Sent by the server's "Show documentation for <rule>" code action (offered where a menu has nothing else) with the rule id as argument. */
 export const SHOW_RULE_DOCUMENTATION = 'shipshape.showRuleDocumentation';
 
 export interface CommandContext {
@@ -18,6 +19,8 @@ export interface CommandContext {
   kubeconfig?: KubeconfigActions;
   /** Opens docs/rules/<id>.md of the installed extension in the markdown preview. */
   ruleDocs?: { show(ruleId: string): unknown };
+  /** Asks which rule a folded "Disable for this line..." / "Ignore for this object..." action is for, and applies it. */
+  ruleChoice?: { choose(arg: unknown): unknown };
 }
 
 export const COMMANDS: Readonly<Record<string, (ctx: CommandContext, arg?: unknown) => unknown>> = {
@@ -25,5 +28,6 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext, arg?: unkno
   [SHOW_OUTPUT]: ({ output }) => output.show(true),
   // The id comes from a code action; only a rule-id-shaped string may name a file.
   [SHOW_RULE_DOCUMENTATION]: ({ ruleDocs }, arg) => (typeof arg === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(arg) ? ruleDocs?.show(arg) : undefined),
+  [CHOOSE_RULE]: ({ ruleChoice }, arg) => ruleChoice?.choose(arg),
   ...Object.fromEntries(Object.entries(KUBECONFIG_COMMANDS).map(([id, run]) => [id, (ctx: CommandContext, arg?: unknown) => (ctx.kubeconfig ? run(ctx.kubeconfig, arg) : undefined)])),
 };

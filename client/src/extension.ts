@@ -5,16 +5,23 @@ import { createLanguageClient } from './language-client';
 import { ServerController } from './server-controller';
 import { ServerStatus } from './status';
 import { KubeconfigExplorer } from './kubeconfig/explorer';
+import { RecordingOutputChannel } from './output';
+import { RuleChooser } from './rule-choice';
 
 let server: ServerController | undefined;
 
 /** What `activate` returns (`vscode.extensions.getExtension(...).exports`); the integration suite reads the explorer through it. */
 export interface ShipshapeApi {
   readonly kubeconfig: KubeconfigExplorer;
+  /** Asks which rule a folded Disable/Ignore code action is for; the suite answers its quick pick. */
+  readonly ruleChoice: RuleChooser;
+  /** What the "Shipshape" output channel holds (see RecordingOutputChannel). */
+  outputLines(): string[];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ShipshapeApi> {
-  const output = vscode.window.createOutputChannel('Shipshape');
+  const output = new RecordingOutputChannel(vscode.window.createOutputChannel('Shipshape'));
+  output.appendLine(`Shipshape ${String(context.extension.packageJSON.version)} extension (${vscode.env.appName} ${vscode.version})`);
   const status = new ServerStatus();
   server = new ServerController(() => createLanguageClient(context, output), status, output);
   context.subscriptions.push(output, status, server);
@@ -27,7 +34,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shipsh
   const ruleDocs = {
     show: (ruleId: string) => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`)),
   };
-  const ctx: CommandContext = { server, output, kubeconfig, ruleDocs };
+  const controller = server;
+  const ruleChoice = new RuleChooser((edit) => controller.workspaceEdit(edit), output);
+  context.subscriptions.push(ruleChoice);
+  const ctx: CommandContext = { server, output, kubeconfig, ruleDocs, ruleChoice };
   for (const [id, handler] of Object.entries(COMMANDS)) {
     const run = async (arg?: unknown): Promise<void> => {
       try {
@@ -43,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shipsh
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void server?.restart()));
 
   await started;
-  return { kubeconfig };
+  return { kubeconfig, ruleChoice, outputLines: () => output.lines() };
 }
 
 export function deactivate(): Promise<void> | undefined {

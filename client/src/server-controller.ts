@@ -4,6 +4,8 @@
  */
 import type * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { WorkspaceEdit } from 'vscode-languageclient';
+import type { LspWorkspaceEdit } from './rule-choice-args';
 import type { ServerState } from './status-model';
 
 export function stateName(state: State): ServerState {
@@ -50,6 +52,13 @@ export class ServerController implements vscode.Disposable {
     const client = this.client;
     if (!client) return Promise.reject(new Error('the Shipshape language server is not running'));
     return client.sendRequest<R>(method, params);
+  }
+
+  /** A WorkspaceEdit the server sent (in a command's arguments) as VS Code's; rejects when there is no server. */
+  workspaceEdit(edit: LspWorkspaceEdit): Promise<vscode.WorkspaceEdit> {
+    const client = this.client;
+    if (!client) return Promise.reject(new Error('the Shipshape language server is not running'));
+    return client.protocol2CodeConverter.asWorkspaceEdit(edit as WorkspaceEdit);
   }
 
   async stop(): Promise<void> {

@@ -34,6 +34,22 @@ export async function runBrowserTest({ browser, url, resultsDir, log }) {
     assert.ok(problems.some((t) => t.includes('run-as-root')), 'run-as-root is listed');
     await shot('1-problems');
 
+    // Issue 20: Ctrl+. on `securityContext:` (line 18, five findings) lists at most eight entries, and the one it
+    // focuses (what Enter applies) is a safe fix of a finding there, never a suggestion.
+    await page.locator('.monaco-editor .view-line', { hasText: 'securityContext:' }).click();
+    await page.keyboard.press('Home'); // the first character of `securityContext`, inside the findings' range
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget .monaco-list-row.action');
+    await menu.first().waitFor(WAIT);
+    const entries = (await menu.allInnerTexts()).map((t) => t.trim());
+    const focused = await page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label');
+    log(`Ctrl+. on securityContext: offers ${entries.length}: ${entries.join(' | ')}; focused: ${focused}`);
+    await shot('2a-five-findings-menu');
+    assert.ok(entries.length <= 8, `${entries.length} entries`);
+    assert.ok(['Drop ALL capabilities', 'Set allowPrivilegeEscalation: false', 'Set seccompProfile type: RuntimeDefault on the pod'].some((t) => (focused ?? '').startsWith(t)), `focused: ${focused}`);
+    await page.keyboard.press('Escape');
+    await menu.first().waitFor({ ...WAIT, state: 'hidden' });
+
     // Cursor on `privileged: true` (line 19), then Ctrl+. and pick the privileged-container fix.
     await page.locator('.monaco-editor .view-line', { hasText: 'privileged: true' }).click();
     await page.keyboard.press('Control+.');

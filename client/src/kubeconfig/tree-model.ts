@@ -83,6 +83,15 @@ function worst(severities: readonly Severity[]): Severity | undefined {
   return severities.includes('error') ? 'error' : severities.includes('warning') ? 'warning' : severities.includes('info') ? 'info' : undefined;
 }
 
+/** "1 error, 2 warnings": the error and warning findings of a context. */
+function problemCount(severities: readonly Severity[]): string {
+  const n = (s: Severity, word: string) => {
+    const k = severities.filter((x) => x === s).length;
+    return k === 0 ? undefined : `${k} ${word}${k === 1 ? '' : 's'}`;
+  };
+  return [n('error', 'error'), n('warning', 'warning')].filter(Boolean).join(', ');
+}
+
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
@@ -124,7 +133,10 @@ function contextNode(c: ContextInfo, protectedPatterns: readonly string[]): Tree
   c.findings.forEach((f, i) => {
     children.push({ id: `${id}/finding/${i}`, label: f.message, description: f.ruleId, tooltip: `${f.severity}: ${f.message} (${f.ruleId}, ${f.file}:${f.line})`, icon: SEVERITY_ICON[f.severity], contextValue: ITEM.finding, context: c.name, reveal: { file: f.file, line: f.line } });
   });
-  const description = [c.current ? 'current' : undefined, c.namespace ? `ns: ${c.namespace}` : undefined, prot ? 'protected' : undefined].filter(Boolean).join(' · ');
+  // The current context keeps its check mark whatever it holds (coloured by its worst finding) and says what it holds in words;
+  // another context shows its worst finding as its icon.
+  const problems = c.current && (sev === 'error' || sev === 'warning') ? problemCount(c.findings.map((f) => f.severity)) : undefined;
+  const description = [c.current ? 'current' : undefined, c.namespace ? `ns: ${c.namespace}` : undefined, prot ? 'protected' : undefined, problems].filter(Boolean).join(' · ');
   const tooltip = [
     `Context ${c.name}${c.current ? ' (current)' : ''}${prot ? ' (protected: switching asks for confirmation)' : ''}`,
     `Cluster: ${c.cluster ?? '(none)'}${cl?.server ? ` (${cl.server})` : ''}`,
@@ -133,7 +145,13 @@ function contextNode(c: ContextInfo, protectedPatterns: readonly string[]): Tree
     `File: ${c.file}:${c.line}`,
     ...(c.findings.length ? ['', 'Findings:', ...c.findings.map((f) => `- ${f.severity}: ${f.message} (${f.ruleId})`)] : []),
   ].join('\n');
-  const icon = sev === 'error' || sev === 'warning' ? SEVERITY_ICON[sev] : c.current ? { id: 'pass-filled', color: 'charts.green' } : prot ? { id: 'shield' } : { id: 'circle-outline' };
+  const icon = c.current
+    ? { id: 'pass-filled', color: sev === 'error' || sev === 'warning' ? SEVERITY_ICON[sev].color : 'charts.green' }
+    : sev === 'error' || sev === 'warning'
+      ? SEVERITY_ICON[sev]
+      : prot
+        ? { id: 'shield' }
+        : { id: 'circle-outline' };
   return {
     id,
     label: c.name,

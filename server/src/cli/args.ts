@@ -9,7 +9,7 @@ import { closestMatch, RULE_IDS, SEVERITY_SETTINGS, type Profile, type SeverityS
 import { CliError } from './errors';
 import { docUrlBaseProblem } from './package-info';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 export const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -19,6 +19,7 @@ export const PROFILES = ['baseline', 'restricted'] as const satisfies readonly P
 export const COMMANDS = [
   { name: 'scan', summary: 'lint files and folders (default: the current folder)' },
   { name: 'kubeconfig', summary: 'list, switch and lint kubeconfig contexts (no kubectl needed)' },
+  { name: 'init', summary: 'write a starting .shipshape.yaml here (profile, registries to review)' },
 ] as const;
 export type CommandName = (typeof COMMANDS)[number]['name'];
 
@@ -40,20 +41,23 @@ export interface OptionSpec {
 export const OPTIONS: readonly OptionSpec[] = [
   { long: 'format', short: 'f', type: 'string', values: FORMATS, default: 'text', help: 'output format', scope: ['scan', 'kubeconfig'] },
   { long: 'output', short: 'o', type: 'string', placeholder: '<file>', help: "write the report to <file> instead of stdout ('-' is stdout)", scope: ['scan'] },
-  { long: 'profile', type: 'string', values: PROFILES, default: 'restricted', help: 'Pod Security Standards level; baseline turns the restricted rules off', scope: ['scan'] },
+  { long: 'profile', type: 'string', values: PROFILES, default: 'restricted', help: 'Pod Security Standards level; baseline turns the restricted rules off', scope: ['scan', 'init'] },
   { long: 'fail-on', type: 'string', values: FAIL_ON, default: 'warning', help: 'exit 1 when a finding is at or above this severity', scope: ['scan'] },
   { long: 'rule', type: 'string', multiple: true, placeholder: '<id>=<severity>', help: `set a rule's severity (${SEVERITY_SETTINGS.join(', ')}); repeatable`, scope: ['scan'] },
   { long: 'trusted-registry', type: 'string', multiple: true, placeholder: '<entry>', help: 'trust images from this registry, repository prefix or glob for untrusted-registry; replaces the default list; repeatable', scope: ['scan'] },
   { long: 'config', short: 'c', type: 'string', placeholder: '<file>', help: 'use this .shipshape.yaml for every file instead of the nearest one above each file', scope: ['scan'] },
   { long: 'no-config', type: 'boolean', help: 'ignore .shipshape.yaml files', scope: ['scan'] },
   { long: 'no-schema', type: 'boolean', help: 'turn schema validation (the schema-* rules) off, as schemaValidation: false', scope: ['scan'] },
+  { long: 'no-kustomize', type: 'boolean', help: 'lint files as they are, without building the kustomizations under the paths', scope: ['scan'] },
   { long: 'fix', type: 'boolean', help: 'apply safe fixes in place (atomic write; a file changed meanwhile is left alone), then report what remains', scope: ['scan'] },
   { long: 'fix-dry-run', type: 'boolean', help: 'print the safe fixes as a unified diff on stdout and change nothing', scope: ['scan'] },
   { long: 'doc-url-base', type: 'string', placeholder: '<url>', help: "sarif: each rule's helpUri is its page under this https URL: <url>/<rule-id>.md, or <url> with {ruleId} replaced (default: no helpUri; the rule's help text is in the log either way)", scope: ['scan'] },
+  { long: 'stdin-filename', type: 'string', placeholder: '<name>', help: "with the path '-' (standard input): the file name reports show and the name that picks the file kind (Dockerfile, compose.yaml, kubeconfig) and the .shipshape.yaml that applies", scope: ['scan'] },
   { long: 'list-rules', type: 'boolean', help: 'list the rules (id, default severity, profile, title) and exit; honours --format text|json', scope: ['scan'] },
   { long: 'kubeconfig', type: 'string', placeholder: '<file>', help: 'kubeconfig file to use instead of KUBECONFIG or ~/.kube/config', scope: ['kubeconfig'] },
   { long: 'context', type: 'string', placeholder: '<name>', help: 'the context set-namespace changes (default: the current context)', scope: ['kubeconfig'] },
   { long: 'json', type: 'boolean', help: 'same as --format json', scope: ['kubeconfig'] },
+  { long: 'force', type: 'boolean', help: 'init: overwrite an existing .shipshape.yaml', scope: ['init'] },
   { long: 'help', short: 'h', type: 'boolean', help: 'show this help', scope: 'global' },
   { long: 'version', short: 'v', type: 'boolean', help: 'print the version', scope: 'global' },
 ];
@@ -75,10 +79,14 @@ export interface ScanArgs {
   noConfig?: boolean;
   /** --no-schema: schemaValidation off (wins over a config file). */
   noSchema?: boolean;
+  /** --no-kustomize: lint files as they are (no kustomize builds). */
+  noKustomize?: boolean;
   /** --fix: apply safe fixes in place; --fix-dry-run: print them as a unified diff. */
   fix?: 'write' | 'dry-run';
   /** --doc-url-base: where the rules' documentation pages are published (SARIF helpUri). */
   docUrlBase?: string;
+  /** --stdin-filename: the name standard input (the path `-`) goes by. */
+  stdinFilename?: string;
 }
 
 export type Invocation =
@@ -86,7 +94,14 @@ export type Invocation =
   | { command: 'version' }
   | { command: 'list-rules'; args: ScanArgs }
   | { command: 'scan'; args: ScanArgs }
-  | { command: 'kubeconfig'; args: KubeconfigArgs };
+  | { command: 'kubeconfig'; args: KubeconfigArgs }
+  | { command: 'init'; args: InitArgs };
+
+export interface InitArgs {
+  profile: Profile;
+  /** --force: overwrite an existing config file. */
+  force: boolean;
+}
 
 export const KUBECONFIG_SUBCOMMANDS = [
   { name: 'contexts', usage: 'contexts', summary: 'list the contexts (like kubectl config get-contexts)' },
@@ -178,13 +193,18 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (listRules) throw usage(`option --list-rules is not valid for 'kubeconfig'`);
     return { command: 'kubeconfig', args: kubeconfigArgs(rest, values) };
   }
+  if (command === 'init') {
+    if (rest.length > 0) throw usage(`'init' takes no paths: it writes .shipshape.yaml in the current folder (run it there)`);
+    return { command: 'init', args: { profile: (values.get('profile')?.[0] ?? 'restricted') as Profile, force: values.has('force') } };
+  }
   const args = scanArgs(rest, values);
   if (listRules) {
     if (args.paths.length > 0) throw usage('--list-rules takes no paths');
-    if (args.format === 'sarif') throw usage('--list-rules supports --format text or json');
+    if (args.format !== 'text' && args.format !== 'json') throw usage('--list-rules supports --format text or json');
     return { command: 'list-rules', args };
   }
   if (args.paths.length === 0) args.paths.push('.');
+  checkStdinArgs(args);
   return { command: 'scan', args };
 }
 
@@ -217,14 +237,34 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     args.trustedRegistries = [...trusted];
   }
   if (values.has('no-schema')) args.noSchema = true;
+  if (values.has('no-kustomize')) args.noKustomize = true;
   const docUrlBase = one('doc-url-base');
   if (docUrlBase !== undefined) {
     const problem = docUrlBaseProblem(docUrlBase);
     if (problem) throw usage(`invalid value '${docUrlBase}' for --doc-url-base: ${problem}`);
     args.docUrlBase = docUrlBase;
   }
+  const stdinFilename = one('stdin-filename');
+  if (stdinFilename !== undefined) {
+    if (stdinFilename.trim() === '') throw usage('option --stdin-filename needs a file name');
+    args.stdinFilename = stdinFilename;
+  }
   return args;
 }
+
+/**
+ * The path `-` is standard input: at most once, and not with --fix (there is
+ * no file to write back to; --fix-dry-run prints the fixes as a diff).
+ */
+function checkStdinArgs(args: ScanArgs): void {
+  const stdin = args.paths.filter((p) => p === STDIN_PATH).length;
+  if (stdin > 1) throw usage(`standard input ('-') can be scanned only once`);
+  if (stdin === 0 && args.stdinFilename !== undefined) throw usage(`--stdin-filename names standard input: add the path '-'`);
+  if (stdin === 1 && args.fix === 'write') throw usage(`--fix cannot write back to standard input; use --fix-dry-run to print the fixes as a diff`);
+}
+
+/** The path that stands for standard input. */
+export const STDIN_PATH = '-';
 
 function kubeconfigArgs(positionals: string[], values: Values): KubeconfigArgs {
   const [sub, ...rest] = positionals;

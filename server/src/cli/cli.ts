@@ -7,7 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCommandLine, type ScanArgs } from './args';
 import { CliError, EXIT, firstLine, fsReason } from './errors';
+import { formatGitlab } from './format/gitlab';
 import { formatJson } from './format/json';
+import { formatJunit } from './format/junit';
 import { formatRulesJson, formatRulesText } from './format/rules';
 import { formatSarif } from './format/sarif';
 import { terminalSafe, wantColor } from './format/style';
@@ -17,15 +19,18 @@ import { runKubeconfig } from './kubeconfig';
 import { describeInternalError, RULES, type RuleHooks } from '../engine';
 import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { TOOL_VERSION } from './package-info';
-import { exitCodeFor } from './report';
+import { exitCodeFor, type ScanReport } from './report';
 import { scan, settingsFromArgs } from './scan';
 import { fixSummary, scanAndFix } from './fix';
+import { runInit } from './init';
 
 export interface CliIo {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
+  /** Reads all of standard input (for the path `-`); without it `-` is an ordinary path. */
+  readStdin?: () => Uint8Array;
 }
 
 /** Run the CLI. Never throws: failures become `shipshape: <message>` on stderr and exit status 2. */
@@ -61,19 +66,14 @@ function runCommand(argv: readonly string[], io: CliIo, hooks: RuleHooks): numbe
       }
       case 'scan': {
         if (inv.args.fix !== undefined) return runFix(inv.args, io, hooks);
-        const report = scan(inv.args, io.cwd, hooks);
-        const { format, output } = inv.args;
-        const text =
-          format === 'json'
-            ? formatJson(report)
-            : format === 'sarif'
-              ? formatSarif(report, io.cwd, inv.args)
-              : formatText(report, { color: output === undefined && wantColor(io.env, io.stdout.isTTY === true) });
-        emit(text, inv.args, io);
+        const report = scan(inv.args, io.cwd, hooks, io.readStdin);
+        emit(formatReport(report, inv.args, io.cwd, colorFor(inv.args, io)), inv.args, io);
         return exitCodeFor(report.findings, inv.args.failOn);
       }
       case 'kubeconfig':
         return runKubeconfig(inv.args, io, hooks);
+      case 'init':
+        return runInit(inv.args, io.cwd, io.stdout);
     }
   } catch (e) {
     const message = e instanceof CliError ? e.message : `internal error: ${firstLine(e)}`;
@@ -90,17 +90,33 @@ function runCommand(argv: readonly string[], io: CliIo, hooks: RuleHooks): numbe
  */
 function runFix(args: ScanArgs, io: CliIo, hooks: RuleHooks): number {
   const dryRun = args.fix === 'dry-run';
-  const { report, results } = scanAndFix(args, io.cwd, { dryRun }, hooks);
+  const { report, results } = scanAndFix(args, io.cwd, { dryRun, ...(io.readStdin ? { readStdin: io.readStdin } : {}) }, hooks);
   io.stderr.write(fixSummary(results, dryRun));
   if (dryRun) io.stdout.write(results.map((r) => r.diff ?? '').join(''));
-  else {
-    const { format, output } = args;
-    const text =
-      format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, io.cwd, args) : formatText(report, { color: output === undefined && wantColor(io.env, io.stdout.isTTY === true) });
-    emit(text, args, io);
-  }
+  else emit(formatReport(report, args, io.cwd, colorFor(args, io)), args, io);
   if (results.some((r) => r.refused)) return EXIT.usage;
   return exitCodeFor(report.findings, args.failOn);
+}
+
+/** The report in the --format asked for (`color`: for the text format). */
+export function formatReport(report: ScanReport, args: ScanArgs, cwd: string, color: boolean): string {
+  switch (args.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, cwd, args);
+    case 'junit':
+      return formatJunit(report, args.failOn);
+    case 'gitlab':
+      return formatGitlab(report);
+    case 'text':
+      return formatText(report, { color });
+  }
+}
+
+/** Colour for a text report written to a terminal (see wantColor). */
+function colorFor(args: ScanArgs, io: CliIo): boolean {
+  return args.output === undefined && wantColor(io.env, io.stdout.isTTY === true);
 }
 
 /** Write a report to --output or stdout. */

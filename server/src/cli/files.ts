@@ -27,10 +27,24 @@ export interface InputFile {
   display: string;
   /** Named on the command line (rather than found in a folder). */
   explicit: boolean;
+  /** Standard input (the path `-`): its bytes, read already; `path` is then --stdin-filename (or `<stdin>`) under the working folder. */
+  stdin?: Uint8Array;
 }
 
-/** Expand path arguments into the files to scan. Throws CliError (exit 2) for a missing or unreadable path. */
-export function discoverFiles(paths: readonly string[], cwd: string): InputFile[] {
+/** How the path `-` reads standard input, and the name it goes by (--stdin-filename). */
+export interface StdinSource {
+  read(): Uint8Array;
+  name?: string;
+}
+
+/** The display name of standard input without --stdin-filename. */
+export const STDIN_DISPLAY = '<stdin>';
+
+/**
+ * Expand path arguments into the files to scan; `-` is standard input, read
+ * through `stdin`. Throws CliError (exit 2) for a missing or unreadable path.
+ */
+export function discoverFiles(paths: readonly string[], cwd: string, stdin?: StdinSource): InputFile[] {
   const out: InputFile[] = [];
   const seen = new Set<string>();
   const add = (path: string, explicit: boolean): void => {
@@ -58,6 +72,10 @@ export function discoverFiles(paths: readonly string[], cwd: string): InputFile[
   };
 
   for (const arg of paths) {
+    if (arg === '-' && stdin) {
+      out.push(stdinFile(stdin, cwd));
+      continue;
+    }
     const path = resolve(cwd, arg);
     let stat;
     try {
@@ -70,6 +88,22 @@ export function discoverFiles(paths: readonly string[], cwd: string): InputFile[
     else throw new CliError(`cannot read '${arg}': not a regular file or folder`);
   }
   return out;
+}
+
+/**
+ * Standard input as a file: its name (--stdin-filename) picks the kind and
+ * the .shipshape.yaml that applies, as a file of that name in the working
+ * folder would; reports show the name as given, or `<stdin>`.
+ */
+function stdinFile(stdin: StdinSource, cwd: string): InputFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = stdin.read();
+  } catch (e) {
+    throw new CliError(`cannot read standard input: ${fsReason(e)}`);
+  }
+  const path = resolve(cwd, stdin.name ?? STDIN_DISPLAY);
+  return { path, display: stdin.name === undefined ? STDIN_DISPLAY : displayPath(path, cwd), explicit: true, stdin: bytes };
 }
 
 /** A link to a regular file (links are followed to files only; a dangling link or a link to a folder is skipped). */
@@ -104,6 +138,7 @@ export interface SourceFile extends InputFile {
  * still goes to the engine (which reports non-text content as binary-file).
  */
 export function readSource(file: InputFile): SourceFile {
+  if (file.stdin) return sourceOf(file, file.stdin);
   let buffer: Buffer;
   try {
     buffer = readFileSync(file.path);

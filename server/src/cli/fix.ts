@@ -20,8 +20,9 @@ import { CliError, fsReason } from './errors';
 import { terminalSafe } from './format/style';
 import { sourceOf, type InputFile } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
-import { lintSource, scanContext } from './scan';
+import { lintSource, scanContext, type ReadStdin } from './scan';
 import { unifiedDiff } from './unified-diff';
+import { fixScanProject } from './project-scan';
 
 export interface FileFixResult {
   file: InputFile;
@@ -40,13 +41,19 @@ export interface FixRun {
 
 export interface FixOptions {
   dryRun: boolean;
+  /** Reads standard input (the path `-`, dry run only: args.ts refuses `--fix -`). */
+  readStdin?: ReadStdin;
   /** Test hook: called after a file is read and before it is written (not in production bundles: engine/test-seams.d.ts). */
   beforeWrite?(path: string): void;
 }
 
 /** `hooks`: the run's rule hooks (see RuleHooks). */
 export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions, hooks: RuleHooks = {}): FixRun {
-  const ctx = scanContext(args, cwd);
+  const ctx = scanContext(args, cwd, options.readStdin);
+  if (!args.noKustomize) {
+    const { results, ...project } = fixScanProject(ctx, cwd, options, hooks);
+    return { report: { settings: ctx.settings, ...project, summary: summarize(project.findings) }, results };
+  }
   const findings: ReportFinding[] = [];
   const files: InputFile[] = [];
   const results: FileFixResult[] = [];
@@ -57,7 +64,7 @@ export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions, hoo
     // The stamp is of the bytes decoded here: the write is refused if they change meanwhile.
     let read;
     try {
-      read = readBytesForEdit(file.path);
+      read = file.stdin ? { bytes: file.stdin, stamp: undefined } : readBytesForEdit(file.path);
     } catch (e) {
       throw new CliError(`cannot read '${file.display}': ${fsReason(e)}`);
     }
@@ -73,6 +80,8 @@ export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions, hoo
       if (options.dryRun) {
         result.diff = unifiedDiff(text, fixed.text, `a/${file.display}`, `b/${file.display}`);
         finalText = fixed.text;
+      } else if (read.stamp === undefined) {
+        throw new CliError(`cannot write back to standard input`);
       } else {
         if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS)) options.beforeWrite?.(file.path);
         try {

@@ -41,6 +41,18 @@ files are). A file named on the command line is always checked whatever its
 name: as a Dockerfile when its name says so or its first instruction is FROM or
 ARG, otherwise as YAML (JSON included).
 
+Kustomize: the kustomizations under the paths (kustomization.yaml, .yml,
+Kustomization) are built as kubectl kustomize builds them, in process, and
+their output is linted; each finding is reported at the base or patch line
+that wrote the value, naming the overlays. Patch files are not linted as
+whole objects. --no-kustomize lints every file as it is.
+
+Standard input: the path '-' reads it (helm template . | shipshape scan -).
+It is reported as <stdin>, or under --stdin-filename <name>, which also picks
+the file kind (a Dockerfile, compose or kubeconfig name) and the .shipshape.yaml
+that applies, as for a file of that name in the current folder. --fix cannot
+write back to it (exit 2); --fix-dry-run prints its fixes as a diff.
+
 Encodings: as kubectl reads them, a byte-order mark selects UTF-8, UTF-16 LE
 or UTF-16 BE, otherwise files are UTF-8; --fix writes a file back in its own
 encoding. Bytes that are not valid UTF-8, UTF-16 without a byte-order mark and
@@ -63,6 +75,14 @@ Formats:
          partialFingerprints that stay when lines are added or removed
          elsewhere in the file. Locations are relative to %SRCROOT% (the
          current folder) with columnKind utf16CodeUnits.
+  junit  JUnit XML: a test suite per file and in it a test case per enabled
+         rule; a rule fails when it reports at or above --fail-on there (the
+         failure lists file:line:col severity message), lower findings go to
+         the test case's system-out.
+  gitlab GitLab Code Quality JSON (artifacts:reports:codequality): check_name
+         (rule id), description, severity (error: critical, warning: major,
+         info: info), location.path and lines, and a fingerprint that stays
+         when lines are added or removed elsewhere in the file.
 
 Exit status:
   0  no finding at or above --fail-on
@@ -78,7 +98,8 @@ first non-empty current-context wins.
 Writes: use-context writes current-context to kubectl's default file (the
 --kubeconfig file, the only or first existing KUBECONFIG file, or
 ~/.kube/config); set-namespace writes to the file defining the context. Only
-that one value changes (comments and formatting are kept); the write is
+that one value changes (comments and formatting are kept; a new key goes in
+sorted place when the keys are sorted, as kubectl writes them); the write is
 atomic, keeps the file's permissions and is refused if the file changed on
 disk since it was read. Secret values are never printed.
 
@@ -87,8 +108,25 @@ Exit status:
   1  lint: findings at or above warning
   2  usage error, unknown context, unreadable file or refused write`;
 
+const INIT_DETAILS = `Writes .shipshape.yaml in the current folder with the profile, after a first
+scan of the files below it (found as 'shipshape scan' finds them):
+  - the registries the images come from that are not trusted by default
+    (untrusted-registry), listed under trustedRegistries commented out:
+    trusting one is your decision, made by uncommenting it;
+  - the rules that report most, with their severity, commented out under
+    rules, to tune before the first real scan.
+Then it prints what to do next. An existing .shipshape.yaml (or .yml) is left
+alone unless --force is given.
+
+Exit status:
+  0  written
+  2  a config file exists (without --force), bad option or unwritable file`;
+
 /** The help for the whole tool or for one command. */
 export function helpText(topic?: CommandName): string {
+  if (topic === 'init') {
+    return ['Usage: shipshape init [--profile baseline|restricted] [--force]', '', 'Start a configuration for this repository.', '', 'Options:', ...optionLines('init'), '', INIT_DETAILS, ''].join('\n');
+  }
   if (topic === 'scan') {
     return [
       'Usage: shipshape scan [options] [paths...]',

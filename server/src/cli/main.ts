@@ -1,22 +1,4 @@
 /** Entry point of the `shipshape` command (bundled to dist/cli.js with a shebang). */
-import { run } from './cli';
-import { firstLine } from './errors';
+import { runCliProcess } from './process';
 
-function fail(e: unknown): void {
-  process.stderr.write(`shipshape: internal error: ${firstLine(e)}\n`);
-  process.exitCode = 2;
-}
-
-// A reader that goes away (`shipshape scan | head`) is not an error worth a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  fail(e);
-});
-process.on('uncaughtException', fail);
-
-try {
-  // Setting exitCode (not calling process.exit) lets piped output drain before the process ends.
-  process.exitCode = run(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
-} catch (e) {
-  fail(e);
-}
+runCliProcess(process.argv.slice(2));

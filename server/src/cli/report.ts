@@ -32,6 +32,8 @@ export interface ReportFinding {
   lineHash: string;
   /** Other places in the file that explain the finding (e.g. where a value merged with `<<` is written). */
   related?: Array<{ message: string; start: Position; end: Position }>;
+  /** The kustomization files (display paths) whose built output has the finding, when a build reported it. */
+  kustomizations?: string[];
 }
 
 export interface Summary {
@@ -50,8 +52,8 @@ export interface ScanReport {
   summary: Summary;
 }
 
-/** Attach positions to a file's findings. */
-export function locateFindings(file: InputFile, text: string, findings: readonly Finding[]): ReportFinding[] {
+/** Attach positions to a file's findings. `buildName`: a build's display path (see Finding.builds). */
+export function locateFindings(file: InputFile, text: string, findings: readonly Finding[], buildName: (path: string) => string = (p) => p): ReportFinding[] {
   if (findings.length === 0) return [];
   const index = new LineIndex(text);
   const at = (offset: number): Position => {
@@ -66,6 +68,7 @@ export function locateFindings(file: InputFile, text: string, findings: readonly
       if (f.object) r.object = { ...f.object };
       if (f.container !== undefined) r.container = f.container;
       if (f.related?.length) r.related = f.related.map((x) => ({ message: x.message, start: at(x.span.start), end: at(x.span.end) }));
+      if (f.builds?.length) r.kustomizations = f.builds.map(buildName);
       return r;
     });
 }

@@ -6,8 +6,9 @@ import { ConfigLoader, isConfigFile, type LoadedConfig } from '../io/config-load
 import { LineIndex } from '../engine/text';
 import type { ScanArgs } from './args';
 import { CliError } from './errors';
-import { discoverFiles, displayPath, readSource, type InputFile, type SourceFile } from './files';
+import { discoverFiles, displayPath, readSource, type InputFile, type SourceFile, type StdinSource } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
+import { scanProject } from './project-scan';
 
 type SettingArgs = Pick<ScanArgs, 'profile' | 'rules' | 'trustedRegistries' | 'noSchema'>;
 
@@ -45,8 +46,11 @@ export interface ScanContext {
   settings: EngineSettings;
 }
 
+/** Reads standard input (the path `-`); the CLI's is in CliIo. */
+export type ReadStdin = () => Uint8Array;
+
 /** Files to scan and how to get each one's settings; shared by `scan` and `scan --fix`. */
-export function scanContext(args: ScanArgs, cwd: string): ScanContext {
+export function scanContext(args: ScanArgs, cwd: string, readStdin?: ReadStdin): ScanContext {
   const fromFlags = settingsFromArgs(args);
   const loader = new ConfigLoader();
   const explicit = args.config !== undefined ? resolve(cwd, args.config) : undefined;
@@ -62,14 +66,19 @@ export function scanContext(args: ScanArgs, cwd: string): ScanContext {
     if (r.ignored) return undefined;
     return r.config ? withFlags(r.settings, args, fromFlags) : fromFlags;
   };
-  // Config files configure; they are not manifests.
-  const files = discoverFiles(args.paths, cwd).filter((f) => !isConfigFile(f.path));
+  const stdin: StdinSource | undefined = readStdin && { read: readStdin, ...(args.stdinFilename !== undefined ? { name: args.stdinFilename } : {}) };
+  // Config files configure; they are not manifests (standard input is what it was given to be).
+  const files = discoverFiles(args.paths, cwd, stdin).filter((f) => f.stdin !== undefined || !isConfigFile(f.path));
   return { settingsFor, files, settings: fromFlags };
 }
 
-/** `hooks`: the run's rule hooks (see RuleHooks). */
-export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}): ScanReport {
-  const ctx = scanContext(args, cwd);
+/** `hooks`: the run's rule hooks (see RuleHooks); `readStdin` reads the path `-`. */
+export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStdin?: ReadStdin): ScanReport {
+  const ctx = scanContext(args, cwd, readStdin);
+  if (!args.noKustomize) {
+    const project = scanProject(ctx, cwd, hooks);
+    return { settings: ctx.settings, ...project, summary: summarize(project.findings) };
+  }
   const findings: ReportFinding[] = [];
   const files: InputFile[] = [];
   for (const file of ctx.files) {

@@ -244,7 +244,8 @@ function byPosition(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId);
 }
 
-function shifted(f: Finding, by: number): Finding {
+/** The finding moved by `by` (span, related locations and fixes). */
+export function shifted(f: Finding, by: number): Finding {
   return {
     ...f,
     span: { start: f.span.start + by, end: f.span.end + by },

@@ -75,6 +75,12 @@ export interface Finding {
   object?: { kind: string; name?: string; namespace?: string };
   /** Container the finding concerns, if any. */
   container?: string;
+  /**
+   * For a finding in an object a build produced (engine/project/): the build
+   * files (kustomization files, project paths) whose output has it, sorted.
+   * The finding is reported where its value was written (a base, a patch).
+   */
+  builds?: string[];
 }
 
 export type PssLevel = 'baseline' | 'restricted';

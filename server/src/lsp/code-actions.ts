@@ -1,6 +1,7 @@
 /**
  * textDocument/codeAction and codeAction/resolve: quick fixes, "Harden
- * container", fix-all.
+ * container" (or service), fix-all. What the quick-fix menu at a position
+ * holds, in which order, and which entry is preferred: see action-menu.ts.
  *
  * The document's kept lint (DocumentLinter.lintOf: the lint its diagnostics
  * came from, with the settings and `.shipshape.yaml` it was made with) is the
@@ -20,7 +21,8 @@ import { chunkIndexAt, findingFixes, getRule, LineIndex, type DocumentCache, typ
 import { startsAsJson } from '../engine/parse/json-manifest';
 import { yamlFindingsAt, yamlLintFindings } from '../engine/lint';
 import { addTrustedRegistry, newConfigTrusting, trustEntryFor } from '../engine/config/config-edit';
-import { disableForLineFix, ignoreForObjectFix } from '../engine/fixes/actions';
+import { disableRulesForLineFix, ignoreForObjectFix } from '../engine/fixes/actions';
+import { foldedAction, menuTitle, preferredFix, rankByCursor, type MenuItem, type RuleEntry } from './action-menu';
 import { fixAll, hardenContainer, inRestrictedProfile, minimalEdit, normalizeEdits } from '../engine/fixes/apply';
 import type { ConfigResolver } from './config';
 import { DIAGNOSTIC_SOURCE, isFindingOf, type DiagnosticData } from './diagnostics';
@@ -117,48 +119,55 @@ export class CodeActionProvider {
     const edit = this.editOf(doc, lint);
     const actions: CodeAction[] = [];
 
-    // The findings the diagnostics came from, each looked up in its own YAML document.
-    const matched = new Map<Diagnostic, Finding>();
+    // The findings the diagnostics came from, each looked up in its own YAML document, in menu order (see action-menu.ts).
+    const items: MenuItem[] = [];
     for (const diagnostic of ours) {
       const data = diagnostic.data as DiagnosticData;
       const finding = findingsAt(lint, data.span.start).find((f) => isFindingOf(f, data));
-      if (finding) matched.set(diagnostic, finding);
+      if (finding) items.push({ diagnostic, finding });
     }
+    const cursor = params.range.start;
+    const ranked = rankByCursor(items, cursor);
 
-    if (wanted(only, CodeActionKind.QuickFix) || wanted(only, CodeActionKind.RefactorRewrite)) {
-      const hardened = new Set<string>();
-      for (const [diagnostic, finding] of matched) {
-        if (wanted(only, CodeActionKind.QuickFix)) {
-          for (const fix of findingFixes(finding)) {
-            if (!normalizeEdits(text, fix.edits)) continue;
-            actions.push(this.action(fix.title, CodeActionKind.QuickFix, diagnostic, edit(fix.edits), fix.kind === 'fix'));
-          }
-          const trust = finding.ruleId === 'untrusted-registry' ? this.trustAction(uri, text, finding, diagnostic) : undefined;
-          if (trust) actions.push(trust);
-          for (const fix of [disableForLineFix(text, lint.kind, finding), ignoreForObject(lint, text, finding)]) {
-            if (fix) actions.push(this.action(fix.title, CodeActionKind.QuickFix, diagnostic, edit(fix.edits), false));
-          }
-          actions.push({
-            title: `Show documentation for ${finding.ruleId}`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            command: { title: `Show documentation for ${finding.ruleId}`, command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] },
-          });
+    if (wanted(only, CodeActionKind.QuickFix)) {
+      const usable = (fix: Fix) => normalizeEdits(text, fix.edits) !== undefined;
+      const preferred = preferredFix(ranked, cursor, findingFixes, usable);
+      const fixes: CodeAction[] = [];
+      for (const { diagnostic, finding } of ranked) {
+        for (const fix of findingFixes(finding)) {
+          if (!usable(fix)) continue;
+          const action = this.action(menuTitle(fix), CodeActionKind.QuickFix, diagnostic, edit(fix.edits), fix === preferred);
+          if (fix === preferred) fixes.unshift(action);
+          else fixes.push(action);
         }
-        if (finding.container !== undefined && wanted(only, CodeActionKind.RefactorRewrite)) {
-          // One per container of an object: the items of a List are objects of one document.
-          const documentStart = lint.yaml && !lint.yaml.whole ? lint.yaml.chunks[chunkIndexAt(lint.yaml.chunks, finding.span.start)]?.offset ?? 0 : 0;
-          const key = `${finding.container}\u0000${documentStart}\u0000${JSON.stringify(finding.object)}`;
-          if (hardened.has(key)) continue;
-          hardened.add(key);
-          const title = `Harden container ${finding.container}`;
-          const data: ResolveData = { shipshape: 'harden', uri, version, container: finding.container, at: finding.span.start };
-          if (this.deps.canResolve) {
-            if (hardenable(lint, finding)) actions.push({ title, kind: CodeActionKind.RefactorRewrite, data });
-          } else {
-            const resolved = this.hardenEdit(lint, text, data);
-            if (resolved) actions.push({ title, kind: CodeActionKind.RefactorRewrite, edit: edit([resolved]) });
-          }
+        const trust = finding.ruleId === 'untrusted-registry' ? this.trustAction(uri, text, finding, diagnostic) : undefined;
+        if (trust) fixes.push(trust);
+      }
+      actions.push(...fixes, ...this.exemptions(lint, text, ranked, edit));
+      // Documentation is one click away through the diagnostic's code link; the one entry is offered only where the menu would be empty (a JSON manifest).
+      const top = ranked[0];
+      if (top && actions.length === 0) {
+        const title = `Show documentation for ${top.finding.ruleId}`;
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [top.diagnostic], command: { title, command: SHOW_DOCS_COMMAND, arguments: [top.finding.ruleId] } });
+      }
+    }
+    if (wanted(only, CodeActionKind.RefactorRewrite)) {
+      const hardened = new Set<string>();
+      for (const { finding } of ranked) {
+        if (finding.container === undefined) continue;
+        // One per container of an object: the items of a List are objects of one document.
+        const documentStart = lint.yaml && !lint.yaml.whole ? lint.yaml.chunks[chunkIndexAt(lint.yaml.chunks, finding.span.start)]?.offset ?? 0 : 0;
+        const key = `${finding.container}\u0000${documentStart}\u0000${JSON.stringify(finding.object)}`;
+        if (hardened.has(key)) continue;
+        hardened.add(key);
+        // A container finding without an object is a compose service's.
+        const title = `Harden ${finding.object ? 'container' : 'service'} ${finding.container}`;
+        const data: ResolveData = { shipshape: 'harden', uri, version, container: finding.container, at: finding.span.start };
+        if (this.deps.canResolve) {
+          if (hardenable(lint, finding)) actions.push({ title, kind: CodeActionKind.RefactorRewrite, data });
+        } else {
+          const resolved = this.hardenEdit(lint, text, data);
+          if (resolved) actions.push({ title, kind: CodeActionKind.RefactorRewrite, edit: edit([resolved]) });
         }
       }
     }
@@ -239,6 +248,33 @@ export class CodeActionProvider {
       return edits.map((e) => ({ range: { start: position(e.start), end: position(e.end) }, newText: e.text }));
     };
     return (edits) => ({ documentChanges: [{ textDocument: { uri: lint.uri, version: lint.version }, edits: toLsp(edits) }] });
+  }
+
+  /**
+   * "Disable ... for this line" and "Ignore ... for this object" as one entry
+   * each (see foldedAction): per rule, the first of its findings (in menu
+   * order) that the edit can be built for; Disable also offers every rule at
+   * once (one comment per line naming them all).
+   */
+  private exemptions(lint: DocumentLint, text: string, ranked: readonly MenuItem[], edit: (edits: readonly TextEdit[]) => WorkspaceEdit): CodeAction[] {
+    const byRule = new Map<string, MenuItem[]>();
+    for (const item of ranked) byRule.set(item.finding.ruleId, [...(byRule.get(item.finding.ruleId) ?? []), item]);
+    const disable: RuleEntry[] = [];
+    const ignore: RuleEntry[] = [];
+    for (const [ruleId, of] of byRule) {
+      const diagnostics = of.map((i) => i.diagnostic);
+      const message = of[0]!.finding.message;
+      const off = disableRulesForLineFix(text, lint.kind, of.map((i) => i.finding));
+      if (off) disable.push({ ruleId, message, fix: off, diagnostics });
+      const exempt = of.map((i) => ignoreForObject(lint, text, i.finding)).find((f) => f !== undefined);
+      if (exempt) ignore.push({ ruleId, message, fix: exempt, diagnostics });
+    }
+    const all = disable.length > 1 ? disableRulesForLineFix(text, lint.kind, ranked.map((i) => i.finding)) : undefined;
+    const apply = (fix: Fix) => edit(fix.edits);
+    return [
+      foldedAction(disable, { title: 'Disable for this line...', placeHolder: 'Disable which rule for this line?' }, apply, all),
+      foldedAction(ignore, { title: 'Ignore for this object...', placeHolder: 'Ignore which rule for this object?' }, apply),
+    ].filter((a): a is CodeAction => a !== undefined);
   }
 
   /**

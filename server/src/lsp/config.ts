@@ -15,6 +15,8 @@ export interface ConfigResolution {
   ignored: boolean;
   /** The applicable config is invalid (and was not applied). */
   invalid?: LoadedConfig;
+  /** The path of the `.shipshape.yaml` applied, when one was. */
+  config?: string;
 }
 
 /** The file-system path of a `file:` URI, else undefined. */
@@ -74,6 +76,6 @@ export class ConfigResolver {
     const stopDir = this.workspaceFolders.find((w) => isInside(path, w));
     const r = this.loader.settingsFor(path, editor, stopDir !== undefined ? { stopDir } : {});
     if (r.config && !r.config.parsed.config) return { settings: editor, ignored: false, invalid: r.config };
-    return { settings: r.settings, ignored: r.ignored };
+    return { settings: r.settings, ignored: r.ignored, ...(r.config ? { config: r.config.path } : {}) };
   }
 }

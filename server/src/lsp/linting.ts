@@ -23,6 +23,7 @@ import { configFindings } from '../engine/config/config-file';
 import type { ConfigResolver } from './config';
 import type { DiagnosticConverter } from './diagnostics';
 import type { CancelToken } from './scheduler';
+import type { ServerLog } from './server-log';
 import type { SettingsStore } from './settings';
 
 export interface LintJobDeps {
@@ -42,6 +43,8 @@ export interface LintJobDeps {
   yieldToEvents?: () => Promise<void>;
   /** The server's rule hooks, passed with every lint (see RuleHooks). */
   hooks?: RuleHooks;
+  /** The output channel's log: settings in effect per document, slow lints. */
+  log?: Pick<ServerLog, 'settings' | 'lintTook'>;
 }
 
 /** Default for LintJobDeps.sliceMs. */
@@ -107,17 +110,28 @@ export class DocumentLinter {
     if (!doc || doc.version !== version) return undefined; // superseded while waiting
     const text = doc.getText();
     const kind = documentKind(uri, doc.languageId, text);
-    if (!settings.enable || kind === undefined) return { state: 'off' };
+    if (kind === undefined) return { state: 'off' };
+    const log = this.deps.log;
+    if (!settings.enable) {
+      log?.settings(uri, { notLinted: 'disabled' });
+      return { state: 'off' };
+    }
     const configs = this.deps.configs;
     // A .shipshape.yaml is checked against the configuration schema, not as a manifest.
     if (configs?.isConfigDocument(uri)) return { state: 'config', text, settings: settings.engine };
     let engine = settings.engine;
+    let config: string | undefined;
     if (configs) {
       const r = configs.resolve(uri, engine);
-      if (r.ignored) return { state: 'off' };
+      if (r.ignored) {
+        log?.settings(uri, { notLinted: 'ignored', ...(r.config ? { config: r.config } : {}) });
+        return { state: 'off' };
+      }
       if (r.invalid) this.deps.onInvalidConfig?.(r.invalid.path, r.invalid.parsed.problems[0]?.message ?? 'invalid configuration');
       engine = r.settings;
+      config = r.config;
     }
+    log?.settings(uri, { engine, ...(config ? { config } : {}) });
     const fileName = uriPath(uri).split('/').pop();
     return { state: 'lint', text, kind, options: { ...this.deps.hooks, settings: engine, cache: this.cacheFor(uri), fileName }, max: settings.maxDiagnosticsPerFile };
   }
@@ -143,18 +157,23 @@ export class DocumentLinter {
     }
     const { text, kind, options, max } = plan;
     const stale = (): boolean => token.cancelled || documents.get(uri)?.version !== version;
+    const started = performance.now();
     let diagnostics: Diagnostic[];
+    let found: number;
     if (kind === 'yaml') {
       const lint = await this.lintYaml(text, options, stale);
       if (!lint) return; // superseded while linting
       if (lint.changedAt !== undefined) this.focus.set(uri, lint.changedAt);
       this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, yaml: lint });
       diagnostics = converter.convertYaml(lint, text, version, { max, focus: this.focus.get(uri) }, uri);
+      found = lint.whole ? lint.whole.length : lint.chunks.reduce((n, c) => n + c.result.findings.length, 0);
     } else {
       const findings = lintText(text, kind, options);
       this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, findings });
       diagnostics = converter.convert(findings, text, version, { max }, uri);
+      found = findings.length;
     }
+    this.deps.log?.lintTook(uri, performance.now() - started, text.length, found);
     // Never publish for a stale version (a Dockerfile is linted synchronously; this also guards later changes).
     if (stale()) return;
     publish({ uri, version, diagnostics });

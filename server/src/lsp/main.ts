@@ -10,7 +10,8 @@ import { version } from '../../../package.json';
 import { CODE_ACTION_KINDS, CodeActionProvider } from './code-actions';
 import { ConfigResolver } from './config';
 import { DiagnosticConverter } from './diagnostics';
-import { DocumentLinter } from './linting';
+import { DocumentLinter, uriPath } from './linting';
+import { ServerLog } from './server-log';
 import { KubeconfigService } from './kubeconfig';
 import { KUBECONFIG_EDIT_REQUEST, KUBECONFIG_MODEL_REQUEST } from '../../../shared/kubeconfig/protocol';
 import { describeInternalError, RULES, type RuleHooks } from '../engine';
@@ -63,8 +64,10 @@ export function startServer(connection: Connection): void {
   };
   // Test seam, not in production bundles (engine/test-seams.d.ts).
   if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && process.env[TEST_FAULT_ENV] === 'rule-throws') hooks.rules = [...RULES, throwingTestRule()];
+  const serverLog = new ServerLog({ info: (m) => log.info(m) }, (uri) => (uri.startsWith('file:') ? uriPath(uri) : uri));
   const linter = new DocumentLinter({
     hooks,
+    log: serverLog,
     documents,
     settings,
     configs,
@@ -107,6 +110,7 @@ export function startServer(connection: Connection): void {
     };
   });
   connection.onInitialized(() => {
+    serverLog.version(version);
     if (!folderEvents) return;
     connection.workspace.onDidChangeWorkspaceFolders(
       guard('didChangeWorkspaceFolders', () => {
@@ -161,6 +165,7 @@ export function startServer(connection: Connection): void {
       if (configs.isConfigDocument(uri)) configChanged(0);
       linter.forget(uri);
       settings.forget(uri);
+      serverLog.forget(uri);
       memory.check(); // closing a large file frees its text and cache at once
       void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => log.error(`clearing diagnostics failed: ${describe(err)}`));
     }),

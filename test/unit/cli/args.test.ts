@@ -87,7 +87,7 @@ test('usage errors exit 2 with one line on stderr', () => {
     [['scan', '--bogus'], /unknown option '--bogus'/],
     [['scan', '-x'], /unknown option '-x'/],
     [['scan', '--fromat', 'json'], /unknown option '--fromat'; did you mean '--format'\?/],
-    [['scan', '--format', 'xml'], /invalid value 'xml' for --format \(expected text, json, sarif\)/],
+    [['scan', '--format', 'xml'], /invalid value 'xml' for --format \(expected text, json, sarif, junit, gitlab\)/],
     [['scan', '--format'], /option --format needs a value/],
     [['scan', '--format', '--profile', 'baseline'], /option --format needs a value/],
     [['scan', '--fail-on', 'critical'], /invalid value 'critical' for --fail-on \(expected error, warning, info, none\)/],

@@ -40,3 +40,22 @@ test('scan --fix on a privileged node-agent DaemonSet keeps every explicit privi
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Issue 20: DOCKER_CONTENT_TRUST=0 is a decision the author wrote; --fix keeps it (removing it is a suggestion)
+// and still reports it, while safe fixes elsewhere in the file (ADD of a local file -> COPY) are applied.
+test('scan --fix keeps an explicit DOCKER_CONTENT_TRUST=0 in a Dockerfile and still reports it', () => {
+  assertBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-dct-'));
+  try {
+    const before = 'FROM alpine:3.20\nENV DOCKER_CONTENT_TRUST=0\nADD app.sh /app.sh\nUSER 10001\n';
+    writeFileSync(join(dir, 'Dockerfile'), before);
+    const r = runCli(['scan', '--fix', '--format', 'json', 'Dockerfile'], { cwd: dir });
+    const after = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    assert.ok(after.includes('ENV DOCKER_CONTENT_TRUST=0\n'), after);
+    assert.ok(after.includes('COPY app.sh /app.sh'), after);
+    const ids = jsonOf(r).findings.map((f: { ruleId: string }) => f.ruleId);
+    assert.ok(ids.includes('dockerfile-content-trust-disabled'), ids.join(', '));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

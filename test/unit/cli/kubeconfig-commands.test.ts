@@ -88,10 +88,10 @@ test('use-context writes only current-context of the default file; set-namespace
   // set-namespace with the current context (lab, defined in extra).
   const ns = runCli(['kubeconfig', 'set-namespace', 'web'], { env });
   assert.equal(ns.status, 0, ns.stderr);
-  assert.equal(readFileSync(extra, 'utf8'), extraBefore.replace('{cluster: dev, user: dev}', '{cluster: dev, user: dev, namespace: web}'));
+  assert.equal(readFileSync(extra, 'utf8'), extraBefore.replace('{cluster: dev, user: dev}', '{cluster: dev, namespace: web, user: dev}'));
   const ns2 = runCli(['kubeconfig', 'set-namespace', '--context', 'dev', 'tools'], { env });
   assert.equal(ns2.status, 0, ns2.stderr);
-  assert.equal(readFileSync(main, 'utf8'), MAIN.replace('current-context: dev', 'current-context: lab').replace('    user: dev   # inline comment\n', '    user: dev   # inline comment\n    namespace: tools\n'));
+  assert.equal(readFileSync(main, 'utf8'), MAIN.replace('current-context: dev', 'current-context: lab').replace('    user: dev   # inline comment\n', '    namespace: tools\n    user: dev   # inline comment\n'));
   const ns3 = runCli(['kubeconfig', 'set-namespace', '--context', 'prod', 'kube-system', '--kubeconfig', main]);
   assert.equal(ns3.status, 0, ns3.stderr);
   assert.match(readFileSync(main, 'utf8'), /context: \{cluster: prod, user: admin, namespace: kube-system\}/);

@@ -75,6 +75,22 @@ test('one node per context; the current one marked; children: cluster, user, nam
   assert.equal(new Set(walk(roots).map((n) => n.id)).size, walk(roots).length, 'ids are unique');
 });
 
+test('issue 20: after switching, the current context is marked by its icon, its findings in words and in the tooltip', () => {
+  const switched = buildTree(mergeKubeconfigs([{ path: '/k', text: CONFIG.replace('current-context: dev', 'current-context: prod-eu') }]));
+  const prod = switched.find((n) => n.label === 'prod-eu')!;
+  assert.equal(prod.contextValue, ITEM.currentContext);
+  assert.deepEqual(prod.icon, { id: 'pass-filled', color: 'problemsErrorIcon.foreground' }, 'the check mark, coloured by the worst finding');
+  assert.match(prod.description!, /^current · ns: payments · protected · \d+ errors?(, \d+ warnings?)?$/);
+  assert.match(prod.tooltip!, /^Context prod-eu \(current\)/);
+  assert.match(prod.tooltip!, /Findings:\n- error: /);
+  const dev = switched.find((n) => n.label === 'dev')!;
+  assert.equal(dev.contextValue, ITEM.context);
+  assert.notEqual(dev.icon?.id, 'pass-filled', 'only the current context has the check mark');
+  assert.ok(!dev.description?.includes('current'));
+  // The other way round: a context with findings that is not current shows its worst finding.
+  assert.equal(buildTree(model()).find((n) => n.label === 'prod-eu')!.icon?.id, 'error');
+});
+
 test('no secret value in any label, description or tooltip', () => {
   const text = JSON.stringify(walk(buildTree(model()))) + JSON.stringify(statusBar(model())) + JSON.stringify(contextPicks(model()));
   for (const s of ['PASS-SECRET-1', 'TOKEN-SECRET-2', 'KEY-SECRET-3', 'ARG-SECRET-4', 'ENV-SECRET-5', 'admin:']) assert.ok(!text.includes(s), s);
@@ -173,6 +189,8 @@ test('package.json: activity-bar container, view, welcome, commands with icons, 
   const welcome = c.viewsWelcome.filter((w: { view: string }) => w.view === KUBECONFIG_VIEW);
   assert.deepEqual(welcome.map((w: { when: string }) => w.when).sort(), ['shipshape.kubeconfig.state == empty', 'shipshape.kubeconfig.state == none']);
   for (const w of welcome) assert.ok(w.contents.includes(`(command:${KUBECONFIG_COMMAND_IDS.chooseFile})`));
+  // Welcome content renders links, not code: a backtick would show as a raw backtick (issue 20).
+  for (const w of welcome) assert.ok(!w.contents.includes('`'), w.contents);
   const commands = new Map<string, { icon?: string; title: string }>(c.commands.map((x: { command: string }) => [x.command, x]));
   for (const id of Object.values(KUBECONFIG_COMMAND_IDS)) assert.match(commands.get(id)?.icon ?? '', /^\$\([a-z-]+\)$/, id);
   const menuCommands = Object.values(c.menus).flat().map((m) => (m as { command: string }).command);

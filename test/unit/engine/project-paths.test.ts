@@ -23,7 +23,7 @@ test('provenance: a copy keeps every node\'s origin, and changing the copy leave
   const doc = parseDocument('spec:\n  a: 1\n  list: [x, y]\n');
   const prov = new Provenance();
   const root = doc.contents as YAMLMap;
-  const spec = root.get('spec', true) as YAMLMap;
+  const spec = root.get('spec', true) as unknown as YAMLMap;
   const a = spec.get('a', true) as Scalar;
   prov.set(spec, { file: '/f.yaml', span: { start: 8, end: 30 } });
   prov.set(a, { file: '/f.yaml', span: { start: 11, end: 12 }, keySpan: { start: 8, end: 9 } });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
-import { disableForLineFix, ignoreForObjectFix, REASON_PLACEHOLDER } from '../../../server/src/engine/fixes/actions';
+import { disableForLineFix, disableRulesForLineFix, ignoreForObjectFix, REASON_PLACEHOLDER } from '../../../server/src/engine/fixes/actions';
 import { applyEdits } from '../../../server/src/engine/fixes/apply';
 import { lintText } from '../../../server/src/engine/lint';
 import type { Finding } from '../../../server/src/engine/types';
@@ -54,6 +54,31 @@ describe('Disable <rule> for this line', () => {
     const out = applyFix(text, disableForLineFix(text, 'dockerfile', shifted)!.edits);
     assert.ok(out.startsWith('FROM alpine:3.20\n# shipshape-disable-next-line dockerfile-add -- '), out);
     assert.ok(!lintText(out, 'dockerfile').some((x) => x.ruleId === 'dockerfile-add'));
+  });
+});
+
+describe('Disable <rules> for this line (several findings at once)', () => {
+  it('writes one comment per line naming each rule once, and silences them all', () => {
+    const text = POD.replace('      securityContext:\n        privileged: true\n', '      securityContext:\n        privileged: false\n');
+    const here = lintText(text, 'yaml').filter((f) => text.slice(f.span.start).startsWith('securityContext'));
+    assert.ok(here.length >= 3, here.map((f) => f.ruleId).join(','));
+    const named = lintText(text, 'yaml').find((f) => f.ruleId === 'missing-cpu-limit');
+    assert.ok(named);
+    const fix = disableRulesForLineFix(text, 'yaml', [...here, here[0]!, named])!;
+    const ids = [...new Set(here.map((f) => f.ruleId))];
+    assert.equal(fix.title, `Disable ${[...ids, 'missing-cpu-limit'].join(', ')} for this line`);
+    assert.equal(fix.edits.length, 2, 'two lines');
+    const out = applyFix(text, fix.edits);
+    assert.ok(out.includes(`      # shipshape-disable-next-line ${ids.join(', ')} -- ${REASON_PLACEHOLDER}\n      securityContext:\n`), out);
+    const left = lintText(out, 'yaml').map((f) => f.ruleId);
+    for (const id of [...ids, 'missing-cpu-limit', 'unused-suppression']) assert.ok(!left.includes(id), id);
+  });
+  it('offers nothing without findings, or in JSON', () => {
+    assert.equal(disableRulesForLineFix(POD, 'yaml', []), undefined);
+    const json = JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { containers: [{ name: 'a', image: 'nginx:1.25', securityContext: { privileged: true } }] } }, null, 2);
+    const f = lintText(json, 'yaml').find((x) => x.ruleId === 'privileged-container');
+    assert.ok(f);
+    assert.equal(disableRulesForLineFix(json, 'yaml', [f]), undefined);
   });
 });
 

@@ -75,7 +75,7 @@ test('use-context writes current-context to the first existing KUBECONFIG file, 
   const loaded = loadKubeconfig({ env, cwd: dir });
   assert.equal(loaded.model.currentContext, 'a');
   assert.equal(useContext(loaded, 'b'), first);
-  assert.equal(readFileSync(first, 'utf8'), '# only preferences here\napiVersion: v1\nkind: Config\npreferences: {}\ncurrent-context: b\n');
+  assert.equal(readFileSync(first, 'utf8'), '# only preferences here\napiVersion: v1\ncurrent-context: b\nkind: Config\npreferences: {}\n', 'in sorted place, as kubectl writes keys');
   assert.equal(readFileSync(second, 'utf8'), CONFIG, 'the file defining the context is not touched');
   if (posix) assert.equal(statSync(first).mode & 0o777, 0o600);
   assert.equal(loadKubeconfig({ env, cwd: dir }).model.currentContext, 'b');
@@ -91,7 +91,7 @@ test('set-namespace writes to the file defining the context; CRLF and comments k
   const env = { KUBECONFIG: `${first}:${second}` };
   const loaded = loadKubeconfig({ env });
   assert.deepEqual(setNamespace(loaded, 'web'), { context: 'b', file: second });
-  assert.equal(readFileSync(second, 'utf8'), CONFIG.replace('    user: u\r\n', '    user: u\r\n    namespace: web\r\n'));
+  assert.equal(readFileSync(second, 'utf8'), CONFIG.replace('    user: u\r\n', '    namespace: web\r\n    user: u\r\n'));
   assert.equal(readFileSync(first, 'utf8'), 'apiVersion: v1\nkind: Config\ncurrent-context: b\n');
   const stale = loadKubeconfig({ env });
   const edited = readFileSync(second, 'utf8').replace('# my clusters', '# edited meanwhile');

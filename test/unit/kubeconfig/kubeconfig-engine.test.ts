@@ -230,11 +230,18 @@ test('use-context: empty or missing current-context, flow root, empty file', () 
   const emptyComment = 'current-context: # none\nkind: Config\n';
   assert.equal(ok(setCurrentContext(emptyComment, 'a')), 'current-context: a # none\nkind: Config\n');
   const emptyQuoted = 'kind: Config\ncurrent-context: ""\n';
-  assert.equal(ok(setCurrentContext(emptyQuoted, 'a')), 'kind: Config\ncurrent-context: "a"\n');
+  // kubectl quotes an empty value (`current-context: ""`) and writes a name plain: the quotes are not kept (issue 20).
+  assert.equal(ok(setCurrentContext(emptyQuoted, 'a')), 'kind: Config\ncurrent-context: a\n');
+  assert.equal(ok(setCurrentContext("kind: Config\ncurrent-context: ''\n", 'a')), 'kind: Config\ncurrent-context: a\n');
+  assert.equal(ok(setCurrentContext(emptyQuoted, 'yes')), 'kind: Config\ncurrent-context: "yes"\n', 'quoted where a plain value would not read back');
+  assert.equal(ok(setCurrentContext("kind: Config\ncurrent-context: 'old'\n", 'a')), "kind: Config\ncurrent-context: 'a'\n", 'a non-empty value keeps its style');
   const missing = 'apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user:\n    token-file: /t # c\n';
-  assert.equal(assertMinimal(missing, setCurrentContext(missing, 'a')), missing + 'current-context: a\n');
-  const noEol = 'apiVersion: v1\r\nkind: Config';
-  assert.equal(ok(setCurrentContext(noEol, 'a')), 'apiVersion: v1\r\nkind: Config\r\ncurrent-context: a');
+  assert.equal(assertMinimal(missing, setCurrentContext(missing, 'a')), missing.replace('kind: Config\n', 'current-context: a\nkind: Config\n'), 'sorted keys: in sorted place');
+  const unsorted = 'kind: Config\napiVersion: v1\nusers: []\n';
+  assert.equal(assertMinimal(unsorted, setCurrentContext(unsorted, 'a')), unsorted + 'current-context: a\n', 'unsorted keys: at the end');
+  const noEol = 'kind: Config\r\napiVersion: v1';
+  assert.equal(ok(setCurrentContext(noEol, 'a')), 'kind: Config\r\napiVersion: v1\r\ncurrent-context: a');
+  assert.equal(ok(setCurrentContext('apiVersion: v1\r\nkind: Config', 'a')), 'apiVersion: v1\r\ncurrent-context: a\r\nkind: Config');
   const flow = '{apiVersion: v1, kind: Config, contexts: []}\n';
   assert.equal(ok(setCurrentContext(flow, 'a')), '{apiVersion: v1, kind: Config, contexts: [], current-context: a}\n');
   assert.equal(ok(setCurrentContext('', 'a')), 'apiVersion: v1\nkind: Config\ncurrent-context: a\n');
@@ -247,11 +254,17 @@ test('set-namespace: replace, insert into block and flow context maps, odd inden
   const r1 = setContextNamespace(A, 'prod-admin', 'monitoring');
   assert.equal(assertMinimal(A, r1), A.replace('namespace: kube-system', 'namespace: monitoring'));
   const r2 = setContextNamespace(A, 'lab', 'web');
-  assert.equal(assertMinimal(A, r2), A.replace('context: {cluster: lab, user: dev}', 'context: {cluster: lab, user: dev, namespace: web}'));
+  assert.equal(assertMinimal(A, r2), A.replace('context: {cluster: lab, user: dev}', 'context: {cluster: lab, namespace: web, user: dev}'));
   const odd = 'contexts:\n    -   name: odd\n        context:\n              cluster: c   # trailing\n              user: u\n# after\nkind: Config\napiVersion: v1\n';
-  assert.equal(assertMinimal(odd, setContextNamespace(odd, 'odd', 'ns')), odd.replace('user: u\n', 'user: u\n              namespace: ns\n'));
+  assert.equal(assertMinimal(odd, setContextNamespace(odd, 'odd', 'ns')), odd.replace('              user: u\n', '              namespace: ns\n              user: u\n'));
   const crlf = 'apiVersion: v1\r\nkind: Config\r\ncontexts:\r\n- name: c\r\n  context:\r\n    cluster: x\r\n    user: y\r\n';
-  assert.equal(assertMinimal(crlf, setContextNamespace(crlf, 'c', 'ns')), crlf + '    namespace: ns\r\n');
+  assert.equal(assertMinimal(crlf, setContextNamespace(crlf, 'c', 'ns')), crlf.replace('    user: y\r\n', '    namespace: ns\r\n    user: y\r\n'));
+  // Comment lines right above the entry the new key goes before stay with that entry.
+  const commented = 'apiVersion: v1\nkind: Config\ncontexts:\n- name: c\n  context:\n    cluster: x # the cluster\n    # who we are\n    user: y\n';
+  assert.equal(assertMinimal(commented, setContextNamespace(commented, 'c', 'ns')), commented.replace('    # who we are\n', '    namespace: ns\n    # who we are\n'));
+  // Keys not in sorted order: the new key goes at the end.
+  const unsortedBody = 'apiVersion: v1\nkind: Config\ncontexts:\n- name: c\n  context:\n    user: y\n    cluster: x\n';
+  assert.equal(assertMinimal(unsortedBody, setContextNamespace(unsortedBody, 'c', 'ns')), unsortedBody + '    namespace: ns\n');
   const noEol = 'apiVersion: v1\nkind: Config\ncontexts:\n- name: c\n  context:\n    cluster: x';
   assert.equal(ok(setContextNamespace(noEol, 'c', 'ns')), noEol + '\n    namespace: ns');
   const emptyFlow = 'apiVersion: v1\nkind: Config\ncontexts:\n- {name: c, context: {}}\n';

@@ -44,7 +44,7 @@ test('an edit computed elsewhere is written minimally, keeping the byte order ma
     const ns = setNamespaceTarget(again, 'b');
     assert.equal(ns.context, 'b');
     writeEdit(again, ns.file, setContextNamespace(ns.text, ns.context, 'web'));
-    assert.equal(readFileSync(path, 'utf8'), CONFIG.replace('current-context: a # mine', 'current-context: b # mine') + '    namespace: web\r\n');
+    assert.equal(readFileSync(path, 'utf8'), CONFIG.replace('current-context: a # mine', 'current-context: b # mine').replace(/    user: u\r\n$/, '    namespace: web\r\n    user: u\r\n'));
   });
 });
 

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findingFixes, LineIndex, lintText, type Fix } from '../../../server/src/engine';
 import { ignoreForObjectFix } from '../../../server/src/engine/fixes/actions';
 import { lintCount } from '../../../server/src/engine/lint-count';
+import { menuTitle } from '../../../server/src/lsp/action-menu';
 import { CodeActionProvider, FIX_ALL_KIND } from '../../../server/src/lsp/code-actions';
 import { DiagnosticConverter } from '../../../server/src/lsp/diagnostics';
 import { DocumentLinter } from '../../../server/src/lsp/linting';
@@ -74,7 +75,7 @@ test('a code action request lints nothing again; Harden container and fix-all ar
   const ignore = actions.find((a) => a.title === 'Ignore run-as-root for this object');
   assert.ok(ignore);
   assert.deepEqual(editOf(ignore), lsp(ignoreForObjectFix(TEXT, 'yaml', finding)));
-  const quick = actions.find((a) => a.title === findingFixes(finding)[0]?.title);
+  const quick = actions.find((a) => a.title === menuTitle(findingFixes(finding)[0]!));
   assert.ok(quick);
   assert.deepEqual(editOf(quick), lsp(findingFixes(finding)[0]));
   const harden = actions.find((a) => a.title === 'Harden container root-app');

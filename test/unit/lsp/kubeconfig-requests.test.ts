@@ -133,7 +133,7 @@ describe('kubeconfig requests in the language server', () => {
     assert.equal(r.text, CONFIG.replace('current-context: dev  #', 'current-context: other  #'));
     const ns = await server.conn.sendRequest<KubeconfigEditResult>(KUBECONFIG_EDIT_REQUEST, { text: CONFIG, context: 'dev', namespace: 'web' });
     assert.ok(ns.ok);
-    assert.equal(ns.text, CONFIG.replace('{cluster: dev, user: admin}', '{cluster: dev, user: admin, namespace: web}'));
+    assert.equal(ns.text, CONFIG.replace('{cluster: dev, user: admin}', '{cluster: dev, namespace: web, user: admin}'));
     for (const bad of [null, {}, { text: 1 }, { text: CONFIG }]) {
       const x = await server.conn.sendRequest<KubeconfigEditResult>(KUBECONFIG_EDIT_REQUEST, bad);
       assert.equal(x.ok, false);

@@ -9,13 +9,17 @@ import { join } from 'node:path';
 import {
   ConfigurationRequest,
   createProtocolConnection,
+  InitializedNotification,
+  InitializeRequest,
   IPCMessageReader,
   IPCMessageWriter,
   LogMessageNotification,
   PublishDiagnosticsNotification,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type ConfigurationParams,
+  type InitializeResult,
   type LogMessageParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -150,6 +154,21 @@ export class LspServer {
       return params.items.map((item) => (item.section === 'shipshape' ? this.settings : null));
     });
     this.conn.listen();
+  }
+
+  /**
+   * initialize, then initialized: a client that answers workspace/configuration and takes diagnostics' data,
+   * with `textDocument` capabilities added, opened on the folder `folder` (a file: URI) when given.
+   */
+  async initialize(textDocument: ClientCapabilities['textDocument'] = {}, folder?: string): Promise<InitializeResult> {
+    const result = await this.conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folder ?? null,
+      workspaceFolders: folder ? [{ uri: folder, name: 'workspace' }] : null,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { dataSupport: true }, ...textDocument } },
+    });
+    await this.conn.sendNotification(InitializedNotification.type, {});
+    return result;
   }
 
   /** The next diagnostics published for `uri` (each publication is consumed once). */

@@ -44,7 +44,7 @@ test('disablesContentTrust: the docker CLI reads these as false', () => {
 });
 
 dockerfileFixTests('dockerfile-content-trust-disabled', [
-  { name: 'the only ENV entry: the line goes', kind: 'fix', text: 'FROM alpine:3.20\nENV DOCKER_CONTENT_TRUST=0\nRUN true\n', output: 'FROM alpine:3.20\nRUN true\n' },
+  { name: 'the only ENV entry: the line goes (a suggestion: the author wrote it, issue 20)', kind: 'suggestion', text: 'FROM alpine:3.20\nENV DOCKER_CONTENT_TRUST=0\nRUN true\n', output: 'FROM alpine:3.20\nRUN true\n' },
   { name: 'the legacy ENV form', text: 'FROM alpine:3.20\nENV DOCKER_CONTENT_TRUST 0\nRUN true\n', output: 'FROM alpine:3.20\nRUN true\n' },
   { name: 'an ARG at the end of the file without a line break', text: 'FROM alpine:3.20\nARG DOCKER_CONTENT_TRUST=false', output: 'FROM alpine:3.20\n' },
   { name: 'the first of several entries', text: 'FROM alpine:3.20\nENV DOCKER_CONTENT_TRUST=0 A=1 B=2\n', output: 'FROM alpine:3.20\nENV A=1 B=2\n' },

@@ -7,6 +7,7 @@ dockerfileRuleTests('image-not-pinned', {
   valid: [
     { name: 'a digest', text: `FROM node:20@${DIGEST}\n` },
     { name: 'a digest from an ARG default', text: `ARG BASE=node:20@${DIGEST}\nFROM $BASE\n` },
+    { name: 'FROM :latest or without a tag is image-latest-tag\'s finding', text: 'FROM node:latest\nFROM alpine\n' },
     { name: 'scratch and stages', text: `FROM golang@${DIGEST} AS build\nFROM build\nFROM scratch\n` },
   ],
   invalid: [

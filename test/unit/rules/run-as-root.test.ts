@@ -164,6 +164,86 @@ podRuleTests('run-as-root', {
       `,
       errors: [{ at: 'runAsUser: 0', message: 'Container "web" runs as root' }],
     },
+    // Issue 20: one finding per container (and one for the pod), with the strongest reason.
+    {
+      name: 'runAsUser: 0 and runAsNonRoot unset in one container: one finding, runAsUser: 0',
+      podSpec: `
+        containers:
+        - name: web
+          securityContext:
+            runAsUser: 0
+      `,
+      errors: [{ at: 'runAsUser: 0', message: 'Container "web" runs as root (securityContext.runAsUser: 0).' }],
+    },
+    {
+      name: 'runAsUser: 0 beats runAsNonRoot: false in the same container',
+      podSpec: `
+        containers:
+        - name: web
+          securityContext:
+            runAsNonRoot: false
+            runAsUser: 0
+      `,
+      errors: [{ at: 'runAsUser: 0', message: 'Container "web" runs as root' }],
+    },
+    {
+      name: 'a pod-level runAsUser: 0 and runAsNonRoot unset: one pod finding, no container finding',
+      podSpec: `
+        securityContext:
+          runAsUser: 0
+        initContainers:
+        - name: setup
+        containers:
+        - name: web
+      `,
+      errors: [{ at: 'runAsUser: 0', message: 'The pod runs its containers as root' }],
+    },
+    {
+      name: 'a pod-level runAsUser: 0 beats a pod-level runAsNonRoot: false',
+      podSpec: `
+        securityContext:
+          runAsNonRoot: false
+          runAsUser: 0
+        containers:
+        - name: web
+      `,
+      errors: [{ at: 'runAsUser: 0', message: 'The pod runs its containers as root' }],
+    },
+    {
+      name: 'pod-level and container-level values are reported where each is written, once per place',
+      podSpec: `
+        securityContext:
+          runAsNonRoot: false
+        containers:
+        - name: web
+          securityContext:
+            runAsUser: 0
+        - name: sidecar
+          securityContext:
+            runAsNonRoot: false
+      `,
+      errors: [
+        { at: 'runAsNonRoot: false', message: 'The pod sets securityContext.runAsNonRoot: false' },
+        { at: 'runAsUser: 0', message: 'Container "web" runs as root' },
+        { at: 'runAsNonRoot: false', occurrence: 1, message: 'Container "sidecar" may run as root (securityContext.runAsNonRoot: false).' },
+      ],
+    },
+    {
+      name: 'an inherited runAsUser: 0 is the pod\'s finding; a container that overrides the user still needs runAsNonRoot',
+      podSpec: `
+        securityContext:
+          runAsUser: 0
+        containers:
+        - name: web
+        - name: sidecar
+          securityContext:
+            runAsUser: 1000
+      `,
+      errors: [
+        { at: 'runAsUser: 0', message: 'The pod runs its containers as root' },
+        { at: 'securityContext', occurrence: 1, message: 'Container "sidecar" may run as root: securityContext.runAsNonRoot: true is set neither' },
+      ],
+    },
     {
       name: 'Windows pods and hostUsers: true are not exempt',
       podSpec: `
@@ -188,4 +268,19 @@ podFixTests('run-as-root', [
   { name: 'runAsUser 0 moves to 10001 with runAsNonRoot', title: 'runAsNonRoot: true and runAsUser', kind: 'suggestion', podSpec: `containers:\n- name: web\n  securityContext:\n    runAsUser: 0\n`, contains: ['runAsUser: 10001', 'runAsNonRoot: true'] },
   { name: 'runAsUser: 0 alone', title: 'Set runAsUser: 10001', kind: 'suggestion', index: 0, podSpec: `containers:\n- name: web\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 0\n` },
   { name: 'pod runAsNonRoot: false', title: 'on the pod', kind: 'suggestion', podSpec: `securityContext:\n  runAsNonRoot: false\ncontainers:\n- name: web\n` },
+  {
+    name: 'container runAsUser: 0 and runAsNonRoot unset: the one finding sets both',
+    title: 'Set runAsNonRoot: true and runAsUser: 10001',
+    kind: 'suggestion',
+    podSpec: `containers:\n- name: web\n  securityContext:\n    runAsUser: 0\n`,
+    contains: ['runAsUser: 10001', 'runAsNonRoot: true'],
+  },
+  {
+    name: 'pod runAsUser: 0: the pod finding sets both on the pod (its containers are covered)',
+    title: 'Set runAsNonRoot: true and runAsUser: 10001 on the pod',
+    kind: 'suggestion',
+    podSpec: `securityContext:\n  runAsNonRoot: false\n  runAsUser: 0\ncontainers:\n- name: web\n`,
+    contains: ['runAsNonRoot: true', 'runAsUser: 10001'],
+  },
+  { name: 'pod runAsUser: 0 under a pod-level runAsNonRoot: true', title: 'Set runAsUser: 10001 on the pod', kind: 'suggestion', podSpec: `securityContext:\n  runAsNonRoot: true\n  runAsUser: 0\ncontainers:\n- name: web\n` },
 ]);

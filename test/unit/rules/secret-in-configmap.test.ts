@@ -50,17 +50,17 @@ test(`${ID}: credentials in keys, values, files and binary data`, () => {
   ]);
   const findings = findingsOf(ID, text);
   assertFindings(text, findings, [
-    { at: 'DB_PASSWORD', message: [`ConfigMap "app" key "DB_PASSWORD" (data) has a credential-like name and a literal value: (${FAKE.password.length} chars)`, 'move it to a Secret'] },
-    { at: 'apiKey', message: 'key "apiKey" (data) has a credential-like name' },
-    { at: 'uploader', message: 'holds an AWS access key ID: AKIA…(20 chars)' },
+    { at: 'DB_PASSWORD', message: [`ConfigMap "app" key "DB_PASSWORD" (data) has a literal value, and its name says it is a credential`, 'move it to a Secret'] },
+    { at: 'apiKey', message: 'key "apiKey" (data) has a literal value, and its name says it is a credential' },
+    { at: 'uploader', message: 'holds what looks like an AWS access key ID' },
     { at: 'application.properties', message: 'sets "spring.datasource.password" to a literal value' },
     { at: 'settings.json', message: 'sets "apiToken" to a literal value' },
-    { at: 'config.yaml', message: 'holds a connection string with a password' },
-    { at: 'tls.key', message: 'holds a PEM private key' },
-    { at: 'webhook', message: 'holds a Slack token: xoxb…' },
-    { at: 'signing', message: 'holds a high-entropy string that looks like a key or token: (48 chars)' },
+    { at: 'config.yaml', message: 'holds what looks like a connection string with a password' },
+    { at: 'tls.key', message: 'holds what looks like a PEM private key' },
+    { at: 'webhook', message: 'holds what looks like a Slack token' },
+    { at: 'signing', message: 'holds a high-entropy string that looks like a key or token' },
     { at: 'keyfile', message: 'key "keyfile" (binaryData) holds a high-entropy string' },
-    { at: 'token.txt', message: '(binaryData) holds a GitHub token: ghp_…(40 chars)' },
+    { at: 'token.txt', message: '(binaryData) holds what looks like a GitHub token' },
   ]);
   for (const f of findings) {
     assert.equal(f.severity, 'error');

@@ -119,7 +119,7 @@ podRuleTests('secret-in-env', {
           - {name: API_KEY, value: ${JSON.stringify(FAKE.password)}}
       `,
       errors: [
-        { at: 'dbPassword', message: ['Env var "dbPassword" of Init container "setup"', 'credential-like name', `(${FAKE.password.length} chars)`] },
+        { at: 'dbPassword', message: ['Env var "dbPassword" of Init container "setup"', 'its name says it is a credential'] },
         { at: 'DB_PASSWORD', message: ['Env var "DB_PASSWORD" of Container "web"', 'read it from a Secret mounted as a file'] },
         { at: 'secret-key-base', message: 'Env var "secret-key-base"' },
         { at: 'API_KEY', message: 'Env var "API_KEY" of Ephemeral container "debug"' },
@@ -133,9 +133,9 @@ podRuleTests('secret-in-env', {
         ['SENDGRID_KEY', 'SGx' + '9d2' + 'kQ7v'],
       ]),
       errors: [
-        { at: 'AZURE_BATCH_KEY', message: ['Env var "AZURE_BATCH_KEY"', 'credential-like name and a literal value: (15 chars)'] },
-        { at: 'OCI_CLI_KEY_CONTENT', message: 'credential-like name' },
-        { at: 'SENDGRID_KEY', message: 'credential-like name' },
+        { at: 'AZURE_BATCH_KEY', message: ['Env var "AZURE_BATCH_KEY"', 'has a literal value, and its name says it is a credential'] },
+        { at: 'OCI_CLI_KEY_CONTENT', message: 'its name says it is a credential' },
+        { at: 'SENDGRID_KEY', message: 'its name says it is a credential' },
       ],
     },
     {
@@ -153,16 +153,16 @@ podRuleTests('secret-in-env', {
         ['AWS_SECRET_ACCESS_KEY', FAKE.awsSecretAccessKey],
       ]),
       errors: [
-        { at: 'UPLOADER', message: ['holds an AWS access key ID: AKIA…(20 chars)'] },
-        { at: 'GH_CLI', message: 'holds a GitHub token: ghp_…(40 chars)' },
-        { at: 'CI_PAT', message: 'holds a GitHub fine-grained personal access token: gith…(93 chars)' },
-        { at: 'GL_CLI', message: 'holds a GitLab personal access token: glpa…(26 chars)' },
-        { at: 'SLACK_HOOK', message: 'holds a Slack token: xoxb…' },
-        { at: 'MAPS_CLIENT', message: 'holds a Google API key: AIza…(39 chars)' },
-        { at: 'HEADER', message: 'holds a JSON Web Token: eyJ…' },
-        { at: 'DATABASE_URL', message: `holds a connection string with a password: (${FAKE.connectionString.length} chars)` },
-        { at: 'TLS_PEM', message: 'holds a PEM private key' },
-        { at: 'AWS_SECRET_ACCESS_KEY', message: 'holds an AWS secret access key: (40 chars)' },
+        { at: 'UPLOADER', message: ['holds what looks like an AWS access key ID'] },
+        { at: 'GH_CLI', message: 'holds what looks like a GitHub token' },
+        { at: 'CI_PAT', message: 'holds what looks like a GitHub fine-grained personal access token' },
+        { at: 'GL_CLI', message: 'holds what looks like a GitLab personal access token' },
+        { at: 'SLACK_HOOK', message: 'holds what looks like a Slack token' },
+        { at: 'MAPS_CLIENT', message: 'holds what looks like a Google API key' },
+        { at: 'HEADER', message: 'holds what looks like a JSON Web Token' },
+        { at: 'DATABASE_URL', message: `holds what looks like a connection string with a password` },
+        { at: 'TLS_PEM', message: 'holds what looks like a PEM private key' },
+        { at: 'AWS_SECRET_ACCESS_KEY', message: 'holds what looks like an AWS secret access key' },
       ],
     },
     {
@@ -172,8 +172,8 @@ podRuleTests('secret-in-env', {
         ['SPRING_APPLICATION_JSON', JSON.stringify({ spring: { datasource: { password: FAKE.password } } })],
       ]),
       errors: [
-        { at: 'SIGNING', message: 'holds a high-entropy string that looks like a key or token: (48 chars)' },
-        { at: 'SPRING_APPLICATION_JSON', message: `sets "password" to a literal value: (${FAKE.password.length} chars)` },
+        { at: 'SIGNING', message: 'holds a high-entropy string that looks like a key or token' },
+        { at: 'SPRING_APPLICATION_JSON', message: `sets "password" to a literal value that looks like a credential` },
       ],
     },
   ],
@@ -190,6 +190,28 @@ test('secret-in-env messages never contain the value, and name the container', (
       assert.equal(f.container, 'web');
       for (const v of values) for (let i = 0; i + 8 <= v.length; i++) assert.ok(!f.message.includes(v.slice(i, i + 8)), `${kind}: ${f.message}`);
     }
+  }
+});
+
+// Issue 20: "has a credential-like name and a literal value: (14 chars)" read oddly. A message says what was found,
+// without quoting the value, a prefix of it or its length, the same way in every secret rule.
+test('issue 20: secret messages say what was found, without any part or the length of the value', () => {
+  const yaml = [
+    workload('Deployment', env([['DB_PASSWORD', 'Sup3rS3cret!42'], ['UPLOADER', FAKE.awsAccessKeyId], ['SIGNING', FAKE.password]])),
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  DB_PASSWORD: "Sup3rS3cret!42"\n  GH: ${FAKE.githubToken}\n`,
+    `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  username: admin\n  token: ${FAKE.githubToken}\n`,
+  ].join('---\n');
+  const messages = ['secret-in-env', 'secret-in-configmap', 'secret-in-manifest'].flatMap((id) => findingsOf(id, yaml).map((f) => f.message));
+  assert.ok(messages.length >= 6, messages.join('\n'));
+  assert.ok(
+    messages.includes('Env var "DB_PASSWORD" of Container "web" has a literal value, and its name says it is a credential; read it from a Secret mounted as a file.'),
+    messages.join('\n'),
+  );
+  assert.ok(messages.some((m) => m.includes('Env var "UPLOADER" of Container "web" holds what looks like an AWS access key ID;')), messages.join('\n'));
+  assert.ok(messages.includes('Secret "db" has a committed value for key "username" (stringData); keep Secret values out of version control.'), messages.join('\n'));
+  for (const m of messages) {
+    assert.doesNotMatch(m, /chars?\)|…|\(\d+\b/, m);
+    for (const prefix of ['AKIA', 'ghp_', 'Sup3', 'admin']) assert.ok(!m.includes(prefix), m);
   }
 });
 

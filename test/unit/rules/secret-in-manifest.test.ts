@@ -63,10 +63,10 @@ test(`${ID}: every committed value is a warning at its key`, () => {
   `);
   const findings = findingsOf(ID, text);
   assertFindings(text, findings, [
-    { at: 'username', message: ['Secret "db" has a committed value for key "username" (data, (5 chars))', 'keep Secret values out of version control'] },
-    { at: 'password', message: `key "password" (data, (${FAKE.password.length} chars))` },
-    { at: 'not-base64', message: `(data, (${FAKE.password.length} chars))` },
-    { at: '"api password"', message: 'key "api password" (stringData,' },
+    { at: 'username', message: ['Secret "db" has a committed value for key "username" (data);', 'keep Secret values out of version control'] },
+    { at: 'password', message: `key "password" (data);` },
+    { at: 'not-base64', message: 'key "not-base64" (data);' },
+    { at: '"api password"', message: 'key "api password" (stringData);' },
   ]);
   assert.deepEqual(findings.map((f) => f.severity), ['warning', 'warning', 'warning', 'warning']);
 });
@@ -90,15 +90,15 @@ test(`${ID}: values that look like real credentials are errors`, () => {
   );
   const findings = findingsOf(ID, text);
   assertFindings(text, findings, [
-    { at: 'aws-key-id', message: ['Secret "db" key "aws-key-id" (data) holds an AWS access key ID: AKIA…(20 chars)', 'a real credential is committed'] },
-    { at: 'github', message: 'holds a GitHub token: ghp_…(40 chars)' },
+    { at: 'aws-key-id', message: ['Secret "db" key "aws-key-id" (data) holds what looks like an AWS access key ID', 'a real credential is committed'] },
+    { at: 'github', message: 'holds what looks like a GitHub token' },
     { at: '.dockerconfigjson', message: 'sets "auth" to a literal value' },
-    { at: 'hmac', message: 'holds a high-entropy string that looks like a key or token: (44 chars)' },
-    { at: 'aws_secret_access_key', message: 'holds an AWS secret access key: (40 chars)' },
-    { at: 'tls.key', message: '(stringData) holds a PEM private key' },
-    { at: 'DATABASE_URL', message: 'holds a connection string with a password' },
+    { at: 'hmac', message: 'holds a high-entropy string that looks like a key or token' },
+    { at: 'aws_secret_access_key', message: 'holds what looks like an AWS secret access key' },
+    { at: 'tls.key', message: '(stringData) holds what looks like a PEM private key' },
+    { at: 'DATABASE_URL', message: 'holds what looks like a connection string with a password' },
     { at: 'signing', message: 'high-entropy string' },
-    { at: 'app.ini', message: `sets "password" to a literal value: (${FAKE.password.length} chars)` },
+    { at: 'app.ini', message: `sets "password" to a literal value that looks like a credential` },
   ]);
   for (const f of findings) assert.equal(f.severity, 'error', f.message);
 });

@@ -54,8 +54,8 @@ suite('Quick fixes, Harden container, fix-all on save', () => {
     const actions = await actionsAt(uri, diag.range, vscode.CodeActionKind.QuickFix);
     // vscode.executeCodeActionProvider does not hand back an action's diagnostics: pick the rule's suggestion by its
     // title; it changes what the author wrote, so it is offered but never preferred (never auto-applied).
-    const fix = actions.find((a) => a.kind?.value.startsWith('quickfix') && a.title === 'Set privileged: false' && a.edit?.get(uri).length);
-    assert.ok(!actions.some((a) => a.title === 'Set privileged: false' && a.isPreferred === true), 'a suggestion is not preferred');
+    const fix = actions.find((a) => a.kind?.value.startsWith('quickfix') && a.title === 'Suggestion: Set privileged: false' && a.edit?.get(uri).length);
+    assert.ok(!actions.some((a) => a.title === 'Suggestion: Set privileged: false' && a.isPreferred === true), 'a suggestion is not preferred');
     assert.ok(fix, `a quick fix for privileged-container among: ${describeActions(actions)}`);
     const before = (await readFixture(uri)).toString();
     await applyCodeAction(fix);

@@ -32,6 +32,7 @@ export function formatJson(report: ScanReport): string {
       ...(f.object ? { object: f.object } : {}),
       ...(f.container !== undefined ? { container: f.container } : {}),
       ...(f.related ? { related: f.related } : {}),
+      ...(f.kustomizations ? { kustomizations: f.kustomizations } : {}),
     })),
   };
   return JSON.stringify(doc, null, 2) + '\n';

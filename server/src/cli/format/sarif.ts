@@ -9,18 +9,15 @@
  * code units (run.columnKind).
  *
  * partialFingerprints identify a result across commits (code scanning matches
- * alerts with them): a SHA-256 of the rule id, the file, the object (kind,
- * namespace, name) and container, the flagged line's text (white space
- * normalised; see report.ts lineHash) and the index of the result among those
- * equal in all of that, in file order. Line numbers are not part of it, so
- * edits elsewhere in the file keep it.
+ * alerts with them); see fingerprint.ts. Line numbers are not part of them, so
+ * edits elsewhere in the file keep them.
  */
-import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { effectiveSeverity, equivalentChecks, ruleDocPath, ruleMetas, type RuleMeta, type Severity } from '../../engine';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION, ruleDocUrl } from '../package-info';
 import type { ReportFinding, ScanReport } from '../report';
+import { fingerprints } from './fingerprint';
 
 export interface SarifOptions {
   /** Where the rules' documentation pages are published (`--doc-url-base`); helpUri is omitted without it. */
@@ -98,30 +95,23 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-/** Each finding's fingerprint (see the module comment), in report order. */
-function fingerprints(findings: readonly ReportFinding[]): string[] {
-  const seen = new Map<string, number>();
-  return findings.map((f) => {
-    const identity = [f.ruleId, f.file, f.object?.kind ?? '', f.object?.namespace ?? '', f.object?.name ?? '', f.container ?? '', f.lineHash].join('\u0000');
-    const occurrence = seen.get(identity) ?? 0;
-    seen.set(identity, occurrence + 1);
-    return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex');
-  });
-}
-
-/** SARIF relatedLocations: the places in the same file that explain a finding (e.g. the anchor a `<<` merges). */
+/**
+ * SARIF relatedLocations: the places in the same file that explain a finding
+ * (e.g. the anchor a `<<` merges), then the kustomization files whose build
+ * has it (also listed in the result's properties.kustomizations).
+ */
 function relatedLocations(f: ReportFinding) {
-  if (!f.related?.length) return {};
-  return {
-    relatedLocations: f.related.map((r, id) => ({
-      id,
-      physicalLocation: {
-        artifactLocation: artifactLocation(f.file),
-        region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column },
-      },
-      message: { text: r.message },
-    })),
-  };
+  const same = (f.related ?? []).map((r) => ({
+    physicalLocation: {
+      artifactLocation: artifactLocation(f.file),
+      region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column },
+    },
+    message: { text: r.message },
+  }));
+  const builds = (f.kustomizations ?? []).map((k) => ({ physicalLocation: { artifactLocation: artifactLocation(k) }, message: { text: `built by ${k}` } }));
+  const all = [...same, ...builds];
+  if (all.length === 0) return {};
+  return { relatedLocations: all.map((r, id) => ({ id, ...r })) };
 }
 
 function result(f: ReportFinding, ruleIndex: number | undefined, fingerprint: string) {
@@ -140,6 +130,7 @@ function result(f: ReportFinding, ruleIndex: number | undefined, fingerprint: st
       },
     ],
     ...relatedLocations(f),
+    ...(f.kustomizations ? { properties: { kustomizations: f.kustomizations } } : {}),
   };
 }
 

@@ -25,10 +25,11 @@ export function trustEntryFor(image: string): string | undefined {
 
 /** The text of a new `.shipshape.yaml` that trusts `entry` on top of the defaults. */
 export function newConfigTrusting(entry: string, eol = '\n'): string {
-  return ['# Shipshape configuration: see docs/configuration.md', 'trustedRegistries:', '  extendDefaults: true', '  registries:', `    - ${quote(entry)}`, ''].join(eol);
+  return ['# Shipshape configuration: see docs/configuration.md', 'trustedRegistries:', '  extendDefaults: true', '  registries:', `    - ${quoteConfigScalar(entry)}`, ''].join(eol);
 }
 
-function quote(s: string): string {
+/** A registry entry as a YAML plain scalar when it can be one, else double-quoted. */
+export function quoteConfigScalar(s: string): string {
   return /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/.test(s) && !s.includes(': ') ? s : JSON.stringify(s);
 }
 
@@ -60,7 +61,7 @@ function appendToSeq(text: string, seq: YAMLSeq, entry: string, eol: string): Te
     if (!range) return undefined;
     const close = text.lastIndexOf(']', range[1] - 1);
     if (close < range[0]) return undefined;
-    return [{ start: close, end: close, text: items.length > 0 ? `, ${quote(entry)}` : quote(entry) }];
+    return [{ start: close, end: close, text: items.length > 0 ? `, ${quoteConfigScalar(entry)}` : quoteConfigScalar(entry) }];
   }
   const last = items[items.length - 1];
   if (!isScalar(last) || !last.range) return undefined;
@@ -68,7 +69,7 @@ function appendToSeq(text: string, seq: YAMLSeq, entry: string, eol: string): Te
   const start = lineStart(text, last.range[0]);
   const dash = text.slice(start, last.range[0]);
   if (!/^[ \t]*-[ \t]+$/.test(dash)) return undefined;
-  return [afterLine(text, last.range[1], [`${dash}${quote(entry)}`], eol)];
+  return [afterLine(text, last.range[1], [`${dash}${quoteConfigScalar(entry)}`], eol)];
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
@@ -94,7 +95,7 @@ export function addTrustedRegistry(text: string, entry: string): TextEdit[] | un
   const pair = pairOf(root, 'trustedRegistries');
   if (!pair) {
     const sep = text.length > 0 && !text.endsWith('\n') ? eol : '';
-    const lines = ['trustedRegistries:', '  extendDefaults: true', '  registries:', `    - ${quote(entry)}`];
+    const lines = ['trustedRegistries:', '  extendDefaults: true', '  registries:', `    - ${quoteConfigScalar(entry)}`];
     return [{ start: text.length, end: text.length, text: sep + lines.join(eol) + eol }];
   }
   const value = pair.value;
@@ -106,7 +107,7 @@ export function addTrustedRegistry(text: string, entry: string): TextEdit[] | un
     const first = value.items[0] as Pair;
     if (!isScalar(first.key) || !first.key.range) return undefined;
     const indent = ' '.repeat(columnOf(text, first.key.range[0]));
-    return [afterLine(text, pair.key.range[1], [`${indent}registries:`, `${indent}  - ${quote(entry)}`], eol)];
+    return [afterLine(text, pair.key.range[1], [`${indent}registries:`, `${indent}  - ${quoteConfigScalar(entry)}`], eol)];
   }
   return undefined;
 }

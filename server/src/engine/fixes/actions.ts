@@ -56,12 +56,32 @@ function instructionStart(text: string, offset: number): number {
 
 /** "Disable <rule> for this line": a suppression comment above the finding's line. */
 export function disableForLineFix(text: string, kind: FileKind, finding: Finding): Fix | undefined {
-  if (finding.span.start < 0 || finding.span.start > text.length) return undefined;
+  return disableRulesForLineFix(text, kind, [finding]);
+}
+
+/**
+ * "Disable <rules> for this line" for several findings at once: one comment
+ * above each of their lines, naming the rules found on that line (in the
+ * order given, each once). Undefined when there is nothing to disable or the
+ * text takes no comments (JSON).
+ */
+export function disableRulesForLineFix(text: string, kind: FileKind, findings: readonly Finding[]): Fix | undefined {
   if (kind === 'yaml' && startsAsJson(text)) return undefined;
-  const start = kind === 'dockerfile' ? instructionStart(text, finding.span.start) : lineStart(text, finding.span.start);
-  const indent = /^[ \t]*/.exec(text.slice(start))![0];
-  const comment = `${indent}# shipshape-disable-next-line ${finding.ruleId} -- ${REASON_PLACEHOLDER}${eolOf(text)}`;
-  return { title: `Disable ${finding.ruleId} for this line`, kind: 'suggestion', edits: [{ start, end: start, text: comment }] };
+  const lines = new Map<number, string[]>(); // line start -> rule ids
+  for (const f of findings) {
+    if (f.span.start < 0 || f.span.start > text.length) continue;
+    const start = kind === 'dockerfile' ? instructionStart(text, f.span.start) : lineStart(text, f.span.start);
+    const rules = lines.get(start) ?? [];
+    if (!rules.includes(f.ruleId)) rules.push(f.ruleId);
+    lines.set(start, rules);
+  }
+  if (lines.size === 0) return undefined;
+  const edits: TextEdit[] = [...lines].sort(([a], [b]) => a - b).map(([start, rules]) => {
+    const indent = /^[ \t]*/.exec(text.slice(start))![0];
+    return { start, end: start, text: `${indent}# shipshape-disable-next-line ${rules.join(', ')} -- ${REASON_PLACEHOLDER}${eolOf(text)}` };
+  });
+  const ids = [...new Set([...lines.values()].flat())];
+  return { title: `Disable ${ids.join(', ')} for this line`, kind: 'suggestion', edits };
 }
 
 /**

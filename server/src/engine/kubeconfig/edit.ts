@@ -4,6 +4,13 @@
  * single line (or flow entry) inserted; comments, quoting, key order, line
  * endings and everything else stay byte-identical. Never re-serialised.
  *
+ * On a file kubectl wrote, the result is what kubectl would write: kubectl
+ * sorts keys, so a key added to a map whose keys are sorted goes to its
+ * sorted place (`namespace` between `cluster` and `user`), and an empty
+ * value kubectl quotes (`current-context: ""`) becomes a plain name where one
+ * reads back (`current-context: dev`). test/fixtures/kubectl/config-writes.json
+ * holds kubectl's own output for these writes (scripts/kubectl-config-writes.mjs).
+ *
  * Every edit is checked before it is returned: the new text must parse
  * without errors and read back the value that was asked for, or the edit is
  * refused (`ok: false`) rather than risked.
@@ -66,7 +73,9 @@ function replaceValue(text: string, pair: Pair<Node, Node>, value: string): Text
   }
   const range = node?.range;
   if (range && range[1] > range[0]) {
-    return { start: range[0], end: range[1], text: formatScalar(value, (node as Scalar).type) };
+    // `""` is quoted because it is empty (kubectl's way of writing an unset value), not a style to keep.
+    const style = (node as Scalar).value === '' ? undefined : (node as Scalar).type;
+    return { start: range[0], end: range[1], text: formatScalar(value, style) };
   }
   // `key:` with no value (or only a comment after it): insert after the colon.
   const colon = colonAfterKey(text, pair);
@@ -89,12 +98,84 @@ function afterLineEnd(text: string, offset: number): { at: number; needsBreak: b
   return { at: text.length, needsBreak: true };
 }
 
-/** Insert `key: value` into a map: a new line at the siblings' indentation (block), or a new entry (flow). */
+/** The string keys of a map's entries, or undefined when one is not a plain string. */
+function stringKeys(map: YAMLMap): string[] | undefined {
+  const keys: string[] = [];
+  for (const item of map.items as Array<Pair<Node, Node>>) {
+    const k = item.key as Node | null;
+    if (!isScalar(k) || typeof k.value !== 'string') return undefined;
+    keys.push(k.value);
+  }
+  return keys;
+}
+
+/** `a` sorts before `b` by code points (the byte order of their UTF-8, Go's string order). */
+function before(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < x.length && i < y.length; i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d < 0;
+  }
+  return x.length < y.length;
+}
+
+/**
+ * The entry a new `key` goes before when the map's keys are sorted (as kubectl
+ * writes them, by byte order), or undefined to append it: the keys are not
+ * sorted, or `key` sorts after all of them.
+ */
+function sortedSuccessor(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
+  const keys = stringKeys(map);
+  if (!keys || keys.length === 0) return undefined;
+  for (let i = 1; i < keys.length; i++) if (!before(keys[i - 1]!, keys[i]!)) return undefined;
+  const at = keys.findIndex((k) => before(key, k));
+  return at < 0 ? undefined : (map.items[at] as Pair<Node, Node>);
+}
+
+/** Start of the line holding `offset`, moved up over the whole-line comments right above it (they belong to that entry), not above `floor`. */
+function entryLineStart(text: string, offset: number, floor: number): number {
+  let start = lineStart(text, offset);
+  while (start > floor && start > 0) {
+    const prev = lineStart(text, start - 1);
+    if (prev < floor || !/^[ \t]*#/.test(text.slice(prev, start))) break;
+    start = prev;
+  }
+  return start;
+}
+
+/**
+ * Insert `key: value` before `next`, an entry of `map` (block: a line at its
+ * indentation, above the comment lines right above it; flow: an entry before
+ * it), or undefined when `next` does not start its own line.
+ */
+function insertBefore(text: string, map: YAMLMap, next: Pair<Node, Node>, entry: string): TextEdit | undefined {
+  const keyStart = (next.key as Node | null)?.range?.[0];
+  if (keyStart === undefined) return undefined;
+  if (map.flow) return { start: keyStart, end: keyStart, text: `${entry}, ` };
+  const ls = lineStart(text, keyStart);
+  const prefix = text.slice(ls, keyStart);
+  if (!/^[ \t]*$/.test(prefix)) return undefined;
+  const index = map.items.indexOf(next);
+  const prev = index > 0 ? (map.items[index - 1] as Pair<Node, Node>) : undefined;
+  const floor = (prev?.value as Node | null)?.range?.[1] ?? (prev?.key as Node | null)?.range?.[1] ?? ls;
+  const at = entryLineStart(text, keyStart, floor);
+  return { start: at, end: at, text: `${prefix}${entry}${eolOf(text)}` };
+}
+
+/**
+ * Insert `key: value` into a map: in sorted place when the keys are sorted,
+ * else after the last entry; a new line at the siblings' indentation (block),
+ * or a new entry (flow).
+ */
 function insertPair(text: string, map: YAMLMap, key: string, value: string): TextEdit | string {
   const eol = eolOf(text);
   const entry = `${key}: ${formatScalar(value)}`;
   const range = map.range;
   if (!range) return 'cannot locate the map';
+  const next = sortedSuccessor(map, key);
+  const inOrder = next && insertBefore(text, map, next, entry);
+  if (inOrder) return inOrder;
   if (map.flow) {
     let close = range[1] - 1;
     while (close > range[0] && text[close] !== '}') close--;
@@ -121,11 +202,18 @@ function insertPair(text: string, map: YAMLMap, key: string, value: string): Tex
   return { start: at, end: at, text: `${needsBreak ? eol : ''}${indent}${entry}${needsBreak ? '' : eol}` };
 }
 
+/** JSON with every object's keys sorted: equal for equal data whatever the key order (a key inserted in sorted place). */
+function canonical(data: unknown): string {
+  return JSON.stringify(data, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
 /** The document as plain data, serialised (undefined when it cannot be: then only the targeted check applies). */
 function dataOf(text: string): string | undefined {
   try {
     const p = parseKubeconfig(text);
-    return JSON.stringify(p.doc ? p.doc.yaml.toJS({ maxAliasCount: 100 }) ?? null : null);
+    return canonical(p.doc ? p.doc.yaml.toJS({ maxAliasCount: 100 }) ?? null : null);
   } catch {
     return undefined;
   }
@@ -142,7 +230,7 @@ function verify(text: string, edit: TextEdit, check: (newText: string) => string
   if (problem === undefined && expected) {
     const before = dataOf(text);
     const after = dataOf(newText);
-    if (before !== undefined && after !== undefined && JSON.stringify(expected(JSON.parse(before))) !== after) problem = 'other values would change';
+    if (before !== undefined && after !== undefined && canonical(expected(JSON.parse(before))) !== after) problem = 'other values would change';
   }
   return problem === undefined ? { ok: true, text: newText, edit } : fail(`the edit would not read back correctly (${problem}); nothing was changed`);
 }

@@ -23,7 +23,6 @@
  * or `on` is "true", `0755` is "493".
  */
 import { isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
-import type { YamlDocument } from './yaml-document';
 
 const TRUE = ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'];
 const FALSE = ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'];
@@ -132,7 +131,7 @@ function isPlainUntagged(node: Scalar): boolean {
  * once per Kubernetes document, before any rule reads it. One iterative walk
  * (aliases are not followed: the node they name is rewritten where it is).
  */
-export function readAsKubectl(doc: YamlDocument): void {
+export function readAsKubectl(doc: { readonly contents: unknown }): void {
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const n = stack.pop();

@@ -25,8 +25,9 @@ import fileEncoding from './syntax/file-encoding';
 import unusedSuppression from './syntax/unused-suppression';
 import invalidConfig from './syntax/invalid-config';
 import internalError from './syntax/internal-error';
+import kustomizeBuild from './syntax/kustomize-build';
 
-export const SYNTAX_RULES = { yamlSyntax, helmTemplate, binaryFile, fileEncoding, unusedSuppression, invalidConfig, internalError } as const;
+export const SYNTAX_RULES = { yamlSyntax, helmTemplate, binaryFile, fileEncoding, unusedSuppression, invalidConfig, internalError, kustomizeBuild } as const;
 
 export const RULES: readonly Rule[] = [
   ...baselineRules,
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   unusedSuppression,
   invalidConfig,
   internalError,
+  kustomizeBuild,
 ];
 
 const byId = new Map<string, Rule>(RULES.map((r) => [r.meta.id, r]));

@@ -10,19 +10,19 @@
  * - `setting`: a config file (lines of `key: value` / `key=value`, or JSON)
  *   that sets a credential-like setting to a literal value;
  * - `random`: a long high-entropy token.
- * Every piece of evidence carries a masked `hint`, never the value.
+ * Evidence says what kind of credential was found, never the value nor its
+ * length: a message names the key and the kind of evidence, nothing of the value.
  */
 import { looksRandom } from './entropy';
 import { connectionPassword, findFormat, isPublicKeyMaterial, tokens } from './formats';
-import { mask } from './mask';
 import { isCredentialName, isIdentifierName, isKeyName, nameWords } from './names';
 import { characterClasses, echoesName, isBooleanLike, isPathLike, isPlaceholder } from './placeholder';
 
 export type Evidence =
-  | { kind: 'format'; label: string; hint: string }
-  | { kind: 'name'; hint: string }
-  | { kind: 'setting'; setting: string; hint: string }
-  | { kind: 'random'; hint: string };
+  | { kind: 'format'; label: string }
+  | { kind: 'name' }
+  | { kind: 'setting'; setting: string }
+  | { kind: 'random' };
 
 /** Longest setting name shown in a message. */
 const MAX_SETTING_NAME = 80;
@@ -52,12 +52,12 @@ function awsSecretKey(name: string, value: string): boolean {
 /** A known credential format anywhere in the text. */
 export function formatEvidence(text: string): Evidence | undefined {
   const m = findFormat(text);
-  return m ? { kind: 'format', label: m.label, hint: mask(m.value, m.prefix) } : undefined;
+  return m ? { kind: 'format', label: m.label } : undefined;
 }
 
 /** A long random token anywhere in a single line of text. */
 export function randomEvidence(text: string): Evidence | undefined {
-  for (const t of tokens(text)) if (looksRandom(t)) return { kind: 'random', hint: mask(t) };
+  for (const t of tokens(text)) if (looksRandom(t)) return { kind: 'random' };
   return undefined;
 }
 
@@ -79,9 +79,9 @@ export function namedValueEvidence(name: string, value: string): Evidence | unde
   if (echoesName(name, value)) return undefined;
   const format = formatEvidence(value);
   if (format) return format;
-  if (awsSecretKey(name, value)) return { kind: 'format', label: 'an AWS secret access key', hint: mask(value.trim()) };
-  if (isCredentialName(name) && isLiteralCredential(value)) return { kind: 'name', hint: mask(value.trim()) };
-  if (isKeyName(name) && looksLikeKeyMaterial(value) && isLiteralCredential(value)) return { kind: 'name', hint: mask(value.trim()) };
+  if (awsSecretKey(name, value)) return { kind: 'format', label: 'an AWS secret access key' };
+  if (isCredentialName(name) && isLiteralCredential(value)) return { kind: 'name' };
+  if (isKeyName(name) && looksLikeKeyMaterial(value) && isLiteralCredential(value)) return { kind: 'name' };
   return undefined;
 }
 
@@ -134,7 +134,7 @@ function settingEvidence(key: string, value: string): Evidence | undefined {
   const e = namedValueEvidence(key, value);
   if (!e) return undefined;
   if (e.kind === 'format') return e;
-  return { kind: 'setting', setting: key.length > MAX_SETTING_NAME ? `${key.slice(0, MAX_SETTING_NAME)}…` : key, hint: e.hint };
+  return { kind: 'setting', setting: key.length > MAX_SETTING_NAME ? `${key.slice(0, MAX_SETTING_NAME)}…` : key };
 }
 
 /** Credential-like settings with literal values in a JSON document (walked without recursion). */
@@ -197,7 +197,7 @@ export function valueEvidence(name: string, value: string): Evidence | undefined
 }
 
 /** How a committed Secret value is judged: not reported, a committed value (warning) or a real-looking credential (error). */
-export type SecretValueJudgment = { level: 'skip' } | { level: 'committed'; hint: string } | { level: 'credential'; evidence: Evidence };
+export type SecretValueJudgment = { level: 'skip' } | { level: 'committed' } | { level: 'credential'; evidence: Evidence };
 
 /**
  * Judge one Secret value (`data` decoded, `stringData` as is). Empty values,
@@ -206,14 +206,14 @@ export type SecretValueJudgment = { level: 'skip' } | { level: 'committed'; hint
  * credentials; anything else is a committed value.
  */
 export function judgeSecretValue(key: string, text: string, binary: boolean): SecretValueJudgment {
-  if (binary) return looksRandom(text.trim()) ? { level: 'credential', evidence: { kind: 'random', hint: mask(text.trim()) } } : { level: 'committed', hint: mask(text.trim()) };
+  if (binary) return looksRandom(text.trim()) ? { level: 'credential', evidence: { kind: 'random' } } : { level: 'committed' };
   const v = text.trim();
   if (isPlaceholder(v) || isBooleanLike(v) || isPublicKeyMaterial(v) || echoesName(key, v)) return { level: 'skip' };
-  const format = formatEvidence(text) ?? (awsSecretKey(key, v) ? { kind: 'format' as const, label: 'an AWS secret access key', hint: mask(v) } : undefined);
+  const format = formatEvidence(text) ?? (awsSecretKey(key, v) ? { kind: 'format' as const, label: 'an AWS secret access key' } : undefined);
   if (format) return { level: 'credential', evidence: format };
   const setting = text.includes('\n') || v.startsWith('{') ? settingsEvidence(text) : undefined;
   if (setting) return { level: 'credential', evidence: setting };
   const random = text.includes('\n') ? undefined : randomEvidence(v);
   if (random) return { level: 'credential', evidence: random };
-  return { level: 'committed', hint: mask(v) };
+  return { level: 'committed' };
 }

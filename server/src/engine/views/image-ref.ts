@@ -39,6 +39,14 @@ export interface ImageRef {
   digest?: string;
 }
 
+/**
+ * The reference pulls the mutable latest tag: no digest, and no tag or the
+ * tag `latest` (image-latest-tag reports it; image-not-pinned leaves it to that rule).
+ */
+export function pullsLatest(ref: ImageRef): boolean {
+  return ref.digest === undefined && (ref.tag === undefined || ref.tag === 'latest');
+}
+
 export const DOCKER_HUB = 'docker.io';
 const LEGACY_DOCKER_HUB = 'index.docker.io';
 const OFFICIAL_PREFIX = 'library/';

@@ -68,7 +68,8 @@ export default defineRule({
       'DOCKER_CONTENT_TRUST=0 (or false) makes the docker CLI pull, push and build with unsigned images without checking signatures. Setting it in a Dockerfile turns verification off for every docker command the image runs.',
     defaultSeverity: 'error',
     category: 'dockerfile',
-    fixable: 'fix',
+    // The author turned it off on purpose (a registry without signatures?): removing it is a decision, never part of --fix.
+    fixable: 'suggestion',
     messages: {
       env: '{{keyword}} sets DOCKER_CONTENT_TRUST={{value}}: image signatures are not verified. Remove it (or set 1).',
       run: 'RUN sets DOCKER_CONTENT_TRUST={{value}}: image signatures are not verified by this command. Remove the assignment.',
@@ -94,7 +95,7 @@ export default defineRule({
                 messageId: 'env',
                 data: { keyword: ins.keyword, value: value.trim() },
                 at: p.span,
-                ...(edit ? { fixes: [{ title: `Remove ${VARIABLE}=${value.trim()}`, kind: 'fix' as const, edits: [edit] }] } : {}),
+                ...(edit ? { fixes: [{ title: `Remove ${VARIABLE}=${value.trim()}`, kind: 'suggestion' as const, edits: [edit] }] } : {}),
               });
             }
           }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { parseImageRef } from '../../views/image-ref';
+import { parseImageRef, pullsLatest } from '../../views/image-ref';
 
 /**
  * The tag decides what is pulled only when there is no digest: a reference
@@ -30,8 +30,7 @@ export default defineRule({
     return {
       image(image) {
         const ref = parseImageRef(image.value);
-        if (!ref || ref.digest !== undefined) return;
-        if (ref.tag !== undefined && ref.tag !== 'latest') return;
+        if (!ref || !pullsLatest(ref)) return;
         ctx.report({
           messageId: ref.tag === undefined ? 'noTag' : 'latest',
           data: { owner: image.owner, image: image.value },

@@ -1,5 +1,10 @@
 import { defineRule } from '../../rule';
-import { parseImageRef } from '../../views/image-ref';
+import { parseImageRef, pullsLatest } from '../../views/image-ref';
+
+/**
+ * A tag without a digest. An image that pulls latest (no tag, or `:latest`) is
+ * image-latest-tag's finding on the same token; it is not reported twice.
+ */
 
 export default defineRule({
   meta: {
@@ -25,7 +30,7 @@ export default defineRule({
     return {
       image(image) {
         const ref = parseImageRef(image.value);
-        if (!ref || ref.digest !== undefined) return;
+        if (!ref || ref.digest !== undefined || pullsLatest(ref)) return;
         ctx.report({
           messageId: 'notPinned',
           data: { owner: image.owner, image: image.value },

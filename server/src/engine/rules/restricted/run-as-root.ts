@@ -2,6 +2,8 @@ import { defineRule } from '../../rule';
 import { pairSpan } from '../../views/yaml-node';
 import { fixOf } from '../../fixes/rule-fixes';
 import { setIn } from '../../fixes/yaml-edit';
+import type { YamlValue } from '../../fixes/yaml-format';
+import type { Span } from '../../types';
 
 /** The non-root user id suggestions write (the image may expect another: a suggestion, never a fix). */
 const NON_ROOT_UID = 10001;
@@ -18,6 +20,14 @@ const isSet = (v: unknown): boolean => v !== null && v !== undefined;
  * at pod or container level; a container that is not covered by a pod-level
  * `runAsNonRoot: true` and does not set it itself is reported at its nearest
  * existing key. Pods with `hostUsers: false` are exempt.
+ *
+ * One finding per container and one for the pod, each with the strongest
+ * reason: `runAsUser: 0` (runs as root) before `runAsNonRoot: false` before
+ * `runAsNonRoot` unset (may run as root). A container reports what it writes
+ * itself; a container whose only reason is a pod-level value (an inherited
+ * `runAsUser: 0`, a pod-level `runAsNonRoot: false`) is covered by the pod's
+ * finding. Each suggestion sets everything
+ * its place needs (`runAsNonRoot: true` and `runAsUser: 10001` together).
  */
 export default defineRule({
   meta: {
@@ -59,41 +69,40 @@ export default defineRule({
         const podNonRoot = pod.value([...NON_ROOT]);
         const podNonRootPair = pod.pair([...NON_ROOT]);
         const podNonRootSet = podNonRootPair !== undefined && isSet(podNonRoot);
-        if (podNonRootSet && podNonRoot !== true) {
+        const podUserPair = pod.pair([...USER]);
+        const podRootUser = podUserPair !== undefined && pod.value([...USER]) === 0;
+        // One finding for the pod, with the strongest reason: runAsUser: 0 runs as root, runAsNonRoot: false only may.
+        if (podRootUser) {
+          const change: Record<string, YamlValue> = podNonRoot === true ? { runAsUser: NON_ROOT_UID } : { runAsNonRoot: true, runAsUser: NON_ROOT_UID };
+          const title = podNonRoot === true ? `Set runAsUser: ${NON_ROOT_UID} on the pod` : `Set runAsNonRoot: true and runAsUser: ${NON_ROOT_UID} on the pod`;
+          const fixes = () => fixOf(title, 'suggestion', setIn(pod.doc, ctx.text, pod.node, ['securityContext'], change));
+          ctx.report({ messageId: 'podRootUser', at: pairSpan(podUserPair)!, fixes });
+        } else if (podNonRootSet && podNonRoot !== true) {
           const fixes = () => fixOf('Set runAsNonRoot: true on the pod', 'suggestion', setIn(pod.doc, ctx.text, pod.node, [...NON_ROOT], true));
           ctx.report({ messageId: 'podNonRootFalse', data: { value: String(podNonRoot) }, at: pairSpan(podNonRootPair)!, fixes });
         }
-        const podUserPair = pod.pair([...USER]);
-        if (podUserPair && pod.value([...USER]) === 0) {
-          const fixes = () => fixOf(`Set runAsUser: ${NON_ROOT_UID} on the pod`, 'suggestion', setIn(pod.doc, ctx.text, pod.node, [...USER], NON_ROOT_UID));
-          ctx.report({ messageId: 'podRootUser', at: pairSpan(podUserPair)!, fixes });
-        }
 
+        // One finding per container, with the strongest reason; a reason the pod-level finding already gives is not repeated.
         for (const c of pod.containers) {
           const data = { label: c.label, name: c.name };
-          // runAsNonRoot: true with an effective runAsUser of 0 would not start: move the user off 0 in the same edit.
-          const rootUser = c.value([...USER]) === 0 || (c.pair([...USER]) === undefined && pod.value([...USER]) === 0);
-          const nonRootFix = () =>
-            fixOf(
-              rootUser ? `Set runAsNonRoot: true and runAsUser: ${NON_ROOT_UID}` : 'Set runAsNonRoot: true',
-              'suggestion',
-              setIn(c.doc, ctx.text, c.node, ['securityContext'], rootUser ? { runAsNonRoot: true, runAsUser: NON_ROOT_UID } : { runAsNonRoot: true }),
-            );
           const own = c.value([...NON_ROOT]);
           const ownPair = c.pair([...NON_ROOT]);
-          if (ownPair && isSet(own)) {
-            if (own !== true) {
-              ctx.report({ messageId: 'nonRootNotTrue', data: { ...data, value: String(own) }, at: pairSpan(ownPair)!, container: c.name, fixes: () => nonRootFix() });
-            }
-          } else if (!podNonRootSet) {
-            // Not covered by the pod either. (A pod-level bad value is reported once, above.)
-            ctx.report({ messageId: 'nonRootMissing', data, at: c.nearestSpan([...NON_ROOT]), container: c.name, fixes: () => nonRootFix() });
-          }
+          const ownNonRootSet = ownPair !== undefined && isSet(own);
           const userPair = c.pair([...USER]);
-          if (userPair && c.value([...USER]) === 0) {
-            const fixes = () => fixOf(`Set runAsUser: ${NON_ROOT_UID}`, 'suggestion', setIn(c.doc, ctx.text, c.node, [...USER], NON_ROOT_UID));
-            ctx.report({ messageId: 'rootUser', data, at: pairSpan(userPair)!, container: c.name, fixes });
-          }
+          const ownRootUser = userPair !== undefined && c.value([...USER]) === 0;
+          const inheritsRootUser = (userPair === undefined || !isSet(c.value([...USER]))) && podRootUser;
+          const nonRootTrue = ownNonRootSet ? own === true : podNonRoot === true;
+          // runAsNonRoot: true with an effective runAsUser of 0 would not start: move the user off 0 in the same edit.
+          const rootUser = ownRootUser || inheritsRootUser;
+          const change: Record<string, YamlValue> = { ...(nonRootTrue ? {} : { runAsNonRoot: true }), ...(rootUser ? { runAsUser: NON_ROOT_UID } : {}) };
+          const title = `Set ${Object.entries(change).map(([k, v]) => `${k}: ${String(v)}`).join(' and ')}`;
+          const fixes = () => fixOf(title, 'suggestion', setIn(c.doc, ctx.text, c.node, ['securityContext'], change));
+          const report = (messageId: string, at: Span, extra: Record<string, string> = {}): void =>
+            ctx.report({ messageId, data: { ...data, ...extra }, at, container: c.name, fixes });
+          if (ownRootUser) report('rootUser', pairSpan(userPair)!);
+          else if (ownNonRootSet && own !== true) report('nonRootNotTrue', pairSpan(ownPair)!, { value: String(own) });
+          else if (!ownNonRootSet && !podNonRootSet && !inheritsRootUser) report('nonRootMissing', c.nearestSpan([...NON_ROOT]));
+          // (otherwise the reason is a pod-level value, reported once above, whose suggestion covers this container)
         }
       },
       composeService(s) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { configMapView, looksRandom, mask, valueEvidence } from '../../secrets';
+import { configMapView, looksRandom, valueEvidence } from '../../secrets';
 import { describeEvidence } from './shared';
 
 /**
@@ -38,7 +38,7 @@ export default defineRule({
         for (const entry of configMap.entries) {
           const evidence =
             entry.binary
-              ? looksRandom(entry.raw.trim()) ? { kind: 'random' as const, hint: mask(entry.raw.trim()) } : undefined
+              ? looksRandom(entry.raw.trim()) ? { kind: 'random' as const } : undefined
               : valueEvidence(entry.key, entry.text);
           if (!evidence) continue;
           ctx.report({

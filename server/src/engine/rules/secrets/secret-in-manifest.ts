@@ -16,7 +16,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'secrets',
     messages: {
-      committed: '{{object}} has a committed value for key "{{key}}" ({{field}}, {{hint}}); keep Secret values out of version control.',
+      committed: '{{object}} has a committed value for key "{{key}}" ({{field}}); keep Secret values out of version control.',
       credential: '{{object}} key "{{key}}" ({{field}}) {{evidence}}; a real credential is committed with this file.',
     },
     references: {
@@ -36,7 +36,7 @@ export default defineRule({
           const judgment = judgeSecretValue(entry.key, entry.text, entry.binary);
           const data = { object: secret.label, key: entry.key, field: entry.field };
           if (judgment.level === 'committed') {
-            ctx.report({ messageId: 'committed', data: { ...data, hint: judgment.hint }, at: entry.keySpan });
+            ctx.report({ messageId: 'committed', data, at: entry.keySpan });
           } else if (judgment.level === 'credential') {
             ctx.report({ messageId: 'credential', data: { ...data, evidence: describeEvidence(judgment.evidence) }, at: entry.keySpan, severity: 'error' });
           }

@@ -1,16 +1,20 @@
 /** Message pieces the secret rules share. */
 import type { Evidence } from '../../secrets';
 
-/** "looks like an AWS access key ID: AKIA…(20 chars)" and friends: what a finding says about its evidence (never the value). */
+/**
+ * What a finding says about its evidence: the kind of credential found
+ * ("holds what looks like an AWS access key ID"), never the value, a part of
+ * it or its length.
+ */
 export function describeEvidence(e: Evidence): string {
   switch (e.kind) {
     case 'format':
-      return `holds ${e.label}: ${e.hint}`;
+      return `holds what looks like ${e.label}`;
     case 'name':
-      return `has a credential-like name and a literal value: ${e.hint}`;
+      return 'has a literal value, and its name says it is a credential';
     case 'setting':
-      return `sets "${e.setting}" to a literal value: ${e.hint}`;
+      return `sets "${e.setting}" to a literal value that looks like a credential`;
     case 'random':
-      return `holds a high-entropy string that looks like a key or token: ${e.hint}`;
+      return 'holds a high-entropy string that looks like a key or token';
   }
 }

@@ -1,0 +1,236 @@
+/**
+ * Linting a project: every file as the adapters lint it alone, except that
+ * kustomizations are built and their output is judged (see docs/kustomize.md).
+ *
+ * - The root kustomizations (those no other kustomization of the project
+ *   includes as a resource or component) are built; each built object is
+ *   linted and its findings reported where their values were written
+ *   (map-findings.ts), once per (file, rule, span) however many builds have
+ *   it, naming the builds (`Finding.builds`, and a message suffix).
+ * - A file that is a resource of some build is judged as the resource: in the
+ *   documents a build took objects from, its own findings are replaced by the
+ *   builds' findings; findings about the text itself (syntax, encoding) stay.
+ *   A patch file is never linted as a complete object: it only gets the
+ *   builds' findings and its text findings.
+ * - A build's problems become `kustomize-build` findings at their lines.
+ * - Suppression comments in a file apply to the findings reported in it.
+ * - A finding reported in a file gets the fixes of the same finding (rule and
+ *   span) of the file linted alone, built when asked; none when there is no
+ *   such finding (never a fix for another finding).
+ *
+ * Pure: files are read through the ProjectHost. Nothing throws out of here.
+ */
+import { effectiveSeverity, type EngineSettings } from '../config/settings';
+import { chunkIndexAt, lintText, shifted } from '../lint';
+import { fileKindOf } from '../file-kind';
+import { splitYamlDocuments } from '../parse/yaml';
+import { getRule, SYNTAX_RULES } from '../rules';
+import { engineFinding, type RuleHooks } from '../run-rule';
+import { suppress } from '../suppress/apply';
+import { yamlTopEnd } from '../suppress/directives';
+import { clampToLine } from '../text';
+import { findingFixes, type Finding, type Fix, type LazyFixes, type Span } from '../types';
+import { buildKustomization, isKustomizationFile } from './kustomize/build';
+import { lintBuiltObject, type MappedFinding } from './map-findings';
+import { basenameOf, dirnameOf, relativePath } from './paths';
+import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
+
+export interface ProjectLintOptions extends RuleHooks {
+  /** The settings a file is linted with, or undefined when the configuration ignores it. */
+  settingsFor(path: ProjectPath): EngineSettings | undefined;
+  /** A file's findings when linted alone (default: the engine's lintText of its text). */
+  lintAlone?(path: ProjectPath, text: string, settings: EngineSettings): Finding[];
+  /** Build names in messages are relative to this folder (default: the build's folder as it is). */
+  root?: ProjectPath;
+  /** Build the kustomizations (default true); false: every file is linted alone. */
+  kustomize?: boolean;
+}
+
+export interface ProjectLint {
+  /** Findings per file, in file order: the given files, then other files the builds report into (sorted). */
+  files: Map<ProjectPath, Finding[]>;
+  /** The root builds, in the order of their kustomization files. */
+  builds: KustomizeBuild[];
+}
+
+/** Rules of findings about a file's text, kept when its objects are judged by a build. */
+function isTextFinding(f: Finding): boolean {
+  return getRule(f.ruleId)?.meta.category === 'syntax' && f.ruleId !== SYNTAX_RULES.unusedSuppression.meta.id && f.ruleId !== SYNTAX_RULES.kustomizeBuild.meta.id;
+}
+
+function defaultLintAlone(path: ProjectPath, text: string, settings: EngineSettings): Finding[] {
+  return lintText(text, fileKindOf(path) ?? 'yaml', { settings, fileName: basenameOf(path) });
+}
+
+/** A build's name in messages: its folder, relative to the root (the root itself by its name). */
+function buildName(file: ProjectPath, root: ProjectPath | undefined): string {
+  const dir = dirnameOf(file);
+  const name = root === undefined ? dir : relativePath(root, dir);
+  return name === '.' ? basenameOf(dir) || dir : name;
+}
+
+/** The root builds of the project's kustomization files, and every build (for what they read). */
+function buildAll(host: ProjectHost, files: readonly ProjectPath[]): { roots: KustomizeBuild[]; all: KustomizeBuild[] } {
+  const all: KustomizeBuild[] = [];
+  for (const file of files) {
+    if (!isKustomizationFile(file)) continue;
+    try {
+      all.push(buildKustomization(dirnameOf(file), host));
+    } catch (e) {
+      // The builder reports problems itself; a crash is one problem, and the rest of the project is still linted.
+      const problem = { file, span: { start: 0, end: 0 }, message: `kustomize build failed (${e instanceof Error ? e.name : 'error'})`, severity: 'error' as const };
+      all.push({ file, objects: [], problems: [problem], inputs: new Set(), patches: new Set(), resources: new Set(), kustomizations: new Set() });
+    }
+  }
+  const included = new Set<ProjectPath>();
+  for (const b of all) for (const k of b.kustomizations) if (k !== b.file) included.add(k);
+  return { roots: all.filter((b) => !included.has(b.file)), all };
+}
+
+interface Collected {
+  finding: Finding;
+  builds: Set<ProjectPath>;
+}
+
+/** Lint the project's files (project paths, in report order). Never throws. */
+export function lintProject(host: ProjectHost, files: readonly ProjectPath[], options: ProjectLintOptions): ProjectLint {
+  const lintAlone = options.lintAlone ?? defaultLintAlone;
+  const texts = new Map<ProjectPath, string | undefined>();
+  const readText = (path: ProjectPath): string | undefined => {
+    if (!texts.has(path)) texts.set(path, host.readFile(path));
+    return texts.get(path);
+  };
+  const { roots, all } = options.kustomize === false ? { roots: [], all: [] } : buildAll(host, files);
+
+  // The builds' findings, once per (file, rule, span).
+  const mapped = new Map<ProjectPath, Map<string, Collected>>();
+  const add = (file: ProjectPath, finding: Finding, build: ProjectPath | undefined): void => {
+    let inFile = mapped.get(file);
+    if (!inFile) mapped.set(file, (inFile = new Map()));
+    const key = `${finding.ruleId}\u0000${finding.span.start}\u0000${finding.span.end}\u0000${build === undefined ? finding.message : ''}`;
+    const seen = inFile.get(key);
+    if (seen) {
+      if (build !== undefined) seen.builds.add(build);
+    } else inFile.set(key, { finding, builds: new Set(build === undefined ? [] : [build]) });
+  };
+  for (const build of roots) {
+    for (const object of build.objects) {
+      const settings = options.settingsFor(object.source.file);
+      if (!settings) continue;
+      for (const m of lintObjectSafely(object, settings, readText, options)) {
+        if (options.settingsFor(m.file)) add(m.file, m.finding, build.file);
+      }
+    }
+    for (const problem of build.problems) {
+      const settings = options.settingsFor(problem.file);
+      const f = settings && problemFinding(problem, readText(problem.file) ?? '', settings);
+      if (f) add(problem.file, f, undefined);
+    }
+  }
+
+  // Where builds took objects from, and which files they read as patches.
+  const sources = new Map<ProjectPath, Span[]>();
+  const patches = new Set<ProjectPath>();
+  for (const b of all) {
+    for (const o of b.objects) {
+      const list = sources.get(o.source.file) ?? [];
+      list.push(o.source.span);
+      sources.set(o.source.file, list);
+    }
+    for (const p of b.patches) patches.add(p);
+  }
+
+  const out = new Map<ProjectPath, Finding[]>();
+  const given = new Set(files);
+  const order = [...files, ...[...mapped.keys()].filter((f) => !given.has(f)).sort()];
+  for (const path of order) {
+    const settings = options.settingsFor(path);
+    // Not kept in `texts`: a file no build read is dropped after its lint.
+    const text = texts.has(path) ? texts.get(path) : host.readFile(path);
+    if (!settings || text === undefined) continue;
+    const alone = given.has(path) ? lintAlone(path, text, settings) : [];
+    const fromBuilds = [...(mapped.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
+    const judged = patches.has(path) || sources.has(path) || fromBuilds.length > 0;
+    const findings = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
+    out.set(path, withStandaloneFixes(path, text, settings, findings));
+  }
+  return { files: out, builds: roots };
+}
+
+/** lintBuiltObject, or on an unexpected failure one internal-error finding at the object's source (nothing throws out of the engine). */
+function lintObjectSafely(object: BuiltObject, settings: EngineSettings, readText: (file: ProjectPath) => string | undefined, hooks: RuleHooks): MappedFinding[] {
+  try {
+    return lintBuiltObject(object, settings, readText, hooks);
+  } catch (e) {
+    const meta = SYNTAX_RULES.internalError.meta;
+    const { file, span } = object.source;
+    const f = engineFinding(meta, settings, 'failed', { rule: 'kustomize', error: e instanceof Error ? e.name : 'error' }, readText(file) ?? '', span.start, span.end);
+    return f ? [{ file, finding: f }] : [];
+  }
+}
+
+/** A problem of a build as a kustomize-build finding (info problems stay info), or undefined when the rule is off. */
+function problemFinding(problem: { span: Span; message: string; severity: 'error' | 'info' }, text: string, settings: EngineSettings): Finding | undefined {
+  const meta = SYNTAX_RULES.kustomizeBuild.meta;
+  const severity = effectiveSeverity(meta, settings);
+  if (severity === 'off') return undefined;
+  return { ruleId: meta.id, severity: problem.severity === 'info' ? 'info' : severity, message: problem.message, span: clampToLine(text, problem.span.start, problem.span.end) };
+}
+
+/** The collected finding naming its builds. */
+function withBuilds(c: Collected, root: ProjectPath | undefined): Finding {
+  if (c.builds.size === 0) return c.finding;
+  const builds = [...c.builds].sort();
+  const names = builds.map((b) => buildName(b, root));
+  return { ...c.finding, message: `${c.finding.message} (in ${names.length > 1 ? 'kustomizations' : 'kustomization'} ${names.join(', ')})`, builds };
+}
+
+/**
+ * A file's findings document by document: a document a build used (it took
+ * objects from it, or the file is a patch) keeps only its text findings, plus
+ * the builds' findings in it; the suppression comments of the document then
+ * apply to all of them.
+ */
+function combine(text: string, alone: readonly Finding[], fromBuilds: readonly Finding[], settings: EngineSettings, isPatch: boolean, sources: readonly Span[]): Finding[] {
+  const split = splitYamlDocuments(text);
+  const chunks = split.length > 0 ? split : [{ offset: 0, text }];
+  const byChunk = (list: readonly Finding[]): Finding[][] => {
+    const out: Finding[][] = chunks.map(() => []);
+    for (const f of list) out[chunkIndexAt(chunks, f.span.start)]!.push(f);
+    return out;
+  };
+  const own = byChunk(alone);
+  const built = byChunk(fromBuilds);
+  const used = chunks.map(() => isPatch);
+  for (const s of sources) used[chunkIndexAt(chunks, s.start)] = true;
+  const out: Finding[] = [];
+  chunks.forEach(({ offset, text: chunk }, i) => {
+    if (!used[i] && built[i]!.length === 0) {
+      for (const f of own[i]!) out.push(f);
+      return;
+    }
+    const kept = own[i]!.filter((f) => f.ruleId !== SYNTAX_RULES.unusedSuppression.meta.id && (!used[i] || isTextFinding(f)));
+    const local = [...kept, ...built[i]!].map((f) => shifted(f, -offset));
+    const scope = { scopeWord: 'document' as const, scan: () => ({ topEnd: yamlTopEnd(chunk) }) };
+    for (const f of suppress(local, chunk, settings, new Set(), scope)) out.push(shifted(f, offset));
+  });
+  return out.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * The findings; one from a build gets the fixes of the same finding (rule
+ * and span) of the file linted alone (linted when first asked), or none.
+ */
+function withStandaloneFixes(path: ProjectPath, text: string, settings: EngineSettings, findings: Finding[]): Finding[] {
+  let standalone: readonly Finding[] | undefined;
+  const match = (f: Finding): LazyFixes => {
+    let built: readonly Fix[] | undefined;
+    return () => {
+      if (built) return built;
+      standalone ??= fileKindOf(path) === 'dockerfile' ? [] : lintText(text, 'yaml', { settings, fileName: basenameOf(path), fixSources: Infinity });
+      const same = standalone.find((s) => s.ruleId === f.ruleId && s.span.start === f.span.start && s.span.end === f.span.end);
+      return (built = same ? findingFixes(same) : []);
+    };
+  };
+  return findings.map((f) => (f.builds ? { ...f, fixes: match(f) } : f));
+}
