@@ -19,7 +19,9 @@
 // size, the file opened and edited once in the middle document, then textDocument/codeAction
 // at the run-as-root diagnostic nearest the edit, as VS Code asks when the cursor moves onto it (no `only`, the
 // client resolves edits), timed until the answer; then codeAction/resolve of its
-// "Harden container"; the server's RSS with the file open, and its peak.
+// "Harden container" and of the "Fix all" action (its edits are built only then); the server's RSS with
+// the file open, and its peak. Then, in another fresh server with the file opened and edited once,
+// fix-on-save (codeAction with only: [source.fixAll], as editor.codeActionsOnSave asks: the edits come at once).
 //
 // Baseline in the same run: a bare `yaml` parseAllDocuments of the same text in a
 // fresh child process (bench/run.mjs --child parse), cold (its first parse) and warm
@@ -315,6 +317,17 @@ function diagnosticNear(line, diagnostics, code) {
   return of.reduce((best, d) => (Math.abs(d.range.start.line - line) < Math.abs(best.range.start.line - line) ? d : best));
 }
 
+/** `fn()`'s answer, wall time and server CPU time. */
+async function timed(server, fn) {
+  const cpu0 = server.cpuMs();
+  const t0 = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - t0, cpuMs: server.cpuMs() - cpu0 };
+}
+
+/** Our fix-all kind (server/src/lsp/code-actions.ts FIX_ALL_KIND). */
+const FIX_ALL_KIND = 'source.fixAll.shipshape';
+
 /** Code actions at one finding of a `size`-document file (see the header). */
 async function codeActionSession(size, runs) {
   const text = generateManifest(size);
@@ -346,8 +359,35 @@ async function codeActionSession(size, runs) {
       resolveMs = performance.now() - t0;
       if (!resolved.edit) throw new Error('bench: Harden container resolved without an edit');
     }
+    // Fix-all: the plain request above carries it unresolved (no edit); its edits are built on codeAction/resolve.
+    const fixAll = actions.find((a) => a.kind === FIX_ALL_KIND);
+    if (!fixAll) throw new Error(`bench: no fix-all action among ${actions.map((a) => a.title).join(', ')}`);
+    if (fixAll.edit) throw new Error('bench: the fix-all action came with its edits before resolve');
+    const fixAllResolve = await timed(server, () => server.conn.sendRequest(CodeActionResolveRequest.type, fixAll));
+    if (!fixAllResolve.value.edit) throw new Error('bench: fix-all resolved without an edit');
     const rssKb = server.statusKb('VmRSS');
-    return { size, line: d.range.start.line, actions: actions.map((a) => a.title), times, cpu, resolveMs, openRssKb, rssKb, peakKb: server.statusKb('VmHWM') };
+    return { size, line: d.range.start.line, actions: actions.map((a) => a.title), times, cpu, resolveMs, fixAllResolve, openRssKb, rssKb, peakKb: server.statusKb('VmHWM') };
+  } finally {
+    await server.dispose();
+  }
+}
+
+/**
+ * Fix-on-save in a fresh server (nothing built by an earlier fix-all): the file opened and edited once, then
+ * textDocument/codeAction with only: [source.fixAll], as VS Code's editor.codeActionsOnSave asks (the edits come at once).
+ */
+async function onSaveSession(size) {
+  const text = generateManifest(size);
+  const server = new BenchServer();
+  try {
+    await server.init();
+    const uri = `file:///bench/save-${size}.yaml`;
+    await server.open(uri, 'yaml', text);
+    await edits(server, uri, text, 1);
+    const params = { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 2 } };
+    const onSave = await timed(server, () => server.conn.sendRequest(CodeActionRequest.type, params));
+    if (!onSave.value[0]?.edit) throw new Error('bench: fix-all on save came without an edit');
+    return { ...onSave, peakKb: server.statusKb('VmHWM') };
   } finally {
     await server.dispose();
   }
@@ -357,17 +397,25 @@ async function codeActionSession(size, runs) {
 export async function codeActionBench({ sizes = [10000], runs = 9, log = console.log }) {
   const verdicts = [];
   const rows = [];
+  const fixRows = [];
   for (const size of sizes) {
     const s = await codeActionSession(size, runs);
+    s.onSave = await onSaveSession(size);
     const label = size.toLocaleString('en-US');
     const med = median(s.times);
     rows.push([label, `line ${s.line + 1}`, s.actions.length, `${s.times.length}: ${stats(s.times)}`, stats(s.cpu), Number.isNaN(s.resolveMs) ? '-' : fmtMs(s.resolveMs), fmtMb(s.openRssKb), fmtMb(s.rssKb), fmtMb(s.peakKb), size >= 10000 ? `${pass(med <= TARGETS.codeActionMs)} (median <= ${TARGETS.codeActionMs} ms)` : '-']);
     if (size >= 10000) verdicts.push({ name: `code actions at a finding of a ${label}-document file, median <= ${TARGETS.codeActionMs} ms`, ok: med <= TARGETS.codeActionMs, value: `${fmtMs(med)} ms` });
+    const editCount = (action) => (action?.edit?.documentChanges?.[0]?.edits ?? []).map((e) => `${e.newText.length.toLocaleString('en-US')} chars`).join(', ') || '-';
+    fixRows.push([label, fmtMs(s.fixAllResolve.ms), fmtMs(s.fixAllResolve.cpuMs), editCount(s.fixAllResolve.value), fmtMb(s.peakKb), fmtMs(s.onSave.ms), fmtMs(s.onSave.cpuMs), editCount(s.onSave.value[0]), fmtMb(s.onSave.peakKb)]);
   }
   log('\nCode actions at the run-as-root diagnostic nearest an edit in the middle document (textDocument/codeAction as on a cursor move, no `only`;');
   log('the client resolves edits) -> the answer; then codeAction/resolve of its "Harden container"; server RSS with the file open and');
   log('edited (before the code actions), RSS after them, and the peak:');
   log(table(['documents', 'at', 'actions', 'wall ms (n: min/med/max)', 'server CPU ms (min/med/max)', 'resolve harden ms', 'RSS open', 'RSS after', 'peak RSS', 'target'], rows));
+  log('\nFix-all, built only when asked for: codeAction/resolve of the "Fix all" action the request above returned without edits (same');
+  log('server, peak RSS after it); fix-on-save in a fresh server, the file opened and edited once (textDocument/codeAction with only:');
+  log('[source.fixAll], as editor.codeActionsOnSave asks; the edits come at once), one each; "edit": the length of the one edit\'s text:');
+  log(table(['documents', 'resolve fix-all wall ms', 'server CPU ms', 'edit', 'peak RSS', 'fix-on-save wall ms', 'server CPU ms', 'edit', 'peak RSS'], fixRows));
   return verdicts;
 }
 

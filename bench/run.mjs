@@ -201,8 +201,23 @@ function table(headers, rows) {
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** The engine bundle the children load (the parse baseline of --lsp too). */
+async function buildEngine() {
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'server/src/engine/index.ts')],
+    outfile: ENGINE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    alias: { yaml: join(ROOT, 'node_modules/yaml/browser/index.js') }, // as scripts/build.mjs bundles it
+  });
+}
+
 async function lspSection() {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first (\`npm run bench\` builds).`);
+  await buildEngine(); // the bare-parse baseline child loads it
   const sizes = (argValue('--lsp-sizes') ?? '1000,10000').split(',').map(Number);
   await lspBench({ sizes, parseOnce: (size) => runChild('parse', String(size), 1) });
 }
@@ -223,16 +238,7 @@ async function parent() {
     console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return;
   }
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'server/src/engine/index.ts')],
-    outfile: ENGINE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    alias: { yaml: join(ROOT, 'node_modules/yaml/browser/index.js') }, // as scripts/build.mjs bundles it
-  });
+  await buildEngine();
   const sizes = (argValue('--sizes') ?? '100,1000,10000').split(',').map(Number);
   const cpu = cpus();
   console.log(`Shipshape benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);

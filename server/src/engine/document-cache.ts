@@ -62,6 +62,15 @@ export class DocumentCache {
     this.retention = new FixRetention(fixSources);
   }
 
+  /**
+   * On: keep the parsed documents of every document linted from now on, for
+   * their fixes (fix-all's rounds build the fixes of what the round before
+   * linted); off: back to the last `fixSources`.
+   */
+  keepFixSources(on: boolean): void {
+    this.retention.keepAll(on);
+  }
+
   /** Entries in the map. */
   get size(): number {
     return this.count;

@@ -9,7 +9,8 @@
  * to the language server, which interleaves the work with incoming edits and
  * converts (and caches) diagnostics per document too.
  */
-import { visit, type Document } from 'yaml';
+import { visit } from 'yaml';
+import type { YamlDocument } from './parse/yaml-document';
 import { settingsKey, DEFAULT_SETTINGS, type EngineSettings } from './config/settings';
 import { isTemplated, looksBinary, parseChunk, splitYamlDocuments, templateMarkers } from './parse/yaml';
 import { SYNTAX_RULES } from './rules';
@@ -61,7 +62,7 @@ export interface LintOptions extends RuleHooks {
  * as a compose file.
  */
 function lintDocument(
-  doc: Document.Parsed,
+  doc: YamlDocument,
   text: string,
   settings: EngineSettings,
   rules: ActiveRule[],
@@ -149,10 +150,10 @@ function visitView<V>(view: V | undefined, visitor: (view: V) => void): void {
 }
 
 /** Ranges of scalars that span lines: a `# ...` line inside one is text, not a comment. */
-function multilineScalarRanges(text: string, docs: readonly Document.Parsed[]): Span[] {
+function multilineScalarRanges(text: string, docs: readonly YamlDocument[]): Span[] {
   const out: Span[] = [];
   for (const doc of docs) {
-    visit(doc, {
+    visit(doc.yaml, {
       Scalar(_, node) {
         if (!node.range) return;
         const [start, end] = node.range;

@@ -17,10 +17,11 @@ import { ComposeFileView, isComposeFileName } from '../../../server/src/engine/v
 import { isNoLimit, parseSecurityOpt, parseShortVolume } from '../../../server/src/engine/views/compose-values';
 import { DocumentViews } from '../../../server/src/engine/views/view-set';
 import { assertFindings, dedent } from '../../helpers/rule-tester';
+import { YamlDocument } from '../../../server/src/engine/parse/yaml-document';
 
 const lint = (text: string, fileName?: string): Finding[] => lintText(text, 'yaml', fileName === undefined ? {} : { fileName });
 const ids = (fs: Finding[]): string[] => [...new Set(fs.map((f) => f.ruleId))].sort();
-const view = (text: string, named = false): ComposeFileView | undefined => ComposeFileView.from(parseDocument(text) as Document.Parsed, text, named);
+const view = (text: string, named = false): ComposeFileView | undefined => ComposeFileView.from(new YamlDocument(parseDocument(text) as Document.Parsed), text, named);
 
 test('compose file names', () => {
   for (const name of ['docker-compose.yml', 'docker-compose.yaml', 'docker-compose.prod.yml', 'docker-compose-mysql.yml', 'docker-compose_secrets.yml', 'compose.yaml', 'compose.yml', 'compose.override.yaml', 'Compose.YAML', 'deploy/stack/compose.yaml', 'C:\\app\\docker-compose.yml']) {

@@ -7,6 +7,7 @@ import { lintYaml, normalizeSettings, RULES, RULE_IDS } from '../../../server/sr
 import { ResourceView } from '../../../server/src/engine/views/resource';
 import { KubeconfigView } from '../../../server/src/engine/views/kubeconfig';
 import { FAKE, FAKE_CERTIFICATE, randomString, substringsOf } from '../../helpers/fake-secrets';
+import { YamlDocument } from '../../../server/src/engine/parse/yaml-document';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 const SERVER_PASSWORD = 'Sv' + randomString(51, 14);
@@ -109,7 +110,7 @@ test('no finding message of any rule carries kubeconfig credentials', () => {
 });
 
 test('the display summary carries no credential', () => {
-  const resource = ResourceView.from(parseDocument(KUBECONFIG) as Document.Parsed)!;
+  const resource = ResourceView.from(new YamlDocument(parseDocument(KUBECONFIG) as Document.Parsed))!;
   const summary = KubeconfigView.from(resource)!.summary();
   const json = JSON.stringify(summary);
   assert.ok(json.includes('"server":"http://lab.example.com:8080"'), `the server is shown without its user info: ${json}`);

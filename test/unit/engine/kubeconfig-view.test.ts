@@ -6,9 +6,10 @@ import { ResourceView } from '../../../server/src/engine/views/resource';
 import { danglingReferences, KubeconfigView, withoutUserInfo } from '../../../server/src/engine/views/kubeconfig';
 import { DocumentViews, ObjectViews } from '../../../server/src/engine/views/view-set';
 import { dedent } from '../../helpers/rule-tester';
+import { YamlDocument } from '../../../server/src/engine/parse/yaml-document';
 
 function viewOf(text: string): KubeconfigView | undefined {
-  const resource = ResourceView.from(parseDocument(text) as Document.Parsed);
+  const resource = ResourceView.from(new YamlDocument(parseDocument(text) as Document.Parsed));
   return resource && KubeconfigView.from(resource);
 }
 
@@ -77,7 +78,7 @@ test('a kubeconfig is a v1 Config with clusters, contexts or users; nothing else
 });
 
 test('the view is built once per object by its view set, not kept by the module', () => {
-  const resource = ResourceView.from(parseDocument(TEXT) as Document.Parsed)!;
+  const resource = ResourceView.from(new YamlDocument(parseDocument(TEXT) as Document.Parsed))!;
   const views = new ObjectViews(resource, new DocumentViews());
   assert.equal(views.kubeconfig(), views.kubeconfig());
   assert.notEqual(new ObjectViews(resource, new DocumentViews()).kubeconfig(), views.kubeconfig());

@@ -12,6 +12,7 @@ import { plainValue } from '../../../server/src/engine/schema/validate';
 import { getNode, getPair } from '../../../server/src/engine/views/yaml-node';
 import { lintText } from '../../../server/src/engine';
 import { findingFixes } from '../../../server/src/engine/types';
+import { YamlDocument } from '../../../server/src/engine/parse/yaml-document';
 
 interface Golden {
   kubectl: string;
@@ -22,9 +23,9 @@ interface Golden {
 
 const golden = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'kubectl', 'scalars.json'), 'utf8')) as Golden;
 
-function parsed(text: string): Document.Parsed {
+function parsed(text: string): YamlDocument {
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
-  return docs[0]!;
+  return new YamlDocument(docs[0]!);
 }
 
 /** The value of `v` in `data`, read as the engine reads a Kubernetes document. */
@@ -86,7 +87,7 @@ test('merge keys are read with kubectl precedence (go-yaml v2): entries in order
   const doc = parsed(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: t\n${golden.merges.yaml}`);
   assert.deepEqual(doc.errors, []);
   readAsKubectl(doc);
-  expandMerges(doc, String(doc), 'kubectl');
+  expandMerges(doc, String(doc.yaml), 'kubectl');
   const data = getNode(doc.contents as never, 'data');
   assert.deepEqual(JSON.parse(JSON.stringify(plainValue(data, doc).value)), golden.merges.json);
 });

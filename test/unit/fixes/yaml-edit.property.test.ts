@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { parseDocument, type YAMLMap } from 'yaml';
 import { removeIn, setIn } from '../../../server/src/engine/fixes/yaml-edit';
 import { applyTestEdits } from '../../helpers/fix-tester';
+import { YamlDocument } from '../../../server/src/engine/parse/yaml-document';
 
 type Scalar = number | string | boolean;
 type Value = Scalar | Value[] | { [k: string]: Value };
@@ -74,7 +75,7 @@ test('setIn on generated documents: parses, sets exactly the value, keeps commen
         const comment = () => (comments ? `  # c${n++}` : '');
         const eol = crlf ? '\r\n' : '\n';
         const text = render(obj, 0, unit, indentSeq, comment).join(eol) + eol;
-        const doc = parseDocument(text);
+        const doc = new YamlDocument(parseDocument(text));
         assert.deepEqual(doc.errors, [], text);
         const edits = setIn(doc, text, doc.contents as YAMLMap, path, value);
         const expected = expectedSet(obj, path, value);
@@ -104,7 +105,7 @@ test('removeIn on generated documents: removes exactly the key, keeps the other 
       const comment = () => `  # c${n++}`;
       const eol = crlf ? '\r\n' : '\n';
       const text = render(obj, 0, unit, indentSeq, comment).join(eol) + eol;
-      const doc = parseDocument(text);
+      const doc = new YamlDocument(parseDocument(text));
       const edits = removeIn(doc, text, doc.contents as YAMLMap, path);
       // The expected data: the key deleted, when the whole path exists through maps.
       const copy = structuredClone(obj);

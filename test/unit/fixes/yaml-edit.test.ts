@@ -2,12 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { addToSeq, removeIn, removeSeqItem, replacePair, setIn, setMapEntry } from '../../../server/src/engine/fixes/yaml-edit';
-import { formatScalar } from '../../../server/src/engine/fixes/yaml-format';
+import fc from 'fast-check';
+import { formatParsed, formatScalar } from '../../../server/src/engine/fixes/yaml-format';
 import { yamlStyle } from '../../../server/src/engine/fixes/yaml-style';
 import { applyTestEdits } from '../../helpers/fix-tester';
 import type { TextEdit } from '../../../server/src/engine/types';
+import { YamlDocument } from '../../../server/src/engine/parse/yaml-document';
 
-const doc = (text: string) => parseDocument(text);
+const doc = (text: string) => new YamlDocument(parseDocument(text));
 const root = (d: ReturnType<typeof doc>) => d.contents as YAMLMap;
 /** The map at a path of keys and sequence indexes. */
 function at(d: ReturnType<typeof doc>, ...path: Array<string | number>): YAMLMap {
@@ -208,6 +210,15 @@ test('formatScalar quotes what would not read back as the same string', () => {
   assert.equal(formatScalar('a: b'), '"a: b"');
   assert.equal(formatScalar(''), '""');
   assert.equal(formatScalar(10001), '10001');
+});
+
+test('formatScalar: words written without asking the parser are formatted as the parser says (no memo needed)', () => {
+  const words = ['RuntimeDefault', 'ALL', 'runAsNonRoot', 'a.b/c-d_e', 'x', 'y', 'Y', 'n', 'N', 'on', 'On', 'OFF', 'yes', 'No', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'FALSE', 'e5', 'E', 'inf', 'nan', 'NaN', 'Infinity', 'x1e5', 'a0x1', 'o777'];
+  for (const w of words) assert.equal(formatScalar(w), formatParsed(w), w);
+  fc.assert(
+    fc.property(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_./-]{0,12}$/), (w) => formatScalar(w) === formatParsed(w)),
+    { numRuns: 2000 },
+  );
 });
 
 test('a replaced scalar keeps an aligned trailing comment in its column', () => {

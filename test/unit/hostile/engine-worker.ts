@@ -15,13 +15,14 @@ import { schemaProblems } from '../../../server/src/engine/schema/validate';
 import { ResourceView } from '../../../server/src/engine/views/resource';
 import { DocumentViews } from '../../../server/src/engine/views/view-set';
 import { CASES, textOf } from './inputs';
+import { YamlDocument } from '../../../server/src/engine/parse/yaml-document';
 
 parentPort!.on('message', ({ index, task }: { index: number; task?: 'unguarded-schema' }) => {
   const c = CASES[index]!;
   let text: string | undefined = textOf(c);
   const length = text.length;
   if (task === 'unguarded-schema') {
-    const doc = parseAllDocuments(text)[0] as Document.Parsed;
+    const doc = new YamlDocument(parseAllDocuments(text)[0] as Document.Parsed);
     const resource = ResourceView.from(doc)!;
     const problems = schemaProblems(resource, text, new DocumentViews());
     parentPort!.postMessage({ index, length, findings: problems.map((p) => ({ ruleId: `schema-${p.type}`, message: p.path, span: p.span })) });

@@ -114,3 +114,33 @@ test('fix-all on save before the diagnostics lint ran: one lint, which the diagn
   assert.equal(job.documents, 0, 'the diagnostics job found every document in the cache');
   assert.ok(published[0]!.diagnostics.some((d) => d.code === 'run-as-root'));
 });
+
+test('fix-all edits are built only on resolve: the code action request builds the fixes of the finding\'s own document alone', async () => {
+  // Every document has findings with safe fixes (no seccomp profile, privilege escalation not denied).
+  const docs = Array.from({ length: 20 }, (_, i) => pod(i === 10 ? 'root' : `p${i}`, i === 10 ? '        privileged: true\n' : '        runAsNonRoot: true\n')).join('---\n');
+  const files = new Map<string, TextDocument>([[URI, TextDocument.create(URI, 'yaml', 1, docs)]]);
+  const settings = new SettingsStore({ fetch: () => Promise.resolve({}), warn: () => undefined });
+  const published: PublishDiagnosticsParams[] = [];
+  const linter = new DocumentLinter({ documents: files, settings, converter: new DiagnosticConverter('/ext'), publish: (p) => published.push(p) });
+  const provider = new CodeActionProvider({ documents: files, lintOf: (uri) => linter.lintOf(uri), cacheFor: (uri) => linter.cacheFor(uri), canResolve: true });
+  await linter.run(URI, { cancelled: false });
+  // Count, per YAML document, the findings whose fixes get built.
+  const lint = await linter.lintOf(URI);
+  const chunks = lint?.yaml?.chunks ?? [];
+  assert.equal(chunks.length, 20);
+  const built = new Map<number, number>();
+  chunks.forEach((chunk, i) => {
+    for (const f of chunk.result.findings) {
+      const fixes = f.fixes;
+      if (fixes) f.fixes = () => (built.set(i, (built.get(i) ?? 0) + 1), fixes());
+    }
+  });
+  const root = published[0]!.diagnostics.find((d) => d.code === 'run-as-root')!;
+  const actions = await provider.provide({ textDocument: { uri: URI }, range: root.range, context: { diagnostics: [root] } } as CodeActionParams);
+  const fixAll = actions.find((a) => a.kind === FIX_ALL_KIND);
+  assert.ok(fixAll && fixAll.edit === undefined, 'fix-all offered, without its edits');
+  assert.deepEqual([...built.keys()], [10], 'only the fixes of the document at the cursor were built');
+  const resolved = await provider.resolve(fixAll);
+  assert.ok(editOf(resolved)?.length, 'resolve builds the edit');
+  assert.equal(built.size, 20, 'resolve builds the fixes of every document');
+});

@@ -20,6 +20,7 @@
  * instruction in review and is easy to search for.
  */
 import { isMap, parseAllDocuments, type Document } from 'yaml';
+import { YamlDocument } from '../parse/yaml-document';
 import type { FileKind } from '../lint';
 import type { Finding, Fix, TextEdit } from '../types';
 import { setMapEntry } from './yaml-edit';
@@ -88,16 +89,16 @@ export function disableRulesForLineFix(text: string, kind: FileKind, findings: r
  * Kubernetes object there: the document's top-level object, or the item of a
  * List that holds `offset`.
  */
-export function objectAt(text: string, offset: number): { doc: Document.Parsed; object: ResourceView } | undefined {
-  let docs: Document.Parsed[];
+export function objectAt(text: string, offset: number): { doc: YamlDocument; object: ResourceView } | undefined {
+  let docs: YamlDocument[];
   try {
-    docs = parseAllDocuments(text, { prettyErrors: false }) as Document.Parsed[];
+    docs = (parseAllDocuments(text, { prettyErrors: false }) as Document.Parsed[]).map((d) => new YamlDocument(d));
   } catch {
     return undefined;
   }
   if (!Array.isArray(docs)) return undefined;
   for (const doc of docs) {
-    const [s, , e] = doc.range;
+    const [s, , e] = (doc.yaml as Document.Parsed).range;
     if (offset < s || offset > e) continue;
     if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
     const object = documentObjects(doc)?.objects.find((o) => o.root.range && offset >= o.root.range[0] && offset <= o.root.range[1]);

@@ -102,14 +102,39 @@ export interface FixRunOptions extends LintOptions {
   findings?: readonly Finding[];
 }
 
-type Filter = (f: Finding, fix: Fix) => boolean;
+/**
+ * Which fixes a run applies: `wants(finding)` says, before the finding's
+ * fixes are built, whether any of them could be taken (so fixes are built
+ * only for those findings); `accept` then takes the fixes themselves.
+ */
+interface Filter {
+  wants(f: Finding): boolean;
+  accept(f: Finding, fix: Fix): boolean;
+}
 
 /** The fixes one round applies, given the current text and its findings. */
 type Picker = (findings: Finding[], current: string) => Fix[];
 
 /** The offered fixes of `findings` that `accept` takes, in application order. */
-function candidatesOf(findings: readonly Finding[], accept: Filter): { finding: Finding; fix: Fix }[] {
-  return sortFixes(findings.flatMap((finding) => findingFixes(finding).filter((fix) => fix.edits.length > 0 && accept(finding, fix)).map((fix) => ({ finding, fix }))));
+function candidatesOf(findings: readonly Finding[], { wants, accept }: Filter): { finding: Finding; fix: Fix }[] {
+  const out: { finding: Finding; fix: Fix }[] = [];
+  for (const finding of findings) {
+    if (!finding.fixes || !wants(finding)) continue;
+    for (const fix of findingFixes(finding)) if (fix.edits.length > 0 && accept(finding, fix)) out.push({ finding, fix });
+  }
+  return sortFixes(out);
+}
+
+/**
+ * Can a finding of `ruleId` offer a fix of kind 'fix'? From the rule's
+ * metadata (test/unit/engine/fix-kinds.test.ts holds every rule to it): a
+ * rule that offers only suggestions has nothing for fix-all, whose rounds
+ * then build no fix of its findings. A rule the registry does not know (a
+ * test's own) may.
+ */
+function mayFix(ruleId: string): boolean {
+  const meta = getRule(ruleId)?.meta;
+  return !meta || meta.fixable === 'fix';
 }
 
 function acceptAll(accept: Filter): Picker {
@@ -121,30 +146,42 @@ function acceptAll(accept: Filter): Picker {
  * re-linting after each round; a round that would add a syntax finding is dropped.
  */
 function fixLoop(text: string, kind: FileKind, { findings: given, ...options }: FixRunOptions, pick: Picker, maxRounds: number): FixAllResult {
-  let current = text;
-  let applied = 0;
-  let rounds = 0;
-  // Every round builds the fixes of every document: without a cache, the lints keep all parsed documents for them.
-  options = options.cache ? options : { ...options, fixSources: Infinity };
-  let findings = given ? [...given] : lintText(current, kind, options);
-  const syntaxBefore = syntaxCount(findings);
-  for (let round = 0; round < maxRounds; round++) {
-    const picked = pick(findings, current);
-    if (picked.length === 0) break;
-    const next = applyEdits(
-      current,
-      picked.flatMap((f) => f.edits),
-    );
-    if (next === undefined || next === current) break;
-    const nextFindings = lintText(next, kind, options);
-    // A round that would break parsing is dropped (a fix must never do that).
-    if (syntaxCount(nextFindings) > syntaxBefore) break;
-    current = next;
-    findings = nextFindings;
-    applied += picked.length;
-    rounds++;
+  const cache = options.cache;
+  // Each round builds the fixes of what the round before linted. Without a cache, the lints keep all their parsed
+  // documents for that; a cache keeps those of what one round lints until the next round has built its fixes.
+  if (!cache) options = { ...options, fixSources: Infinity };
+  const lint = (t: string): Finding[] => {
+    cache?.keepFixSources(true);
+    return lintText(t, kind, options);
+  };
+  const built = (): void => cache?.keepFixSources(false);
+  try {
+    let current = text;
+    let applied = 0;
+    let rounds = 0;
+    let findings = given ? [...given] : lint(current);
+    const syntaxBefore = syntaxCount(findings);
+    for (let round = 0; round < maxRounds; round++) {
+      const picked = pick(findings, current);
+      built();
+      if (picked.length === 0) break;
+      const next = applyEdits(
+        current,
+        picked.flatMap((f) => f.edits),
+      );
+      if (next === undefined || next === current) break;
+      const nextFindings = lint(next);
+      // A round that would break parsing is dropped (a fix must never do that).
+      if (syntaxCount(nextFindings) > syntaxBefore) break;
+      current = next;
+      findings = nextFindings;
+      applied += picked.length;
+      rounds++;
+    }
+    return { text: current, applied, rounds, findings };
+  } finally {
+    built();
   }
-  return { text: current, applied, rounds, findings };
 }
 
 /** Findings that mean the text no longer parses. */
@@ -160,7 +197,7 @@ function syntaxCount(findings: readonly Finding[]): number {
  * Deterministic: the same text and options give the same result.
  */
 export function fixAll(text: string, kind: FileKind, options: FixRunOptions = {}, maxRounds = MAX_FIX_ROUNDS): FixAllResult {
-  return fixLoop(text, kind, options, acceptAll((_f, fix) => fix.kind === 'fix'), maxRounds);
+  return fixLoop(text, kind, options, acceptAll({ wants: (f) => mayFix(f.ruleId), accept: (_f, fix) => fix.kind === 'fix' }), maxRounds);
 }
 
 /** Smallest single edit turning `before` into `after` (common prefix and suffix trimmed). */
@@ -223,7 +260,7 @@ export function hardenContainer(text: string, kind: FileKind, options: FixRunOpt
   const object = pos === undefined || kind !== 'yaml' ? undefined : objectAt(text, pos)?.object;
   const sameObject = (f: Finding): boolean =>
     !object || (f.object?.kind === object.kind && f.object.name === object.name && f.object.namespace === object.namespace);
-  const accept: Filter = (f) => f.container === target.containerName && inRestrictedProfile(f.ruleId) && sameObject(f);
+  const accept: Filter = { wants: (f) => f.container === target.containerName && inRestrictedProfile(f.ruleId) && sameObject(f), accept: () => true };
   const pick: Picker = (findings, current) => {
     const range = docIndex === undefined ? undefined : documentRangeByIndex(current, docIndex);
     const inTarget = findings.filter((f) => !range || (f.span.start >= range.start && f.span.start <= range.end));

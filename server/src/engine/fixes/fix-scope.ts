@@ -56,13 +56,31 @@ export class FixRetention {
   /** Least recently linted first. */
   private readonly live = new Set<FixScope>();
 
+  private keeping = false;
+
   constructor(private readonly limit: number) {}
+
+  /**
+   * On: every scope held stays held, beyond the limit (fix-all's rounds
+   * build the fixes of what the round before linted). Off: those beyond
+   * the limit are released again.
+   */
+  keepAll(on: boolean): void {
+    this.keeping = on;
+    if (!on) this.trim();
+  }
 
   /** `scope` holds its parsed document now (linted, or built its fixes again after a release). */
   hold(scope: FixScope): void {
     scope.onAcquire = () => this.hold(scope);
     this.live.delete(scope);
     this.live.add(scope);
+    this.trim();
+  }
+
+  /** Release the least recently linted scopes beyond the limit. */
+  private trim(): void {
+    if (this.keeping) return;
     for (const oldest of this.live) {
       if (this.live.size <= this.limit) break;
       this.live.delete(oldest);

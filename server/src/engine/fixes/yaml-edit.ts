@@ -48,7 +48,6 @@
  * points as overlapping) and re-lint.
  */
 import { isMap, isPair, isScalar, isSeq, Scalar, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { mergeRecord, writtenItems } from '../parse/yaml-merge';
 import { column, lineStart, nextLineStart, restIsTrivia, spaces } from './text-lines';
 import { editorFor, type AnyDoc, type YamlEditor } from './yaml-editor';
 import { blockEntry, flowValue, formatScalar, isArray, isScalarValue, nest, seqItemLines, type YamlValue } from './yaml-format';
@@ -99,7 +98,7 @@ function insertInto(ed: YamlEditor, map: YAMLMap, path: readonly string[], value
   const [first, ...rest] = path;
   if (first === undefined) return undefined;
   const newValue = nest(rest, value);
-  const items = writtenItems(map);
+  const items = ed.writtenItems(map);
   if (map.flow) {
     if (!simpleFlow(text, map)) return undefined;
     const r = range(map)!;
@@ -107,7 +106,7 @@ function insertInto(ed: YamlEditor, map: YAMLMap, path: readonly string[], value
     if (close < r[0]) return undefined;
     const entry = `${formatScalar(first)}: ${flowValue(newValue)}`;
     if (items.length === 0) return [{ start: r[0] + 1, end: close, text: entry }];
-    const lastEnd = contentEnd(text, items[items.length - 1]);
+    const lastEnd = contentEnd(ed, items[items.length - 1]);
     if (lastEnd === undefined) return undefined;
     return [{ start: lastEnd, end: lastEnd, text: `, ${entry}` }];
   }
@@ -117,14 +116,14 @@ function insertInto(ed: YamlEditor, map: YAMLMap, path: readonly string[], value
   const col = column(text, keyRange[0]);
   let anchorItem = items[items.length - 1];
   // In a merging map a new key goes last, after every `<<` (kubectl applies entries in order).
-  for (const sibling of mergeRecord(map) ? [] : (opts.after ?? [])) {
-    const p = findPair(map, sibling);
+  for (const sibling of ed.mergeRecord(map) ? [] : (opts.after ?? [])) {
+    const p = findPair(ed, map, sibling);
     if (p) {
       anchorItem = p;
       break;
     }
   }
-  const end = contentEnd(text, anchorItem);
+  const end = contentEnd(ed, anchorItem);
   if (end === undefined) return undefined;
   return [insertLinesAfter(ed, end, blockEntry(ed, first, newValue, col))];
 }
@@ -227,7 +226,7 @@ function setCore(ed: YamlEditor, map: YAMLMap, path: readonly string[], value: Y
   }
   const missing = path.slice(w.found);
   // A key a merge provides, written here: a local override of this map only (the anchor stays as it is).
-  if (opts.keepExisting && missing.length === 1 && mergeRecord(w.map)?.merged.has(missing[0]!)) return [];
+  if (opts.keepExisting && missing.length === 1 && ed.mergeRecord(w.map)?.merged.has(missing[0]!)) return [];
   if (w.pair) {
     // An existing key on the path whose value is not a map.
     if (isNullValue(w.pair.value)) return fillNullPair(ed, w.pair, [[missing[0]!, nest(missing.slice(1), value)]]);
@@ -296,12 +295,12 @@ function seqAppend(ed: YamlEditor, seq: YAMLSeq, items: readonly YamlValue[]): T
     if (close < r[0]) return undefined;
     const body = toAdd.map((i) => itemLikeSiblings(seq, i)).join(', ');
     if (seq.items.length === 0) return [{ start: r[0] + 1, end: close, text: body }];
-    const lastEnd = contentEnd(text, seq.items[seq.items.length - 1]);
+    const lastEnd = contentEnd(ed, seq.items[seq.items.length - 1]);
     return lastEnd === undefined ? undefined : [{ start: lastEnd, end: lastEnd, text: `, ${body}` }];
   }
   const last = seq.items[seq.items.length - 1];
   const lr = range(last);
-  const end = contentEnd(text, last);
+  const end = contentEnd(ed, last);
   if (!lr || end === undefined) return undefined;
   const prefix = text.slice(lineStart(text, lr[0]), lr[0]);
   const m = /^( *)- +$/.exec(prefix);
@@ -331,12 +330,12 @@ export function replacePair(doc: AnyDoc, text: string, map: YAMLMap, path: reado
     if (path.length === 0) return undefined;
     const ed = editorFor(doc, text);
     const w = walk(ed, map, path);
-    if (!w || w.found !== path.length || !w.pair || hasAnchor(w.pair)) return undefined;
-    if (findPair(w.map, newKey) && newKey !== path[path.length - 1]) return undefined; // would duplicate a key
-    const merges = mergeRecord(w.map);
+    if (!w || w.found !== path.length || !w.pair || hasAnchor(ed, w.pair)) return undefined;
+    if (findPair(ed, w.map, newKey) && newKey !== path[path.length - 1]) return undefined; // would duplicate a key
+    const merges = ed.mergeRecord(w.map);
     if (merges && (merges.provided.has(path[path.length - 1]!) || merges.provided.has(newKey))) return undefined; // a merged value would come in or win
     const kr = range(w.pair.key);
-    const end = contentEnd(text, w.pair);
+    const end = contentEnd(ed, w.pair);
     if (!kr || end === undefined) return undefined;
     if (w.map.flow) {
       if (!simpleFlow(text, w.map)) return undefined;

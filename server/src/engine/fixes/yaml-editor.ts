@@ -1,9 +1,14 @@
-/** The per-document state the YAML edit builders share: parents of nodes and the file's style. */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
-import { writtenItems } from '../parse/yaml-merge';
+/**
+ * The per-document state the YAML edit builders share: parents of nodes and
+ * the file's style. Owned by the YamlDocument it edits (editorFor), so it
+ * lives as long as the document its fixes are built from.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { YamlDocument } from '../parse/yaml-document';
+import type { MergeRecord } from '../parse/yaml-document';
 import { detectStyle } from './yaml-style';
 
-export type AnyDoc = Document.Parsed | Document;
+export type AnyDoc = YamlDocument;
 type Parent = Node | Pair;
 
 /** Per-document facts the builders need: parents of nodes, style of the file. */
@@ -35,7 +40,7 @@ export class YamlEditor {
         if (!n || typeof n !== 'object' || depth > 200) return;
         parents.set(n, parent);
         // The entries as written: merged copies (parse/yaml-merge.ts) are not in the text and have no parent here.
-        if (isMap(n) || isSeq(n)) for (const item of writtenItems(n)) walk(item, n, depth + 1);
+        if (isMap(n) || isSeq(n)) for (const item of this.writtenItems(n)) walk(item, n, depth + 1);
         else if (isPair(n)) {
           walk(n.key, n, depth + 1);
           walk(n.value, n, depth + 1);
@@ -45,6 +50,16 @@ export class YamlEditor {
       this.parents = parents;
     }
     return this.parents.get(node);
+  }
+
+  /** The entries of a map or sequence as written in the text (see YamlDocument.writtenItems). */
+  writtenItems(node: YAMLMap | YAMLSeq): readonly unknown[] {
+    return this.doc.writtenItems(node);
+  }
+
+  /** What the lint's merge-key expansion recorded of `map`, if it merged anything (see YamlDocument.mergeRecord). */
+  mergeRecord(map: unknown): MergeRecord | undefined {
+    return this.doc.mergeRecord(map);
   }
 
   /** The node and everything above it is free of anchors, and it is part of this document. */
@@ -58,13 +73,7 @@ export class YamlEditor {
   }
 }
 
-const editors = new WeakMap<object, YamlEditor>();
-
+/** The editor of `doc` (parsed from `text`), built once and kept by the document. */
 export function editorFor(doc: AnyDoc, text: string): YamlEditor {
-  let e = editors.get(doc);
-  if (!e || e.text !== text) {
-    e = new YamlEditor(doc, text);
-    editors.set(doc, e);
-  }
-  return e;
+  return doc.derive(YamlEditor, () => new YamlEditor(doc, text), (e) => e.text === text);
 }

@@ -19,23 +19,26 @@ export function formatScalar(value: string | number | boolean | null): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
   if (typeof value === 'boolean') return String(value);
-  let formatted = FORMATTED.get(value);
-  if (formatted === undefined) {
-    formatted = formatString(value);
-    // Fixes are built for every finding while linting and reuse a few keys and values
-    // (securityContext, runAsNonRoot, cpu...): parsing each again is most of a fix's cost.
-    if (value.length <= 64) {
-      if (FORMATTED.size >= 4096) FORMATTED.clear();
-      FORMATTED.set(value, formatted);
-    }
-  }
-  return formatted;
+  return formatString(value);
 }
 
-/** formatScalar of short strings, memoised. */
-const FORMATTED = new Map<string, string>();
+/**
+ * A word both YAML 1.2 and kubectl read as a string without asking the parser:
+ * a letter, then letters, digits and `_ . / -`, other than the YAML 1.2 null
+ * and boolean words (numbers, `.inf` and `.nan` start with a digit, a sign or
+ * a dot). Most keys and values a fix writes (securityContext, RuntimeDefault,
+ * ALL) are such words; YAML 1.1 words (`on`, `yes`) are left to kubectlScalar.
+ */
+const PLAIN_WORD = /^[A-Za-z][A-Za-z0-9_./-]*$/;
+const CORE_WORDS = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 
 function formatString(value: string): string {
+  if (PLAIN_WORD.test(value) && !CORE_WORDS.test(value)) return kubectlScalar(value) === value ? value : JSON.stringify(value);
+  return formatParsed(value);
+}
+
+/** formatScalar of a string, asking the parser how it reads the string plain (exported for the test that PLAIN_WORD agrees). */
+export function formatParsed(value: string): string {
   if (value !== '' && value === value.trim() && !/[\n\r\t#{}[\],&*!|>'"%@`]/.test(value) && !/^[-?:](\s|$)/.test(value) && !value.includes(': ')) {
     try {
       // A string both readings take as a string: YAML 1.2 and kubectl's YAML 1.1 (`on`, `0755` are not).

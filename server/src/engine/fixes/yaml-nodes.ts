@@ -1,6 +1,6 @@
 /** Reading `yaml` nodes for editing: keys, ranges, content ends, and whether a path can be edited safely. */
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { isMergeKey, mergeRecord, writtenItems } from '../parse/yaml-merge';
+import { isMergeKey } from '../parse/yaml-merge';
 import type { YamlEditor } from './yaml-editor';
 
 export function keyOf(pair: Pair): string | undefined {
@@ -15,10 +15,10 @@ export function keyOf(pair: Pair): string | undefined {
  * in a map the linter did not expand, or a written pair that a merge
  * overrides (editing it would change nothing).
  */
-export function findPair(map: YAMLMap, key: string): Pair | undefined | null {
-  const merges = mergeRecord(map);
+export function findPair(ed: YamlEditor, map: YAMLMap, key: string): Pair | undefined | null {
+  const merges = ed.mergeRecord(map);
   let found: Pair | undefined;
-  for (const item of writtenItems(map)) {
+  for (const item of ed.writtenItems(map)) {
     if (!isPair(item)) return null;
     if (isMergeKey(item.key)) {
       if (!merges) return null; // the effective value may come from elsewhere
@@ -40,16 +40,17 @@ export function range(node: unknown): [number, number, number] | undefined {
 }
 
 /** The offset just after the last character of a node's content (not its trailing comments or blank lines). */
-export function contentEnd(text: string, node: unknown): number | undefined {
+export function contentEnd(ed: YamlEditor, node: unknown): number | undefined {
+  const { text } = ed;
   if (isPair(node)) {
     const v = node.value as unknown;
     const hasValue = v !== null && v !== undefined && !(isScalar(v) && range(v) && range(v)![0] === range(v)![1]);
-    return hasValue ? contentEnd(text, v) : keyEnd(text, node);
+    return hasValue ? contentEnd(ed, v) : keyEnd(text, node);
   }
   if ((isMap(node) || isSeq(node)) && !node.flow) {
-    const items = writtenItems(node);
+    const items = ed.writtenItems(node);
     const last = items[items.length - 1];
-    return last === undefined ? undefined : contentEnd(text, last);
+    return last === undefined ? undefined : contentEnd(ed, last);
   }
   const r = range(node);
   if (!r) return undefined;
@@ -80,11 +81,11 @@ export function simpleFlow(text: string, node: YAMLMap | YAMLSeq): boolean {
 }
 
 /** True when the subtree holds an anchor (removing or replacing it would break an alias). */
-export function hasAnchor(node: unknown, depth = 0): boolean {
+export function hasAnchor(ed: YamlEditor, node: unknown, depth = 0): boolean {
   if (!node || typeof node !== 'object' || depth > 200) return false;
   if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) return true;
-  if (isMap(node) || isSeq(node)) return writtenItems(node).some((i) => hasAnchor(i, depth + 1));
-  if (isPair(node)) return hasAnchor(node.key, depth + 1) || hasAnchor(node.value, depth + 1);
+  if (isMap(node) || isSeq(node)) return ed.writtenItems(node).some((i) => hasAnchor(ed, i, depth + 1));
+  if (isPair(node)) return hasAnchor(ed, node.key, depth + 1) || hasAnchor(ed, node.value, depth + 1);
   return false;
 }
 
@@ -103,10 +104,10 @@ export function walk(ed: YamlEditor, map: YAMLMap, path: readonly string[]): { m
   if (!ed.unanchoredChain(map)) return null;
   let cur = map;
   for (let i = 0; i < path.length; i++) {
-    const pair = findPair(cur, path[i]!);
+    const pair = findPair(ed, cur, path[i]!);
     if (pair === null) return null;
     // A missing parent that a merge provides: creating it would hide the whole merged map.
-    if (pair === undefined) return i < path.length - 1 && mergeRecord(cur)?.merged.has(path[i]!) ? null : { map: cur, found: i };
+    if (pair === undefined) return i < path.length - 1 && ed.mergeRecord(cur)?.merged.has(path[i]!) ? null : { map: cur, found: i };
     const v = pair.value as unknown;
     if (isAlias(v)) return null;
     if ((isMap(v) || isSeq(v) || isScalar(v)) && v.anchor) return null;

@@ -1,6 +1,5 @@
 /** Removal edits (a key with its lines, a sequence item); part of the builders API of yaml-edit.ts, see there. */
 import { isPair, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { mergeRecord, writtenItems } from '../parse/yaml-merge';
 import { column, lineStart, nextLineStart, restIsTrivia } from './text-lines';
 import { editorFor, type AnyDoc, type YamlEditor } from './yaml-editor';
 import { contentEnd, hasAnchor, keyEnd, range, simpleFlow, walk } from './yaml-nodes';
@@ -18,7 +17,7 @@ export function removeIn(doc: AnyDoc, text: string, map: YAMLMap, path: readonly
     const w = walk(ed, map, path);
     if (!w || w.found !== path.length || !w.pair) return undefined;
     // Removing a key that a merge also provides would bring the merged value in.
-    if (mergeRecord(w.map)?.provided.has(path[path.length - 1]!)) return undefined;
+    if (ed.mergeRecord(w.map)?.provided.has(path[path.length - 1]!)) return undefined;
     return removePairEdits(ed, w.map, w.pair);
   } catch {
     return undefined;
@@ -27,10 +26,10 @@ export function removeIn(doc: AnyDoc, text: string, map: YAMLMap, path: readonly
 
 function removePairEdits(ed: YamlEditor, map: YAMLMap, pair: Pair): TextEdit[] | undefined {
   const { text } = ed;
-  if (hasAnchor(pair)) return undefined;
-  const items = writtenItems(map);
+  if (hasAnchor(ed, pair)) return undefined;
+  const items = ed.writtenItems(map);
   const kr = range(pair.key);
-  const end = contentEnd(text, pair);
+  const end = contentEnd(ed, pair);
   if (!kr || end === undefined) return undefined;
   const index = items.indexOf(pair);
   if (index < 0) return undefined;
@@ -44,7 +43,7 @@ function removePairEdits(ed: YamlEditor, map: YAMLMap, pair: Pair): TextEdit[] |
       const next = range((items[index + 1] as Pair).key);
       return next ? [{ start: kr[0], end: next[0], text: '' }] : undefined;
     }
-    const prevEnd = contentEnd(text, items[index - 1]);
+    const prevEnd = contentEnd(ed, items[index - 1]);
     return prevEnd === undefined ? undefined : [{ start: prevEnd, end, text: '' }];
   }
   const ls = lineStart(text, kr[0]);
@@ -86,10 +85,10 @@ function emptyMapEdits(ed: YamlEditor, map: YAMLMap, pair: Pair, ls: number, key
 export function removeSeqItem(doc: AnyDoc, text: string, seq: YAMLSeq, item: unknown): TextEdit[] | undefined {
   try {
     const ed = editorFor(doc, text);
-    if (!ed.unanchoredChain(seq) || hasAnchor(item)) return undefined;
+    if (!ed.unanchoredChain(seq) || hasAnchor(ed, item)) return undefined;
     const index = seq.items.indexOf(item as never);
     const r = range(item);
-    const end = contentEnd(text, item);
+    const end = contentEnd(ed, item);
     if (index < 0 || !r || end === undefined) return undefined;
     if (seq.flow) {
       if (!simpleFlow(text, seq)) return undefined;
@@ -101,7 +100,7 @@ export function removeSeqItem(doc: AnyDoc, text: string, seq: YAMLSeq, item: unk
         const next = range(seq.items[index + 1]);
         return next ? [{ start: r[0], end: next[0], text: '' }] : undefined;
       }
-      const prevEnd = contentEnd(text, seq.items[index - 1]);
+      const prevEnd = contentEnd(ed, seq.items[index - 1]);
       return prevEnd === undefined ? undefined : [{ start: prevEnd, end, text: '' }];
     }
     const ls = lineStart(text, r[0]);

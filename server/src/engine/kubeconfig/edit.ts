@@ -213,7 +213,7 @@ function canonical(data: unknown): string {
 function dataOf(text: string): string | undefined {
   try {
     const p = parseKubeconfig(text);
-    return canonical(p.doc ? p.doc.toJS({ maxAliasCount: 100 }) ?? null : null);
+    return canonical(p.doc ? p.doc.yaml.toJS({ maxAliasCount: 100 }) ?? null : null);
   } catch {
     return undefined;
   }

@@ -19,6 +19,7 @@
  * entry it falls in, or every context using the cluster or user it falls in.
  */
 import { yamlErrorMessage } from '../parse/yaml-message';
+import type { YamlDocument } from '../parse/yaml-document';
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../config/settings';
 import { lintText } from '../lint';
@@ -48,7 +49,7 @@ export type MergedKubeconfig = MergedOf<KubeconfigFinding>;
 
 /** A parsed file: its document, and the kubeconfig view when it is one. */
 export interface ParsedKubeconfig {
-  doc?: Document.Parsed;
+  doc?: YamlDocument;
   root?: YAMLMap;
   view?: KubeconfigView;
   /** Parse or shape problem, one line. */
@@ -63,7 +64,7 @@ export interface ParsedKubeconfig {
 export function parseKubeconfig(text: string): ParsedKubeconfig {
   const { docs, crash } = parseChunk(text);
   if (crash) return { error: crash, errorOffset: 0 };
-  if (docs.length > 1) return { error: 'a kubeconfig holds one YAML document, this file holds several', errorOffset: docs[1]!.range[0] };
+  if (docs.length > 1) return { error: 'a kubeconfig holds one YAML document, this file holds several', errorOffset: (docs[1]!.yaml as Document.Parsed).range[0] };
   const doc = docs[0];
   if (!doc) return {};
   const err = doc.errors[0];

@@ -22,7 +22,7 @@
  * Map keys become the strings sigs.k8s.io/yaml writes for them: a key `y`
  * or `on` is "true", `0755` is "493".
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
 
 const TRUE = ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'];
 const FALSE = ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'];
@@ -131,7 +131,7 @@ function isPlainUntagged(node: Scalar): boolean {
  * once per Kubernetes document, before any rule reads it. One iterative walk
  * (aliases are not followed: the node they name is rewritten where it is).
  */
-export function readAsKubectl(doc: Document.Parsed | Document): void {
+export function readAsKubectl(doc: { readonly contents: unknown }): void {
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const n = stack.pop();

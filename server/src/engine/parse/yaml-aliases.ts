@@ -3,20 +3,21 @@
  *
  * `Alias.resolve(doc)` in the `yaml` library walks the whole document on every
  * call, so reading N aliases of an N-node document costs N²: a manifest of
- * 20,000 `- *env` lines takes minutes. `resolveAlias` answers from a table
- * built by one walk per document (same meaning: the last node with that
- * anchor before the alias, in document order).
+ * 20,000 `- *env` lines takes minutes. YamlDocument.resolveAlias answers
+ * from a table built by one walk per document, which the YamlDocument keeps
+ * (same meaning: the last node with that anchor before the alias, in
+ * document order).
  *
  * Aliases can also make a small text mean a huge tree ("billion laughs": ten
  * anchors of ten aliases each are 10^10 nodes) or a cyclic one (an alias
  * inside the node its anchor names). Anything that walks values through
  * aliases (schema validation, rules) would then hang or exhaust memory.
- * `checkAliases` measures the expanded size of each parsed document in one
+ * `aliasProblem` measures the expanded size of each parsed document in one
  * pass (each anchored node's size is computed once) and records a problem as
  * a document error at the alias to blame, so the document is reported once
  * and not linted: Kubernetes (go-yaml) rejects both patterns too.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, YAMLParseError, type Alias, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node } from 'yaml';
 
 /** Expanded size (in nodes) a document may always reach, whatever its own size. */
 export const MAX_EXPANDED_NODES = 100_000;
@@ -30,14 +31,12 @@ export function expansionLimit(literal: number): number {
   return Math.max(MAX_EXPANDED_NODES, MAX_EXPANSION_RATIO * literal);
 }
 
-interface AliasTable {
+export interface AliasTable {
   /** Alias -> the node it names (undefined: no such anchor before it). */
   targets: Map<Alias, Node | undefined>;
   /** Nodes the walk saw, aliases included (not expanded). */
   literal: number;
 }
-
-const tables = new WeakMap<object, AliasTable>();
 
 /** Child nodes of a node in document order (a pair's key, then its value). */
 function children(node: unknown, out: unknown[]): void {
@@ -123,36 +122,21 @@ function walk(doc: AnyDoc, sizes?: Map<unknown, number>): { table: AliasTable; c
   return { table: { targets, literal }, ...(cycle ? { cycle } : {}), total };
 }
 
-function tableOf(doc: AnyDoc): AliasTable {
-  let table = tables.get(doc);
-  if (!table) {
-    table = walk(doc).table;
-    tables.set(doc, table);
-  }
-  return table;
+/** The alias table of `doc` (one walk; a YamlDocument keeps it, see resolveAlias there). */
+export function aliasTable(doc: AnyDoc): AliasTable {
+  return walk(doc).table;
 }
 
-/**
- * The node an alias names in `doc` (the last node with its anchor before
- * it), or undefined. Linear in the document once, then constant per alias.
- */
-export function resolveAlias(alias: Alias, doc: AnyDoc): Node | undefined {
-  const table = tableOf(doc);
-  if (table.targets.has(alias)) return table.targets.get(alias);
-  // An alias that is not in the document (or a document changed after the
-  // table was built): ask the library, which walks the document.
-  try {
-    return (alias.resolve(doc as Document) ?? undefined) as Node | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Why a document's aliases make it unsafe to read, and the alias to blame; undefined when they do not. */
-export function aliasProblem(doc: AnyDoc): { alias: Alias; message: string } | undefined {
+/** Why a document's aliases make it unsafe to read, and the alias to blame; undefined when they do not. `table`: receives the alias table the check built. */
+export function aliasProblem(doc: AnyDoc, table?: (table: AliasTable) => void): { alias: Alias; message: string } | undefined {
   const sizes = new Map<unknown, number>();
-  const { table, cycle, total } = walk(doc, sizes);
-  tables.set(doc, table);
+  const walked = walk(doc, sizes);
+  const { cycle, total } = walked;
+  table?.(walked.table);
+  return problemOf(walked.table, cycle, total, sizes);
+}
+
+function problemOf(table: AliasTable, cycle: Alias | undefined, total: number, sizes: Map<unknown, number>): { alias: Alias; message: string } | undefined {
   if (cycle) {
     return { alias: cycle, message: `the alias *${cycle.source} refers to a node that contains it (a recursive alias)` };
   }
@@ -173,31 +157,4 @@ export function aliasProblem(doc: AnyDoc): { alias: Alias; message: string } | u
     alias: worst,
     message: `excessive aliasing, the aliases expand this document to over ${limit.toLocaleString('en-US')} nodes (a "billion laughs" alias bomb)`,
   };
-}
-
-const STACK_OVERFLOW = /^Maximum call stack size exceeded$/;
-
-/**
- * Check freshly parsed documents against hostile structure, in place: an
- * alias bomb or a recursive alias becomes a RESOURCE_EXHAUSTION error at the
- * alias (the document then counts as not parsed), and the parser's own
- * stack overflow on deep nesting gets a message a user can act on. `text`
- * is the text the documents were parsed from.
- */
-export function checkParsedDocuments(docs: readonly Document.Parsed[], text: string): void {
-  // Without a `*` there is no alias: nothing to measure.
-  const aliases = text.includes('*');
-  for (const doc of docs) {
-    for (const e of doc.errors) {
-      if (e.code === 'RESOURCE_EXHAUSTION' && STACK_OVERFLOW.test(e.message)) {
-        e.message = 'the document is nested too deeply to parse';
-      }
-    }
-    if (!aliases || doc.errors.length > 0) continue;
-    const problem = aliasProblem(doc);
-    if (problem) {
-      const [start, end] = problem.alias.range ?? [0, 1];
-      doc.errors.push(new YAMLParseError([start, Math.max(end, start + 1)], 'RESOURCE_EXHAUSTION', problem.message));
-    }
-  }
 }

@@ -21,40 +21,19 @@
  * where the value is written as related information: each object that
  * merges an anchor gets its own finding on its own `<<` line. The edit
  * builders never edit a copy (its offsets are not in the text); they read a
- * merging map's written entries through `writtenItems` and ask
- * `mergeRecord` which keys the merge provides (see fixes/yaml-edit.ts).
+ * merging map's written entries through the document's `writtenItems` and
+ * ask its `mergeRecord` which keys the merge provides (the records are the
+ * YamlDocument's, see parse/yaml-document.ts and fixes/yaml-edit.ts).
  *
  * Work is linear in the merged size, which the alias check at parse time
  * bounds (parse/yaml-aliases.ts counts a merge as the nodes it names): a
  * merge bomb is one parse finding and is never expanded.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../types';
-import { resolveAlias } from './yaml-aliases';
+import type { YamlDocument } from './yaml-document';
 
 export type MergeDialect = 'kubectl' | 'yaml11';
-
-/** What the builders need to know about a map whose `<<` entries were expanded. */
-export interface MergeRecord {
-  /** The entries as written (the `<<` pairs included), in order. */
-  readonly items: readonly unknown[];
-  /** Keys whose value comes from a merge (a written entry of that key, if any, is overridden). */
-  readonly merged: ReadonlySet<string>;
-  /** Keys some merge source provides, whoever wins. */
-  readonly provided: ReadonlySet<string>;
-}
-
-const RECORDS = new WeakMap<object, MergeRecord>();
-
-/** The record of a map whose merge keys were expanded, or undefined. */
-export function mergeRecord(map: unknown): MergeRecord | undefined {
-  return map && typeof map === 'object' ? RECORDS.get(map) : undefined;
-}
-
-/** The entries of a map or sequence as written in the text (a merging map's `<<` pairs included, its merged copies not). */
-export function writtenItems(node: YAMLMap | YAMLSeq): readonly unknown[] {
-  return RECORDS.get(node)?.items ?? node.items;
-}
 
 /** `<<` written plain (a quoted "<<" is an ordinary key, for kubectl and compose-go alike). */
 export function isMergeKey(key: unknown): boolean {
@@ -172,17 +151,17 @@ function mergeEntrySpan(pair: Pair): Span {
 
 /**
  * Expand every merge key of `doc` (parsed from `text`, free of errors) in
- * place. Returns the virtual spans of the copies, or undefined when the
+ * place; `doc` records each merging map's written entries. Returns the virtual spans of the copies, or undefined when the
  * document merges nothing.
  */
-export function expandMerges(doc: Document.Parsed | Document, text: string, dialect: MergeDialect): MergedSpans | undefined {
+export function expandMerges(doc: YamlDocument, text: string, dialect: MergeDialect): MergedSpans | undefined {
   if (!text.includes('<<')) return undefined;
   const maps = mergingMaps(doc.contents);
   if (maps.length === 0) return undefined;
   const spans = new MergedSpans(text.length + 1);
   const deref = (n: unknown): unknown => {
     let cur = n;
-    for (let i = 0; i < 8 && isAlias(cur); i++) cur = resolveAlias(cur, doc);
+    for (let i = 0; i < 8 && isAlias(cur); i++) cur = doc.resolveAlias(cur);
     return cur;
   };
 
@@ -277,7 +256,7 @@ export function expandMerges(doc: Document.Parsed | Document, text: string, dial
       const k = keyOf(item.key);
       if (k === undefined || winner.get(k)?.pair === item) items.push(item);
     }
-    RECORDS.set(map, { items: written, merged, provided });
+    doc.recordMerge(map, { items: written, merged, provided });
     map.items = items as typeof map.items;
   }
   return spans;

@@ -10,9 +10,10 @@
  * exact and cheap. Each chunk is parsed on its own, which lets results be
  * cached per document: an edit re-parses only the chunks whose text changed.
  */
-import { parseAllDocuments, visit } from 'yaml';
+import { parseAllDocuments, visit, YAMLParseError } from 'yaml';
 import type { Document } from 'yaml';
-import { checkParsedDocuments } from './yaml-aliases';
+import { aliasProblem } from './yaml-aliases';
+import { YamlDocument } from './yaml-document';
 
 export interface YamlChunk {
   /** Offset of the chunk in the file (always the start of a line). */
@@ -118,7 +119,8 @@ export function splitYamlDocuments(text: string): YamlChunk[] {
 }
 
 export interface ParsedChunk {
-  docs: Document.Parsed[];
+  /** The documents, each with what is derived from it (see YamlDocument). */
+  docs: YamlDocument[];
   /** A parser crash (e.g. extreme nesting) turned into data; never thrown. */
   crash?: string;
 }
@@ -130,7 +132,8 @@ export function parseChunk(text: string): ParsedChunk {
   try {
     Error.stackTraceLimit = 0;
     // uniqueKeys: the library's duplicate-key check is quadratic in a map's size, and duplicates are not reported.
-    const docs = parseAllDocuments(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false }) as Document.Parsed[];
+    const parsed = parseAllDocuments(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false }) as Document.Parsed[];
+    const docs = parsed.map((doc) => new YamlDocument(doc));
     checkParsedDocuments(docs, text); // alias bombs, recursive aliases, nesting too deep (see yaml-aliases.ts)
     return { docs };
   } catch (e) {
@@ -138,6 +141,34 @@ export function parseChunk(text: string): ParsedChunk {
     return { docs: [], crash: message };
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+const STACK_OVERFLOW = /^Maximum call stack size exceeded$/;
+
+/**
+ * Check freshly parsed documents against hostile structure, in place: an
+ * alias bomb or a recursive alias becomes a RESOURCE_EXHAUSTION error at the
+ * alias (the document then counts as not parsed), and the parser's own
+ * stack overflow on deep nesting gets a message a user can act on. `text`
+ * is the text the documents were parsed from.
+ */
+export function checkParsedDocuments(docs: readonly YamlDocument[], text: string): void {
+  // Without a `*` there is no alias: nothing to measure.
+  const aliases = text.includes('*');
+  for (const parsed of docs) {
+    const doc = parsed.yaml;
+    for (const e of doc.errors) {
+      if (e.code === 'RESOURCE_EXHAUSTION' && STACK_OVERFLOW.test(e.message)) {
+        e.message = 'the document is nested too deeply to parse';
+      }
+    }
+    if (!aliases || doc.errors.length > 0) continue;
+    const problem = aliasProblem(doc, (table) => parsed.adoptAliases(table));
+    if (problem) {
+      const [start, end] = problem.alias.range ?? [0, 1];
+      doc.errors.push(new YAMLParseError([start, Math.max(end, start + 1)], 'RESOURCE_EXHAUSTION', problem.message));
+    }
   }
 }
 
@@ -166,12 +197,12 @@ const STRING_SCALAR_TYPES = new Set(['BLOCK_LITERAL', 'BLOCK_FOLDED', 'QUOTE_DOU
  * marker lies outside every block or quoted string scalar (so `{{ }}` inside
  * an alerting template in a ConfigMap block scalar does not count).
  */
-export function isTemplated(text: string, docs: readonly Document.Parsed[]): boolean {
+export function isTemplated(text: string, docs: readonly YamlDocument[]): boolean {
   const markers = templateMarkers(text);
   if (markers.length === 0) return false;
   const strings: Array<[number, number]> = [];
   for (const doc of docs) {
-    visit(doc, {
+    visit(doc.yaml, {
       Scalar(_key, node) {
         if (node.range && STRING_SCALAR_TYPES.has(String(node.type))) strings.push([node.range[0], node.range[1]]);
       },

@@ -11,12 +11,13 @@
  * YAML root node).
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, isAlias, type Document, type Node, type YAMLMap } from 'yaml';
+import type { YamlDocument } from '../parse/yaml-document';
+import { isMap, isPair, isScalar, isSeq, isAlias, type Node, type YAMLMap } from 'yaml';
 import bundleJson from '../../../../schemas/kubernetes/bundle.json';
 import type { Span } from '../types';
 import type { ResourceView } from '../views/resource';
 import { closestMatch } from '../suggest';
-import { expansionLimit, resolveAlias } from '../parse/yaml-aliases';
+import { expansionLimit } from '../parse/yaml-aliases';
 import type { DocumentViews } from '../views/view-set';
 import { DIRECTIVE_NAMES, exempted, kindOf, takeDirectives, type Directives } from './patch-directives';
 
@@ -95,7 +96,7 @@ function validate(resource: ResourceView, text: string): SchemaProblem[] {
 }
 
 /** Validates the plain value of `base` (the object, or its metadata at `prefix`). */
-function check(v: ValidateFunction, base: YAMLMap, doc: Document.Parsed, text: string, prefix: string): SchemaProblem[] {
+function check(v: ValidateFunction, base: YAMLMap, doc: YamlDocument, text: string, prefix: string): SchemaProblem[] {
   const plain = boundedValue(base, doc);
   if (!plain) return [];
   let value = plain.value;
@@ -122,7 +123,7 @@ function check(v: ValidateFunction, base: YAMLMap, doc: Document.Parsed, text: s
  * `literal` the document's own. `dollarKeys`: whether a map key starts with
  * `$` (a strategic-merge patch directive may be there).
  */
-export function plainValue(node: unknown, doc: Document.Parsed): { value: unknown; literal: number; expanded: number; dollarKeys: boolean } {
+export function plainValue(node: unknown, doc: YamlDocument): { value: unknown; literal: number; expanded: number; dollarKeys: boolean } {
   const done = new Map<unknown, unknown>();
   /** Expanded size (in nodes) of each converted anchored collection, aliases counted as what they stand for. */
   const sizes = new Map<unknown, number>();
@@ -134,7 +135,7 @@ export function plainValue(node: unknown, doc: Document.Parsed): { value: unknow
   const convert = (n: unknown): unknown => {
     literal++;
     if (isAlias(n)) {
-      const target = resolveAlias(n, doc);
+      const target = doc.resolveAlias(n);
       if (target === undefined || open.has(target)) {
         lastSize = 1;
         return null;
@@ -197,7 +198,7 @@ export function plainValue(node: unknown, doc: Document.Parsed): { value: unknow
 }
 
 /** The object's plain value, or undefined when its aliases expand it beyond what is safe to walk. */
-function boundedValue(node: unknown, doc: Document.Parsed): { value: unknown; dollarKeys: boolean } | undefined {
+function boundedValue(node: unknown, doc: YamlDocument): { value: unknown; dollarKeys: boolean } | undefined {
   const plain = plainValue(node, doc);
   // Parsing reports such documents (and does not lint them); this bound holds for documents from anywhere.
   return plain.value === undefined || plain.expanded > expansionLimit(plain.literal) ? undefined : plain;
@@ -240,9 +241,9 @@ function decode(instancePath: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function resolve(node: unknown, doc: Document.Parsed): unknown {
+function resolve(node: unknown, doc: YamlDocument): unknown {
   let n = node;
-  for (let i = 0; i < 8 && isAlias(n); i++) n = resolveAlias(n, doc);
+  for (let i = 0; i < 8 && isAlias(n); i++) n = doc.resolveAlias(n);
   return n;
 }
 
@@ -262,7 +263,7 @@ function keyText(k: unknown): string | undefined {
   return undefined;
 }
 
-function locate(root: YAMLMap, segments: string[], doc: Document.Parsed): Located {
+function locate(root: YAMLMap, segments: string[], doc: YamlDocument): Located {
   let node: Node = root;
   let key: Node | undefined;
   let nearestKey: Node | undefined;
@@ -320,7 +321,7 @@ function expectedText(type: unknown): string {
   return list.map((t) => names[String(t)] ?? String(t)).join(' or ');
 }
 
-function mapErrors(errors: ErrorObject[], base: YAMLMap, doc: Document.Parsed, src: string, prefix: string, exempt: readonly string[]): SchemaProblem[] {
+function mapErrors(errors: ErrorObject[], base: YAMLMap, doc: YamlDocument, src: string, prefix: string, exempt: readonly string[]): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
   const root = base;

@@ -12,7 +12,8 @@
  * expanded before the view is built (parse/yaml-merge.ts): a service reads
  * its merged values like its own.
  */
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import type { YamlDocument } from '../parse/yaml-document';
 import type { Span } from '../types';
 import { composeTrue, isHostPathSource, isNoLimit, parseSecurityOpt, parseShortVolume, partSpan, type ComposeVolume } from './compose-values';
 import type { EnvVarView, ImageView } from './values';
@@ -65,7 +66,7 @@ export class ComposeFileView {
   readonly services: readonly ComposeServiceView[];
 
   private constructor(
-    readonly doc: Document.Parsed,
+    readonly doc: YamlDocument,
     readonly text: string,
     readonly servicesPair: Pair<Node, Node>,
   ) {
@@ -82,7 +83,7 @@ export class ComposeFileView {
    * file. `named`: the file is named like a compose file, so a `services` map
    * is enough (override files hold services without `image` or `build`).
    */
-  static from(doc: Document.Parsed, text: string, named: boolean): ComposeFileView | undefined {
+  static from(doc: YamlDocument, text: string, named: boolean): ComposeFileView | undefined {
     const root = asMap(doc.contents, doc);
     if (!root) return undefined;
     // A Kubernetes object is never a compose file, whatever other keys it has.
@@ -107,7 +108,7 @@ export class ComposeFileView {
 
 /** One service of a compose file. */
 export class ComposeServiceView {
-  readonly doc: Document.Parsed;
+  readonly doc: YamlDocument;
   /** `Service "web"`, for messages. */
   readonly owner: string;
 

@@ -10,7 +10,8 @@
  * Items that are lists are expanded too, down to MAX_LIST_DEPTH lists; an
  * item the document names twice (an alias) is one object, linted once.
  */
-import type { Document, YAMLMap } from 'yaml';
+import type { YAMLMap } from 'yaml';
+import type { YamlDocument } from '../parse/yaml-document';
 import { ResourceView } from './resource';
 import { asMap, asSeq, getNode, stringValue } from './yaml-node';
 
@@ -34,7 +35,7 @@ export interface DocumentObjects {
  * Kubernetes object (no string `apiVersion` and `kind`: a compose file, or
  * nothing we lint).
  */
-export function documentObjects(doc: Document.Parsed): DocumentObjects | undefined {
+export function documentObjects(doc: YamlDocument): DocumentObjects | undefined {
   const top = ResourceView.from(doc);
   if (!top) return undefined;
   const out: DocumentObjects = { objects: [], lists: [] };

@@ -3,7 +3,8 @@
  * every container in it (init, app, ephemeral). A view keeps the YAML node
  * (for spans and edits) and reads values from it with strict comparisons.
  */
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import type { YamlDocument } from '../parse/yaml-document';
 import type { Span } from '../types';
 import type { EnvVarView, ImageView } from './values';
 import { podTemplatePath } from './workloads';
@@ -43,7 +44,7 @@ export class ResourceView {
    * its own (an item of a typed list such as PodList); its own fields win.
    */
   constructor(
-    readonly doc: Document.Parsed,
+    readonly doc: YamlDocument,
     readonly root: YAMLMap,
     implied?: { apiVersion: string; kind: string },
   ) {
@@ -55,7 +56,7 @@ export class ResourceView {
   }
 
   /** Returns a view when the document is a Kubernetes object, else undefined. */
-  static from(doc: Document.Parsed): ResourceView | undefined {
+  static from(doc: YamlDocument): ResourceView | undefined {
     const root = asMap(doc.contents, doc);
     if (!root) return undefined;
     const apiVersion = scalarValue(getNode(root, 'apiVersion'), doc);
@@ -103,7 +104,7 @@ export class ResourceView {
 
 /** A YAML map inside a document, read by key paths (shared by pod spec and container views). */
 abstract class MapView {
-  abstract readonly doc: Document.Parsed;
+  abstract readonly doc: YamlDocument;
   abstract readonly node: YAMLMap;
 
   /** The node at a key path under this map. */
@@ -125,7 +126,7 @@ abstract class MapView {
 
 /** The pod spec of a workload, with all of its containers as ContainerViews. */
 export class PodSpecView extends MapView {
-  readonly doc: Document.Parsed;
+  readonly doc: YamlDocument;
   readonly securityContext: YAMLMap | undefined;
   readonly containers: readonly ContainerView[];
   /** Annotations of the pod template (`metadata.annotations` of the template). */
@@ -184,7 +185,7 @@ export class PodSpecView extends MapView {
 
 /** One container (init, app or ephemeral) of a pod spec. */
 export class ContainerView extends MapView {
-  readonly doc: Document.Parsed;
+  readonly doc: YamlDocument;
   readonly name: string;
   readonly securityContext: YAMLMap | undefined;
 

@@ -14,7 +14,8 @@
  *    containers, each a map with `image`: custom resources that embed a pod
  *    template (OpenKruise CloneSets, Argo Rollouts under another group, ...).
  */
-import type { Document, YAMLMap } from 'yaml';
+import type { YAMLMap } from 'yaml';
+import type { YamlDocument } from '../parse/yaml-document';
 import type { Pod, ReplicationController } from 'kubernetes-types/core/v1';
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
@@ -90,7 +91,7 @@ export function apiGroup(apiVersion: string): string {
 }
 
 /** True when `node` is a pod template whose spec's `containers` is a non-empty list of maps, each with `image`. */
-function holdsContainers(node: unknown, doc: Document.Parsed): boolean {
+function holdsContainers(node: unknown, doc: YamlDocument): boolean {
   const containers = seqItems(getNode(asMap(getNode(asMap(node, doc), 'spec'), doc), 'containers'), doc);
   return containers.length > 0 && containers.every((c) => getNode(asMap(c, doc), 'image') !== undefined);
 }
@@ -100,7 +101,7 @@ function holdsContainers(node: unknown, doc: Document.Parsed): boolean {
  * and kind (empty: the object is its own template), or undefined when the
  * object holds no pod template we know of.
  */
-export function podTemplatePath(apiVersion: string, kind: string, root: YAMLMap, doc: Document.Parsed): readonly string[] | undefined {
+export function podTemplatePath(apiVersion: string, kind: string, root: YAMLMap, doc: YamlDocument): readonly string[] | undefined {
   const known = `${apiGroup(apiVersion)}/${kind}`;
   if (Object.prototype.hasOwnProperty.call(KNOWN_POD_TEMPLATE_PATH, known)) return KNOWN_POD_TEMPLATE_PATH[known as KnownWorkload];
   if (isWorkloadKind(kind)) return POD_TEMPLATE_PATH[kind];

@@ -3,34 +3,34 @@
  * unexpected (a sequence where a map belongs, an alias, a null) reads as
  * "absent". Aliases are resolved for reading, with a bounded depth.
  */
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
 import type { Span } from '../types';
-import { resolveAlias } from '../parse/yaml-aliases';
+import type { YamlDocument } from '../parse/yaml-document';
 
 /** Follow aliases (bounded) to the node they name. */
-export function deref(node: unknown, doc?: Document.Parsed | Document): Node | undefined {
+export function deref(node: unknown, doc?: YamlDocument): Node | undefined {
   let cur: unknown = node;
   for (let i = 0; i < 8 && isAlias(cur); i++) {
     if (!doc) return undefined;
     // Not cur.resolve(doc): it walks the whole document on every call (quadratic over many aliases).
-    cur = resolveAlias(cur, doc);
+    cur = doc.resolveAlias(cur);
   }
   if (isAlias(cur)) return undefined;
   return (cur ?? undefined) as Node | undefined;
 }
 
-export function asMap(node: unknown, doc?: Document.Parsed | Document): YAMLMap | undefined {
+export function asMap(node: unknown, doc?: YamlDocument): YAMLMap | undefined {
   const n = deref(node, doc);
   return isMap(n) ? n : undefined;
 }
 
-export function asSeq(node: unknown, doc?: Document.Parsed | Document): YAMLSeq | undefined {
+export function asSeq(node: unknown, doc?: YamlDocument): YAMLSeq | undefined {
   const n = deref(node, doc);
   return isSeq(n) ? n : undefined;
 }
 
-export function asScalar(node: unknown, doc?: Document.Parsed | Document): Scalar | undefined {
+export function asScalar(node: unknown, doc?: YamlDocument): Scalar | undefined {
   const n = deref(node, doc);
   return isScalar(n) ? n : undefined;
 }
@@ -60,7 +60,7 @@ export function getNode(map: YAMLMap | undefined, key: string): Node | undefined
 }
 
 /** Walk a path of map keys; returns undefined as soon as a step is missing or not a map. */
-export function getPath(map: YAMLMap | undefined, path: readonly string[], doc?: Document.Parsed | Document): Node | undefined {
+export function getPath(map: YAMLMap | undefined, path: readonly string[], doc?: YamlDocument): Node | undefined {
   let cur: Node | undefined = map;
   for (const key of path) {
     const m = asMap(cur, doc);
@@ -72,12 +72,12 @@ export function getPath(map: YAMLMap | undefined, path: readonly string[], doc?:
 }
 
 /** Scalar value (string, number, boolean, null) of a node, aliases resolved. */
-export function scalarValue(node: unknown, doc?: Document.Parsed | Document): unknown {
+export function scalarValue(node: unknown, doc?: YamlDocument): unknown {
   const s = asScalar(node, doc);
   return s ? s.value : undefined;
 }
 
-export function stringValue(node: unknown, doc?: Document.Parsed | Document): string | undefined {
+export function stringValue(node: unknown, doc?: YamlDocument): string | undefined {
   const v = scalarValue(node, doc);
   return typeof v === 'string' ? v : undefined;
 }
@@ -112,7 +112,7 @@ export function pairSpan(pair: Pair | undefined): Span | undefined {
  * underlining a missing field at its nearest existing parent), or undefined
  * when not even the first key exists.
  */
-export function nearestKeySpan(map: YAMLMap | undefined, path: readonly string[], doc?: Document.Parsed | Document): Span | undefined {
+export function nearestKeySpan(map: YAMLMap | undefined, path: readonly string[], doc?: YamlDocument): Span | undefined {
   let cur: YAMLMap | undefined = map;
   let best: Span | undefined;
   for (const key of path) {
@@ -126,14 +126,14 @@ export function nearestKeySpan(map: YAMLMap | undefined, path: readonly string[]
 }
 
 /** Items of a sequence node (aliases resolved per item for reading). */
-export function seqItems(node: unknown, doc?: Document.Parsed | Document): Node[] {
+export function seqItems(node: unknown, doc?: YamlDocument): Node[] {
   const s = asSeq(node, doc);
   if (!s) return [];
   return s.items.filter((i): i is Node => i !== null && i !== undefined && typeof i === 'object') as Node[];
 }
 
 /** Pairs of a map whose key is a scalar string. */
-export function mapEntries(node: unknown, doc?: Document.Parsed | Document): Array<{ key: string; pair: Pair<Node, Node> }> {
+export function mapEntries(node: unknown, doc?: YamlDocument): Array<{ key: string; pair: Pair<Node, Node> }> {
   const m = asMap(node, doc);
   if (!m) return [];
   const out: Array<{ key: string; pair: Pair<Node, Node> }> = [];

@@ -2,9 +2,9 @@
  * Reading a kustomization and its resource files: the kustomization's fields (unknown ones are
  * errors, as kubectl's strict decoding makes them), resource documents with every node's origin.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node, type YAMLMap } from 'yaml';
 import { parseChunk } from '../../parse/yaml';
-import { resolveAlias } from '../../parse/yaml-aliases';
+import type { YamlDocument } from '../../parse/yaml-document';
 import { expandMerges } from '../../parse/yaml-merge';
 import type { Span } from '../../types';
 import { basenameOf, joinPath, normalizePath } from '../paths';
@@ -137,9 +137,9 @@ function duplicateKey(node: unknown): Node | undefined {
 }
 
 /** Aliases replaced, in place, by copies of the nodes they name (their ranges: the anchor's). */
-function expandAliases(node: unknown, doc: Document.Parsed): unknown {
+function expandAliases(node: unknown, doc: YamlDocument): unknown {
   if (isAlias(node)) {
-    const target = resolveAlias(node, doc);
+    const target = doc.resolveAlias(node);
     return target ? expandAliases(target.clone(), doc) : new Scalar(null);
   }
   const items = isMap(node) || isSeq(node) ? (node.items as unknown[]) : [];

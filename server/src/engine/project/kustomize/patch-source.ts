@@ -3,9 +3,9 @@
  * its YAML documents, and the origin of every node of them (the patch file's ranges; for an
  * inline patch, the ranges in the kustomization file the scalar's characters were written at).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { parseChunk } from '../../parse/yaml';
-import { resolveAlias } from '../../parse/yaml-aliases';
+import type { YamlDocument } from '../../parse/yaml-document';
 import type { Span } from '../../types';
 import { Provenance, type Origin, type ProjectPath } from '../types';
 
@@ -135,9 +135,9 @@ export function readPatchDocuments(patch: PatchText, via: string): PatchDocument
 }
 
 /** Aliases replaced by copies of the nodes they name (parseChunk has bounded their expansion). */
-function expandAliases(node: unknown, doc: Document.Parsed): unknown {
+function expandAliases(node: unknown, doc: YamlDocument): unknown {
   if (isAlias(node)) {
-    const target = resolveAlias(node, doc);
+    const target = doc.resolveAlias(node);
     return target ? expandAliases(target.clone(), doc) : new Scalar(null);
   }
   if (isMap(node)) {

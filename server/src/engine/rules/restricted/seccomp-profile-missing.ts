@@ -1,7 +1,8 @@
 import { defineRule } from '../../rule';
+import type { YamlDocument } from '../../parse/yaml-document';
 import type { Span } from '../../types';
 import { asMap, getNode, getPair, keySpan, pairSpan, scalarValue } from '../../views/yaml-node';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
 import { fixOf } from '../../fixes/rule-fixes';
 import { setIn } from '../../fixes/yaml-edit';
 import type { ContainerView, PodSpecView } from '../../views/resource';
@@ -21,7 +22,7 @@ type Verdict =
   | { kind: 'noType'; at: Span };
 
 /** Classify a `seccompProfile:` pair (pod or container level). */
-function classify(pair: Pair<Node, Node> | undefined, doc: Document.Parsed): Verdict {
+function classify(pair: Pair<Node, Node> | undefined, doc: YamlDocument): Verdict {
   if (!pair || pair.value === null || pair.value === undefined || scalarValue(pair.value, doc) === null) return { kind: 'unset' };
   const profile: YAMLMap | undefined = asMap(pair.value, doc);
   const typePair = getPair(profile, 'type');
