@@ -167,11 +167,13 @@ export function startServer(connection: Connection): void {
       const uri = e.document.uri;
       memory.release(textLengths.get(uri) ?? 0);
       textLengths.set(uri, e.document.getText().length);
-      const delay = justOpened.delete(uri) ? 0 : (settings.peek(uri)?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+      const opening = justOpened.delete(uri);
+      const delay = opening ? 0 : (settings.peek(uri)?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
       if (configs.isConfigDocument(uri)) configChanged(delay);
       else {
         scheduler.schedule(uri, delay);
-        if (delay > 0) project.edited(uri, delay);
+        // An edit (not the open) changes what the builds reading the file produce.
+        if (!opening) project.edited(uri, delay);
       }
     }),
   );
