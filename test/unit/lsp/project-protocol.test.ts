@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeActionRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
@@ -152,6 +153,19 @@ describe('language server: workspace project index', () => {
     assert.deepEqual(codes(p), ['privileged-container']);
     assert.equal(p.diagnostics[0]!.range.start.line, PATCH_LINE);
     assert.match(p.diagnostics[0]!.message, /\(in kustomization overlays\/prod\)$/);
+  });
+
+  it('offers the finding\'s own fix in the patch (its lazy fixes from the project lint)', async () => {
+    const p = server.allPublished.filter((x) => x.uri === uri('overlays/prod/privileged.yaml')).at(-1)!;
+    const diagnostic = p.diagnostics[0]!;
+    const actions = await server.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: p.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const fix = (actions ?? []).find((a) => 'title' in a && a.title.includes('Set privileged: false'));
+    assert.ok(fix && 'edit' in fix, JSON.stringify(actions?.map((a) => a.title)));
+    const edits = fix.edit!.changes?.[p.uri] ?? fix.edit!.documentChanges?.flatMap((c) => ('edits' in c ? c.edits : [])) ?? [];
+    assert.deepEqual(
+      edits.map((e) => [e.range.start.line, e.newText]),
+      [[PATCH_LINE, 'false']],
+    );
   });
 
   it('a plain file outside every build keeps the per-document lint (schema findings of a partial object)', async () => {
