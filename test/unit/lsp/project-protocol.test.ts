@@ -16,6 +16,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   RegistrationRequest,
+  WorkDoneProgress,
   WorkDoneProgressCreateRequest,
   type PublishDiagnosticsParams,
   type RegistrationParams,
@@ -108,13 +109,14 @@ describe('language server: workspace project index', () => {
     server = new LspServer();
     server.settings = settings();
     server.sections['files.exclude'] = { '**/excluded': true, '**/.git': true };
-    server.conn.onRequest(WorkDoneProgressCreateRequest.type, () => null);
     server.conn.onRequest(RegistrationRequest.type, (p) => void registrations.push(p));
     ended = new Promise((resolve) =>
-      server.conn.onUnhandledProgress((p) => {
-        const value = p.value as { kind: string };
-        progress.push(value);
-        if (value.kind === 'end') resolve();
+      server.conn.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+        server.conn.onProgress(WorkDoneProgress.type, token, (value) => {
+          progress.push(value);
+          if (value.kind === 'end') resolve();
+        });
+        return null;
       }),
     );
     await server.conn.sendRequest(InitializeRequest.type, {
@@ -136,7 +138,9 @@ describe('language server: workspace project index', () => {
   });
 
   it('indexes the workspace with progress, without ignored or excluded folders', async () => {
-    await ended;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no progress end within 15 s: ${JSON.stringify(progress)}`)), 15_000)));
+    await Promise.race([ended, late]).finally(() => clearTimeout(timer));
     assert.deepEqual(
       progress.map((p) => p.kind).filter((k, i, all) => k !== 'report' || all[i - 1] !== 'report'),
       progress.some((p) => p.kind === 'report') ? ['begin', 'report', 'end'] : ['begin', 'end'],
