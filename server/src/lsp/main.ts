@@ -147,8 +147,10 @@ export function startServer(connection: Connection): void {
   };
   connection.onDidChangeWatchedFiles(
     guard('didChangeWatchedFiles', (params) => {
-      if (params.changes.some((c) => configs.isConfigDocument(c.uri))) configChanged(0);
-      project.filesChanged(params.changes);
+      if (params.changes.some((c) => configs.isConfigDocument(c.uri))) {
+        configChanged(0);
+        project.refresh();
+      } else project.filesChanged(params.changes);
     }),
   );
 

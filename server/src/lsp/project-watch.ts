@@ -71,6 +71,11 @@ export class ProjectWatcher {
     void this.reindex();
   }
 
+  /** A `.shipshape.yaml` changed on disk: its `ignorePaths` may index other kustomizations now. */
+  refresh(): void {
+    void this.reindex();
+  }
+
   private async reindex(): Promise<void> {
     const started = performance.now();
     const progress = await this.deps.connection.window.createWorkDoneProgress().catch(() => undefined);
