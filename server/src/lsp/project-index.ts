@@ -120,6 +120,7 @@ export class ProjectIndex {
     this.ready = false;
     const found: ProjectPath[] = [];
     let seen = 0;
+    let sinceYield = 0;
     for (const folder of folders) {
       const stack: string[] = [''];
       while (stack.length > 0) {
@@ -142,9 +143,13 @@ export class ProjectIndex {
           if (!this.deps.isIgnored(pathToFileURL(fromProjectPath(path)).href)) found.push(path);
         }
         seen += entries.length;
+        sinceYield += entries.length;
         this.deps.progress?.(seen);
-        if (seen % BATCH < entries.length) await yieldToEvents();
-        if (generation !== this.generation) return;
+        if (sinceYield >= BATCH) {
+          sinceYield = 0;
+          await yieldToEvents();
+          if (generation !== this.generation) return;
+        }
       }
     }
     this.builds.clear();
