@@ -7,6 +7,7 @@
 //   node bench/run.mjs --lsp      (LSP mode only, see bench/lsp.mjs; needs `npm run build`)
 //   node bench/run.mjs --lsp --lsp-sizes 1000
 //   node bench/run.mjs --lsp-actions [--lsp-sizes 10000]   (code actions at a finding only, see bench/lsp.mjs)
+//   node bench/run.mjs --project [--project-files 5000] [--project-edit-files 200]   (workspace index and kustomize re-lints only, see bench/project.mjs)
 //
 // Every (size, mode) pair runs in a fresh child process, so the peak RSS of one size
 // is not polluted by another and the parse baseline is not polluted by the engine.
@@ -28,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { generateManifest } from './generate.mjs';
 import { codeActionBench, lspBench, SERVER } from './lsp.mjs';
+import { projectBench } from './project.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -224,6 +226,11 @@ async function lspSection() {
 
 async function parent() {
   const started = Date.now();
+  if (process.argv.includes('--project')) {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
+    await projectBench({ files: Number(argValue('--project-files') ?? 5000), editFiles: Number(argValue('--project-edit-files') ?? 200) });
+    return;
+  }
   if (process.argv.includes('--lsp-actions')) {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
     const sizes = (argValue('--lsp-sizes') ?? '10000').split(',').map(Number);

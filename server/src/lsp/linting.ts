@@ -21,6 +21,9 @@ import { DocumentCache, fileKindOfText, lintText, type EngineSettings, type File
 import { lintYamlChunks, lintYamlSteps, type LintOptions, type YamlLint } from '../engine/lint';
 import { configFindings } from '../engine/config/config-file';
 import type { ConfigResolver } from './config';
+import { projectPathOf, type ProjectIndex } from './project-index';
+import { fromProjectPath } from '../io/disk-project-host';
+import { pathToFileURL } from 'node:url';
 import type { DiagnosticConverter } from './diagnostics';
 import type { CancelToken } from './scheduler';
 import type { ServerLog } from './server-log';
@@ -45,6 +48,8 @@ export interface LintJobDeps {
   hooks?: RuleHooks;
   /** The output channel's log: settings in effect per document, slow lints. */
   log?: Pick<ServerLog, 'settings' | 'lintTook'>;
+  /** The workspace's kustomize builds: a file a root build reads is linted with the project. */
+  project?: Pick<ProjectIndex, 'rootsOf' | 'lint'>;
 }
 
 /** Default for LintJobDeps.sliceMs. */
@@ -79,7 +84,7 @@ export interface DocumentLint {
   readonly fileName?: string;
   /** A YAML file's lint, document by document (chunk-relative findings). */
   readonly yaml?: YamlLint;
-  /** A Dockerfile's findings. */
+  /** A Dockerfile's findings, or a file's findings from the project (a file a kustomize build reads). */
   readonly findings?: readonly Finding[];
 }
 
@@ -87,7 +92,7 @@ export interface DocumentLint {
 type Plan =
   | { readonly state: 'off' } // not linted: disabled, not a kind Shipshape lints, or ignored by a config
   | { readonly state: 'config'; readonly text: string; readonly settings: EngineSettings } // a .shipshape.yaml
-  | { readonly state: 'lint'; readonly text: string; readonly kind: FileKind; readonly options: LintOptions & { settings: EngineSettings }; readonly max: number };
+  | { readonly state: 'lint'; readonly text: string; readonly kind: FileKind; readonly options: LintOptions & { settings: EngineSettings }; readonly max: number; readonly editor: EngineSettings };
 
 export class DocumentLinter {
   /** One engine cache per open document, so an edit re-lints only the YAML documents that changed. */
@@ -133,7 +138,25 @@ export class DocumentLinter {
     }
     log?.settings(uri, { engine, ...(config ? { config } : {}) });
     const fileName = uriPath(uri).split('/').pop();
-    return { state: 'lint', text, kind, options: { ...this.deps.hooks, settings: engine, cache: this.cacheFor(uri), fileName }, max: settings.maxDiagnosticsPerFile };
+    return { state: 'lint', text, kind, options: { ...this.deps.hooks, settings: engine, cache: this.cacheFor(uri), fileName }, max: settings.maxDiagnosticsPerFile, editor: settings.engine };
+  }
+
+  /**
+   * The findings of a YAML file some root kustomize build reads, judged with
+   * the project (ProjectIndex.lint); undefined for any other file (linted alone).
+   */
+  private projectFindings(uri: string, plan: Plan & { state: 'lint' }): Finding[] | undefined {
+    const project = this.deps.project;
+    const path = project && plan.kind === 'yaml' ? projectPathOf(uri) : undefined;
+    const roots = path !== undefined ? project!.rootsOf(path) : [];
+    if (roots.length === 0) return undefined;
+    const configs = this.deps.configs;
+    const settingsFor = (p: string): EngineSettings | undefined => {
+      if (!configs) return plan.editor;
+      const r = configs.resolve(pathToFileURL(fromProjectPath(p)).href, plan.editor);
+      return r.ignored ? undefined : r.settings;
+    };
+    return project!.lint(path!, roots, plan.options.settings, settingsFor, this.deps.hooks ?? {});
   }
 
   /** Scheduler job: lint `uri` at its current version and publish if still current. */
@@ -160,7 +183,12 @@ export class DocumentLinter {
     const started = performance.now();
     let diagnostics: Diagnostic[];
     let found: number;
-    if (kind === 'yaml') {
+    const inProject = this.projectFindings(uri, plan);
+    if (inProject) {
+      this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, findings: inProject });
+      diagnostics = converter.convert(inProject, text, version, { max }, uri);
+      found = inProject.length;
+    } else if (kind === 'yaml') {
       const lint = await this.lintYaml(text, options, stale);
       if (!lint) return; // superseded while linting
       if (lint.changedAt !== undefined) this.focus.set(uri, lint.changedAt);
@@ -198,6 +226,8 @@ export class DocumentLinter {
     if (again?.version === version) return again;
     const { text, kind, options } = plan;
     const base = { uri, version, kind, settings: options.settings, fileName: options.fileName };
+    const inProject = this.projectFindings(uri, plan);
+    if (inProject) return this.keep({ ...base, findings: inProject });
     return this.keep(kind === 'yaml' ? { ...base, yaml: lintYamlChunks(text, options) } : { ...base, findings: lintText(text, kind, options) });
   }
 

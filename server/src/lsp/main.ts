@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { ProjectWatcher } from './project-watch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { CODE_ACTION_KINDS, CodeActionProvider } from './code-actions';
@@ -65,7 +66,16 @@ export function startServer(connection: Connection): void {
   // Test seam, not in production bundles (engine/test-seams.d.ts).
   if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && process.env[TEST_FAULT_ENV] === 'rule-throws') hooks.rules = [...RULES, throwingTestRule()];
   const serverLog = new ServerLog({ info: (m) => log.info(m) }, (uri) => (uri.startsWith('file:') ? uriPath(uri) : uri));
+  const project = new ProjectWatcher({
+    connection,
+    documents,
+    configs,
+    schedule: (uri, delay) => scheduler.schedule(uri, delay),
+    error: (message) => log.error(message),
+    info: (message) => log.info(message),
+  });
   const linter = new DocumentLinter({
+    project: project.index,
     hooks,
     log: serverLog,
     documents,
@@ -99,6 +109,7 @@ export function startServer(connection: Connection): void {
     configs.setWorkspaceFolders(folders);
     const init = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
     configs.trusted = init?.workspaceTrusted !== false;
+    project.initialize(params, folders);
     if (!configs.trusted) log.info('untrusted workspace: .shipshape.yaml files are not applied until the workspace is trusted');
     return {
       capabilities: {
@@ -111,12 +122,14 @@ export function startServer(connection: Connection): void {
   });
   connection.onInitialized(() => {
     serverLog.version(version);
+    project.start();
     if (!folderEvents) return;
     connection.workspace.onDidChangeWorkspaceFolders(
       guard('didChangeWorkspaceFolders', () => {
         void connection.workspace.getWorkspaceFolders().then(
           (folders) => {
             configs.setWorkspaceFolders((folders ?? []).map((f) => f.uri));
+            project.setFolders((folders ?? []).map((f) => f.uri));
             relintAll();
           },
           (e) => log.error(`reading workspace folders failed: ${describe(e)}`),
@@ -134,7 +147,10 @@ export function startServer(connection: Connection): void {
   };
   connection.onDidChangeWatchedFiles(
     guard('didChangeWatchedFiles', (params) => {
-      if (params.changes.some((c) => configs.isConfigDocument(c.uri))) configChanged(0);
+      if (params.changes.some((c) => configs.isConfigDocument(c.uri))) {
+        configChanged(0);
+        project.refresh();
+      } else project.filesChanged(params.changes);
     }),
   );
 
@@ -142,15 +158,25 @@ export function startServer(connection: Connection): void {
   const justOpened = new Set<string>();
   /** Text length of each open document, for the memory guard: an edit or a close releases the old text. */
   const textLengths = new Map<string, number>();
-  documents.onDidOpen(guard('didOpen', (e) => void justOpened.add(e.document.uri)));
+  documents.onDidOpen(
+    guard('didOpen', (e) => {
+      justOpened.add(e.document.uri);
+      project.index.opened(e.document.uri);
+    }),
+  );
   documents.onDidChangeContent(
     guard('didChange', (e) => {
       const uri = e.document.uri;
       memory.release(textLengths.get(uri) ?? 0);
       textLengths.set(uri, e.document.getText().length);
-      const delay = justOpened.delete(uri) ? 0 : (settings.peek(uri)?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+      const opening = justOpened.delete(uri);
+      const delay = opening ? 0 : (settings.peek(uri)?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
       if (configs.isConfigDocument(uri)) configChanged(delay);
-      else scheduler.schedule(uri, delay);
+      else {
+        scheduler.schedule(uri, delay);
+        // An edit (not the open) changes what the builds reading the file produce.
+        if (!opening) project.edited(uri, delay);
+      }
     }),
   );
   documents.onDidClose(
@@ -164,6 +190,7 @@ export function startServer(connection: Connection): void {
       // Unsaved edits of a closed config file no longer apply: the file on disk does.
       if (configs.isConfigDocument(uri)) configChanged(0);
       linter.forget(uri);
+      project.closed(uri);
       settings.forget(uri);
       serverLog.forget(uri);
       memory.check(); // closing a large file frees its text and cache at once

@@ -122,6 +122,8 @@ export class LspServer {
   readonly logs: LogMessageParams[] = [];
   /** What the test answers to workspace/configuration for the `shipshape` section. */
   settings: unknown = {};
+  /** What the test answers for other sections (e.g. `files.exclude`); null when absent. */
+  sections: Record<string, unknown> = {};
   /** While set, configuration answers wait for it. */
   gate: Promise<void> | undefined;
   private stderr = '';
@@ -151,7 +153,7 @@ export class LspServer {
     this.conn.onRequest(ConfigurationRequest.type, async (params) => {
       this.configRequests.push(params);
       if (this.gate) await this.gate;
-      return params.items.map((item) => (item.section === 'shipshape' ? this.settings : null));
+      return params.items.map((item) => (item.section === 'shipshape' ? this.settings : (this.sections[item.section ?? ''] ?? null)));
     });
     this.conn.listen();
   }

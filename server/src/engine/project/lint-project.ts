@@ -15,8 +15,9 @@
  * - A build's problems become `kustomize-build` findings at their lines.
  * - Suppression comments in a file apply to the findings reported in it.
  * - A finding reported in a file gets the fixes of the same finding (rule and
- *   span) of the file linted alone, built when asked; none when there is no
- *   such finding (never a fix for another finding).
+ *   span, or the rule's only finding starting there) of the file linted
+ *   alone, built when asked; none when there is no such finding (never a fix
+ *   for another finding).
  *
  * Pure: files are read through the ProjectHost. Nothing throws out of here.
  */
@@ -228,7 +229,9 @@ function withStandaloneFixes(path: ProjectPath, text: string, settings: EngineSe
     return () => {
       if (built) return built;
       standalone ??= fileKindOf(path) === 'dockerfile' ? [] : lintText(text, 'yaml', { settings, fileName: basenameOf(path), fixSources: Infinity });
-      const same = standalone.find((s) => s.ruleId === f.ruleId && s.span.start === f.span.start && s.span.end === f.span.end);
+      // The same span; else the one finding of the rule starting there (a build reports a setting on its key, the file alone on the key and value).
+      const starting = standalone.filter((s) => s.ruleId === f.ruleId && s.span.start === f.span.start);
+      const same = starting.find((s) => s.span.end === f.span.end) ?? (starting.length === 1 ? starting[0] : undefined);
       return (built = same ? findingFixes(same) : []);
     };
   };

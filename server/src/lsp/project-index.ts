@@ -1,0 +1,258 @@
+/**
+ * The language server's workspace project index (the project layer, see
+ * engine/project/lint-project.ts and docs/kustomize.md): which kustomization
+ * files the workspace folders hold and what each build reads.
+ *
+ * Indexing walks the folders in the background (yielding to the event loop),
+ * skipping `.git`, `node_modules`, the client's `files.exclude` and files a
+ * `.shipshape.yaml` ignores (`ignorePaths`). Memory stays bounded: only the
+ * builds' input sets are kept, never the files' texts or built objects; a
+ * file is read again (through `host`, which prefers an open document's
+ * unsaved text over the disk) when a build needs it.
+ *
+ * An open file that some root build reads (a resource, a patch, a
+ * kustomization) is linted with the project (DocumentLinter); `affected`
+ * tells which open files to re-lint after a file changed.
+ */
+import { readdir } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { EngineSettings, Finding, RuleHooks } from '../engine';
+import { buildKustomization, isKustomizationFile } from '../engine/project/kustomize/build';
+import { lintProject } from '../engine/project/lint-project';
+import { basenameOf, dirnameOf } from '../engine/project/paths';
+import type { ProjectHost, ProjectPath } from '../engine/project/types';
+import { DiskProjectHost, fromProjectPath, toProjectPath } from '../io/disk-project-host';
+
+/** What the index keeps of one build: the sets of files it read. */
+interface BuildInputs {
+  inputs: ReadonlySet<ProjectPath>;
+  kustomizations: ReadonlySet<ProjectPath>;
+}
+
+export interface IndexFolder {
+  /** The folder's file system path. */
+  path: string;
+  /** Whether a path relative to the folder ("a/b.yaml", POSIX) is excluded by the client (`files.exclude`). */
+  excluded(relative: string): boolean;
+}
+
+export interface ProjectIndexDeps {
+  /** The unsaved text of an open document, by URI. */
+  openText(uri: string): string | undefined;
+  /** A `.shipshape.yaml` ignores the file (`ignorePaths`). */
+  isIgnored(uri: string): boolean;
+  /** Progress while indexing (files seen so far). */
+  progress?(files: number): void;
+}
+
+/** Folders never worth walking. */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
+/** Directory entries between two yields to the event loop while indexing. */
+const BATCH = 200;
+
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The project path of a `file:` URI, else undefined. */
+export function projectPathOf(uri: string): ProjectPath | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return toProjectPath(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+export class ProjectIndex {
+  /** Reads files for builds: an open document's text, else the disk. */
+  readonly host: ProjectHost;
+  /** Open documents: project path -> URI (the client's spelling). */
+  private readonly open = new Map<ProjectPath, string>();
+  /** Every indexed kustomization file -> what its build read. */
+  private readonly builds = new Map<ProjectPath, BuildInputs>();
+  /** Input file -> the root kustomizations whose builds read it. */
+  private byInput = new Map<ProjectPath, Set<ProjectPath>>();
+  private folders: IndexFolder[] = [];
+  /** Bumped by every `index` call: an older walk stops. */
+  private generation = 0;
+  ready = false;
+
+  constructor(private readonly deps: ProjectIndexDeps) {
+    const disk = new DiskProjectHost();
+    this.host = {
+      readFile: (path) => {
+        const uri = this.open.get(path);
+        const text = uri !== undefined ? deps.openText(uri) : undefined;
+        return text ?? disk.readFile(path);
+      },
+      readDirectory: (path) => disk.readDirectory(path),
+    };
+  }
+
+  opened(uri: string): void {
+    const path = projectPathOf(uri);
+    if (path !== undefined) this.open.set(path, uri);
+  }
+
+  closed(uri: string): void {
+    const path = projectPathOf(uri);
+    if (path !== undefined && this.open.get(path) === uri) this.open.delete(path);
+  }
+
+  /** The URI of an open document. */
+  openUri(path: ProjectPath): string | undefined {
+    return this.open.get(path);
+  }
+
+  openPaths(): IterableIterator<ProjectPath> {
+    return this.open.keys();
+  }
+
+  /** Number of indexed kustomization files. */
+  get size(): number {
+    return this.builds.size;
+  }
+
+  /** Walk the folders and build every kustomization found; resolves when done (or superseded by a later call). */
+  async index(folders: readonly IndexFolder[]): Promise<void> {
+    const generation = ++this.generation;
+    this.folders = [...folders];
+    this.ready = false;
+    const found: ProjectPath[] = [];
+    let seen = 0;
+    let sinceYield = 0;
+    for (const folder of folders) {
+      const stack: string[] = [''];
+      while (stack.length > 0) {
+        const rel = stack.pop()!;
+        let entries;
+        try {
+          entries = await readdir(join(folder.path, rel), { withFileTypes: true });
+        } catch {
+          continue;
+        }
+        if (generation !== this.generation) return;
+        for (const e of entries) {
+          const child = rel === '' ? e.name : `${rel}/${e.name}`;
+          if (e.isDirectory()) {
+            if (!SKIPPED_DIRS.has(e.name) && !folder.excluded(child)) stack.push(child);
+            continue;
+          }
+          if (!e.isFile() || !isKustomizationFile(e.name) || folder.excluded(child)) continue;
+          const path = toProjectPath(join(folder.path, child));
+          if (!this.deps.isIgnored(pathToFileURL(fromProjectPath(path)).href)) found.push(path);
+        }
+        seen += entries.length;
+        sinceYield += entries.length;
+        this.deps.progress?.(seen);
+        if (sinceYield >= BATCH) {
+          sinceYield = 0;
+          await yieldToEvents();
+          if (generation !== this.generation) return;
+        }
+      }
+    }
+    this.builds.clear();
+    for (const file of found.sort()) {
+      this.builds.set(file, this.build(file));
+      await yieldToEvents();
+      if (generation !== this.generation) return;
+    }
+    this.reindex();
+    this.ready = true;
+  }
+
+  /** The root kustomizations whose builds read `path` (empty: lint the file alone). */
+  rootsOf(path: ProjectPath): ProjectPath[] {
+    return [...(this.byInput.get(path) ?? [])];
+  }
+
+  /** The indexed folder holding `path` (build names in messages are relative to it). */
+  folderOf(path: ProjectPath): ProjectPath | undefined {
+    const folder = this.folderFor(fromProjectPath(path));
+    return folder && toProjectPath(folder.path);
+  }
+
+  /**
+   * The findings of file `path` as the project judges it (the CLI's project
+   * scan): the root builds `roots` reading it are built and their findings
+   * mapped to it; a patch is never linted as a whole object. `settingsFor`
+   * gives other files' settings (undefined: ignored).
+   */
+  lint(path: ProjectPath, roots: readonly ProjectPath[], settings: EngineSettings, settingsFor: (path: ProjectPath) => EngineSettings | undefined, hooks: RuleHooks): Finding[] {
+    const root = this.folderOf(path);
+    const result = lintProject(this.host, [path, ...roots.filter((r) => r !== path)], {
+      ...hooks,
+      ...(root !== undefined ? { root } : {}),
+      settingsFor: (p) => (p === path ? settings : settingsFor(p)),
+    });
+    return result.files.get(path) ?? [];
+  }
+
+  /**
+   * A file was created, changed or deleted (on disk, or edited in the
+   * editor). Rebuilds what changed in the index and returns the open
+   * documents (URIs) to re-lint: those that the builds reading the file read,
+   * before or after the change.
+   */
+  changed(path: ProjectPath, structural: boolean): string[] {
+    const out = new Set<string>();
+    const collect = (roots: ReadonlySet<ProjectPath>): void => {
+      if (roots.size === 0) return;
+      for (const [open, uri] of this.open) {
+        if (open !== path && [...(this.byInput.get(open) ?? [])].some((r) => roots.has(r))) out.add(uri);
+      }
+    };
+    collect(new Set(this.rootsOf(path)));
+    if (structural && this.ready) {
+      const stale = [...this.builds].filter(([file, b]) => file === path || b.inputs.has(path)).map(([file]) => file);
+      if (isKustomizationFile(basenameOf(path)) && !this.builds.has(path) && this.isIndexed(path)) stale.push(path);
+      for (const file of stale) {
+        if (this.host.readFile(file) === undefined) this.builds.delete(file);
+        else this.builds.set(file, this.build(file));
+      }
+      this.reindex();
+      collect(new Set([...this.rootsOf(path), ...stale.filter((f) => this.byInput.get(f)?.has(f))]));
+    }
+    return [...out];
+  }
+
+  /** Whether a path lies in an indexed folder and is neither excluded nor ignored. */
+  private isIndexed(path: ProjectPath): boolean {
+    const native = fromProjectPath(path);
+    const folder = this.folderFor(native);
+    if (!folder) return false;
+    const rel = native.slice(folder.path.length).replace(/^[\\/]+/, '').split('\\').join('/');
+    if (rel.split('/').some((s) => SKIPPED_DIRS.has(s)) || folder.excluded(rel)) return false;
+    return !this.deps.isIgnored(pathToFileURL(native).href);
+  }
+
+  private folderFor(native: string): IndexFolder | undefined {
+    return this.folders.find((f) => native.startsWith(f.path.endsWith(sep) ? f.path : `${f.path}${sep}`));
+  }
+
+  private build(file: ProjectPath): BuildInputs {
+    try {
+      const b = buildKustomization(dirnameOf(file), this.host);
+      return { inputs: b.inputs, kustomizations: b.kustomizations };
+    } catch {
+      return { inputs: new Set([file]), kustomizations: new Set() };
+    }
+  }
+
+  /** Roots (kustomizations no other one includes) and the input -> roots map. */
+  private reindex(): void {
+    const included = new Set<ProjectPath>();
+    for (const [file, b] of this.builds) for (const k of b.kustomizations) if (k !== file) included.add(k);
+    const byInput = new Map<ProjectPath, Set<ProjectPath>>();
+    for (const [file, b] of this.builds) {
+      if (included.has(file)) continue;
+      for (const input of new Set([file, ...b.inputs])) {
+        let set = byInput.get(input);
+        if (!set) byInput.set(input, (set = new Set()));
+        set.add(file);
+      }
+    }
+    this.byInput = byInput;
+  }
+}
