@@ -92,6 +92,8 @@ export interface BuiltObject {
   provenance: Provenance;
   /** The file and document the object started from (a base resource, a generator's kustomization). */
   source: { file: ProjectPath; span: Span };
+  /** Names and namespaces the object had before a transformer renamed it (kustomize's previous ids; see kustomize/select.ts). */
+  previous?: { names: readonly string[]; namespaces: readonly string[] };
 }
 
 /** A problem building a source: one finding at the offending line, as `kubectl kustomize` would fail there. */

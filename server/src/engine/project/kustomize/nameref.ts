@@ -134,12 +134,11 @@ function isTarget(r: Res, target: Referral['target']): boolean {
   return g.kind === target.kind && (target.group === undefined || g.group === target.group);
 }
 
-/** The one object the referral names, or undefined (none, or ambiguous). */
-/** The objects of a referenced kind by every name they had (built once per kind). */
-const NAMES = new WeakMap<Res[], Map<string, Res[]>>();
+/** The objects of a referenced kind by every name they had, built once per candidate list of one fixNameReferences call. */
+type NameIndexes = WeakMap<Res[], Map<string, Res[]>>;
 
-function byName(candidates: Res[]): Map<string, Res[]> {
-  let index = NAMES.get(candidates);
+function byName(candidates: Res[], indexes: NameIndexes): Map<string, Res[]> {
+  let index = indexes.get(candidates);
   if (!index) {
     index = new Map();
     for (const c of candidates) {
@@ -149,7 +148,7 @@ function byName(candidates: Res[]): Map<string, Res[]> {
         index.set(n, list);
       }
     }
-    NAMES.set(candidates, index);
+    indexes.set(candidates, index);
   }
   return index;
 }
@@ -170,9 +169,10 @@ function couldBeReferenced(referrer: Res, target: Res): boolean {
   return isSeq(subjects) && subjects.items.some((s) => isMap(s) && str(s.get('kind', true)) === 'ServiceAccount' && s.has('namespace') && str(s.get('namespace', true)) === ns);
 }
 
-function select(name: string, candidates: Res[], referrer: Res, refKind?: string): Res | undefined {
+/** The one object the referral names, or undefined (none, or ambiguous). */
+function select(name: string, candidates: Res[], referrer: Res, indexes: NameIndexes, refKind?: string): Res | undefined {
   const referrerGvk = gvkOf(referrer.obj.node);
-  let found = (byName(candidates).get(name) ?? []).filter((c) => couldBeReferenced(referrer, c));
+  let found = (byName(candidates, indexes).get(name) ?? []).filter((c) => couldBeReferenced(referrer, c));
   if (refKind) found = found.filter((c) => gvkOf(c.obj.node).kind === refKind);
   if (!isClusterScoped(referrerGvk.kind)) {
     const ns = namespaceOf(referrer.obj.node);
@@ -206,6 +206,7 @@ function sameAffixes(a: Res, b: Res, allowEmpty: boolean): boolean {
 export function fixNameReferences(ra: Res[], state: BuildState): void {
   const renamed = ra.filter((r) => r.previousNames.length > 0 || r.previousNamespaces.length > 0);
   if (renamed.length === 0) return;
+  const indexes: NameIndexes = new WeakMap();
   for (const referral of NAME_REFERENCES) {
     const candidates = renamed.filter((r) => isTarget(r, referral.target));
     if (candidates.length === 0) continue;
@@ -214,7 +215,7 @@ export function fixNameReferences(ra: Res[], state: BuildState): void {
       const gvk = gvkOf(referrer.obj.node);
       for (const spec of referral.referrers) {
         if (!specMatches(spec, gvk)) continue;
-        holders(referrer.obj.node, spec.path.split('/'), (holder, key) => update(holder, key, all, referrer, referral, state));
+        holders(referrer.obj.node, spec.path.split('/'), (holder, key) => update(holder, key, all, referrer, referral, state, indexes));
       }
     }
   }
@@ -240,7 +241,7 @@ function refKindOf(holder: YAMLMap, key: string): string | undefined {
   return key === 'name' && holder.has('apiGroup') ? str(holder.get('kind', true)) : key === 'name' && holder.has('kind') && holder.has('apiVersion') ? str(holder.get('kind', true)) : undefined;
 }
 
-function update(holder: YAMLMap, key: string, all: Res[], referrer: Res, referral: Referral, state: BuildState): void {
+function update(holder: YAMLMap, key: string, all: Res[], referrer: Res, referral: Referral, state: BuildState, indexes: NameIndexes): void {
   const value = holder.get(key, true);
   const setName = (map: YAMLMap, field: string, name: string, target: Res): void => {
     if (name === nameOf(target.obj.node)) return;
@@ -252,14 +253,14 @@ function update(holder: YAMLMap, key: string, all: Res[], referrer: Res, referra
       if (isMap(item)) {
         if (key !== 'subjects' || str(item.get('kind', true)) !== referral.target.kind) continue;
         const name = str(item.get('name', true));
-        const target = name === undefined ? undefined : select(name, byNamespaceField(item, all), referrer);
+        const target = name === undefined ? undefined : select(name, byNamespaceField(item, all), referrer, indexes);
         if (!target || name === undefined) continue;
         setName(item, 'name', name, target);
         const ns = namespaceOf(target.obj.node);
         if (ns && str(item.get('namespace', true)) !== ns) setString(item, 'namespace', ns, nameOrigin(target, state) ?? state.provenance.get(item)!, state.provenance);
       } else {
         const name = str(item);
-        const target = name === undefined ? undefined : select(name, all, referrer, refKindOf(holder, key));
+        const target = name === undefined ? undefined : select(name, all, referrer, indexes, refKindOf(holder, key));
         if (target && name !== nameOf(target.obj.node)) {
           const scalar = value.items[i];
           if (isScalar(scalar)) {
@@ -276,7 +277,7 @@ function update(holder: YAMLMap, key: string, all: Res[], referrer: Res, referra
   if (isMap(value)) {
     // webhooks' clientConfig.service: {name, namespace}.
     const name = str(value.get('name', true));
-    const target = name === undefined ? undefined : select(name, byNamespaceField(value, all), referrer);
+    const target = name === undefined ? undefined : select(name, byNamespaceField(value, all), referrer, indexes);
     if (!target || name === undefined) return;
     setName(value, 'name', name, target);
     const ns = namespaceOf(target.obj.node);
@@ -285,6 +286,6 @@ function update(holder: YAMLMap, key: string, all: Res[], referrer: Res, referra
   }
   const name = str(value);
   if (name === undefined) return;
-  const target = select(name, all, referrer, refKindOf(holder, key));
+  const target = select(name, all, referrer, indexes, refKindOf(holder, key));
   if (target) setName(holder, key, name, target);
 }

@@ -64,25 +64,25 @@ export interface PreviousIds {
   namespaces: readonly string[];
 }
 
-const previous = new WeakMap<BuiltObject, PreviousIds>();
-
 /**
  * Tells the patches the names and namespaces the object had before a namePrefix, namespace or
  * other transformer changed them: kustomize matches a patch against an object's current and
  * previous ids, so a patch written against a base's names still finds the renamed object.
  */
 export function setPreviousIds(obj: BuiltObject, ids: PreviousIds): void {
-  previous.set(obj, ids);
+  obj.previous = ids;
 }
 
 /** The object's current id, then its ids under its previous names and namespaces. */
 function idsOf(obj: BuiltObject): ResId[] {
   const current = idOf(obj.node);
-  const prev = previous.get(obj);
+  const prev = obj.previous;
   if (!prev) return [current];
-  const names = [current.name, ...prev.names];
-  const namespaces = [current.namespace, ...prev.namespaces];
-  return names.flatMap((name) => namespaces.map((namespace) => ({ ...current, name, namespace })));
+  // One previous id per rename step: names[i] goes with namespaces[i] (kustomize keeps them as pairs).
+  const steps = Math.max(prev.names.length, prev.namespaces.length);
+  const ids = [current];
+  for (let i = 0; i < steps; i++) ids.push({ ...current, name: prev.names[i] ?? current.name, namespace: prev.namespaces[i] ?? current.namespace });
+  return ids;
 }
 
 function sameId(a: ResId, b: ResId): boolean {
