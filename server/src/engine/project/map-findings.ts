@@ -118,29 +118,6 @@ function originOf(object: BuiltObject, located: Located): { origin: Origin; own:
   return undefined;
 }
 
-/**
- * A list item's `name` that a patch restated to select the item it merges into
- * (`- name: web` above the fields it sets) identifies the item, it does not
- * write it: a finding there (a rule anchors a missing setting on a container's
- * name) belongs to the item where it was written, not to every patch that
- * names it. The item's `name:` key's origin, when the item and that key came
- * from another file than the name's value.
- */
-function restatedIdentity(object: BuiltObject, located: Located): { origin: Origin; own: boolean } | undefined {
-  const { chain, keys } = located;
-  const n = chain.length;
-  if (n < 3 || !isSeq(chain[n - 3]) || !isMap(chain[n - 2])) return undefined;
-  const key = keys[n - 1];
-  if (!isScalar(key) || key.value !== 'name') return undefined;
-  const name = chain[n - 1];
-  const nameOrigin = isNode(name) ? object.provenance.get(name) : undefined;
-  // The merged item keeps its own `name:` key; the patch's value replaced the item's.
-  const keyOrigin = object.provenance.get(key);
-  const item = object.provenance.get(chain[n - 2] as Node);
-  if (!nameOrigin || !keyOrigin || !item || keyOrigin.file === nameOrigin.file || item.file !== keyOrigin.file) return undefined;
-  return { origin: keyOrigin, own: false };
-}
-
 /** A span of the serialised text, in the coordinates of the file that wrote it. */
 function placeSpan(
   object: BuiltObject,
@@ -150,7 +127,7 @@ function placeSpan(
   readText: (file: ProjectPath) => string | undefined,
 ): { file: ProjectPath; span: Span } {
   const located = locate(parsed, object.node, span.start);
-  const found = restatedIdentity(object, located) ?? originOf(object, located);
+  const found = originOf(object, located);
   const origin = found?.origin ?? { file: object.source.file, span: object.source.span };
   const text = readText(origin.file) ?? '';
   if (located.onKey && found?.own && origin.keySpan) return { file: origin.file, span: clampToLine(text, origin.keySpan.start, origin.keySpan.end) };
