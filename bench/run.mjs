@@ -8,6 +8,8 @@
 //   node bench/run.mjs --lsp --lsp-sizes 1000
 //   node bench/run.mjs --lsp-actions [--lsp-sizes 10000]   (code actions at a finding only, see bench/lsp.mjs)
 //   node bench/run.mjs --project [--project-files 5000] [--project-edit-files 200]   (workspace index and kustomize re-lints only, see bench/project.mjs)
+//   node bench/run.mjs --kustomize [--kustomize-files 2000] [--kustomize-runs 3]   (CLI scan of a generated
+//                                 kustomize repo, builds on vs --no-kustomize, see bench/kustomize.mjs; needs `npm run build`)
 //
 // Every (size, mode) pair runs in a fresh child process, so the peak RSS of one size
 // is not polluted by another and the parse baseline is not polluted by the engine.
@@ -30,6 +32,7 @@ import { createRequire } from 'node:module';
 import { generateManifest } from './generate.mjs';
 import { codeActionBench, lspBench, SERVER } from './lsp.mjs';
 import { projectBench } from './project.mjs';
+import { kustomizeBench } from './kustomize.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -236,6 +239,17 @@ async function parent() {
     const sizes = (argValue('--lsp-sizes') ?? '10000').split(',').map(Number);
     const verdicts = await codeActionBench({ sizes });
     for (const v of verdicts) console.log(`  ${v.ok ? 'PASS' : 'FAIL'}  ${v.name}: ${v.value}`);
+    return;
+  }
+  if (process.argv.includes('--kustomize')) {
+    const cli = join(ROOT, 'dist', 'cli.js');
+    if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first.`);
+    const cpu = cpus();
+    console.log(`Shipshape kustomize benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
+    const files = Number(argValue('--kustomize-files') ?? 2000);
+    const runs = Number(argValue('--kustomize-runs') ?? 3);
+    kustomizeBench({ cli, files, runs, table, fmtStats, fmtMb, fmtRatio, median });
+    console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return;
   }
   if (process.argv.includes('--lsp')) {

@@ -88,7 +88,8 @@ class ScanProject {
       const file = this.input(path);
       files.push(file);
       const text = textOf(path) ?? '';
-      for (const f of locateFindings(file, text, list, name)) findings.push(f);
+      const other = (p: ProjectPath) => ({ display: displayPath(fromProjectPath(p), this.cwd), text: textOf(p) ?? '' });
+      for (const f of locateFindings(file, text, list, name, other)) findings.push(f);
     }
     return { files, findings };
   }

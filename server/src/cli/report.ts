@@ -30,8 +30,11 @@ export interface ReportFinding {
   container?: string;
   /** Hash of the flagged line's text, white space normalised (see lineHash); SARIF fingerprints are built from it. */
   lineHash: string;
-  /** Other places in the file that explain the finding (e.g. where a value merged with `<<` is written). */
-  related?: Array<{ message: string; start: Position; end: Position }>;
+  /**
+   * Other places that explain the finding (e.g. where a value merged with `<<` is written; the base value a
+   * kustomize patch overrides). `file`: the display path, when not the finding's file.
+   */
+  related?: Array<{ message: string; start: Position; end: Position; file?: string }>;
   /** The kustomization files (display paths) whose built output has the finding, when a build reported it. */
   kustomizations?: string[];
 }
@@ -52,13 +55,36 @@ export interface ScanReport {
   summary: Summary;
 }
 
-/** Attach positions to a file's findings. `buildName`: a build's display path (see Finding.builds). */
-export function locateFindings(file: InputFile, text: string, findings: readonly Finding[], buildName: (path: string) => string = (p) => p): ReportFinding[] {
-  if (findings.length === 0) return [];
+/** A file a related location names (RelatedLocation.file): its display path and text. */
+export type OtherFile = (path: string) => { display: string; text: string };
+
+function positionsIn(text: string): (offset: number) => Position {
   const index = new LineIndex(text);
-  const at = (offset: number): Position => {
+  return (offset) => {
     const p = index.position(offset);
     return { line: p.line + 1, column: p.character + 1, offset: Math.max(0, Math.min(offset, text.length)) };
+  };
+}
+
+/**
+ * Attach positions to a file's findings. `buildName`: a build's display path (see Finding.builds);
+ * `other`: the files related locations name (a related location in a file it cannot give is dropped).
+ */
+export function locateFindings(file: InputFile, text: string, findings: readonly Finding[], buildName: (path: string) => string = (p) => p, other?: OtherFile): ReportFinding[] {
+  if (findings.length === 0) return [];
+  const index = new LineIndex(text);
+  const at = positionsIn(text);
+  const elsewhere = new Map<string, { display: string; at: (offset: number) => Position }>();
+  const relatedOf = (x: NonNullable<Finding['related']>[number]): NonNullable<ReportFinding['related']>[number] | undefined => {
+    if (x.file === undefined) return { message: x.message, start: at(x.span.start), end: at(x.span.end) };
+    if (!other) return undefined;
+    let o = elsewhere.get(x.file);
+    if (!o) {
+      const f = other(x.file);
+      o = { display: f.display, at: positionsIn(f.text) };
+      elsewhere.set(x.file, o);
+    }
+    return { message: x.message, start: o.at(x.span.start), end: o.at(x.span.end), file: o.display };
   };
   return [...findings]
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId))
@@ -67,7 +93,8 @@ export function locateFindings(file: InputFile, text: string, findings: readonly
       const r: ReportFinding = { file: file.display, ruleId: f.ruleId, severity: f.severity, message: f.message, start, end: at(f.span.end), lineHash: lineHash(text, index, start.line - 1, f.span) };
       if (f.object) r.object = { ...f.object };
       if (f.container !== undefined) r.container = f.container;
-      if (f.related?.length) r.related = f.related.map((x) => ({ message: x.message, start: at(x.span.start), end: at(x.span.end) }));
+      const related = (f.related ?? []).map(relatedOf).filter((x) => x !== undefined);
+      if (related.length) r.related = related;
       if (f.builds?.length) r.kustomizations = f.builds.map(buildName);
       return r;
     });

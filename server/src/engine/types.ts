@@ -55,10 +55,16 @@ export function findingFixes(f: Finding): readonly Fix[] {
   return f.fixes ? f.fixes() : [];
 }
 
-/** Another place in the same file that explains a finding (e.g. where a value merged with `<<` is written). */
+/** Another place that explains a finding (e.g. where a value merged with `<<` is written). */
 export interface RelatedLocation {
   span: Span;
   message: string;
+  /**
+   * The project path (engine/project/: POSIX, absolute) of the file the span is in, when that is not
+   * the finding's own file: the base value a patch overrides, the kustomization entry that applies it.
+   * Absent: the finding's file.
+   */
+  file?: string;
 }
 
 export interface Finding {

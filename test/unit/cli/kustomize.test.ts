@@ -47,6 +47,29 @@ describe('scan with kustomize builds', () => {
     assert.match(r.stdout, new RegExp(`${PROD}/privileged.yaml:12:\\d+ error privileged-container .*\\(in kustomization ${PROD}\\)`));
   });
 
+  it('a patch overriding a base value: related locations in the base and the kustomization, in json, sarif and text', () => {
+    const dir = 'test/fixtures/project/override';
+    const base = `${dir}/base/deployment.yaml`;
+    const kust = `${dir}/overlays/debug/kustomization.yaml`;
+    const report = jsonOf(runCli(['scan', '--format', 'json', dir]));
+    assertValid(reportValidator(), report);
+    const [f] = report.findings;
+    assert.equal(report.findings.length, 1);
+    assert.deepEqual([f.file, f.ruleId, f.start.line], [`${dir}/overlays/debug/debug.yaml`, 'privileged-container', 11]);
+    assert.deepEqual(f.related.map((r: any) => [r.file, r.start.line, r.start.column, r.message]), [
+      [base, 26, 25, "overrides the base's value here"],
+      [kust, 6, 5, 'the patch is applied here'],
+    ]);
+    const log = jsonOf(runCli(['scan', '--format', 'sarif', dir]));
+    assertValid(sarifValidator(), log);
+    const related = log.runs[0].results[0].relatedLocations;
+    assert.deepEqual(related.slice(0, 2).map((l: any) => [l.physicalLocation.artifactLocation.uri, l.physicalLocation.region.startLine, l.message.text]), [
+      [base, 26, "overrides the base's value here"],
+      [kust, 6, 'the patch is applied here'],
+    ]);
+    assert.match(runCli(['scan', dir]).stdout, new RegExp(`\\(see ${base}:26, ${kust}:6\\)`));
+  });
+
   it('a missing resource file is one kustomize-build error at its line', () => {
     const r = runCli(['scan', '--format', 'json', 'test/fixtures/project/broken']);
     const found = jsonOf(r).findings.filter((f: any) => f.ruleId === 'kustomize-build');
@@ -71,6 +94,7 @@ describe('scan with kustomize builds', () => {
     assert.deepEqual(
       base.map((f: any) => [f.ruleId, f.kustomizations]),
       [
+        // image-not-pinned is not reported where image-latest-tag is (issue 20).
         ['image-latest-tag', [`${ARGO}/overlays/sidecar/kustomization.yaml`]],
       ],
     );

@@ -153,6 +153,35 @@ test('provenance: nodes the patch wrote point at the patch file (value and key),
   assert.equal(obj.provenance.get(nodeAt(obj, 'metadata', 'name'))!.file, BASE);
 });
 
+test('provenance: a scalar the patch restates (the merge key `- name: app`, an equal value) keeps the base node; a changed one is the patch\'s', () => {
+  const patch = deploymentPatch(`
+    spec:
+      replicas: 1
+      template:
+        spec:
+          containers:
+            - name: app
+              image: nginx:1.25
+              args: ["--port", "8080"]
+              env:
+                - name: MODE
+                  value: staging
+  `);
+  const r = run([{ path: PATCH }], { [PATCH]: patch });
+  const obj = r.objects[0]!;
+  const app = nodeAt(obj, 'spec', 'template', 'spec', 'containers', 0) as YAMLMap;
+  const fileOf = (n: unknown): string | undefined => obj.provenance.get(n as Node)?.file;
+  assert.equal(fileOf(app.get('name', true)), BASE, 'the merge key names the container, it does not write it');
+  assert.equal(DEPLOYMENT.slice(obj.provenance.get(app.get('name', true) as Node)!.span.start).split('\n')[0], 'app');
+  assert.equal(fileOf(app.get('image', true)), BASE, 'an equal value: the base wrote it first');
+  assert.equal(fileOf(nodeAt(obj, 'spec', 'replicas')), BASE);
+  const env = (app.get('env', true) as unknown as YAMLSeq).items[0] as YAMLMap;
+  assert.equal(fileOf(env.get('name', true)), BASE);
+  assert.equal(fileOf(env.get('value', true)), PATCH, 'a changed value is the patch\'s');
+  // A list the patch replaces whole (args has no merge key) is the patch's, equal or not.
+  assert.equal(fileOf(app.get('args', true)), PATCH);
+});
+
 test('$patch: delete removes a list element, a map, and (as a whole document) the object; null deletes a field', () => {
   const patch = dedent(`
     apiVersion: apps/v1

@@ -130,6 +130,37 @@ describe('lintProject: patches on a base that is not hardened', () => {
   });
 });
 
+describe('lintProject: a patch that overrides a value the base wrote', () => {
+  const { root, host, result } = lint('override');
+  const file = join(root, 'overlays/debug/debug.yaml');
+
+  it('reports the patch line, with the base value it overrides and the entry that applies it as related locations', () => {
+    const findings = result.files.get(file) ?? [];
+    assert.deepEqual(summary(host, file, findings), ['privileged-container@11']);
+    const related = findings[0]!.related ?? [];
+    const base = join(root, 'base/deployment.yaml');
+    const kustomization = join(root, 'overlays/debug/kustomization.yaml');
+    assert.deepEqual(related.map((r) => [r.file, r.message]), [
+      [base, "overrides the base's value here"],
+      [kustomization, 'the patch is applied here'],
+    ]);
+    const text = (r: (typeof related)[number]) => host.readFile(r.file!)!.slice(r.span.start, r.span.end);
+    assert.equal(text(related[0]!), 'false');
+    assert.equal(new LineIndex(host.readFile(base)!).position(related[0]!.span.start).line + 1, 26);
+    assert.equal(text(related[1]!), 'path: debug.yaml');
+  });
+
+  it('gives the base nothing for the value the overlay replaced', () => {
+    assert.deepEqual(result.files.get(join(root, 'base/deployment.yaml')) ?? [], []);
+  });
+
+  it('a patch that adds a value (nothing to override) names only the entry that applies it', () => {
+    const argo = lint('argo');
+    const f = argo.result.files.get(join(argo.root, 'overlays/prod/privileged.yaml'))![0]!;
+    assert.deepEqual(f.related?.map((r) => [r.file, r.message]), [[join(argo.root, 'overlays/prod/kustomization.yaml'), 'the patch is applied here']]);
+  });
+});
+
 describe('lintProject: generators, transformers and annotations', () => {
   const files = {
     '/r/kustomization.yaml': 'resources:\n  - pod.yaml\nsecretGenerator:\n  - name: creds\n    literals:\n      - password=Zx9kQ2mP7vLw4RtY8nB3\n',

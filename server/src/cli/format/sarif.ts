@@ -96,14 +96,16 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
 }
 
 /**
- * SARIF relatedLocations: the places in the same file that explain a finding
- * (e.g. the anchor a `<<` merges), then the kustomization files whose build
- * has it (also listed in the result's properties.kustomizations).
+ * SARIF relatedLocations: the places that explain a finding (e.g. the anchor
+ * a `<<` merges; the base value a kustomize patch overrides and the entry that
+ * applies the patch, each with its own artifactLocation), then the
+ * kustomization files whose build has it (also listed in the result's
+ * properties.kustomizations).
  */
 function relatedLocations(f: ReportFinding) {
   const same = (f.related ?? []).map((r) => ({
     physicalLocation: {
-      artifactLocation: artifactLocation(f.file),
+      artifactLocation: artifactLocation(r.file ?? f.file),
       region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column },
     },
     message: { text: r.message },

@@ -4,7 +4,7 @@
  * grouped by file (a blank line between files), then a summary line.
  */
 import type { Severity } from '../../engine';
-import type { ScanReport, Summary } from '../report';
+import type { ReportFinding, ScanReport, Summary } from '../report';
 import { COLOR, PLAIN, terminalSafe, type Style } from './style';
 
 export interface TextOptions {
@@ -21,6 +21,14 @@ function severityStyle(style: Style, severity: Severity): (s: string) => string 
   return severity === 'error' ? style.red : severity === 'warning' ? style.yellow : style.cyan;
 }
 
+/** "line 3", "lines 3, 7", "line 3, base/deployment.yaml:12": same-file lines, then other files' places. */
+function seeAlso(related: NonNullable<ReportFinding['related']>): string {
+  const lines = related.filter((r) => r.file === undefined).map((r) => r.start.line);
+  const parts = lines.length ? [`line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}`] : [];
+  for (const r of related) if (r.file !== undefined) parts.push(terminalSafe(`${r.file}:${r.start.line}`));
+  return parts.join(', ');
+}
+
 export function formatText(report: ScanReport, options: TextOptions): string {
   const style = options.color ? COLOR : PLAIN;
   const out: string[] = [];
@@ -29,7 +37,7 @@ export function formatText(report: ScanReport, options: TextOptions): string {
     if (previous !== undefined && f.file !== previous) out.push('');
     previous = f.file;
     const where = `${terminalSafe(f.file)}:${f.start.line}:${f.start.column}`;
-    const see = f.related?.length ? style.dim(` (see line${f.related.length > 1 ? 's' : ''} ${f.related.map((r) => r.start.line).join(', ')})`) : '';
+    const see = f.related?.length ? style.dim(` (see ${seeAlso(f.related)})`) : '';
     out.push(`${style.bold(where)} ${severityStyle(style, f.severity)(f.severity)} ${style.dim(f.ruleId)} ${terminalSafe(f.message)}${see}`);
   }
   if (out.length > 0) out.push('');

@@ -118,29 +118,6 @@ function originOf(object: BuiltObject, located: Located): { origin: Origin; own:
   return undefined;
 }
 
-/**
- * A list item's `name` that a patch restated to select the item it merges into
- * (`- name: web` above the fields it sets) identifies the item, it does not
- * write it: a finding there (a rule anchors a missing setting on a container's
- * name) belongs to the item where it was written, not to every patch that
- * names it. The item's `name:` key's origin, when the item and that key came
- * from another file than the name's value.
- */
-function restatedIdentity(object: BuiltObject, located: Located): { origin: Origin; own: boolean } | undefined {
-  const { chain, keys } = located;
-  const n = chain.length;
-  if (n < 3 || !isSeq(chain[n - 3]) || !isMap(chain[n - 2])) return undefined;
-  const key = keys[n - 1];
-  if (!isScalar(key) || key.value !== 'name') return undefined;
-  const name = chain[n - 1];
-  const nameOrigin = isNode(name) ? object.provenance.get(name) : undefined;
-  // The merged item keeps its own `name:` key; the patch's value replaced the item's.
-  const keyOrigin = object.provenance.get(key);
-  const item = object.provenance.get(chain[n - 2] as Node);
-  if (!nameOrigin || !keyOrigin || !item || keyOrigin.file === nameOrigin.file || item.file !== keyOrigin.file) return undefined;
-  return { origin: keyOrigin, own: false };
-}
-
 /** A span of the serialised text, in the coordinates of the file that wrote it. */
 function placeSpan(
   object: BuiltObject,
@@ -148,25 +125,43 @@ function placeSpan(
   built: string,
   span: Span,
   readText: (file: ProjectPath) => string | undefined,
-): { file: ProjectPath; span: Span } {
+): { file: ProjectPath; span: Span; written?: Origin } {
   const located = locate(parsed, object.node, span.start);
-  const found = restatedIdentity(object, located) ?? originOf(object, located);
+  const found = originOf(object, located);
   const origin = found?.origin ?? { file: object.source.file, span: object.source.span };
   const text = readText(origin.file) ?? '';
-  if (located.onKey && found?.own && origin.keySpan) return { file: origin.file, span: clampToLine(text, origin.keySpan.start, origin.keySpan.end) };
+  const written = found?.own ? { written: origin } : {};
+  if (located.onKey && found?.own && origin.keySpan) return { file: origin.file, span: clampToLine(text, origin.keySpan.start, origin.keySpan.end), ...written };
   const r = located.scalarRange;
   if (found?.own && r && text.slice(origin.span.start, origin.span.end) === built.slice(r[0], r[1])) {
     // The source writes the scalar as the built text does: the same characters.
     const from = origin.span.start + Math.max(0, span.start - r[0]);
-    return { file: origin.file, span: clampToLine(text, from, origin.span.start + Math.min(r[1], span.end) - r[0]) };
+    return { file: origin.file, span: clampToLine(text, from, origin.span.start + Math.min(r[1], span.end) - r[0]), ...written };
   }
-  return { file: origin.file, span: clampToLine(text, origin.span.start, origin.span.end) };
+  return { file: origin.file, span: clampToLine(text, origin.span.start, origin.span.end), ...written };
+}
+
+/**
+ * For a finding on a value a patch wrote: where the value it overrides was written (the base's line)
+ * and the kustomization entry that applied the patch, as related locations in those files.
+ */
+function patchContext(written: Origin | undefined, file: ProjectPath, readText: (file: ProjectPath) => string | undefined): RelatedLocation[] {
+  const out: RelatedLocation[] = [];
+  const add = (at: { file: ProjectPath; span: Span }, message: string): void => {
+    const span = clampToLine(readText(at.file) ?? '', at.span.start, at.span.end);
+    out.push({ span, message, ...(at.file !== file ? { file: at.file } : {}) });
+  };
+  if (written?.overrides) add(written.overrides, written.overrides.via ? 'overrides the value an earlier patch wrote here' : "overrides the base's value here");
+  if (written?.appliedBy) add(written.appliedBy, 'the patch is applied here');
+  return out;
 }
 
 /**
  * Lint one built object and map its findings to the files that wrote their
- * values. `readText`: the project's file texts (for placing spans). Related
- * locations that land in another file than their finding are dropped.
+ * values. `readText`: the project's file texts (for placing spans). The rule's
+ * related locations that land in another file than their finding are dropped;
+ * a finding on a value a patch wrote gets the overridden value and the entry
+ * that applied the patch as related locations (naming their files).
  */
 export function lintBuiltObject(
   object: BuiltObject,
@@ -185,6 +180,7 @@ export function lintBuiltObject(
       const place = placeSpan(object, parsed, text, r.span, readText);
       if (place.file === at.file) related.push({ span: place.span, message: r.message });
     }
+    related.push(...patchContext(at.written, at.file, readText));
     const { fixes: _built, related: _related, ...rest } = f;
     return { file: at.file, finding: { ...rest, span: at.span, ...(related.length ? { related } : {}) } };
   });

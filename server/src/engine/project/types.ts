@@ -41,6 +41,10 @@ export interface Origin {
    * ("namespace", "images", "namePrefix", "commonLabels", "patches", "configMapGenerator", ...).
    */
   via?: string;
+  /** For a node a patch wrote: the kustomization file and list entry that applied the patch. */
+  appliedBy?: { file: ProjectPath; span: Span };
+  /** For a value a patch wrote over another value: where the replaced value was written. */
+  overrides?: Origin;
 }
 
 /**

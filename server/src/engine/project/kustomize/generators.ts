@@ -188,12 +188,9 @@ function generate(k: Kustomization, kind: Kind, field: string, global: Options, 
       continue;
     }
     const options = mergeOptions(readOptions(k, entry.get('options', true), field), global);
-    const behaviorNode = entry.get('behavior', true);
-    const behavior = (str(behaviorNode) ?? 'create') as Res['behavior'];
-    if (behavior !== 'create' && behavior !== 'merge' && behavior !== 'replace') {
-      problem(state, k.file, behaviorNode as Node, `invalid behavior "${String(behavior)}": expected create, merge or replace`);
-      continue;
-    }
+    // kustomize reads any other behavior (`add`, a typo) as unspecified, which acts as create.
+    const written = str(entry.get('behavior', true));
+    const behavior: Res['behavior'] = written === 'merge' || written === 'replace' ? written : 'create';
     const namespace = str(entry.get('namespace', true));
     const obj = makeObject(kind, name, namespace, entry, pairs, options, k, field, state);
     const res = newRes({ node: obj, provenance: state.provenance, source: { file: k.file, span: spanOf(entry) } });

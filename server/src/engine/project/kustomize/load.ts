@@ -65,6 +65,7 @@ export function readKustomization(file: ProjectPath, dir: ProjectPath, host: Pro
     return undefined;
   }
   const map = root;
+  goYamlV2Floats(map);
   markTree(map, file, state.provenance);
   const meaningful = map.items.some((p) => !['apiVersion', 'kind'].includes(str(p.key) ?? '') && p.value !== null && !(isScalar(p.value) && p.value.value === null));
   if (!meaningful) {
@@ -83,6 +84,17 @@ export function readKustomization(file: ProjectPath, dir: ProjectPath, host: Pro
   const k: Kustomization = { file, dir, root: map, kind, field: (name) => map.get(name, true) };
   checkFieldTypes(k, state);
   return k;
+}
+
+/**
+ * YAML 1.1's float pattern matches a lone `.` (or `._`), which the parser reads as NaN; go-yaml v2,
+ * which decodes a kustomization for kubectl, reads only `.nan` as NaN: `delimiter: .` is a dot.
+ */
+function goYamlV2Floats(node: unknown): void {
+  if (isScalar(node)) {
+    if (typeof node.value === 'number' && Number.isNaN(node.value) && typeof node.source === 'string' && !/^\.nan$/i.test(node.source)) node.value = node.source;
+  } else if (isMap(node)) for (const pair of node.items) goYamlV2Floats(pair.value);
+  else if (isSeq(node)) for (const item of node.items) goYamlV2Floats(item);
 }
 
 /** The string items of a list field; other items are problems. */

@@ -115,7 +115,7 @@ export interface PatchDocuments {
 }
 
 /** Parses the patch's documents (scalars as kustomize's kyaml reads them, YAML 1.2, like the resources) and records every node's origin. */
-export function readPatchDocuments(patch: PatchText, via: string): PatchDocuments {
+export function readPatchDocuments(patch: PatchText, via: string, appliedBy?: Origin['appliedBy']): PatchDocuments {
   const provenance = new Provenance();
   const { docs, crash } = parseChunk(patch.text);
   if (crash) return { nodes: [], provenance, error: { message: crash, span: patch.span(0, 0) } };
@@ -128,7 +128,7 @@ export function readPatchDocuments(patch: PatchText, via: string): PatchDocument
     }
     const contents = expandAliases(doc.contents, doc) as Node | null;
     if (!contents || (isScalar(contents) && (contents.value === null || contents.value === ''))) continue;
-    record(contents, undefined, patch, via, provenance);
+    record(contents, undefined, patch, { via, ...(appliedBy ? { appliedBy } : {}) }, provenance);
     nodes.push(contents);
   }
   return { nodes, provenance };
@@ -150,11 +150,11 @@ function expandAliases(node: unknown, doc: YamlDocument): unknown {
   return node;
 }
 
-function record(node: unknown, key: unknown, patch: PatchText, via: string, provenance: Provenance): void {
+function record(node: unknown, key: unknown, patch: PatchText, how: Pick<Origin, 'via' | 'appliedBy'>, provenance: Provenance): void {
   if (!node || typeof node !== 'object') return;
   const n = node as Node;
   if (n.range) {
-    const origin: Origin = { file: patch.file, span: patch.span(n.range[0], n.range[1]), via };
+    const origin: Origin = { file: patch.file, span: patch.span(n.range[0], n.range[1]), ...how };
     const keyRange = isScalar(key) ? key.range : undefined;
     if (keyRange) origin.keySpan = patch.span(keyRange[0], keyRange[1]);
     provenance.set(n, origin);
@@ -162,8 +162,8 @@ function record(node: unknown, key: unknown, patch: PatchText, via: string, prov
   if (isMap(n)) {
     for (const pair of n.items) {
       if (!isPair(pair)) continue;
-      record(pair.key, undefined, patch, via, provenance);
-      record(pair.value, pair.key, patch, via, provenance);
+      record(pair.key, undefined, patch, how, provenance);
+      record(pair.value, pair.key, patch, how, provenance);
     }
-  } else if (isSeq(n)) for (const item of n.items) record(item, undefined, patch, via, provenance);
+  } else if (isSeq(n)) for (const item of n.items) record(item, undefined, patch, how, provenance);
 }

@@ -86,7 +86,7 @@ function applyPatch(objects: BuiltObject[], spec: PatchSpec, host: ProjectHost, 
   } else if (spec.inline) text = inlineText(spec.inline, spec.kustomization, host.readFile(spec.kustomization));
   else return entryProblem('must specify one of patch and path');
 
-  const docs = readPatchDocuments(text, spec.field);
+  const docs = readPatchDocuments(text, spec.field, { file: spec.kustomization, span: spec.entry });
   const source = spec.path !== undefined ? `[path: ${JSON.stringify(relativePath(dirnameOf(spec.kustomization), spec.path))}]` : '[patch]';
   const ctx: Context = {
     spec,

@@ -79,12 +79,14 @@ function reach(root: Node, parts: string[], create: (() => Node) | undefined, or
         const item = node.items[Number(part)];
         if (item !== undefined) next.push({ parent: undefined, key: '', node: item });
       } else if (isMap(node)) {
-        let value = node.get(part, true) as unknown;
+        // `[cert-manager.io/inject-ca-from]`: a field name with dots, written in brackets.
+        const key = !select && /^\[.*\]$/.test(part) ? part.slice(1, -1) : part;
+        let value = node.get(key, true) as unknown;
         if ((value === undefined || value === null) && create) {
-          value = last ? create() : /^\[.*\]$|^\*$|^\d+$/.test(parts[i + 1]!) ? new YAMLSeq() : new YAMLMap();
-          setNode(node, part, value as Node, origin, state.provenance);
+          value = last ? create() : /^\[.*=.*\]$|^\*$|^\d+$/.test(parts[i + 1]!) ? new YAMLSeq() : new YAMLMap();
+          setNode(node, key, value as Node, origin, state.provenance);
         }
-        if (value !== undefined) next.push({ parent: node, key: part, node: value });
+        if (value !== undefined) next.push({ parent: node, key, node: value });
       }
     }
     current = next;
@@ -147,7 +149,8 @@ export function applyReplacements(k: Kustomization, ra: Res[], host: ProjectHost
       }
       const fieldPath = str(source.get('fieldPath', true)) ?? 'metadata.name';
       let value = reach(sources[0]!.obj.node, splitFieldPath(fieldPath), undefined, via, state)[0]?.node as Node | undefined;
-      if (!value || (isScalar(value) && (value.value === null || value.value === ''))) {
+      // kyaml's IsNilOrEmpty: a null is missing, an empty string is a value.
+      if (!value || (isScalar(value) && value.value === null)) {
         fail(`fieldPath \`${fieldPath}\` is missing for replacement source`);
         continue;
       }

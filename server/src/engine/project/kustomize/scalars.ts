@@ -3,7 +3,9 @@
  * differs from the YAML 1.2 core schema the engine parses with: underscores in numbers are dropped
  * (`1_000` is 1000), a leading zero is octal (`014` is 12), `0b`/`0B`, `0O` and `0X` prefixes are
  * numbers, and `08` is the float 8; a plain date (`2001-12-14`) is a timestamp that kubectl prints
- * as `2001-12-14T00:00:00Z`. The built objects hold those values as kubectl prints them.
+ * as `2001-12-14T00:00:00Z`. The built objects hold those values as kubectl prints them. A block
+ * scalar (`|`, `>`) that ends the file without a final line break has no trailing newline (the YAML
+ * spec's end-of-input chomping, which go-yaml follows; the engine's parser adds one).
  */
 import { isMap, isScalar, isSeq, Scalar } from 'yaml';
 import { kubectlScalar } from '../../parse/kubectl-scalars';
@@ -33,9 +35,17 @@ function sourceText(node: Scalar, text: string): string {
   return node.range ? text.slice(node.range[0], node.range[1]).trim() : '';
 }
 
+/** A block scalar that ends the text, which has no final line break, holding a value that ends with one. */
+function atEndWithoutBreak(node: Scalar, text: string): boolean {
+  if (node.type !== Scalar.BLOCK_LITERAL && node.type !== Scalar.BLOCK_FOLDED) return false;
+  if (!node.range || node.range[1] !== text.length || /[\r\n]$/.test(text)) return false;
+  return typeof node.value === 'string' && node.value.endsWith('\n');
+}
+
 /** Rewrites the plain scalars of a parsed document whose go-yaml value differs (numbers, dates). */
 export function goYamlScalars(node: unknown, text: string): void {
   if (isScalar(node)) {
+    if (atEndWithoutBreak(node, text)) node.value = (node.value as string).slice(0, -1);
     if (node.type !== Scalar.PLAIN || !node.range || (typeof node.value !== 'string' && typeof node.value !== 'number')) return;
     const source = sourceText(node, text);
     const value = goYamlNumber(source) ?? goYamlDate(source);

@@ -77,9 +77,22 @@ function walk(dest: unknown, patch: unknown, schema: FieldSchema | undefined, c:
   }
   if (first === undefined || isMap(first)) return walkMap(dest, patch, schema, c, path);
   if (isSeq(first)) return schema && isAssociative(schema) ? walkAssociative(dest, patch, schema, c, path) : patch === undefined ? (dest as Node) : isNullNode(patch) ? undefined : transplant(patch as Node, c.from, c.to);
-  // A scalar: the patch's value wins; a null in the patch deletes the field.
-  if (patch === undefined) return dest as Node;
-  return isNullNode(patch) ? undefined : transplant(patch as Node, c.from, c.to);
+  // A scalar: the patch's value wins; a null in the patch deletes the field. A patch that restates
+  // the target's value (the merge key `- name: web` of an item it merges into) writes nothing:
+  // the target's node and origin stay, so findings about it land where the value was written.
+  if (patch === undefined || sameScalar(dest, patch)) return dest as Node;
+  if (isNullNode(patch)) return undefined;
+  const out = transplant(patch as Node, c.from, c.to);
+  // A value written over the target's: its origin remembers the value it replaced.
+  const replaced = isScalar(dest) && !isNullNode(dest) ? c.to.get(dest) : undefined;
+  const origin = c.to.get(out);
+  if (replaced && origin && replaced.file !== origin.file) c.to.set(out, { ...origin, overrides: replaced });
+  return out;
+}
+
+/** Two non-null scalars with the same value (type included: `1` and `"1"` differ). */
+function sameScalar(a: unknown, b: unknown): boolean {
+  return isScalar(a) && isScalar(b) && !isNullNode(a) && !isNullNode(b) && a.value === b.value && a.tag === b.tag;
 }
 
 function mapDirective(patch: unknown): Directive | undefined {
