@@ -64,9 +64,15 @@ interface RelativeDiagnostic extends RelativeRange {
   finding: Finding;
   severity: DiagnosticSeverity;
   codeDescription: { href: string };
-  /** The finding's related locations (e.g. where a value merged with `<<` is written), same lines. */
-  related?: Array<RelativeRange & { message: string }>;
+  /**
+   * The finding's related locations: in the same file (e.g. where a value merged with `<<` is written), relative
+   * lines; in another file (the base value a kustomize patch overrides), with that file's `uri` and its own lines.
+   */
+  related?: Array<RelativeRange & { message: string; uri?: string }>;
 }
+
+/** A file other than the linted one, for related locations there: its URI and line index; undefined when unknown. */
+export type OtherFile = (file: string) => { uri: string; index: LineIndex } | undefined;
 
 function relativeRange(index: LineIndex, span: Span): RelativeRange {
   const start = index.position(span.start);
@@ -74,8 +80,17 @@ function relativeRange(index: LineIndex, span: Span): RelativeRange {
   return { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character };
 }
 
-function relatedOf(f: Finding, index: LineIndex): RelativeDiagnostic['related'] {
-  return f.related?.map((r) => ({ ...relativeRange(index, r.span), message: r.message }));
+function relatedOf(f: Finding, index: LineIndex, otherFile?: OtherFile): RelativeDiagnostic['related'] {
+  if (!f.related) return undefined;
+  const out: NonNullable<RelativeDiagnostic['related']> = [];
+  for (const r of f.related) {
+    if (r.file === undefined) out.push({ ...relativeRange(index, r.span), message: r.message });
+    else {
+      const other = otherFile?.(r.file);
+      if (other) out.push({ ...relativeRange(other.index, r.span), message: r.message, uri: other.uri });
+    }
+  }
+  return out;
 }
 
 /** A document's converted findings and its number of line breaks. */
@@ -96,24 +111,25 @@ export class DiagnosticConverter {
   /**
    * Diagnostics for findings with file offsets. With a limit, at most
    * `limit.max` (see `DiagnosticLimit`): those nearest `limit.focus` and the
-   * notice. `uri`: the document's, for related information (omitted without it).
+   * notice. `uri`: the document's, for related information (omitted without it);
+   * `otherFile` locates related information in other files (omitted without it).
    */
-  convert(findings: readonly Finding[], text: string, version: number, limit?: DiagnosticLimit, uri?: string): Diagnostic[] {
+  convert(findings: readonly Finding[], text: string, version: number, limit?: DiagnosticLimit, uri?: string, otherFile?: OtherFile): Diagnostic[] {
     if (findings.length === 0) return [];
     const index = new LineIndex(text);
-    if (!limit || limit.max === 0 || findings.length <= limit.max) return findings.map((f) => this.toDiagnostic(f, index, version, uri));
+    if (!limit || limit.max === 0 || findings.length <= limit.max) return findings.map((f) => this.toDiagnostic(f, index, version, uri, otherFile));
     const focus = limit.focus ?? 0;
     const kept = nearest(findings.length, limit.max - 1, (i) => Math.abs(findings[i]!.span.start - focus));
-    const out = kept.map((i) => this.toDiagnostic(findings[i]!, index, version, uri));
+    const out = kept.map((i) => this.toDiagnostic(findings[i]!, index, version, uri, otherFile));
     out.push(limitNotice(out.length, findings.length, limit.max, limit.focus === undefined ? undefined : index.position(Math.min(focus, text.length)).line));
     return out;
   }
 
-  toDiagnostic(f: Finding, index: LineIndex, version: number, uri?: string): Diagnostic {
+  toDiagnostic(f: Finding, index: LineIndex, version: number, uri?: string, otherFile?: OtherFile): Diagnostic {
     const start = index.position(f.span.start);
     const end = index.position(f.span.end);
     const d = this.build(f, start.line, start.character, end.line, end.character, 0, version, { href: this.docUri(f.ruleId) }, SEVERITY[f.severity]);
-    return withRelated(d, uri, relatedOf(f, index), 0);
+    return withRelated(d, uri, relatedOf(f, index, otherFile), 0);
   }
 
   /**
@@ -244,10 +260,13 @@ export class DiagnosticConverter {
 /** `d` with its related information (lines shifted by `line`), when there is some and the document's URI is known. */
 function withRelated(d: Diagnostic, uri: string | undefined, related: RelativeDiagnostic['related'], line: number): Diagnostic {
   if (!uri || !related || related.length === 0) return d;
-  const relatedInformation: DiagnosticRelatedInformation[] = related.map((r) => ({
-    location: { uri, range: { start: { line: line + r.startLine, character: r.startCharacter }, end: { line: line + r.endLine, character: r.endCharacter } } },
-    message: r.message,
-  }));
+  const relatedInformation: DiagnosticRelatedInformation[] = related.map((r) => {
+    const shift = r.uri === undefined ? line : 0;
+    return {
+      location: { uri: r.uri ?? uri, range: { start: { line: shift + r.startLine, character: r.startCharacter }, end: { line: shift + r.endLine, character: r.endCharacter } } },
+      message: r.message,
+    };
+  });
   return { ...d, relatedInformation };
 }
 

@@ -17,14 +17,14 @@
  */
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentCache, fileKindOfText, lintText, type EngineSettings, type FileKind, type Finding, type RuleHooks } from '../engine';
+import { DocumentCache, fileKindOfText, lintText, type EngineSettings, type FileKind, type Finding, type RuleHooks, LineIndex } from '../engine';
 import { lintYamlChunks, lintYamlSteps, type LintOptions, type YamlLint } from '../engine/lint';
 import { configFindings } from '../engine/config/config-file';
 import type { ConfigResolver } from './config';
 import { projectPathOf, type ProjectIndex } from './project-index';
 import { fromProjectPath } from '../io/disk-project-host';
 import { pathToFileURL } from 'node:url';
-import type { DiagnosticConverter } from './diagnostics';
+import type { DiagnosticConverter, OtherFile } from './diagnostics';
 import type { CancelToken } from './scheduler';
 import type { ServerLog } from './server-log';
 import type { SettingsStore } from './settings';
@@ -49,7 +49,7 @@ export interface LintJobDeps {
   /** The output channel's log: settings in effect per document, slow lints. */
   log?: Pick<ServerLog, 'settings' | 'lintTook'>;
   /** The workspace's kustomize builds: a file a root build reads is linted with the project. */
-  project?: Pick<ProjectIndex, 'rootsOf' | 'lint'>;
+  project?: Pick<ProjectIndex, 'rootsOf' | 'lint' | 'host' | 'openUri'>;
 }
 
 /** Default for LintJobDeps.sliceMs. */
@@ -159,6 +159,20 @@ export class DocumentLinter {
     return project!.lint(path!, roots, plan.options.settings, settingsFor, this.deps.hooks ?? {});
   }
 
+  /** Related locations of project findings in other files: the open document's URI, else the file's; read as the builds read it. */
+  private otherFile(): OtherFile {
+    const project = this.deps.project;
+    const indexes = new Map<string, { uri: string; index: LineIndex } | undefined>();
+    return (file) => {
+      if (!project) return undefined;
+      if (!indexes.has(file)) {
+        const text = project.host.readFile(file);
+        indexes.set(file, text === undefined ? undefined : { uri: project.openUri(file) ?? pathToFileURL(fromProjectPath(file)).href, index: new LineIndex(text) });
+      }
+      return indexes.get(file);
+    };
+  }
+
   /** Scheduler job: lint `uri` at its current version and publish if still current. */
   readonly run = async (uri: string, token: CancelToken): Promise<void> => {
     const { documents, converter, publish } = this.deps;
@@ -186,7 +200,7 @@ export class DocumentLinter {
     const inProject = this.projectFindings(uri, plan);
     if (inProject) {
       this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, findings: inProject });
-      diagnostics = converter.convert(inProject, text, version, { max }, uri);
+      diagnostics = converter.convert(inProject, text, version, { max }, uri, this.otherFile());
       found = inProject.length;
     } else if (kind === 'yaml') {
       const lint = await this.lintYaml(text, options, stale);

@@ -157,6 +157,11 @@ describe('language server: workspace project index', () => {
     assert.deepEqual(codes(p), ['privileged-container']);
     assert.equal(p.diagnostics[0]!.range.start.line, PATCH_LINE);
     assert.match(p.diagnostics[0]!.message, /\(in kustomization overlays\/prod\)$/);
+    // Related information in another file: the overlay's entry that applies the patch (line 3: `- path: privileged.yaml`).
+    const related = p.diagnostics[0]!.relatedInformation ?? [];
+    const applied = related.find((r) => r.location.uri === uri('overlays/prod/kustomization.yaml'));
+    assert.ok(applied, JSON.stringify(related));
+    assert.equal(applied.location.range.start.line, 3);
   });
 
   it('offers the finding\'s own fix in the patch (its lazy fixes from the project lint)', async () => {
@@ -201,10 +206,11 @@ describe('language server: workspace project index', () => {
     writeFileSync(join(root, 'overlays/dev/kustomization.yaml'), 'resources:\n  - ../../base\n');
     await server.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('overlays/dev/kustomization.yaml'), type: FileChangeType.Created }] });
     let base = await until('base/deployment.yaml', 'base naming the new overlay', (p) => /overlays\/dev/.test(message(p)));
-    assert.match(base.diagnostics[0]!.message, /\(in kustomizations overlays\/dev, overlays\/staging\)$/);
+    // The restored patch writes the value the base (unsaved) already has: the finding stays on the base's line for prod too.
+    assert.match(base.diagnostics[0]!.message, /\(in kustomizations overlays\/dev, overlays\/prod, overlays\/staging\)$/);
     unlinkSync(join(root, 'overlays/dev/kustomization.yaml'));
     await server.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('overlays/dev/kustomization.yaml'), type: FileChangeType.Deleted }] });
     base = await until('base/deployment.yaml', 'base after delete', (p) => !/overlays\/dev/.test(message(p)));
-    assert.match(base.diagnostics[0]!.message, /\(in kustomization overlays\/staging\)$/);
+    assert.match(base.diagnostics[0]!.message, /\(in kustomizations overlays\/prod, overlays\/staging\)$/);
   });
 });
