@@ -10,7 +10,7 @@
  * The views and builders read a document through this object; the `yaml`
  * library's own Document is `yaml`, for the library's functions.
  */
-import type { Alias, Document, Node, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, Scalar, type Alias, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { aliasTable, type AliasTable } from './yaml-aliases';
 
 /** What the builders need to know about a map whose `<<` entries were expanded. */
@@ -88,4 +88,26 @@ export class YamlDocument {
     derived.set(key, value);
     return value;
   }
+}
+
+/**
+ * Aliases replaced, in place, by copies of the nodes they name (their ranges: the anchor's); an alias that
+ * names nothing becomes null. The parse (parseChunk) has bounded the expansion. For readers that copy
+ * nodes out of a document (kustomize resources and patches).
+ */
+export
+function expandAliases(node: unknown, doc: YamlDocument): unknown {
+  if (isAlias(node)) {
+    const target = doc.resolveAlias(node);
+    return target ? expandAliases(target.clone(), doc) : new Scalar(null);
+  }
+  const items = isMap(node) || isSeq(node) ? (node.items as unknown[]) : [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (isPair(item)) {
+      item.key = expandAliases(item.key, doc);
+      item.value = expandAliases(item.value, doc);
+    } else items[i] = expandAliases(item, doc);
+  }
+  return node;
 }

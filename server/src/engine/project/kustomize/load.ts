@@ -2,9 +2,9 @@
  * Reading a kustomization and its resource files: the kustomization's fields (unknown ones are
  * errors, as kubectl's strict decoding makes them), resource documents with every node's origin.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { parseChunk } from '../../parse/yaml';
-import type { YamlDocument } from '../../parse/yaml-document';
+import { expandAliases } from '../../parse/yaml-document';
 import { expandMerges } from '../../parse/yaml-merge';
 import type { Span } from '../../types';
 import { basenameOf, joinPath, normalizePath } from '../paths';
@@ -146,23 +146,6 @@ function duplicateKey(node: unknown): Node | undefined {
     }
   }
   return undefined;
-}
-
-/** Aliases replaced, in place, by copies of the nodes they name (their ranges: the anchor's). */
-function expandAliases(node: unknown, doc: YamlDocument): unknown {
-  if (isAlias(node)) {
-    const target = doc.resolveAlias(node);
-    return target ? expandAliases(target.clone(), doc) : new Scalar(null);
-  }
-  const items = isMap(node) || isSeq(node) ? (node.items as unknown[]) : [];
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (isPair(item)) {
-      item.key = expandAliases(item.key, doc);
-      item.value = expandAliases(item.value, doc);
-    } else items[i] = expandAliases(item, doc);
-  }
-  return node;
 }
 
 /** The objects of a resource file (multi-document; `List` items expanded), each node with its origin. */

@@ -3,9 +3,9 @@
  * its YAML documents, and the origin of every node of them (the patch file's ranges; for an
  * inline patch, the ranges in the kustomization file the scalar's characters were written at).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { parseChunk } from '../../parse/yaml';
-import type { YamlDocument } from '../../parse/yaml-document';
+import { expandAliases } from '../../parse/yaml-document';
 import type { Span } from '../../types';
 import { Provenance, type Origin, type ProjectPath } from '../types';
 
@@ -132,22 +132,6 @@ export function readPatchDocuments(patch: PatchText, via: string, appliedBy?: Or
     nodes.push(contents);
   }
   return { nodes, provenance };
-}
-
-/** Aliases replaced by copies of the nodes they name (parseChunk has bounded their expansion). */
-function expandAliases(node: unknown, doc: YamlDocument): unknown {
-  if (isAlias(node)) {
-    const target = doc.resolveAlias(node);
-    return target ? expandAliases(target.clone(), doc) : new Scalar(null);
-  }
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      pair.key = expandAliases(pair.key, doc);
-      pair.value = expandAliases(pair.value, doc);
-    }
-  } else if (isSeq(node)) node.items = node.items.map((item) => expandAliases(item, doc));
-  return node;
 }
 
 function record(node: unknown, key: unknown, patch: PatchText, how: Pick<Origin, 'via' | 'appliedBy'>, provenance: Provenance): void {
