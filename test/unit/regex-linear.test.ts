@@ -42,7 +42,10 @@ const ALLOWED: Record<string, string> = {
 };
 
 /** `new RegExp(x)` with a computed pattern, each with the reason it is safe. Keyed by `file|expression text`. */
-const ALLOWED_DYNAMIC: Record<string, string> = {};
+const ALLOWED_DYNAMIC: Record<string, string> = {
+  'server/src/engine/project/kustomize/images.ts|new RegExp(`^${escapeRegExp(name)}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`)':
+    'the image name is escaped to a literal; the tag and digest classes exclude ":" and "@", which separate them, so each character has one way to match (linear)',
+};
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

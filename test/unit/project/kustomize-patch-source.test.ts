@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { parseAllDocuments, parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { inlineText, readPatchDocuments } from '../../../server/src/engine/project/kustomize/patch-source';
 import { applyPatches, setPreviousIds } from '../../../server/src/engine/project/kustomize/patches';
-import { parseLabelSelector } from '../../../server/src/engine/project/kustomize/select';
+import { compileSelector, parseLabelSelector } from '../../../server/src/engine/project/kustomize/select';
 import { fieldSchema, isAssociative, itemSchema, schemaForKind } from '../../../server/src/engine/project/kustomize/patch-schema';
 import { Provenance, type BuiltObject, type ProjectProblem } from '../../../server/src/engine/project/types';
 import { memoryHost } from '../../helpers/kustomize-host';
@@ -129,4 +129,14 @@ test('the list strategies kustomize reads from its OpenAPI (patch-strategies.jso
   const finalizers = fieldSchema(fieldSchema(schemaForKind('v1', 'ConfigMap'), 'metadata'), 'finalizers');
   assert.ok(isAssociative(finalizers) && finalizers?.k === undefined, 'finalizers merge as a set of strings');
   assert.equal(schemaForKind('example.com/v1', 'Widget'), undefined);
+});
+
+test('target name patterns use Go regexp syntax in linear time: a catastrophic pattern does not hang, Perl-only syntax is refused as kustomize refuses it', () => {
+  const name = `${'a'.repeat(30_000)}b`;
+  const obj: BuiltObject = { node: parseDocument(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`).contents as YAMLMap, provenance: new Provenance(), source: { file: '/k/cm.yaml', span: { start: 0, end: 0 } } };
+  const started = Date.now();
+  assert.equal(compileSelector({ name: '(a+)+' })(obj), false);
+  assert.equal(compileSelector({ name: '(a|aa)*b' })(obj), true);
+  assert.ok(Date.now() - started < 5_000, 'linear-time matching');
+  assert.throws(() => compileSelector({ name: '(?=a)a' }), /error parsing regexp: invalid or unsupported Perl syntax/);
 });

@@ -224,7 +224,7 @@ function coerced(target: Scalar, value: Scalar, state: BuildState): Scalar {
   const text = String(value.value ?? '');
   let next: unknown = value.value;
   if (typeof target.value === 'string') next = text;
-  else if (typeof target.value === 'number') next = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : text;
+  else if (typeof target.value === 'number') next = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(text) ? Number(text) : text;
   else if (typeof target.value === 'boolean') next = text === 'true' ? true : text === 'false' ? false : text;
   const out = state.provenance.copy(value);
   out.value = next;

@@ -4,6 +4,7 @@
  * (group, version, kind, name and namespace as anchored regular expressions, labelSelector and
  * annotationSelector in Kubernetes label-selector syntax).
  */
+import { RE2JS } from 're2js';
 import { isMap, isPair } from 'yaml';
 import type { BuiltObject } from '../types';
 import { field, scalarText, textAt } from './patch-nodes';
@@ -155,13 +156,18 @@ function stringMap(node: unknown): Map<string, string> {
 
 /** A compiled `target`; throws (the message kustomize gives) when a regex or selector is invalid. */
 export function compileSelector(t: TargetSelector): (obj: BuiltObject) => boolean {
-  const re = (pattern: string | undefined): RegExp | undefined => {
+  // Go's regexp syntax and linear-time matching (RE2), as kustomize compiles target patterns: a pattern in a
+  // kustomization is untrusted input, and a backtracking RegExp could take exponential time on it.
+  const re = (pattern: string | undefined): { test(s: string): boolean } | undefined => {
     if (!pattern) return undefined;
+    let compiled: RE2JS;
     try {
-      return new RegExp(`^(?:${pattern})$`, 'u');
+      compiled = RE2JS.compile(`^(?:${pattern})$`);
     } catch (e) {
-      throw new Error(`error parsing regexp: ${e instanceof Error ? e.message : String(e)}`);
+      const message = e instanceof Error ? e.message : String(e);
+      throw new Error(message.startsWith('error parsing regexp') ? message : `error parsing regexp: ${message}`);
     }
+    return { test: (s) => compiled.matches(s) };
   };
   const [group, version, kind, name, namespace] = [t.group, t.version, t.kind, t.name, t.namespace].map(re);
   const labels = t.labelSelector ? parseLabelSelector(t.labelSelector) : undefined;
