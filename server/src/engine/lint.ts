@@ -339,7 +339,7 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
     const retention = cache ? undefined : new FixRetention(options.fixSources ?? 0);
     const key = cache ? settingsKey(settings) + (composeNamed ? '\u0000compose' : '') : '';
     const split = splitYamlDocuments(text);
-    cache?.begin();
+    cache?.begin(key, split.length);
     const chunks: LintedChunk[] = [];
     const texts: string[] = [];
     const entries: CacheEntry[] = [];
@@ -352,7 +352,7 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
       if (!result) {
         const own = detach(chunk.text);
         result = lintChunk(own, settings, rules, composeNamed);
-        if (cache) entry = cache.store(key, own, result);
+        if (cache) entry = cache.store(key, own, result, i);
         else if (result.fixes) retention?.hold(result.fixes);
         yield;
       }

@@ -58,7 +58,8 @@ export class FixRetention {
 
   private keeping = false;
 
-  constructor(private readonly limit: number) {}
+  /** `limit`: how many scopes stay held (the most recently linted). */
+  constructor(readonly limit: number) {}
 
   /**
    * On: every scope held stays held, beyond the limit (fix-all's rounds
@@ -76,6 +77,18 @@ export class FixRetention {
     this.live.delete(scope);
     this.live.add(scope);
     this.trim();
+  }
+
+  /**
+   * `scope` is not among those a lint of every document keeps (see
+   * DocumentCache.begin): it lets its parsed document go at once, unless every
+   * scope is kept, and is held again, as the most recent, if its fixes are
+   * built after all.
+   */
+  pass(scope: FixScope): void {
+    if (this.keeping) return this.hold(scope);
+    scope.onAcquire = () => this.hold(scope);
+    scope.release();
   }
 
   /** Release the least recently linted scopes beyond the limit. */
