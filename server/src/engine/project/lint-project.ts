@@ -171,7 +171,13 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     const judged = patches.has(path) || sources.has(path) || fromBuilds.length > 0;
     const combined = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
     const kept = relations.replaced.length ? combined.filter((f) => !isReplaced(relations, path, f)) : combined;
-    const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
+    // A relation finding where a replaced finding was (same rule and span) keeps its fixes.
+    const dropped = kept.length < combined.length ? combined.filter((f) => !kept.includes(f)) : [];
+    const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => {
+      const f = withBuilds(c, options.root);
+      const was = dropped.find((d) => d.ruleId === f.ruleId && d.span.start === f.span.start && d.span.end === f.span.end);
+      return was?.fixes && !f.fixes ? { ...f, fixes: was.fixes } : f;
+    });
     const findings = withRelationFindings(text, kept, fromRelations, settings);
     out.set(path, withStandaloneFixes(path, text, settings, findings));
   }

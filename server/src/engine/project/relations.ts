@@ -53,8 +53,8 @@ export interface RelationFinding {
 
 export interface RelationResult {
   findings: RelationFinding[];
-  /** Per-object findings to drop: the rule's findings on these objects (kind, name) in these files. */
-  replaced: Array<{ ruleId: string; file: ProjectPath; kind: string; name: string | undefined }>;
+  /** Per-object findings to drop: the rule's findings on these objects (kind, name, from these builds) in these files. */
+  replaced: Array<{ ruleId: string; file: ProjectPath; kind: string; name: string | undefined; builds: readonly ProjectPath[] }>;
 }
 
 export interface RelationOptions extends RuleHooks {
@@ -117,7 +117,7 @@ export function runRelationRules(index: ProjectIndex, options: RelationOptions):
         result.findings.push({ file: at.file, finding, builds: d.object.builds });
       };
       const replace: RelationReplacer = (object) => {
-        result.replaced.push({ ruleId: meta.id, file: object.built.source.file, kind: object.kind, name: object.name });
+        result.replaced.push({ ruleId: meta.id, file: object.built.source.file, kind: object.kind, name: object.name, builds: object.builds });
       };
       visitors.project(index, report, replace);
     } catch (e) {
@@ -131,9 +131,16 @@ export function runRelationRules(index: ProjectIndex, options: RelationOptions):
   return result;
 }
 
-/** Whether a per-object finding in `file` is replaced by a relation rule's judgement. */
+/**
+ * Whether a per-object finding in `file` is replaced by a relation rule's
+ * judgement: of the same object, and for a finding of builds, in each of them
+ * (a base's finding stays when an overlay the judgement did not cover has it).
+ */
 export function isReplaced(result: RelationResult, file: ProjectPath, f: Finding): boolean {
-  return result.replaced.some((r) => r.ruleId === f.ruleId && r.file === file && f.object?.kind === r.kind && f.object?.name === r.name);
+  const same = result.replaced.filter((r) => r.ruleId === f.ruleId && r.file === file && f.object?.kind === r.kind && f.object?.name === r.name);
+  if (same.length === 0) return false;
+  if (!f.builds?.length) return same.some((r) => r.builds.length === 0);
+  return f.builds.every((b) => same.some((r) => r.builds.includes(b)));
 }
 
 const unusedId = (): string => SYNTAX_RULES.unusedSuppression.meta.id;
