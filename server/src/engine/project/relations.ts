@@ -111,7 +111,9 @@ export function runRelationRules(index: ProjectIndex, options: RelationOptions):
         };
         const related: RelatedLocation[] = (d.related ?? []).map((r) => {
           const t = options.readText(r.at.file) ?? '';
-          return { file: r.at.file, span: clampToLine(t, r.at.span.start, r.at.span.end), message: r.message };
+          const span = clampToLine(t, r.at.span.start, r.at.span.end);
+          // `file` only for another file: a related place in the finding's own file is one as any rule reports it.
+          return r.at.file === at.file ? { span, message: r.message } : { file: r.at.file, span, message: r.message };
         });
         if (related.length) finding.related = related;
         result.findings.push({ file: at.file, finding, builds: d.object.builds });
@@ -131,16 +133,22 @@ export function runRelationRules(index: ProjectIndex, options: RelationOptions):
   return result;
 }
 
-/**
- * Whether a per-object finding in `file` is replaced by a relation rule's
- * judgement: of the same object, and for a finding of builds, in each of them
- * (a base's finding stays when an overlay the judgement did not cover has it).
- */
+/** The replacements of a finding's rule and object in `file`. */
+function replacementsOf(result: RelationResult, file: ProjectPath, f: Finding): RelationResult['replaced'] {
+  return result.replaced.filter((r) => r.ruleId === f.ruleId && r.file === file && f.object?.kind === r.kind && f.object?.name === r.name);
+}
+
+/** Whether a per-object finding of a plain document in `file` is replaced by a relation rule's judgement. */
 export function isReplaced(result: RelationResult, file: ProjectPath, f: Finding): boolean {
-  const same = result.replaced.filter((r) => r.ruleId === f.ruleId && r.file === file && f.object?.kind === r.kind && f.object?.name === r.name);
-  if (same.length === 0) return false;
-  if (!f.builds?.length) return same.some((r) => r.builds.length === 0);
-  return f.builds.every((b) => same.some((r) => r.builds.includes(b)));
+  return !f.builds?.length && replacementsOf(result, file, f).some((r) => r.builds.length === 0);
+}
+
+/**
+ * The builds of a built objects' finding in `file` whose judgement a relation
+ * rule replaced (a base's finding stays for the overlays the judgement did not cover).
+ */
+export function replacedBuilds(result: RelationResult, file: ProjectPath, f: Finding): Set<ProjectPath> {
+  return new Set(replacementsOf(result, file, f).flatMap((r) => r.builds));
 }
 
 const unusedId = (): string => SYNTAX_RULES.unusedSuppression.meta.id;
