@@ -14,8 +14,7 @@ import type { PspView } from './views/psp';
 import type { SccView } from './views/scc';
 import type { ServiceAccountView } from './views/service-account';
 import type { DocumentViews } from './views/view-set';
-import type { ProjectIndex } from './project/index';
-import type { RelationReplacer, RelationReporter } from './project/relations';
+import type { ProjectIndex, RelationReplacer, RelationReporter } from './project/index';
 
 export interface RuleContext {
   readonly meta: RuleMeta;

@@ -17,7 +17,7 @@
  */
 import { Document, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { isTemplated, looksBinary, parseChunk, splitYamlDocuments } from '../parse/yaml';
-import type { Span } from '../types';
+import type { Severity, Span } from '../types';
 import { podTemplatePath } from '../views/workloads';
 import { isClusterScoped } from './kustomize/model';
 import { Provenance, type BuiltObject, type KustomizeBuild, type Origin, type ProjectPath } from './types';
@@ -246,3 +246,22 @@ export function podTemplateOf(object: IndexedObject): YAMLMap | undefined {
   const template = path && childAt(object.node, path);
   return isMap(template) && isMap(child(template, 'spec')) ? template : undefined;
 }
+
+/** What a relation rule reports. */
+export interface RelationReport {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** The object the finding belongs to (for `Finding.object`, exemptions and builds). */
+  object: IndexedObject;
+  /** Where: default the object's anchor (`metadata.name`). Clamped to its first line. */
+  at?: ProjectPlace;
+  /** The other ends: each in its own file. */
+  related?: Array<{ at: ProjectPlace; message: string }>;
+  /** This finding's severity when the user has not set one for the rule. */
+  severity?: Severity;
+}
+
+export type RelationReporter = (report: RelationReport) => void;
+/** Says that the rule's per-object findings on `object` are replaced by its project judgement. */
+export type RelationReplacer = (object: IndexedObject) => void;
+

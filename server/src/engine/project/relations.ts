@@ -21,28 +21,11 @@ import { splitYamlDocuments } from '../parse/yaml';
 import { suppress } from '../suppress/apply';
 import { yamlTopEnd } from '../suppress/directives';
 import { clampToLine } from '../text';
-import type { Finding, RelatedLocation, Severity } from '../types';
+import type { Finding, RelatedLocation } from '../types';
 import { DocumentViews } from '../views/view-set';
-import { anchorOf, type IndexedObject, type ProjectIndex, type ProjectPlace } from './index';
+import { anchorOf, type ProjectIndex, type RelationReplacer, type RelationReporter } from './index';
 import type { ProjectPath } from './types';
 
-/** What a relation rule reports. */
-export interface RelationReport {
-  messageId: string;
-  data?: Record<string, string | number>;
-  /** The object the finding belongs to (for `Finding.object`, exemptions and builds). */
-  object: IndexedObject;
-  /** Where: default the object's anchor (`metadata.name`). Clamped to its first line. */
-  at?: ProjectPlace;
-  /** The other ends: each in its own file. */
-  related?: Array<{ at: ProjectPlace; message: string }>;
-  /** This finding's severity when the user has not set one for the rule. */
-  severity?: Severity;
-}
-
-export type RelationReporter = (report: RelationReport) => void;
-/** Says that the rule's per-object findings on `object` are replaced by its project judgement. */
-export type RelationReplacer = (object: IndexedObject) => void;
 
 /** A relation finding in the file it is reported in, with the builds whose objects gave it. */
 export interface RelationFinding {
