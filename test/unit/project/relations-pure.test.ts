@@ -98,3 +98,27 @@ test('service ports: named ports need the name and protocol; numbers a declared 
   assert.equal(exposes(c, { ...udp!, protocol: 'UDP' }), true);
   assert.equal(exposes([], { index: 0, port: 9, targetPort: 9, protocol: 'TCP' }), false);
 });
+
+test('network isolation: default deny covers all; selectors, policyTypes and scope', async () => {
+  const { judgeNetwork, policyInput } = await import('../../../server/src/engine/project/relations/network-isolation');
+  const w = (ref: string, namespace: string, l: Record<string, string>) => ({ ref, namespace, podLabels: labelsOf(l) });
+  const web = w('web', 'shop', { app: 'web' });
+  const api = w('api', 'shop', { app: 'api' });
+  const job = w('job', 'batch', { app: 'job' });
+  const loose = w('loose', 'elsewhere', { app: 'x' });
+  const webOnly = policyInput('p-web', 'shop', { podSelector: { matchLabels: { app: 'web' } } });
+  const egress = policyInput('p-egress', 'shop', { podSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['api'] }] }, policyTypes: ['Egress'] });
+  const ghost = policyInput('p-ghost', 'shop', { podSelector: { matchLabels: { app: 'gone' } } });
+  const r = judgeNetwork([webOnly, egress, ghost], [web, api, job, loose], new Set(['batch']));
+  assert.deepEqual(r.unisolated.map((u) => [u.workload.ref, u.egressOnly.map((p) => p.ref)]), [['api', ['p-egress']], ['job', []]], 'elsewhere is not judged');
+  assert.deepEqual(r.selectNothing.map((p) => p.ref), ['p-ghost']);
+  const deny = policyInput('deny', 'shop', { podSelector: {} });
+  assert.deepEqual(judgeNetwork([deny], [web, api], new Set()).unisolated, [], 'an empty podSelector selects every pod');
+  assert.deepEqual(judgeNetwork([deny], [], new Set()).selectNothing, [], 'default deny is never "selects nothing"');
+  assert.deepEqual(judgeNetwork([ghost], [], new Set()).selectNothing, [], 'no workloads in the namespace: not judged');
+  assert.equal(policyInput('e', 'n', { podSelector: {}, egress: [] }).egress, true);
+  assert.equal(policyInput('e', 'n', { podSelector: {} }).egress, false);
+  assert.equal(policyInput('e', 'n', { podSelector: {}, policyTypes: ['Egress'] }).ingress, false);
+  assert.equal(policyInput('e', 'n', {}).selector?.empty, true, 'no podSelector: every pod');
+  assert.equal(policyInput('e', 'n', { podSelector: { matchLabels: 'x' } }).selector, undefined, 'invalid: not judged');
+});
