@@ -1,0 +1,87 @@
+/**
+ * The workloads of a project index: objects that hold a pod template (the
+ * one table in views/workloads.ts decides which), with their pods' labels and
+ * containers, and the objects' namespaces. Shared by the relation rules that
+ * select pods (NetworkPolicies, Services) or judge them (Pod Security admission).
+ */
+import { Document, isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { podTemplatePath } from '../../views/workloads';
+import { child, childAt, text, type IndexedObject, type ProjectIndex } from '../index';
+import type { Labels } from './label-selector';
+
+export interface ProjectWorkload {
+  object: IndexedObject;
+  /** The pod template (the object itself for a Pod). */
+  template: YAMLMap;
+  /** Its pods' labels (`metadata.labels` of the template). */
+  podLabels: Labels;
+  /** The containers that may serve traffic: app containers and sidecars (init containers with `restartPolicy: Always`). */
+  servingContainers: YAMLMap[];
+}
+
+/** The string labels of a map node. */
+export function nodeLabels(node: Node | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!isMap(node)) return out;
+  for (const pair of node.items) {
+    const k = text(pair.key);
+    const v = text(pair.value);
+    if (k !== undefined && v !== undefined) out.set(k, v);
+  }
+  return out;
+}
+
+const maps = (node: Node | undefined): YAMLMap[] => (isSeq(node) ? node.items.filter((i): i is YAMLMap => isMap(i)) : []);
+
+/** The object's pod template, or undefined when it holds none. */
+export function podTemplateOf(object: IndexedObject): YAMLMap | undefined {
+  const doc = new Document() as unknown as Document.Parsed;
+  doc.contents = object.node;
+  let path: readonly string[] | undefined;
+  try {
+    path = podTemplatePath(object.apiVersion, object.kind, object.node, doc);
+  } catch {
+    return undefined;
+  }
+  if (path === undefined) return undefined;
+  const template = path.length === 0 ? object.node : childAt(object.node, path);
+  return isMap(template) && isMap(child(template, 'spec')) ? template : undefined;
+}
+
+/** Every workload of the index, in index order. */
+export function projectWorkloads(index: ProjectIndex): ProjectWorkload[] {
+  const out: ProjectWorkload[] = [];
+  for (const object of index.objects) {
+    if (object.namespace === undefined) continue;
+    const template = podTemplateOf(object);
+    if (!template) continue;
+    const spec = child(template, 'spec');
+    const sidecars = maps(child(spec, 'initContainers')).filter((c) => text(child(c, 'restartPolicy')) === 'Always');
+    out.push({ object, template, podLabels: nodeLabels(childAt(template, ['metadata', 'labels'])), servingContainers: [...maps(child(spec, 'containers')), ...sidecars] });
+  }
+  return out;
+}
+
+/** The names of the Namespace objects the project defines. */
+export function projectNamespaces(index: ProjectIndex): Map<string, IndexedObject> {
+  const out = new Map<string, IndexedObject>();
+  for (const ns of index.ofKind('Namespace')) if (ns.apiVersion === 'v1' && ns.name !== undefined && !out.has(ns.name)) out.set(ns.name, ns);
+  return out;
+}
+
+/** How an object is named in messages: `Deployment "web"`. */
+export function objectName(object: IndexedObject): string {
+  return `${object.kind} "${object.name ?? '(unnamed)'}"`;
+}
+
+/** A node as plain data (aliases resolved), or undefined when it cannot be read. */
+export function plainOf(node: Node | undefined): unknown {
+  if (node === undefined) return undefined;
+  try {
+    const doc = new Document();
+    doc.contents = node;
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch {
+    return undefined;
+  }
+}
