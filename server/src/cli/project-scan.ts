@@ -88,7 +88,11 @@ class ScanProject {
       const file = this.input(path);
       files.push(file);
       const text = textOf(path) ?? '';
-      for (const f of locateFindings(file, text, list, name)) findings.push(f);
+      const other = (p: ProjectPath) => {
+        const t = textOf(p);
+        return t === undefined ? undefined : { display: this.input(p).display, text: t };
+      };
+      for (const f of locateFindings(file, text, list, name, other)) findings.push(f);
     }
     return { files, findings };
   }

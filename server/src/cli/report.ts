@@ -30,8 +30,8 @@ export interface ReportFinding {
   container?: string;
   /** Hash of the flagged line's text, white space normalised (see lineHash); SARIF fingerprints are built from it. */
   lineHash: string;
-  /** Other places in the file that explain the finding (e.g. where a value merged with `<<` is written). */
-  related?: Array<{ message: string; start: Position; end: Position }>;
+  /** Other places that explain the finding (e.g. where a value merged with `<<` is written, the role a binding grants); `file`: its display path when not this finding's file. */
+  related?: Array<{ file?: string; message: string; start: Position; end: Position }>;
   /** The kustomization files (display paths) whose built output has the finding, when a build reported it. */
   kustomizations?: string[];
 }
@@ -53,12 +53,35 @@ export interface ScanReport {
 }
 
 /** Attach positions to a file's findings. `buildName`: a build's display path (see Finding.builds). */
-export function locateFindings(file: InputFile, text: string, findings: readonly Finding[], buildName: (path: string) => string = (p) => p): ReportFinding[] {
+export function locateFindings(
+  file: InputFile,
+  text: string,
+  findings: readonly Finding[],
+  buildName: (path: string) => string = (p) => p,
+  otherFile: (path: string) => { display: string; text: string } | undefined = () => undefined,
+): ReportFinding[] {
   if (findings.length === 0) return [];
+  const positions = (t: string): ((offset: number) => Position) => {
+    const lines = new LineIndex(t);
+    return (offset) => {
+      const p = lines.position(offset);
+      return { line: p.line + 1, column: p.character + 1, offset: Math.max(0, Math.min(offset, t.length)) };
+    };
+  };
   const index = new LineIndex(text);
-  const at = (offset: number): Position => {
-    const p = index.position(offset);
-    return { line: p.line + 1, column: p.character + 1, offset: Math.max(0, Math.min(offset, text.length)) };
+  const at = positions(text);
+  const others = new Map<string, { display: string; at: (offset: number) => Position } | undefined>();
+  const other = (path: string) => {
+    if (!others.has(path)) {
+      const o = otherFile(path);
+      others.set(path, o && { display: o.display, at: positions(o.text) });
+    }
+    return others.get(path);
+  };
+  const relatedOf = (x: NonNullable<Finding['related']>[number]): NonNullable<ReportFinding['related']>[number] | undefined => {
+    if (x.file === undefined) return { message: x.message, start: at(x.span.start), end: at(x.span.end) };
+    const o = other(x.file);
+    return o && { file: o.display, message: x.message, start: o.at(x.span.start), end: o.at(x.span.end) };
   };
   return [...findings]
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId))
@@ -67,7 +90,8 @@ export function locateFindings(file: InputFile, text: string, findings: readonly
       const r: ReportFinding = { file: file.display, ruleId: f.ruleId, severity: f.severity, message: f.message, start, end: at(f.span.end), lineHash: lineHash(text, index, start.line - 1, f.span) };
       if (f.object) r.object = { ...f.object };
       if (f.container !== undefined) r.container = f.container;
-      if (f.related?.length) r.related = f.related.map((x) => ({ message: x.message, start: at(x.span.start), end: at(x.span.end) }));
+      const related = (f.related ?? []).map(relatedOf).filter((x) => x !== undefined);
+      if (related.length) r.related = related;
       if (f.builds?.length) r.kustomizations = f.builds.map(buildName);
       return r;
     });

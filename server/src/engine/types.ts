@@ -55,8 +55,10 @@ export function findingFixes(f: Finding): readonly Fix[] {
   return f.fixes ? f.fixes() : [];
 }
 
-/** Another place in the same file that explains a finding (e.g. where a value merged with `<<` is written). */
+/** Another place that explains a finding (e.g. where a value merged with `<<` is written, the role a binding grants). */
 export interface RelatedLocation {
+  /** The project file (engine/project/ path) it is in, when not the finding's own file (relation rules). */
+  file?: string;
   span: Span;
   message: string;
 }
@@ -97,6 +99,7 @@ export const RULE_CATEGORIES = [
   'rbac',
   'service-accounts',
   'network',
+  'relations',
   'pod-security-policy',
   'workloads',
   'kubeconfig',

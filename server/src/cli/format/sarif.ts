@@ -96,14 +96,14 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
 }
 
 /**
- * SARIF relatedLocations: the places in the same file that explain a finding
- * (e.g. the anchor a `<<` merges), then the kustomization files whose build
+ * SARIF relatedLocations: the places that explain a finding (e.g. the anchor
+ * a `<<` merges, in the same file; the role a binding grants, in its own file), then the kustomization files whose build
  * has it (also listed in the result's properties.kustomizations).
  */
 function relatedLocations(f: ReportFinding) {
   const same = (f.related ?? []).map((r) => ({
     physicalLocation: {
-      artifactLocation: artifactLocation(f.file),
+      artifactLocation: artifactLocation(r.file ?? f.file),
       region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column },
     },
     message: { text: r.message },

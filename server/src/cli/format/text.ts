@@ -29,7 +29,9 @@ export function formatText(report: ScanReport, options: TextOptions): string {
     if (previous !== undefined && f.file !== previous) out.push('');
     previous = f.file;
     const where = `${terminalSafe(f.file)}:${f.start.line}:${f.start.column}`;
-    const see = f.related?.length ? style.dim(` (see line${f.related.length > 1 ? 's' : ''} ${f.related.map((r) => r.start.line).join(', ')})`) : '';
+    const others = f.related?.some((r) => r.file !== undefined);
+    const lines = f.related?.map((r) => (r.file !== undefined ? `${terminalSafe(r.file)}:${r.start.line}` : r.start.line)).join(', ');
+    const see = f.related?.length ? style.dim(others ? ` (see ${lines})` : ` (see line${f.related.length > 1 ? 's' : ''} ${lines})`) : '';
     out.push(`${style.bold(where)} ${severityStyle(style, f.severity)(f.severity)} ${style.dim(f.ruleId)} ${terminalSafe(f.message)}${see}`);
   }
   if (out.length > 0) out.push('');

@@ -20,7 +20,7 @@
  *
  * Pure: files are read through the ProjectHost. Nothing throws out of here.
  */
-import { effectiveSeverity, type EngineSettings } from '../config/settings';
+import { DEFAULT_SETTINGS, effectiveSeverity, type EngineSettings } from '../config/settings';
 import { chunkIndexAt, lintText, shifted } from '../lint';
 import { fileKindOf } from '../file-kind';
 import { splitYamlDocuments } from '../parse/yaml';
@@ -34,6 +34,8 @@ import { buildKustomization, isKustomizationFile } from './kustomize/build';
 import { lintBuiltObject, type MappedFinding } from './map-findings';
 import { basenameOf, dirnameOf, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
+import { ProjectIndex } from './index';
+import { isReplaced, runRelationRules, withRelationFindings, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {
   /** The settings a file is linted with, or undefined when the configuration ignores it. */
@@ -44,6 +46,8 @@ export interface ProjectLintOptions extends RuleHooks {
   root?: ProjectPath;
   /** Build the kustomizations (default true); false: every file is linted alone. */
   kustomize?: boolean;
+  /** Run the relation rules over the project index (default true). */
+  relations?: boolean;
 }
 
 export interface ProjectLint {
@@ -51,6 +55,8 @@ export interface ProjectLint {
   files: Map<ProjectPath, Finding[]>;
   /** The root builds, in the order of their kustomization files. */
   builds: KustomizeBuild[];
+  /** The project index the relation rules read (undefined when they did not run). */
+  index?: ProjectIndex;
 }
 
 /** Rules of findings about a file's text, kept when its objects are judged by a build. */
@@ -140,9 +146,21 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     for (const p of b.patches) patches.add(p);
   }
 
+  const index = options.relations === false ? undefined : projectIndex(files, roots, sources, patches, options, readText);
+  const relations: RelationResult = index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] };
+  const related = new Map<ProjectPath, Map<string, Collected>>();
+  for (const r of relations.findings) {
+    let inFile = related.get(r.file);
+    if (!inFile) related.set(r.file, (inFile = new Map()));
+    const key = `${r.finding.ruleId}\u0000${r.finding.span.start}\u0000${r.finding.span.end}\u0000${r.finding.message}`;
+    const seen = inFile.get(key);
+    if (seen) for (const b of r.builds) seen.builds.add(b);
+    else inFile.set(key, { finding: r.finding, builds: new Set(r.builds) });
+  }
+
   const out = new Map<ProjectPath, Finding[]>();
   const given = new Set(files);
-  const order = [...files, ...[...mapped.keys()].filter((f) => !given.has(f)).sort()];
+  const order = [...files, ...[...new Set([...mapped.keys(), ...related.keys()])].filter((f) => !given.has(f)).sort()];
   for (const path of order) {
     const settings = options.settingsFor(path);
     // Not kept in `texts`: a file no build read is dropped after its lint.
@@ -151,10 +169,47 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     const alone = given.has(path) ? lintAlone(path, text, settings) : [];
     const fromBuilds = [...(mapped.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
     const judged = patches.has(path) || sources.has(path) || fromBuilds.length > 0;
-    const findings = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
+    const combined = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
+    const kept = relations.replaced.length ? combined.filter((f) => !isReplaced(relations, path, f)) : combined;
+    const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
+    const findings = withRelationFindings(text, kept, fromRelations, settings);
     out.set(path, withStandaloneFixes(path, text, settings, findings));
   }
-  return { files: out, builds: roots };
+  return { files: out, builds: roots, ...(index ? { index } : {}) };
+}
+
+/** The settings relation rules are created with: the root's, else the first file's that has some. */
+function projectSettings(files: readonly ProjectPath[], options: ProjectLintOptions): EngineSettings {
+  const root = options.root === undefined ? undefined : options.settingsFor(options.root);
+  if (root) return root;
+  for (const f of files) {
+    const s = options.settingsFor(f);
+    if (s) return s;
+  }
+  return DEFAULT_SETTINGS;
+}
+
+/**
+ * The project index: the root builds' objects, and the objects of the plain
+ * YAML documents of the given files that no build used (not kustomization
+ * files, not patches, not documents a build took objects from).
+ */
+function projectIndex(
+  files: readonly ProjectPath[],
+  roots: readonly KustomizeBuild[],
+  sources: ReadonlyMap<ProjectPath, Span[]>,
+  patches: ReadonlySet<ProjectPath>,
+  options: ProjectLintOptions,
+  readText: (path: ProjectPath) => string | undefined,
+): ProjectIndex {
+  const plain = [];
+  for (const file of files) {
+    if (isKustomizationFile(file) || patches.has(file) || fileKindOf(file) !== 'yaml' || !options.settingsFor(file)) continue;
+    const text = readText(file);
+    if (text === undefined) continue;
+    plain.push({ file, text, skip: new Set((sources.get(file) ?? []).map((s) => s.start)) });
+  }
+  return ProjectIndex.build({ plain, builds: roots });
 }
 
 /** lintBuiltObject, or on an unexpected failure one internal-error finding at the object's source (nothing throws out of the engine). */
