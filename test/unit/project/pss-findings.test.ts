@@ -12,7 +12,8 @@ metadata: {name: web}
 spec:
   template:
     spec:
-      hostPID: true # shipshape-disable-line host-pid
+      # shipshape-disable-next-line host-pid
+      hostPID: true
       containers:
       - name: app
         image: nginx:1.27

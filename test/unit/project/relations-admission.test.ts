@@ -30,7 +30,7 @@ describe('pod-security-admission: one file', () => {
     const note = find('tools')!;
     assert.equal(note.severity, 'info');
     assert.match(note.message, /^Namespace "tools" enforces privileged: admission admits any pod, including the 1 workload\(s\)/);
-    assert.equal(p.line(file, note.span), 45);
+    assert.equal(p.line(file, note.span), 46);
     const debug = find('debug')!;
     assert.equal(debug.severity, 'warning');
     assert.match(debug.message, /\(warn baseline:latest\) admits Pod "debug", but kubectl prints a warning for it: Host Namespaces \(host-network\)/);

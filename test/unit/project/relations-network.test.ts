@@ -11,7 +11,7 @@ describe('network-policy-missing: one file', () => {
   const file = p.path('all.yaml');
 
   it('reports the unselected workloads of a namespace with policies, once each, at metadata.name', () => {
-    assert.deepEqual(only(p.at(file), RULES), ['network-policy-selects-nothing@7', 'network-policy-missing@50', 'network-policy-missing@77']);
+    assert.deepEqual(only(p.at(file), RULES), ['network-policy-selects-nothing@31', 'network-policy-missing@53', 'network-policy-missing@84']);
     const api = p.findings(file).find((f) => f.ruleId === 'network-policy-missing' && f.object?.name === 'api')!;
     assert.match(api.message, /only Egress policies select its pods \(egress-api\)/);
     assert.equal(p.slice(file, api.span), 'api');
@@ -25,7 +25,7 @@ describe('network-policy-missing: one file', () => {
       job.related?.map((r) => [p.line(r.file ?? file, r.span), r.message]),
       [
         [7, 'NetworkPolicy "allow-web" selects app=web (Ingress)'],
-        [20, 'NetworkPolicy "egress-api" selects app in (api) (Egress)'],
+        [20, 'NetworkPolicy "egress-api" selects app=api (Egress)'],
         [31, 'NetworkPolicy "ghost" selects app=gone (Ingress)'],
       ],
     );
@@ -76,7 +76,7 @@ describe('network-policy-missing: a kustomize overlay', () => {
     const f = p.findings(file).find((x) => x.ruleId === 'network-policy-missing')!;
     assert.match(f.message, /^Deployment "worker" in namespace "prod": no NetworkPolicy selects its pods/);
     assert.deepEqual(f.builds, [p.path('overlays/prod/kustomization.yaml')]);
-    assert.deepEqual(f.related?.map((r) => [r.file, p.line(r.file!, r.span)]), [[p.path('overlays/prod/netpol.yaml'), 5]]);
+    assert.deepEqual(f.related?.map((r) => [r.file, p.line(r.file!, r.span)]), [[p.path('overlays/prod/netpol.yaml'), 6]]);
   });
 
   it('the overlay policy selects the base web Deployment: nothing on it, nothing on the policy', () => {

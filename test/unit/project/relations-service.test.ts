@@ -17,7 +17,7 @@ describe('service rules: one file', () => {
     assert.equal(nothing[0]!.severity, 'info');
     assert.equal(nothing[0]!.message, 'Service "typo" selects app=wbe in namespace "default", which matches no workload of the project: it gets no endpoints from it, and connections to it fail.');
     assert.equal(p.slice(file, nothing[0]!.span), 'selector');
-    assert.deepEqual(nothing[0]!.related?.map((r) => [p.line(r.file ?? file, r.span), r.message]), [[8, 'Deployment "web" in namespace "default" has pod labels app=web,tier=front']]);
+    assert.deepEqual(nothing[0]!.related?.map((r) => [p.line(r.file ?? file, r.span), r.message]), [[9, 'Deployment "web" in namespace "default" has pod labels app=web,tier=front']]);
   });
 
   it('target ports: a missing name, a protocol mismatch and an undeclared number; a sidecar port and a defaulted targetPort count', () => {
@@ -38,7 +38,7 @@ describe('service rules: a kustomize overlay', () => {
   const file = p.path('base/service.yaml');
 
   it('the base Services select the base workloads in the overlay namespace; an undeclared defaulted port is reported', () => {
-    assert.deepEqual(only(p.at(file), RULES), ['service-target-port-missing@20']);
+    assert.deepEqual(only(p.at(file), RULES), ['service-target-port-missing@21']);
     const f = p.findings(file).find((x) => x.ruleId === 'service-target-port-missing')!;
     assert.match(f.message, /^Service "worker" port 9090 targets port 9090/);
     assert.deepEqual(f.related?.map((r) => r.file), [p.path('base/worker.yaml')]);

@@ -17,7 +17,6 @@
  */
 
 export type PsaLevel = 'privileged' | 'baseline' | 'restricted';
-export type PsaMode = 'enforce' | 'warn' | 'audit';
 
 /** `latest`, or `v1.<minor>`. */
 export type PsaVersion = { latest: true } | { latest: false; minor: number };

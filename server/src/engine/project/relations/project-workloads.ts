@@ -35,8 +35,9 @@ const maps = (node: Node | undefined): YAMLMap[] => (isSeq(node) ? node.items.fi
 
 /** The object's pod template, or undefined when it holds none. */
 export function podTemplateOf(object: IndexedObject): YAMLMap | undefined {
-  const doc = new Document() as unknown as Document.Parsed;
-  doc.contents = object.node;
+  const holder = new Document();
+  holder.contents = object.node;
+  const doc = holder as unknown as Document.Parsed;
   let path: readonly string[] | undefined;
   try {
     path = podTemplatePath(object.apiVersion, object.kind, object.node, doc);

@@ -37,7 +37,7 @@ export default defineRule({
         for (const u of judgeProjectNetwork(index).unisolated) {
           const object = u.workload.ref.object;
           const namespace = u.workload.namespace;
-          const related = u.policies.map((p) => ({ at: locate(p.ref, child(p.ref.node, 'spec'), true), message: describePolicy(p) }));
+          const related = u.policies.map((p) => ({ at: locate(p.ref, child(child(p.ref.node, 'spec'), 'podSelector'), true, child(p.ref.node, 'spec')), message: describePolicy(p) }));
           const ns = namespaces.get(namespace);
           if (related.length === 0 && ns) related.push({ at: anchorOf(ns), message: `Namespace "${namespace}" is defined here; the project has no NetworkPolicy in it` });
           const data = { object: objectName(object), namespace };

@@ -48,7 +48,7 @@ export default defineRule({
                 workloads: t.selected.map((w) => objectName(w.object)).join(', '),
               },
               object: t.service,
-              at: locate(t.service, targetNode, false, entry, portsNode),
+              at: locate(t.service, targetNode, false, isMap(entry) ? entry : undefined, portsNode),
               related,
             });
           }
