@@ -15,8 +15,9 @@
  *
  * Pure: texts come from the caller. Nothing throws out of here.
  */
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
 import type { Span } from '../types';
+import { podTemplatePath } from '../views/workloads';
 import { isClusterScoped } from './kustomize/model';
 import { Provenance, type BuiltObject, type KustomizeBuild, type Origin, type ProjectPath } from './types';
 
@@ -221,4 +222,17 @@ export function locate(object: IndexedObject, node: Node | undefined, onKey = fa
 /** Where an object-level finding goes: its `metadata.name` value, else `kind`. */
 export function anchorOf(object: IndexedObject): ProjectPlace {
   return locate(object, childAt(object.node, ['metadata', 'name']), false, child(object.node, 'kind'), object.node);
+}
+
+/** Whether two objects are deployed together: from a common build, or one of them from a plain file. */
+export function deployedTogether(a: IndexedObject, b: IndexedObject): boolean {
+  return a.builds.length === 0 || b.builds.length === 0 || a.builds.some((x) => b.builds.includes(x));
+}
+
+/** The object's pod template (the map holding the pod's `metadata` and `spec`; the object itself for a Pod), or undefined. */
+export function podTemplateOf(object: IndexedObject): YAMLMap | undefined {
+  // Built nodes belong to no parsed document: an alias in them is not followed.
+  const path = podTemplatePath(object.apiVersion, object.kind, object.node, new Document() as Document.Parsed);
+  const template = path && childAt(object.node, path);
+  return isMap(template) && isMap(child(template, 'spec')) ? template : undefined;
 }

@@ -35,7 +35,7 @@ import { lintBuiltObject, type MappedFinding } from './map-findings';
 import { basenameOf, dirnameOf, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
 import { ProjectIndex } from './index';
-import { isReplaced, runRelationRules, withRelationFindings, type RelationResult } from './relations';
+import { isReplaced, replacedBuilds, runRelationRules, withRelationFindings, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {
   /** The settings a file is linted with, or undefined when the configuration ignores it. */
@@ -148,6 +148,15 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
 
   const index = options.relations === false ? undefined : projectIndex(files, roots, sources, patches, options, readText);
   const relations: RelationResult = index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] };
+  if (relations.replaced.length) {
+    for (const [file, inFile] of mapped) {
+      for (const [key, c] of inFile) {
+        if (c.builds.size === 0) continue;
+        for (const b of replacedBuilds(relations, file, c.finding)) c.builds.delete(b);
+        if (c.builds.size === 0) inFile.delete(key);
+      }
+    }
+  }
   const related = new Map<ProjectPath, Map<string, Collected>>();
   for (const r of relations.findings) {
     let inFile = related.get(r.file);
@@ -171,7 +180,13 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     const judged = patches.has(path) || sources.has(path) || fromBuilds.length > 0;
     const combined = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
     const kept = relations.replaced.length ? combined.filter((f) => !isReplaced(relations, path, f)) : combined;
-    const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
+    // A relation finding where a replaced finding was (same rule and span) keeps its fixes.
+    const dropped = kept.length < combined.length ? combined.filter((f) => !kept.includes(f)) : [];
+    const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => {
+      const f = withBuilds(c, options.root);
+      const was = dropped.find((d) => d.ruleId === f.ruleId && d.span.start === f.span.start && d.span.end === f.span.end);
+      return was?.fixes && !f.fixes ? { ...f, fixes: was.fixes } : f;
+    });
     const findings = withRelationFindings(text, kept, fromRelations, settings);
     out.set(path, withStandaloneFixes(path, text, settings, findings));
   }

@@ -53,8 +53,8 @@ export interface RelationFinding {
 
 export interface RelationResult {
   findings: RelationFinding[];
-  /** Per-object findings to drop: the rule's findings on these objects (kind, name) in these files. */
-  replaced: Array<{ ruleId: string; file: ProjectPath; kind: string; name: string | undefined }>;
+  /** Per-object findings to drop: the rule's findings on these objects (kind, name, from these builds) in these files. */
+  replaced: Array<{ ruleId: string; file: ProjectPath; kind: string; name: string | undefined; builds: readonly ProjectPath[] }>;
 }
 
 export interface RelationOptions extends RuleHooks {
@@ -111,13 +111,15 @@ export function runRelationRules(index: ProjectIndex, options: RelationOptions):
         };
         const related: RelatedLocation[] = (d.related ?? []).map((r) => {
           const t = options.readText(r.at.file) ?? '';
-          return { file: r.at.file, span: clampToLine(t, r.at.span.start, r.at.span.end), message: r.message };
+          const span = clampToLine(t, r.at.span.start, r.at.span.end);
+          // `file` only for another file: a related place in the finding's own file is one as any rule reports it.
+          return r.at.file === at.file ? { span, message: r.message } : { file: r.at.file, span, message: r.message };
         });
         if (related.length) finding.related = related;
         result.findings.push({ file: at.file, finding, builds: d.object.builds });
       };
       const replace: RelationReplacer = (object) => {
-        result.replaced.push({ ruleId: meta.id, file: object.built.source.file, kind: object.kind, name: object.name });
+        result.replaced.push({ ruleId: meta.id, file: object.built.source.file, kind: object.kind, name: object.name, builds: object.builds });
       };
       visitors.project(index, report, replace);
     } catch (e) {
@@ -131,9 +133,22 @@ export function runRelationRules(index: ProjectIndex, options: RelationOptions):
   return result;
 }
 
-/** Whether a per-object finding in `file` is replaced by a relation rule's judgement. */
+/** The replacements of a finding's rule and object in `file`. */
+function replacementsOf(result: RelationResult, file: ProjectPath, f: Finding): RelationResult['replaced'] {
+  return result.replaced.filter((r) => r.ruleId === f.ruleId && r.file === file && f.object?.kind === r.kind && f.object?.name === r.name);
+}
+
+/** Whether a per-object finding of a plain document in `file` is replaced by a relation rule's judgement. */
 export function isReplaced(result: RelationResult, file: ProjectPath, f: Finding): boolean {
-  return result.replaced.some((r) => r.ruleId === f.ruleId && r.file === file && f.object?.kind === r.kind && f.object?.name === r.name);
+  return !f.builds?.length && replacementsOf(result, file, f).some((r) => r.builds.length === 0);
+}
+
+/**
+ * The builds of a built objects' finding in `file` whose judgement a relation
+ * rule replaced (a base's finding stays for the overlays the judgement did not cover).
+ */
+export function replacedBuilds(result: RelationResult, file: ProjectPath, f: Finding): Set<ProjectPath> {
+  return new Set(replacementsOf(result, file, f).flatMap((r) => r.builds));
 }
 
 const unusedId = (): string => SYNTAX_RULES.unusedSuppression.meta.id;

@@ -1,5 +1,5 @@
 import { defineRule, formatMessage } from '../../rule';
-import { child, locate, text, type IndexedObject, type ProjectIndex } from '../../project/index';
+import { child, deployedTogether, locate, text, type IndexedObject, type ProjectIndex } from '../../project/index';
 import { RBAC_API_GROUP } from '../../views/rbac';
 import { RBAC_DOCS, RBAC_GOOD_PRACTICES } from '../rbac/shared';
 import { builtinGrants } from './builtin-roles';
@@ -7,13 +7,10 @@ import { GRANT_WORDS, GRANTS, roleRules, type Grant } from './rbac-grants';
 
 const inRbacGroup = (o: IndexedObject): boolean => o.apiVersion.startsWith(`${RBAC_API_GROUP}/`);
 
-/** Whether two objects are deployed together: from a common build, or one of them from a plain file. */
-const together = (a: IndexedObject, b: IndexedObject): boolean => a.builds.length === 0 || b.builds.length === 0 || a.builds.some((x) => b.builds.includes(x));
-
 /** The project's roles a binding's roleRef names (a Role in the binding's namespace, or a ClusterRole). */
 function resolve(index: ProjectIndex, binding: IndexedObject, kind: 'Role' | 'ClusterRole', name: string): IndexedObject[] {
   const found = index.find(kind, name, kind === 'Role' ? binding.namespace : undefined).filter(inRbacGroup);
-  return found.filter((r) => together(r, binding));
+  return found.filter((r) => deployedTogether(r, binding));
 }
 
 const words = (grants: Iterable<Grant>): string => {
