@@ -67,5 +67,6 @@ describe('pod-security-admission: a kustomize overlay', () => {
     assert.deepEqual(f.builds, [p.path('overlays/prod/kustomization.yaml')]);
     assert.deepEqual(f.related?.map((r) => [r.file, p.line(r.file!, r.span)]), [[p.path('overlays/prod/namespace.yaml'), 6]]);
     assert.deepEqual(only(p.at(p.path('base/web.yaml')), RULES), []);
+    assert.equal(only(p.at(file), RULES).length, 1, 'the staging overlay has no enforce label: only prod rejects');
   });
 });

@@ -67,21 +67,26 @@ describe('network-policy-missing: several files', () => {
   });
 });
 
-describe('network-policy-missing: a kustomize overlay', () => {
+describe('network-policy-missing: kustomize overlays', () => {
   const p = lintFixture('kustomize');
+  const prod = p.path('overlays/prod/kustomization.yaml');
+  const staging = p.path('overlays/staging/kustomization.yaml');
+  const missing = (rel: string) => p.findings(p.path(rel)).filter((x) => x.ruleId === 'network-policy-missing');
 
-  it('reports the base workload the overlay leaves unselected, at the base line, naming the overlay', () => {
-    const file = p.path('base/worker.yaml');
-    assert.deepEqual(only(p.at(file), RULES), ['network-policy-missing@4']);
-    const f = p.findings(file).find((x) => x.ruleId === 'network-policy-missing')!;
-    assert.match(f.message, /^Deployment "worker" in namespace "prod": no NetworkPolicy selects its pods/);
-    assert.deepEqual(f.builds, [p.path('overlays/prod/kustomization.yaml')]);
-    assert.deepEqual(f.related?.map((r) => [r.file, p.line(r.file!, r.span)]), [[p.path('overlays/prod/netpol.yaml'), 6]]);
+  it('reports a base workload the prod overlay leaves unselected at the base line, naming the overlay and its policy', () => {
+    const [f] = missing('base/worker.yaml').filter((x) => x.builds?.includes(prod));
+    assert.match(f!.message, /^Deployment "worker" in namespace "prod": no NetworkPolicy selects its pods/);
+    assert.equal(p.line(p.path('base/worker.yaml'), f!.span), 4);
+    assert.deepEqual(f!.builds, [prod]);
+    assert.deepEqual(f!.related?.map((r) => [r.file, p.line(r.file!, r.span)]), [[p.path('overlays/prod/netpol.yaml'), 6]]);
   });
 
-  it('the overlay policy selects the base web Deployment: nothing on it, nothing on the policy', () => {
-    assert.deepEqual(only(p.at(p.path('base/web.yaml')), RULES), []);
+  it("the prod policy selects the base web Deployment in prod, not in staging (another overlay's objects never relate)", () => {
+    const web = missing('base/web.yaml');
+    assert.deepEqual(web.map((f) => f.builds), [[staging]]);
+    assert.match(web[0]!.message, /in namespace "staging"/);
+    assert.deepEqual(web[0]!.related?.map((r) => [r.file, r.message]), [[p.path('overlays/staging/namespace.yaml'), 'Namespace "staging" is defined here; the project has no NetworkPolicy in it']]);
+    assert.deepEqual(missing('base/worker.yaml').map((f) => f.builds), [[prod], [staging]]);
     assert.deepEqual(only(p.at(p.path('overlays/prod/netpol.yaml')), RULES), []);
   });
 });
-

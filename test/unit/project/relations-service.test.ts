@@ -42,5 +42,6 @@ describe('service rules: a kustomize overlay', () => {
     const f = p.findings(file).find((x) => x.ruleId === 'service-target-port-missing')!;
     assert.match(f.message, /^Service "worker" port 9090 targets port 9090/);
     assert.deepEqual(f.related?.map((r) => r.file), [p.path('base/worker.yaml')]);
+    assert.equal(f.builds?.length, 2, 'the same finding from both overlays, once');
   });
 });

@@ -3,11 +3,10 @@
  * network-isolation.ts (shared by network-policy-missing and
  * network-policy-selects-nothing).
  */
-import type { IndexedObject, ProjectIndex } from '../index';
-import { child } from '../index';
+import { child, deployedTogether, type IndexedObject, type ProjectIndex } from '../index';
 import { describeSelector } from './label-selector';
 import { judgeNetwork, policyInput, type NetworkJudgement, type PolicyInput } from './network-isolation';
-import { plainOf, projectNamespaces, projectWorkloads, type ProjectWorkload } from './project-workloads';
+import { namespaceOf, plainOf, projectNamespaces, projectWorkloads, type ProjectWorkload } from './project-workloads';
 
 const NETWORK_GROUPS: ReadonlySet<string> = new Set(['networking.k8s.io/v1', 'extensions/v1beta1']);
 
@@ -22,7 +21,9 @@ export function projectPolicies(index: ProjectIndex): PolicyInput<IndexedObject>
 /** The network judgement of the project. */
 export function judgeProjectNetwork(index: ProjectIndex): NetworkJudgement<IndexedObject, ProjectWorkload> {
   const workloads = projectWorkloads(index).map((w) => ({ ref: w, namespace: w.object.namespace!, podLabels: w.podLabels }));
-  return judgeNetwork(projectPolicies(index), workloads, new Set(projectNamespaces(index).keys()));
+  const namespaces = projectNamespaces(index);
+  const manages = (_: string, w: ProjectWorkload) => namespaceOf(namespaces, w.object) !== undefined;
+  return judgeNetwork(projectPolicies(index), workloads, manages, (p, w) => deployedTogether(p, w.object));
 }
 
 /** How a policy is described in related information. */

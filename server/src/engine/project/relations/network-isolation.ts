@@ -15,6 +15,7 @@
  * Scope (documented on the rule pages): a namespace is judged only when the
  * project defines a NetworkPolicy in it or the Namespace object itself; a
  * policy is judged only when the project has a workload in its namespace.
+ * Objects of different kustomize builds (overlays) are never related.
  * Objects without `metadata.namespace` are in `default`.
  */
 import { compileLabelSelector, matchesSelector, type LabelSelector, type Labels } from './label-selector';
@@ -63,8 +64,17 @@ export interface NetworkJudgement<R, W> {
   selectNothing: PolicyInput<R>[];
 }
 
-/** Judge a project's policies and workloads; `namespaces` are the Namespace objects the project defines. */
-export function judgeNetwork<R, W>(policies: readonly PolicyInput<R>[], workloads: readonly WorkloadInput<W>[], namespaces: ReadonlySet<string>): NetworkJudgement<R, W> {
+/**
+ * Judge a project's policies and workloads. `manages(namespace, workload)`: the project defines the Namespace
+ * object (deployed with the workload); `together(policy, workload)`: the two are deployed together (the same
+ * build, or a plain file), else the policy does not count for the workload.
+ */
+export function judgeNetwork<R, W>(
+  policies: readonly PolicyInput<R>[],
+  workloads: readonly WorkloadInput<W>[],
+  manages: (namespace: string, workload: W) => boolean,
+  together: (policy: R, workload: W) => boolean = () => true,
+): NetworkJudgement<R, W> {
   const byNamespace = new Map<string, PolicyInput<R>[]>();
   for (const p of policies) {
     const list = byNamespace.get(p.namespace) ?? [];
@@ -73,16 +83,16 @@ export function judgeNetwork<R, W>(policies: readonly PolicyInput<R>[], workload
   }
   const unisolated: UnisolatedWorkload<R, W>[] = [];
   const selecting = new Set<PolicyInput<R>>();
-  const withWorkloads = new Set<string>();
+  const withWorkloads = new Set<PolicyInput<R>>();
   for (const w of workloads) {
-    withWorkloads.add(w.namespace);
-    const inNs = byNamespace.get(w.namespace) ?? [];
+    const inNs = (byNamespace.get(w.namespace) ?? []).filter((p) => together(p.ref, w.ref));
+    for (const p of inNs) withWorkloads.add(p);
     const selectedBy = inNs.filter((p) => p.selector !== undefined && matchesSelector(p.selector, w.podLabels));
     for (const p of selectedBy) selecting.add(p);
-    if (!byNamespace.has(w.namespace) && !namespaces.has(w.namespace)) continue;
+    if (inNs.length === 0 && !manages(w.namespace, w.ref)) continue;
     if (selectedBy.some((p) => p.ingress)) continue;
     unisolated.push({ workload: w, egressOnly: selectedBy, policies: inNs });
   }
-  const selectNothing = policies.filter((p) => p.selector !== undefined && !p.selector.empty && !selecting.has(p) && withWorkloads.has(p.namespace));
+  const selectNothing = policies.filter((p) => p.selector !== undefined && !p.selector.empty && !selecting.has(p) && withWorkloads.has(p));
   return { unisolated, selectNothing };
 }

@@ -5,8 +5,7 @@
  * select pods (NetworkPolicies, Services) or judge them (Pod Security admission).
  */
 import { Document, isMap, isSeq, type Node, type YAMLMap } from 'yaml';
-import { podTemplatePath } from '../../views/workloads';
-import { child, childAt, text, type IndexedObject, type ProjectIndex } from '../index';
+import { child, childAt, deployedTogether, podTemplateOf, text, type IndexedObject, type ProjectIndex } from '../index';
 import type { Labels } from './label-selector';
 
 export interface ProjectWorkload {
@@ -33,22 +32,6 @@ export function nodeLabels(node: Node | undefined): Map<string, string> {
 
 const maps = (node: Node | undefined): YAMLMap[] => (isSeq(node) ? node.items.filter((i): i is YAMLMap => isMap(i)) : []);
 
-/** The object's pod template, or undefined when it holds none. */
-export function podTemplateOf(object: IndexedObject): YAMLMap | undefined {
-  const holder = new Document();
-  holder.contents = object.node;
-  const doc = holder as unknown as Document.Parsed;
-  let path: readonly string[] | undefined;
-  try {
-    path = podTemplatePath(object.apiVersion, object.kind, object.node, doc);
-  } catch {
-    return undefined;
-  }
-  if (path === undefined) return undefined;
-  const template = path.length === 0 ? object.node : childAt(object.node, path);
-  return isMap(template) && isMap(child(template, 'spec')) ? template : undefined;
-}
-
 /** Every workload of the index, in index order. */
 export function projectWorkloads(index: ProjectIndex): ProjectWorkload[] {
   const out: ProjectWorkload[] = [];
@@ -63,11 +46,21 @@ export function projectWorkloads(index: ProjectIndex): ProjectWorkload[] {
   return out;
 }
 
-/** The names of the Namespace objects the project defines. */
-export function projectNamespaces(index: ProjectIndex): Map<string, IndexedObject> {
-  const out = new Map<string, IndexedObject>();
-  for (const ns of index.ofKind('Namespace')) if (ns.apiVersion === 'v1' && ns.name !== undefined && !out.has(ns.name)) out.set(ns.name, ns);
+/** The Namespace objects the project defines, by name (several when builds or files define the same one). */
+export function projectNamespaces(index: ProjectIndex): Map<string, IndexedObject[]> {
+  const out = new Map<string, IndexedObject[]>();
+  for (const ns of index.ofKind('Namespace')) {
+    if (ns.apiVersion !== 'v1' || ns.name === undefined) continue;
+    const list = out.get(ns.name) ?? [];
+    list.push(ns);
+    out.set(ns.name, list);
+  }
   return out;
+}
+
+/** The Namespace object of an object's namespace deployed together with it (same build, or a plain file), if the project defines one. */
+export function namespaceOf(namespaces: ReadonlyMap<string, readonly IndexedObject[]>, object: IndexedObject): IndexedObject | undefined {
+  return object.namespace === undefined ? undefined : namespaces.get(object.namespace)?.find((ns) => deployedTogether(ns, object));
 }
 
 /** How an object is named in messages: `Deployment "web"`. */

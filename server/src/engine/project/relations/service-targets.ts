@@ -3,15 +3,14 @@
  * Service's namespace), shared by service-selects-nothing and
  * service-target-port-missing.
  */
-import type { IndexedObject, ProjectIndex } from '../index';
-import { child } from '../index';
+import { child, deployedTogether, type IndexedObject, type ProjectIndex } from '../index';
 import { matchesSelector, serviceSelector, type LabelSelector } from './label-selector';
 import { plainOf, projectWorkloads, type ProjectWorkload } from './project-workloads';
 
 export interface ServiceTargets {
   service: IndexedObject;
   selector: LabelSelector;
-  /** The workloads of its namespace whose pods it selects. */
+  /** The workloads of its namespace (deployed with it: same build, or a plain file) whose pods it selects. */
   selected: ProjectWorkload[];
 }
 
@@ -30,7 +29,7 @@ export function serviceTargets(index: ProjectIndex): ServiceTargets[] {
     if (plainOf(child(spec, 'type')) === 'ExternalName') continue;
     const selector = serviceSelector(plainOf(child(spec, 'selector')));
     if (!selector) continue;
-    const selected = workloads.filter((w) => w.object.namespace === service.namespace && matchesSelector(selector, w.podLabels));
+    const selected = workloads.filter((w) => w.object.namespace === service.namespace && deployedTogether(w.object, service) && matchesSelector(selector, w.podLabels));
     out.push({ service, selector, selected });
   }
   return out;

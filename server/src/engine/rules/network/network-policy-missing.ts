@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import { anchorOf, child, locate } from '../../project/index';
 import { describePolicy, judgeProjectNetwork } from '../../project/relations/network-inputs';
-import { objectName, projectNamespaces } from '../../project/relations/project-workloads';
+import { namespaceOf, objectName, projectNamespaces } from '../../project/relations/project-workloads';
 
 /**
  * Workloads that no NetworkPolicy of their namespace selects for ingress, in
@@ -38,7 +38,7 @@ export default defineRule({
           const object = u.workload.ref.object;
           const namespace = u.workload.namespace;
           const related = u.policies.map((p) => ({ at: locate(p.ref, child(child(p.ref.node, 'spec'), 'podSelector'), true, child(p.ref.node, 'spec')), message: describePolicy(p) }));
-          const ns = namespaces.get(namespace);
+          const ns = namespaceOf(namespaces, object);
           if (related.length === 0 && ns) related.push({ at: anchorOf(ns), message: `Namespace "${namespace}" is defined here; the project has no NetworkPolicy in it` });
           const data = { object: objectName(object), namespace };
           if (u.egressOnly.length > 0) {

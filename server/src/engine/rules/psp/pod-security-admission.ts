@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import { anchorOf, childAt, locate, type IndexedObject } from '../../project/index';
 import { formatLevelVersion, policyChecks, policyFromLabels, PSA_LABEL_PREFIX, type LevelVersion } from '../../project/relations/pod-security-admission';
-import { objectName, projectNamespaces, projectWorkloads } from '../../project/relations/project-workloads';
+import { namespaceOf, objectName, projectNamespaces, projectWorkloads, type ProjectWorkload } from '../../project/relations/project-workloads';
 import { pssFailures, type PssFailure } from '../../project/relations/pss-findings';
 
 const ENFORCE = `${PSA_LABEL_PREFIX}enforce`;
@@ -48,17 +48,19 @@ export default defineRule({
       project(index, report) {
         const namespaces = projectNamespaces(index);
         if (namespaces.size === 0) return;
-        const workloads = projectWorkloads(index);
-        for (const [name, ns] of namespaces) {
-          const inNs = workloads.filter((w) => w.object.namespace === name);
-          if (inNs.length === 0) continue;
+        const byNamespace = new Map<IndexedObject, ProjectWorkload[]>();
+        for (const w of projectWorkloads(index)) {
+          const ns = namespaceOf(namespaces, w.object);
+          if (ns) byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), w]);
+        }
+        for (const [ns, inNs] of byNamespace) {
+          const name = ns.name!;
           const policy = policyFromLabels(ns.labels);
           const labelAt = (label: string) => locate(ns, childAt(ns.node, ['metadata', 'labels', label]), true, childAt(ns.node, ['metadata', 'labels']));
           if (ns.labels.get(ENFORCE) === 'privileged') {
             report({ messageId: 'privileged', data: { name, count: inNs.length }, object: ns, at: labelAt(ENFORCE), severity: 'info' });
           }
-          for (const w of inNs) {
-            const object = w.object;
+          for (const { object } of inNs) {
             const data = { namespace: name, object: objectName(object), kind: object.kind };
             const rejected = failing(object, policy.enforce);
             if (rejected.length > 0) {
