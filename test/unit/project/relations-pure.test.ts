@@ -125,4 +125,5 @@ test('network isolation: default deny covers all; selectors, policyTypes and sco
   assert.equal(policyInput('e', 'n', { podSelector: {}, policyTypes: ['Egress'] }).ingress, false);
   assert.equal(policyInput('e', 'n', {}).selector?.empty, true, 'no podSelector: every pod');
   assert.equal(policyInput('e', 'n', { podSelector: { matchLabels: 'x' } }).selector, undefined, 'invalid: not judged');
+  assert.equal(policyInput('e', 'n', 7).selector, undefined, 'a spec that is not a map selects nothing');
 });

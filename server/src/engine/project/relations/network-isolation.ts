@@ -40,9 +40,10 @@ export interface WorkloadInput<R> {
 
 /** A policy's selector and directions from its `spec` (plain data). */
 export function policyInput<R>(ref: R, namespace: string, spec: unknown): PolicyInput<R> {
-  const s = spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? (spec as Record<string, unknown>) : {};
-  // An absent podSelector decodes to the empty selector (every pod), as `podSelector: {}`.
-  const selector = compileLabelSelector(s.podSelector ?? {});
+  const isMap = spec !== null && typeof spec === 'object' && !Array.isArray(spec);
+  const s = isMap ? (spec as Record<string, unknown>) : {};
+  // An absent podSelector decodes to the empty selector (every pod), as `podSelector: {}`; a spec that is not a map is rejected.
+  const selector = isMap ? compileLabelSelector(s.podSelector ?? {}) : undefined;
   const types = Array.isArray(s.policyTypes) ? s.policyTypes : undefined;
   const ingress = types ? types.includes('Ingress') : true;
   const egress = types ? types.includes('Egress') : s.egress !== undefined && s.egress !== null;
