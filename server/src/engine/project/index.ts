@@ -15,7 +15,8 @@
  *
  * Pure: texts come from the caller. Nothing throws out of here.
  */
-import { Document, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isTemplated, looksBinary, parseChunk, splitYamlDocuments } from '../parse/yaml';
 import type { Span } from '../types';
 import { podTemplatePath } from '../views/workloads';
 import { isClusterScoped } from './kustomize/model';
@@ -100,44 +101,47 @@ export function indexedObject(built: BuiltObject, builds: readonly ProjectPath[]
   return { apiVersion, kind, name: text(childAt(root, ['metadata', 'name'])), namespace, labels: labelsOf(root), node: root, built, builds };
 }
 
-/** Records every node's own range (and a map value's key range) as its origin. */
-function recordOrigins(provenance: Provenance, file: ProjectPath, node: unknown, keySpan?: Span): void {
+/** Records every node's own range (and a map value's key range), shifted by `offset`, as its origin. */
+function recordOrigins(provenance: Provenance, file: ProjectPath, node: unknown, offset: number, keySpan?: Span): void {
   if (!node || typeof node !== 'object' || !('range' in node)) return;
   const n = node as Node;
   if (n.range) {
-    const origin: Origin = { file, span: { start: n.range[0], end: n.range[1] } };
+    const origin: Origin = { file, span: { start: n.range[0] + offset, end: n.range[1] + offset } };
     if (keySpan) origin.keySpan = keySpan;
     provenance.set(n, origin);
   }
   if (isMap(n)) {
     for (const pair of n.items) {
       const k = pair.key as Node | null;
-      const ks = k && k.range ? { start: k.range[0], end: k.range[1] } : undefined;
-      if (k) recordOrigins(provenance, file, k);
-      recordOrigins(provenance, file, pair.value, ks);
+      const ks = k && k.range ? { start: k.range[0] + offset, end: k.range[1] + offset } : undefined;
+      if (k) recordOrigins(provenance, file, k, offset);
+      recordOrigins(provenance, file, pair.value, offset, ks);
     }
   } else if (isSeq(n)) {
-    for (const item of n.items) if (!isPair(item)) recordOrigins(provenance, file, item);
+    for (const item of n.items) if (!isPair(item)) recordOrigins(provenance, file, item, offset);
   }
 }
 
-/** The objects of a plain YAML file's documents (except those starting at `skip` offsets), as built objects. */
+/**
+ * The objects of a plain YAML file's documents (except those starting at `skip`
+ * offsets), as built objects. Parsed as the engine parses documents (parse/yaml.ts:
+ * bounded on hostile input); a document that does not parse cleanly is left out.
+ */
 export function plainObjects(file: ProjectPath, source: string, skip: ReadonlySet<number> = new Set()): BuiltObject[] {
   const out: BuiltObject[] = [];
-  let docs;
-  try {
-    docs = parseAllDocuments(source);
-  } catch {
-    return out;
-  }
-  if (!Array.isArray(docs)) return out;
-  for (const doc of docs) {
-    const root = doc.contents;
-    if (doc.errors.length > 0 || !isMap(root) || !root.range) continue;
-    if ([...skip].some((s) => s >= doc.range[0] && s < Math.max(doc.range[2], doc.range[0] + 1))) continue;
-    const provenance = new Provenance();
-    recordOrigins(provenance, file, root);
-    out.push({ node: root, provenance, source: { file, span: { start: root.range[0], end: root.range[1] } } });
+  if (looksBinary(source)) return out;
+  for (const chunk of splitYamlDocuments(source)) {
+    const end = chunk.offset + chunk.text.length;
+    if ([...skip].some((s) => s >= chunk.offset && s < end)) continue;
+    const { docs } = parseChunk(chunk.text);
+    if (isTemplated(chunk.text, docs)) continue;
+    for (const doc of docs) {
+      const root = doc.contents;
+      if (doc.errors.length > 0 || !isMap(root) || !root.range) continue;
+      const provenance = new Provenance();
+      recordOrigins(provenance, file, root, chunk.offset);
+      out.push({ node: root, provenance, source: { file, span: { start: root.range[0] + chunk.offset, end: root.range[1] + chunk.offset } } });
+    }
   }
   return out;
 }
@@ -165,7 +169,13 @@ export class ProjectIndex {
   static build(input: IndexInput): ProjectIndex {
     const objects: IndexedObject[] = [];
     for (const { file, text: source, skip } of input.plain) {
-      for (const b of plainObjects(file, source, skip)) {
+      let built: BuiltObject[];
+      try {
+        built = plainObjects(file, source, skip);
+      } catch {
+        continue; // the file's own lint reports what is wrong with it
+      }
+      for (const b of built) {
         const o = indexedObject(b, []);
         if (o) objects.push(o);
       }

@@ -146,7 +146,7 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     for (const p of b.patches) patches.add(p);
   }
 
-  const index = options.relations === false ? undefined : projectIndex(files, roots, sources, patches, options, readText);
+  const index = options.relations === false ? undefined : projectIndex(files, roots, sources, patches, options, host);
   const relations: RelationResult = index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] };
   if (relations.replaced.length) {
     for (const [file, inFile] of mapped) {
@@ -193,6 +193,9 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
   return { files: out, builds: roots, ...(index ? { index } : {}) };
 }
 
+/** Plain files larger than this (UTF-16 units) are not in the project index: relation rules do not see their objects. */
+const MAX_INDEXED_FILE = 1_000_000;
+
 /** The settings relation rules are created with: the root's, else the first file's that has some. */
 function projectSettings(files: readonly ProjectPath[], options: ProjectLintOptions): EngineSettings {
   const root = options.root === undefined ? undefined : options.settingsFor(options.root);
@@ -215,13 +218,14 @@ function projectIndex(
   sources: ReadonlyMap<ProjectPath, Span[]>,
   patches: ReadonlySet<ProjectPath>,
   options: ProjectLintOptions,
-  readText: (path: ProjectPath) => string | undefined,
+  host: ProjectHost,
 ): ProjectIndex {
   const plain = [];
   for (const file of files) {
     if (isKustomizationFile(file) || patches.has(file) || fileKindOf(file) !== 'yaml' || !options.settingsFor(file)) continue;
-    const text = readText(file);
-    if (text === undefined) continue;
+    // Not kept in the texts: the index keeps only the objects' nodes. A file larger than the limit is left out (memory).
+    const text = host.readFile(file);
+    if (text === undefined || text.length > MAX_INDEXED_FILE) continue;
     plain.push({ file, text, skip: new Set((sources.get(file) ?? []).map((s) => s.start)) });
   }
   return ProjectIndex.build({ plain, builds: roots });

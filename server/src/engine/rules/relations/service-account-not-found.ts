@@ -3,9 +3,10 @@ import { locate } from '../../project/index';
 import { podAccounts } from './service-accounts';
 
 /**
- * Pods naming a ServiceAccount the project does not define. Judged only when
- * the project defines ServiceAccounts at all: a project that leaves them to
- * another tool (a Helm chart, an operator) says nothing about them.
+ * Pods naming a ServiceAccount the project does not define. Judged only in
+ * namespaces where the project defines ServiceAccounts: a project that leaves
+ * a namespace's accounts to another tool (a Helm chart, an operator) says
+ * nothing about them.
  */
 export default defineRule({
   meta: {
@@ -27,9 +28,9 @@ export default defineRule({
   create() {
     return {
       project(index, report) {
-        if (!index.ofKind('ServiceAccount').some((a) => a.apiVersion === 'v1')) return;
+        const namespaces = new Set(index.ofKind('ServiceAccount').filter((a) => a.apiVersion === 'v1').map((a) => a.namespace));
         for (const p of podAccounts(index)) {
-          if (!p.nameNode || p.accounts.length > 0 || p.name === 'default') continue;
+          if (!p.nameNode || p.accounts.length > 0 || p.name === 'default' || !namespaces.has(p.pod.namespace)) continue;
           report({ messageId: 'missing', data: { name: p.name, namespace: p.pod.namespace ?? 'default' }, object: p.pod, at: locate(p.pod, p.nameNode) });
         }
       },
