@@ -10,7 +10,7 @@
  * skipped (its own lint reports the failure).
  */
 import { Document, parseDocument, type YAMLMap } from 'yaml';
-import { DEFAULT_SETTINGS } from '../../config/settings';
+import { DEFAULT_FIX_DEFAULTS } from '../../config/fix-defaults';
 import { readAsKubectl } from '../../parse/kubectl-scalars';
 import { formatMessage, type Rule, type RuleContext } from '../../rule';
 import { baselineRules } from '../../rules/baseline';
@@ -50,8 +50,9 @@ export function pssFailures(node: YAMLMap, level: 'baseline' | 'restricted'): Ps
       meta: rule.meta,
       options: {},
       profile: level,
-      trustedRegistries: DEFAULT_SETTINGS.trustedRegistries,
-      fixDefaults: DEFAULT_SETTINGS.fixDefaults,
+      // Not read by Pod Security rules (image trust and fix values are other rules' concerns).
+      trustedRegistries: [],
+      fixDefaults: DEFAULT_FIX_DEFAULTS,
       text,
       views: views.document,
       report(d) {
