@@ -12,6 +12,7 @@
 import { Document, parseDocument, type YAMLMap } from 'yaml';
 import { DEFAULT_FIX_DEFAULTS } from '../../config/fix-defaults';
 import { readAsKubectl } from '../../parse/kubectl-scalars';
+import { YamlDocument } from '../../parse/yaml-document';
 import { formatMessage, type Rule, type RuleContext } from '../../rule';
 import { baselineRules } from '../../rules/baseline';
 import { restrictedRules } from '../../rules/restricted';
@@ -38,7 +39,7 @@ export function pssFailures(node: YAMLMap, level: 'baseline' | 'restricted'): Ps
   const doc = parseDocument(text, { version: '1.1' });
   if (doc.errors.length > 0) return out;
   readAsKubectl(doc);
-  const resource = ResourceView.from(doc);
+  const resource = ResourceView.from(new YamlDocument(doc));
   const pod = resource?.podSpec();
   if (!resource || !pod) return out;
   const views = new ObjectViews(resource, new DocumentViews());
