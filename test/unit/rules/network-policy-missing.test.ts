@@ -36,13 +36,6 @@ describe('network-policy-missing: one file', () => {
     assert.equal(p.findings(file).some((f) => f.object?.name === 'elsewhere' && RULES.includes(f.ruleId)), false);
   });
 
-  it('reports a policy that selects nothing at its podSelector (info)', () => {
-    const ghost = p.findings(file).find((f) => f.ruleId === 'network-policy-selects-nothing')!;
-    assert.equal(ghost.severity, 'info');
-    assert.equal(ghost.message, 'NetworkPolicy "ghost" selects app=gone, which matches no workload of the project in namespace "shop": it isolates nothing here.');
-    assert.equal(p.slice(file, ghost.span), 'podSelector');
-  });
-
   it('a file linted alone (no project) has none of these findings', () => {
     assert.deepEqual(only(p.alone(file), RULES), []);
   });
