@@ -9,10 +9,10 @@
 // Deployment, Service, Role, RoleBinding, NetworkPolicy and one more workload (a CronJob), 8 files an
 // app; one app in four binds a home-made role that grants secrets, one in five names a ServiceAccount
 // the project does not define, one in three has no NetworkPolicy selecting its pods.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scanCli } from './cli-scan.mjs';
 
 /** The rules with a `project` hook (engine/rule.ts); automount-service-account-token also lints each file, so "off" is a lower bound. */
 export const RELATION_RULES = [
@@ -71,17 +71,10 @@ export function generateRelationsRepo(count) {
   return { root, files: apps * FILES_PER_APP, apps };
 }
 
-const PRELOAD = "data:text/javascript,process.on('exit',()=>process.stderr.write('\\nSHIPSHAPE_MAXRSS_KB '+process.resourceUsage().maxRSS+'\\n'))";
-
 function scanOnce(cli, root, extra) {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', PRELOAD, cli, 'scan', root, '--format', 'json', ...extra], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`shipshape scan ${extra.join(' ')} exited ${r.status}:\n${r.stderr}`);
-  const report = JSON.parse(r.stdout);
-  const rss = Number(/SHIPSHAPE_MAXRSS_KB (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  const { ms, rssKb, report } = scanCli(cli, root, extra);
   const relation = report.findings.filter((f) => RELATION_RULES.includes(f.ruleId)).length;
-  return { ms, rssKb: rss, findings: report.findings.length, relation };
+  return { ms, rssKb, findings: report.findings.length, relation };
 }
 
 /** Runs the mode; `fmt` helpers come from run.mjs so the tables look the same. */

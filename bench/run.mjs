@@ -244,25 +244,16 @@ async function parent() {
     for (const v of verdicts) console.log(`  ${v.ok ? 'PASS' : 'FAIL'}  ${v.name}: ${v.value}`);
     return;
   }
-  if (process.argv.includes('--kustomize')) {
+  // CLI modes (a generated repository scanned by dist/cli.js, see bench/kustomize.mjs and bench/relations.mjs).
+  for (const [name, bench] of [['kustomize', kustomizeBench], ['relations', relationsBench]]) {
+    if (!process.argv.includes(`--${name}`)) continue;
     const cli = join(ROOT, 'dist', 'cli.js');
     if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first.`);
     const cpu = cpus();
-    console.log(`Shipshape kustomize benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
-    const files = Number(argValue('--kustomize-files') ?? 2000);
-    const runs = Number(argValue('--kustomize-runs') ?? 3);
-    kustomizeBench({ cli, files, runs, table, fmtStats, fmtMb, fmtRatio, median });
-    console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return;
-  }
-  if (process.argv.includes('--relations')) {
-    const cli = join(ROOT, 'dist', 'cli.js');
-    if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first.`);
-    const cpu = cpus();
-    console.log(`Shipshape relations benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
-    const files = Number(argValue('--relations-files') ?? 2000);
-    const runs = Number(argValue('--relations-runs') ?? 3);
-    relationsBench({ cli, files, runs, table, fmtStats, fmtMb, fmtRatio, median });
+    console.log(`Shipshape ${name} benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
+    const files = Number(argValue(`--${name}-files`) ?? 2000);
+    const runs = Number(argValue(`--${name}-runs`) ?? 3);
+    bench({ cli, files, runs, table, fmtStats, fmtMb, fmtRatio, median });
     console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return;
   }
