@@ -8,10 +8,10 @@
 // (dev, staging, prod: a kustomization and a strategic merge patch each), 10 files an app. The
 // overlays set namespaces, name prefixes, labels, images and replicas and patch env, resources and
 // security settings (about one dev overlay in five makes the container privileged).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scanCli } from './cli-scan.mjs';
 
 const FILES_PER_APP = 10;
 
@@ -89,19 +89,11 @@ export function generateKustomizeRepo(files) {
   return { root, files: apps * FILES_PER_APP, apps };
 }
 
-// The CLI's peak RSS, written to stderr as it exits (a preload module, so the CLI runs unchanged).
-const PRELOAD = "data:text/javascript,process.on('exit',()=>process.stderr.write('\\nSHIPSHAPE_MAXRSS_KB '+process.resourceUsage().maxRSS+'\\n'))";
-
 function scanOnce(cli, root, extra) {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', PRELOAD, cli, 'scan', root, '--format', 'json', ...extra], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`shipshape scan ${extra.join(' ')} exited ${r.status}:\n${r.stderr}`);
-  const report = JSON.parse(r.stdout);
-  const rss = Number(/SHIPSHAPE_MAXRSS_KB (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  const { ms, rssKb, report } = scanCli(cli, root, extra);
   const inPatches = report.findings.filter((f) => f.file.endsWith('/patch.yaml')).length;
   const builds = report.findings.filter((f) => f.ruleId === 'kustomize-build').length;
-  return { ms, rssKb: rss, findings: report.findings.length, inPatches, buildProblems: builds };
+  return { ms, rssKb, findings: report.findings.length, inPatches, buildProblems: builds };
 }
 
 /** Runs the mode; `fmt` helpers come from run.mjs so the tables look the same. */

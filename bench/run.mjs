@@ -10,6 +10,8 @@
 //   node bench/run.mjs --project [--project-files 5000] [--project-edit-files 200]   (workspace index and kustomize re-lints only, see bench/project.mjs)
 //   node bench/run.mjs --kustomize [--kustomize-files 2000] [--kustomize-runs 3]   (CLI scan of a generated
 //                                 kustomize repo, builds on vs --no-kustomize, see bench/kustomize.mjs; needs `npm run build`)
+//   node bench/run.mjs --relations [--relations-files 2000] [--relations-runs 3]   (CLI scan of a generated repo,
+//                                 relation rules on vs all set off with --rule, see bench/relations.mjs; needs `npm run build`)
 //
 // Every (size, mode) pair runs in a fresh child process, so the peak RSS of one size
 // is not polluted by another and the parse baseline is not polluted by the engine.
@@ -33,6 +35,7 @@ import { generateManifest } from './generate.mjs';
 import { codeActionBench, lspBench, SERVER } from './lsp.mjs';
 import { projectBench } from './project.mjs';
 import { kustomizeBench } from './kustomize.mjs';
+import { relationsBench } from './relations.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -241,14 +244,16 @@ async function parent() {
     for (const v of verdicts) console.log(`  ${v.ok ? 'PASS' : 'FAIL'}  ${v.name}: ${v.value}`);
     return;
   }
-  if (process.argv.includes('--kustomize')) {
+  // CLI modes (a generated repository scanned by dist/cli.js, see bench/kustomize.mjs and bench/relations.mjs).
+  for (const [name, bench] of [['kustomize', kustomizeBench], ['relations', relationsBench]]) {
+    if (!process.argv.includes(`--${name}`)) continue;
     const cli = join(ROOT, 'dist', 'cli.js');
     if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first.`);
     const cpu = cpus();
-    console.log(`Shipshape kustomize benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
-    const files = Number(argValue('--kustomize-files') ?? 2000);
-    const runs = Number(argValue('--kustomize-runs') ?? 3);
-    kustomizeBench({ cli, files, runs, table, fmtStats, fmtMb, fmtRatio, median });
+    console.log(`Shipshape ${name} benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
+    const files = Number(argValue(`--${name}-files`) ?? 2000);
+    const runs = Number(argValue(`--${name}-runs`) ?? 3);
+    bench({ cli, files, runs, table, fmtStats, fmtMb, fmtRatio, median });
     console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return;
   }

@@ -20,6 +20,7 @@ export const FOLDER_CATEGORIES: Readonly<Record<string, string>> = {
   rbac: 'rbac',
   'service-accounts': 'service-accounts',
   network: 'network',
+  relations: 'relations',
   psp: 'pod-security-policy',
   workloads: 'workloads',
   kubeconfig: 'kubeconfig',

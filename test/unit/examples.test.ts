@@ -11,6 +11,9 @@ import { join, relative, sep } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { fileKindOf, lintText, normalizeSettings, RULES, RULE_IDS, type EngineSettings, type FileKind, type Finding, type Rule } from '../../server/src/engine';
 import { WORKLOAD_KINDS } from '../../server/src/engine/views/workloads';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/config/settings';
+import { lintProject } from '../../server/src/engine/project/lint-project';
+import { diskHost } from '../helpers/kustomize-host';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 /** Every rule an example can show: all but the syntax rules (parse errors, Helm templates, binary files). */
@@ -88,10 +91,17 @@ for (const ex of insecure) {
   });
 }
 
-test('the insecure examples together trigger every rule that is on by default', () => {
+/** The findings of the insecure manifests linted as one project (relation rules judge objects together). */
+function lintInsecureProject(): Finding[] {
+  const files = insecure.filter((ex) => ex.file.startsWith('insecure/')).map((ex) => join(EXAMPLES, ex.file).split(sep).join('/'));
+  const lint = lintProject(diskHost(), files, { settingsFor: () => DEFAULT_SETTINGS });
+  return [...lint.files.values()].flat();
+}
+
+test('the insecure examples together trigger every rule that is on by default (relation rules: linted as a project)', () => {
   const expected = ON_BY_DEFAULT.map((r) => r.meta.id);
   assert.ok(expected.includes('privileged-container') && expected.includes('pod-security-policy-removed'), 'the registry is loaded');
-  const seen = new Set(insecure.flatMap((ex) => lint(ex).map((f) => f.ruleId)));
+  const seen = new Set([...insecure.flatMap((ex) => lint(ex).map((f) => f.ruleId)), ...lintInsecureProject().map((f) => f.ruleId)]);
   assert.deepEqual(expected.filter((id) => !seen.has(id)), [], 'rules no insecure example triggers');
 });
 

@@ -14,6 +14,7 @@ import type { PspView } from './views/psp';
 import type { SccView } from './views/scc';
 import type { ServiceAccountView } from './views/service-account';
 import type { DocumentViews } from './views/view-set';
+import type { ProjectIndex, RelationReplacer, RelationReporter } from './project/index';
 
 export interface RuleContext {
   readonly meta: RuleMeta;
@@ -64,6 +65,11 @@ export interface RuleVisitors {
   composeService?(service: ComposeServiceView): void;
   /** After the document. */
   end?(): void;
+  /**
+   * Relation rules: the whole project, after its files were linted (engine/project/relations.ts).
+   * `replace(object)`: this rule's per-object findings on the object give way to what this visitor reports.
+   */
+  project?(index: ProjectIndex, report: RelationReporter, replace: RelationReplacer): void;
 }
 
 export interface Rule {

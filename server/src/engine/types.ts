@@ -55,14 +55,14 @@ export function findingFixes(f: Finding): readonly Fix[] {
   return f.fixes ? f.fixes() : [];
 }
 
-/** Another place that explains a finding (e.g. where a value merged with `<<` is written). */
+/** Another place that explains a finding (e.g. where a value merged with `<<` is written, the role a binding grants). */
 export interface RelatedLocation {
   span: Span;
   message: string;
   /**
    * The project path (engine/project/: POSIX, absolute) of the file the span is in, when that is not
-   * the finding's own file: the base value a patch overrides, the kustomization entry that applies it.
-   * Absent: the finding's file.
+   * the finding's own file: the base value a patch overrides, the kustomization entry that applies it,
+   * the role a binding grants (relation rules). Absent: the finding's file.
    */
   file?: string;
 }
@@ -103,6 +103,7 @@ export const RULE_CATEGORIES = [
   'rbac',
   'service-accounts',
   'network',
+  'relations',
   'pod-security-policy',
   'workloads',
   'kubeconfig',

@@ -21,7 +21,7 @@
  *
  * Pure: files are read through the ProjectHost. Nothing throws out of here.
  */
-import { effectiveSeverity, type EngineSettings } from '../config/settings';
+import { DEFAULT_SETTINGS, effectiveSeverity, type EngineSettings } from '../config/settings';
 import { chunkIndexAt, lintText, shifted } from '../lint';
 import { fileKindOf } from '../file-kind';
 import { splitYamlDocuments } from '../parse/yaml';
@@ -35,6 +35,8 @@ import { buildKustomization, isKustomizationFile } from './kustomize/build';
 import { lintBuiltObject, type MappedFinding } from './map-findings';
 import { basenameOf, dirnameOf, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
+import { ProjectIndex } from './index';
+import { isReplaced, replacedBuilds, runRelationRules, withRelationFindings, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {
   /** The settings a file is linted with, or undefined when the configuration ignores it. */
@@ -45,6 +47,8 @@ export interface ProjectLintOptions extends RuleHooks {
   root?: ProjectPath;
   /** Build the kustomizations (default true); false: every file is linted alone. */
   kustomize?: boolean;
+  /** Run the relation rules over the project index (default true). */
+  relations?: boolean;
 }
 
 export interface ProjectLint {
@@ -52,6 +56,8 @@ export interface ProjectLint {
   files: Map<ProjectPath, Finding[]>;
   /** The root builds, in the order of their kustomization files. */
   builds: KustomizeBuild[];
+  /** The project index the relation rules read (undefined when they did not run). */
+  index?: ProjectIndex;
 }
 
 /** Rules of findings about a file's text, kept when its objects are judged by a build. */
@@ -141,9 +147,30 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     for (const p of b.patches) patches.add(p);
   }
 
+  const index = options.relations === false ? undefined : projectIndex(files, roots, sources, patches, options, host);
+  const relations: RelationResult = index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] };
+  if (relations.replaced.length) {
+    for (const [file, inFile] of mapped) {
+      for (const [key, c] of inFile) {
+        if (c.builds.size === 0) continue;
+        for (const b of replacedBuilds(relations, file, c.finding)) c.builds.delete(b);
+        if (c.builds.size === 0) inFile.delete(key);
+      }
+    }
+  }
+  const related = new Map<ProjectPath, Map<string, Collected>>();
+  for (const r of relations.findings) {
+    let inFile = related.get(r.file);
+    if (!inFile) related.set(r.file, (inFile = new Map()));
+    const key = `${r.finding.ruleId}\u0000${r.finding.span.start}\u0000${r.finding.span.end}\u0000${r.finding.message}`;
+    const seen = inFile.get(key);
+    if (seen) for (const b of r.builds) seen.builds.add(b);
+    else inFile.set(key, { finding: r.finding, builds: new Set(r.builds) });
+  }
+
   const out = new Map<ProjectPath, Finding[]>();
   const given = new Set(files);
-  const order = [...files, ...[...mapped.keys()].filter((f) => !given.has(f)).sort()];
+  const order = [...files, ...[...new Set([...mapped.keys(), ...related.keys()])].filter((f) => !given.has(f)).sort()];
   for (const path of order) {
     const settings = options.settingsFor(path);
     // Not kept in `texts`: a file no build read is dropped after its lint.
@@ -152,10 +179,57 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     const alone = given.has(path) ? lintAlone(path, text, settings) : [];
     const fromBuilds = [...(mapped.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
     const judged = patches.has(path) || sources.has(path) || fromBuilds.length > 0;
-    const findings = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
+    const combined = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
+    const kept = relations.replaced.length ? combined.filter((f) => !isReplaced(relations, path, f)) : combined;
+    // A relation finding where a replaced finding was (same rule and span) keeps its fixes.
+    const dropped = kept.length < combined.length ? combined.filter((f) => !kept.includes(f)) : [];
+    const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => {
+      const f = withBuilds(c, options.root);
+      const was = dropped.find((d) => d.ruleId === f.ruleId && d.span.start === f.span.start && d.span.end === f.span.end);
+      return was?.fixes && !f.fixes ? { ...f, fixes: was.fixes } : f;
+    });
+    const findings = withRelationFindings(text, kept, fromRelations, settings);
     out.set(path, withStandaloneFixes(path, text, settings, findings));
   }
-  return { files: out, builds: roots };
+  return { files: out, builds: roots, ...(index ? { index } : {}) };
+}
+
+/** Plain files larger than this (UTF-16 units) are not in the project index: relation rules do not see their objects. */
+const MAX_INDEXED_FILE = 1_000_000;
+
+/** The settings relation rules are created with: the root's, else the first file's that has some. */
+function projectSettings(files: readonly ProjectPath[], options: ProjectLintOptions): EngineSettings {
+  const root = options.root === undefined ? undefined : options.settingsFor(options.root);
+  if (root) return root;
+  for (const f of files) {
+    const s = options.settingsFor(f);
+    if (s) return s;
+  }
+  return DEFAULT_SETTINGS;
+}
+
+/**
+ * The project index: the root builds' objects, and the objects of the plain
+ * YAML documents of the given files that no build used (not kustomization
+ * files, not patches, not documents a build took objects from).
+ */
+function projectIndex(
+  files: readonly ProjectPath[],
+  roots: readonly KustomizeBuild[],
+  sources: ReadonlyMap<ProjectPath, Span[]>,
+  patches: ReadonlySet<ProjectPath>,
+  options: ProjectLintOptions,
+  host: ProjectHost,
+): ProjectIndex {
+  const plain = [];
+  for (const file of files) {
+    if (isKustomizationFile(file) || patches.has(file) || fileKindOf(file) !== 'yaml' || !options.settingsFor(file)) continue;
+    // Not kept in the texts: the index keeps only the objects' nodes. A file larger than the limit is left out (memory).
+    const text = host.readFile(file);
+    if (text === undefined || text.length > MAX_INDEXED_FILE) continue;
+    plain.push({ file, text, skip: new Set((sources.get(file) ?? []).map((s) => s.start)) });
+  }
+  return ProjectIndex.build({ plain, builds: roots });
 }
 
 /** lintBuiltObject, or on an unexpected failure one internal-error finding at the object's source (nothing throws out of the engine). */

@@ -14,6 +14,7 @@ import { rbacRules } from './rbac';
 import { serviceAccountsRules } from './service-accounts';
 import { pspRules } from './psp';
 import { networkRules } from './network';
+import { relationsRules } from './relations';
 import { workloadsRules } from './workloads';
 import { dockerfileRules } from './dockerfile';
 import { kubeconfigRules } from './kubeconfig';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   ...serviceAccountsRules,
   ...pspRules,
   ...networkRules,
+  ...relationsRules,
   ...workloadsRules,
   ...dockerfileRules,
   ...kubeconfigRules,

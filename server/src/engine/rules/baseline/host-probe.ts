@@ -24,7 +24,7 @@ export default defineRule({
       host: '{{label}} "{{name}}" sends its {{handler}} to host "{{host}}" ({{field}}).',
     },
     references: {
-      pss: { level: 'baseline', control: 'Host Probes / Lifecycle Hooks' },
+      pss: { level: 'baseline', control: 'Host Probes / Lifecycle Hooks (v1.34+)' },
       urls: [
         'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
         'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',

@@ -1,26 +1,9 @@
 import { defineRule } from '../../rule';
-import { CORE_GROUP, grantedVerbs, namedResources } from '../../views/rbac';
-import { RBAC_GOOD_PRACTICES, verbList } from './shared';
+import { grantedVerbs, namedResources } from '../../views/rbac';
+import { RBAC_GOOD_PRACTICES, verbList, WORKLOADS } from './shared';
 
 const CREATE: ReadonlySet<string> = new Set(['create']);
 
-/**
- * Resources whose creation runs a pod, with the API groups that serve them (`extensions` until 1.16), and the
- * workload kinds of other projects that views/workloads.ts lints (OpenShift's legacy API served
- * DeploymentConfigs in the core group). Knative's `services` are left out: the name is the core Service's.
- */
-const WORKLOADS: Readonly<Record<string, readonly string[]>> = {
-  pods: [CORE_GROUP],
-  replicationcontrollers: [CORE_GROUP],
-  deployments: ['apps', 'extensions'],
-  replicasets: ['apps', 'extensions'],
-  daemonsets: ['apps', 'extensions'],
-  statefulsets: ['apps'],
-  jobs: ['batch'],
-  cronjobs: ['batch'],
-  deploymentconfigs: ['apps.openshift.io', CORE_GROUP],
-  rollouts: ['argoproj.io'],
-};
 
 export default defineRule({
   meta: {

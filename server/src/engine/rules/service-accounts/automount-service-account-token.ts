@@ -1,7 +1,9 @@
-import { defineRule } from '../../rule';
+import { defineRule, formatMessage } from '../../rule';
 import { pairSpan } from '../../views/yaml-node';
 import { fixOf } from '../../fixes/rule-fixes';
 import { setIn } from '../../fixes/yaml-edit';
+import { anchorOf, child, locate, text } from '../../project/index';
+import { podAccounts } from '../relations/service-accounts';
 
 const FIELD = 'automountServiceAccountToken';
 
@@ -9,10 +11,12 @@ const FIELD = 'automountServiceAccountToken';
  * Pod specs and ServiceAccounts that do not set `automountServiceAccountToken: false`.
  *
  * The pod's field overrides its ServiceAccount's, so a pod without the field may
- * still get no token when its ServiceAccount says false. A linter sees one document
- * at a time and cannot know which ServiceAccount a cluster will have, so the pod is
- * still reported: the pod-level `false` is the one setting that holds whatever
- * account the pod runs as. docs/rules/automount-service-account-token.md explains.
+ * still get no token when its ServiceAccount says false. Alone, a document cannot
+ * tell which ServiceAccount a cluster will have, so the pod is still reported: the
+ * pod-level `false` is the one setting that holds whatever account the pod runs as.
+ * In a project (engine/project/relations.ts) that defines the pod's ServiceAccount,
+ * the pod is judged with it instead: no finding when the account sets false, else
+ * a finding naming the account. docs/rules/automount-service-account-token.md explains.
  */
 export default defineRule({
   meta: {
@@ -31,6 +35,9 @@ export default defineRule({
       accountMissing:
         'ServiceAccount "{{name}}" does not set automountServiceAccountToken: false: pods that use it get its token unless they opt out.',
       accountValue: 'ServiceAccount "{{name}}" sets automountServiceAccountToken: {{value}}: pods that use it get its token unless they opt out.',
+      podAccount:
+        'The pod does not set automountServiceAccountToken: false and its ServiceAccount "{{name}}" does not disable it either: its containers get a Kubernetes API token.',
+      relatedAccount: 'ServiceAccount "{{name}}" leaves token automounting on here.',
     },
     references: {
       cis: ['5.1.6'],
@@ -67,6 +74,18 @@ export default defineRule({
           ctx.report({ messageId: 'accountValue', data: { name, value: String(value) }, at: pairSpan(pair)!, fixes });
         } else {
           ctx.report({ messageId: 'accountMissing', data: { name }, at: resource.anchorSpan, fixes });
+        }
+      },
+      project(index, report, replace) {
+        for (const p of podAccounts(index)) {
+          // A pod that sets the field decides for itself (judged alone); an account the project does not define cannot be judged.
+          if (text(child(p.spec, FIELD)) !== undefined || p.accounts.length === 0) continue;
+          replace(p.pod);
+          const account = p.accounts[0]!;
+          const value = child(account.node, FIELD);
+          if (text(value) === 'false') continue;
+          const related = { at: value ? locate(account, value) : anchorOf(account), message: formatMessage(ctx.meta.messages.relatedAccount!, { name: p.name }) };
+          report({ messageId: 'podAccount', data: { name: p.name }, object: p.pod, at: locate(p.pod, child(p.template, 'spec'), true), related: [related] });
         }
       },
     };

@@ -1,0 +1,53 @@
+// Linting a fixture project of test/fixtures/project/relations/ for the relation rules' tests.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SETTINGS, lintText, type Finding } from '../../server/src/engine';
+import { lintProject } from '../../server/src/engine/project/lint-project';
+import type { Span } from '../../server/src/engine/types';
+import { LineIndex } from '../../server/src/engine/text';
+import { diskHost } from './kustomize-host';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'project', 'relations');
+
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...yamlFiles(p));
+    else if (/\.ya?ml$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+export interface LintedFixture {
+  path(rel: string): string;
+  findings(file: string): readonly Finding[];
+  /** `rule@line` (1-based) of a file's findings. */
+  at(file: string): string[];
+  line(file: string, span: Span): number;
+  slice(file: string, span: Span): string;
+  /** `rule@line` of the file linted alone (no project). */
+  alone(file: string): string[];
+}
+
+export function lintFixture(dir: string): LintedFixture {
+  const root = join(FIXTURES, dir);
+  const host = diskHost();
+  const result = lintProject(host, yamlFiles(root), { settingsFor: () => DEFAULT_SETTINGS, root });
+  const text = (file: string) => host.readFile(file) ?? '';
+  const line = (file: string, span: Span) => new LineIndex(text(file)).position(span.start).line + 1;
+  const tag = (file: string, list: readonly Finding[]) => list.map((f) => `${f.ruleId}@${line(file, f.span)}`);
+  return {
+    path: (rel) => join(root, rel),
+    findings: (file) => result.files.get(file) ?? [],
+    at: (file) => tag(file, result.files.get(file) ?? []),
+    line,
+    slice: (file, span) => text(file).slice(span.start, span.end),
+    alone: (file) => tag(file, lintText(text(file), 'yaml', { settings: DEFAULT_SETTINGS })),
+  };
+}
+
+/** The `rule@line` entries of the given rules. */
+export function only(tags: readonly string[], rules: readonly string[]): string[] {
+  return tags.filter((t) => rules.includes(t.slice(0, t.indexOf('@'))));
+}
