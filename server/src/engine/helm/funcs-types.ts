@@ -1,0 +1,52 @@
+/** The shape of template functions (Go builtins, Sprig, Helm) and the errors they raise. */
+import type { GoValue } from './values';
+
+/**
+ * Parameter types, as Go checks arguments against a function's signature: `any` is interface{}, `map` is
+ * map[string]interface {}, `list` is []interface {}, `strings` is []string.
+ */
+export type ParamType = 'any' | 'string' | 'int' | 'int64' | 'float64' | 'bool' | 'map' | 'list' | 'strings';
+
+export interface CallContext {
+  /** Executes a named template with data (include). */
+  include(name: string, data: GoValue): string;
+  /** Parses and executes text as a template (tpl). */
+  tpl(text: string, data: GoValue): string;
+  /** Counts work against the execution budget (functions that build large values call it). */
+  spend(n: number): void;
+}
+
+export interface FuncDef {
+  params: ParamType[];
+  /** Element type of a trailing variadic parameter. */
+  variadic?: ParamType;
+  fn(args: GoValue[], ctx: CallContext): GoValue;
+}
+
+export type FuncMap = ReadonlyMap<string, FuncDef>;
+
+/** An error a function returns; the executor reports it as `error calling NAME: message`. */
+export class FuncError extends Error {}
+
+/** A Go panic inside a function (Helm reports these as rendering failures). */
+export class FuncPanic extends Error {}
+
+export function goTypeOfParam(p: ParamType): string {
+  switch (p) {
+    case 'any':
+      return 'interface {}';
+    case 'map':
+      return 'map[string]interface {}';
+    case 'list':
+      return '[]interface {}';
+    case 'strings':
+      return '[]string';
+    default:
+      return p;
+  }
+}
+
+/** Shorthand for a definition. */
+export function def(params: ParamType[], fn: FuncDef['fn'], variadic?: ParamType): FuncDef {
+  return variadic ? { params, fn, variadic } : { params, fn };
+}
