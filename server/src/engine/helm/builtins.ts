@@ -30,7 +30,7 @@ export function goEq(a: GoValue, ...bs: GoValue[]): boolean {
     const k2 = basicKind(b);
     let truth = false;
     if (k1 !== k2) {
-      if (k1 !== 'invalid' && k2 !== 'invalid') throw new FuncError(BAD_COMPARISON);
+      if (k1 !== 'invalid' && k2 !== 'invalid') throw new FuncError(`${BAD_COMPARISON}: ${typeName(a)} and ${typeName(b)}`);
     } else if (k1 === 'other') {
       if (Array.isArray(a) || a instanceof Map || Array.isArray(b) || b instanceof Map)
         throw new FuncError(`non-comparable types ${a === null ? '<nil>' : typeName(a)}: ${typeName(a)}, ${typeName(b)}: ${typeName(b)}`);
@@ -49,7 +49,7 @@ export function goLt(a: GoValue, b: GoValue): boolean {
   const k1 = basicKind(a);
   const k2 = basicKind(b);
   if (k1 === 'invalid' || k1 === 'other' || k2 === 'invalid' || k2 === 'other') throw new FuncError(BAD_COMPARISON_TYPE);
-  if (k1 !== k2) throw new FuncError(BAD_COMPARISON);
+  if (k1 !== k2) throw new FuncError(`${BAD_COMPARISON}: ${typeName(a)} and ${typeName(b)}`);
   if (k1 === 'bool') throw new FuncError(BAD_COMPARISON_TYPE);
   return (a as number | bigint | string) < (b as number | bigint | string);
 }

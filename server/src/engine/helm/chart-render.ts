@@ -246,5 +246,5 @@ export function helmTemplateOutput(r: ChartRender): string {
     return i < 0 ? INSTALL_ORDER.length : i;
   };
   const order = docs.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d.kind) - rank(b.d.kind) || (rank(a.d.kind) === INSTALL_ORDER.length && a.d.kind !== b.d.kind ? (a.d.kind < b.d.kind ? -1 : 1) : a.i - b.i));
-  return order.map(({ d }) => `---\n# Source: ${d.name}\n${d.content.replace(/\s+$/, '')}\n`).join('');
+  return order.map(({ d }) => `---\n# Source: ${d.name}\n${d.content.trimEnd()}\n`).join('');
 }

@@ -27,6 +27,8 @@ export class TemplateSet {
       return undefined;
     } catch (e) {
       if (e instanceof TemplateParseError) return e;
+      // Hostile nesting (thousands of parentheses) exhausts the parser's stack: a parse error, not a crash.
+      if (e instanceof RangeError) return new TemplateParseError(name, 0, 1, 'template nested too deeply');
       throw e;
     }
   }

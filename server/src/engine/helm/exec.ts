@@ -2,7 +2,7 @@
  * Executes parsed Go templates with Go's semantics (text/template/exec.go), Helm's options (missingkey=zero) and
  * bounds: a step budget, an output size limit and a nesting depth limit, so untrusted templates (`until 1000000000`,
  * recursive `include`) end in a clear error, never a hang. Go allows 100000 nested template calls; this engine
- * allows `maxDepth` (default 1000: Helm's own `include` recursion limit, and safe for the JavaScript stack).
+ * allows `maxDepth` (default 250: each level costs several JavaScript frames, and the language server must keep stack to spare; Helm itself stops one `include` name at 1000 levels).
  */
 import { argString, commandString, countNewlines, type Arg, type Command, type ParsedTemplate, type Pipe, type TNode } from './parse';
 import { FuncError, FuncPanic, goTypeOfParam, type CallContext, type FuncDef, type FuncMap, type ParamType } from './funcs-types';
@@ -18,7 +18,7 @@ export interface Limits {
   /** Nested template / include / tpl calls. */
   maxDepth: number;
 }
-export const DEFAULT_LIMITS: Limits = { maxSteps: 5_000_000, maxOutput: 20_000_000, maxDepth: 1000 };
+export const DEFAULT_LIMITS: Limits = { maxSteps: 5_000_000, maxOutput: 20_000_000, maxDepth: 250 };
 
 /** Where an execution error happened. */
 export interface ErrorSite {

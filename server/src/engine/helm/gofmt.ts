@@ -11,7 +11,9 @@ function digitsOf(x: number, sig?: number): { d: string; dp: number } {
   const e = sig === undefined ? Math.abs(x).toExponential() : Math.abs(x).toExponential(Math.max(0, sig - 1));
   const [mant, exp] = e.split('e') as [string, string];
   let d = mant.replace('.', '');
-  d = d.replace(/0+$/, '');
+  let end = d.length;
+  while (end > 0 && d[end - 1] === '0') end--;
+  d = d.slice(0, end);
   if (d === '') d = '0';
   return { d, dp: Number(exp) + 1 };
 }
@@ -45,6 +47,18 @@ function fmtF(d: string, dp: number, prec: number): string {
   return prec > 0 ? `${int}.${frac}` : int;
 }
 
+/** toFixed, but an exact tie rounds half to even as Go's exact decimal conversion does (2.5 -> "2"). */
+function toFixedHalfEven(a: number, prec: number): string {
+  const wide = a.toFixed(prec + 30);
+  const cut = wide.indexOf('.') + 1 + prec;
+  const tail = wide.slice(cut);
+  if (!/^50*$/.test(tail)) return a.toFixed(prec);
+  const head = wide.slice(0, prec === 0 ? cut - 1 : cut);
+  const last = head.replace('.', '').slice(-1);
+  if (Number(last) % 2 === 0) return head;
+  return a.toFixed(prec);
+}
+
 /** strconv.FormatFloat(x, verb, prec, 64) for verbs e, E, f, F, g, G (prec -1: shortest). */
 export function formatFloat(x: number, verb: string, prec: number): string {
   if (Number.isNaN(x)) return 'NaN';
@@ -63,7 +77,7 @@ export function formatFloat(x: number, verb: string, prec: number): string {
       const { d, dp } = digitsOf(x);
       return sign + fmtF(d, dp, Math.max(d.length - dp, 0));
     }
-    if (Math.abs(x) < 1e21) return sign + Math.abs(x).toFixed(Math.min(prec, 100)) + '0'.repeat(Math.max(0, prec - 100));
+    if (Math.abs(x) < 1e21 && prec <= 60) return sign + toFixedHalfEven(Math.abs(x), prec);
     const { d, dp } = digitsOf(x);
     return sign + fmtF(d, dp, prec);
   }

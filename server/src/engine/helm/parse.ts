@@ -313,12 +313,14 @@ class Parser {
     if (!term) return undefined;
     if (this.peek().kind !== 'field') return term;
     const fields: string[] = [];
+    // Go positions a chain (and a field or variable with several idents) at its first added field.
+    const pos = this.peek().pos;
     while (this.peek().kind === 'field') fields.push(this.next().val.slice(1));
-    if (term.t === 'field') return { t: 'field', pos: term.pos, idents: [...term.idents, ...fields] };
-    if (term.t === 'var') return { t: 'var', pos: term.pos, name: term.name, idents: [...term.idents, ...fields] };
+    if (term.t === 'field') return { t: 'field', pos, idents: [...term.idents, ...fields] };
+    if (term.t === 'var') return { t: 'var', pos, name: term.name, idents: [...term.idents, ...fields] };
     if (term.t === 'bool' || term.t === 'string' || term.t === 'number' || term.t === 'nil' || term.t === 'dot')
       this.fail(`unexpected . after term ${JSON.stringify(argString(term))}`, term.pos);
-    return { t: 'chain', pos: term.pos, node: term, fields };
+    return { t: 'chain', pos, node: term, fields };
   }
 
   private term(context: string): Arg | undefined {

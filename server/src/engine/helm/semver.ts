@@ -111,8 +111,20 @@ export function semverCompare(constraint: string, version: string): boolean {
   if (!v) throw new FuncError('Invalid Semantic Version');
   return constraint.split('||').some((alt) => {
     const hyphen = /^\s*(\S+)\s+-\s+(\S+)\s*$/.exec(alt);
-    const parts = hyphen ? [`>=${hyphen[1]}`, `<=${hyphen[2]}`] : alt.trim().split(/\s*,\s*|\s+(?=[=!<>~^v0-9*xX])/).filter((p) => p !== '');
+    const parts = hyphen ? [`>=${hyphen[1]}`, `<=${hyphen[2]}`] : splitAnd(alt);
     if (parts.length === 0) throw new FuncError(`improper constraint: ${constraint}`);
     return parts.map(parseConstraint).every((c) => check(c, v));
   });
+}
+
+/** Splits an AND group ("a, b" or "a b"), keeping an operator written apart from its version (">= 1.2"). */
+function splitAnd(alt: string): string[] {
+  const out: string[] = [];
+  for (const tok of alt.split(',').flatMap((p) => p.split(' ')).map((t) => t.trim())) {
+    if (tok === '') continue;
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^(=|!=|>=|=>|<=|=<|>|<|~>|~|\^)$/.test(prev)) out[out.length - 1] = prev + tok;
+    else out.push(tok);
+  }
+  return out;
 }
