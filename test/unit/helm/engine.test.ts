@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TemplateSet, renderTemplate } from '../../../server/src/engine/helm/engine';
-import { TemplateExecError } from '../../../server/src/engine/helm/exec';
+import { TemplateExecError } from '../../../server/src/engine/helm/limits';
 import { readValues, type ValuePositions } from '../../../server/src/engine/helm/values';
 
 function run(text: string, data: Map<string, unknown> = new Map(), limits = {}): string {

@@ -20,7 +20,6 @@ const names = caseNames();
 
 /** Cases where the engine still differs from Helm, with what differs (run as todo: reported, not failing). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'kind-order-multidoc': 'an empty document between two "---" lines: Helm 4 prints the following document with a leading "---" line; splitManifests drops it',
 };
 
 test('the golden suite is not empty', () => {

@@ -6,7 +6,7 @@
  * prints, for the golden comparison.
  */
 import { parseDocument } from 'yaml';
-import { newBudget, TemplateExecError, type ErrorSite, type Limits } from './exec';
+import { newBudget, TemplateExecError, type ErrorSite, type Limits } from './limits';
 import { TemplateSet } from './engine';
 import { mergeInto } from './sprig-lists';
 import { GoStruct, readValues, typedSlice, type GoMap, type GoValue, type ValuePositions } from './values';
@@ -203,48 +203,59 @@ const INSTALL_ORDER = [
   'APIService', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
 ];
 
-/** Helm's SplitManifests: documents separated by `---` at a line start, blank ones dropped. */
+const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\v' || c === '\f';
+
+/**
+ * Helm 4.1's SplitManifests: separators are `(?:^|\s*\n)---\s*` (so the whitespace after one separator cannot start
+ * the next: `---\n\n---` leaves the second `---` in the document), documents are trimmed, empty ones dropped.
+ */
 export function splitManifests(text: string): string[] {
+  const s = text.trim();
   const out: string[] = [];
-  const lines = text.trimStart().split('\n');
-  let cur: string[] = [];
-  const flush = (): void => {
-    const d = cur.join('\n');
-    if (d.trim() !== '') out.push(d.trimStart());
-    cur = [];
-  };
-  for (const line of lines) {
-    if (line.startsWith('---') && /^---[ \t]*/.test(line)) {
-      flush();
-      const rest = line.replace(/^---[ \t]*/, '');
-      if (rest !== '') cur.push(rest);
-    } else cur.push(line);
+  let docStart = 0;
+  let pos = 0;
+  for (let i = s.indexOf('---'); i >= 0; i = s.indexOf('---', i + 1)) {
+    if (i < pos) continue;
+    if (!(i === 0 || (i - 1 >= pos && s[i - 1] === '\n'))) continue;
+    let end = i + 3;
+    while (end < s.length && isWs(s[end])) end++;
+    if (i > 0 || docStart > 0) out.push(s.slice(docStart, i));
+    docStart = end;
+    pos = end;
+    i = end - 1;
   }
-  flush();
-  return out;
+  out.push(s.slice(docStart));
+  return out.map((d) => d.trim()).filter((d) => d !== '');
 }
 
-function kindOf(doc: string): string {
+/** A document's kind and whether it is a hook (helm.sh/hook annotation), read as Helm reads the manifest head. */
+function headOf(doc: string): { kind: string; hook: boolean } {
   try {
-    const v = parseDocument(doc).toJS() as { kind?: unknown } | null;
-    return typeof v?.kind === 'string' ? v.kind : '';
+    const v = parseDocument(doc, { uniqueKeys: false }).toJS() as { kind?: unknown; metadata?: { annotations?: Record<string, unknown> } } | null;
+    const ann = v?.metadata?.annotations;
+    return { kind: typeof v?.kind === 'string' ? v.kind : '', hook: typeof ann === 'object' && ann !== null && 'helm.sh/hook' in ann };
   } catch {
-    return '';
+    return { kind: '', hook: false };
   }
 }
 
-/** What `helm template` prints for a render that succeeded (NOTES.txt and partials left out). */
+/** What `helm template` prints for a render that succeeded: manifests in install order, then hooks (NOTES.txt and partials left out). */
 export function helmTemplateOutput(r: ChartRender): string {
-  const docs: { name: string; content: string; kind: string }[] = [];
+  const docs: { name: string; content: string; kind: string; hook: boolean }[] = [];
   const sorted = [...r.templates].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const t of sorted) {
     if (t.output === undefined || t.name.endsWith('NOTES.txt')) continue;
-    for (const d of splitManifests(t.output)) docs.push({ name: t.name, content: d, kind: kindOf(d) });
+    for (const d of splitManifests(t.output)) docs.push({ name: t.name, content: d, ...headOf(d) });
   }
   const rank = (k: string): number => {
     const i = INSTALL_ORDER.indexOf(k);
     return i < 0 ? INSTALL_ORDER.length : i;
   };
-  const order = docs.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d.kind) - rank(b.d.kind) || (rank(a.d.kind) === INSTALL_ORDER.length && a.d.kind !== b.d.kind ? (a.d.kind < b.d.kind ? -1 : 1) : a.i - b.i));
-  return order.map(({ d }) => `---\n# Source: ${d.name}\n${d.content.trimEnd()}\n`).join('');
+  const byKind = (list: typeof docs): typeof docs =>
+    list
+      .map((d, i) => ({ d, i }))
+      .sort((a, b) => rank(a.d.kind) - rank(b.d.kind) || (rank(a.d.kind) === INSTALL_ORDER.length && a.d.kind !== b.d.kind ? (a.d.kind < b.d.kind ? -1 : 1) : a.i - b.i))
+      .map(({ d }) => d);
+  const ordered = [...byKind(docs.filter((d) => !d.hook)), ...byKind(docs.filter((d) => d.hook))];
+  return ordered.map((d) => `---\n# Source: ${d.name}\n${d.content}\n`).join('');
 }

@@ -3,7 +3,8 @@
  * shared budget. `include` and `tpl` run inside the same budget; `tpl` parses its text into a copy of the set (named
  * "gotpl", as Helm names it), so its defines stay local to the call.
  */
-import { Executor, newBudget, TemplateExecError, type Budget, type Limits } from './exec';
+import { Executor } from './exec';
+import { newBudget, TemplateExecError, type Budget, type Limits } from './limits';
 import { helmFuncs } from './funcs';
 import { FuncError, type CallContext, type FuncMap } from './funcs-types';
 import { parseTemplate, TemplateParseError, type ParsedTemplate } from './parse';

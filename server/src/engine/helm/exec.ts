@@ -2,59 +2,20 @@
  * Executes parsed Go templates with Go's semantics (text/template/exec.go), Helm's options (missingkey=zero) and
  * bounds: a step budget, an output size limit and a nesting depth limit, so untrusted templates (`until 1000000000`,
  * recursive `include`) end in a clear error, never a hang. Go allows 100000 nested template calls; this engine
- * allows `maxDepth` (default 250: each level costs several JavaScript frames, and the language server must keep stack to spare; Helm itself stops one `include` name at 1000 levels).
+ * allows `maxDepth` (limits.ts; default 250: each level costs several JavaScript frames and the language server
+ * must keep stack to spare; Helm itself stops one `include` name at 1000 levels).
  */
 import { argString, commandString, countNewlines, type Arg, type Command, type ParsedTemplate, type Pipe, type TNode } from './parse';
-import { FuncError, FuncPanic, goTypeOfParam, type CallContext, type FuncDef, type FuncMap, type ParamType } from './funcs-types';
+import { FuncError, FuncPanic, goTypeOfParam, validateArg, type CallContext, type FuncDef, type FuncMap, type ParamType } from './funcs-types';
 import { formatV } from './gofmt';
 import { byteLength } from './gostrings';
 import { GoStruct, typeName, type GoValue } from './values';
-
-export interface Limits {
-  /** Evaluation steps (actions, commands, iterations, function work) for the whole render. */
-  maxSteps: number;
-  /** Characters of output per executed template. */
-  maxOutput: number;
-  /** Nested template / include / tpl calls. */
-  maxDepth: number;
-}
-export const DEFAULT_LIMITS: Limits = { maxSteps: 5_000_000, maxOutput: 20_000_000, maxDepth: 250 };
-
-/** Where an execution error happened. */
-export interface ErrorSite {
-  template: string;
-  file: string;
-  offset: number;
-  line: number;
-  col: number;
-}
-
-export class TemplateExecError extends Error {
-  constructor(
-    message: string,
-    readonly site: ErrorSite | undefined,
-    /** Error from `fail` / `required`, or a budget error, whose text is the user's. */
-    readonly kind: 'exec' | 'budget' = 'exec',
-  ) {
-    super(message);
-  }
-}
+import { isTrue, TemplateExecError, type Budget, type ErrorSite } from './limits';
 
 class BreakSignal {}
 class ContinueSignal {}
 const BREAK = new BreakSignal();
 const CONTINUE = new ContinueSignal();
-
-/** Mutable budget shared by every execution of one render. */
-export interface Budget {
-  steps: number;
-  depth: number;
-  limits: Limits;
-}
-
-export function newBudget(limits: Partial<Limits> = {}): Budget {
-  return { steps: 0, depth: 0, limits: { ...DEFAULT_LIMITS, ...limits } };
-}
 
 export interface TemplateLookup {
   get(name: string): ParsedTemplate | undefined;
@@ -472,30 +433,10 @@ export class Executor {
     throw this.fail(`can't handle ${argString(a)} for arg of type ${goTypeOfParam(typ)}`);
   }
 
-  /** Go's validateType; `fromPipe`: the value is a pipeline result (invalid rather than a nil interface). */
   private validate(v: GoValue, typ: ParamType, fromPipe: boolean): GoValue {
-    if (typ === 'any') return v === undefined ? null : v;
-    const want = goTypeOfParam(typ);
-    if (v === undefined) {
-      if (typ === 'map' || typ === 'list' || typ === 'strings') return null;
-      throw this.fail(`invalid value; expected ${want}`);
-    }
-    if (v === null) {
-      if (fromPipe && (typ === 'map' || typ === 'list' || typ === 'strings')) return null;
-      throw this.fail(`wrong type for value; expected ${want}; got interface {}`);
-    }
-    const got = typeName(v);
-    const ok =
-      (typ === 'string' && typeof v === 'string') ||
-      (typ === 'int' && typeof v === 'bigint' && got === 'int') ||
-      (typ === 'int64' && typeof v === 'bigint') ||
-      (typ === 'float64' && typeof v === 'number') ||
-      (typ === 'bool' && typeof v === 'boolean') ||
-      (typ === 'map' && v instanceof Map) ||
-      (typ === 'list' && Array.isArray(v) && got === '[]interface {}') ||
-      (typ === 'strings' && Array.isArray(v) && got === '[]string');
-    if (!ok) throw this.fail(`wrong type for value; expected ${want}; got ${got}`);
-    return v;
+    const r = validateArg(v, typ, fromPipe);
+    if ('error' in r) throw this.fail(r.error);
+    return r.value;
   }
 }
 
@@ -503,22 +444,4 @@ const MISSING = Symbol('missing');
 
 function pipeStr(p: Pipe): string {
   return p.cmds.map(commandString).join(' | ');
-}
-
-/** Go's truth: false, 0, nil, empty strings, slices and maps are false. */
-export function isTrue(v: GoValue): boolean {
-  if (v === undefined || v === null) return false;
-  switch (typeof v) {
-    case 'string':
-      return v.length > 0;
-    case 'number':
-      return v !== 0;
-    case 'bigint':
-      return v !== 0n;
-    case 'boolean':
-      return v;
-  }
-  if (Array.isArray(v)) return v.length > 0;
-  if (v instanceof Map) return v.size > 0;
-  return true;
 }

@@ -1,5 +1,5 @@
 /** The shape of template functions (Go builtins, Sprig, Helm) and the errors they raise. */
-import type { GoValue } from './values';
+import { typeName, type GoValue } from './values';
 
 /**
  * Parameter types, as Go checks arguments against a function's signature: `any` is interface{}, `map` is
@@ -49,4 +49,27 @@ export function goTypeOfParam(p: ParamType): string {
 /** Shorthand for a definition. */
 export function def(params: ParamType[], fn: FuncDef['fn'], variadic?: ParamType): FuncDef {
   return variadic ? { params, fn, variadic } : { params, fn };
+}
+
+/**
+ * Go's validateType for an argument of type `typ`: the value to pass, or Go's error message. `fromPipe`: the value
+ * is a pipeline result (an invalid value rather than a nil interface read from a map).
+ */
+export function validateArg(v: GoValue, typ: ParamType, fromPipe: boolean): { value: GoValue } | { error: string } {
+  if (typ === 'any') return { value: v === undefined ? null : v };
+  const want = goTypeOfParam(typ);
+  const nilable = typ === 'map' || typ === 'list' || typ === 'strings';
+  if (v === undefined) return nilable ? { value: null } : { error: `invalid value; expected ${want}` };
+  if (v === null) return fromPipe && nilable ? { value: null } : { error: `wrong type for value; expected ${want}; got interface {}` };
+  const got = typeName(v);
+  const ok =
+    (typ === 'string' && typeof v === 'string') ||
+    (typ === 'int' && typeof v === 'bigint') ||
+    (typ === 'int64' && typeof v === 'bigint') ||
+    (typ === 'float64' && typeof v === 'number') ||
+    (typ === 'bool' && typeof v === 'boolean') ||
+    (typ === 'map' && v instanceof Map) ||
+    (typ === 'list' && Array.isArray(v) && got === '[]interface {}') ||
+    (typ === 'strings' && Array.isArray(v) && got === '[]string');
+  return ok ? { value: v } : { error: `wrong type for value; expected ${want}; got ${got}` };
 }
