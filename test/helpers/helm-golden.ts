@@ -31,7 +31,7 @@ export function loadCase(id: string): GoldenCase {
   const files = readTree(join(dir, 'chart'));
   const overrides: GoMap[] = [];
   if (variant) {
-    const file = `ci/${variant}.yaml`;
+    const file = files.has(`ci/${variant}.yaml`) ? `ci/${variant}.yaml` : `ci/${variant}.yml`;
     overrides.push(readValues(files.get(file) ?? '', file).value);
   }
   const render = renderChart(files, { releaseName: 'rel', namespace: 'ns' }, overrides);

@@ -19,7 +19,11 @@ function helmError(text: string): { where: string; message: string } {
 const names = caseNames();
 
 /** Cases where the engine still differs from Helm, with what differs (run as todo: reported, not failing). */
+const HTPASSWD = 'htpasswd: Helm hashes with a random bcrypt salt (its own output changes every run); the engine prints a fixed fake hash';
 const KNOWN_DIFFERENCES: Record<string, string> = {
+  'prometheus-pushgateway@basic-auth-values': HTPASSWD,
+  'prometheus-pushgateway@servicemonitor-basicauth-secret-values': HTPASSWD,
+  'prometheus-pushgateway@servicemonitor-basicauth-values': HTPASSWD,
 };
 
 test('the golden suite is not empty', () => {

@@ -81,12 +81,14 @@ function chartMetadata(text: string | undefined): { meta: GoStruct; name: string
 
 /**
  * Helm's default .Capabilities.APIVersions (what `helm template` knows offline): every group/version of the built-in
- * Kubernetes types, and each `group/version/Kind`. Taken from the schema bundle's kinds table.
+ * Kubernetes types (client-go's scheme: no apiextensions or apiregistration, which live outside it), and each
+ * `group/version/Kind`. Taken from the schema bundle's kinds table.
  */
 function knownApiVersions(): ReadonlySet<string> {
   const kinds = (bundleJson as unknown as { kinds: Record<string, Record<string, string>> }).kinds;
   const out = new Set<string>();
   for (const [gv, byKind] of Object.entries(kinds)) {
+    if (gv.startsWith('apiextensions.k8s.io/') || gv.startsWith('apiregistration.k8s.io/')) continue;
     out.add(gv);
     for (const kind of Object.keys(byKind)) out.add(`${gv}/${kind}`);
   }
@@ -161,13 +163,13 @@ function globMatch(pattern: string, path: string): boolean {
 
 /**
  * Puts user values (a -f file) over the chart's values as Helm does: maps merge key by key, anything else replaces,
- * and `null` deletes the key.
+ * and `null` deletes a key the chart sets (a `null` for a key the chart does not set stays, as in Helm).
  */
 export function coalesceValues(dst: GoMap, src: GoMap, depth = 0): void {
   if (depth > 1000) return;
   for (const [k, v] of src) {
     const d = dst.get(k);
-    if (v === null) dst.delete(k);
+    if (v === null && dst.has(k)) dst.delete(k);
     else if (v instanceof Map && d instanceof Map) coalesceValues(d, v, depth + 1);
     else dst.set(k, v);
   }
