@@ -201,6 +201,8 @@ export class Executor {
         iterated = true;
         if (!one(i, i)) break;
       }
+    } else if (typeof val === 'number') {
+      // Observed with Helm 4.1 (Go 1.25): ranging over a float64 runs no iteration and is no error.
     } else if (val !== undefined && val !== null) {
       this.at(n.pipe.pos, pipeStr(n.pipe));
       throw this.fail(`range can't iterate over ${formatV(val)}`);

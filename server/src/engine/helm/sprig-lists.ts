@@ -51,7 +51,8 @@ export function mergeInto(dst: GoMap, src: GoMap, override: boolean, depth = 0):
       mergeInto(d, s, override, depth + 1);
       continue;
     }
-    if (!dst.has(k) || isEmpty(d) || (override && !isEmpty(s))) dst.set(k, s);
+    // Observed with Helm 4.1 (sprig v3.3, mergo v1): with override, any non-nil source value wins, false and "" too.
+    if (!dst.has(k) || isEmpty(d) || (override && s !== null && s !== undefined)) dst.set(k, s);
   }
 }
 

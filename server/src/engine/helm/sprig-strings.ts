@@ -54,7 +54,10 @@ function title(s: string): string {
 }
 
 function words(s: string): string[] {
-  return s.split(/[^\p{L}\p{N}]+/u).flatMap((w) => w.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})/u)).filter((w) => w !== '');
+  return s
+    .split(/[^\p{L}\p{N}]+/u)
+    .flatMap((w) => w.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u))
+    .filter((w) => w !== '');
 }
 
 function goRegex(pattern: string): RE2JS {
@@ -130,6 +133,31 @@ function replaceAll(re: RE2JS, s: string, repl: (m: Match) => string): string {
   return out + s.slice(last);
 }
 
+/** strings.ToUpper/ToLower map rune by rune: a rune whose case mapping is several runes (ß) stays. */
+function mapRunes(s: string, f: (c: string) => string): string {
+  let out = '';
+  for (const c of s) {
+    const m = f(c);
+    out += [...m].length === 1 ? m : c;
+  }
+  return out;
+}
+
+/** xstrings.ToCamelCase: words separated by space, underscore or hyphen, each capitalised, separators dropped. */
+function camel(s: string): string {
+  let out = '';
+  let up = true;
+  for (const c of s) {
+    if (c === ' ' || c === '_' || c === '-') {
+      up = true;
+      continue;
+    }
+    out += up ? mapRunes(c, (x) => x.toUpperCase()) : c;
+    up = false;
+  }
+  return out;
+}
+
 function snake(s: string, sep: string): string {
   return words(s)
     .map((w) => w.toLowerCase())
@@ -137,8 +165,8 @@ function snake(s: string, sep: string): string {
 }
 
 export const sprigStrings: [string, FuncDef][] = [
-  ['upper', def(['string'], ([s]) => (s as string).toUpperCase())],
-  ['lower', def(['string'], ([s]) => (s as string).toLowerCase())],
+  ['upper', def(['string'], ([s]) => mapRunes(s as string, (c) => c.toUpperCase()))],
+  ['lower', def(['string'], ([s]) => mapRunes(s as string, (c) => c.toLowerCase()))],
   ['title', def(['string'], ([s]) => title(s as string))],
   ['untitle', def(['string'], ([s]) => (s as string).replace(/(^|\s)(\S)/gu, (_, a: string, b: string) => a + b.toLowerCase()))],
   ['trim', def(['string'], ([s]) => trimSpace(s as string))],
@@ -178,7 +206,7 @@ export const sprigStrings: [string, FuncDef][] = [
     goSplit(s as string, sep as string, Number(n)).forEach((p, i) => m.set(`_${i}`, p));
     return m;
   })],
-  ['camelcase', def(['string'], ([s]) => (s as string).split('_').map((w) => (w === '' ? '' : w[0]!.toUpperCase() + w.slice(1))).join(''))],
+  ['camelcase', def(['string'], ([s]) => camel(s as string))],
   ['kebabcase', def(['string'], ([s]) => snake(s as string, '-'))],
   ['snakecase', def(['string'], ([s]) => snake(s as string, '_'))],
   ['wrap', def(['int', 'string'], ([n, s]) => wrap(s as string, Number(n)))],

@@ -119,7 +119,12 @@ export function readValues(text: string, file: string, positions?: ValuePosition
     const err = doc.errors[0]!;
     return { value: new Map(), error: { message: err.message, offset: err.pos[0] } };
   }
-  const v = convertNode(doc.contents as YamlNode | null, doc, file, positions, 0);
+  let v: GoValue;
+  try {
+    v = convertNode(doc.contents as YamlNode | null, doc, file, positions, 0);
+  } catch (e) {
+    return { value: new Map(), error: { message: (e as Error).message, offset: 0 } };
+  }
   if (v === null || v === undefined) return { value: new Map() };
   if (!(v instanceof Map)) return { value: new Map(), error: { message: 'values are not a map', offset: 0 } };
   return { value: v };
@@ -143,6 +148,9 @@ function convertNode(node: YamlNode | null, doc: Document, file: string, positio
     const out: GoMap = new Map();
     const entries = new Map<string | number, SourcePos>();
     for (const pair of node.items) {
+      // go-yaml v2 has no empty keys (`: x`), the yaml library reads them as null keys.
+      const key = pair.key as YamlNode | null;
+      if (!key || (isScalar(key) && key.value === null && key.range?.[0] === key.range?.[1])) throw new Error('yaml: did not find expected key');
       const k = isScalar(pair.key) ? scalarKey(pair.key.value, pair.key.source) : String((pair.key as { toString(): string } | null) ?? '');
       if (k === '<<') continue; // resolved by the yaml library's merge option
       const val = pair.value as YamlNode | null;
