@@ -6,10 +6,10 @@
  * prints, for the golden comparison.
  */
 import { parseDocument } from 'yaml';
-import bundleJson from '../../../../schemas/kubernetes/bundle.json';
 import { newBudget, TemplateExecError, type ErrorSite, type Limits } from './limits';
 import { TemplateSet } from './engine';
-import { GoStruct, readValues, typedSlice, type GoMap, type GoValue, type ValuePositions } from './values';
+import { capabilities, chartMetadata, filesObject } from './chart-objects';
+import { mapTypes, readValues, type GoMap, type GoValue, type ValuePositions } from './values';
 
 export interface RenderOptions {
   releaseName: string;
@@ -50,117 +50,6 @@ export interface ChartRender {
 /** The files of a chart directory: chart-relative path -> text. */
 export type ChartFiles = ReadonlyMap<string, string>;
 
-function chartMetadata(text: string | undefined): { meta: GoStruct; name: string } | TemplateError {
-  if (text === undefined) return { message: 'Chart.yaml file is missing', file: 'Chart.yaml' };
-  const doc = parseDocument(text, { uniqueKeys: false });
-  if (doc.errors.length > 0) return { message: doc.errors[0]!.message, file: 'Chart.yaml', offset: doc.errors[0]!.pos[0] };
-  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
-  const str = (k: string): string => (typeof raw[k] === 'string' ? (raw[k] as string) : raw[k] === undefined ? '' : String(raw[k]));
-  const name = str('name');
-  const fields = new Map<string, GoValue>([
-    ['Name', name],
-    ['Home', str('home')],
-    ['Sources', null],
-    ['Version', str('version')],
-    ['Description', str('description')],
-    ['Keywords', null],
-    ['Maintainers', null],
-    ['Icon', str('icon')],
-    ['APIVersion', str('apiVersion')],
-    ['Condition', str('condition')],
-    ['Tags', str('tags')],
-    ['AppVersion', str('appVersion')],
-    ['Deprecated', raw.deprecated === true],
-    ['Annotations', null],
-    ['KubeVersion', str('kubeVersion')],
-    ['Dependencies', null],
-    ['Type', str('type')],
-  ]);
-  return { meta: new GoStruct('*chart.Metadata', fields), name };
-}
-
-/**
- * Helm's default .Capabilities.APIVersions (what `helm template` knows offline): every group/version of the built-in
- * Kubernetes types (client-go's scheme: no apiextensions or apiregistration, which live outside it), and each
- * `group/version/Kind`. Taken from the schema bundle's kinds table.
- */
-function knownApiVersions(): ReadonlySet<string> {
-  const kinds = (bundleJson as unknown as { kinds: Record<string, Record<string, string>> }).kinds;
-  const out = new Set<string>();
-  for (const [gv, byKind] of Object.entries(kinds)) {
-    if (gv.startsWith('apiextensions.k8s.io/') || gv.startsWith('apiregistration.k8s.io/')) continue;
-    out.add(gv);
-    for (const kind of Object.keys(byKind)) out.add(`${gv}/${kind}`);
-  }
-  return out;
-}
-
-function capabilities(kubeVersion: string): GoStruct {
-  const m = /^v?(\d+)\.(\d+)/.exec(kubeVersion);
-  const kv = new GoStruct(
-    'common.KubeVersion',
-    new Map<string, GoValue>([
-      ['Version', kubeVersion],
-      ['Major', m?.[1] ?? '1'],
-      ['Minor', m?.[2] ?? '0'],
-      ['GitVersion', kubeVersion],
-    ]),
-    new Map(),
-    kubeVersion,
-  );
-  const known = knownApiVersions();
-  const apiVersions = new GoStruct('common.VersionSet', new Map(), new Map([['Has', { kind: 'func' as const, name: 'Has', call: (a: GoValue[]) => known.has(String(a[0])) }]]));
-  return new GoStruct('*common.Capabilities', new Map<string, GoValue>([['KubeVersion', kv], ['APIVersions', apiVersions], ['HelmVersion', new Map()]]));
-}
-
-function filesObject(files: ChartFiles): GoStruct {
-  const plain = [...files.keys()].filter((p) => !p.startsWith('templates/') && p !== 'values.yaml' && p !== 'Chart.yaml');
-  const get = (args: GoValue[]): GoValue => files.get(String(args[0])) ?? '';
-  const method = (name: string, call: (a: GoValue[]) => GoValue) => [name, { kind: 'func' as const, name, call }] as const;
-  return new GoStruct(
-    'files.Files',
-    new Map(),
-    new Map([
-      method('Get', get),
-      method('GetBytes', get),
-      method('Lines', (a) => typedSlice(String(get(a)).split('\n'), 'string')),
-      method('Glob', (a) => new GoStruct('files.Files', new Map(plain.filter((p) => globMatch(String(a[0]), p)).map((p) => [p, files.get(p)!] as [string, GoValue])))),
-    ]),
-  );
-}
-
-/** Helm's Files.Glob patterns (gobwas/glob with '/' separators): `*` within a segment, `**` across. */
-function globMatch(pattern: string, path: string): boolean {
-  const p = pattern.split('/');
-  const s = path.split('/');
-  const seg = (pp: string, ss: string): boolean => {
-    let i = 0;
-    let j = 0;
-    let star = -1;
-    let mark = 0;
-    while (j < ss.length) {
-      if (i < pp.length && (pp[i] === '?' || pp[i] === ss[j])) {
-        i++;
-        j++;
-      } else if (i < pp.length && pp[i] === '*') {
-        star = i++;
-        mark = j;
-      } else if (star >= 0) {
-        i = star + 1;
-        j = ++mark;
-      } else return false;
-    }
-    while (i < pp.length && pp[i] === '*') i++;
-    return i === pp.length;
-  };
-  const walk = (a: number, b: number): boolean => {
-    if (a === p.length) return b === s.length;
-    if (p[a] === '**') return Array.from({ length: s.length - b + 1 }, (_, k) => walk(a + 1, b + k)).some(Boolean);
-    return b < s.length && seg(p[a]!, s[b]!) && walk(a + 1, b + 1);
-  };
-  return walk(0, 0);
-}
-
 /**
  * Puts user values (a -f file) over the chart's values as Helm does: maps merge key by key, anything else replaces,
  * and `null` deletes a key the chart sets (a `null` for a key the chart does not set stays, as in Helm).
@@ -179,11 +68,12 @@ export function coalesceValues(dst: GoMap, src: GoMap, depth = 0): void {
 export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: GoMap[] = []): ChartRender {
   const positions: ValuePositions = new WeakMap();
   const meta = chartMetadata(files.get('Chart.yaml'));
-  if ('message' in meta) return { chartName: '', templates: [], error: meta, values: new Map(), positions };
+  if ('error' in meta) return { chartName: '', templates: [], error: meta.error, values: new Map(), positions };
   const read = readValues(files.get('values.yaml') ?? '', 'values.yaml', positions);
   const base: ChartRender = { chartName: meta.name, templates: [], values: read.value, positions };
   if (read.error) return { ...base, error: { message: read.error.message, file: 'values.yaml', offset: read.error.offset } };
   for (const o of overrides) coalesceValues(read.value, o);
+  mapTypes.set(read.value, 'common.Values');
   const set = new TemplateSet();
   const templateFiles = [...files.keys()].filter((p) => p.startsWith('templates/'));
   const names = templateFiles.map((p) => ({ file: p, name: `${meta.name}/${p}` }));
@@ -210,7 +100,10 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
   for (const t of order) {
     if (t.file.split('/').pop()!.startsWith('_')) continue;
     const data: GoMap = new Map(top);
-    data.set('Template', new Map<string, GoValue>([['Name', t.name], ['BasePath', `${meta.name}/templates`]]));
+    mapTypes.set(data, 'common.Values');
+    const template: GoMap = new Map<string, GoValue>([['Name', t.name], ['BasePath', `${meta.name}/templates`]]);
+    mapTypes.set(template, 'common.Values');
+    data.set('Template', template);
     try {
       templates.push({ name: t.name, file: t.file, output: set.execute(t.name, data, budget).replaceAll('<no value>', '') });
     } catch (e) {

@@ -4,9 +4,9 @@
  * fail, lookup).
  */
 import { def, FuncError, type FuncDef } from './funcs-types';
-import { formatV } from './gofmt';
 import { bytesToString, utf8Bytes } from './gostrings';
 import { sha256Hex, base64Encode } from './hash';
+import { decimalFold } from './decimal';
 import { semverCompare } from './semver';
 import { isEmpty } from './sprig-lists';
 import { strval } from './sprig-strings';
@@ -126,6 +126,23 @@ function untilStep(start: bigint, stop: bigint, step: bigint, spend: (n: number)
   return typedSlice(out, 'int');
 }
 
+/** sprig's seq: GNU seq's argument forms (last; first last; first step last). */
+function seq(p: bigint[], spend: (n: number) => void): string {
+  const list = (start: bigint, stop: bigint, step: bigint): string => untilStep(start, stop, step, spend).map(String).join(' ');
+  if (p.length === 1) return list(1n, p[0]! + (p[0]! < 1n ? -1n : 1n), p[0]! < 1n ? -1n : 1n);
+  if (p.length === 2) {
+    const step = p[1]! < p[0]! ? -1n : 1n;
+    return list(p[0]!, p[1]! + step, step);
+  }
+  if (p.length === 3) {
+    const [start, step, end] = p as [bigint, bigint, bigint];
+    const inc = end < start ? -1n : 1n;
+    if (end < start && step > 0n) return '';
+    return list(start, end + inc, step);
+  }
+  return '';
+}
+
 function required(msg: GoValue, v: GoValue): GoValue {
   if (v === null || v === undefined || v === '') throw new FuncError(`${strval(msg)}`);
   return v;
@@ -156,16 +173,16 @@ export const sprigMisc: [string, FuncDef][] = [
   ['mod', def(['any', 'any'], ([a, b]) => divide(a, b, true))],
   ['max', def(['any'], ([a, ...r]) => r.reduce<bigint>((m, x) => (toInt64(x) > m ? toInt64(x) : m), toInt64(a)), 'any')],
   ['min', def(['any'], ([a, ...r]) => r.reduce<bigint>((m, x) => (toInt64(x) < m ? toInt64(x) : m), toInt64(a)), 'any')],
-  ['addf', def([], (a) => a.reduce<number>((s, x) => s + toFloat64(x), 0), 'any')],
-  ['subf', def(['any'], ([a, ...r]) => r.reduce<number>((s, x) => s - toFloat64(x), toFloat64(a)), 'any')],
-  ['mulf', def(['any'], ([a, ...r]) => r.reduce<number>((s, x) => s * toFloat64(x), toFloat64(a)), 'any')],
-  ['divf', def(['any'], ([a, ...r]) => r.reduce<number>((s, x) => s / toFloat64(x), toFloat64(a)), 'any')],
+  ['addf', def([], (a) => (a.length === 0 ? 0 : decimalFold('add', toFloat64(a[0]), a.slice(1).map(toFloat64))), 'any')],
+  ['subf', def(['any'], ([a, ...r]) => decimalFold('sub', toFloat64(a), r.map(toFloat64)), 'any')],
+  ['mulf', def(['any'], ([a, ...r]) => decimalFold('mul', toFloat64(a), r.map(toFloat64)), 'any')],
+  ['divf', def(['any'], ([a, ...r]) => decimalFold('div', toFloat64(a), r.map(toFloat64)), 'any')],
   ['floor', def(['any'], ([v]) => Math.floor(toFloat64(v)))],
   ['ceil', def(['any'], ([v]) => Math.ceil(toFloat64(v)))],
   ['round', def(['any', 'int'], ([v, p]) => Math.round(toFloat64(v) * 10 ** Number(p)) / 10 ** Number(p), 'float64')],
   ['until', def(['int'], ([n], ctx) => untilStep(0n, n as bigint, (n as bigint) < 0n ? -1n : 1n, ctx.spend))],
   ['untilStep', def(['int', 'int', 'int'], ([a, b, c], ctx) => untilStep(a as bigint, b as bigint, c as bigint, ctx.spend))],
-  ['seq', def([], (a) => a.map((x) => formatV(x)).join(' '), 'int')],
+  ['seq', def([], (a, ctx) => seq(a as bigint[], ctx.spend), 'int')],
   ['kindIs', def(['string', 'any'], ([k, v]) => kindIs(k, v))],
   ['kindOf', def(['any'], ([v]) => kindName(v))],
   ['typeOf', def(['any'], ([v]) => typeName(v))],

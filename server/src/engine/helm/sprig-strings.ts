@@ -143,13 +143,24 @@ function mapRunes(s: string, f: (c: string) => string): string {
   return out;
 }
 
-/** xstrings.ToCamelCase: words separated by space, underscore or hyphen, each capitalised, separators dropped. */
+/**
+ * xstrings.ToCamelCase: words separated by space, underscore or hyphen are capitalised; one separator between words
+ * is dropped, further ones and those at either end stay (`_complex__case_` -> `_Complex_Case_`).
+ */
 function camel(s: string): string {
+  const cs = [...s];
+  const isSep = (c: string | undefined): boolean => c === ' ' || c === '_' || c === '-';
   let out = '';
   let up = true;
-  for (const c of s) {
-    if (c === ' ' || c === '_' || c === '-') {
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    if (isSep(c)) {
+      let j = i;
+      while (j < cs.length && isSep(cs[j])) j++;
+      const run = cs.slice(i, j);
+      out += i === 0 || j === cs.length ? run.join('') : run.slice(1).join('');
       up = true;
+      i = j - 1;
       continue;
     }
     out += up ? mapRunes(c, (x) => x.toUpperCase()) : c;

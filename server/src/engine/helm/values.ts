@@ -44,6 +44,9 @@ export function typedSlice<T extends GoValue>(items: T[], elem: string): T[] {
   return items;
 }
 
+/** Named map types (Helm's `common.Values` for the top-level data and .Values), for `%T` and `typeOf`. */
+export const mapTypes = new WeakMap<GoMap, string>();
+
 export function isGoMap(v: GoValue): v is GoMap {
   return v instanceof Map;
 }
@@ -62,7 +65,7 @@ export function typeName(v: GoValue): string {
       return 'bool';
   }
   if (Array.isArray(v)) return `[]${sliceTypes.get(v) ?? 'interface {}'}`;
-  if (v instanceof Map) return 'map[string]interface {}';
+  if (v instanceof Map) return mapTypes.get(v) ?? 'map[string]interface {}';
   if (v instanceof GoStruct) return v.typeName;
   return 'func';
 }
