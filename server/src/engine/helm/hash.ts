@@ -9,14 +9,21 @@ const K = new Uint32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-export function sha256Hex(data: Uint8Array): string {
+/** Merkle–Damgård padding: 0x80, zeros, the bit length big-endian in the last 8 bytes of a whole block. */
+function pad(data: Uint8Array, block: 64 | 128): { padded: Uint8Array; view: DataView } {
   const len = data.length;
-  const padded = new Uint8Array(((len + 9 + 63) >> 6) << 6);
+  const lenBytes = block === 64 ? 8 : 16;
+  const padded = new Uint8Array(Math.ceil((len + 1 + lenBytes) / block) * block);
   padded.set(data);
   padded[len] = 0x80;
   const view = new DataView(padded.buffer);
   view.setUint32(padded.length - 8, Math.floor(len / 0x20000000));
   view.setUint32(padded.length - 4, (len << 3) >>> 0);
+  return { padded, view };
+}
+
+export function sha256Hex(data: Uint8Array): string {
+  const { padded, view } = pad(data, 64);
   const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   const w = new Uint32Array(64);
   const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
@@ -64,13 +71,7 @@ export function base64Encode(b: Uint8Array): string {
 }
 
 export function sha1Hex(data: Uint8Array): string {
-  const len = data.length;
-  const padded = new Uint8Array(((len + 9 + 63) >> 6) << 6);
-  padded.set(data);
-  padded[len] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(len / 0x20000000));
-  view.setUint32(padded.length - 4, (len << 3) >>> 0);
+  const { padded, view } = pad(data, 64);
   const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
   const w = new Uint32Array(80);
   const rotl = (x: number, n: number): number => (x << n) | (x >>> (32 - n));
@@ -161,13 +162,7 @@ const K512 = [
 export function sha512Hex(data: Uint8Array): string {
   const M = (1n << 64n) - 1n;
   const rotr = (x: bigint, n: bigint): bigint => ((x >> n) | (x << (64n - n))) & M;
-  const len = data.length;
-  const padded = new Uint8Array(((len + 17 + 127) >> 7) << 7);
-  padded.set(data);
-  padded[len] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(len / 0x20000000));
-  view.setUint32(padded.length - 4, (len << 3) >>> 0);
+  const { padded, view } = pad(data, 128);
   const h = ['6a09e667f3bcc908', 'bb67ae8584caa73b', '3c6ef372fe94f82b', 'a54ff53a5f1d36f1', '510e527fade682d1', '9b05688c2b3e6c1f', '1f83d9abfb41bd6b', '5be0cd19137e2179'].map((x) => BigInt('0x' + x));
   const w: bigint[] = new Array(80);
   for (let off = 0; off < padded.length; off += 128) {

@@ -2,6 +2,7 @@
  * The rest of Sprig: path and URL helpers, more hashes and encodings, float math, semver objects, and fixed stand-ins
  * for its time, random and crypto functions (clearly FAKE values, so renders are reproducible).
  */
+import { normalizePath } from '../project/paths';
 import { def, FuncError, type FuncDef } from './funcs-types';
 import { formatV } from './gofmt';
 import { bytesToString, utf8Bytes } from './gostrings';
@@ -11,21 +12,9 @@ import { strval } from './sprig-strings';
 import { GoStruct, type GoMap, type GoValue } from './values';
 import { toJson } from './yaml-out';
 
-/** Go's path.Clean. */
-function clean(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-    } else out.push(seg);
-  }
-  const s = (rooted ? '/' : '') + out.join('/');
-  return s === '' ? '.' : s;
-}
+/** Go's path.Clean (the project's POSIX normalisation). */
+const clean = (p: string): string => normalizePath(p);
+
 function base(p: string): string {
   if (p === '') return '.';
   const t = p.replace(/\/+$/, '');
