@@ -108,19 +108,8 @@ export function quoteGo(s: string, quote = '"'): string {
   return out + quote;
 }
 
-/** UTF-8 bytes of a string (Go strings are bytes: len, slicing, %x, hashing, base64). */
-export function utf8Bytes(s: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of s) {
-    let cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp < 0xe000) cp = 0xfffd;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return Uint8Array.from(out);
-}
+/** UTF-8 bytes of a string (Go strings are bytes: len, slicing, %x, hashing, base64); one encoder for the engine. */
+export { utf8 as utf8Bytes } from '../project/kustomize/hash';
 
 export function bytesToString(b: Uint8Array): string {
   return new TextDecoder('utf-8').decode(b);

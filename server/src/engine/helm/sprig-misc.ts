@@ -5,7 +5,8 @@
  */
 import { def, FuncError, type FuncDef } from './funcs-types';
 import { bytesToString, utf8Bytes } from './gostrings';
-import { sha256Hex, base64Encode } from './hash';
+import { sha256Hex } from '../project/kustomize/hash';
+import { base64Encode } from './hash';
 import { decimalFold } from './decimal';
 import { semverCompare } from './semver';
 import { isEmpty } from './sprig-lists';
@@ -191,7 +192,7 @@ export const sprigMisc: [string, FuncDef][] = [
   ['deepEqual', def(['any', 'any'], ([a, b]) => toJsonOrEmpty(a) === toJsonOrEmpty(b))],
   ['b64enc', def(['string'], ([s]) => base64Encode(utf8Bytes(s as string)))],
   ['b64dec', def(['string'], ([s]) => b64dec(s as string))],
-  ['sha256sum', def(['string'], ([s]) => sha256Hex(utf8Bytes(s as string)))],
+  ['sha256sum', def(['string'], ([s]) => sha256Hex(s as string))],
   ['toYaml', def(['any'], ([v]) => toYamlOrEmpty(v))],
   ['mustToYaml', def(['any'], ([v]) => toYamlDoc(v).replace(/\n$/, ''))],
   ['toJson', def(['any'], ([v]) => toJsonOrEmpty(v))],
