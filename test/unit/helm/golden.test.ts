@@ -18,23 +18,32 @@ function helmError(text: string): { where: string; message: string } {
 
 const names = caseNames();
 
-/** Cases where the engine still differs from Helm, with what differs (run as todo: reported, not failing). */
-const HTPASSWD = 'htpasswd: Helm hashes with a random bcrypt salt (its own output changes every run); the engine prints a fixed fake hash';
-const KNOWN_DIFFERENCES: Record<string, string> = {
+/**
+ * Cases whose output Helm itself cannot reproduce: the lines matching `lines` are left out of the comparison (the
+ * rest must still be identical).
+ */
+const HTPASSWD = { reason: 'htpasswd hashes with a random bcrypt salt in Helm; the engine prints a fixed fake hash', lines: /^  web-config\.yaml: / };
+const NONDETERMINISTIC: Record<string, { reason: string; lines: RegExp }> = {
   'prometheus-pushgateway@basic-auth-values': HTPASSWD,
   'prometheus-pushgateway@servicemonitor-basicauth-secret-values': HTPASSWD,
   'prometheus-pushgateway@servicemonitor-basicauth-values': HTPASSWD,
 };
+
+function withoutLines(text: string, re: RegExp | undefined): string {
+  return re ? text.split('\n').filter((l) => !re.test(l)).join('\n') : text;
+}
 
 test('the golden suite is not empty', () => {
   assert.ok(names.length >= 15);
 });
 
 for (const name of names) {
-  test(`helm golden: ${name}`, { todo: KNOWN_DIFFERENCES[name] }, () => {
+  test(`helm golden: ${name}`, () => {
     const c = loadCase(name);
     if (c.expected !== undefined) {
-      assert.equal(c.actual, c.expected);
+      const skip = NONDETERMINISTIC[name]?.lines;
+      if (skip) assert.notEqual(withoutLines(c.expected, skip), c.expected, 'the left-out lines exist');
+      assert.equal(withoutLines(c.actual, skip), withoutLines(c.expected, skip));
       return;
     }
     assert.ok(c.expectedError, 'case has neither helm-output.yaml nor helm-error.txt');

@@ -6,8 +6,8 @@
  * prints, for the golden comparison.
  */
 import { parseDocument } from 'yaml';
-import { newBudget, TemplateExecError, type ErrorSite, type Limits } from './limits';
-import { TemplateSet } from './engine';
+import { newBudget, TemplateExecError, type ErrorSite, type Limits, type OutputSegment } from './limits';
+import { dropNoValue, TemplateSet } from './engine';
 import { capabilities, chartMetadata, filesObject } from './chart-objects';
 import { mapTypes, readValues, type GoMap, type GoValue, type ValuePositions } from './values';
 
@@ -34,6 +34,11 @@ export interface RenderedTemplate {
   /** Chart-relative path of the template file. */
   file: string;
   output?: string;
+  /**
+   * Where the output came from, in output order: from `out` on, text copied from `file` at `src` (offset for offset),
+   * or what the action at `src` printed (an include's text is attributed to the include call).
+   */
+  segments?: OutputSegment[];
   error?: TemplateError;
 }
 
@@ -105,17 +110,24 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
     mapTypes.set(template, 'common.Values');
     data.set('Template', template);
     try {
-      templates.push({ name: t.name, file: t.file, output: set.execute(t.name, data, budget).replaceAll('<no value>', '') });
+      const traced = set.executeTraced(t.name, data, budget);
+      const { output, segments } = dropNoValue(traced.output, traced.segments);
+      templates.push({ name: t.name, file: t.file, output, segments: segments.map((g) => ({ ...g, file: chartRelative(g.file, meta.name) })) });
     } catch (e) {
-      if (!(e instanceof TemplateExecError)) throw e;
-      templates.push({ name: t.name, file: t.file, error: siteError(e.message, e.site, meta.name) });
+      // Nothing leaves the engine: an unexpected failure (a bug, an exhausted stack) is this template's error.
+      const message = e instanceof TemplateExecError ? e.message : `internal error rendering ${t.name}: ${e instanceof Error ? e.message : String(e)}`;
+      templates.push({ name: t.name, file: t.file, error: siteError(message, e instanceof TemplateExecError ? e.site : undefined, meta.name) });
     }
   }
   return { ...base, templates };
 }
 
+function chartRelative(file: string, chart: string): string {
+  return file.startsWith(`${chart}/`) ? file.slice(chart.length + 1) : file;
+}
+
 function siteError(message: string, site: ErrorSite | undefined, chart: string): TemplateError {
-  const file = site?.file.startsWith(`${chart}/`) ? site.file.slice(chart.length + 1) : site?.file;
+  const file = site ? chartRelative(site.file, chart) : undefined;
   return { message, file, offset: site?.offset, line: site?.line, col: site?.col };
 }
 

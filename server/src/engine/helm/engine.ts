@@ -4,7 +4,7 @@
  * "gotpl", as Helm names it), so its defines stay local to the call.
  */
 import { Executor } from './exec';
-import { newBudget, TemplateExecError, type Budget, type Limits } from './limits';
+import { newBudget, TemplateExecError, type Budget, type Limits, type OutputSegment } from './limits';
 import { helmFuncs } from './funcs';
 import { FuncError, type CallContext, type FuncMap } from './funcs-types';
 import { parseTemplate, TemplateParseError, type ParsedTemplate } from './parse';
@@ -36,6 +36,11 @@ export class TemplateSet {
 
   /** Executes a template; Helm's `<no value>` replacement is the caller's (renderTemplate). Throws TemplateExecError. */
   execute(name: string, data: GoValue, budget: Budget = newBudget()): string {
+    return this.executeTraced(name, data, budget).output;
+  }
+
+  /** Executes a template and says where each piece of its output came from. Throws TemplateExecError. */
+  executeTraced(name: string, data: GoValue, budget: Budget = newBudget()): { output: string; segments: OutputSegment[] } {
     const ctx: CallContext = {
       include: (n, d) => this.execute(n, d, budget),
       tpl: (text, d) => this.tpl(text, d, budget),
@@ -44,7 +49,9 @@ export class TemplateSet {
         if (budget.steps > budget.limits.maxSteps) throw new TemplateExecError(`template execution exceeded ${budget.limits.maxSteps} steps`, undefined, 'budget');
       },
     };
-    return new Executor(this.trees, this.funcs, budget, ctx).run(name, data);
+    const ex = new Executor(this.trees, this.funcs, budget, ctx);
+    const output = ex.run(name, data);
+    return { output, segments: ex.segments };
   }
 
   private tpl(text: string, data: GoValue, budget: Budget): string {
@@ -58,6 +65,25 @@ export class TemplateSet {
       throw e;
     }
   }
+}
+
+/**
+ * Helm's final step: every `<no value>` in a rendered template is removed. Segments shift with the text they index.
+ */
+export function dropNoValue(output: string, segments: readonly OutputSegment[]): { output: string; segments: OutputSegment[] } {
+  const NO = '<no value>';
+  if (!output.includes(NO)) return { output, segments: [...segments] };
+  const cuts: number[] = [];
+  for (let i = output.indexOf(NO); i >= 0; i = output.indexOf(NO, i + NO.length)) cuts.push(i);
+  const shift = (o: number): number => {
+    let removed = 0;
+    for (const c of cuts) {
+      if (c >= o) break;
+      removed += Math.min(NO.length, o - c);
+    }
+    return o - removed;
+  };
+  return { output: output.replaceAll(NO, ''), segments: segments.map((g) => ({ ...g, out: shift(g.out) })) };
 }
 
 /** Renders one template as Helm does (missing values print nothing). */

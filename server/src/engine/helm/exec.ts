@@ -10,12 +10,8 @@ import { FuncError, FuncPanic, goTypeOfParam, validateArg, type CallContext, typ
 import { formatV } from './gofmt';
 import { byteLength } from './gostrings';
 import { GoStruct, typeName, type GoValue } from './values';
-import { isTrue, TemplateExecError, type Budget, type ErrorSite } from './limits';
+import { BREAK, CONTINUE, isTrue, TemplateExecError, type Budget, type ErrorSite, type OutputSegment } from './limits';
 
-class BreakSignal {}
-class ContinueSignal {}
-const BREAK = new BreakSignal();
-const CONTINUE = new ContinueSignal();
 
 export interface TemplateLookup {
   get(name: string): ParsedTemplate | undefined;
@@ -24,6 +20,8 @@ export interface TemplateLookup {
 export class Executor {
   private out: string[] = [];
   private outLen = 0;
+  /** Where each piece of output came from: output offset -> template file and offset (text copied, or an action). */
+  readonly segments: OutputSegment[] = [];
   private vars: { name: string; value: GoValue }[] = [];
   private tree!: ParsedTemplate;
   private atPos = 0;
@@ -67,7 +65,8 @@ export class Executor {
     if (this.budget.steps > this.budget.limits.maxSteps) throw this.fail(`template execution exceeded ${this.budget.limits.maxSteps} steps`, 'budget');
   }
 
-  private write(s: string): void {
+  private write(s: string, src?: number): void {
+    if (src !== undefined && s.length > 0) this.segments.push({ out: this.outLen, file: this.tree.file, src });
     this.outLen += s.length;
     if (this.outLen > this.budget.limits.maxOutput) throw this.fail(`template output exceeded ${this.budget.limits.maxOutput} characters`, 'budget');
     this.out.push(s);
@@ -98,7 +97,7 @@ export class Executor {
     this.step();
     switch (n.t) {
       case 'text':
-        this.write(n.text);
+        this.write(n.text, n.pos);
         return;
       case 'action': {
         const v = this.pipeline(dot, n.pipe);
@@ -149,10 +148,10 @@ export class Executor {
 
   private print(v: GoValue, pipe: Pipe): void {
     this.at(pipe.pos, pipeStr(pipe));
-    if (v === undefined || v === null) this.write('<no value>');
-    else if (typeof v === 'string') this.write(v);
+    if (v === undefined || v === null) this.write('<no value>', pipe.pos);
+    else if (typeof v === 'string') this.write(v, pipe.pos);
     else if (typeof v === 'object' && 'kind' in v && !(v instanceof Map) && !Array.isArray(v)) throw this.fail(`can't print ${pipeStr(pipe)} of type func`);
-    else this.write(formatV(v));
+    else this.write(formatV(v), pipe.pos);
   }
 
   private range(n: Extract<TNode, { t: 'range' }>, dot: GoValue): void {
@@ -247,12 +246,12 @@ export class Executor {
     switch (first.t) {
       case 'field':
         this.at(first.pos, argString(first));
-        return this.fieldChain(dot, dot, first.idents, cmd, final, false);
+        return this.fieldChain(dot, dot, first.idents, cmd, final);
       case 'chain': {
         this.at(first.pos, argString(first));
         if (first.node.t === 'nil') throw this.fail(`indirection through explicit nil in ${argString(first)}`);
         const recv = this.arg(dot, first.node, 'any');
-        return this.fieldChain(dot, recv, first.fields, cmd, final, false);
+        return this.fieldChain(dot, recv, first.fields, cmd, final);
       }
       case 'var': {
         this.at(first.pos, argString(first));
@@ -261,7 +260,7 @@ export class Executor {
           this.notAFunction(cmd, final);
           return v;
         }
-        return this.fieldChain(dot, v, first.idents, cmd, final, false);
+        return this.fieldChain(dot, v, first.idents, cmd, final);
       }
       case 'ident':
         return this.call(dot, first.name, cmd, final);
@@ -297,7 +296,7 @@ export class Executor {
   }
 
   /** Walks `.a.b.c` from receiver; the last field may be a method taking the command's other args. */
-  private fieldChain(dot: GoValue, recv: GoValue, idents: string[], cmd: Command, final: GoValue | typeof MISSING, _: boolean): GoValue {
+  private fieldChain(dot: GoValue, recv: GoValue, idents: string[], cmd: Command, final: GoValue | typeof MISSING): GoValue {
     let r = recv;
     for (let i = 0; i < idents.length; i++) {
       const last = i === idents.length - 1;
@@ -339,7 +338,7 @@ export class Executor {
     this.at(cmd.args[0]!.pos, name);
     if (!f) throw this.fail(`${JSON.stringify(name)} is not a defined function`);
     const argNodes = cmd.args.slice(1);
-    if (name === 'and' || name === 'or') return this.andOr(dot, name, argNodes, final, cmd);
+    if (name === 'and' || name === 'or') return this.andOr(dot, name, argNodes, final);
     const numIn = argNodes.length + (final !== MISSING ? 1 : 0);
     if (f.variadic !== undefined) {
       if (numIn < f.params.length) throw this.fail(`wrong number of args for ${name}: want at least ${f.params.length} got ${argNodes.length}`);
@@ -369,7 +368,7 @@ export class Executor {
     }
   }
 
-  private andOr(dot: GoValue, name: string, argNodes: Arg[], final: GoValue | typeof MISSING, cmd: Command): GoValue {
+  private andOr(dot: GoValue, name: string, argNodes: Arg[], final: GoValue | typeof MISSING): GoValue {
     const all: (Arg | { v: GoValue })[] = [...argNodes];
     if (final !== MISSING) all.push({ v: final });
     if (all.length < 1) throw this.fail(`wrong number of args for ${name}: want at least 1 got 0`);
@@ -381,7 +380,6 @@ export class Executor {
       const t = isTrue(v);
       if (name === 'and' ? !t : t) return v;
     }
-    void cmd;
     return v;
   }
 
@@ -395,10 +393,10 @@ export class Executor {
         if (typ === 'any' || typ === 'map' || typ === 'list' || typ === 'strings') return null;
         throw this.fail(`cannot assign nil to ${goTypeOfParam(typ)}`);
       case 'field':
-        return this.validate(this.fieldChain(dot, dot, a.idents, { pos: a.pos, args: [a] }, MISSING, false), typ, false);
+        return this.validate(this.fieldChain(dot, dot, a.idents, { pos: a.pos, args: [a] }, MISSING), typ, false);
       case 'var': {
         const v = this.varValue(a.name);
-        return this.validate(a.idents.length === 0 ? v : this.fieldChain(dot, v, a.idents, { pos: a.pos, args: [a] }, MISSING, false), typ, false);
+        return this.validate(a.idents.length === 0 ? v : this.fieldChain(dot, v, a.idents, { pos: a.pos, args: [a] }, MISSING), typ, false);
       }
       case 'pipe': {
         const v = this.pipeline(dot, a.pipe);
@@ -410,7 +408,7 @@ export class Executor {
       case 'chain': {
         if (a.node.t === 'nil') throw this.fail(`indirection through explicit nil in ${argString(a)}`);
         const recv = this.arg(dot, a.node, 'any');
-        return this.validate(this.fieldChain(dot, recv, a.fields, { pos: a.pos, args: [a] }, MISSING, false), typ, false);
+        return this.validate(this.fieldChain(dot, recv, a.fields, { pos: a.pos, args: [a] }, MISSING), typ, false);
       }
     }
     switch (typ) {

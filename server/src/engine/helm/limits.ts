@@ -34,6 +34,19 @@ export class TemplateExecError extends Error {
   }
 }
 
+/** A run of output starting at `out` that a template wrote at `src` in `file` (text: offset by offset; action: whole). */
+export interface OutputSegment {
+  out: number;
+  file: string;
+  src: number;
+}
+
+class BreakSignal {}
+class ContinueSignal {}
+/** Thrown by {{break}} / {{continue}} to the enclosing range. */
+export const BREAK = new BreakSignal();
+export const CONTINUE = new ContinueSignal();
+
 /** Mutable budget shared by every execution of one render. */
 export interface Budget {
   steps: number;
