@@ -4,8 +4,19 @@
  */
 import { parseDocument } from 'yaml';
 import bundleJson from '../../../../schemas/kubernetes/bundle.json';
-import type { ChartFiles, TemplateError } from './chart-render';
 import { GoStruct, typedSlice, type GoMap, type GoValue } from './values';
+
+export interface TemplateError {
+  message: string;
+  /** File (chart-relative) and offset the error points at, when known. */
+  file?: string;
+  offset?: number;
+  line?: number;
+  col?: number;
+}
+
+/** The files of a chart directory: chart-relative path -> text. */
+export type ChartFiles = ReadonlyMap<string, string>;
 
 /** Chart.yaml field -> Helm's Go field name (.Chart is Helm 4's struct-to-map of chart.Metadata). */
 const META_FIELDS: [string, string][] = [

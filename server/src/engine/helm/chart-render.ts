@@ -8,7 +8,7 @@
 import { parseDocument } from 'yaml';
 import { newBudget, TemplateExecError, type ErrorSite, type Limits, type OutputSegment } from './limits';
 import { dropNoValue, TemplateSet } from './engine';
-import { capabilities, chartMetadata, filesObject } from './chart-objects';
+import { capabilities, chartMetadata, filesObject, type ChartFiles, type TemplateError } from './chart-objects';
 import { mapTypes, readValues, type GoMap, type GoValue, type ValuePositions } from './values';
 
 export interface RenderOptions {
@@ -19,14 +19,6 @@ export interface RenderOptions {
   limits?: Partial<Limits>;
 }
 
-export interface TemplateError {
-  message: string;
-  /** File (chart-relative) and offset the error points at, when known. */
-  file?: string;
-  offset?: number;
-  line?: number;
-  col?: number;
-}
 
 export interface RenderedTemplate {
   /** Helm's name: `<chart>/templates/x.yaml`. */
@@ -52,8 +44,6 @@ export interface ChartRender {
   positions: ValuePositions;
 }
 
-/** The files of a chart directory: chart-relative path -> text. */
-export type ChartFiles = ReadonlyMap<string, string>;
 
 /**
  * Puts user values (a -f file) over the chart's values as Helm does: maps merge key by key, anything else replaces,

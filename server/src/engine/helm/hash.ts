@@ -83,7 +83,9 @@ export function base32Encode(b: Uint8Array): string {
 
 /** Decodes standard base32, or undefined when the text is not valid base32. */
 export function base32Decode(s: string): Uint8Array | undefined {
-  const body = s.replace(/=+$/, '');
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '=') end--;
+  const body = s.slice(0, end);
   const out: number[] = [];
   let bits = 0;
   let value = 0;

@@ -17,7 +17,9 @@ const clean = (p: string): string => normalizePath(p);
 
 function base(p: string): string {
   if (p === '') return '.';
-  const t = p.replace(/\/+$/, '');
+  let end = p.length;
+  while (end > 0 && p[end - 1] === '/') end--;
+  const t = p.slice(0, end);
   if (t === '') return '/';
   return t.slice(t.lastIndexOf('/') + 1);
 }

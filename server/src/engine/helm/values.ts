@@ -47,9 +47,6 @@ export function typedSlice<T extends GoValue>(items: T[], elem: string): T[] {
 /** Named map types (Helm's `common.Values` for the top-level data and .Values), for `%T` and `typeOf`. */
 export const mapTypes = new WeakMap<GoMap, string>();
 
-export function isGoMap(v: GoValue): v is GoMap {
-  return v instanceof Map;
-}
 
 /** Go's type name of a value as `%T` prints it. */
 export function typeName(v: GoValue): string {
