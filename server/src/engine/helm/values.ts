@@ -143,7 +143,7 @@ function convertNode(node: YamlNode | null, doc: Document, file: string, positio
   if (node === null || node === undefined) return null;
   if (depth > MAX_DEPTH) throw new Error('values nested too deeply');
   if (isAlias(node)) return convertNode(node.resolve(doc) as YamlNode | null, doc, file, positions, depth + 1);
-  if (isScalar(node)) return scalarValue(node.value, node.source);
+  if (isScalar(node)) return scalarValue(node.value, node.source, node.type === 'PLAIN');
   if (isMap(node)) {
     const out: GoMap = new Map();
     const entries = new Map<string | number, SourcePos>();
@@ -151,6 +151,12 @@ function convertNode(node: YamlNode | null, doc: Document, file: string, positio
       // go-yaml v2 has no empty keys (`: x`), the yaml library reads them as null keys.
       const key = pair.key as YamlNode | null;
       if (!key || (isScalar(key) && key.value === null && key.range?.[0] === key.range?.[1])) throw new Error('yaml: did not find expected key');
+      // sigs.k8s.io/yaml cannot turn a null key (`~:`, `null:`) into a JSON key.
+      if (isScalar(key) && key.value === null) {
+        const val = pair.value as YamlNode | null;
+        const shown = isScalar(val) ? (typeof val.value === 'string' ? JSON.stringify(val.value) : String(val.value)) : '';
+        throw new Error(`error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`);
+      }
       const k = isScalar(pair.key) ? scalarKey(pair.key.value, pair.key.source) : String((pair.key as { toString(): string } | null) ?? '');
       if (k === '<<') continue; // resolved by the yaml library's merge option
       const val = pair.value as YamlNode | null;
@@ -175,8 +181,17 @@ function convertNode(node: YamlNode | null, doc: Document, file: string, positio
   return null;
 }
 
-function scalarValue(v: unknown, source: unknown): GoValue {
+/**
+ * Where go-yaml v2 reads a plain scalar differently from the yaml library's YAML 1.1 schema: no sexagesimal numbers
+ * (`12:30` stays a string), `0o17` is an integer, and `-0` is the integer 0.
+ */
+function scalarValue(v: unknown, source: unknown, plain: boolean): GoValue {
   if (v === null || v === undefined) return null;
+  if (plain && typeof source === 'string') {
+    if (typeof v === 'number' && source.includes(':')) return source;
+    if (typeof v === 'string' && /^[-+]?0o[0-7_]+$/.test(source)) return Number.parseInt(source.replace(/0o|_/g, ''), 8);
+    if (Object.is(v, -0) && !/[.eE]/.test(source)) return 0;
+  }
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean' || typeof v === 'string') return v;
