@@ -55,11 +55,24 @@ export function toJson(v: GoValue, depth = 0): string {
 /** JSON-shaped data (what go-yaml v2 reads back from the JSON). */
 type J = null | boolean | string | { num: string } | J[] | Map<string, J>;
 
+/**
+ * go-yaml's reader rejects characters JSON leaves unescaped: DEL, C1 controls (but NEL), U+FFFE/U+FFFF. The JSON
+ * then does not read back and Helm's toYaml prints nothing.
+ */
+function checkReadable(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x7f || (c >= 0x80 && c <= 0x9f && c !== 0x85) || c === 0xfffe || c === 0xffff) throw new JsonError('yaml: control characters are not allowed');
+  }
+  return s;
+}
+
 function toJ(v: GoValue, depth: number): J {
   if (depth > 1000) throw new JsonError('json: unsupported value: encountered a cycle');
   if (v === undefined || v === null) return null;
   switch (typeof v) {
     case 'string':
+      return checkReadable(v);
     case 'boolean':
       return v;
     case 'bigint':
@@ -71,7 +84,7 @@ function toJ(v: GoValue, depth: number): J {
   if (Array.isArray(v)) return v.map((x) => toJ(x, depth + 1));
   if (v instanceof Map) {
     const m = new Map<string, J>();
-    for (const [k, x] of v) m.set(k, toJ(x, depth + 1));
+    for (const [k, x] of v) m.set(checkReadable(k), toJ(x, depth + 1));
     return m;
   }
   if (v instanceof GoStruct) {
@@ -126,7 +139,7 @@ export function v2KeyLess(a: string, b: string): boolean {
   return ar.length < br.length;
 }
 
-const V2_SPECIAL = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF', '', '~', 'null', 'Null', 'NULL', '.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF', '<<']);
+const V2_SPECIAL = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF', '', '~', 'null', 'Null', 'NULL', '.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF']);
 const FLOAT_RE = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const INT_RE = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[0-9]+)$/;
 const TIMESTAMP_RE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ][0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?(Z|[ ]?[-+][0-9]{1,2}(:[0-9]{2})?)?)?$/;
@@ -278,11 +291,14 @@ function writeDouble(o: Out, s: string, indent: number, allowBreaks: boolean): v
   const cps = [...s];
   o.put('"');
   let spaces = false;
+  // Observed with Helm 4.1: after a BOM, go-yaml v2 escapes every following character.
+  let afterBom = false;
   for (let i = 0; i < cps.length; i++) {
     const ch = cps[i]!;
     const c = ch.codePointAt(0)!;
-    if (!isPrintable(c) || c === 0xfeff || isBreak(c) || ch === '"' || ch === '\\') {
-      const e = ESCAPES[c];
+    if (afterBom || !isPrintable(c) || c === 0xfeff || isBreak(c) || ch === '"' || ch === '\\') {
+      if (c === 0xfeff) afterBom = true;
+      const e = afterBom && c !== 0xfeff ? undefined : ESCAPES[c];
       if (e !== undefined) o.put('\\' + e);
       else if (c <= 0xff) o.put('\\x' + c.toString(16).toUpperCase().padStart(2, '0'));
       else if (c <= 0xffff) o.put('\\u' + c.toString(16).toUpperCase().padStart(4, '0'));
