@@ -36,6 +36,8 @@ import { lintBuiltObject, type MappedFinding } from './map-findings';
 import { basenameOf, dirnameOf, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
 import { ProjectIndex } from './index';
+import { buildCharts, lintHelmBuild, type HelmProjectOptions } from './helm-lint';
+import type { HelmBuild } from '../helm/chart-build';
 import { isReplaced, replacedBuilds, runRelationRules, withRelationFindings, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {
@@ -49,6 +51,8 @@ export interface ProjectLintOptions extends RuleHooks {
   kustomize?: boolean;
   /** Run the relation rules over the project index (default true). */
   relations?: boolean;
+  /** Render the Helm charts (default: yes, with their values.yaml only); false: their files are linted alone. */
+  helm?: false | HelmProjectOptions;
 }
 
 export interface ProjectLint {
@@ -58,6 +62,8 @@ export interface ProjectLint {
   builds: KustomizeBuild[];
   /** The project index the relation rules read (undefined when they did not run). */
   index?: ProjectIndex;
+  /** The rendered Helm charts. */
+  charts?: HelmBuild[];
 }
 
 /** Rules of findings about a file's text, kept when its objects are judged by a build. */
@@ -147,7 +153,9 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     for (const p of b.patches) patches.add(p);
   }
 
-  const index = options.relations === false ? undefined : projectIndex(files, roots, sources, patches, options, host);
+  const charts = options.helm === false ? [] : buildCharts(host, files, options.helm ?? {});
+  const helm = helmFindings(charts, options, readText);
+  const index = options.relations === false ? undefined : projectIndex(files, roots, sources, new Set([...patches, ...helm.templates]), options, host);
   const relations: RelationResult = index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] };
   if (relations.replaced.length) {
     for (const [file, inFile] of mapped) {
@@ -170,13 +178,13 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
 
   const out = new Map<ProjectPath, Finding[]>();
   const given = new Set(files);
-  const order = [...files, ...[...new Set([...mapped.keys(), ...related.keys()])].filter((f) => !given.has(f)).sort()];
+  const order = [...files, ...[...new Set([...mapped.keys(), ...related.keys(), ...helm.files.keys()])].filter((f) => !given.has(f)).sort()];
   for (const path of order) {
     const settings = options.settingsFor(path);
     // Not kept in `texts`: a file no build read is dropped after its lint.
     const text = texts.has(path) ? texts.get(path) : host.readFile(path);
     if (!settings || text === undefined) continue;
-    const alone = given.has(path) ? lintAlone(path, text, settings) : [];
+    const alone = helm.alone(path, given.has(path) ? lintAlone(path, text, settings) : []);
     const fromBuilds = [...(mapped.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
     const judged = patches.has(path) || sources.has(path) || fromBuilds.length > 0;
     const combined = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
@@ -189,9 +197,30 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
       return was?.fixes && !f.fixes ? { ...f, fixes: was.fixes } : f;
     });
     const findings = withRelationFindings(text, kept, fromRelations, settings);
-    out.set(path, withStandaloneFixes(path, text, settings, findings));
+    const fromCharts = helm.files.get(path);
+    const all = withStandaloneFixes(path, text, settings, findings);
+    out.set(path, fromCharts ? [...all, ...fromCharts].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)) : all);
   }
-  return { files: out, builds: roots, ...(index ? { index } : {}) };
+  return { files: out, builds: roots, ...(index ? { index } : {}), ...(charts.length ? { charts } : {}) };
+}
+
+/**
+ * The charts' findings by file, and how a file's own lint is replaced: a template of a chart keeps only its text
+ * findings (it is judged as the rendered chart), and its "not checked" note goes where it rendered.
+ */
+function helmFindings(charts: readonly HelmBuild[], options: ProjectLintOptions, readText: (path: ProjectPath) => string | undefined) {
+  const files = new Map<ProjectPath, Finding[]>();
+  const templates = new Set<ProjectPath>();
+  const rendered = new Set<ProjectPath>();
+  for (const chart of charts) {
+    for (const t of chart.templates) templates.add(t);
+    for (const t of chart.rendered) rendered.add(t);
+    for (const [file, list] of lintHelmBuild(chart, options.settingsFor, readText, options)) files.set(file, [...(files.get(file) ?? []), ...list]);
+  }
+  const helmNote = SYNTAX_RULES.helmTemplate.meta.id;
+  const alone = (path: ProjectPath, findings: Finding[]): Finding[] =>
+    templates.has(path) ? findings.filter((f) => isTextFinding(f) && f.ruleId !== SYNTAX_RULES.helmRender.meta.id && !(f.ruleId === helmNote && rendered.has(path))) : findings;
+  return { files, templates, alone };
 }
 
 /** Plain files larger than this (UTF-16 units) are not in the project index: relation rules do not see their objects. */

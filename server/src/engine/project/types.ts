@@ -45,6 +45,8 @@ export interface Origin {
   appliedBy?: { file: ProjectPath; span: Span };
   /** For a value a patch wrote over another value: where the replaced value was written. */
   overrides?: Origin;
+  /** For a value a Helm chart's values set: the template line that rendered it (helm/provenance.ts). */
+  renderedAt?: { file: ProjectPath; span: Span };
 }
 
 /**

@@ -1,0 +1,90 @@
+// Helm charts linted as rendered (engine/project/helm-lint.ts): findings at the values line a value came from,
+// else at the template line, the other as related information; fixes moved to values.yaml; render problems at
+// their lines; unvendored dependencies as one info. Fixtures: test/fixtures/helm-lint/.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SETTINGS, findingFixes, type Finding } from '../../../server/src/engine';
+import { applyEdits } from '../../../server/src/engine/fixes/apply';
+import { lintProject } from '../../../server/src/engine/project/lint-project';
+import type { ProjectHost } from '../../../server/src/engine/project/types';
+import { LineIndex } from '../../../server/src/engine/text';
+import { diskHost, memoryHost } from '../../helpers/kustomize-host';
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'helm-lint');
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...files(p));
+    else if (/\.(ya?ml|tpl)$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+function lint(dir: string, host: ProjectHost = diskHost(), extra: object = {}) {
+  const root = join(FIXTURES, dir);
+  return { root, host, result: lintProject(host, files(root), { settingsFor: () => DEFAULT_SETTINGS, root, ...extra }) };
+}
+
+function summary(host: ProjectHost, file: string, findings: readonly Finding[] | undefined): string[] {
+  const index = new LineIndex(host.readFile(file) ?? '');
+  return (findings ?? []).map((f) => `${f.ruleId}@${index.position(f.span.start).line + 1}`);
+}
+
+describe('helm chart lint', () => {
+  it('reports privileged-container on the values.yaml line toYaml rendered, with the template line related', () => {
+    const { root, host, result } = lint('privileged');
+    const values = join(root, 'values.yaml');
+    const found = result.files.get(values) ?? [];
+    const priv = found.find((f) => f.ruleId === 'privileged-container');
+    assert.ok(priv, summary(host, values, found).join(' '));
+    const text = host.readFile(values)!;
+    assert.equal(new LineIndex(text).position(priv.span.start).line + 1, 5);
+    assert.equal(text.slice(priv.span.start, priv.span.end).trim().length > 0, true);
+    const rel = priv.related?.find((r) => r.message.includes('template'));
+    assert.ok(rel, JSON.stringify(priv.related));
+    assert.equal(rel.file, join(root, 'templates', 'deployment.yaml'));
+    assert.deepEqual(priv.helm, { chart: join(root, 'Chart.yaml'), values: [values] });
+    // The fix is a suggestion that edits that line of values.yaml.
+    const fixes = findingFixes(priv);
+    assert.ok(fixes.length > 0);
+    assert.ok(fixes.every((f) => f.kind === 'suggestion'));
+    const next = applyEdits(text, fixes[0]!.edits)!;
+    assert.match(next, /privileged: false/);
+    assert.equal(next.split('\n').filter((l, i) => l !== text.split('\n')[i]).length, 1);
+  });
+
+  it('reports a literal of the template at the template line, and drops the not-checked note', () => {
+    const { root, host, result } = lint('privileged');
+    const tmpl = join(root, 'templates', 'deployment.yaml');
+    const s = summary(host, tmpl, result.files.get(tmpl));
+    assert.ok(s.includes('host-pid@15'), s.join(' '));
+    assert.ok(!s.some((x) => x.startsWith('helm-template')), s.join(' '));
+  });
+
+  it('reports a required message at the template position; the rest of the chart is still checked', () => {
+    const { root, host, result } = lint('privileged');
+    const broken = join(root, 'templates', 'broken.yaml');
+    const found = result.files.get(broken) ?? [];
+    const s = summary(host, broken, found);
+    assert.deepEqual(s, ['helm-render@6'], s.join(' '));
+    assert.match(found[0]!.message, /a database password is required/);
+  });
+
+  it('reports a dependency that is not vendored once, as info, on the Chart.yaml line', () => {
+    const { root, host, result } = lint('privileged');
+    const chart = join(root, 'Chart.yaml');
+    const found = (result.files.get(chart) ?? []).filter((f) => f.ruleId === 'helm-render');
+    assert.deepEqual(summary(host, chart, found), ['helm-render@5']);
+    assert.equal(found[0]!.severity, 'info');
+  });
+
+  it('with helm off, templates keep their not-checked note', () => {
+    const { root, host, result } = lint('privileged', diskHost(), { helm: false });
+    const tmpl = join(root, 'templates', 'deployment.yaml');
+    assert.deepEqual(summary(host, tmpl, result.files.get(tmpl)), ['helm-template@4']);
+  });
+});
