@@ -75,8 +75,8 @@ export function scanContext(args: ScanArgs, cwd: string, readStdin?: ReadStdin):
 /** `hooks`: the run's rule hooks (see RuleHooks); `readStdin` reads the path `-`. */
 export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStdin?: ReadStdin): ScanReport {
   const ctx = scanContext(args, cwd, readStdin);
-  if (!args.noKustomize) {
-    const project = scanProject(ctx, cwd, hooks);
+  if (usesProject(args)) {
+    const project = scanProject(ctx, cwd, hooks, args);
     return { settings: ctx.settings, ...project, summary: summarize(project.findings) };
   }
   const findings: ReportFinding[] = [];
@@ -92,6 +92,11 @@ export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStd
     for (const f of locateFindings(file, source.text, fileFindings)) findings.push(f);
   }
   return { settings: ctx.settings, files, findings, summary: summarize(findings) };
+}
+
+/** Whether the scan lints a project (kustomize builds or Helm charts), not each file alone. */
+export function usesProject(args: ScanArgs): boolean {
+  return !args.noKustomize || !args.noHelm;
 }
 
 /** A file's findings: the engine's, after a file-encoding finding when its bytes did not decode cleanly. */

@@ -10,7 +10,7 @@ import { applyEdits } from '../../../server/src/engine/fixes/apply';
 import { lintProject } from '../../../server/src/engine/project/lint-project';
 import type { ProjectHost } from '../../../server/src/engine/project/types';
 import { LineIndex } from '../../../server/src/engine/text';
-import { diskHost, memoryHost } from '../../helpers/kustomize-host';
+import { diskHost } from '../../helpers/kustomize-host';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'helm-lint');
 

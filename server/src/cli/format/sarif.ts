@@ -132,7 +132,7 @@ function result(f: ReportFinding, ruleIndex: number | undefined, fingerprint: st
       },
     ],
     ...relatedLocations(f),
-    ...(f.kustomizations ? { properties: { kustomizations: f.kustomizations } } : {}),
+    ...(f.kustomizations || f.helm ? { properties: { ...(f.kustomizations ? { kustomizations: f.kustomizations } : {}), ...(f.helm ? { helm: f.helm } : {}) } } : {}),
   };
 }
 

@@ -128,7 +128,7 @@ export function buildChart(dir: ProjectPath, host: ProjectHost, options: HelmBui
       const path = pathOf(t.file);
       if (t.error) {
         const at = t.error.file ? pathOf(t.error.file) : path;
-        build.problems.push({ file: at, span: { start: t.error.offset ?? 0, end: (t.error.offset ?? 0) + 1 }, severity: 'error', message: `helm template failed: ${t.error.message}` });
+        build.problems.push({ file: at, span: { start: t.error.offset ?? 0, end: (t.error.offset ?? 0) + 10_000 }, severity: 'error', message: `helm template failed: ${t.error.message}` });
         build.rendered.add(path);
         continue;
       }
