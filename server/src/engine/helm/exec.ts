@@ -9,7 +9,7 @@ import { argString, commandString, countNewlines, type Arg, type Command, type P
 import { FuncError, FuncPanic, goTypeOfParam, validateArg, type CallContext, type FuncDef, type FuncMap, type ParamType } from './funcs-types';
 import { formatV } from './gofmt';
 import { byteLength } from './gostrings';
-import { GoStruct, typeName, type GoValue } from './values';
+import { GoStruct, mapMethods, typeName, type GoValue } from './values';
 import { BREAK, CONTINUE, isTrue, TemplateExecError, type Budget, type ErrorSite, type OutputSegment } from './limits';
 
 export interface TemplateLookup {
@@ -311,18 +311,18 @@ export class Executor {
     if (recv === undefined) return undefined;
     if (recv === null) throw this.fail(`nil pointer evaluating interface {}.${name}`);
     const hasArgs = (cmd !== undefined && cmd.args.length > 1) || final !== MISSING;
-    if (recv instanceof GoStruct) {
-      const m = recv.methods.get(name);
-      if (m) {
-        const args = cmd ? cmd.args.slice(1).map((a) => this.arg(dot, a, 'any')) : [];
-        if (final !== MISSING) args.push(final);
-        try {
-          return m.call(args);
-        } catch (e) {
-          if (e instanceof FuncError) throw this.fail(`error calling ${name}: ${e.message}`);
-          throw e;
-        }
+    const m = recv instanceof GoStruct ? recv.methods.get(name) : recv instanceof Map ? mapMethods.get(recv)?.get(name) : undefined;
+    if (m) {
+      const args = cmd ? cmd.args.slice(1).map((a) => this.arg(dot, a, 'any')) : [];
+      if (final !== MISSING) args.push(final);
+      try {
+        return m.call(args);
+      } catch (e) {
+        if (e instanceof FuncError) throw this.fail(`error calling ${name}: ${e.message}`);
+        throw e;
       }
+    }
+    if (recv instanceof GoStruct) {
       if (recv.fields.has(name)) {
         if (hasArgs) throw this.fail(`${name} has arguments but cannot be invoked as function`);
         return recv.fields.get(name);

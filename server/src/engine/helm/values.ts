@@ -44,6 +44,9 @@ export function typedSlice<T extends GoValue>(items: T[], elem: string): T[] {
   return items;
 }
 
+/** Methods of named map types (Helm's `.Files`: Get, Glob, AsConfig...), looked up before keys as Go does. */
+export const mapMethods = new WeakMap<GoMap, ReadonlyMap<string, GoFunc>>();
+
 /** Named map types (Helm's `common.Values` for the top-level data and .Values), for `%T` and `typeOf`. */
 export const mapTypes = new WeakMap<GoMap, string>();
 
