@@ -54,3 +54,15 @@ test('hostile nesting is a parse error, not a crash', () => {
   const err = set.addFile('t', '{{ ' + '('.repeat(50000) + '1' + ')'.repeat(50000) + ' }}');
   assert.ok(err);
 });
+
+test('alias bombs in values and fromYaml end in an error, not an exponential expansion', () => {
+  let bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n';
+  for (let i = 0; i < 9; i++) bomb += `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]\n`;
+  const started = Date.now();
+  const r = readValues(bomb, 'values.yaml');
+  assert.match(r.error?.message ?? '', /excessive aliasing/);
+  const set = new TemplateSet();
+  set.addFile('t', '{{ fromYaml .b | len }}');
+  assert.equal(renderTemplate(set, 't', new Map([['b', bomb]]) as never), '1');
+  assert.ok(Date.now() - started < 5000);
+});

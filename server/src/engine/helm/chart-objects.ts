@@ -3,8 +3,10 @@
  * .Capabilities (a Kubernetes version and the API versions `helm template` knows offline) and .Files.
  */
 import { parseDocument } from 'yaml';
-import bundleJson from '../../../../schemas/kubernetes/bundle.json';
-import { GoStruct, typedSlice, type GoMap, type GoValue } from './values';
+import { utf8Bytes } from './gostrings';
+import { base64Encode } from './hash';
+import { GoStruct, mapMethods, mapTypes, typedSlice, type GoFunc, type GoMap, type GoValue } from './values';
+import { toYamlDoc } from './yaml-out';
 
 export interface TemplateError {
   message: string;
@@ -60,20 +62,32 @@ export function chartMetadata(text: string | undefined): { meta: GoMap; name: st
 }
 
 /**
- * Helm's default .Capabilities.APIVersions (what `helm template` knows offline): every group/version of the built-in
- * Kubernetes types (client-go's scheme: no apiextensions or apiregistration, which live outside it), and each
- * `group/version/Kind`. Taken from the schema bundle's kinds table.
+ * Helm's default .Capabilities.APIVersions, what `helm template` answers offline: group/versions only (`Has
+ * "apps/v1/Deployment"` is false). Observed with helm v4.1.4 (client-go 1.35's scheme plus apiextensions), asking
+ * `Has` for every group/version of the schema bundle and the retired betas.
  */
-function knownApiVersions(): ReadonlySet<string> {
-  const kinds = (bundleJson as unknown as { kinds: Record<string, Record<string, string>> }).kinds;
-  const out = new Set<string>();
-  for (const [gv, byKind] of Object.entries(kinds)) {
-    if (gv.startsWith('apiextensions.k8s.io/') || gv.startsWith('apiregistration.k8s.io/')) continue;
-    out.add(gv);
-    for (const kind of Object.keys(byKind)) out.add(`${gv}/${kind}`);
-  }
-  return out;
-}
+const DEFAULT_API_VERSIONS: ReadonlySet<string> = new Set([
+  'v1', 'admissionregistration.k8s.io/v1', 'admissionregistration.k8s.io/v1alpha1', 'admissionregistration.k8s.io/v1beta1',
+  'apiextensions.k8s.io/v1', 'apiextensions.k8s.io/v1beta1', 'apps/v1', 'apps/v1beta1', 'apps/v1beta2', 'authentication.k8s.io/v1',
+  'authentication.k8s.io/v1alpha1', 'authentication.k8s.io/v1beta1', 'authorization.k8s.io/v1', 'authorization.k8s.io/v1beta1',
+  'autoscaling/v1', 'autoscaling/v2', 'autoscaling/v2beta1', 'autoscaling/v2beta2', 'batch/v1', 'batch/v1beta1', 'certificates.k8s.io/v1',
+  'certificates.k8s.io/v1alpha1', 'certificates.k8s.io/v1beta1', 'coordination.k8s.io/v1', 'coordination.k8s.io/v1alpha2',
+  'coordination.k8s.io/v1beta1', 'discovery.k8s.io/v1', 'discovery.k8s.io/v1beta1', 'events.k8s.io/v1', 'events.k8s.io/v1beta1',
+  'extensions/v1beta1', 'flowcontrol.apiserver.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1beta1', 'flowcontrol.apiserver.k8s.io/v1beta2',
+  'flowcontrol.apiserver.k8s.io/v1beta3', 'internal.apiserver.k8s.io/v1alpha1', 'networking.k8s.io/v1', 'networking.k8s.io/v1beta1',
+  'node.k8s.io/v1', 'node.k8s.io/v1alpha1', 'node.k8s.io/v1beta1', 'policy/v1', 'policy/v1beta1', 'rbac.authorization.k8s.io/v1',
+  'rbac.authorization.k8s.io/v1alpha1', 'rbac.authorization.k8s.io/v1beta1', 'resource.k8s.io/v1', 'resource.k8s.io/v1alpha3',
+  'resource.k8s.io/v1beta1', 'resource.k8s.io/v1beta2', 'scheduling.k8s.io/v1', 'scheduling.k8s.io/v1alpha1', 'scheduling.k8s.io/v1beta1',
+  'storage.k8s.io/v1', 'storage.k8s.io/v1alpha1', 'storage.k8s.io/v1beta1', 'storagemigration.k8s.io/v1beta1',
+]);
+
+/** The Helm whose behaviour the engine follows (.Capabilities.HelmVersion). */
+const HELM_VERSION = new GoStruct(
+  'common.BuildInfo',
+  new Map<string, GoValue>([['Version', 'v4.1.4'], ['GitCommit', ''], ['GitTreeState', ''], ['GoVersion', 'go1.25'], ['KubeClientVersion', 'v1.35']]),
+  new Map(),
+  '{v4.1.4   go1.25 v1.35}',
+);
 
 export function capabilities(kubeVersion: string): GoStruct {
   const m = /^v?(\d+)\.(\d+)/.exec(kubeVersion);
@@ -88,25 +102,43 @@ export function capabilities(kubeVersion: string): GoStruct {
     new Map(),
     kubeVersion,
   );
-  const known = knownApiVersions();
-  const apiVersions = new GoStruct('common.VersionSet', new Map(), new Map([['Has', { kind: 'func' as const, name: 'Has', call: (a: GoValue[]) => known.has(String(a[0])) }]]));
-  return new GoStruct('*common.Capabilities', new Map<string, GoValue>([['KubeVersion', kv], ['APIVersions', apiVersions], ['HelmVersion', new Map()]]));
+  const apiVersions = new GoStruct('common.VersionSet', new Map(), new Map([['Has', { kind: 'func' as const, name: 'Has', call: (a: GoValue[]) => DEFAULT_API_VERSIONS.has(String(a[0])) }]]));
+  return new GoStruct('*common.Capabilities', new Map<string, GoValue>([['KubeVersion', kv], ['APIVersions', apiVersions], ['HelmVersion', HELM_VERSION]]));
 }
 
-export function filesObject(files: ChartFiles): GoStruct {
-  const plain = [...files.keys()].filter((p) => !p.startsWith('templates/') && p !== 'values.yaml' && p !== 'Chart.yaml');
-  const get = (args: GoValue[]): GoValue => files.get(String(args[0])) ?? '';
-  const method = (name: string, call: (a: GoValue[]) => GoValue) => [name, { kind: 'func' as const, name, call }] as const;
-  return new GoStruct(
-    'engine.files',
-    new Map(),
+/**
+ * .Files (Helm's `engine.files`, a map of path -> content with methods): the chart's files outside templates/.
+ * `Glob` returns the same kind of map, so `(.Files.Glob "x/*").AsConfig` and ranging over it work.
+ */
+export function filesObject(files: ChartFiles): GoMap {
+  const entries = [...files].filter(([p]) => !p.startsWith('templates/') && p !== 'values.yaml' && p !== 'Chart.yaml');
+  return filesMap(entries);
+}
+
+function filesMap(entries: [string, string][]): GoMap {
+  const m: GoMap = new Map(entries);
+  const get = (a: GoValue[]): string => {
+    const v = m.get(String(a[0]));
+    return typeof v === 'string' ? v : '';
+  };
+  const byBase = (encode: (s: string) => string): GoMap => new Map([...m].map(([p, v]) => [p.slice(p.lastIndexOf('/') + 1), encode(String(v))]));
+  const method = (name: string, call: (a: GoValue[]) => GoValue): [string, GoFunc] => [name, { kind: 'func', name, call }];
+  mapMethods.set(
+    m,
     new Map([
       method('Get', get),
       method('GetBytes', get),
-      method('Lines', (a) => typedSlice(String(get(a)).split('\n'), 'string')),
-      method('Glob', (a) => new GoStruct('engine.files', new Map(plain.filter((p) => globMatch(String(a[0]), p)).map((p) => [p, files.get(p)!] as [string, GoValue])))),
+      method('Lines', (a) => {
+        const s = get(a);
+        return typedSlice(s === '' ? [] : (s.endsWith('\n') ? s.slice(0, -1) : s).split('\n'), 'string');
+      }),
+      method('Glob', (a) => filesMap(entries.filter(([p]) => globMatch(String(a[0]), p)))),
+      method('AsConfig', () => toYamlDoc(byBase((s) => s)).replace(/\n$/, '')),
+      method('AsSecrets', () => toYamlDoc(byBase((s) => base64Encode(utf8Bytes(s)))).replace(/\n$/, '')),
     ]),
   );
+  mapTypes.set(m, 'engine.files');
+  return m;
 }
 
 /** Helm's Files.Glob patterns (gobwas/glob with '/' separators): `*` within a segment, `**` across. */

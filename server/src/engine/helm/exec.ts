@@ -9,9 +9,8 @@ import { argString, commandString, countNewlines, type Arg, type Command, type P
 import { FuncError, FuncPanic, goTypeOfParam, validateArg, type CallContext, type FuncDef, type FuncMap, type ParamType } from './funcs-types';
 import { formatV } from './gofmt';
 import { byteLength } from './gostrings';
-import { GoStruct, typeName, type GoValue } from './values';
+import { GoStruct, mapMethods, typeName, type GoValue } from './values';
 import { BREAK, CONTINUE, isTrue, TemplateExecError, type Budget, type ErrorSite, type OutputSegment } from './limits';
-
 
 export interface TemplateLookup {
   get(name: string): ParsedTemplate | undefined;
@@ -26,6 +25,8 @@ export class Executor {
   private tree!: ParsedTemplate;
   private atPos = 0;
   private atText = '';
+  /** Whether the last field step read a map (its value's static type is then interface {}). */
+  private lastWasMap = false;
 
   constructor(
     private readonly templates: TemplateLookup,
@@ -82,9 +83,8 @@ export class Executor {
     const t = this.tree;
     if (!t) return new TemplateExecError(msg, undefined, kind);
     const before = t.text.slice(0, this.atPos);
-    const nl = before.lastIndexOf('\n');
     const line = 1 + countNewlines(t.text, this.atPos);
-    const col = byteLength(before.slice(nl + 1));
+    const col = byteLength(before.slice(before.lastIndexOf('\n') + 1));
     const site: ErrorSite = { template: t.name, file: t.file, offset: this.atPos, line, col };
     return new TemplateExecError(`template: ${t.file}:${line}:${col}: executing ${JSON.stringify(t.name)} at <${this.atText}>: ${msg}`, site, kind);
   }
@@ -126,7 +126,7 @@ export class Executor {
         return;
       case 'template': {
         const data = n.pipe ? this.pipeline(dot, n.pipe) : undefined;
-        this.at(n.pos, `template ${JSON.stringify(n.name)}`);
+        this.at(n.pos, `{{template ${JSON.stringify(n.name)}${n.pipe ? ` ${pipeStr(n.pipe)}` : ''}}}`);
         const tree = this.templates.get(n.name);
         if (!tree) throw this.fail(`template ${JSON.stringify(n.name)} not defined`);
         const saved = { tree: this.tree, vars: this.vars };
@@ -304,27 +304,29 @@ export class Executor {
     let r = recv;
     for (let i = 0; i < idents.length; i++) {
       const last = i === idents.length - 1;
-      r = this.field(dot, idents[i]!, r, last ? cmd : undefined, last ? final : MISSING);
+      const viaMap = i > 0 && idents.length > 1 && this.lastWasMap;
+      r = this.field(dot, idents[i]!, r, last ? cmd : undefined, last ? final : MISSING, viaMap);
     }
     return r;
   }
 
-  private field(dot: GoValue, name: string, recv: GoValue, cmd: Command | undefined, final: GoValue | typeof MISSING): GoValue {
+  private field(dot: GoValue, name: string, recv: GoValue, cmd: Command | undefined, final: GoValue | typeof MISSING, viaMap: boolean): GoValue {
+    this.lastWasMap = recv instanceof Map;
     if (recv === undefined) return undefined;
     if (recv === null) throw this.fail(`nil pointer evaluating interface {}.${name}`);
     const hasArgs = (cmd !== undefined && cmd.args.length > 1) || final !== MISSING;
-    if (recv instanceof GoStruct) {
-      const m = recv.methods.get(name);
-      if (m) {
-        const args = cmd ? cmd.args.slice(1).map((a) => this.arg(dot, a, 'any')) : [];
-        if (final !== MISSING) args.push(final);
-        try {
-          return m.call(args);
-        } catch (e) {
-          if (e instanceof FuncError) throw this.fail(`error calling ${name}: ${e.message}`);
-          throw e;
-        }
+    const m = recv instanceof GoStruct ? recv.methods.get(name) : recv instanceof Map ? mapMethods.get(recv)?.get(name) : undefined;
+    if (m) {
+      const args = cmd ? cmd.args.slice(1).map((a) => this.arg(dot, a, 'any')) : [];
+      if (final !== MISSING) args.push(final);
+      try {
+        return m.call(args);
+      } catch (e) {
+        if (e instanceof FuncError) throw this.fail(`error calling ${name}: ${e.message}`);
+        throw e;
       }
+    }
+    if (recv instanceof GoStruct) {
       if (recv.fields.has(name)) {
         if (hasArgs) throw this.fail(`${name} has arguments but cannot be invoked as function`);
         return recv.fields.get(name);
@@ -335,7 +337,7 @@ export class Executor {
       this.budget.reads?.push({ map: recv, key: name });
       return v === undefined ? null : v;
     }
-    throw this.fail(`can't evaluate field ${name} in type ${typeName(recv)}`);
+    throw this.fail(`can't evaluate field ${name} in type ${viaMap ? 'interface {}' : typeName(recv)}`);
   }
 
   private call(dot: GoValue, name: string, cmd: Command, final: GoValue | typeof MISSING): GoValue {

@@ -16,6 +16,7 @@ export type TokKind =
   | 'string'
   | 'rawString'
   | 'char'
+  | 'charItem' // any other printable ASCII character
   | 'number'
   | 'bool'
   | 'nil'
@@ -187,6 +188,9 @@ export function lex(text: string): Token[] {
         else if (KEYWORDS.has(word)) emit('keyword', word, p);
         else emit('identifier', word, p);
         p = q;
+      } else if (c > ' ' && c <= '~') {
+        // Go emits other printable ASCII as a character item; the parser rejects it where it stands.
+        emit('charItem', c, p++);
       } else {
         return fail(`unrecognized character in action: ${JSON.stringify(c)}`, p);
       }

@@ -92,13 +92,20 @@ class Parser {
     throw new TemplateParseError(this.name, pos, line, msg);
   }
   private peek(): Token {
-    return this.toks[this.i]!;
+    const t = this.toks[this.i]!;
+    if (t.kind === 'error') this.lexFail(t);
+    return t;
   }
   private next(): Token {
     const t = this.toks[this.i]!;
-    if (t.kind === 'error') this.fail(t.val, t.pos);
+    if (t.kind === 'error') this.lexFail(t);
     if (t.kind !== 'eof') this.i++;
     return t;
+  }
+  /** A lexer error, with Go's wording (an unclosed action spanning lines is reported at the end, naming its start). */
+  private lexFail(t: Token): never {
+    if (t.val === 'unclosed action' && this.text.includes('\n', t.pos)) this.fail(`unclosed action started at ${this.name}:${1 + countNewlines(this.text, t.pos)}`, this.text.length);
+    this.fail(t.val, t.pos);
   }
   private nextNonSpace(): Token {
     let t = this.next();
@@ -151,7 +158,7 @@ class Parser {
       this.nextNonSpace();
       switch (t.val) {
         case 'block':
-          return this.templateControl(t, true);
+          return this.templateControl(true);
         case 'break':
         case 'continue':
           if (this.rangeDepth === 0) this.fail(`{{${t.val}}} outside {{range}}`, t.pos);
@@ -166,7 +173,7 @@ class Parser {
         case 'range':
           return this.control('range', t.pos);
         case 'template':
-          return this.templateControl(t, false);
+          return this.templateControl(false);
       }
     }
     const pipe = this.pipeline('command', 'right');
@@ -211,9 +218,9 @@ class Parser {
     this.fail(`unexpected ${desc(t)} in ${context} clause`, t.pos);
   }
 
-  private templateControl(t: Token, block: boolean): TNode {
+  private templateControl(block: boolean): TNode {
     const context = block ? 'block' : 'template';
-    const { name } = this.templateName(context);
+    const { name, pos: namePos } = this.templateName(context);
     let pipe: Pipe | undefined;
     if (this.peekNonSpace().kind !== 'right') pipe = this.pipeline(context, 'right');
     else this.nextNonSpace();
@@ -228,7 +235,7 @@ class Parser {
       this.vars = savedVars;
       this.trees.set(name, { name, file: this.name, text: this.text, root: list });
     }
-    return { t: 'template', pos: t.pos, name, pipe };
+    return { t: 'template', pos: namePos, name, pipe };
   }
 
   private define(t: Token): void {
@@ -394,16 +401,19 @@ function unquoteOr(t: Token, fail: (m: string) => never): string {
   return r;
 }
 
+/** Go's item String(): keywords in angle brackets, other items quoted (cut at 10 characters). */
 function desc(t: Token): string {
   switch (t.kind) {
     case 'eof':
       return 'EOF';
-    case 'right':
-      return '"}}"';
-    case 'space':
-      return 'space';
-    default:
+    case 'error':
+      return t.val;
+    case 'keyword':
+    case 'nil':
+    case 'dot':
       return `<${t.val}>`;
+    default:
+      return t.val.length > 10 ? `${JSON.stringify(t.val.slice(0, 10))}...` : JSON.stringify(t.val);
   }
 }
 

@@ -44,6 +44,9 @@ export function typedSlice<T extends GoValue>(items: T[], elem: string): T[] {
   return items;
 }
 
+/** Methods of named map types (Helm's `.Files`: Get, Glob, AsConfig...), looked up before keys as Go does. */
+export const mapMethods = new WeakMap<GoMap, ReadonlyMap<string, GoFunc>>();
+
 /** Named map types (Helm's `common.Values` for the top-level data and .Values), for `%T` and `typeOf`. */
 export const mapTypes = new WeakMap<GoMap, string>();
 
@@ -121,7 +124,7 @@ export function readValues(text: string, file: string, positions?: ValuePosition
   }
   let v: GoValue;
   try {
-    v = convertNode(doc.contents as YamlNode | null, doc, file, positions, 0);
+    v = convertNode(doc.contents as YamlNode | null, context(doc, text, file, positions), 0);
   } catch (e) {
     return { value: new Map(), error: { message: (e as Error).message, offset: 0 } };
   }
@@ -134,15 +137,28 @@ export function readValues(text: string, file: string, positions?: ValuePosition
 export function yamlToGo(text: string): GoValue {
   const doc = parseDocument(text, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message);
-  return convertNode(doc.contents as YamlNode | null, doc, '', undefined, 0);
+  return convertNode(doc.contents as YamlNode | null, context(doc, text, '', undefined), 0);
 }
 
 const MAX_DEPTH = 1000;
 
-function convertNode(node: YamlNode | null, doc: Document, file: string, positions: ValuePositions | undefined, depth: number): GoValue {
+interface ConvertContext {
+  doc: Document;
+  file: string;
+  positions: ValuePositions | undefined;
+  /** Nodes left to convert: aliases can make a small text expand exponentially (go-yaml refuses those too). */
+  budget: number;
+}
+
+function context(doc: Document, text: string, file: string, positions: ValuePositions | undefined): ConvertContext {
+  return { doc, file, positions, budget: 100_000 + 20 * text.length };
+}
+
+function convertNode(node: YamlNode | null, cx: ConvertContext, depth: number): GoValue {
+  if (--cx.budget < 0) throw new Error('yaml: document contains excessive aliasing');
   if (node === null || node === undefined) return null;
   if (depth > MAX_DEPTH) throw new Error('values nested too deeply');
-  if (isAlias(node)) return convertNode(node.resolve(doc) as YamlNode | null, doc, file, positions, depth + 1);
+  if (isAlias(node)) return convertNode(node.resolve(cx.doc) as YamlNode | null, cx, depth + 1);
   if (isScalar(node)) return scalarValue(node.value, node.source, node.type === 'PLAIN');
   if (isMap(node)) {
     const out: GoMap = new Map();
@@ -160,22 +176,22 @@ function convertNode(node: YamlNode | null, doc: Document, file: string, positio
       const k = isScalar(pair.key) ? scalarKey(pair.key.value, pair.key.source) : String((pair.key as { toString(): string } | null) ?? '');
       if (k === '<<') continue; // resolved by the yaml library's merge option
       const val = pair.value as YamlNode | null;
-      out.set(k, convertNode(val, doc, file, positions, depth + 1));
+      out.set(k, convertNode(val, cx, depth + 1));
       const at = val?.range?.[0] ?? (pair.key as YamlNode | null)?.range?.[0];
-      if (at !== undefined) entries.set(k, { file, offset: at });
+      if (at !== undefined) entries.set(k, { file: cx.file, offset: at });
     }
-    if (positions) positions.set(out, { self: { file, offset: node.range?.[0] ?? 0 }, entries });
+    cx.positions?.set(out, { self: { file: cx.file, offset: node.range?.[0] ?? 0 }, entries });
     return out;
   }
   if (isSeq(node)) {
     const out: GoValue[] = [];
     const entries = new Map<string | number, SourcePos>();
     node.items.forEach((item, i) => {
-      out.push(convertNode(item as YamlNode | null, doc, file, positions, depth + 1));
+      out.push(convertNode(item as YamlNode | null, cx, depth + 1));
       const at = (item as YamlNode | null)?.range?.[0];
-      if (at !== undefined) entries.set(i, { file, offset: at });
+      if (at !== undefined) entries.set(i, { file: cx.file, offset: at });
     });
-    if (positions) positions.set(out, { self: { file, offset: node.range?.[0] ?? 0 }, entries });
+    cx.positions?.set(out, { self: { file: cx.file, offset: node.range?.[0] ?? 0 }, entries });
     return out;
   }
   return null;
