@@ -88,3 +88,33 @@ describe('helm chart lint', () => {
     assert.deepEqual(summary(host, tmpl, result.files.get(tmpl)), ['helm-template@4']);
   });
 });
+
+describe('helm chart fixes', () => {
+  it('adds a missing hardening key to the values map the template renders with toYaml (a safe fix)', () => {
+    const { root, host, result } = lint('privileged');
+    const values = join(root, 'values.yaml');
+    const text = host.readFile(values)!;
+    const caps = (result.files.get(values) ?? []).find((f) => f.ruleId === 'capabilities-not-dropped');
+    assert.ok(caps);
+    const fix = findingFixes(caps).find((f) => f.kind === 'fix');
+    assert.ok(fix);
+    const next = applyEdits(text, fix.edits)!;
+    assert.match(next, /runAsNonRoot: true\n {2}capabilities:\n {4}drop:\n {6}- ALL\nresources:/);
+    const after = lintProject({ ...host, readFile: (p) => (p === values ? next : host.readFile(p)) }, files(root), { settingsFor: () => DEFAULT_SETTINGS, root });
+    assert.ok(!(after.files.get(values) ?? []).some((f) => f.ruleId === 'capabilities-not-dropped'));
+  });
+
+  it('edits a literal of the template in place; a value from values is reported and fixed in values.yaml', () => {
+    const { root, host, result } = lint('literal');
+    const tmpl = join(root, 'templates', 'daemonset.yaml');
+    const values = join(root, 'values.yaml');
+    const priv = (result.files.get(tmpl) ?? []).find((f) => f.ruleId === 'privileged-container');
+    assert.ok(priv, summary(host, tmpl, result.files.get(tmpl)).join(' '));
+    const t = host.readFile(tmpl)!;
+    const next = applyEdits(t, findingFixes(priv)[0]!.edits)!;
+    assert.match(next, /privileged: false\n$/);
+    assert.deepEqual(summary(host, values, (result.files.get(values) ?? []).filter((f) => f.ruleId === 'host-network')), ['host-network@2']);
+    // No fix is offered on the template's action: it is not a literal.
+    assert.ok(!summary(host, tmpl, result.files.get(tmpl)).includes('host-network@14'));
+  });
+});

@@ -8,7 +8,7 @@
  * A fix with any edit that does not map is dropped (no fix rather than a risky one); its kind is kept, so a setting
  * the author wrote changes only through a suggestion.
  */
-import { isMap, isNode, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
+import { isMap, isNode, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import { findingFixes, type Fix, type LazyFixes, type TextEdit } from '../types';
 import type { BuiltOrigin, FixMapper } from './map-findings';
 import type { ProjectPath } from './types';
@@ -42,17 +42,48 @@ function mapEdit(e: TextEdit, originAt: (o: number) => BuiltOrigin | undefined, 
     if (text.slice(from, from + wanted.length) !== wanted) return undefined;
     return { start: from, end: from + wanted.length, text: e.text };
   }
-  // An insertion: into the values map of the node just before it.
-  const before = originAt(Math.max(0, e.start - 1));
-  const container = before && before.origin.via === 'values' && before.origin.file === file ? containerMapOf(text, before.origin.span.start) : undefined;
-  if (!container) return undefined;
+  // An insertion into a map the values file wrote whole (a toYaml block): the keys go after its last entry there.
+  const target = insertionMap(built, e);
+  if (!target || target.items.length === 0) return undefined;
+  const at = (p: Pair): ValuesEntry | undefined => {
+    const v = p.value as Node | null;
+    const o = isNode(v) && v.range ? originAt(v.range[0]) : undefined;
+    return o?.own && o.origin.via === 'values' && o.origin.file === file ? { offset: o.origin.span.start } : undefined;
+  };
+  const first = at(target.items[0] as Pair);
+  const container = first && containerMapOf(text, first.offset);
+  if (!container || container.items.length !== target.items.length) return undefined;
+  const lastBuilt = at(target.items[target.items.length - 1] as Pair);
   const last = container.items[container.items.length - 1];
   const lastNode = (last?.value ?? last?.key) as Node | null | undefined;
-  if (!isNode(lastNode) || !lastNode.range) return undefined;
+  if (!lastBuilt || !isNode(lastNode) || !lastNode.range || !isNode(last?.value) || (last.value as Node).range![0] !== lastBuilt.offset) return undefined;
   const indent = columnOf(text, container.range![0]);
   const body = reindent(e.text.replace(/^\n+|\n+$/g, ''), indent);
   if (body === undefined) return undefined;
-  return { start: lastNode.range[1], end: lastNode.range[1], text: `\n${body}` };
+  const end = lastNode.range[1];
+  return { start: end, end, text: `${text[end - 1] === '\n' ? '' : '\n'}${body}${text[end - 1] === '\n' ? '\n' : ''}` };
+}
+
+interface ValuesEntry {
+  offset: number;
+}
+
+/** The block map of the serialised text an insertion adds keys to: the innermost one holding the insertion point whose keys stand at the inserted keys' column. */
+function insertionMap(built: string, e: TextEdit): YAMLMap | undefined {
+  const firstLine = e.text.replace(/^\n+/, '').split('\n')[0] ?? '';
+  const lineStart = built.lastIndexOf('\n', e.start - 1) + 1;
+  const column = e.text.startsWith('\n') ? firstLine.length - firstLine.trimStart().length : e.start - lineStart + (firstLine.length - firstLine.trimStart().length);
+  const doc = parseDocument(built, { version: '1.1', uniqueKeys: false });
+  let best: YAMLMap | undefined;
+  visit(doc, {
+    Map(_, node) {
+      const r = node.range;
+      const k = node.items[0]?.key as Node | null | undefined;
+      if (!r || node.flow || !isNode(k) || !k.range || r[0] > e.start - 1 || e.start - 1 >= Math.max(r[1], r[0] + 1)) return;
+      if (columnOf(built, k.range[0]) === column) best = node;
+    },
+  });
+  return best;
 }
 
 /** The innermost block map of a values file whose entries hold `offset`. */
