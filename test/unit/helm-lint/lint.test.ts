@@ -118,3 +118,15 @@ describe('helm chart fixes', () => {
     assert.ok(!summary(host, tmpl, result.files.get(tmpl)).includes('host-network@14'));
   });
 });
+
+describe('helm chart values.schema.json', () => {
+  it('reports each schema problem at the values line, a missing required key at the map that lacks it', () => {
+    const { root, host, result } = lint('schema');
+    const values = join(root, 'values.yaml');
+    const found = (result.files.get(values) ?? []).filter((f) => f.ruleId === 'helm-render');
+    assert.deepEqual(summary(host, values, found), ['helm-render@1', 'helm-render@1', 'helm-render@3']);
+    assert.ok(found.some((f) => /required property 'image'/.test(f.message)));
+    assert.ok(found.some((f) => /'\/replicaCount': must be integer/.test(f.message)));
+    assert.ok(found.some((f) => /'\/service\/type': must be equal to one of the allowed values/.test(f.message)));
+  });
+});

@@ -11,6 +11,7 @@ import type { BuiltObject, ProjectHost, ProjectPath, ProjectProblem } from '../p
 import { renderChart } from './chart-render';
 import { readValues, type GoMap, type ValuePositions } from './values';
 import { renderedObjects } from './provenance';
+import { checkValuesSchema } from './values-schema';
 
 export interface HelmBuildOptions {
   /** Extra values files (project paths), applied in order over values.yaml. */
@@ -124,6 +125,13 @@ export function buildChart(dir: ProjectPath, host: ProjectHost, options: HelmBui
       return build;
     }
     build.problems.push(...dependencyProblems(file, chartText, dir, host));
+    const schema = files.get('values.schema.json');
+    if (schema !== undefined) {
+      for (const p of checkValuesSchema(schema, r.values, positions)) {
+        const at = p.file === undefined ? joinPath(dir, 'values.schema.json') : pathOf(p.file);
+        build.problems.push({ file: at, span: { start: p.offset, end: p.offset + 10_000 }, severity: 'error', message: p.message });
+      }
+    }
     for (const t of r.templates) {
       const path = pathOf(t.file);
       if (t.error) {
