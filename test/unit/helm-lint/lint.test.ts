@@ -130,3 +130,22 @@ describe('helm chart values.schema.json', () => {
     assert.ok(found.some((f) => /'\/service\/type': must be equal to one of the allowed values/.test(f.message)));
   });
 });
+
+describe('helm subcharts', () => {
+  it('renders an aliased subchart with the parent values (reported in the parent values.yaml), skips one a tag disables, uses a library chart', () => {
+    const { root, host, result } = lint('umbrella');
+    const values = join(root, 'values.yaml');
+    assert.deepEqual(summary(host, values, (result.files.get(values) ?? []).filter((f) => f.ruleId === 'host-ipc')), ['host-ipc@5']);
+    const worker = join(root, 'charts', 'worker', 'templates', 'pod.yaml');
+    // The worker is disabled by its tag: not rendered, so not checked (its note stays).
+    assert.deepEqual(summary(host, worker, result.files.get(worker)), []);
+    const cm = join(root, 'templates', 'configmap.yaml');
+    assert.deepEqual(summary(host, cm, result.files.get(cm)), []);
+    const chart = result.charts?.find((c) => c.dir === root);
+    assert.ok(chart);
+    const names = chart.objects.map((o) => `${String(o.node.get('kind'))}/${String((o.node.get('metadata') as any).get('name'))}`).sort();
+    assert.deepEqual(names, ['ConfigMap/release-name-umbrella', 'Pod/api']);
+    // No subchart is a chart of its own.
+    assert.deepEqual(result.charts?.map((c) => c.dir), [root]);
+  });
+});

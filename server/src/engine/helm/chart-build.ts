@@ -8,7 +8,8 @@
 import { parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { joinPath } from '../project/paths';
 import type { BuiltObject, ProjectHost, ProjectPath, ProjectProblem } from '../project/types';
-import { renderChart } from './chart-render';
+import { coalesceValues, renderChart } from './chart-render';
+import { chartHead, dependencyEnabled, dependencyEntries, subchartOverride, type DependencyEntry } from './chart-deps';
 import { readValues, type GoMap, type ValuePositions } from './values';
 import { renderedObjects } from './provenance';
 import { checkValuesSchema } from './values-schema';
@@ -90,68 +91,150 @@ function dependencyProblems(chartFile: ProjectPath, text: string, dir: ProjectPa
   return out;
 }
 
-/** Renders the chart in `dir` (which holds Chart.yaml) and returns its objects with provenance. Never throws. */
+/** One chart of the tree: the root, or a subchart in a `charts/` folder. */
+interface Unit {
+  dir: ProjectPath;
+  files: Map<string, string>;
+  /** Values key in the parent (alias or name) and the name it renders under. */
+  key: string;
+  alias?: string;
+  library: boolean;
+  parent?: Unit;
+  entry?: DependencyEntry;
+}
+
+const MAX_UNITS = 100;
+
+/** The chart and its subcharts (directories in `charts/`, recursively); packaged ones are problems. */
+function chartUnits(root: Unit, host: ProjectHost, problems: ProjectProblem[]): Unit[] {
+  const out: Unit[] = [root];
+  for (let i = 0; i < out.length && out.length < MAX_UNITS; i++) {
+    const unit = out[i]!;
+    const entries = dependencyEntries(unit.files.get('Chart.yaml') ?? '');
+    for (const e of [...(host.readDirectory(joinPath(unit.dir, 'charts')) ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const dir = joinPath(unit.dir, 'charts', e.name);
+      if (!e.directory) {
+        if (e.name.endsWith('.tgz')) problems.push({ file: joinPath(unit.dir, 'Chart.yaml'), span: { start: 0, end: 1 }, severity: 'info', message: `Packaged subchart charts/${e.name} is not rendered: unpack it into charts/ to check it.` });
+        continue;
+      }
+      const files = readChartFiles(dir, host);
+      const head = chartHead(files.get('Chart.yaml'));
+      if (!head) continue;
+      // A dependency entry per alias renders the chart once under each name.
+      const matching = entries.filter((d) => d.name === head.name);
+      for (const entry of matching.length ? matching : [undefined]) {
+        out.push({ dir, files, key: entry?.alias ?? head.name, ...(entry?.alias ? { alias: entry.alias } : {}), library: head.library, parent: unit, ...(entry ? { entry } : {}) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Renders the chart in `dir` (which holds Chart.yaml) and its enabled subcharts, with their objects' provenance. Never throws. */
 export function buildChart(dir: ProjectPath, host: ProjectHost, options: HelmBuildOptions = {}): HelmBuild {
   const file = joinPath(dir, 'Chart.yaml');
-  const files = readChartFiles(dir, host);
-  const templates = new Set([...files.keys()].filter((p) => p.startsWith('templates/')).map((p) => joinPath(dir, p)));
-  const build: HelmBuild = { dir, file, valuesFiles: [], objects: [], problems: [], templates, rendered: new Set() };
-  if (files.has('values.yaml')) build.valuesFiles.push(joinPath(dir, 'values.yaml'));
-  const pathOf = (name: string): ProjectPath => (name.startsWith('/') ? name : joinPath(dir, name));
+  const build: HelmBuild = { dir, file, valuesFiles: [], objects: [], problems: [], templates: new Set(), rendered: new Set() };
   const texts = new Map<ProjectPath, string>();
-  for (const [p, t] of files) texts.set(joinPath(dir, p), t);
   const readText = (p: ProjectPath): string | undefined => texts.get(p) ?? host.readFile(p);
   try {
+    const root: Unit = { dir, files: readChartFiles(dir, host), key: '', library: false };
+    if (root.files.has('values.yaml')) build.valuesFiles.push(joinPath(dir, 'values.yaml'));
     const positions: ValuePositions = new WeakMap();
-    const overrides: GoMap[] = [];
+    const userValues = (): GoMap[] => {
+      const out: GoMap[] = [];
+      for (const vf of options.valuesFiles ?? []) {
+        const text = host.readFile(vf);
+        if (text === undefined) continue;
+        texts.set(vf, text);
+        const read = readValues(text, vf, positions);
+        if (!read.error) out.push(read.value);
+      }
+      return out;
+    };
     for (const vf of options.valuesFiles ?? []) {
       const text = host.readFile(vf);
-      if (text === undefined) {
-        build.problems.push({ file, span: { start: 0, end: 1 }, severity: 'error', message: `Values file ${vf} cannot be read.` });
-        continue;
-      }
-      texts.set(vf, text);
-      const read = readValues(text, vf, positions);
-      if (read.error) build.problems.push({ file: vf, span: { start: read.error.offset, end: read.error.offset + 1 }, severity: 'error', message: `Values file cannot be read: ${read.error.message}` });
-      else {
-        overrides.push(read.value);
-        build.valuesFiles.push(vf);
-      }
+      const read = text === undefined ? undefined : readValues(text, vf);
+      if (text === undefined) build.problems.push({ file, span: { start: 0, end: 1 }, severity: 'error', message: `Values file ${vf} cannot be read.` });
+      else if (read?.error) build.problems.push({ file: vf, span: { start: read.error.offset, end: read.error.offset + 1 }, severity: 'error', message: `Values file cannot be read: ${read.error.message}` });
+      else build.valuesFiles.push(vf);
     }
-    const r = renderChart(files, { releaseName: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default', kubeVersion: options.kubeVersion, trace: true, positions }, overrides);
-    const chartText = files.get('Chart.yaml') ?? '';
-    if (r.error) {
-      build.problems.push({ file: r.error.file ? pathOf(r.error.file) : file, span: { start: r.error.offset ?? 0, end: (r.error.offset ?? 0) + 1 }, severity: 'error', message: `helm template failed: ${r.error.message}` });
-      return build;
-    }
-    build.problems.push(...dependencyProblems(file, chartText, dir, host));
-    const schema = files.get('values.schema.json');
-    if (schema !== undefined) {
-      for (const p of checkValuesSchema(schema, r.values, positions)) {
-        const at = p.file === undefined ? joinPath(dir, 'values.schema.json') : pathOf(p.file);
-        build.problems.push({ file: at, span: { start: p.offset, end: p.offset + 10_000 }, severity: 'error', message: p.message });
+    const units = chartUnits(root, host, build.problems);
+    // A unit's final values, read afresh (subchartOverride takes the parent's maps).
+    const overridesOf = (u: Unit): GoMap[] => (u.parent ? [subchartOverride(valuesOf(u.parent), u.key, positions)] : userValues());
+    const valuesOf = (u: Unit): GoMap => {
+      const v = readValues(u.files.get('values.yaml') ?? '', joinPath(u.dir, 'values.yaml'), positions).value;
+      for (const o of overridesOf(u)) coalesceValues(v, o, 0, positions);
+      return v;
+    };
+    const enabled = (u: Unit): boolean => !u.parent || (enabled(u.parent) && dependencyEnabled(u.entry, valuesOf(u.parent)));
+    // Templates every chart of the tree sees: library charts' and the partials of the others, under names of their own.
+    const shared = new Map<string, { path: ProjectPath; text: string }>();
+    units.forEach((u, i) => {
+      for (const [p, t] of u.files) {
+        if (!p.startsWith('templates/') || (!u.library && !p.split('/').pop()!.startsWith('_'))) continue;
+        shared.set(`templates/__shipshape_shared/${i}/_${p.slice('templates/'.length).replaceAll('/', '__')}`, { path: joinPath(u.dir, p), text: t });
       }
+    });
+    for (const u of units) {
+      for (const p of u.files.keys()) if (p.startsWith('templates/')) build.templates.add(joinPath(u.dir, p));
+      for (const [p, t] of u.files) texts.set(joinPath(u.dir, p), t);
+      if (u.library || !enabled(u)) continue;
+      renderUnit(u, u === root ? userValues() : overridesOf(u), shared, positions, build, readText, options, host);
     }
-    for (const t of r.templates) {
-      const path = pathOf(t.file);
-      if (t.error) {
-        const at = t.error.file ? pathOf(t.error.file) : path;
-        build.problems.push({ file: at, span: { start: t.error.offset ?? 0, end: (t.error.offset ?? 0) + 10_000 }, severity: 'error', message: `helm template failed: ${t.error.message}` });
-        build.rendered.add(path);
-        continue;
-      }
-      if (t.output === undefined || t.file.endsWith('NOTES.txt')) continue;
-      const { objects, errors } = renderedObjects({ file: path, output: t.output, segments: t.segments ?? [] }, files.get(t.file) ?? '', { positions, pathOf, readText });
-      build.objects.push(...objects);
-      for (const e of errors) build.problems.push({ file: path, span: { start: 0, end: 1 }, severity: 'error', message: `The rendered template is not valid YAML: ${e.message.split('\n')[0]}` });
-      build.rendered.add(path);
-    }
-    // Partials were parsed and ran where they are included.
-    for (const p of files.keys()) if (p.startsWith('templates/') && p.split('/').pop()!.startsWith('_')) build.rendered.add(joinPath(dir, p));
   } catch (e) {
     build.problems.push({ file, span: { start: 0, end: 1 }, severity: 'error', message: `helm template failed (${e instanceof Error ? e.name : 'error'})` });
   }
   return build;
+}
+
+function renderUnit(
+  u: Unit,
+  overrides: GoMap[],
+  shared: ReadonlyMap<string, { path: ProjectPath; text: string }>,
+  positions: ValuePositions,
+  build: HelmBuild,
+  readText: (p: ProjectPath) => string | undefined,
+  options: HelmBuildOptions,
+  host: ProjectHost,
+): void {
+  const files = new Map(u.files);
+  for (const [name, s] of shared) if (!s.path.startsWith(`${u.dir}/templates/`)) files.set(name, s.text);
+  if (u.alias) {
+    const doc = parseDocument(files.get('Chart.yaml') ?? '');
+    if (isMap(doc.contents)) doc.set('name', u.alias);
+    files.set('Chart.yaml', doc.toString());
+  }
+  const pathOf = (name: string): ProjectPath => (name.startsWith('/') ? name : (shared.get(name)?.path ?? joinPath(u.dir, name)));
+  const chartFile = joinPath(u.dir, 'Chart.yaml');
+  const r = renderChart(files, { releaseName: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default', kubeVersion: options.kubeVersion, trace: true, positions }, overrides);
+  if (r.error) {
+    build.problems.push({ file: r.error.file ? pathOf(r.error.file) : chartFile, span: { start: r.error.offset ?? 0, end: (r.error.offset ?? 0) + 10_000 }, severity: 'error', message: `helm template failed: ${r.error.message}` });
+    return;
+  }
+  build.problems.push(...dependencyProblems(chartFile, u.files.get('Chart.yaml') ?? '', u.dir, host));
+  const schema = u.files.get('values.schema.json');
+  if (schema !== undefined) {
+    for (const p of checkValuesSchema(schema, r.values, positions)) {
+      const at = p.file === undefined ? joinPath(u.dir, 'values.schema.json') : pathOf(p.file);
+      build.problems.push({ file: at, span: { start: p.offset, end: p.offset + 10_000 }, severity: 'error', message: p.message });
+    }
+  }
+  for (const t of r.templates) {
+    const path = pathOf(t.file);
+    build.rendered.add(path);
+    if (t.error) {
+      const at = t.error.file ? pathOf(t.error.file) : path;
+      build.problems.push({ file: at, span: { start: t.error.offset ?? 0, end: (t.error.offset ?? 0) + 10_000 }, severity: 'error', message: `helm template failed: ${t.error.message}` });
+      continue;
+    }
+    if (t.output === undefined || t.file.endsWith('NOTES.txt')) continue;
+    const { objects, errors } = renderedObjects({ file: path, output: t.output, segments: t.segments ?? [] }, files.get(t.file) ?? '', { positions, pathOf, readText });
+    build.objects.push(...objects);
+    for (const e of errors) build.problems.push({ file: path, span: { start: 0, end: 1 }, severity: 'error', message: `The rendered template is not valid YAML: ${e.message.split('\n')[0]}` });
+  }
+  // Partials were parsed and ran where they are included.
+  for (const p of u.files.keys()) if (p.startsWith('templates/') && p.split('/').pop()!.startsWith('_')) build.rendered.add(joinPath(u.dir, p));
+  for (const s of shared.values()) build.rendered.add(s.path);
 }
 
 /** Whether a project path is a chart's Chart.yaml. */

@@ -15,7 +15,7 @@ import { clampToLine } from '../text';
 import type { Finding } from '../types';
 import { mapHelmFixes } from './helm-fix-map';
 import { lintBuiltObject } from './map-findings';
-import { dirnameOf } from './paths';
+import { basenameOf, dirnameOf } from './paths';
 import type { ProjectHost, ProjectPath } from './types';
 
 export interface HelmProjectOptions {
@@ -28,14 +28,28 @@ export interface HelmProjectOptions {
 export function projectCharts(host: ProjectHost, files: readonly ProjectPath[]): ProjectPath[] {
   const dirs = new Set<ProjectPath>();
   for (const f of files) {
-    if (isChartFile(f)) {
-      dirs.add(dirnameOf(f));
-      continue;
+    let dir: ProjectPath | undefined;
+    if (isChartFile(f)) dir = dirnameOf(f);
+    else {
+      const i = f.lastIndexOf('/templates/');
+      if (i > 0 && host.readFile(`${f.slice(0, i)}/Chart.yaml`) !== undefined) dir = f.slice(0, i);
     }
-    const i = f.lastIndexOf('/templates/');
-    if (i > 0 && host.readFile(`${f.slice(0, i)}/Chart.yaml`) !== undefined) dirs.add(f.slice(0, i));
+    if (dir !== undefined) dirs.add(topChart(dir, host));
   }
   return [...dirs].sort();
+}
+
+/** A subchart (`<chart>/charts/<sub>`) is rendered as part of the chart above it. */
+function topChart(dir: ProjectPath, host: ProjectHost): ProjectPath {
+  let d = dir;
+  for (let i = 0; i < 20; i++) {
+    const up = dirnameOf(d);
+    if (basenameOf(up) !== 'charts') return d;
+    const chart = dirnameOf(up);
+    if (host.readFile(`${chart}/Chart.yaml`) === undefined) return d;
+    d = chart;
+  }
+  return d;
 }
 
 export function buildCharts(host: ProjectHost, files: readonly ProjectPath[], options: HelmProjectOptions = {}): HelmBuild[] {
