@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EngineSettings, Finding, RuleHooks } from '../engine';
 import { buildKustomization, isKustomizationFile } from '../engine/project/kustomize/build';
 import { lintProject } from '../engine/project/lint-project';
+import { chartDirOf } from '../engine/project/helm-lint';
 import { basenameOf, dirnameOf } from '../engine/project/paths';
 import type { ProjectHost, ProjectPath } from '../engine/project/types';
 import { DiskProjectHost, fromProjectPath, toProjectPath } from '../io/disk-project-host';
@@ -162,9 +163,17 @@ export class ProjectIndex {
     this.ready = true;
   }
 
-  /** The root kustomizations whose builds read `path` (empty: lint the file alone). */
+  /** The root kustomizations whose builds read `path`, and the Chart.yaml of a Helm chart it belongs to (empty: lint the file alone). */
   rootsOf(path: ProjectPath): ProjectPath[] {
-    return [...(this.byInput.get(path) ?? [])];
+    const roots = [...(this.byInput.get(path) ?? [])];
+    const chart = this.chartOf(path);
+    return chart === undefined ? roots : [...roots, chart];
+  }
+
+  /** The Chart.yaml of the Helm chart a file belongs to (a template, a values file, Chart.yaml), rendered with it. */
+  private chartOf(path: ProjectPath): ProjectPath | undefined {
+    const dir = chartDirOf(this.host, path);
+    return dir === undefined ? undefined : `${dir}/Chart.yaml`;
   }
 
   /** The indexed folder holding `path` (build names in messages are relative to it). */
@@ -204,6 +213,9 @@ export class ProjectIndex {
       }
     };
     collect(new Set(this.rootsOf(path)));
+    // The open files of the same Helm chart render with the changed template or values file.
+    const chart = this.chartOf(path);
+    if (chart !== undefined) for (const [open, uri] of this.open) if (open !== path && this.chartOf(open) === chart) out.add(uri);
     if (structural && this.ready) {
       const stale = [...this.builds].filter(([file, b]) => file === path || b.inputs.has(path)).map(([file]) => file);
       if (isKustomizationFile(basenameOf(path)) && !this.builds.has(path) && this.isIndexed(path)) stale.push(path);

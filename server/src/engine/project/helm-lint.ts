@@ -28,15 +28,25 @@ export interface HelmProjectOptions {
 export function projectCharts(host: ProjectHost, files: readonly ProjectPath[]): ProjectPath[] {
   const dirs = new Set<ProjectPath>();
   for (const f of files) {
-    let dir: ProjectPath | undefined;
-    if (isChartFile(f)) dir = dirnameOf(f);
-    else {
-      const i = f.lastIndexOf('/templates/');
-      if (i > 0 && host.readFile(`${f.slice(0, i)}/Chart.yaml`) !== undefined) dir = f.slice(0, i);
-    }
-    if (dir !== undefined) dirs.add(topChart(dir, host));
+    const dir = chartDirOf(host, f, false);
+    if (dir !== undefined) dirs.add(dir);
   }
   return [...dirs].sort();
+}
+
+/**
+ * The folder of the (top) chart a file belongs to: its Chart.yaml, a template under its templates/, or (`values`) a
+ * values file (values*.yaml) beside its Chart.yaml; undefined for any other file.
+ */
+export function chartDirOf(host: ProjectHost, f: ProjectPath, values = true): ProjectPath | undefined {
+  let dir: ProjectPath | undefined;
+  if (isChartFile(f)) dir = dirnameOf(f);
+  else if (values && /^values.*\.ya?ml$/.test(basenameOf(f)) && host.readFile(`${dirnameOf(f)}/Chart.yaml`) !== undefined) dir = dirnameOf(f);
+  else {
+    const i = f.lastIndexOf('/templates/');
+    if (i > 0 && host.readFile(`${f.slice(0, i)}/Chart.yaml`) !== undefined) dir = f.slice(0, i);
+  }
+  return dir === undefined ? undefined : topChart(dir, host);
 }
 
 /** A subchart (`<chart>/charts/<sub>`) is rendered as part of the chart above it. */
