@@ -364,7 +364,8 @@ export class Executor {
       if (e instanceof FuncPanic) throw this.fail(`error calling ${name}: ${e.message}`);
       if (e instanceof TemplateExecError) {
         if (e.kind === 'budget') throw e;
-        throw new TemplateExecError(this.fail(`error calling ${name}: ${e.message}`).message, this.fail('').site ?? e.site);
+        const outer = this.fail(`error calling ${name}: ${e.message}`);
+        throw new TemplateExecError(outer.message, outer.site ?? e.site, 'exec', e.inner ?? e.site);
       }
       if (e instanceof RangeError) throw this.fail(`error calling ${name}: ${e.message}`, 'budget');
       throw e;
