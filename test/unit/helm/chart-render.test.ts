@@ -58,3 +58,18 @@ test('render errors carry the template file and position; the chart never throws
   assert.match(a.error!.message, /x is required$/);
   assert.equal(r.templates.find((t) => t.file === 'templates/b.yaml')?.output, 'ok: 1\n');
 });
+
+test('an error inside an included helper is reported at the include (as Helm does) and inside the helper', () => {
+  const helpers = '{{- define "c.name" -}}\n{{ required "name is required" .Values.name }}\n{{- end }}\n';
+  const files = new Map([
+    ['Chart.yaml', 'apiVersion: v2\nname: c\nversion: 1.0.0\n'],
+    ['values.yaml', ''],
+    ['templates/_helpers.tpl', helpers],
+    ['templates/a.yaml', 'metadata:\n  name: {{ include "c.name" . }}\n'],
+  ]);
+  const r = renderChart(files, { releaseName: 'r', namespace: 'n' });
+  const error = r.templates.find((t) => t.file === 'templates/a.yaml')!.error!;
+  assert.deepEqual([error.file, error.line], ['templates/a.yaml', 2]);
+  assert.deepEqual([error.inner?.file, error.inner?.line], ['templates/_helpers.tpl', 2]);
+  assert.ok(helpers.startsWith('required', error.inner!.offset));
+});

@@ -1,7 +1,7 @@
 /** Go text/template's builtin functions (text/template/funcs.go) with Go's type rules and error messages. */
 import { def, FuncError, type FuncDef } from './funcs-types';
 import { sprint, sprintf, sprintln } from './gofmt';
-import { byteLength, bytesToString, utf8Bytes } from './gostrings';
+import { byteLength, bytesToString, isGoPrint, utf8Bytes } from './gostrings';
 import { typeName, type GoValue } from './values';
 
 type Kind = 'bool' | 'int' | 'float' | 'string' | 'invalid' | 'other';
@@ -137,7 +137,7 @@ export const builtins: ReadonlyMap<string, FuncDef> = new Map<string, FuncDef>([
   ['ge', def(['any', 'any'], ([a, b]) => !goLt(a, b))],
   ['html', def([], (a) => escapeHtml(sprint(a)), 'any')],
   ['urlquery', def([], (a) => encodeURIComponent(sprint(a)).replace(/%20/g, '+'), 'any')],
-  ['js', def([], (a) => sprint(a).replace(/[\\'"<>&=\n\r\t]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`), 'any')],
+  ['js', def([], (a) => jsEscape(sprint(a)), 'any')],
   [
     'call',
     def(
@@ -150,6 +150,18 @@ export const builtins: ReadonlyMap<string, FuncDef> = new Map<string, FuncDef>([
     ),
   ],
 ]);
+
+/** text/template's JSEscapeString. */
+function jsEscape(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === '\\' || ch === "'" || ch === '"') out += '\\' + ch;
+    else if (ch === '<' || ch === '>' || ch === '&' || ch === '=' || cp < 0x20 || !isGoPrint(cp)) out += `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    else out += ch;
+  }
+  return out;
+}
 
 function truthy(v: GoValue): boolean {
   if (v === undefined || v === null) return false;

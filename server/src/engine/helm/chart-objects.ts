@@ -15,6 +15,8 @@ export interface TemplateError {
   offset?: number;
   line?: number;
   col?: number;
+  /** For an error inside an included template: where in that template (chart-relative file). */
+  inner?: { file: string; offset: number; line: number; col: number };
 }
 
 /** The files of a chart directory: chart-relative path -> text. */

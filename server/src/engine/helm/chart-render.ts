@@ -116,7 +116,10 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
     } catch (e) {
       // Nothing leaves the engine: an unexpected failure (a bug, an exhausted stack) is this template's error.
       const message = e instanceof TemplateExecError ? e.message : `internal error rendering ${t.name}: ${e instanceof Error ? e.message : String(e)}`;
-      templates.push({ name: t.name, file: t.file, error: siteError(message, e instanceof TemplateExecError ? e.site : undefined, meta.name) });
+      const error = siteError(message, e instanceof TemplateExecError ? e.site : undefined, meta.name);
+      const inner = e instanceof TemplateExecError ? e.inner : undefined;
+      if (inner) error.inner = { file: chartRelative(inner.file, meta.name), offset: inner.offset, line: inner.line, col: inner.col };
+      templates.push({ name: t.name, file: t.file, error });
     }
   }
   return { ...base, templates };

@@ -5,7 +5,8 @@
  * allows `maxDepth` (limits.ts; default 250: each level costs several JavaScript frames and the language server
  * must keep stack to spare; Helm itself stops one `include` name at 1000 levels).
  */
-import { argString, commandString, countNewlines, type Arg, type Command, type ParsedTemplate, type Pipe, type TNode } from './parse';
+import { argString, commandString, pipeString, type Arg, type Command, type Pipe, type TNode } from './ast';
+import { countNewlines, type ParsedTemplate } from './parse';
 import { FuncError, FuncPanic, goTypeOfParam, validateArg, type CallContext, type FuncDef, type FuncMap, type ParamType } from './funcs-types';
 import { formatV } from './gofmt';
 import { byteLength } from './gostrings';
@@ -126,7 +127,7 @@ export class Executor {
         return;
       case 'template': {
         const data = n.pipe ? this.pipeline(dot, n.pipe) : undefined;
-        this.at(n.pos, `{{template ${JSON.stringify(n.name)}${n.pipe ? ` ${pipeStr(n.pipe)}` : ''}}}`);
+        this.at(n.pos, `{{template ${JSON.stringify(n.name)}${n.pipe ? ` ${pipeString(n.pipe)}` : ''}}}`);
         const tree = this.templates.get(n.name);
         if (!tree) throw this.fail(`template ${JSON.stringify(n.name)} not defined`);
         const saved = { tree: this.tree, vars: this.vars };
@@ -151,10 +152,10 @@ export class Executor {
   }
 
   private print(v: GoValue, pipe: Pipe): void {
-    this.at(pipe.pos, pipeStr(pipe));
+    this.at(pipe.pos, pipeString(pipe));
     if (v === undefined || v === null) this.write('<no value>', pipe.pos);
     else if (typeof v === 'string') this.write(v, pipe.pos);
-    else if (typeof v === 'object' && 'kind' in v && !(v instanceof Map) && !Array.isArray(v)) throw this.fail(`can't print ${pipeStr(pipe)} of type func`);
+    else if (typeof v === 'object' && 'kind' in v && !(v instanceof Map) && !Array.isArray(v)) throw this.fail(`can't print ${pipeString(pipe)} of type func`);
     else this.write(formatV(v), pipe.pos);
   }
 
@@ -197,7 +198,7 @@ export class Executor {
       }
     } else if (typeof val === 'bigint') {
       if (decl.length > 1) {
-        this.at(n.pipe.pos, pipeStr(n.pipe));
+        this.at(n.pipe.pos, pipeString(n.pipe));
         throw this.fail(`can't use ${val} to iterate over more than one variable`);
       }
       for (let i = 0n; i < val; i++) {
@@ -207,7 +208,7 @@ export class Executor {
     } else if (typeof val === 'number') {
       // Observed with Helm 4.1 (Go 1.25): ranging over a float64 runs no iteration and is no error.
     } else if (val !== undefined && val !== null) {
-      this.at(n.pipe.pos, pipeStr(n.pipe));
+      this.at(n.pipe.pos, pipeString(n.pipe));
       throw this.fail(`range can't iterate over ${formatV(val)}`);
     }
     this.vars.length = mark;
@@ -368,7 +369,8 @@ export class Executor {
       if (e instanceof FuncPanic) throw this.fail(`error calling ${name}: ${e.message}`);
       if (e instanceof TemplateExecError) {
         if (e.kind === 'budget') throw e;
-        throw new TemplateExecError(this.fail(`error calling ${name}: ${e.message}`).message, this.fail('').site ?? e.site);
+        const outer = this.fail(`error calling ${name}: ${e.message}`);
+        throw new TemplateExecError(outer.message, outer.site ?? e.site, 'exec', e.inner ?? e.site);
       }
       if (e instanceof RangeError) throw this.fail(`error calling ${name}: ${e.message}`, 'budget');
       throw e;
@@ -448,7 +450,3 @@ export class Executor {
 }
 
 const MISSING = Symbol('missing');
-
-function pipeStr(p: Pipe): string {
-  return p.cmds.map(commandString).join(' | ');
-}

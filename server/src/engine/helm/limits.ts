@@ -27,8 +27,10 @@ export class TemplateExecError extends Error {
   constructor(
     message: string,
     readonly site: ErrorSite | undefined,
-    /** Error from `fail` / `required`, or a budget error, whose text is the user's. */
+    /** A budget error (steps, output, depth) or any other execution error. */
     readonly kind: 'exec' | 'budget' = 'exec',
+    /** Where the error happened inside an `include`d template (`site` is the outermost call, where Helm reports it). */
+    readonly inner?: ErrorSite,
   ) {
     super(message);
   }
