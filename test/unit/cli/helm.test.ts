@@ -60,3 +60,17 @@ describe('scan with Helm charts', () => {
     }
   });
 });
+
+describe('scan with Helm settings in .shipshape.yaml', () => {
+  before(assertBuilt);
+  const DIR = 'test/fixtures/helm-lint/configured';
+
+  it('helm.valuesFiles renders with the chart-relative values file; --helm-values replaces it', () => {
+    const report = jsonOf(runCli(['scan', '--format', 'json', DIR]));
+    assertValid(reportValidator(), report);
+    const hn = report.findings.filter((f: any) => f.ruleId === 'host-network');
+    assert.deepEqual(hn.map((f: any) => [f.file, f.start.line, f.helm.values]), [[`${DIR}/chart/ci/prod-values.yaml`, 1, [`${DIR}/chart/values.yaml`, `${DIR}/chart/ci/prod-values.yaml`]]]);
+    const plain = jsonOf(runCli(['scan', '--format', 'json', '--helm-values', `${DIR}/chart/values.yaml`, DIR]));
+    assert.ok(!plain.findings.some((f: any) => f.ruleId === 'host-network'));
+  });
+});

@@ -149,3 +149,15 @@ describe('helm subcharts', () => {
     assert.deepEqual(result.charts?.map((c) => c.dir), [root]);
   });
 });
+
+describe('helm settings', () => {
+  it('the configured kubeVersion reaches .Capabilities; values files are chart-relative', () => {
+    const settings = { ...DEFAULT_SETTINGS, helm: { kubeVersion: '1.29.0', valuesFiles: ['ci/prod-values.yaml', 'ci/missing.yaml'] } };
+    const root = join(FIXTURES, 'configured', 'chart');
+    const result = lintProject(diskHost(), files(root), { settingsFor: () => settings, root });
+    const chart = result.charts![0]!;
+    assert.deepEqual(chart.valuesFiles, [join(root, 'values.yaml'), join(root, 'ci', 'prod-values.yaml')]);
+    const ann = (chart.objects[0]!.node.getIn(['metadata', 'annotations', 'kube']) as unknown);
+    assert.equal(String(ann), 'v1.29.0');
+  });
+});

@@ -22,6 +22,8 @@ export interface HelmProjectOptions {
   /** Extra values files for a chart (project paths), after its values.yaml. */
   valuesFiles?(chartDir: ProjectPath): readonly ProjectPath[];
   kubeVersion?: string;
+  /** The Kubernetes version for a chart, when `kubeVersion` is not given. */
+  kubeVersionOf?(chartDir: ProjectPath): string | undefined;
 }
 
 /** The charts of the project: folders whose Chart.yaml is among the files, or holds a given template. */
@@ -64,7 +66,8 @@ function topChart(dir: ProjectPath, host: ProjectHost): ProjectPath {
 
 export function buildCharts(host: ProjectHost, files: readonly ProjectPath[], options: HelmProjectOptions = {}): HelmBuild[] {
   return projectCharts(host, files).map((dir) => {
-    const opts: HelmBuildOptions = { valuesFiles: options.valuesFiles?.(dir) ?? [], ...(options.kubeVersion ? { kubeVersion: options.kubeVersion } : {}) };
+    const kubeVersion = options.kubeVersion ?? options.kubeVersionOf?.(dir);
+    const opts: HelmBuildOptions = { valuesFiles: options.valuesFiles?.(dir) ?? [], ...(kubeVersion ? { kubeVersion: kubeVersion.startsWith('v') ? kubeVersion : `v${kubeVersion}` } : {}) };
     return buildChart(dir, host, opts);
   });
 }

@@ -33,7 +33,7 @@ import { clampToLine } from '../text';
 import { findingFixes, type Finding, type Fix, type LazyFixes, type Span } from '../types';
 import { buildKustomization, isKustomizationFile } from './kustomize/build';
 import { lintBuiltObject, type MappedFinding } from './map-findings';
-import { basenameOf, dirnameOf, relativePath } from './paths';
+import { basenameOf, dirnameOf, normalizePath, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
 import { ProjectIndex } from './index';
 import { buildCharts, lintHelmBuild, type HelmProjectOptions } from './helm-lint';
@@ -153,7 +153,7 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     for (const p of b.patches) patches.add(p);
   }
 
-  const charts = options.helm === false ? [] : buildCharts(host, files, options.helm ?? {});
+  const charts = options.helm === false ? [] : buildCharts(host, files, withConfiguredHelm(options.helm ?? {}, options, host));
   const helm = helmFindings(charts, options, readText);
   const index = options.relations === false ? undefined : projectIndex(files, roots, sources, new Set([...patches, ...helm.templates]), options, host);
   const relations: RelationResult = index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] };
@@ -202,6 +202,23 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     out.set(path, fromCharts ? [...all, ...fromCharts].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)) : all);
   }
   return { files: out, builds: roots, ...(index ? { index } : {}), ...(charts.length ? { charts } : {}) };
+}
+
+/**
+ * Helm options with the `.shipshape.yaml` `helm` settings of each chart's Chart.yaml where the caller gave none
+ * (values files relative to the chart's folder, those the chart has).
+ */
+function withConfiguredHelm(helm: HelmProjectOptions, options: ProjectLintOptions, host: ProjectHost): HelmProjectOptions {
+  return {
+    ...helm,
+    valuesFiles: (dir) => {
+      const given = helm.valuesFiles?.(dir);
+      if (given && given.length > 0) return given;
+      const configured = options.settingsFor(`${dir}/Chart.yaml`)?.helm?.valuesFiles ?? [];
+      return configured.map((v) => normalizePath(`${dir}/${v}`)).filter((p) => host.readFile(p) !== undefined);
+    },
+    kubeVersionOf: (dir) => helm.kubeVersion ?? options.settingsFor(`${dir}/Chart.yaml`)?.helm?.kubeVersion,
+  };
 }
 
 /**
