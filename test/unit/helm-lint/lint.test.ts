@@ -161,3 +161,12 @@ describe('helm settings', () => {
     assert.equal(String(ann), 'v1.29.0');
   });
 });
+
+describe('helm provenance through with, range, include with dict, and tpl', () => {
+  it('reports each value at its values line', () => {
+    const { root, host, result } = lint('through');
+    const values = join(root, 'values.yaml');
+    const s = summary(host, values, (result.files.get(values) ?? []).filter((f) => ['privileged-container', 'host-pid', 'host-ipc'].includes(f.ruleId)));
+    assert.deepEqual(s.sort(), ['host-ipc@7', 'host-pid@6', 'privileged-container@4']);
+  });
+});
