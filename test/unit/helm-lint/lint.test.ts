@@ -170,3 +170,12 @@ describe('helm provenance through with, range, include with dict, and tpl', () =
     assert.deepEqual(s.sort(), ['host-ipc@7', 'host-pid@6', 'privileged-container@4']);
   });
 });
+
+describe('helm import-values', () => {
+  it("a child's exports and child/parent paths fill the parent's values, reported at the child's values line", () => {
+    const { root, host, result } = lint('imports');
+    const child = join(root, 'charts', 'db', 'values.yaml');
+    const s = summary(host, child, (result.files.get(child) ?? []).filter((f) => ['host-network', 'host-pid'].includes(f.ruleId)));
+    assert.deepEqual(s.sort(), ['host-network@4', 'host-pid@6']);
+  });
+});

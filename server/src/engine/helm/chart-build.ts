@@ -9,7 +9,7 @@ import { parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { joinPath } from '../project/paths';
 import type { BuiltObject, ProjectHost, ProjectPath, ProjectProblem } from '../project/types';
 import { coalesceValues, renderChart } from './chart-render';
-import { chartHead, dependencyEnabled, dependencyEntries, subchartOverride, type DependencyEntry } from './chart-deps';
+import { chartHead, dependencyEnabled, dependencyEntries, importedValues, subchartOverride, type DependencyEntry } from './chart-deps';
 import { readValues, type GoMap, type ValuePositions } from './values';
 import { renderedObjects } from './provenance';
 import { checkValuesSchema } from './values-schema';
@@ -159,11 +159,19 @@ export function buildChart(dir: ProjectPath, host: ProjectHost, options: HelmBui
       else build.valuesFiles.push(vf);
     }
     const units = chartUnits(root, host, build.problems);
-    // A unit's final values, read afresh (subchartOverride takes the parent's maps).
-    const overridesOf = (u: Unit): GoMap[] => (u.parent ? [subchartOverride(valuesOf(u.parent), u.key, positions)] : userValues());
+    // A unit's final values, read afresh (subchartOverride takes the parent's maps); what enabled children import fills in.
+    const ownOverrides = (u: Unit): GoMap[] => (u.parent ? [subchartOverride(valuesOf(u.parent), u.key, positions)] : userValues());
+    const overridesOf = (u: Unit): GoMap[] => {
+      const own = ownOverrides(u);
+      const children = units.filter((c) => c.parent === u && (c.entry?.imports.length ?? 0) > 0 && enabled(c));
+      if (children.length === 0) return own;
+      const mine = readValues(u.files.get('values.yaml') ?? '', joinPath(u.dir, 'values.yaml'), positions).value;
+      for (const o of own) coalesceValues(mine, o, 0, positions);
+      return [...children.map((c) => importedValues(c.entry!.imports, valuesOf(c), mine, positions)), ...own];
+    };
     const valuesOf = (u: Unit): GoMap => {
       const v = readValues(u.files.get('values.yaml') ?? '', joinPath(u.dir, 'values.yaml'), positions).value;
-      for (const o of overridesOf(u)) coalesceValues(v, o, 0, positions);
+      for (const o of ownOverrides(u)) coalesceValues(v, o, 0, positions);
       return v;
     };
     const enabled = (u: Unit): boolean => !u.parent || (enabled(u.parent) && dependencyEnabled(u.entry, valuesOf(u.parent)));
@@ -179,7 +187,7 @@ export function buildChart(dir: ProjectPath, host: ProjectHost, options: HelmBui
       for (const p of u.files.keys()) if (p.startsWith('templates/')) build.templates.add(joinPath(u.dir, p));
       for (const [p, t] of u.files) texts.set(joinPath(u.dir, p), t);
       if (u.library || !enabled(u)) continue;
-      renderUnit(u, u === root ? userValues() : overridesOf(u), shared, positions, build, readText, options, host);
+      renderUnit(u, overridesOf(u), shared, positions, build, readText, options, host);
     }
   } catch (e) {
     build.problems.push({ file, span: { start: 0, end: 1 }, severity: 'error', message: `helm template failed (${e instanceof Error ? e.name : 'error'})` });

@@ -11,8 +11,12 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import { coalesceValues } from './chart-render';
 import type { GoMap, GoValue, ValuePositions } from './values';
 
+/** An `import-values` entry: a child's `exports.<name>` map (a string), or a child path copied to a parent path. */
+export type ImportValue = string | { child: string; parent: string };
+
 export interface DependencyEntry {
   name: string;
+  imports: ImportValue[];
   alias?: string;
   condition?: string;
   tags: string[];
@@ -34,6 +38,13 @@ export function dependencyEntries(chartYaml: string): DependencyEntry[] {
       ...(typeof d.alias === 'string' && d.alias !== '' ? { alias: d.alias } : {}),
       ...(typeof d.condition === 'string' && d.condition !== '' ? { condition: d.condition } : {}),
       tags: Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === 'string') : [],
+      imports: Array.isArray(d['import-values'])
+        ? (d['import-values'] as unknown[]).flatMap((x): ImportValue[] => {
+            if (typeof x === 'string') return [x];
+            const o = x as { child?: unknown; parent?: unknown } | null;
+            return o && typeof o.child === 'string' && typeof o.parent === 'string' ? [{ child: o.child, parent: o.parent }] : [];
+          })
+        : [],
       ...(typeof d.repository === 'string' ? { repository: d.repository } : {}),
     });
   }
@@ -92,4 +103,53 @@ export function subchartOverride(parentValues: GoMap, key: string, positions: Va
     else out.set('global', global);
   }
   return out;
+}
+
+/**
+ * The values a child exports to its parent (`import-values`), as a map to fill in under the parent's values: only
+ * keys the parent does not set (the parent's values take precedence, as in Helm). Entries keep the child's positions.
+ */
+export function importedValues(imports: readonly ImportValue[], childValues: GoMap, parentValues: GoMap, positions: ValuePositions): GoMap {
+  const out: GoMap = new Map();
+  positions.set(out, { self: positions.get(parentValues)?.self ?? { file: '', offset: 0 }, entries: new Map() });
+  for (const imp of imports) {
+    const from = typeof imp === 'string' ? lookup(childValues, `exports.${imp}`) : lookup(childValues, imp.child);
+    if (!(from instanceof Map)) continue;
+    let target = out;
+    let existing: GoValue = parentValues;
+    if (typeof imp !== 'string') {
+      for (const k of imp.parent.split('.').filter(Boolean)) {
+        existing = existing instanceof Map ? existing.get(k) : undefined;
+        let next = target.get(k);
+        if (!(next instanceof Map)) {
+          next = new Map();
+          positions.set(next, { self: positions.get(from)?.self ?? { file: '', offset: 0 }, entries: new Map() });
+          target.set(k, next);
+        }
+        target = next;
+      }
+    }
+    fillMissing(target, from, existing instanceof Map ? existing : new Map(), positions, 0);
+  }
+  return out;
+}
+
+function fillMissing(out: GoMap, from: GoMap, parent: GoMap, positions: ValuePositions, depth: number): void {
+  if (depth > 100) return;
+  for (const [k, v] of from) {
+    const p = parent.get(k);
+    if (p instanceof Map && v instanceof Map) {
+      let sub = out.get(k);
+      if (!(sub instanceof Map)) {
+        sub = new Map();
+        positions.set(sub, { self: positions.get(v)?.self ?? { file: '', offset: 0 }, entries: new Map() });
+        out.set(k, sub);
+      }
+      fillMissing(sub, v, p, positions, depth + 1);
+    } else if (!parent.has(k)) {
+      out.set(k, v);
+      const at = positions.get(from)?.entries.get(k);
+      if (at) positions.get(out)?.entries.set(k, at);
+    }
+  }
 }
