@@ -3,7 +3,10 @@
 // adds values files, `--no-helm` lints chart files as they are. Runs the built CLI.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertBuilt, assertValid, jsonOf, reportValidator, runCli, sarifValidator } from './helpers';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assertBuilt, assertValid, jsonOf, reportValidator, ROOT, runCli, sarifValidator } from './helpers';
 
 const CHART = 'test/fixtures/helm-lint/privileged';
 
@@ -72,5 +75,25 @@ describe('scan with Helm settings in .shipshape.yaml', () => {
     assert.deepEqual(hn.map((f: any) => [f.file, f.start.line, f.helm.values]), [[`${DIR}/chart/ci/prod-values.yaml`, 1, [`${DIR}/chart/values.yaml`, `${DIR}/chart/ci/prod-values.yaml`]]]);
     const plain = jsonOf(runCli(['scan', '--format', 'json', '--helm-values', `${DIR}/chart/values.yaml`, DIR]));
     assert.ok(!plain.findings.some((f: any) => f.ruleId === 'host-network'));
+  });
+});
+
+describe('scan --fix with Helm charts', () => {
+  before(assertBuilt);
+
+  it('adds missing hardening to the values map toYaml renders; leaves privileged: true (a suggestion) alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-helm-fix-'));
+    try {
+      cpSync(join(ROOT, CHART), join(dir, 'chart'), { recursive: true });
+      const r = runCli(['scan', '--fix', '--format', 'json', 'chart'], { cwd: dir });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      const values = readFileSync(join(dir, 'chart', 'values.yaml'), 'utf8');
+      assert.match(values, /securityContext:\n {2}privileged: true\n {2}runAsNonRoot: true\n {2}capabilities:\n {4}drop:\n {6}- ALL\n/);
+      assert.doesNotMatch(values, /privileged: false/);
+      // The template is not rewritten.
+      assert.equal(readFileSync(join(dir, 'chart', 'templates', 'deployment.yaml'), 'utf8'), readFileSync(join(ROOT, CHART, 'templates', 'deployment.yaml'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
