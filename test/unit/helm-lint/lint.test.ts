@@ -65,23 +65,6 @@ describe('helm chart lint', () => {
     assert.ok(!s.some((x) => x.startsWith('helm-template')), s.join(' '));
   });
 
-  it('reports a required message at the template position; the rest of the chart is still checked', () => {
-    const { root, host, result } = lint('privileged');
-    const broken = join(root, 'templates', 'broken.yaml');
-    const found = result.files.get(broken) ?? [];
-    const s = summary(host, broken, found);
-    assert.deepEqual(s, ['helm-render@6'], s.join(' '));
-    assert.match(found[0]!.message, /a database password is required/);
-  });
-
-  it('reports a dependency that is not vendored once, as info, on the Chart.yaml line', () => {
-    const { root, host, result } = lint('privileged');
-    const chart = join(root, 'Chart.yaml');
-    const found = (result.files.get(chart) ?? []).filter((f) => f.ruleId === 'helm-render');
-    assert.deepEqual(summary(host, chart, found), ['helm-render@5']);
-    assert.equal(found[0]!.severity, 'info');
-  });
-
   it('with helm off, templates keep their not-checked note', () => {
     const { root, host, result } = lint('privileged', diskHost(), { helm: false });
     const tmpl = join(root, 'templates', 'deployment.yaml');
