@@ -35,3 +35,15 @@ describe('helm-render', () => {
     assert.deepEqual(renderFindings({ ...DEFAULT_SETTINGS, rules: { 'helm-render': 'off' } }), []);
   });
 });
+
+describe('helm-render: rendered output that is not YAML', () => {
+  it('is reported at the template line that wrote the offending text', () => {
+    const dir = join(__dirname, '..', '..', 'fixtures', 'helm-lint', 'badyaml');
+    const host = diskHost();
+    const tmpl = join(dir, 'templates', 'cm.yaml');
+    const result = lintProject(host, [join(dir, 'Chart.yaml'), join(dir, 'values.yaml'), tmpl], { settingsFor: () => DEFAULT_SETTINGS, root: dir });
+    const found = (result.files.get(tmpl) ?? []).filter((f) => f.ruleId === 'helm-render');
+    assert.deepEqual(found.map((f) => new LineIndex(host.readFile(tmpl)!).position(f.span.start).line + 1), [6]);
+    assert.match(found[0]!.message, /not valid YAML/);
+  });
+});

@@ -238,7 +238,7 @@ function renderUnit(
     if (t.output === undefined || t.file.endsWith('NOTES.txt')) continue;
     const { objects, errors } = renderedObjects({ file: path, output: t.output, segments: t.segments ?? [] }, files.get(t.file) ?? '', { positions, pathOf, readText });
     build.objects.push(...objects);
-    for (const e of errors) build.problems.push({ file: path, span: { start: 0, end: 1 }, severity: 'error', message: `The rendered template is not valid YAML: ${e.message.split('\n')[0]}` });
+    for (const e of errors) build.problems.push({ file: e.file, span: { start: e.offset, end: e.offset + 10_000 }, severity: 'error', message: `The rendered template is not valid YAML: ${e.message.split('\n')[0]}` });
   }
   // Partials were parsed and ran where they are included.
   for (const p of u.files.keys()) if (p.startsWith('templates/') && p.split('/').pop()!.startsWith('_')) build.rendered.add(joinPath(u.dir, p));

@@ -96,9 +96,9 @@ function valueOrigin(reads: readonly FieldRead[], path: readonly (string | numbe
 }
 
 /** The objects of one rendered template, with provenance. Documents that are not maps (or do not parse) are skipped. */
-export function renderedObjects(rendered: RenderedFile, templateText: string, ctx: ProvenanceContext): { objects: BuiltObject[]; errors: { offset: number; message: string }[] } {
+export function renderedObjects(rendered: RenderedFile, templateText: string, ctx: ProvenanceContext): { objects: BuiltObject[]; errors: { file: ProjectPath; offset: number; message: string }[] } {
   const objects: BuiltObject[] = [];
-  const errors: { offset: number; message: string }[] = [];
+  const errors: { file: ProjectPath; offset: number; message: string }[] = [];
   const { output, segments } = rendered;
   const templateOrigin = (o: number, len: number): Origin => {
     const seg = segmentAt(segments, o);
@@ -112,7 +112,9 @@ export function renderedObjects(rendered: RenderedFile, templateText: string, ct
   for (const doc of parseAllDocuments(output, { version: '1.1', uniqueKeys: false })) {
     if (!('contents' in doc)) continue;
     if (doc.errors.length > 0) {
-      errors.push({ offset: doc.errors[0]!.pos[0], message: doc.errors[0]!.message });
+      // Where the template wrote the text the error is in.
+      const at = templateOrigin(doc.errors[0]!.pos[0], 1);
+      errors.push({ file: at.file, offset: at.span.start, message: doc.errors[0]!.message });
       continue;
     }
     const root = doc.contents;
