@@ -52,6 +52,7 @@ class ScanProject {
     this.host = {
       readFile: (path) => (this.inputs.has(path) ? this.source(path).text : disk.readFile(path)),
       readDirectory: (path) => disk.readDirectory(path),
+      gunzip: (path) => disk.gunzip(path),
     };
   }
 
@@ -179,5 +180,5 @@ export function fixScanProject(ctx: ScanContext, cwd: string, options: FixOption
 }
 
 function withTexts(host: ProjectHost, texts: ReadonlyMap<ProjectPath, string>): ProjectHost {
-  return { readFile: (path) => texts.get(path) ?? host.readFile(path), readDirectory: (path) => host.readDirectory(path) };
+  return { readFile: (path) => texts.get(path) ?? host.readFile(path), readDirectory: (path) => host.readDirectory(path), ...(host.gunzip ? { gunzip: (path: ProjectPath) => host.gunzip!(path) } : {}) };
 }

@@ -87,6 +87,7 @@ export class ProjectIndex {
         return text ?? disk.readFile(path);
       },
       readDirectory: (path) => disk.readDirectory(path),
+      gunzip: (path) => disk.gunzip(path),
     };
   }
 

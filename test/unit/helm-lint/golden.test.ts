@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { buildChart } from '../../../server/src/engine/helm/chart-build';
-import { diskHost } from '../../helpers/kustomize-host';
+import { DiskProjectHost } from '../../../server/src/io/disk-project-host';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 
@@ -17,13 +17,15 @@ const CASES: { name: string; dir: string; values?: string[]; kubeVersion?: strin
   { name: 'imports', dir: 'imports' },
   { name: 'through', dir: 'through' },
   { name: 'configured', dir: 'configured/chart', values: ['ci/prod-values.yaml'], kubeVersion: 'v1.29.0' },
+  // A packaged subchart (charts/agent-0.2.0.tgz), unpacked through the host's gunzip.
+  { name: 'packed', dir: 'packed' },
 ];
 
 describe('helm chart build against helm template', () => {
   for (const c of CASES) {
     it(c.name, () => {
       const dir = join(FIXTURES, 'helm-lint', c.dir);
-      const build = buildChart(dir, diskHost(), { valuesFiles: (c.values ?? []).map((v) => join(dir, v)), ...(c.kubeVersion ? { kubeVersion: c.kubeVersion } : {}) });
+      const build = buildChart(dir, new DiskProjectHost(), { valuesFiles: (c.values ?? []).map((v) => join(dir, v)), ...(c.kubeVersion ? { kubeVersion: c.kubeVersion } : {}) });
       assert.deepEqual(build.problems.filter((p) => p.severity === 'error'), []);
       const golden = parseAllDocuments(readFileSync(join(FIXTURES, 'helm-lint-golden', `${c.name}.yaml`), 'utf8')).map((d) => d.toJS()).filter((d) => d);
       assert.deepEqual(sorted(build.objects.map((o) => o.node.toJSON())), sorted(golden));

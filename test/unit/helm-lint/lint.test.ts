@@ -162,3 +162,18 @@ describe('helm import-values', () => {
     assert.deepEqual(s.sort(), ['host-network@4', 'host-pid@6']);
   });
 });
+
+describe('helm packaged subcharts', () => {
+  it('a value the parent sets for a .tgz subchart is reported at the parent values line; without gunzip, one info', async () => {
+    const { DiskProjectHost } = await import('../../../server/src/io/disk-project-host');
+    const { root, host, result } = lint('packed', new DiskProjectHost());
+    const values = join(root, 'values.yaml');
+    assert.deepEqual(summary(host, values, (result.files.get(values) ?? []).filter((f) => f.ruleId === 'host-pid')), ['host-pid@2']);
+    const plain = lint('packed', diskHost());
+    const chart = join(root, 'Chart.yaml');
+    assert.deepEqual(
+      (plain.result.files.get(chart) ?? []).map((f) => [f.ruleId, f.severity, /cannot be read here/.test(f.message)]),
+      [['helm-render', 'info', true]],
+    );
+  });
+});

@@ -13,6 +13,7 @@ import { chartHead, dependencyEnabled, dependencyEntries, importedValues, subcha
 import { readValues, type GoMap, type ValuePositions } from './values';
 import { renderedObjects } from './provenance';
 import { checkValuesSchema } from './values-schema';
+import { untarChart } from './chart-archive';
 
 export interface HelmBuildOptions {
   /** Extra values files (project paths), applied in order over values.yaml. */
@@ -113,11 +114,18 @@ function chartUnits(root: Unit, host: ProjectHost, problems: ProjectProblem[]): 
     const entries = dependencyEntries(unit.files.get('Chart.yaml') ?? '');
     for (const e of [...(host.readDirectory(joinPath(unit.dir, 'charts')) ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const dir = joinPath(unit.dir, 'charts', e.name);
+      let files: Map<string, string>;
       if (!e.directory) {
-        if (e.name.endsWith('.tgz')) problems.push({ file: joinPath(unit.dir, 'Chart.yaml'), span: { start: 0, end: 1 }, severity: 'info', message: `Packaged subchart charts/${e.name} is not rendered: unpack it into charts/ to check it.` });
-        continue;
-      }
-      const files = readChartFiles(dir, host);
+        if (!e.name.endsWith('.tgz')) continue;
+        const tar = host.gunzip?.(dir);
+        const unpacked = tar && untarChart(tar);
+        if (!unpacked) {
+          problems.push({ file: joinPath(unit.dir, 'Chart.yaml'), span: { start: 0, end: 1 }, severity: 'info', message: `Packaged subchart charts/${e.name} cannot be read here: unpack it into charts/ to check it.` });
+          continue;
+        }
+        // Its own subcharts stay packaged inside it (not rendered).
+        files = new Map([...unpacked].filter(([p]) => !p.startsWith('charts/')));
+      } else files = readChartFiles(dir, host);
       const head = chartHead(files.get('Chart.yaml'));
       if (!head) continue;
       // A dependency entry per alias renders the chart once under each name.

@@ -44,6 +44,7 @@ export function fixProject(host: ProjectHost, files: readonly ProjectPath[], opt
   const edited: ProjectHost = {
     readFile: (path) => texts.get(path) ?? host.readFile(path),
     readDirectory: (path) => host.readDirectory(path),
+    ...(host.gunzip ? { gunzip: (path: ProjectPath) => host.gunzip!(path) } : {}),
   };
   let lint = lintProject(edited, files, options);
   for (let round = 0; round < maxRounds; round++) {
