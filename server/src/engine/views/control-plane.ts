@@ -126,9 +126,9 @@ export class ControlPlaneView {
   }
 
   private set(setting: FlagSetting): void {
-    const list = this.settings.get(setting.name);
-    if (list) list.push(setting);
-    else this.settings.set(setting.name, [setting]);
+    // An extraArgs entry replaces kubeadm's default for the flag (kubeadm merges its defaults with extraArgs by name).
+    const list = this.settings.get(setting.name)?.filter((s) => s.source !== undefined);
+    this.settings.set(setting.name, list ? [...list, setting] : [setting]);
   }
 
   /** A container running a control-plane component, else undefined. */
