@@ -2,8 +2,14 @@
 // files is named by a rule's references.cis, and every id a rule names is an item of the catalog.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { lintYaml } from '../../../server/src/engine/lint';
+import { normalizeSettings } from '../../../server/src/engine/config/settings';
+import { lintProject } from '../../../server/src/engine/project/lint-project';
+import { diskHost } from '../../helpers/kustomize-host';
 import { CIS_KUBERNETES } from '../../../server/src/engine/benchmarks/cis-kubernetes';
-import { RULES } from '../../../server/src/engine/rules';
+import { RULES, RULE_IDS } from '../../../server/src/engine/rules';
 
 const items = CIS_KUBERNETES.sections.flatMap((s) => s.items);
 const named = new Map<string, string[]>();
@@ -44,3 +50,29 @@ test('CIS Kubernetes catalog: every references.cis id of every rule is an item o
   const known = new Set(items.map((i) => i.id));
   for (const [id, rules] of named) assert.ok(known.has(id), `${rules.join(', ')} name CIS ${id}, which is not in the v1.10 catalog`);
 });
+
+test('CIS Kubernetes catalog: every files item is backed by a rule that fires on an insecure example or fixture', () => {
+  const roots = [join(__dirname, '..', '..', '..', 'examples'), join(__dirname, '..', '..', 'fixtures', 'cluster-config', 'insecure')];
+  // Rules that are off by default (default-namespace ...) are turned on: the report can use them.
+  const { settings } = normalizeSettings({ rules: Object.fromEntries(RULES.filter((r) => r.meta.enabledByDefault === false).map((r) => [r.meta.id, r.meta.defaultSeverity])) }, RULE_IDS);
+  const fired = new Set<string>();
+  const files = roots
+    .flatMap((r) => walk(r))
+    .map((p) => p.split(sep).join('/'))
+    .filter((p) => /\/insecure[^/]*\//.test(p) && /\.ya?ml$/.test(p));
+  for (const path of files) for (const f of lintYaml(readFileSync(path, 'utf8'), { fileName: path, settings })) fired.add(f.ruleId);
+  // Relation rules (network-policy-missing ...) judge the files as one project.
+  const project = lintProject(diskHost(), files, { settingsFor: () => settings });
+  for (const f of [...project.files.values()].flat()) fired.add(f.ruleId);
+  for (const item of items.filter((i) => i.check === 'files')) {
+    const rules = named.get(item.id) ?? [];
+    assert.ok(rules.some((r) => fired.has(r)), `${item.id}: none of ${rules.join(', ')} fires on an insecure example or fixture`);
+  }
+});
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
