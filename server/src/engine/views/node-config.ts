@@ -5,43 +5,30 @@
  * EncryptionConfiguration (apiserver.config.k8s.io/v1). Rules read them
  * through these views and never look at `kind` themselves.
  */
-import type { Node, Pair, YAMLMap } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
 import type { YamlDocument } from '../parse/yaml-document';
 import type { Span } from '../types';
-import type { ResourceView } from './resource';
-import { asMap, getNode, getPair, getPath, mapEntries, nearestKeySpan, scalarValue, seqItems } from './yaml-node';
+import { MapView, type ResourceView } from './resource';
+import { asMap, getNode, mapEntries, nearestKeySpan, scalarValue, seqItems } from './yaml-node';
 
 /** A KubeletConfiguration document. Values are read as written; defaults are the rules' business (docs name them). */
-export class KubeletConfigView {
+export class KubeletConfigView extends MapView {
   readonly doc: YamlDocument;
-  readonly root: YAMLMap;
+  readonly node: YAMLMap;
 
   private constructor(readonly resource: ResourceView) {
+    super();
     this.doc = resource.doc;
-    this.root = resource.root;
+    this.node = resource.root;
   }
 
   static from(resource: ResourceView): KubeletConfigView | undefined {
     return resource.kind === 'KubeletConfiguration' && resource.apiVersion.startsWith('kubelet.config.k8s.io/') ? new KubeletConfigView(resource) : undefined;
   }
 
-  get(path: readonly string[]): Node | undefined {
-    return getPath(this.root, path, this.doc);
-  }
-
-  value(path: readonly string[]): unknown {
-    return scalarValue(this.get(path), this.doc);
-  }
-
-  /** The pair holding the last key of a path. */
-  pair(path: readonly string[]): Pair<Node, Node> | undefined {
-    const parent = path.length > 1 ? asMap(this.get(path.slice(0, -1)), this.doc) : this.root;
-    return getPair(parent, path[path.length - 1]!);
-  }
-
   /** Nearest existing key along a path, else `kind:`: where a missing field is reported. */
   nearestSpan(path: readonly string[]): Span {
-    return nearestKeySpan(this.root, path, this.doc) ?? this.resource.kindSpan;
+    return nearestKeySpan(this.node, path, this.doc) ?? this.resource.kindSpan;
   }
 }
 

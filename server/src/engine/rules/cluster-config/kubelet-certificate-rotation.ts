@@ -44,7 +44,7 @@ export default defineRule({
           const pair = config.pair(['rotateCertificates']);
           if (rotate === false) ctx.report({ messageId: 'rotationOff', at: pairSpan(pair)!, fixes: kubeletSuggestion(ctx, config, ['rotateCertificates'], true) });
           else if (!pair) {
-            const fixes = () => fixOf('Add rotateCertificates: true', 'fix', setIn(config.doc, ctx.text, config.root, ['rotateCertificates'], true));
+            const fixes = () => fixOf('Add rotateCertificates: true', 'fix', setIn(config.doc, ctx.text, config.node, ['rotateCertificates'], true));
             ctx.report({ messageId: 'rotationUnset', at: resource.kindSpan, fixes });
           }
           const gate = config.pair(['featureGates', GATE]);

@@ -84,5 +84,5 @@ export function onKubeletConfig(visit: (config: KubeletConfigView) => void): Rul
 
 /** A suggestion replacing the value at `path` of a kubelet config (or undefined when it cannot be edited safely). */
 export function kubeletSuggestion(ctx: RuleContext, config: KubeletConfigView, path: readonly string[], value: string | number | boolean): () => Fix[] | undefined {
-  return () => fixOf(`Set ${path.join('.')}: ${String(value)}`, 'suggestion', setIn(config.doc, ctx.text, config.root, path, value));
+  return () => fixOf(`Set ${path.join('.')}: ${String(value)}`, 'suggestion', setIn(config.doc, ctx.text, config.node, path, value));
 }
