@@ -24,3 +24,17 @@ export function documentSelector(): Array<{ scheme: string; language?: string; p
     ...KUBECONFIG_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
   ];
 }
+
+/**
+ * In the browser (vscode.dev, github.dev) documents live in the editor's virtual file systems:
+ * `vscode-vfs` (github.dev, Remote Repositories), `vscode-test-web` (@vscode/test-web), `file`
+ * (a local folder opened in vscode.dev) and `untitled`. Never `git:` or diff views' copies.
+ */
+export const WEB_SCHEMES = ['vscode-vfs', 'vscode-test-web', 'file', 'untitled'] as const;
+
+export function webDocumentSelector(): Array<{ scheme: string; language?: string; pattern?: string }> {
+  return [
+    ...LANGUAGES.flatMap((language) => WEB_SCHEMES.map((scheme) => ({ scheme, language }))),
+    ...KUBECONFIG_PATTERNS.flatMap((pattern) => WEB_SCHEMES.filter((s) => s !== 'untitled').map((scheme) => ({ scheme, pattern }))),
+  ];
+}

@@ -1,0 +1,42 @@
+/**
+ * The extension in the browser (bundled to dist/web/extension.js, package.json `browser`):
+ * vscode.dev, github.dev. The language server runs in a web worker (dist/web/server.js) and
+ * lints the documents the editor opens. The Kubeconfig explorer reads kubeconfig files on the
+ * user's machine, which a browser cannot: its view shows a note instead (context key
+ * `shipshape.web`, package.json `viewsWelcome`) and its commands do nothing here.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { clientOptions } from '../client-options';
+import { CLIENT_ID, webDocumentSelector } from '../language-client-config';
+import { RecordingOutputChannel } from '../output';
+import type { ServerController } from '../server-controller';
+import { registerCommands, startShipshape } from '../wiring';
+
+/** The browser's Worker (typed here: the client is compiled without the DOM library). */
+declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+
+/** The Kubeconfig view's id (package.json `views`). */
+const KUBECONFIG_VIEW = 'shipshape.kubeconfig';
+
+let server: ServerController | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ outputLines(): string[] }> {
+  await vscode.commands.executeCommand('setContext', 'shipshape.web', true);
+  const output = new RecordingOutputChannel(vscode.window.createOutputChannel('Shipshape'));
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+  const wiring = startShipshape(context, output, () => new LanguageClient(CLIENT_ID, 'Shipshape', clientOptions(context, output, webDocumentSelector()), new Worker(serverMain.toString(true))));
+  server = wiring.server;
+  // An empty tree, so the view shows its welcome note (why the explorer is not here) instead of "no data provider".
+  context.subscriptions.push(vscode.window.createTreeView(KUBECONFIG_VIEW, { treeDataProvider: { getChildren: () => [], getTreeItem: (item: vscode.TreeItem) => item } }));
+  output.appendLine('Running in the browser: open files are linted; the Kubeconfig explorer needs local files and is not available here.');
+  registerCommands(context, { server: wiring.server, output, ruleDocs: wiring.ruleDocs, ruleChoice: wiring.ruleChoice }, output);
+  await wiring.started;
+  return { outputLines: () => output.lines() };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  const s = server;
+  server = undefined;
+  return s?.stop();
+}
