@@ -28,9 +28,10 @@ export function documentSelector(): Array<{ scheme: string; language?: string; p
 /**
  * In the browser (vscode.dev, github.dev) documents live in the editor's virtual file systems:
  * `vscode-vfs` (github.dev, Remote Repositories), `vscode-test-web` (@vscode/test-web), `file`
- * (a local folder opened in vscode.dev) and `untitled`. Never `git:` or diff views' copies.
+ * (a local folder opened in vscode.dev), `vscode-remote` (a remote's files with the extension in the
+ * browser's extension host, e.g. code-server) and `untitled`. Never `git:` or diff views' copies.
  */
-export const WEB_SCHEMES = ['vscode-vfs', 'vscode-test-web', 'file', 'untitled'] as const;
+export const WEB_SCHEMES = ['vscode-vfs', 'vscode-test-web', 'file', 'vscode-remote', 'untitled'] as const;
 
 export function webDocumentSelector(): Array<{ scheme: string; language?: string; pattern?: string }> {
   return [

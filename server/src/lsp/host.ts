@@ -25,6 +25,8 @@ export interface WorkspaceFiles extends ProjectHost {
 export interface ServerHost {
   /** "Node v20.x, linux" or "web worker": for the log's version line. */
   readonly runtime: string;
+  /** Called with the client's `initializationOptions` before any document is linted. */
+  initialize?(options: unknown): void;
   /** The `codeDescription.href` of a rule's diagnostics: its documentation page in the installed extension. */
   ruleDocUri(ruleId: string): string;
   /** Reads a `.shipshape.yaml` that is not open in the editor, by file system path (undefined: none there). */

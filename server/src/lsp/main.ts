@@ -107,6 +107,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configs.setWorkspaceFolders(folders);
+    host.initialize?.(params.initializationOptions);
     const init = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
     configs.trusted = init?.workspaceTrusted !== false;
     project.initialize(params, folders);

@@ -9,17 +9,31 @@
 import { ruleDocPath } from '../engine';
 import type { ServerHost } from '../lsp/host';
 
-/** `scriptUrl`: the worker's own URL (`self.location.href`), `<extension>/dist/web/server.js`; rule pages are `<extension>/docs/rules/<id>.md`. */
+/**
+ * Rule pages are `<extension>/docs/rules/<id>.md`. The extension's URI comes from the client
+ * (`initializationOptions.extensionUri`: VS Code starts extension workers from a blob that loads
+ * the bundle), else from `scriptUrl`, the worker's own URL (`<extension>/dist/web/server.js`).
+ */
 export function webHost(scriptUrl: string): ServerHost {
   let extensionRoot: string | undefined;
+  const setRoot = (url: URL): void => {
+    if (url.protocol !== 'blob:' && url.protocol !== 'data:') extensionRoot = url.href.endsWith('/') ? url.href : `${url.href}/`;
+  };
   try {
-    const url = new URL('../../', scriptUrl);
-    if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'file:') extensionRoot = url.href;
+    setRoot(new URL('../../', scriptUrl));
   } catch {
     // a blob: or data: worker: no base to resolve against
   }
   return {
     runtime: 'web worker',
+    initialize(options) {
+      const uri = (options as { extensionUri?: unknown } | undefined)?.extensionUri;
+      try {
+        if (typeof uri === 'string') setRoot(new URL(uri));
+      } catch {
+        // not a URI: keep the worker's
+      }
+    },
     ruleDocUri: (ruleId) => (extensionRoot ? new URL(ruleDocPath(ruleId), extensionRoot).href : ruleDocPath(ruleId)),
     readConfig: () => undefined,
     files: { readFile: () => undefined, readDirectory: () => undefined, list: async () => undefined },
