@@ -209,6 +209,24 @@ function vsixSize() {
   return vsix.map((f) => `${f} ${(statSync(join(ROOT, f)).size / 1024).toFixed(0)} KiB (${(statSync(join(ROOT, f)).size / 1048576).toFixed(2)} MB)`);
 }
 
+/** Phase 2 (code-server): one browser-level test, the extension in code-server's Node extension host (test/vscode/browser.test.mjs). */
+async function browserLevel(browser, cleanup) {
+  const dirs = prepare();
+  cleanup.push(() => rmSync(dirs.base, { recursive: true, force: true }));
+  const server = await startCodeServer(dirs);
+  cleanup.unshift(() => server.stop());
+  const { runBrowserTest } = await import(pathToFileURL(join(ROOT, 'test', 'vscode', 'browser.test.mjs')).href);
+  const url = workbenchUrl(server, dirs.workspace, [['extensionDevelopmentPath', ROOT]]);
+  try {
+    await runBrowserTest({ browser, url, workspace: dirs.workspace, resultsDir: RESULTS, log: (m) => console.log(`  browser: ${m}`) });
+    console.log('  ✔ browser: workbench shows Problems, applies a quick fix with Ctrl+., opens the Shipshape view');
+    return true;
+  } catch (e) {
+    console.log(`  ✗ browser: ${e?.stack ?? e}`);
+    return false;
+  }
+}
+
 /** Phase 3 (code-server): the extension in the browser's web worker extension host (test/vscode/web-extension-host.test.mjs). */
 async function webExtensionHost(browser, cleanup) {
   const dirs = prepare({ 'remote.extensionKind': { 'shipshape.shipshape': ['web'] } });
@@ -228,16 +246,17 @@ async function webExtensionHost(browser, cleanup) {
 
 async function main() {
   const route = process.env.SHIPSHAPE_VSCODE ?? (existsSync(CODE_SERVER) && existsSync(CHROMIUM) ? 'code-server' : 'electron');
-  if (process.env.SHIPSHAPE_VSCODE_ONLY === 'web') {
-    // Just phase 3 (the integration suite and the Node-host browser test skipped).
-    if (route !== 'code-server') throw new Error('SHIPSHAPE_VSCODE_ONLY=web needs the code-server route (scripts/install-vscode-test-deps.sh)');
+  const only = { browser: browserLevel, web: webExtensionHost }[process.env.SHIPSHAPE_VSCODE_ONLY ?? ''];
+  if (only) {
+    // SHIPSHAPE_VSCODE_ONLY=browser|web: just phase 2 or 3 (no integration suite).
+    if (route !== 'code-server') throw new Error('SHIPSHAPE_VSCODE_ONLY needs the code-server route (scripts/install-vscode-test-deps.sh)');
     mkdirSync(RESULTS, { recursive: true });
     run('npm', ['run', '--silent', 'build']);
     const cleanup = [];
     try {
       const browser = await launchBrowser();
       cleanup.unshift(() => browser.close());
-      const ok = await webExtensionHost(browser, cleanup);
+      const ok = await only(browser, cleanup);
       console.log(`${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed`);
       return ok ? 0 : 1;
     } finally {
@@ -273,24 +292,12 @@ async function main() {
       log(`the suite exited with ${code} without reporting failed tests`);
     }
 
-    // Phase 2: one browser-level test on a fresh workspace copy (code-server only: it needs the web UI).
+    // Phases 2 and 3: browser-level tests on fresh workspace copies (code-server only: they need the web UI).
     if (route === 'code-server') {
-      const dirs2 = prepare();
-      cleanup.push(() => rmSync(dirs2.base, { recursive: true, force: true }));
-      const server = await startCodeServer(dirs2);
-      cleanup.unshift(() => server.stop());
-      const { runBrowserTest } = await import(pathToFileURL(join(ROOT, 'test', 'vscode', 'browser.test.mjs')).href);
-      const url = workbenchUrl(server, dirs2.workspace, [['extensionDevelopmentPath', ROOT]]);
-      try {
-        await runBrowserTest({ browser, url, workspace: dirs2.workspace, resultsDir: RESULTS, log: (m) => console.log(`  browser: ${m}`) });
-        console.log('  ✔ browser: workbench shows Problems, applies a quick fix with Ctrl+., opens the Shipshape view');
-        passed += 1;
-      } catch (e) {
-        console.log(`  ✗ browser: ${e?.stack ?? e}`);
-        failed += 1;
+      for (const phase of [browserLevel, webExtensionHost]) {
+        if (await phase(browser, cleanup)) passed += 1;
+        else failed += 1;
       }
-      if (await webExtensionHost(browser, cleanup)) passed += 1;
-      else failed += 1;
     } else log('browser-level test skipped on the electron route (it drives the web workbench)');
   } finally {
     for (const c of cleanup) await Promise.resolve().then(c).catch(() => {});

@@ -3,21 +3,14 @@
 // code-server normally runs extensions in its Node extension host; the user setting
 // `remote.extensionKind: { "shipshape.shipshape": ["web"] }` (scripts/test-vscode.mjs) moves Shipshape to the
 // browser's web worker host, where package.json `browser` (dist/web/extension.js) starts the language server
-// in a web worker (dist/web/server.js). Checks: Running Extensions says "web worker", the Problems panel lists
-// the worker's diagnostics, Ctrl+. applies a fix, and the Kubeconfig view shows its browser note.
+// in a web worker (dist/web/server.js). Checks: the Problems panel lists the worker's diagnostics, Running
+// Extensions says "web worker", Ctrl+. applies a fix, and the Kubeconfig view shows its browser note.
 // Every wait is on an element or text of the page, never a fixed delay.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { applyPrivilegedFix, openInsecureDeployment } from './browser.test.mjs';
 
 const WAIT = { timeout: 60_000 };
-
-async function command(page, title) {
-  await page.keyboard.press('Control+Shift+p');
-  await page.locator('.quick-input-widget input').waitFor(WAIT);
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor(WAIT);
-  await page.keyboard.press('Enter');
-}
 
 export async function runWebExtensionHostTest({ browser, url, resultsDir, log }) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -27,24 +20,14 @@ export async function runWebExtensionHostTest({ browser, url, resultsDir, log })
     if (m.type() === 'error' && /shipshape/i.test(m.text())) errors.push(m.text());
   });
   try {
-    await page.goto(url);
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor(WAIT);
-    await page.keyboard.press('Control+p');
+    await openInsecureDeployment(page, url, log);
+
+    await page.keyboard.press('Control+Shift+p');
     await page.locator('.quick-input-widget input').waitFor(WAIT);
-    await page.keyboard.type('insecure-deployment.yaml');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'insecure-deployment.yaml' }).first().waitFor(WAIT);
+    await page.keyboard.type('Show Running Extensions');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Running Extensions' }).first().waitFor(WAIT);
     await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-line', { hasText: 'privileged: true' }).waitFor(WAIT);
-
-    await page.keyboard.press('Control+Shift+m');
-    const rows = page.locator('.markers-panel .monaco-list-row');
-    await rows.filter({ hasText: 'privileged-container' }).first().waitFor(WAIT);
-    const problems = await rows.allInnerTexts();
-    log(`Problems panel: ${problems.length} rows, e.g. ${JSON.stringify(problems.find((t) => t.includes('privileged-container')))}`);
-    assert.ok(problems.some((t) => t.includes('run-as-root')), 'run-as-root is listed');
-
-    await command(page, 'Show Running Extensions');
-    const shipshape = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Shipshape' });
+    const shipshape = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: /shipshape/i });
     await shipshape.first().waitFor(WAIT);
     const where = (await shipshape.first().innerText()).replace(/\s+/g, ' ').trim();
     log(`Running Extensions: ${where}`);
@@ -52,23 +35,9 @@ export async function runWebExtensionHostTest({ browser, url, resultsDir, log })
     await shot('1-running');
     await page.keyboard.press('Control+w');
 
-    // A safe fix through Ctrl+., computed by the worker.
-    await page.locator('.monaco-editor .view-line', { hasText: 'privileged: true' }).click();
-    await page.keyboard.press('Control+.');
-    const items = page.locator('.action-widget .monaco-list-row.action');
-    await items.first().waitFor(WAIT);
-    const titles = (await items.allInnerTexts()).map((t) => t.trim());
-    log(`Ctrl+. offers: ${titles.join(' | ')}`);
-    const index = titles.findIndex((t) => /privileged/i.test(t) && !/disable|ignore|documentation|harden/i.test(t));
-    assert.ok(index >= 0, `a privileged-container fix among: ${titles.join(' | ')}`);
-    const wanted = (await items.nth(index).getAttribute('aria-label')) ?? titles[index];
-    for (let i = 0; i < titles.length && (await page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label')) !== wanted; i++) {
-      await page.keyboard.press('ArrowDown');
-    }
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-line', { hasText: 'privileged: false' }).waitFor(WAIT);
+    // A fix through Ctrl+., computed by the worker.
+    await applyPrivilegedFix(page, log, shot);
     log('quick fix applied in the editor: privileged: false');
-    await shot('2-fixed');
 
     // The Kubeconfig view: the note instead of the explorer.
     await page.locator('.activitybar .action-item a[aria-label^="Shipshape"], .activitybar .action-item[aria-label^="Shipshape"]').first().click();
