@@ -48,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ outp
   server = wiring.server;
   // An empty tree, so the view shows its welcome note (why the explorer is not here) instead of "no data provider".
   context.subscriptions.push(vscode.window.createTreeView(KUBECONFIG_VIEW, { treeDataProvider: { getChildren: () => [], getTreeItem: (item: vscode.TreeItem) => item } }));
-  output.appendLine('Running in the browser: open files are linted; the Kubeconfig explorer needs local files and is not available here.');
+  output.appendLine('Running in the browser: each open file is linted on its own (no .shipshape.yaml, kustomize builds or relation rules across files); the Kubeconfig explorer needs local files and is not available here.');
   registerCommands(context, { server: wiring.server, output, ruleDocs: wiring.ruleDocs, ruleChoice: wiring.ruleChoice }, output);
   await wiring.started;
   return { outputLines: () => output.lines() };

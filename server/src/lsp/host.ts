@@ -4,9 +4,8 @@
  * (dist/web/server.js, vscode.dev and github.dev: no file system, only what the editor sends).
  * `startServer` (main.ts) takes one; node-host.ts and ../web/host.ts are the two.
  *
- * The browser host reads no files: the server lints the documents the editor opens, an open
- * `.shipshape.yaml` applies to the files under it, and kustomize builds see open documents only
- * (see the README's "vscode.dev / github.dev" section for why).
+ * The browser host reads no files: the server lints each document the editor opens on its own
+ * (see ../web/host.ts and the README's "vscode.dev / github.dev" section for why).
  */
 import type { ProjectHost } from '../engine/project/types';
 import type { ReadText } from '../io/config-loader';

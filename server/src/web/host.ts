@@ -1,10 +1,13 @@
 /**
  * The language server's host in a browser web worker (dist/web/server.js, vscode.dev and
- * github.dev): no file system. The server lints the documents the editor opens; a
- * `.shipshape.yaml` applies while it is open; kustomize builds see the open documents only.
- * Reading the workspace through the editor would need the engine's ProjectHost, which is
- * synchronous (a build reads files as it goes), to become asynchronous, or the client to send
- * every YAML file of the repository up front; neither is done (README, "vscode.dev / github.dev").
+ * github.dev): no file system. The server lints each document the editor opens on its own.
+ * Documents there have `vscode-vfs:` (github.dev) or other non-`file:` URIs, which the server's
+ * config and project layers (lsp/config.ts filePathOf, lsp/project-index.ts projectPathOf) map to
+ * no path: no `.shipshape.yaml` is looked up, no kustomize build or relation rule runs. Reading the
+ * workspace through the editor would need those layers to take other schemes, and the engine's
+ * ProjectHost, which is synchronous (a build reads files as it goes), to be fed by the editor's
+ * asynchronous workspace API (files fetched ahead, or on a miss and the build run again); neither is
+ * done (README, "vscode.dev / github.dev").
  */
 import { ruleDocPath } from '../engine';
 import type { ServerHost } from '../lsp/host';
