@@ -119,3 +119,40 @@ describe('the web worker language server', { skip: missing }, () => {
     assert.deepEqual(errors, []);
   });
 });
+
+// vscode.dev with a local folder: `file:` URIs and a workspace folder. The worker reads no file (the folder's walk
+// and config lookups find nothing, no stand-in is reached), and a `.shipshape.yaml` the editor has open applies.
+describe('the web worker language server on file: URIs with a workspace folder', { skip: missing }, () => {
+  let browser: Browser;
+  let http: Server;
+  let web: WorkerClient;
+
+  before(async () => {
+    assertWebServerBuilt();
+    let base: string;
+    ({ base, server: http } = await serveRoot());
+    browser = await launchChromium();
+    web = await WorkerClient.start(await browser.newPage(), base);
+  });
+
+  after(async () => {
+    await browser?.close();
+    http?.close();
+  });
+
+  it('lints without reading files, and applies an open .shipshape.yaml', async () => {
+    const capabilities = { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } };
+    await web.request('initialize', { processId: null, rootUri: 'file:///repo', workspaceFolders: [{ uri: 'file:///repo', name: 'repo' }], capabilities });
+    await web.notify('initialized', {});
+    await web.waitFor('the project index log', (m) => m.method === 'window/logMessage' && /project index: 0 kustomization files/.test(m.params.message));
+    await web.notify('textDocument/didOpen', { textDocument: { uri: 'file:///repo/.shipshape.yaml', languageId: 'yaml', version: 1, text: 'rules:\n  run-as-root: off\n' } });
+    await web.notify('textDocument/didOpen', { textDocument: { uri: 'file:///repo/deployment.yaml', languageId: 'yaml', version: 1, text: FILES[0]!.text } });
+    const codes = new Set((await web.published('file:///repo/deployment.yaml')).diagnostics.map((d) => d.code));
+    assert.ok(codes.has('host-ports'), [...codes].join(' '));
+    assert.ok(!codes.has('run-as-root'), 'the open .shipshape.yaml turns run-as-root off');
+    const errors = web.received.filter((m) => m.method === 'window/logMessage' && m.params.type <= 2).map((m) => m.params.message);
+    assert.deepEqual(errors, [], 'no error or warning logged');
+    assert.deepEqual(web.errors, []);
+  });
+});
+
