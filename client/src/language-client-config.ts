@@ -39,3 +39,12 @@ export function webDocumentSelector(): Array<{ scheme: string; language?: string
     ...KUBECONFIG_PATTERNS.flatMap((pattern) => WEB_SCHEMES.filter((s) => s !== 'untitled').map((scheme) => ({ scheme, pattern }))),
   ];
 }
+
+/**
+ * The web worker server's reads through the editor (server/src/web/editor-files.ts sends them,
+ * client/src/web/editor-files.ts answers; test/unit/web/worker-project.test.ts checks the names match).
+ */
+export const READ_FILE_REQUEST = 'shipshape/readFile';
+export const READ_DIRECTORY_REQUEST = 'shipshape/readDirectory';
+/** Larger files are not sent to the worker (it lints files of any size the editor opens). */
+export const MAX_READ_BYTES = 4 * 1024 * 1024;

@@ -1,13 +1,14 @@
 /**
  * The extension in the browser (bundled to dist/web/extension.js, package.json `browser`):
  * vscode.dev, github.dev. The language server runs in a web worker (dist/web/server.js) and
- * lints the documents the editor opens. The Kubeconfig explorer reads kubeconfig files on the
+ * reads the workspace through the editor (editor-files.ts). The Kubeconfig explorer reads kubeconfig files on the
  * user's machine, which a browser cannot: its view shows a note instead (context key
  * `shipshape.web`, package.json `viewsWelcome`) and its commands do nothing here.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import { clientOptions } from '../client-options';
+import { answerFileReads } from './editor-files';
 import { CLIENT_ID, webDocumentSelector } from '../language-client-config';
 import { RecordingOutputChannel } from '../output';
 import type { ServerController } from '../server-controller';
@@ -44,11 +45,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ outp
     // The worker's own URL is a blob (VS Code wraps extension workers): the server links rule pages under this.
     return { ...o, initializationOptions: { ...o.initializationOptions, extensionUri: context.extensionUri.toString(true) } };
   };
-  const wiring = startShipshape(context, output, () => new LanguageClient(CLIENT_ID, 'Shipshape', options(), new Worker(url)));
+  const wiring = startShipshape(context, output, () => {
+    const client = new LanguageClient(CLIENT_ID, 'Shipshape', options(), new Worker(url));
+    answerFileReads(client);
+    return client;
+  });
   server = wiring.server;
   // An empty tree, so the view shows its welcome note (why the explorer is not here) instead of "no data provider".
   context.subscriptions.push(vscode.window.createTreeView(KUBECONFIG_VIEW, { treeDataProvider: { getChildren: () => [], getTreeItem: (item: vscode.TreeItem) => item } }));
-  output.appendLine('Running in the browser: each open file is linted on its own (no .shipshape.yaml, kustomize builds or relation rules across files); the Kubeconfig explorer needs local files and is not available here.');
+  output.appendLine('Running in the browser: the workspace is read through the editor; the Kubeconfig explorer needs local files and is not available here.');
   registerCommands(context, { server: wiring.server, output, ruleDocs: wiring.ruleDocs, ruleChoice: wiring.ruleChoice }, output);
   await wiring.started;
   return { outputLines: () => output.lines() };

@@ -4,8 +4,7 @@
  * (dist/web/server.js, vscode.dev and github.dev: no file system, only what the editor sends).
  * `startServer` (main.ts) takes one; node-host.ts and ../web/host.ts are the two.
  *
- * The browser host reads no files: the server lints each document the editor opens on its own
- * (see ../web/host.ts and the README's "vscode.dev / github.dev" section for why).
+ * The browser host reads files through the editor (../web/editor-files.ts).
  */
 import type { ProjectHost } from '../engine/project/types';
 import type { ReadText } from '../io/config-loader';
@@ -24,6 +23,11 @@ export interface WorkspaceFiles extends ProjectHost {
 export interface ServerHost {
   /** "Node v20.x, linux" or "web worker": for the log's version line. */
   readonly runtime: string;
+  /**
+   * Called once at start: `client` sends requests to the client (the web host reads files through the editor),
+   * `changed` re-reads configs and the project index and lints the open documents again (after such reads came in).
+   */
+  attach?(client: { sendRequest(method: string, params: { uri: string }): Promise<unknown> }, changed: () => void): void;
   /** Called with the client's `initializationOptions` before any document is linted. */
   initialize?(options: unknown): void;
   /** The `codeDescription.href` of a rule's diagnostics: its documentation page in the installed extension. */

@@ -146,6 +146,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     warnedConfigs.clear();
     for (const doc of documents.all()) scheduler.schedule(doc.uri, delay);
   };
+  host.attach?.(connection, () => {
+    configChanged(0);
+    project.refresh();
+  });
   connection.onDidChangeWatchedFiles(
     guard('didChangeWatchedFiles', (params) => {
       if (params.changes.some((c) => configs.isConfigDocument(c.uri))) {

@@ -1,4 +1,4 @@
-// The web worker's host (server/src/web/host.ts): reads no files, and links rule pages under the extension's URI,
+// The web worker's host (server/src/web/host.ts): reads files only through the client, and links rule pages under the extension's URI,
 // which the client sends (VS Code starts extension workers from a blob) or the worker's own URL gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,7 +19,7 @@ test('rule pages: under the extensionUri the client sends, else next to the work
   assert.equal(other.ruleDocUri('run-as-root'), 'docs/rules/run-as-root.md');
 });
 
-test('the web host reads no files and offers no environment or memory hooks', async () => {
+test('before the client is attached the web host reads nothing; it offers no environment or memory hooks', async () => {
   const host = webHost('https://cdn.example/ext/dist/web/server.js');
   assert.equal(host.readConfig('/repo/.shipshape.yaml'), undefined);
   assert.equal(host.files.readFile('/repo/kustomization.yaml'), undefined);

@@ -83,10 +83,14 @@ export class WorkerClient {
   private nextId = 1;
   private readonly listeners = new Set<() => void>();
 
-  private constructor(private readonly page: Page) {}
+  /** `answers`: how the client answers requests of the server beyond the standard ones (method -> params -> result). */
+  private constructor(
+    private readonly page: Page,
+    private readonly answers: Record<string, (params: any) => unknown>,
+  ) {}
 
-  static async start(page: Page, base: string): Promise<WorkerClient> {
-    const client = new WorkerClient(page);
+  static async start(page: Page, base: string, answers: Record<string, (params: any) => unknown> = {}): Promise<WorkerClient> {
+    const client = new WorkerClient(page, answers);
     page.on('pageerror', (e) => client.errors.push(String(e)));
     await page.exposeFunction('shipshapeFromWorker', (m: Message) => client.receive(m));
     await page.goto(`${base}/`);
@@ -103,7 +107,8 @@ export class WorkerClient {
     this.received.push(m);
     if (m.method !== undefined && m.id !== undefined) {
       // A request from the server: settings (none: the defaults), registrations, progress tokens.
-      const result = m.method === 'workspace/configuration' ? (m.params.items as unknown[]).map(() => null) : null;
+      const answer = this.answers[m.method];
+      const result = answer ? answer(m.params) : m.method === 'workspace/configuration' ? (m.params.items as unknown[]).map(() => null) : null;
       void this.post({ jsonrpc: '2.0', id: m.id, result });
     }
     for (const l of [...this.listeners]) l();
@@ -146,8 +151,9 @@ export class WorkerClient {
     return this.post({ jsonrpc: '2.0', method, params });
   }
 
-  async published(uri: string): Promise<PublishDiagnosticsParams> {
-    const m = await this.waitFor(`publishDiagnostics for ${uri}`, (x) => x.method === 'textDocument/publishDiagnostics' && x.params.uri === uri);
+  /** The first publication for `uri` (that satisfies `match`). */
+  async published(uri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    const m = await this.waitFor(`publishDiagnostics for ${uri}`, (x) => x.method === 'textDocument/publishDiagnostics' && x.params.uri === uri && match(x.params));
     return m.params as PublishDiagnosticsParams;
   }
 }

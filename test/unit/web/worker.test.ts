@@ -114,14 +114,15 @@ describe('the web worker language server', { skip: missing }, () => {
     assert.match(await page.text(), /hostPort/);
   });
 
-  it('logs no error: the host reads no file and calls no Node stand-in', () => {
+  it('logs no error: no Node stand-in is reached', () => {
     const errors = web.received.filter((m) => m.method === 'window/logMessage' && m.params.type === 1).map((m) => m.params.message);
     assert.deepEqual(errors, []);
   });
 });
 
-// vscode.dev with a local folder: `file:` URIs and a workspace folder. The worker reads no file (the folder's walk
-// and config lookups find nothing, no stand-in is reached), and a `.shipshape.yaml` the editor has open applies.
+// vscode.dev with a local folder: `file:` URIs and a workspace folder. Reads go to the client (this one answers none:
+// the folder's walk and config lookups find nothing, no Node stand-in is reached), and a `.shipshape.yaml` the editor
+// has open applies.
 describe('the web worker language server on file: URIs with a workspace folder', { skip: missing }, () => {
   let browser: Browser;
   let http: Server;
@@ -140,7 +141,7 @@ describe('the web worker language server on file: URIs with a workspace folder',
     http?.close();
   });
 
-  it('lints without reading files, and applies an open .shipshape.yaml', async () => {
+  it('lints with what the client sends (here nothing), and applies an open .shipshape.yaml', async () => {
     const capabilities = { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } };
     await web.request('initialize', { processId: null, rootUri: 'file:///repo', workspaceFolders: [{ uri: 'file:///repo', name: 'repo' }], capabilities });
     await web.notify('initialized', {});
