@@ -3,7 +3,8 @@
 // code-server normally runs extensions in its Node extension host; the user setting
 // `remote.extensionKind: { "shipshape.shipshape": ["web"] }` (scripts/test-vscode.mjs) moves Shipshape to the
 // browser's web worker host, where package.json `browser` (dist/web/extension.js) starts the language server
-// in a web worker (dist/web/server.js). Checks: the Problems panel lists the worker's diagnostics, Running
+// in a web worker (dist/web/server.js). Checks: the Problems panel lists the worker's diagnostics, a
+// .shipshape.yaml the worker reads through the editor applies, Running
 // Extensions says "web worker", Ctrl+. applies a fix, and the Kubeconfig view shows its browser note.
 // Every wait is on an element or text of the page, never a fixed delay.
 import assert from 'node:assert/strict';
@@ -21,6 +22,12 @@ export async function runWebExtensionHostTest({ browser, url, resultsDir, log })
   });
   try {
     await openInsecureDeployment(page, url, log);
+    // k8s/.shipshape.yaml (written by scripts/test-vscode.mjs, not open) turns missing-cpu-limit off once the worker has read it.
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent ?? '');
+      return rows.some((t) => t.includes('run-as-root')) && !rows.some((t) => t.includes('missing-cpu-limit'));
+    }, undefined, WAIT);
+    log('k8s/.shipshape.yaml, read through the editor, applies: no missing-cpu-limit');
 
     await page.keyboard.press('Control+Shift+p');
     await page.locator('.quick-input-widget input').waitFor(WAIT);
