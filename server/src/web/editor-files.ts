@@ -4,7 +4,9 @@
  * it goes; ProjectHost), the editor answers asynchronously: a read the cache cannot answer returns "not there"
  * and asks the client; when every answer is in, `changed` runs (the server re-reads configs, indexes and lints
  * again), so builds converge in a few rounds as they reach further files. Answers are kept until the client
- * reports a change (workspace/didChangeWatchedFiles: `forget`). Directory listings are asked for directly (the
+ * reports a change (workspace/didChangeWatchedFiles: `forget`): unlike the Node host, which reads the disk again
+ * when a build needs a file, the worker keeps the texts the builds and config lookups read (files over the
+ * client's limit, 4 MB, are not sent). Directory listings are asked for directly (the
  * index walk is asynchronous); a listing also asks ahead for the kustomization and `.shipshape.yaml` files in it.
  * Paths are the server's (`file:` URI paths, see uri-map.ts).
  */
