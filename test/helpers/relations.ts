@@ -1,7 +1,7 @@
 // Linting a fixture project of test/fixtures/project/relations/ for the relation rules' tests.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, lintText, type Finding } from '../../server/src/engine';
+import { DEFAULT_SETTINGS, fileKindOf, lintText, type Finding } from '../../server/src/engine';
 import { lintProject } from '../../server/src/engine/project/lint-project';
 import type { Span } from '../../server/src/engine/types';
 import { LineIndex } from '../../server/src/engine/text';
@@ -9,12 +9,13 @@ import { diskHost } from './kustomize-host';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'project', 'relations');
 
+/** The files a scan of the folder lints (YAML files and Dockerfiles), sorted. */
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...yamlFiles(p));
-    else if (/\.ya?ml$/.test(e.name)) out.push(p);
+    else if (fileKindOf(e.name) !== undefined) out.push(p);
   }
   return out;
 }

@@ -36,6 +36,7 @@ import { lintBuiltObject, type MappedFinding } from './map-findings';
 import { basenameOf, dirnameOf, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
 import { ProjectIndex } from './index';
+import { BuiltImages, composeLinks, mayBeCompose, skaffoldLinks, type ImageLink } from './images/built-images';
 import { isReplaced, replacedBuilds, runRelationRules, withRelationFindings, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {
@@ -147,7 +148,7 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     for (const p of b.patches) patches.add(p);
   }
 
-  const index = options.relations === false ? undefined : projectIndex(files, roots, sources, patches, options, host);
+  const index = options.relations === false ? undefined : projectIndex(files, roots, sources, patches, options, host, readText);
   const relations: RelationResult = index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] };
   if (relations.replaced.length) {
     for (const [file, inFile] of mapped) {
@@ -220,16 +221,34 @@ function projectIndex(
   patches: ReadonlySet<ProjectPath>,
   options: ProjectLintOptions,
   host: ProjectHost,
+  readText: (path: ProjectPath) => string | undefined,
 ): ProjectIndex {
   const plain = [];
+  const declared: ImageLink[] = [];
+  const dockerfiles: ProjectPath[] = [];
   for (const file of files) {
+    if (fileKindOf(file) === 'dockerfile' && options.settingsFor(file)) dockerfiles.push(file);
     if (isKustomizationFile(file) || patches.has(file) || fileKindOf(file) !== 'yaml' || !options.settingsFor(file)) continue;
     // Not kept in the texts: the index keeps only the objects' nodes. A file larger than the limit is left out (memory).
     const text = host.readFile(file);
     if (text === undefined || text.length > MAX_INDEXED_FILE) continue;
     plain.push({ file, text, skip: new Set((sources.get(file) ?? []).map((s) => s.start)) });
+    if (mayBeCompose(text)) declared.push(...safely(() => composeLinks(file, text)));
   }
-  return ProjectIndex.build({ plain, builds: roots });
+  const index = ProjectIndex.build({ plain, builds: roots });
+  // Images built in the project (compose files, skaffold configs, Dockerfiles' folders): what the image relation rules read.
+  declared.push(...safely(() => skaffoldLinks(index.objects)));
+  index.images = new BuiltImages({ declared, dockerfiles, readText, ...(options.root !== undefined ? { root: options.root } : {}) });
+  return index;
+}
+
+/** A reader's result, or nothing when it fails (the file's own lint reports what is wrong with it). */
+function safely<T>(read: () => T[]): T[] {
+  try {
+    return read();
+  } catch {
+    return [];
+  }
 }
 
 /** lintBuiltObject, or on an unexpected failure one internal-error finding at the object's source (nothing throws out of the engine). */

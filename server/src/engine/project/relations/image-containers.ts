@@ -1,0 +1,94 @@
+/**
+ * The containers of the project's workloads that run an image the project
+ * builds (images/built-images.ts), with the Dockerfile it is built from and
+ * the security settings the kubelet applies to them (the container's
+ * `securityContext` over the pod's, as `DetermineEffectiveSecurityContext`).
+ * Shared by the image relation rules (rules/relations/image-*.ts). Windows
+ * pods (`spec.os.name: windows`) are left out: the kubelet checks users
+ * differently there.
+ */
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import type { DockerfileView } from '../../views/dockerfile';
+import { child, childAt, locate, podTemplateOf, text, type IndexedObject, type ProjectIndex, type ProjectPlace } from '../index';
+import type { BuiltImages, ImageLink } from '../images/built-images';
+
+export interface ImageContainer {
+  object: IndexedObject;
+  /** The pod spec. */
+  spec: YAMLMap;
+  container: YAMLMap;
+  /** `container "api"`, `init container "setup"`, `ephemeral container "debug"`. */
+  label: string;
+  name: string;
+  /** The `image` value node (as built: after kustomize `images:`). */
+  imageNode: Node;
+  image: string;
+  link: ImageLink;
+  dockerfile: DockerfileView;
+  images: BuiltImages;
+}
+
+const LISTS: ReadonlyArray<[string, string]> = [
+  ['initContainers', 'init container'],
+  ['containers', 'container'],
+  ['ephemeralContainers', 'ephemeral container'],
+];
+
+/** Every container of the project's workloads whose image the project builds. */
+export function imageContainers(index: ProjectIndex): readonly ImageContainer[] {
+  const images = index.images;
+  if (!images || images.empty) return [];
+  return images.memo('containers', () => findContainers(index, images));
+}
+
+function findContainers(index: ProjectIndex, images: BuiltImages): ImageContainer[] {
+  const out: ImageContainer[] = [];
+  for (const object of index.objects) {
+    const template = podTemplateOf(object);
+    const spec = template && child(template, 'spec');
+    if (!isMap(spec) || text(childAt(spec, ['os', 'name'])) === 'windows') continue;
+    for (const [list, kind] of LISTS) {
+      const items = child(spec, list);
+      if (!isSeq(items)) continue;
+      for (const container of items.items) {
+        if (!isMap(container)) continue;
+        const imageNode = child(container, 'image');
+        const image = text(imageNode);
+        const link = image !== undefined ? images.linkFor(image) : undefined;
+        const dockerfile = link && images.dockerfile(link.dockerfile);
+        if (!imageNode || !image || !link || !dockerfile) continue;
+        const name = text(child(container, 'name')) ?? '(unnamed)';
+        out.push({ object, spec, container, label: `${kind} "${name}"`, name, imageNode, image, link, dockerfile, images });
+      }
+    }
+  }
+  return out;
+}
+
+/** A security setting as the kubelet reads it: the container's `securityContext` value, else the pod's. */
+export function effectiveSetting(c: ImageContainer, field: string): { value: unknown; node: Node } | undefined {
+  for (const owner of [c.container, c.spec]) {
+    const node = childAt(owner, ['securityContext', field]);
+    if (isScalar(node) && node.value !== null && node.value !== undefined) return { value: node.value, node };
+  }
+  return undefined;
+}
+
+/** The related information every image finding carries: the container's image and where the link comes from. */
+export function imageRelated(c: ImageContainer): Array<{ at: ProjectPlace; message: string }> {
+  const out = [{ at: locate(c.object, c.imageNode), message: `${c.image} is built from ${c.images.describe(c.link)}` }];
+  if (c.link.declaredAt) out.push({ at: c.link.declaredAt, message: `The ${c.link.how} that builds ${c.link.image} from ${c.images.display(c.link.dockerfile)}` });
+  return out;
+}
+
+/** A place in the Dockerfile of a container's image. */
+export function inDockerfile(c: ImageContainer, span: { start: number; end: number }): ProjectPlace {
+  return { file: c.link.dockerfile, span };
+}
+
+/** The `runAsNonRoot: true` in effect for a container that sets no `runAsUser` (pod or container): the kubelet then checks the image's user. */
+export function requiresNonRootImage(c: ImageContainer): Node | undefined {
+  const nonRoot = effectiveSetting(c, 'runAsNonRoot');
+  if (nonRoot?.value !== true || effectiveSetting(c, 'runAsUser') !== undefined) return undefined;
+  return nonRoot.node;
+}
