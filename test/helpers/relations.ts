@@ -1,6 +1,6 @@
 // Linting a fixture project of test/fixtures/project/relations/ for the relation rules' tests.
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { DEFAULT_SETTINGS, fileKindOf, lintText, type Finding } from '../../server/src/engine';
 import { lintProject } from '../../server/src/engine/project/lint-project';
 import type { Span } from '../../server/src/engine/types';
@@ -46,6 +46,11 @@ export function lintFixture(dir: string): LintedFixture {
     slice: (file, span) => text(file).slice(span.start, span.end),
     alone: (file) => tag(file, lintText(text(file), 'yaml', { settings: DEFAULT_SETTINGS })),
   };
+}
+
+/** A finding's related places as `file@line` (files relative to the fixture; the finding's own file as `.`). */
+export function relatedAt(p: LintedFixture, file: string, f: Finding): string[] {
+  return (f.related ?? []).map((r) => `${r.file === undefined ? '.' : relative(p.path('.'), r.file).split(sep).join('/')}@${p.line(r.file ?? file, r.span)}`);
 }
 
 /** The `rule@line` entries of the given rules. */
