@@ -8,6 +8,11 @@ import { imageName, matchImage } from '../../../server/src/engine/project/images
 import { ProjectIndex } from '../../../server/src/engine/project/index';
 import { parseDockerfile } from '../../../server/src/engine/parse/dockerfile';
 import { DockerfileView } from '../../../server/src/engine/views/dockerfile';
+import { lintProject } from '../../../server/src/engine/project/lint-project';
+import { imageHoverAt } from '../../../server/src/engine/project/relations/image-containers';
+import { DEFAULT_SETTINGS } from '../../../server/src/engine';
+import { diskHost } from '../../helpers/kustomize-host';
+import { join } from 'node:path';
 
 const df = (text: string) => new DockerfileView(parseDockerfile(text));
 const match = (built: string, used: string) => matchImage(imageName(built)!, imageName(used)!);
@@ -172,3 +177,34 @@ function pick(user: ReturnType<typeof imageUser>): Record<string, unknown> | und
   const { at: _at, ...rest } = user;
   return rest;
 }
+
+describe('the project: image sources that are not linted, and the hover text of an image', () => {
+  const root = join(__dirname, '..', '..', 'fixtures', 'project', 'relations');
+  const host = diskHost();
+  const lint = (files: string[], imageSources?: string[]) => lintProject(host, files, { settingsFor: () => DEFAULT_SETTINGS, root: join(root, 'images-skaffold'), ...(imageSources ? { imageSources } : {}) });
+  const manifest = join(root, 'images-skaffold', 'k8s', 'deploy.yaml');
+  const skaffold = join(root, 'images-skaffold', 'skaffold.yaml');
+  const imageAt = (host.readFile(manifest) ?? '').indexOf('ghcr.io/acme/orders-api');
+
+  it('a manifest alone links nothing; with the skaffold config as an image source it does, and only the manifest is linted', () => {
+    const alone = lint([manifest]);
+    assert.equal(imageHoverAt(alone.index!, manifest, imageAt), undefined);
+    assert.ok(!alone.files.get(manifest)!.some((f) => f.ruleId === 'run-as-non-root-image-root'));
+    const linked = lint([manifest], [skaffold]);
+    assert.deepEqual([...linked.files.keys()], [manifest]);
+    assert.ok(linked.files.get(manifest)!.some((f) => f.ruleId === 'run-as-non-root-image-root'));
+    const hover = imageHoverAt(linked.index!, manifest, imageAt + 3)!;
+    assert.equal(hover.text, 'Built from services/orders/build/Dockerfile (skaffold.yaml artifact)');
+    assert.equal((host.readFile(manifest) ?? '').slice(hover.span.start, hover.span.end), 'ghcr.io/acme/orders-api:1.2');
+    assert.equal(imageHoverAt(linked.index!, manifest, imageAt - 10), undefined, 'not on the image value');
+  });
+
+  it('through a kustomize overlay, the hover is where the overlay set the image', () => {
+    const dir = join(root, 'images-folder');
+    const files = ['deploy/base/kustomization.yaml', 'deploy/base/deployment.yaml', 'deploy/overlays/prod/kustomization.yaml', 'services/orders-api/Dockerfile'].map((f) => join(dir, f));
+    const result = lintProject(host, files, { settingsFor: () => DEFAULT_SETTINGS, root: dir });
+    const overlay = files[2]!;
+    const at = (host.readFile(overlay) ?? '').indexOf('"1.2"');
+    assert.equal(imageHoverAt(result.index!, overlay, at)?.text, 'Built from services/orders-api/Dockerfile (folder name matches the image name)');
+  });
+});

@@ -50,6 +50,11 @@ export interface ProjectLintOptions extends RuleHooks {
   kustomize?: boolean;
   /** Run the relation rules over the project index (default true). */
   relations?: boolean;
+  /**
+   * Other files read only to link images to their Dockerfiles (compose files, skaffold configs, Dockerfiles; see
+   * images/built-images.ts), not linted: e.g. the workspace's, in the language server. The given files are read anyway.
+   */
+  imageSources?: readonly ProjectPath[];
 }
 
 export interface ProjectLint {
@@ -238,6 +243,15 @@ function projectIndex(
   const index = ProjectIndex.build({ plain, builds: roots });
   // Images built in the project (compose files, skaffold configs, Dockerfiles' folders): what the image relation rules read.
   declared.push(...safely(() => skaffoldLinks(index.objects)));
+  const given = new Set(files);
+  for (const file of options.imageSources ?? []) {
+    if (given.has(file) || !options.settingsFor(file)) continue;
+    if (fileKindOf(file) === 'dockerfile') dockerfiles.push(file);
+    const text = fileKindOf(file) === 'yaml' ? readText(file) : undefined;
+    if (text === undefined || text.length > MAX_INDEXED_FILE) continue;
+    if (mayBeCompose(text)) declared.push(...safely(() => composeLinks(file, text)));
+    else if (/^apiVersion:\s*['"]?skaffold\//m.test(text)) declared.push(...safely(() => skaffoldLinks(ProjectIndex.build({ plain: [{ file, text }], builds: [] }).objects)));
+  }
   index.images = new BuiltImages({ declared, dockerfiles, readText, ...(options.root !== undefined ? { root: options.root } : {}) });
   return index;
 }

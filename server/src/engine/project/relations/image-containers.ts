@@ -10,7 +10,9 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { DockerfileView } from '../../views/dockerfile';
 import { child, childAt, locate, podTemplateOf, text, type IndexedObject, type ProjectIndex, type ProjectPlace } from '../index';
+import type { Span } from '../../types';
 import type { BuiltImages, ImageLink } from '../images/built-images';
+import type { ProjectPath } from '../types';
 
 export interface ImageContainer {
   object: IndexedObject;
@@ -91,4 +93,19 @@ export function requiresNonRootImage(c: ImageContainer): Node | undefined {
   const nonRoot = effectiveSetting(c, 'runAsNonRoot');
   if (nonRoot?.value !== true || effectiveSetting(c, 'runAsUser') !== undefined) return undefined;
   return nonRoot.node;
+}
+
+/**
+ * What a hover on a container's `image` value shows when the project builds that image (`Built from
+ * services/orders-api/Dockerfile (skaffold.yaml artifact)`), for an offset in `file` (where the value was written:
+ * the manifest, or the kustomization whose `images:` set it); undefined elsewhere.
+ */
+export function imageHoverAt(index: ProjectIndex, file: ProjectPath, offset: number): { text: string; span: Span; link: ImageLink } | undefined {
+  for (const c of imageContainers(index)) {
+    const origin = c.object.built.provenance.get(c.imageNode);
+    if (origin && origin.file === file && offset >= origin.span.start && offset <= origin.span.end) {
+      return { text: `Built from ${c.images.describe(c.link)}`, span: origin.span, link: c.link };
+    }
+  }
+  return undefined;
 }
