@@ -29,7 +29,7 @@ import { parseDockerfile } from '../../parse/dockerfile';
 import { DockerfileView } from '../../views/dockerfile';
 import { child, plainObjects, text, type IndexedObject, type ProjectPlace } from '../index';
 import { basenameOf, dirnameOf, joinPath, relativePath } from '../paths';
-import type { ProjectPath } from '../types';
+import type { ProjectPath, Provenance } from '../types';
 import { imageName, lastSegment, matchImage, type ImageName } from './image-match';
 
 export type LinkSource = 'compose' | 'skaffold' | 'folder';
@@ -52,6 +52,15 @@ const OTHER_BUILDERS = ['jib', 'bazel', 'buildpacks', 'custom', 'ko'];
 /** Whether a path written in a build file is a local relative or absolute path (not a URL, a git remote or a variable). */
 const isLocalPath = (p: string): boolean => p !== '' && !p.includes(':') && !p.includes('$');
 
+/** A link declared in `file` (context relative to its folder, `.` by default; dockerfile relative to the context, `Dockerfile` by default), or undefined when a value is missing, not local, or not an image name. */
+function linkOf(file: ProjectPath, source: LinkSource, how: string, provenance: Provenance, imageNode: Node | undefined, context = '.', dockerfile = 'Dockerfile'): ImageLink | undefined {
+  const image = text(imageNode);
+  const name = image !== undefined ? imageName(image) : undefined;
+  if (!image || !name || !isLocalPath(context) || !isLocalPath(dockerfile)) return undefined;
+  const origin = imageNode && provenance.get(imageNode);
+  return { image, name, dockerfile: joinPath(dirnameOf(file), context, dockerfile), source, ...(origin ? { declaredAt: { file: origin.file, span: origin.span } } : {}), how };
+}
+
 /** The links the skaffold configs among the index's objects declare. */
 export function skaffoldLinks(objects: readonly IndexedObject[]): ImageLink[] {
   const out: ImageLink[] = [];
@@ -62,22 +71,9 @@ export function skaffoldLinks(objects: readonly IndexedObject[]): ImageLink[] {
     if (!isSeq(artifacts)) continue;
     for (const a of artifacts.items) {
       if (!isMap(a) || OTHER_BUILDERS.some((b) => child(a, b) !== undefined)) continue;
-      const imageNode = child(a, 'image');
-      const image = text(imageNode);
-      const name = image !== undefined ? imageName(image) : undefined;
-      const context = text(child(a, 'context')) ?? '.';
       const builder = child(a, 'docker') ?? child(a, 'kaniko');
-      const dockerfile = text(child(builder, 'dockerfile')) ?? 'Dockerfile';
-      if (!image || !name || !isLocalPath(context) || !isLocalPath(dockerfile)) continue;
-      const origin = imageNode && o.built.provenance.get(imageNode);
-      out.push({
-        image,
-        name,
-        dockerfile: joinPath(dirnameOf(file), context, dockerfile),
-        source: 'skaffold',
-        ...(origin ? { declaredAt: { file: origin.file, span: origin.span } } : {}),
-        how: `${basenameOf(file)} artifact`,
-      });
+      const link = linkOf(file, 'skaffold', `${basenameOf(file)} artifact`, o.built.provenance, child(a, 'image'), text(child(a, 'context')), text(child(builder, 'dockerfile')));
+      if (link) out.push(link);
     }
   }
   return out;
@@ -98,22 +94,11 @@ export function composeLinks(file: ProjectPath, source: string): ImageLink[] {
     for (const pair of services.items) {
       const service = pair.value as Node | null;
       const build = child(service, 'build');
-      const imageNode = child(service, 'image');
-      const image = text(imageNode);
-      const name = image !== undefined ? imageName(image) : undefined;
-      if (!build || !image || !name || child(build, 'dockerfile_inline') !== undefined) continue;
-      const context = (isMap(build) ? text(child(build, 'context')) : text(build)) ?? '.';
-      const dockerfile = (isMap(build) ? text(child(build, 'dockerfile')) : undefined) ?? 'Dockerfile';
-      if (!isLocalPath(context) || !isLocalPath(dockerfile)) continue;
-      const origin = imageNode && doc.provenance.get(imageNode);
-      out.push({
-        image,
-        name,
-        dockerfile: joinPath(dirnameOf(file), context, dockerfile),
-        source: 'compose',
-        ...(origin ? { declaredAt: { file: origin.file, span: origin.span } } : {}),
-        how: `${basenameOf(file)} service "${text(pair.key) ?? ''}"`,
-      });
+      if (!build || child(build, 'dockerfile_inline') !== undefined) continue;
+      const context = isMap(build) ? text(child(build, 'context')) : text(build);
+      const dockerfile = isMap(build) ? text(child(build, 'dockerfile')) : undefined;
+      const link = linkOf(file, 'compose', `${basenameOf(file)} service "${text(pair.key) ?? ''}"`, doc.provenance, child(service, 'image'), context, dockerfile);
+      if (link) out.push(link);
     }
   }
   return out;
