@@ -157,6 +157,12 @@ describe('what a Dockerfile says of its image', () => {
     assert.deepEqual(paths('FROM nginx\nCMD ["nginx", "-g", "daemon off;"]\n'), ['/var/cache/nginx@/var/cache/nginx', '/var/run@/var/run']);
     assert.deepEqual(paths('FROM nginx\nCMD ["/bin/other"]\n'), [], 'the base start command is replaced');
     assert.deepEqual(paths('FROM nginxinc/nginx-unprivileged\n'), ['/tmp@/tmp']);
+    // The Dockerfile may move nginx's paths: files beside nginx.conf can move the temp folders, only nginx.conf the pid file.
+    assert.deepEqual(paths('FROM nginx\nCOPY ["site", "/usr/share/nginx/html"]\n'), ['/var/cache/nginx@/var/cache/nginx', '/var/run@/var/run']);
+    assert.deepEqual(paths('FROM nginx\nCOPY --chown=101 default.conf /etc/nginx/conf.d/\n'), ['/var/run@/var/run']);
+    assert.deepEqual(paths('FROM nginx\nCOPY nginx.conf /etc/nginx/nginx.conf\n'), []);
+    assert.deepEqual(paths('FROM nginx\nCOPY ["conf", "/etc/nginx"]\n'), []);
+    assert.deepEqual(paths("FROM nginx\nRUN sed -i 's,/var/run/nginx.pid,/tmp/nginx.pid,' /etc/nginx/nginx.conf\n"), []);
     assert.deepEqual(paths('FROM nginx\n', { command: false, args: true }), []);
     assert.deepEqual(paths('FROM a\nENTRYPOINT ["sh", "-c", "app > /x/y"]\n', { command: true, args: false }), []);
     assert.deepEqual(paths('FROM a\nENTRYPOINT ["sh", "-c", "app > /x/y"]\n', { command: false, args: true }), ['/x/y@/x'], 'args replace CMD only');

@@ -121,11 +121,38 @@ function startWrites(ins: DockerInstruction): WritePath[] {
   return out;
 }
 
-/** Base images known to write to their file system when they start, and where (with their default start command). */
-const WRITING_BASES: ReadonlyArray<{ path: string; program: string; writes: readonly string[]; what: string }> = [
-  { path: 'nginx', program: 'nginx', writes: ['/var/cache/nginx', '/var/run'], what: 'nginx creates its temp folders in /var/cache/nginx and its pid file in /var/run' },
-  { path: 'nginxinc/nginx-unprivileged', program: 'nginx', writes: ['/tmp'], what: 'nginx (unprivileged image) writes its pid file and temp folders in /tmp' },
+/**
+ * Base images known to write to their file system when they start, and where (with their default start command).
+ * `main`: the paths only the main configuration file can move (nginx's `pid`); the others (temp paths) can also be
+ * moved by the files beside it (`conf.d/`).
+ */
+const WRITING_BASES: ReadonlyArray<{ path: string; program: string; writes: readonly string[]; main: readonly string[]; what: string; config: string }> = [
+  { path: 'nginx', program: 'nginx', writes: ['/var/cache/nginx', '/var/run'], main: ['/var/run'], what: 'nginx creates its temp folders in /var/cache/nginx and its pid file in /var/run', config: '/etc/nginx' },
+  { path: 'nginxinc/nginx-unprivileged', program: 'nginx', writes: ['/tmp'], main: ['/tmp'], what: 'nginx (unprivileged image) writes its pid file and temp folders in /tmp', config: '/etc/nginx' },
 ];
+
+/**
+ * How the Dockerfile changes a base image's configuration folder: not at all; only files beside the main file
+ * (`COPY default.conf /etc/nginx/conf.d/`); or possibly the main file (copied over, the whole folder, or a RUN that
+ * names the folder, such as a `sed -i` on it).
+ */
+function configChange(df: DockerfileView, lineage: readonly StageView[], folder: string): 'none' | 'beside' | 'main' {
+  let change: 'none' | 'beside' | 'main' = 'none';
+  for (const stage of lineage) {
+    for (const ins of stage.instructions) {
+      if (ins.keyword === 'RUN' && ins.args.text.includes(folder)) return 'main';
+      if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+      const words = df.args(ins).words;
+      const exec = words.length > 0 && words[0]!.value.startsWith('[');
+      const dest = exec ? (safeJson(df.args(ins).rest.text).at(-1) as unknown) : words.at(-1)?.value;
+      if (typeof dest !== 'string' || !(dest === folder || dest.startsWith(`${folder}/`))) continue;
+      const rest = dest.slice(folder.length).replace(/^\/+/, '');
+      if (!/^(?:conf\.d|templates)(?:\/|$)/.test(rest)) return 'main';
+      change = 'beside';
+    }
+  }
+  return change;
+}
 
 /**
  * The paths the image's start command writes to at run time, where the
@@ -146,8 +173,10 @@ export function writePaths(df: DockerfileView, overrides: StartOverrides): Write
   const base = root.base?.value !== undefined && !root.scratch ? imageName(root.base.value) : undefined;
   const known = base && (base.registry === undefined || base.registry === 'docker.io') ? WRITING_BASES.find((b) => b.path === base.path) : undefined;
   const replaced = overrides.command || overrides.args || entrypoint !== undefined || (cmd !== undefined && !startsWith(cmd, known?.program));
-  if (known && !replaced) {
-    for (const path of known.writes) if (!out.some((o) => o.path === path)) out.push({ path, reason: known.what, at: root.from.span, mount: path });
+  const config = known && !replaced ? configChange(df, lineage, known.config) : 'main';
+  if (known && config !== 'main') {
+    const writes = config === 'beside' ? known.main : known.writes;
+    for (const path of writes) if (!out.some((o) => o.path === path)) out.push({ path, reason: known.what, at: root.from.span, mount: path });
   }
   return out;
 }
