@@ -2,7 +2,8 @@
 // skaffold configs and the folder heuristic, and what a Dockerfile says of the image (user, EXPOSE, start-time writes).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BuiltImages, composeLinks, mayBeCompose, skaffoldLinks, type ImageLink } from '../../../server/src/engine/project/images/built-images';
+import { BuiltImages, composeLinks, mayBeCompose, skaffoldLinks } from '../../../server/src/engine/project/images/built-images';
+import type { ImageLink } from '../../../server/src/engine/project/images/types';
 import { covers, describePorts, exposedPorts, imageUser, volumes, writePaths } from '../../../server/src/engine/project/images/image-facts';
 import { imageName, matchImage } from '../../../server/src/engine/project/images/image-match';
 import { ProjectIndex } from '../../../server/src/engine/project/index';

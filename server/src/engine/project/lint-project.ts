@@ -36,7 +36,8 @@ import { lintBuiltObject, type MappedFinding } from './map-findings';
 import { basenameOf, dirnameOf, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
 import { ProjectIndex } from './index';
-import { BuiltImages, composeLinks, mayBeCompose, skaffoldLinks, type ImageLink } from './images/built-images';
+import { BuiltImages, composeLinks, mayBeCompose, skaffoldLinks } from './images/built-images';
+import type { ImageLink } from './images/types';
 import { isReplaced, replacedBuilds, runRelationRules, withRelationFindings, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {

@@ -27,24 +27,11 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { parseDockerfile } from '../../parse/dockerfile';
 import { DockerfileView } from '../../views/dockerfile';
-import { child, plainObjects, text, type IndexedObject, type ProjectPlace } from '../index';
+import { child, plainObjects, text, type IndexedObject } from '../index';
 import { basenameOf, dirnameOf, joinPath, relativePath } from '../paths';
 import type { ProjectPath, Provenance } from '../types';
-import { imageName, lastSegment, matchImage, type ImageName } from './image-match';
-
-export type LinkSource = 'compose' | 'skaffold' | 'folder';
-
-export interface ImageLink {
-  /** The image name the source declares (the workload's for the folder heuristic). */
-  image: string;
-  name: ImageName;
-  dockerfile: ProjectPath;
-  source: LinkSource;
-  /** The `image:` line that declares the link (compose service, skaffold artifact); none for the folder heuristic. */
-  declaredAt?: ProjectPlace;
-  /** Why: `skaffold.yaml artifact`, `compose.yaml service "api"`, `folder name`. */
-  how: string;
-}
+import { imageName, lastSegment, matchImage } from './image-match';
+import type { ImageLink, LinkSource, ProjectImages } from './types';
 
 const SKAFFOLD_API = /^skaffold\/v[234](?:$|[a-z0-9])/;
 const OTHER_BUILDERS = ['jib', 'bazel', 'buildpacks', 'custom', 'ko'];
@@ -115,7 +102,7 @@ export interface BuiltImagesInput {
 }
 
 /** The images the project builds, and their Dockerfiles (see the module comment). */
-export class BuiltImages {
+export class BuiltImages implements ProjectImages {
   private readonly links = new Map<string, ImageLink | null>();
   private readonly views = new Map<ProjectPath, DockerfileView | null>();
   private readonly byFolder = new Map<string, ProjectPath[]>();

@@ -11,7 +11,7 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { DockerfileView } from '../../views/dockerfile';
 import { child, childAt, locate, podTemplateOf, text, type IndexedObject, type ProjectIndex, type ProjectPlace } from '../index';
 import type { Span } from '../../types';
-import type { BuiltImages, ImageLink } from '../images/built-images';
+import type { ImageLink, ProjectImages } from '../images/types';
 import type { ProjectPath } from '../types';
 
 export interface ImageContainer {
@@ -27,7 +27,7 @@ export interface ImageContainer {
   image: string;
   link: ImageLink;
   dockerfile: DockerfileView;
-  images: BuiltImages;
+  images: ProjectImages;
 }
 
 const LISTS: ReadonlyArray<[string, string]> = [
@@ -43,7 +43,7 @@ export function imageContainers(index: ProjectIndex): readonly ImageContainer[] 
   return images.memo('containers', () => findContainers(index, images));
 }
 
-function findContainers(index: ProjectIndex, images: BuiltImages): ImageContainer[] {
+function findContainers(index: ProjectIndex, images: ProjectImages): ImageContainer[] {
   const out: ImageContainer[] = [];
   for (const object of index.objects) {
     const template = podTemplateOf(object);
