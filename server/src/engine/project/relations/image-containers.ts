@@ -3,7 +3,8 @@
  * builds (images/built-images.ts), with the Dockerfile it is built from and
  * the security settings the kubelet applies to them (the container's
  * `securityContext` over the pod's, as `DetermineEffectiveSecurityContext`).
- * Shared by the image relation rules (rules/relations/image-*.ts). Windows
+ * Shared by the image relation rules (run-as-non-root-image-root and -user-name,
+ * image-port-not-exposed, read-only-root-image-writes). Windows
  * pods (`spec.os.name: windows`) are left out: the kubelet checks users
  * differently there.
  */
