@@ -190,7 +190,9 @@ function startsWith(ins: DockerInstruction, program: string | undefined): boolea
 /** Whether `mount` (a mount path or VOLUME) covers `path` (the same folder or a parent); `/var/run` and `/run` are one folder (a symlink in Debian and Alpine). */
 export function covers(mount: string, path: string): boolean {
   const norm = (p: string): string => {
-    const trimmed = p.replace(/\/+$/, '') || '/';
+    let end = p.length;
+    while (end > 0 && p.charCodeAt(end - 1) === 47 /* / */) end--;
+    const trimmed = p.slice(0, end) || '/';
     return trimmed === '/var/run' || trimmed.startsWith('/var/run/') ? trimmed.slice('/var'.length) : trimmed;
   };
   const m = norm(mount);
