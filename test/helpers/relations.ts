@@ -9,13 +9,17 @@ import { diskHost } from './kustomize-host';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'project', 'relations');
 
-/** The files a scan of the folder lints (YAML files and Dockerfiles), sorted. */
+/** The Dockerfiles under `dir`, recursively, sorted (a scan lints them with the YAML files: the images the project builds). */
+function dockerfilesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => fileKindOf(p) === 'dockerfile').sort().map((p) => join(dir, p));
+}
+
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...yamlFiles(p));
-    else if (fileKindOf(e.name) !== undefined) out.push(p);
+    else if (/\.ya?ml$/.test(e.name)) out.push(p);
   }
   return out;
 }
@@ -34,7 +38,7 @@ export interface LintedFixture {
 export function lintFixture(dir: string): LintedFixture {
   const root = join(FIXTURES, dir);
   const host = diskHost();
-  const result = lintProject(host, yamlFiles(root), { settingsFor: () => DEFAULT_SETTINGS, root });
+  const result = lintProject(host, [...yamlFiles(root), ...dockerfilesIn(root)], { settingsFor: () => DEFAULT_SETTINGS, root });
   const text = (file: string) => host.readFile(file) ?? '';
   const line = (file: string, span: Span) => new LineIndex(text(file)).position(span.start).line + 1;
   const tag = (file: string, list: readonly Finding[]) => list.map((f) => `${f.ruleId}@${line(file, f.span)}`);

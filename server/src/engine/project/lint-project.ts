@@ -36,7 +36,7 @@ import { lintBuiltObject, type MappedFinding } from './map-findings';
 import { basenameOf, dirnameOf, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
 import { ProjectIndex } from './index';
-import { BuiltImages, composeLinks, mayBeCompose, skaffoldLinks } from './images/built-images';
+import { BuiltImages, composeLinks, fileLinks, mayBeCompose, skaffoldLinks } from './images/built-images';
 import type { ImageLink } from './images/types';
 import { isReplaced, replacedBuilds, runRelationRules, withRelationFindings, type RelationResult } from './relations';
 
@@ -154,7 +154,7 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     for (const p of b.patches) patches.add(p);
   }
 
-  const index = options.relations === false ? undefined : projectIndex(files, roots, sources, patches, options, host, readText);
+  const index = options.relations === false ? undefined : projectIndex(files, roots, sources, patches, options, host);
   const relations: RelationResult = index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] };
   if (relations.replaced.length) {
     for (const [file, inFile] of mapped) {
@@ -227,7 +227,6 @@ function projectIndex(
   patches: ReadonlySet<ProjectPath>,
   options: ProjectLintOptions,
   host: ProjectHost,
-  readText: (path: ProjectPath) => string | undefined,
 ): ProjectIndex {
   const plain = [];
   const declared: ImageLink[] = [];
@@ -248,12 +247,11 @@ function projectIndex(
   for (const file of options.imageSources ?? []) {
     if (given.has(file) || !options.settingsFor(file)) continue;
     if (fileKindOf(file) === 'dockerfile') dockerfiles.push(file);
-    const text = fileKindOf(file) === 'yaml' ? readText(file) : undefined;
+    const text = fileKindOf(file) === 'yaml' ? host.readFile(file) : undefined;
     if (text === undefined || text.length > MAX_INDEXED_FILE) continue;
-    if (mayBeCompose(text)) declared.push(...safely(() => composeLinks(file, text)));
-    else if (/^apiVersion:\s*['"]?skaffold\//m.test(text)) declared.push(...safely(() => skaffoldLinks(ProjectIndex.build({ plain: [{ file, text }], builds: [] }).objects)));
+    declared.push(...safely(() => fileLinks(file, text)));
   }
-  index.images = new BuiltImages({ declared, dockerfiles, readText, ...(options.root !== undefined ? { root: options.root } : {}) });
+  index.images = new BuiltImages({ declared, dockerfiles, readText: (path) => host.readFile(path), ...(options.root !== undefined ? { root: options.root } : {}) });
   return index;
 }
 

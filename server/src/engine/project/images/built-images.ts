@@ -27,7 +27,7 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { parseDockerfile } from '../../parse/dockerfile';
 import { DockerfileView } from '../../views/dockerfile';
-import { child, plainObjects, text, type IndexedObject } from '../index';
+import { child, plainObjects, ProjectIndex, text, type IndexedObject } from '../index';
 import { basenameOf, dirnameOf, joinPath, relativePath } from '../paths';
 import type { ProjectPath, Provenance } from '../types';
 import { imageName, lastSegment, matchImage } from './image-match';
@@ -89,6 +89,13 @@ export function composeLinks(file: ProjectPath, source: string): ImageLink[] {
     }
   }
   return out;
+}
+
+/** The links a YAML file that is not in the project index declares: a compose file's services, a skaffold config's artifacts. */
+export function fileLinks(file: ProjectPath, source: string): ImageLink[] {
+  if (mayBeCompose(source)) return composeLinks(file, source);
+  if (!/^apiVersion:[ \t]*['"]?skaffold\//m.test(source)) return [];
+  return skaffoldLinks(ProjectIndex.build({ plain: [{ file, text: source }], builds: [] }).objects);
 }
 
 export interface BuiltImagesInput {
