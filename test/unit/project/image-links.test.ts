@@ -2,7 +2,7 @@
 // skaffold configs and the folder heuristic, and what a Dockerfile says of the image (user, EXPOSE, start-time writes).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BuiltImages, composeLinks, mayBeCompose, skaffoldLinks } from '../../../server/src/engine/project/images/built-images';
+import { BuiltImages, composeLinks, fileLinks, mayBeCompose, skaffoldLinks } from '../../../server/src/engine/project/images/built-images';
 import type { ImageLink } from '../../../server/src/engine/project/images/types';
 import { covers, describePorts, exposedPorts, imageUser, volumes, writePaths } from '../../../server/src/engine/project/images/image-facts';
 import { imageName, matchImage } from '../../../server/src/engine/project/images/image-match';
@@ -12,7 +12,7 @@ import { DockerfileView } from '../../../server/src/engine/views/dockerfile';
 import { lintProject } from '../../../server/src/engine/project/lint-project';
 import { imageHoverAt } from '../../../server/src/engine/project/relations/image-containers';
 import { DEFAULT_SETTINGS } from '../../../server/src/engine';
-import { diskHost } from '../../helpers/kustomize-host';
+import { diskHost, memoryHost } from '../../helpers/kustomize-host';
 import { join } from 'node:path';
 
 const df = (text: string) => new DockerfileView(parseDockerfile(text));
@@ -213,5 +213,45 @@ describe('the project: image sources that are not linted, and the hover text of 
     const overlay = files[2]!;
     const at = (host.readFile(overlay) ?? '').indexOf('"1.2"');
     assert.equal(imageHoverAt(result.index!, overlay, at)?.text, 'Built from services/orders-api/Dockerfile (folder name matches the image name)');
+  });
+});
+
+describe('the containers judged with their images', () => {
+  const files: Record<string, string> = {
+    '/w/compose.yaml': 'services:\n  app:\n    build: ./app\n    image: acme/app\n',
+    '/w/app/Dockerfile': 'FROM alpine\nUSER 0\n',
+    '/w/pods.yaml': [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: init}',
+      'spec:',
+      '  securityContext: {runAsNonRoot: true}',
+      '  initContainers: [{name: setup, image: acme/app:1}]',
+      '  ephemeralContainers: [{name: debug, image: acme/app:1}]',
+      '  containers:',
+      '    - {name: opted-out, image: acme/app:1, securityContext: {runAsNonRoot: false}}',
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: windows}',
+      'spec:',
+      '  os: {name: windows}',
+      '  securityContext: {runAsNonRoot: true}',
+      '  containers: [{name: app, image: acme/app:1}]',
+      '',
+    ].join('\n'),
+  };
+  const host = memoryHost(files);
+  const findings = (imageSources: string[]) =>
+    (lintProject(host, ['/w/pods.yaml'], { settingsFor: () => DEFAULT_SETTINGS, imageSources }).files.get('/w/pods.yaml') ?? []).filter((f) => f.ruleId === 'run-as-non-root-image-root');
+
+  it('init and ephemeral containers are judged; a container that turns runAsNonRoot off and a Windows pod are not', () => {
+    assert.deepEqual(findings(['/w/compose.yaml', '/w/app/Dockerfile']).map((f) => f.message.slice(0, f.message.indexOf(':'))), [
+      'The kubelet will not start init container "setup"',
+      'The kubelet will not start ephemeral container "debug"',
+    ]);
+    assert.deepEqual(findings([]), [], 'without the compose file, nothing links the image');
+    assert.deepEqual(fileLinks('/w/compose.yaml', files['/w/compose.yaml']!).map((l) => l.dockerfile), ['/w/app/Dockerfile']);
+    assert.deepEqual(fileLinks('/w/other.yaml', 'apiVersion: v1\nkind: ConfigMap\n'), []);
   });
 });
