@@ -22,6 +22,7 @@ import type { Severity, Span } from '../types';
 import { podTemplatePath } from '../views/workloads';
 import { isClusterScoped } from './kustomize/model';
 import { Provenance, type BuiltObject, type KustomizeBuild, type Origin, type ProjectPath } from './types';
+import type { ProjectImages } from './images/types';
 
 /** A place in the project: a file and a range in it. */
 export interface ProjectPlace {
@@ -156,6 +157,8 @@ export interface IndexInput {
 
 export class ProjectIndex {
   readonly objects: readonly IndexedObject[];
+  /** The images the project builds, linked to their Dockerfiles (images/built-images.ts); set by lintProject. */
+  images?: ProjectImages;
   private readonly byKind = new Map<string, IndexedObject[]>();
 
   constructor(objects: readonly IndexedObject[]) {
