@@ -7,6 +7,7 @@ import { ServerStatus } from './status';
 import { KubeconfigExplorer } from './kubeconfig/explorer';
 import { RecordingOutputChannel } from './output';
 import { RuleChooser } from './rule-choice';
+import { VisibleRangesReporter } from './visible-ranges-wiring';
 
 let server: ServerController | undefined;
 
@@ -25,6 +26,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shipsh
   const status = new ServerStatus();
   server = new ServerController(() => createLanguageClient(context, output), status, output);
   context.subscriptions.push(output, status, server);
+  // What the editors show is linted first; a server that (re)started is told at once.
+  const controller = server;
+  const visible = new VisibleRangesReporter((method, params) => controller.notify(method, params));
+  server.onStarted = () => visible.restarted();
+  context.subscriptions.push(visible);
 
   // start() creates the client at once: the explorer's first requests wait for it to be ready.
   const started = server.start();
@@ -34,7 +40,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shipsh
   const ruleDocs = {
     show: (ruleId: string) => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`)),
   };
-  const controller = server;
   const ruleChoice = new RuleChooser((edit) => controller.workspaceEdit(edit), output);
   context.subscriptions.push(ruleChoice);
   const ctx: CommandContext = { server, output, kubeconfig, ruleDocs, ruleChoice };
