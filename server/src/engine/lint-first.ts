@@ -6,8 +6,8 @@
  * so no document is linted twice.
  *
  * A file whose findings may not be the sum of its documents' (binary, one
- * with `{{`, which may be a Helm template, a byte-order mark) gets no look-ahead: undefined, and the whole
- * lint alone reports it.
+ * with `{{`, which may be a Helm template, a byte-order mark) gets no
+ * look-ahead: undefined, and the whole lint alone reports it.
  */
 import { DEFAULT_SETTINGS } from './config/settings';
 import { looksBinary, splitYamlDocuments } from './parse/yaml';

@@ -51,7 +51,7 @@ export function buildSettingsSchema(rules: readonly RuleMeta[]): Schema {
           },
         },
       },
-      debounceMs: { type: 'number', minimum: 0, description: 'Milliseconds to wait after an edit before linting again (capped at 5000).' },
+      debounceMs: { type: 'number', minimum: 0, description: 'Longest wait in milliseconds after an edit before linting again (capped at 5000); a document that lints quickly waits less.' },
       maxDiagnosticsPerFile: { type: 'integer', minimum: 0, description: 'Most diagnostics shown for one file (0: no limit).' },
     },
   };
