@@ -10,7 +10,7 @@
  */
 
 export const MIN_DEBOUNCE_MS = 10;
-export const COST_FACTOR = 2.5;
+export const COST_FACTOR = 2;
 export const SLOW_LINT_MS = 50;
 
 export class AdaptiveDebounce {
