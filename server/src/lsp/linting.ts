@@ -28,7 +28,7 @@ import type { DiagnosticConverter, OtherFile } from './diagnostics';
 import type { CancelToken } from './scheduler';
 import type { ServerLog } from './server-log';
 import type { SettingsStore } from './settings';
-import type { VisibleRanges } from './visible-ranges';
+import { countsLines, linesAt, type VisibleRanges } from './visible-ranges';
 import type { AdaptiveDebounce } from './debounce';
 import { lintYamlDocumentsAt } from '../engine/lint-first';
 import type { Span } from '../engine';
@@ -269,7 +269,10 @@ export class DocumentLinter {
       const at = lintYamlDocumentsAt(text, options, spans, long ? 0 : VISIBLE_FIRST_MIN_MISSES + 1);
       if (!at || (!long && at.misses <= VISIBLE_FIRST_MIN_MISSES)) return false;
       long = true;
-      this.deps.publish({ uri, version, diagnostics: this.deps.converter.convertYamlDocuments(at.chunks, (o) => doc.positionAt(o).line, version, max, uri) });
+      const offsets = at.chunks.map((c) => c.offset);
+      const lines = countsLines(text) ? linesAt(text, offsets) : offsets.map((o) => doc.positionAt(o).line);
+      const lineOf = new Map(at.chunks.map((c, i) => [c.offset, lines[i]!]));
+      this.deps.publish({ uri, version, diagnostics: this.deps.converter.convertYamlDocuments(at.chunks, (o) => lineOf.get(o)!, version, max, uri) });
       return true;
     };
   }

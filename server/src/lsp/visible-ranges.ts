@@ -48,10 +48,55 @@ export class VisibleRanges {
   spansOf(doc: TextDocument): Span[] | undefined {
     const ranges = this.byUri.get(doc.uri)?.ranges;
     if (!ranges || ranges.length === 0) return undefined;
-    return ranges.map((r) => ({ start: doc.offsetAt({ line: r.start.line, character: 0 }), end: doc.offsetAt({ line: r.end.line + 1, character: 0 }) }));
+    const text = doc.getText();
+    const lines = ranges.flatMap((r) => [r.start.line, r.end.line + 1]);
+    const starts = countsLines(text) ? lineStarts(text, lines) : lines.map((line) => doc.offsetAt({ line, character: 0 }));
+    return ranges.map((_, i) => ({ start: starts[2 * i]!, end: starts[2 * i + 1]! }));
   }
 
   forget(uri: string): void {
     this.byUri.delete(uri);
   }
+}
+
+/** Whether lineStarts and linesAt count lines as LSP does in `text`: no carriage return alone ends a line. */
+export function countsLines(text: string): boolean {
+  return !/\r(?!\n)/.test(text);
+}
+
+/**
+ * The offsets where the given lines start (past the end: the text's length), by one scan for line breaks up to the
+ * last line asked for. Not the TextDocument's line index: building it for a large file (a character loop over all of
+ * it) took longer than linting the shown documents.
+ */
+export function lineStarts(text: string, lines: readonly number[]): number[] {
+  const order = lines.map((_, i) => i).sort((a, b) => lines[a]! - lines[b]!);
+  const out = new Array<number>(lines.length);
+  let line = 0;
+  let at = 0;
+  for (const i of order) {
+    while (line < lines[i]! && at <= text.length) {
+      const nl = text.indexOf('\n', at);
+      at = nl < 0 ? text.length + 1 : nl + 1;
+      line++;
+    }
+    out[i] = Math.min(at, text.length);
+  }
+  return out;
+}
+
+/** The lines holding the given offsets (ascending or not), by one scan for line breaks up to the last one. */
+export function linesAt(text: string, offsets: readonly number[]): number[] {
+  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
+  const out = new Array<number>(offsets.length);
+  let line = 0;
+  let nl = text.indexOf('\n');
+  for (const i of order) {
+    while (nl >= 0 && nl < offsets[i]!) {
+      line++;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    out[i] = line;
+  }
+  return out;
 }

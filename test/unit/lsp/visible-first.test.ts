@@ -10,7 +10,7 @@ import { DocumentCache } from '../../../server/src/engine';
 import { DiagnosticConverter } from '../../../server/src/lsp/diagnostics';
 import { DocumentLinter, VISIBLE_FIRST_MIN_MISSES, type LintJobDeps } from '../../../server/src/lsp/linting';
 import { SettingsStore } from '../../../server/src/lsp/settings';
-import { VisibleRanges, visibleRangesParams } from '../../../server/src/lsp/visible-ranges';
+import { countsLines, lineStarts, linesAt, VisibleRanges, visibleRangesParams } from '../../../server/src/lsp/visible-ranges';
 import { VISIBLE_RANGES_NOTIFICATION } from '../../../shared/lsp/protocol';
 import { LINES_PER_DOCUMENT, manyDocuments } from '../../helpers/many-documents';
 import { assertServerBuilt, LspServer } from './lsp-harness';
@@ -140,4 +140,19 @@ test('server: the first publishDiagnostics after didOpen, with shipshape/visible
   assert.ok(first.diagnostics.every(inShown), JSON.stringify(first.diagnostics.map((d) => d.range.start.line)));
   assert.deepEqual(first.diagnostics, rest.diagnostics.filter(inShown));
   assert.ok(rest.diagnostics.length > first.diagnostics.length);
+});
+
+test('shown lines and document lines are counted as the TextDocument counts them (LF, CRLF; a lone CR: its own index)', () => {
+  for (const text of ['a\nb\n\nc', 'a\r\nb\r\n\r\nc\r\n', 'x', '', 'a\rb\nc']) {
+    const doc = TextDocument.create(URI, 'yaml', 1, text);
+    const lines = [0, 1, 2, 3, 7];
+    if (countsLines(text)) {
+      assert.deepEqual(lineStarts(text, lines), lines.map((line) => doc.offsetAt({ line, character: 0 })), JSON.stringify(text));
+      const offsets = [...text].map((_, i) => i).reverse();
+      assert.deepEqual(linesAt(text, offsets), offsets.map((o) => doc.positionAt(o).line), JSON.stringify(text));
+    } else assert.equal(text, 'a\rb\nc');
+    const visible = new VisibleRanges();
+    visible.set({ uri: URI, ranges: [{ start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }] });
+    assert.deepEqual(visible.spansOf(doc), [{ start: doc.offsetAt({ line: 1, character: 0 }), end: doc.offsetAt({ line: 2, character: 0 }) }]);
+  }
 });
