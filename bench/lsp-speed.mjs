@@ -101,19 +101,25 @@ async function typingBench(size, servers, editRuns) {
 async function coldBench(size, runs, parseOnce) {
   const text = generateManifest(size);
   const parse = [];
+  const parseCpu = [];
   const open = [];
+  const openCpu = [];
   for (let i = 0; i < runs; i++) {
-    parse.push(parseOnce(size).coldMs);
+    const p = parseOnce(size);
+    parse.push(p.coldMs);
+    parseCpu.push(p.coldCpuMs);
     const server = new BenchServer({});
     try {
       await server.init();
-      open.push((await server.open(`file:///bench/cold-${i}.yaml`, 'yaml', text)).ms);
+      const r = await server.open(`file:///bench/cold-${i}.yaml`, 'yaml', text);
+      open.push(r.ms);
+      openCpu.push(r.cpuMs);
     } finally {
       await server.dispose();
     }
   }
   const ratios = open.map((o, i) => o / parse[i]);
-  return { parse, open, ratios };
+  return { parse, open, ratios, parseCpu, openCpu };
 }
 
 /**
@@ -166,14 +172,16 @@ export async function speedBench({ parseOnce, parts = ['visible', 'typing', 'col
     const c = await coldBench(size, 3, parseOnce);
     const ratio = median(c.open) / median(c.parse);
     log(`\nCold start: first full diagnostics of a ${size.toLocaleString('en-US')}-document file in a fresh server vs the first parse in a fresh process,`);
-    log('alternately (3 pairs); ratio = median open / median parse, and each pair\'s ratio.');
+    log("alternately (3 pairs); ratio = median open / median parse, and each pair's ratio; CPU: the server's CPU time from didOpen to the");
+    log('diagnostics (/proc, 10 ms ticks) and the parse child\'s CPU time of its first parse, less sensitive to other load on the machine.');
+    const cpuRatio = median(c.openCpu) / median(c.parseCpu);
     log(
       table(
-        ['', 'first diagnostics ms', 'bare parse ms', 'ratio', 'pair ratios', 'target'],
-        [['cold', fmtStats(c.open), fmtStats(c.parse), fmtX(ratio), c.ratios.map(fmtX).join(' '), `${pass(ratio <= SPEED_TARGETS.coldOverParse)} (<= ${fmtX(SPEED_TARGETS.coldOverParse)})`]],
+        ['', 'first diagnostics ms', 'bare parse ms', 'ratio', 'pair ratios', 'server CPU ms', 'parse CPU ms', 'CPU ratio', 'target'],
+        [['cold', fmtStats(c.open), fmtStats(c.parse), fmtX(ratio), c.ratios.map(fmtX).join(' '), fmtStats(c.openCpu), fmtStats(c.parseCpu), fmtX(cpuRatio), `${pass(ratio <= SPEED_TARGETS.coldOverParse)} (<= ${fmtX(SPEED_TARGETS.coldOverParse)})`]],
       ),
     );
-    verdicts.push({ name: `cold first full diagnostics, 1,000 documents, <= ${fmtX(SPEED_TARGETS.coldOverParse)} a cold bare parse`, ok: ratio <= SPEED_TARGETS.coldOverParse, value: fmtX(ratio) });
+    verdicts.push({ name: `cold first full diagnostics, 1,000 documents, <= ${fmtX(SPEED_TARGETS.coldOverParse)} a cold bare parse (CPU ${fmtX(cpuRatio)})`, ok: ratio <= SPEED_TARGETS.coldOverParse, value: fmtX(ratio) });
   }
   log('\nIssue 21 targets (a benchmark does not fail the build):');
   for (const v of verdicts) log(`  ${pass(v.ok)}  ${v.name}: ${v.value}`);
