@@ -39,3 +39,8 @@ test('the same problems as with the schema of every rule', () => {
   }
   assert.ok(checkSettings({ rules: { 'privileged-containr': 'off' } }, RULE_IDS).problems.some((p) => p.includes('privileged-container')), 'the closest rule id is suggested');
 });
+
+test('a section without rules is checked like one with none, and the problems of the others are unchanged', () => {
+  assert.deepEqual(checkSettings({ debounceMs: 'soon' }, RULE_IDS).problems, checkSettings({ debounceMs: 'soon', rules: {} }, RULE_IDS).problems);
+  assert.equal(checkSettings({ debounceMs: 'soon' }, RULE_IDS).problems.length, fullErrors({ debounceMs: 'soon' }).length);
+});

@@ -79,7 +79,7 @@ const MAX_VALIDATORS = 16;
 
 function validatorFor(knownRuleIds: ReadonlySet<string>, raw: Record<string, unknown>): ValidateFunction {
   const rules = raw.rules;
-  const named = rules !== null && typeof rules === 'object' && !Array.isArray(rules) ? Object.keys(rules) : undefined;
+  const named = rules === undefined ? [] : rules !== null && typeof rules === 'object' && !Array.isArray(rules) ? Object.keys(rules) : undefined;
   // Anything but a map of rules: the schema of every rule, whose problems name what `rules` should be.
   const ids = named ? named.filter((id) => knownRuleIds.has(id)).sort() : [...knownRuleIds].sort();
   const key = named ? ids.join(',') : '\u0000all';
