@@ -212,7 +212,7 @@ export class DocumentLinter {
     const { text, kind, options, max } = plan;
     const stale = (): boolean => token.cancelled || documents.get(uri)?.version !== version;
     const started = performance.now();
-    const timed = this.deps.debounce?.time(uri);
+    const timed = this.deps.debounce?.time(uri, text.length);
     let diagnostics: Diagnostic[];
     let found: number;
     const inProject = this.projectFindings(uri, plan);
