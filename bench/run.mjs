@@ -7,6 +7,7 @@
 //   node bench/run.mjs --lsp      (LSP mode only, see bench/lsp.mjs; needs `npm run build`)
 //   node bench/run.mjs --lsp --lsp-sizes 1000
 //   node bench/run.mjs --lsp-actions [--lsp-sizes 10000]   (code actions at a finding only, see bench/lsp.mjs)
+//   node bench/run.mjs --lsp-speed [--lsp-speed-part visible|typing|cold]   (issue 21's targets only, see bench/lsp-speed.mjs)
 //   node bench/run.mjs --project [--project-files 5000] [--project-edit-files 200]   (workspace index and kustomize re-lints only, see bench/project.mjs)
 //   node bench/run.mjs --kustomize [--kustomize-files 2000] [--kustomize-runs 3]   (CLI scan of a generated
 //                                 kustomize repo, builds on vs --no-kustomize, see bench/kustomize.mjs; needs `npm run build`)
@@ -33,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { generateManifest } from './generate.mjs';
 import { codeActionBench, lspBench, SERVER } from './lsp.mjs';
+import { speedBench } from './lsp-speed.mjs';
 import { projectBench } from './project.mjs';
 import { kustomizeBench } from './kustomize.mjs';
 import { relationsBench } from './relations.mjs';
@@ -228,6 +230,7 @@ async function lspSection() {
   await buildEngine(); // the bare-parse baseline child loads it
   const sizes = (argValue('--lsp-sizes') ?? '1000,10000').split(',').map(Number);
   await lspBench({ sizes, parseOnce: (size) => runChild('parse', String(size), 1) });
+  await speedBench({ parseOnce: (size) => runChild('parse', String(size), 2) });
 }
 
 async function parent() {
@@ -235,6 +238,13 @@ async function parent() {
   if (process.argv.includes('--project')) {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
     await projectBench({ files: Number(argValue('--project-files') ?? 5000), editFiles: Number(argValue('--project-edit-files') ?? 200) });
+    return;
+  }
+  if (process.argv.includes('--lsp-speed')) {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
+    await buildEngine(); // the bare-parse baseline child loads it
+    const part = argValue('--lsp-speed-part');
+    await speedBench({ parseOnce: (size) => runChild('parse', String(size), 2), ...(part ? { parts: part.split(',') } : {}) });
     return;
   }
   if (process.argv.includes('--lsp-actions')) {

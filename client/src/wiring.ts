@@ -6,6 +6,7 @@ import type { RecordingOutputChannel } from './output';
 import { RuleChooser } from './rule-choice';
 import { ServerController } from './server-controller';
 import { ServerStatus } from './status';
+import { VisibleRangesReporter } from './visible-ranges-wiring';
 
 export interface Wiring {
   server: ServerController;
@@ -21,6 +22,10 @@ export function startShipshape(context: vscode.ExtensionContext, output: Recordi
   const status = new ServerStatus();
   const server = new ServerController(createClient, status, output);
   context.subscriptions.push(output, status, server);
+  // What the editors show is linted first; a server that (re)started is told at once.
+  const visible = new VisibleRangesReporter((method, params) => server.notify(method, params));
+  server.onStarted = () => visible.restarted();
+  context.subscriptions.push(visible);
   // start() creates the client at once: requests (the kubeconfig explorer's) wait for it to be ready.
   const started = server.start();
   const ruleDocs = {

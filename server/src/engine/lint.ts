@@ -184,7 +184,7 @@ function nodeEstimate(text: string, limit: number): number {
 }
 
 /** Lint one YAML document chunk; its findings' fixes go through a FixScope (see there). */
-function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed: boolean): ChunkResult {
+export function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed: boolean): ChunkResult {
   const result = lintChunkAlone(text, settings, rules, composeNamed);
   if (!result.findings.some((f) => f.fixes)) return result;
   const fixes = new FixScope(() => lintChunkAlone(text, settings, rules, composeNamed).findings);
@@ -266,7 +266,7 @@ function shiftedFixes(fixes: LazyFixes, by: number): LazyFixes {
  * is linted and the findings moved past it, so that comments, directives and
  * markers on the first line are read as they are without one.
  */
-function hasBom(text: string): boolean {
+export function hasBom(text: string): boolean {
   return text.charCodeAt(0) === 0xfeff;
 }
 
@@ -313,7 +313,7 @@ export interface YamlLint {
  * their document's text only, not to the whole file of the version that
  * produced them.
  */
-function detach(text: string): string {
+export function detach(text: string): string {
   return (' ' + text).slice(1);
 }
 
@@ -337,7 +337,7 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
     const composeNamed = isComposeFileName(options.fileName);
     const cache = options.cache;
     const retention = cache ? undefined : new FixRetention(options.fixSources ?? 0);
-    const key = cache ? settingsKey(settings) + (composeNamed ? '\u0000compose' : '') : '';
+    const key = cache ? cacheKey(settings, composeNamed) : '';
     const split = splitYamlDocuments(text);
     cache?.begin(key, split.length);
     const chunks: LintedChunk[] = [];
@@ -377,6 +377,11 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
     const f = engineFinding(SYNTAX_RULES.yamlSyntax.meta, settings, 'crash', { message: e instanceof Error ? e.message : String(e) }, text, 0, 1);
     return { chunks: [], whole: f ? [f] : [] };
   }
+}
+
+/** The key of a DocumentCache's entries linted with `settings` (a compose file's apart). */
+export function cacheKey(settings: EngineSettings, composeNamed: boolean): string {
+  return settingsKey(settings) + (composeNamed ? '\u0000compose' : '');
 }
 
 /** `lintYamlSteps` run to completion. */

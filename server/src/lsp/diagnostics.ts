@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { chunkIndexAt, LineIndex, ruleDocPath, type Finding, type Severity, type Span } from '../engine';
-import type { ChunkResult, YamlLint } from '../engine/lint';
+import type { ChunkResult, LintedChunk, YamlLint } from '../engine/lint';
 
 export const DIAGNOSTIC_SOURCE = 'shipshape';
 
@@ -143,15 +143,8 @@ export class DiagnosticConverter {
     let total = 0;
     for (const c of converted) total += c.items.length;
     const out: Diagnostic[] = [];
-    const emit = (i: number, line: number, first = 0, end = converted[i]!.items.length): void => {
-      const offset = chunks[i]!.offset;
-      const items = converted[i]!.items;
-      for (let k = first; k < end; k++) {
-        const d = items[k]!;
-        const diagnostic = this.build(d.finding, line + d.startLine, d.startCharacter, line + d.endLine, d.endCharacter, offset, version, d.codeDescription, d.severity);
-        out.push(withRelated(diagnostic, uri, d.related, line));
-      }
-    };
+    const emit = (i: number, line: number, first = 0, end = converted[i]!.items.length): void =>
+      this.emit(out, converted[i]!.items, first, end, line, chunks[i]!.offset, version, uri);
     if (!limit || limit.max === 0 || total <= limit.max) {
       let line = 0;
       for (let i = 0; i < chunks.length; i++) {
@@ -183,6 +176,30 @@ export class DiagnosticConverter {
     for (const i of [...taken.keys()].sort((a, b) => a - b)) emit(i, firstLine[i]!, 0, taken.get(i));
     out.push(limitNotice(out.length, total, limit.max, limit.focus === undefined ? undefined : firstLine[focused]!));
     return out;
+  }
+
+  /**
+   * The diagnostics of some documents of a YAML file, published ahead of the
+   * whole file's (see lintYamlDocumentsAt): `lineOf(offset)` is the line a
+   * document starts at. At most `max` (0: no limit), the first documents'.
+   */
+  convertYamlDocuments(chunks: readonly LintedChunk[], lineOf: (offset: number) => number, version: number, max: number, uri?: string): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const c of chunks) {
+      const items = this.documentDiagnostics(c.result, c.text).items;
+      const end = max > 0 ? Math.min(items.length, Math.max(0, max - out.length)) : items.length;
+      this.emit(out, items, 0, end, lineOf(c.offset), c.offset, version, uri);
+    }
+    return out;
+  }
+
+  /** Push the diagnostics of one document's converted findings [first, end), the document starting at `line` and `offset`. */
+  private emit(out: Diagnostic[], items: readonly RelativeDiagnostic[], first: number, end: number, line: number, offset: number, version: number, uri: string | undefined): void {
+    for (let k = first; k < end; k++) {
+      const d = items[k]!;
+      const diagnostic = this.build(d.finding, line + d.startLine, d.startCharacter, line + d.endLine, d.endCharacter, offset, version, d.codeDescription, d.severity);
+      out.push(withRelated(diagnostic, uri, d.related, line));
+    }
   }
 
   private documentDiagnostics(result: ChunkResult, text: string): DocumentDiagnostics {

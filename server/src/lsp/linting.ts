@@ -28,6 +28,10 @@ import type { DiagnosticConverter, OtherFile } from './diagnostics';
 import type { CancelToken } from './scheduler';
 import type { ServerLog } from './server-log';
 import type { SettingsStore } from './settings';
+import { countsLines, linesAt, type VisibleRanges } from './visible-ranges';
+import type { AdaptiveDebounce } from './debounce';
+import { lintYamlDocumentsAt } from '../engine/lint-first';
+import type { Span } from '../engine';
 
 export interface LintJobDeps {
   documents: { get(uri: string): TextDocument | undefined };
@@ -50,7 +54,18 @@ export interface LintJobDeps {
   log?: Pick<ServerLog, 'settings' | 'lintTook'>;
   /** The workspace's kustomize builds: a file a root build reads is linted with the project. */
   project?: Pick<ProjectIndex, 'rootsOf' | 'lint' | 'host' | 'openUri'>;
+  /** What the editors show of each document: those YAML documents are linted and published first (see VisibleRanges). */
+  visible?: Pick<VisibleRanges, 'spansOf' | 'seqOf'>;
+  /** Times each completed lint, for the next edit's wait (see AdaptiveDebounce). */
+  debounce?: Pick<AdaptiveDebounce, 'time'>;
 }
+
+/**
+ * A YAML lint that has more documents than this left to lint (not in the
+ * document's cache) publishes the visible documents' findings first: on open,
+ * after a settings change, or an edit that changed many documents.
+ */
+export const VISIBLE_FIRST_MIN_MISSES = 32;
 
 /** Default for LintJobDeps.sliceMs. */
 export const DEFAULT_SLICE_MS = 25;
@@ -101,6 +116,8 @@ export class DocumentLinter {
   private readonly lints = new Map<string, DocumentLint>();
   /** Per open YAML document: where it was last edited (the offset of the first YAML document that changed). */
   private readonly focus = new Map<string, number>();
+  /** Open documents whose whole diagnostics were published since they opened (or since settings changed). */
+  private readonly published = new Set<string>();
 
   constructor(private readonly deps: LintJobDeps) {}
 
@@ -195,6 +212,7 @@ export class DocumentLinter {
     const { text, kind, options, max } = plan;
     const stale = (): boolean => token.cancelled || documents.get(uri)?.version !== version;
     const started = performance.now();
+    const timed = this.deps.debounce?.time(uri, text.length);
     let diagnostics: Diagnostic[];
     let found: number;
     const inProject = this.projectFindings(uri, plan);
@@ -203,7 +221,8 @@ export class DocumentLinter {
       diagnostics = converter.convert(inProject, text, version, { max }, uri, this.otherFile());
       found = inProject.length;
     } else if (kind === 'yaml') {
-      const lint = await this.lintYaml(text, options, stale);
+      const ahead = this.visibleFirst(uri, version, text, options, max);
+      const lint = await this.lintYaml(text, options, stale, ahead);
       if (!lint) return; // superseded while linting
       if (lint.changedAt !== undefined) this.focus.set(uri, lint.changedAt);
       this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, yaml: lint });
@@ -218,8 +237,45 @@ export class DocumentLinter {
     this.deps.log?.lintTook(uri, performance.now() - started, text.length, found);
     // Never publish for a stale version (a Dockerfile is linted synchronously; this also guards later changes).
     if (stale()) return;
+    timed?.();
     publish({ uri, version, diagnostics });
+    this.published.add(uri);
   };
+
+  /**
+   * Visible first: lint the YAML documents the editors show of `uri` and
+   * publish their findings, when the whole lint has much to do (more than
+   * VISIBLE_FIRST_MIN_MISSES documents to lint) or nothing was published for
+   * the document yet. Returns what the lint calls before it starts and at each
+   * of its yields (true when it published): when the shown ranges changed
+   * meanwhile (the client's notification came after didOpen, or the user
+   * scrolled) and the lint is such a long one, the documents shown then are
+   * linted and published too.
+   */
+  private visibleFirst(uri: string, version: number, text: string, options: LintOptions, max: number): (() => boolean) | undefined {
+    const visible = this.deps.visible;
+    if (!visible) return undefined;
+    let seq = 0;
+    let long = !this.published.has(uri);
+    const spans: Span[] = [];
+    return () => {
+      const now = visible.seqOf(uri);
+      const doc = this.deps.documents.get(uri);
+      if (now === seq || !doc || doc.version !== version) return false;
+      seq = now;
+      const shown = visible.spansOf(doc);
+      if (!shown) return false;
+      spans.push(...shown);
+      const at = lintYamlDocumentsAt(text, options, spans, long ? 0 : VISIBLE_FIRST_MIN_MISSES + 1);
+      if (!at || (!long && at.misses <= VISIBLE_FIRST_MIN_MISSES)) return false;
+      long = true;
+      const offsets = at.chunks.map((c) => c.offset);
+      const lines = countsLines(text) ? linesAt(text, offsets) : offsets.map((o) => doc.positionAt(o).line);
+      const lineOf = new Map(at.chunks.map((c, i) => [c.offset, lines[i]!]));
+      this.deps.publish({ uri, version, diagnostics: this.deps.converter.convertYamlDocuments(at.chunks, (o) => lineOf.get(o)!, version, max, uri) });
+      return true;
+    };
+  }
 
   /**
    * The lint of the document's current version, for code actions: the one
@@ -251,15 +307,21 @@ export class DocumentLinter {
   }
 
   /** Lint YAML in slices; undefined when `stale()` turned true at a yield (the lint was abandoned). */
-  private async lintYaml(text: string, options: LintOptions, stale: () => boolean): Promise<YamlLint | undefined> {
+  private async lintYaml(text: string, options: LintOptions, stale: () => boolean, ahead?: () => boolean): Promise<YamlLint | undefined> {
     const sliceMs = this.deps.sliceMs ?? DEFAULT_SLICE_MS;
     const yieldNow = this.deps.yieldToEvents ?? yieldToEventLoop;
+    // What `ahead` published goes out before the rest is linted.
+    if (ahead?.()) {
+      await yieldNow();
+      if (stale()) return undefined;
+    }
     const steps = lintYamlSteps(text, options);
     let deadline = performance.now() + sliceMs;
     for (let r = steps.next(); ; r = steps.next()) {
       if (r.done) return r.value;
       if (performance.now() < deadline) continue;
       await yieldNow();
+      if (!stale() && ahead?.()) await yieldNow();
       if (stale()) {
         steps.return({ chunks: [] });
         return undefined;
@@ -272,6 +334,7 @@ export class DocumentLinter {
   reset(): void {
     this.caches.clear();
     this.lints.clear();
+    this.published.clear();
   }
 
   /** A `.shipshape.yaml` changed: the kept lints were made with the settings it gave. */
@@ -284,6 +347,7 @@ export class DocumentLinter {
     this.caches.delete(uri);
     this.lints.delete(uri);
     this.focus.delete(uri);
+    this.published.delete(uri);
   }
 
   /** The document's engine cache (its diagnostics' lints, code actions' rounds of fix-all and hardening). */

@@ -23,6 +23,9 @@ import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { MemoryGuard } from './memory';
 import { Scheduler } from './scheduler';
 import { DEFAULT_DEBOUNCE_MS, SECTION, SettingsStore } from './settings';
+import { VisibleRanges, visibleRangesParams } from './visible-ranges';
+import { AdaptiveDebounce } from './debounce';
+import { VISIBLE_RANGES_NOTIFICATION } from '../../../shared/lsp/protocol';
 
 function describe(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
@@ -74,7 +77,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     info: (message) => log.info(message),
     files: host.files,
   });
+  const visible = new VisibleRanges();
+  const debounce = new AdaptiveDebounce();
   const linter = new DocumentLinter({
+    visible,
+    debounce,
     project: project.index,
     hooks,
     log: serverLog,
@@ -175,7 +182,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       memory.release(textLengths.get(uri) ?? 0);
       textLengths.set(uri, e.document.getText().length);
       const opening = justOpened.delete(uri);
-      const delay = opening ? 0 : (settings.peek(uri)?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+      const delay = opening ? 0 : debounce.delay(uri, settings.peek(uri)?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
       if (configs.isConfigDocument(uri)) configChanged(delay);
       else {
         scheduler.schedule(uri, delay);
@@ -195,11 +202,22 @@ export function startServer(connection: Connection, host: ServerHost): void {
       // Unsaved edits of a closed config file no longer apply: the file on disk does.
       if (configs.isConfigDocument(uri)) configChanged(0);
       linter.forget(uri);
+      visible.forget(uri);
+      debounce.forget(uri);
       project.closed(uri);
       settings.forget(uri);
       serverLog.forget(uri);
       memory.check(); // closing a large file frees its text and cache at once
       void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => log.error(`clearing diagnostics failed: ${describe(err)}`));
+    }),
+  );
+
+  // What the editors show: linted and published first (may come before didOpen, or during the first lint).
+  connection.onNotification(
+    VISIBLE_RANGES_NOTIFICATION,
+    guard('visibleRanges', (params: unknown) => {
+      const p = visibleRangesParams(params);
+      if (p) visible.set(p);
     }),
   );
 
