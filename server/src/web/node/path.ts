@@ -38,9 +38,16 @@ export function resolve(...parts: string[]): string {
   return normalize(isAbsolute(path) ? path : `/${path}`).replace(/(.)\/$/, '$1');
 }
 
+/** `path` without its trailing slashes (a loop: `/\/+$/` is quadratic on a long run of slashes). */
+function trimTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
+  return path.slice(0, end);
+}
+
 export function dirname(path: string): string {
   if (path === '') return '.';
-  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const trimmed = path.length > 1 ? trimTrailingSlashes(path) : path;
   const i = trimmed.lastIndexOf('/');
   if (i < 0) return '.';
   if (i === 0) return '/';
@@ -48,7 +55,7 @@ export function dirname(path: string): string {
 }
 
 export function basename(path: string, ext?: string): string {
-  const base = path.replace(/\/+$/, '').split('/').pop() ?? '';
+  const base = trimTrailingSlashes(path).split('/').pop() ?? '';
   return ext && base.endsWith(ext) && base !== ext ? base.slice(0, -ext.length) : base;
 }
 
