@@ -66,7 +66,7 @@ export function disableForLineFix(text: string, kind: FileKind, finding: Finding
  * text takes no comments (JSON).
  */
 export function disableRulesForLineFix(text: string, kind: FileKind, findings: readonly Finding[]): Fix | undefined {
-  if (kind === 'yaml' && startsAsJson(text)) return undefined;
+  if ((kind === 'yaml' && startsAsJson(text)) || kind === 'docker-daemon' || kind === 'abac') return undefined;
   const lines = new Map<number, string[]>(); // line start -> rule ids
   for (const f of findings) {
     if (f.span.start < 0 || f.span.start > text.length) continue;
