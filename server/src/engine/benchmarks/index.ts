@@ -28,3 +28,12 @@ export function ruleBenchmarkLabels(references: { cis?: readonly string[]; cisDo
   }
   return out;
 }
+
+/**
+ * One line per benchmark a rule names, its items with their titles:
+ * `CIS Docker Benchmark v1.7.0: 5.25 Ensure that the container is restricted from acquiring additional privileges`.
+ * (Rule pages, SARIF help and hovers show these.)
+ */
+export function benchmarkReferenceLines(references: { cis?: readonly string[]; cisDocker?: readonly string[] }): string[] {
+  return ruleBenchmarkLabels(references).map(({ name, items }) => `${name}: ${items.map((i) => (i.title ? `${i.id} ${i.title}` : i.id)).join('; ')}`);
+}

@@ -155,7 +155,12 @@ export function parseJson(text: string, from = 0, to = text.length): JsonParse {
     if (i < to) fail('unexpected text after the JSON value');
     return { ok: true, value: v };
   } catch (e) {
-    if (e instanceof JsonError) return { ok: false, message: e.message, at: Math.min(e.at, Math.max(from, to - 1)) };
+    if (e instanceof JsonError) {
+      // At the end of the text: the last character written, so the finding underlines something.
+      let at = e.at;
+      if (at >= to) for (at = to - 1; at > from && isSpace(text[at]); ) at--;
+      return { ok: false, message: e.message, at: Math.max(from, at) };
+    }
     return { ok: false, message: e instanceof Error ? e.message : String(e), at: from };
   }
 }

@@ -10,6 +10,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'docker-daemon',
     fixable: 'fix',
+    suggestions: true,
     messages: {
       written: '"no-new-privileges": {{value}}: processes in containers can gain privileges through setuid and setgid binaries.',
       missing: '"no-new-privileges" is not set (the default is false): processes in containers can gain privileges through setuid and setgid binaries. Set "no-new-privileges": true.',
