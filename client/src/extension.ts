@@ -7,6 +7,7 @@ import { ServerStatus } from './status';
 import { KubeconfigExplorer } from './kubeconfig/explorer';
 import { RecordingOutputChannel } from './output';
 import { RuleChooser } from './rule-choice';
+import { showBenchmarkReport } from './benchmark-report';
 
 let server: ServerController | undefined;
 
@@ -37,7 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shipsh
   const controller = server;
   const ruleChoice = new RuleChooser((edit) => controller.workspaceEdit(edit), output);
   context.subscriptions.push(ruleChoice);
-  const ctx: CommandContext = { server, output, kubeconfig, ruleDocs, ruleChoice };
+  const benchmark = { report: () => showBenchmarkReport(controller) };
+  const ctx: CommandContext = { server, output, kubeconfig, ruleDocs, ruleChoice, benchmark };
   for (const [id, handler] of Object.entries(COMMANDS)) {
     const run = async (arg?: unknown): Promise<void> => {
       try {

@@ -6,23 +6,25 @@
  * error is a `json-syntax` finding, a failing rule an internal-error finding.
  */
 import { DEFAULT_SETTINGS, type EngineSettings } from './config/settings';
-import type { LintOptions } from './lint';
 import { parseJson } from './parse/json-tree';
 import { looksBinary } from './parse/yaml';
 import { SYNTAX_RULES } from './rules';
 import jsonSyntax from './rules/syntax/json-syntax';
-import { activeRules, engineFinding, runRule } from './run-rule';
+import { activeRules, engineFinding, runRule, type RuleHooks } from './run-rule';
 import { exempt } from './suppress/apply';
 import type { Finding, Span } from './types';
 import { AbacFileView } from './views/abac';
 import { DockerDaemonView } from './views/docker-daemon';
 import type { RuleVisitors } from './rule';
 
+/** What lint.ts passes (its LintOptions, of which these files use the settings and rule hooks). */
+type JsonLintOptions = RuleHooks & { settings?: EngineSettings };
+
 function push(out: Finding[], f: Finding | undefined): void {
   if (f) out.push(f);
 }
 
-function runAll(text: string, settings: EngineSettings, options: LintOptions, anchor: Span, visit: (v: RuleVisitors) => void, out: Finding[]): void {
+function runAll(text: string, settings: EngineSettings, options: JsonLintOptions, anchor: Span, visit: (v: RuleVisitors) => void, out: Finding[]): void {
   for (const active of activeRules(settings, options)) runRule(active, settings, text, out, anchor, visit);
 }
 
@@ -41,7 +43,7 @@ function guarded(text: string, settings: EngineSettings, lint: (out: Finding[]) 
 }
 
 /** Lint a Docker daemon configuration (`daemon.json`). */
-export function lintDockerDaemon(text: string, options: LintOptions = {}): Finding[] {
+export function lintDockerDaemon(text: string, options: JsonLintOptions = {}): Finding[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   return guarded(text, settings, (out) => {
     const parsed = parseJson(text);
@@ -62,7 +64,7 @@ export function lintDockerDaemon(text: string, options: LintOptions = {}): Findi
 }
 
 /** Lint an ABAC policy file: one finding per bad line, the good lines checked. */
-export function lintAbac(text: string, options: LintOptions = {}): Finding[] {
+export function lintAbac(text: string, options: JsonLintOptions = {}): Finding[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   return guarded(text, settings, (out) => {
     const view = new AbacFileView(text);

@@ -15,6 +15,8 @@ import { DocumentLinter, uriPath } from './linting';
 import { ServerLog } from './server-log';
 import { KubeconfigService } from './kubeconfig';
 import { KUBECONFIG_EDIT_REQUEST, KUBECONFIG_MODEL_REQUEST } from '../../../shared/kubeconfig/protocol';
+import { BENCHMARK_LIST_REQUEST, BENCHMARK_REPORT_REQUEST } from '../../../shared/benchmark/protocol';
+import { benchmarkList, benchmarkReportFor } from './benchmark';
 import { describeInternalError, RULES, type RuleHooks } from '../engine';
 import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { exposeGc, limitHeapGrowth, MemoryGuard } from './memory';
@@ -240,6 +242,20 @@ export function startServer(connection: Connection): void {
   const kubeconfig = new KubeconfigService({ hooks, settings, configs, converter, publish, isOpen: (uri) => documents.get(uri) !== undefined });
   connection.onRequest(KUBECONFIG_MODEL_REQUEST, (params) => kubeconfig.model(params));
   connection.onRequest(KUBECONFIG_EDIT_REQUEST, (params) => kubeconfig.edit(params));
+  connection.onRequest(BENCHMARK_LIST_REQUEST, () => benchmarkList());
+  connection.onRequest(BENCHMARK_REPORT_REQUEST, (params) =>
+    benchmarkReportFor(params, {
+      folders: () => project.folders,
+      openText: (uri) => documents.get(uri)?.getText(),
+      settingsFor: async (uri) => {
+        const s = await settings.get(uri);
+        if (!s.enable) return undefined;
+        const r = configs.resolve(uri, s.engine);
+        return r.ignored ? undefined : r.settings;
+      },
+      hooks,
+    }),
+  );
 
   connection.onShutdown(() => scheduler.dispose());
 

@@ -73,8 +73,30 @@ export function rulesByItem(benchmark: Benchmark, rules: readonly Rule[] = RULES
   return out;
 }
 
-function subjectList(subjects: readonly string[]): string {
-  return subjects.length === 1 ? `a ${subjects[0]} file` : `a file of ${subjects.slice(0, -1).join(', ')} or ${subjects[subjects.length - 1]}`;
+/** What holds a subject, for "No scanned file holds ..." (N/A reasons). */
+const SUBJECT_LABELS: Readonly<Record<BenchmarkSubject, string>> = {
+  'kube-apiserver': 'a kube-apiserver (static pod)',
+  'kube-controller-manager': 'a kube-controller-manager (static pod)',
+  'kube-scheduler': 'a kube-scheduler (static pod)',
+  etcd: 'an etcd (static pod)',
+  kubeadm: 'a kubeadm configuration',
+  'kubelet-config': 'a KubeletConfiguration',
+  'encryption-config': 'an EncryptionConfiguration',
+  'abac-policy': 'an ABAC policy file',
+  workload: 'a Kubernetes workload',
+  rbac: 'an RBAC role or binding',
+  'service-account': 'a ServiceAccount',
+  'network-policy': 'a NetworkPolicy',
+  namespace: 'a Namespace',
+  secret: 'a Secret',
+  dockerfile: 'a Dockerfile',
+  compose: 'a compose file',
+  'docker-daemon': 'a Docker daemon configuration (daemon.json)',
+};
+
+function subjectList(subjects: readonly BenchmarkSubject[]): string {
+  const labels = subjects.map((s) => SUBJECT_LABELS[s] ?? s);
+  return labels.length <= 1 ? (labels[0] ?? 'nothing') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
 }
 
 export function benchmarkReport(benchmark: Benchmark, files: readonly BenchmarkFile[], options: BenchmarkReportOptions = {}): BenchmarkReport {
@@ -106,7 +128,7 @@ export function benchmarkReport(benchmark: Benchmark, files: readonly BenchmarkF
       } else {
         const subjects = item.subjects ?? [];
         const applies = files.some((f) => f.subjects.some((s) => subjects.includes(s)));
-        if (!applies) result = { ...base, status: 'n/a', reason: `No scanned file is ${subjectList(subjects)}.` };
+        if (!applies) result = { ...base, status: 'n/a', reason: `No scanned file holds ${subjectList(subjects)}.` };
         else if (!ruleIds.some(enabled)) result = { ...base, status: 'n/a', reason: `Its rules are turned off (${ruleIds.join(', ') || 'none'}).` };
         else {
           const failing = (found.get(item.id) ?? []).filter((f) => enabled(f.ruleId) && f.subjects.some((s) => subjects.includes(s)));
