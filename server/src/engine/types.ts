@@ -109,6 +109,7 @@ export const RULE_CATEGORIES = [
   'pod-security-policy',
   'workloads',
   'kubeconfig',
+  'cluster-config',
   'dockerfile',
   'docker-daemon',
   'abac',

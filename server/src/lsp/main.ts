@@ -17,6 +17,7 @@ import { KubeconfigService } from './kubeconfig';
 import { KUBECONFIG_EDIT_REQUEST, KUBECONFIG_MODEL_REQUEST } from '../../../shared/kubeconfig/protocol';
 import { BENCHMARK_LIST_REQUEST, BENCHMARK_REPORT_REQUEST } from '../../../shared/benchmark/protocol';
 import { benchmarkList, benchmarkReportFor } from './benchmark';
+import { benchmarkHover } from './hover';
 import { describeInternalError, RULES, type RuleHooks } from '../engine';
 import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { exposeGc, limitHeapGrowth, MemoryGuard } from './memory';
@@ -118,6 +119,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
+        hoverProvider: true,
       },
       serverInfo: { name: 'shipshape', version },
     };
@@ -242,6 +244,7 @@ export function startServer(connection: Connection): void {
   const kubeconfig = new KubeconfigService({ hooks, settings, configs, converter, publish, isOpen: (uri) => documents.get(uri) !== undefined });
   connection.onRequest(KUBECONFIG_MODEL_REQUEST, (params) => kubeconfig.model(params));
   connection.onRequest(KUBECONFIG_EDIT_REQUEST, (params) => kubeconfig.edit(params));
+  connection.onHover((params) => benchmarkHover(params, { lintOf: (uri) => linter.lintOf(uri), document: (uri) => documents.get(uri) }));
   connection.onRequest(BENCHMARK_LIST_REQUEST, () => benchmarkList());
   connection.onRequest(BENCHMARK_REPORT_REQUEST, (params) =>
     benchmarkReportFor(params, {

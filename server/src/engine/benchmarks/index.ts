@@ -1,8 +1,9 @@
 /** The benchmark catalogs the report knows, by `--benchmark` id. */
 import { CIS_DOCKER } from './cis-docker';
+import { CIS_KUBERNETES } from './cis-kubernetes';
 import type { Benchmark, BenchmarkItem } from './types';
 
-export const BENCHMARKS: readonly Benchmark[] = [CIS_DOCKER];
+export const BENCHMARKS: readonly Benchmark[] = [CIS_KUBERNETES, CIS_DOCKER];
 
 export type BenchmarkId = Benchmark['id'];
 

@@ -2,8 +2,9 @@
  * Which benchmark subjects a file holds (see BenchmarkSubject): what makes a
  * benchmark item apply to a scan. A Dockerfile, a daemon.json and an ABAC
  * policy file are their own subject; a YAML file holds the subjects of its
- * objects (by kind, and for static pods of the control plane by the program
- * their container runs) or is a compose file. Pure and total: text that does
+ * objects (by kind, and the control-plane components a static pod runs or a
+ * kubeadm ClusterConfiguration generates: views/control-plane.ts) or is a
+ * compose file. Pure and total: text that does
  * not parse holds no subject.
  */
 import type { FileKind } from '../file-kind';
@@ -12,7 +13,8 @@ import { ComposeFileView, isComposeFileName } from '../views/compose';
 import { documentObjects } from '../views/objects';
 import type { ResourceView } from '../views/resource';
 import { isWorkloadKind } from '../views/workloads';
-import { asMap, getNode, seqItems, stringValue } from '../views/yaml-node';
+import { controlPlaneViews } from '../views/control-plane';
+import { DocumentViews } from '../views/view-set';
 import type { BenchmarkSubject } from './types';
 
 const BY_KIND: Readonly<Record<string, BenchmarkSubject>> = {
@@ -31,33 +33,13 @@ const BY_KIND: Readonly<Record<string, BenchmarkSubject>> = {
   JoinConfiguration: 'kubeadm',
 };
 
-/** Control-plane programs a static pod runs, as the subject of their benchmark items. */
-const CONTROL_PLANE: Readonly<Record<string, BenchmarkSubject>> = {
-  'kube-apiserver': 'kube-apiserver',
-  'kube-controller-manager': 'kube-controller-manager',
-  'kube-scheduler': 'kube-scheduler',
-  etcd: 'etcd',
-};
-
-/** The control-plane program a container runs (the base name of its command's first word), if any. */
-function controlPlaneProgram(resource: ResourceView, container: unknown): BenchmarkSubject | undefined {
-  const map = asMap(container, resource.doc);
-  const first = seqItems(getNode(map, 'command'), resource.doc)[0];
-  const word = stringValue(first, resource.doc)?.trim().split(/\s+/)[0];
-  return word === undefined ? undefined : CONTROL_PLANE[word.split('/').pop()!];
-}
-
 /** The subjects of one Kubernetes object. */
 export function objectSubjects(resource: ResourceView, out: Set<BenchmarkSubject>): void {
   const byKind = BY_KIND[resource.kind];
   if (byKind) out.add(byKind);
-  if (!isWorkloadKind(resource.kind)) return;
-  out.add('workload');
-  if (resource.kind !== 'Pod') return;
-  for (const c of seqItems(resource.get(['spec', 'containers']), resource.doc)) {
-    const program = controlPlaneProgram(resource, c);
-    if (program) out.add(program);
-  }
+  if (isWorkloadKind(resource.kind)) out.add('workload');
+  // Static pods of the control plane and kubeadm's ClusterConfiguration, as the cluster-config rules see them.
+  for (const view of controlPlaneViews(resource, new DocumentViews())) out.add(view.component);
 }
 
 /** The subjects a file holds, sorted. `fileName`: its name or path (compose files are recognised by name too). */

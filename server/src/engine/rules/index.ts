@@ -18,6 +18,7 @@ import { relationsRules } from './relations';
 import { workloadsRules } from './workloads';
 import { dockerfileRules } from './dockerfile';
 import { kubeconfigRules } from './kubeconfig';
+import { clusterConfigRules } from './cluster-config';
 import { schemaRules } from './schema';
 import { dockerDaemonRules } from './docker-daemon';
 import { abacRules } from './abac';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   ...workloadsRules,
   ...dockerfileRules,
   ...kubeconfigRules,
+  ...clusterConfigRules,
   ...dockerDaemonRules,
   ...abacRules,
   ...schemaRules,
