@@ -83,7 +83,7 @@ test('sarif: the privileged result and its rule descriptor', () => {
   assert.deepEqual(rule.fullDescription, { text: meta.description });
   assert.deepEqual(rule.defaultConfiguration, { level: 'error' });
   assert.ok(rule.help.text.startsWith(meta.description), rule.help.text);
-  assert.match(rule.help.text, /CIS Kubernetes Benchmark: 5\.2\.2/);
+  assert.match(rule.help.text, /CIS Kubernetes Benchmark v1\.10\.0: 5\.2\.2 Minimize the admission of privileged containers/);
   assert.match(rule.help.markdown, /^\*\*Privileged container\*\*/);
   assert.match(rule.help.markdown, /Pod Security Standards: Baseline, "Privileged Containers"/);
   assert.deepEqual(rule.properties, { tags: ['security', 'kubernetes', 'pod-security-baseline'], category: 'pod-security-baseline', profile: 'baseline', 'security-severity': '8.0', cis: ['5.2.2'], cisDocker: ['5.4'] });
