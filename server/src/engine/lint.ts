@@ -39,7 +39,7 @@ import { FixRetention, FixScope } from './fixes/fix-scope';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
-export { fileKindOf, fileKindOfText, isJsonKind, type FileKind } from './file-kind';
+export { fileKindOf, fileKindOfText, type FileKind } from './file-kind';
 
 /** `rules` and `onInternalError`: see RuleHooks. */
 export interface LintOptions extends RuleHooks {

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintText } from '../../../server/src/engine/lint';
 import { jsonConfigRuleTests } from '../../helpers/json-config-tester';
+import { disableForLineFix } from '../../../server/src/engine/fixes/actions';
 
 jsonConfigRuleTests('json-syntax', 'docker-daemon', {
   valid: [
@@ -45,4 +46,11 @@ test('hostile JSON: deep nesting and huge lines give a finding, never a throw', 
   assert.equal(lintText('['.repeat(100_000), 'docker-daemon')[0]?.ruleId, 'json-syntax');
   assert.equal(lintText(`${'['.repeat(50_000)}\n`, 'abac')[0]?.ruleId, 'json-syntax');
   assert.equal(lintText('\u0000\u0001binary', 'docker-daemon')[0]?.ruleId, 'binary-file');
+});
+
+test('JSON configuration files take no comments: no "disable for this line" action is offered', () => {
+  const text = '{\n  "icc": true\n}\n';
+  const finding = lintText(text, 'docker-daemon').find((f) => f.ruleId === 'docker-daemon-icc')!;
+  assert.equal(disableForLineFix(text, 'docker-daemon', finding), undefined);
+  assert.equal(disableForLineFix('{"user": "*", "namespace": "*"}\n', 'abac', finding), undefined);
 });
