@@ -6,6 +6,7 @@ import { KubeconfigExplorer } from './kubeconfig/explorer';
 import { RecordingOutputChannel } from './output';
 import type { RuleChooser } from './rule-choice';
 import { registerCommands, startShipshape } from './wiring';
+import { showBenchmarkReport } from './benchmark-report';
 
 let server: ServerController | undefined;
 
@@ -25,7 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shipsh
   const kubeconfig = new KubeconfigExplorer(output, wiring.server);
   context.subscriptions.push(kubeconfig);
   const { ruleChoice, ruleDocs } = wiring;
-  registerCommands(context, { server: wiring.server, output, kubeconfig, ruleDocs, ruleChoice }, output);
+  const benchmark = { report: () => showBenchmarkReport(wiring.server) };
+  registerCommands(context, { server: wiring.server, output, kubeconfig, ruleDocs, ruleChoice, benchmark }, output);
   await wiring.started;
   return { kubeconfig, ruleChoice, outputLines: () => output.lines() };
 }

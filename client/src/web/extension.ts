@@ -13,6 +13,7 @@ import { CLIENT_ID, webDocumentSelector } from '../language-client-config';
 import { RecordingOutputChannel } from '../output';
 import type { ServerController } from '../server-controller';
 import { registerCommands, startShipshape } from '../wiring';
+import { showBenchmarkReport } from '../benchmark-report';
 
 /** The browser's Worker, Blob and object URLs (typed here: the client is compiled without the DOM library). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
@@ -54,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ outp
   // An empty tree, so the view shows its welcome note (why the explorer is not here) instead of "no data provider".
   context.subscriptions.push(vscode.window.createTreeView(KUBECONFIG_VIEW, { treeDataProvider: { getChildren: () => [], getTreeItem: (item: vscode.TreeItem) => item } }));
   output.appendLine('Running in the browser: the workspace is read through the editor; the Kubeconfig explorer needs local files and is not available here.');
-  registerCommands(context, { server: wiring.server, output, ruleDocs: wiring.ruleDocs, ruleChoice: wiring.ruleChoice }, output);
+  registerCommands(context, { server: wiring.server, output, ruleDocs: wiring.ruleDocs, ruleChoice: wiring.ruleChoice, benchmark: { report: () => showBenchmarkReport(wiring.server) } }, output);
   await wiring.started;
   return { outputLines: () => output.lines() };
 }

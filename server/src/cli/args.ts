@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { closestMatch, RULE_IDS, SEVERITY_SETTINGS, type Profile, type SeveritySetting } from '../engine';
 import { CliError } from './errors';
 import { docUrlBaseProblem } from './package-info';
+import { BENCHMARKS, type BenchmarkId } from '../engine/benchmarks';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -53,6 +54,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'fix-dry-run', type: 'boolean', help: 'print the safe fixes as a unified diff on stdout and change nothing', scope: ['scan'] },
   { long: 'doc-url-base', type: 'string', placeholder: '<url>', help: "sarif: each rule's helpUri is its page under this https URL: <url>/<rule-id>.md, or <url> with {ruleId} replaced (default: no helpUri; the rule's help text is in the log either way)", scope: ['scan'] },
   { long: 'stdin-filename', type: 'string', placeholder: '<name>', help: "with the path '-' (standard input): the file name reports show and the name that picks the file kind (Dockerfile, compose.yaml, kubeconfig) and the .shipshape.yaml that applies", scope: ['scan'] },
+  { long: 'benchmark', type: 'string', values: BENCHMARKS.map((b) => b.id), placeholder: '<id>', help: 'report the files against each item of a benchmark (PASS, FAIL, N/A, MANUAL, HOST-ONLY), as kube-bench and Docker Bench report a host; --format text, json or sarif', scope: ['scan'] },
   { long: 'list-rules', type: 'boolean', help: 'list the rules (id, default severity, profile, title) and exit; honours --format text|json', scope: ['scan'] },
   { long: 'kubeconfig', type: 'string', placeholder: '<file>', help: 'kubeconfig file to use instead of KUBECONFIG or ~/.kube/config', scope: ['kubeconfig'] },
   { long: 'context', type: 'string', placeholder: '<name>', help: 'the context set-namespace changes (default: the current context)', scope: ['kubeconfig'] },
@@ -87,6 +89,8 @@ export interface ScanArgs {
   docUrlBase?: string;
   /** --stdin-filename: the name standard input (the path `-`) goes by. */
   stdinFilename?: string;
+  /** --benchmark: the catalog (engine/benchmarks) to report the files against. */
+  benchmark?: BenchmarkId;
 }
 
 export type Invocation =
@@ -237,6 +241,12 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     args.trustedRegistries = [...trusted];
   }
   if (values.has('no-schema')) args.noSchema = true;
+  const benchmark = one('benchmark');
+  if (benchmark !== undefined) {
+    if (args.format !== 'text' && args.format !== 'json' && args.format !== 'sarif') throw usage('--benchmark supports --format text, json or sarif');
+    if (args.fix !== undefined) throw usage('--benchmark cannot be used with --fix or --fix-dry-run');
+    args.benchmark = benchmark as BenchmarkId;
+  }
   if (values.has('no-kustomize')) args.noKustomize = true;
   const docUrlBase = one('doc-url-base');
   if (docUrlBase !== undefined) {

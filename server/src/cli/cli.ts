@@ -23,6 +23,9 @@ import { exitCodeFor, type ScanReport } from './report';
 import { scan, settingsFromArgs } from './scan';
 import { fixSummary, scanAndFix } from './fix';
 import { runInit } from './init';
+import { withBenchmark } from './benchmark';
+import { formatBenchmarkText } from '../engine/benchmarks/format';
+import { statusColor } from './format/style';
 
 export interface CliIo {
   cwd: string;
@@ -66,7 +69,8 @@ function runCommand(argv: readonly string[], io: CliIo, hooks: RuleHooks): numbe
       }
       case 'scan': {
         if (inv.args.fix !== undefined) return runFix(inv.args, io, hooks);
-        const report = scan(inv.args, io.cwd, hooks, io.readStdin);
+        const scanned = scan(inv.args, io.cwd, hooks, io.readStdin);
+        const report = inv.args.benchmark !== undefined ? withBenchmark(scanned, inv.args.benchmark) : scanned;
         emit(formatReport(report, inv.args, io.cwd, colorFor(inv.args, io)), inv.args, io);
         return exitCodeFor(report.findings, inv.args.failOn);
       }
@@ -110,6 +114,7 @@ export function formatReport(report: ScanReport, args: ScanArgs, cwd: string, co
     case 'gitlab':
       return formatGitlab(report);
     case 'text':
+      if (report.benchmark) return formatBenchmarkText(report.benchmark, { escape: terminalSafe, ...(color ? { status: statusColor } : {}) });
       return formatText(report, { color });
   }
 }

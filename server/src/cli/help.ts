@@ -33,8 +33,10 @@ function optionLines(topic?: CommandName): string[] {
 
 const SCAN_DETAILS = `Paths are files or folders (default: the current folder). Folders are searched
 recursively for *.yaml, *.yml, Dockerfile[.*], Containerfile[.*], *.Dockerfile,
-kubeconfig files, and *.json files that hold Kubernetes objects (a top-level
-apiVersion and kind, or a List; other JSON is left alone); node_modules and
+kubeconfig files, *.json files that hold Kubernetes objects (a top-level
+apiVersion and kind, or a List; other JSON is left alone), the Docker daemon's
+daemon.json, and ABAC policy files (*.abac, or *.jsonl / *.json whose first
+line is an ABAC Policy); node_modules and
 version-control folders (.git, .hg, .svn, .bzr, .jj, _darcs, CVS) are skipped,
 and symbolic links to folders found inside a folder are not followed (links to
 files are). A file named on the command line is always checked whatever its
@@ -46,6 +48,12 @@ Kustomization) are built as kubectl kustomize builds them, in process, and
 their output is linted; each finding is reported at the base or patch line
 that wrote the value, naming the overlays. Patch files are not linted as
 whole objects. --no-kustomize lints every file as it is.
+
+Benchmarks: --benchmark cis-kubernetes or cis-docker reports the files against
+each item of the CIS Kubernetes Benchmark v1.10.0 or the CIS Docker Benchmark
+v1.7.0, as kube-bench and Docker Bench report a host: PASS, FAIL (with the
+findings), N/A (no scanned file holds what the item is about), MANUAL or
+HOST-ONLY (cannot be judged from files), then totals; text, json or sarif.
 
 Standard input: the path '-' reads it (helm template . | shipshape scan -).
 It is reported as <stdin>, or under --stdin-filename <name>, which also picks

@@ -3,8 +3,9 @@
  * findings with positions computed once (1-based lines and columns in UTF-16
  * code units, 0-based offsets, end exclusive).
  */
-import { LineIndex, severityRank, type EngineSettings, type Finding, type Severity } from '../engine';
+import { LineIndex, severityRank, type BenchmarkItems, type EngineSettings, type Finding, type Severity } from '../engine';
 import type { FailOn } from './args';
+import type { BenchmarkReport } from '../engine/benchmarks/report';
 import { EXIT } from './errors';
 import type { InputFile } from './files';
 
@@ -37,6 +38,8 @@ export interface ReportFinding {
   related?: Array<{ message: string; start: Position; end: Position; file?: string }>;
   /** The kustomization files (display paths) whose built output has the finding, when a build reported it. */
   kustomizations?: string[];
+  /** The benchmark items it concerns when narrower than its rule's references (Finding.benchmarkItems). */
+  benchmarkItems?: BenchmarkItems;
 }
 
 export interface Summary {
@@ -53,6 +56,8 @@ export interface ScanReport {
   /** In file order, then by offset. */
   findings: ReportFinding[];
   summary: Summary;
+  /** With --benchmark: each item of the benchmark judged against the findings (engine/benchmarks/report.ts). */
+  benchmark?: BenchmarkReport;
 }
 
 /** A file a related location names (RelatedLocation.file): its display path and text. */
@@ -96,6 +101,7 @@ export function locateFindings(file: InputFile, text: string, findings: readonly
       const related = (f.related ?? []).map(relatedOf).filter((x) => x !== undefined);
       if (related.length) r.related = related;
       if (f.builds?.length) r.kustomizations = f.builds.map(buildName);
+      if (f.benchmarkItems) r.benchmarkItems = f.benchmarkItems;
       return r;
     });
 }

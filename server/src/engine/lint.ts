@@ -23,6 +23,7 @@ import { expandMerges, type MergedSpans } from './parse/yaml-merge';
 import { ComposeFileView, isComposeFileName } from './views/compose';
 import { lintCompose } from './lint-compose';
 import { lintDockerfile } from './lint-dockerfile';
+import { lintAbac, lintDockerDaemon } from './lint-json-config';
 import { RULE_IDS } from './rules';
 import { annotationExemptions } from './suppress/annotations';
 import { applyAnnotations, applyListAnnotations, suppress } from './suppress/apply';
@@ -446,5 +447,9 @@ export function lintText(text: string, kind: FileKind, options: LintOptions = {}
     case 'dockerfile':
       if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) lintCount.files++;
       return lintDockerfile(text, options);
+    case 'docker-daemon':
+      return lintDockerDaemon(hasBom(text) ? ' ' + text.slice(1) : text, options);
+    case 'abac':
+      return lintAbac(hasBom(text) ? ' ' + text.slice(1) : text, options);
   }
 }

@@ -75,7 +75,7 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
 }
 
 /** The findings of the lint in the YAML document holding file offset `at` (the whole file for a Dockerfile). */
-function findingsAt(lint: DocumentLint, at: number): readonly Finding[] {
+export function findingsAt(lint: DocumentLint, at: number): readonly Finding[] {
   return lint.yaml ? yamlFindingsAt(lint.yaml, at) : (lint.findings ?? []);
 }
 

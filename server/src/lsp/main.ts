@@ -18,6 +18,9 @@ import { DocumentLinter, uriPath } from './linting';
 import { ServerLog } from './server-log';
 import { KubeconfigService } from './kubeconfig';
 import { KUBECONFIG_EDIT_REQUEST, KUBECONFIG_MODEL_REQUEST } from '../../../shared/kubeconfig/protocol';
+import { BENCHMARK_LIST_REQUEST, BENCHMARK_REPORT_REQUEST } from '../../../shared/benchmark/protocol';
+import { benchmarkList, benchmarkReportFor } from './benchmark';
+import { benchmarkHover } from './hover';
 import { describeInternalError, RULES, type RuleHooks } from '../engine';
 import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { MemoryGuard } from './memory';
@@ -124,6 +127,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
+        hoverProvider: true,
       },
       serverInfo: { name: 'shipshape', version },
     };
@@ -263,6 +267,22 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const kubeconfig = new KubeconfigService({ hooks, settings, configs, converter, publish, isOpen: (uri) => documents.get(uri) !== undefined });
   connection.onRequest(KUBECONFIG_MODEL_REQUEST, (params) => kubeconfig.model(params));
   connection.onRequest(KUBECONFIG_EDIT_REQUEST, (params) => kubeconfig.edit(params));
+  connection.onHover((params) => benchmarkHover(params, { lintOf: (uri) => linter.lintOf(uri), document: (uri) => documents.get(uri) }));
+  connection.onRequest(BENCHMARK_LIST_REQUEST, () => benchmarkList());
+  connection.onRequest(BENCHMARK_REPORT_REQUEST, (params) =>
+    benchmarkReportFor(params, {
+      folders: () => project.folders,
+      openText: (uri) => documents.get(uri)?.getText(),
+      settingsFor: async (uri) => {
+        const s = await settings.get(uri);
+        if (!s.enable) return undefined;
+        const r = configs.resolve(uri, s.engine);
+        return r.ignored ? undefined : r.settings;
+      },
+      hooks,
+      files: host.files,
+    }),
+  );
 
   connection.onShutdown(() => scheduler.dispose());
 

@@ -35,7 +35,7 @@ const REPORT_EVERY = 500;
 
 export class ProjectWatcher {
   readonly index: ProjectIndex;
-  private folders: string[] = [];
+  private folderUris: string[] = [];
   private canWatch = false;
   private canPullConfig = false;
   private readonly edits = new Map<string, ReturnType<typeof setTimeout>>();
@@ -55,10 +55,15 @@ export class ProjectWatcher {
     });
   }
 
+  /** The workspace folders (`file:` URIs) being indexed. */
+  get folders(): readonly string[] {
+    return this.folderUris;
+  }
+
   initialize(params: InitializeParams, folders: readonly string[]): void {
     this.canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.canPullConfig = params.capabilities.workspace?.configuration === true;
-    this.folders = [...folders];
+    this.folderUris = [...folders];
   }
 
   /** After `initialized`: watch files, index the folders. */
@@ -71,7 +76,7 @@ export class ProjectWatcher {
   }
 
   setFolders(uris: readonly string[]): void {
-    this.folders = [...uris];
+    this.folderUris = [...uris];
     void this.reindex();
   }
 
@@ -88,7 +93,7 @@ export class ProjectWatcher {
     this.reporter = progress && { report: (message) => progress.report(message) };
     try {
       const folders: IndexFolder[] = [];
-      for (const uri of this.folders) {
+      for (const uri of this.folderUris) {
         const path = filePathOf(uri);
         if (path !== undefined) folders.push({ path, excluded: await this.excludes(uri) });
       }

@@ -33,7 +33,9 @@ export function formatJson(report: ScanReport): string {
       ...(f.container !== undefined ? { container: f.container } : {}),
       ...(f.related ? { related: f.related } : {}),
       ...(f.kustomizations ? { kustomizations: f.kustomizations } : {}),
+      ...(f.benchmarkItems ? { benchmarkItems: f.benchmarkItems } : {}),
     })),
+    ...(report.benchmark ? { benchmark: report.benchmark } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }

@@ -20,6 +20,9 @@ import { dockerfileRules } from './dockerfile';
 import { kubeconfigRules } from './kubeconfig';
 import { clusterConfigRules } from './cluster-config';
 import { schemaRules } from './schema';
+import { dockerDaemonRules } from './docker-daemon';
+import { abacRules } from './abac';
+import jsonSyntax from './syntax/json-syntax';
 import yamlSyntax from './syntax/yaml-syntax';
 import helmTemplate from './syntax/helm-template';
 import binaryFile from './syntax/binary-file';
@@ -29,7 +32,7 @@ import invalidConfig from './syntax/invalid-config';
 import internalError from './syntax/internal-error';
 import kustomizeBuild from './syntax/kustomize-build';
 
-export const SYNTAX_RULES = { yamlSyntax, helmTemplate, binaryFile, fileEncoding, unusedSuppression, invalidConfig, internalError, kustomizeBuild } as const;
+export const SYNTAX_RULES = { yamlSyntax, jsonSyntax, helmTemplate, binaryFile, fileEncoding, unusedSuppression, invalidConfig, internalError, kustomizeBuild } as const;
 
 export const RULES: readonly Rule[] = [
   ...baselineRules,
@@ -47,8 +50,11 @@ export const RULES: readonly Rule[] = [
   ...dockerfileRules,
   ...kubeconfigRules,
   ...clusterConfigRules,
+  ...dockerDaemonRules,
+  ...abacRules,
   ...schemaRules,
   yamlSyntax,
+  jsonSyntax,
   helmTemplate,
   binaryFile,
   fileEncoding,
