@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { closestMatch, RULE_IDS, SEVERITY_SETTINGS, type Profile, type SeveritySetting } from '../engine';
 import { CliError } from './errors';
 import { docUrlBaseProblem } from './package-info';
+import { MAX_JOBS } from './pool/plan';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -49,6 +50,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'no-config', type: 'boolean', help: 'ignore .shipshape.yaml files', scope: ['scan'] },
   { long: 'no-schema', type: 'boolean', help: 'turn schema validation (the schema-* rules) off, as schemaValidation: false', scope: ['scan'] },
   { long: 'no-kustomize', type: 'boolean', help: 'lint files as they are, without building the kustomizations under the paths', scope: ['scan'] },
+  { long: 'jobs', short: 'j', type: 'string', placeholder: '<n>', help: 'lint on <n> threads (default: one per core; 1: in this thread only); inputs under 1 MB stay in this thread', scope: ['scan'] },
   { long: 'fix', type: 'boolean', help: 'apply safe fixes in place (atomic write; a file changed meanwhile is left alone), then report what remains', scope: ['scan'] },
   { long: 'fix-dry-run', type: 'boolean', help: 'print the safe fixes as a unified diff on stdout and change nothing', scope: ['scan'] },
   { long: 'doc-url-base', type: 'string', placeholder: '<url>', help: "sarif: each rule's helpUri is its page under this https URL: <url>/<rule-id>.md, or <url> with {ruleId} replaced (default: no helpUri; the rule's help text is in the log either way)", scope: ['scan'] },
@@ -87,6 +89,8 @@ export interface ScanArgs {
   docUrlBase?: string;
   /** --stdin-filename: the name standard input (the path `-`) goes by. */
   stdinFilename?: string;
+  /** --jobs: lint worker threads (1: the main thread only); undefined: one per core. */
+  jobs?: number;
 }
 
 export type Invocation =
@@ -238,6 +242,8 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
   }
   if (values.has('no-schema')) args.noSchema = true;
   if (values.has('no-kustomize')) args.noKustomize = true;
+  const jobs = one('jobs');
+  if (jobs !== undefined) args.jobs = parseJobs(jobs);
   const docUrlBase = one('doc-url-base');
   if (docUrlBase !== undefined) {
     const problem = docUrlBaseProblem(docUrlBase);
@@ -250,6 +256,13 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     args.stdinFilename = stdinFilename;
   }
   return args;
+}
+
+/** --jobs <n>: a whole number from 1 to MAX_JOBS. */
+function parseJobs(value: string): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!(n >= 1 && n <= MAX_JOBS)) throw usage(`invalid value '${value}' for --jobs: expected a number of threads from 1 to ${MAX_JOBS} (1 lints in this thread only)`);
+  return n;
 }
 
 /**
