@@ -9,7 +9,7 @@ import { CliError } from './errors';
 import { discoverFiles, displayPath, readSource, type InputFile, type SourceFile, type StdinSource } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
 import { scanProject } from './project-scan';
-import { defaultJobs } from './pool/plan';
+import { DEFAULT_TUNING, defaultJobs, worthStarting } from './pool/plan';
 import { LintPool, type PoolOptions } from './pool/pool';
 
 /** How `scan` may start lint workers (see pool/pool.ts); the pool size comes from --jobs. */
@@ -82,9 +82,11 @@ export function scanContext(args: ScanArgs, cwd: string, readStdin?: ReadStdin):
  * `workers`: lint on worker threads (--jobs; without it, or with --jobs 1, in this thread).
  */
 export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStdin?: ReadStdin, workers?: WorkerOptions): ScanReport {
-  const ctx = scanContext(args, cwd, readStdin);
-  const pool = workers && LintPool.start(ctx.files, ctx.settingsFor, { ...workers, size: args.jobs ?? defaultJobs() });
+  const size = args.jobs ?? defaultJobs();
+  const started = workers && size > 1 && worthStarting(args.paths, cwd, (workers.tuning ?? DEFAULT_TUNING).minBytes) ? new LintPool({ ...workers, size }) : undefined;
   try {
+    const ctx = scanContext(args, cwd, readStdin);
+    const pool = started?.assign(ctx.files, ctx.settingsFor) ? started : undefined;
     if (!args.noKustomize) {
       const project = scanProject(ctx, cwd, hooks, pool);
       return { settings: ctx.settings, ...project, summary: summarize(project.findings) };
@@ -103,7 +105,7 @@ export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStd
     }
     return { settings: ctx.settings, files, findings, summary: summarize(findings) };
   } finally {
-    pool?.close();
+    started?.close();
   }
 }
 

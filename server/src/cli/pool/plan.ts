@@ -13,6 +13,7 @@
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import type { EngineSettings } from '../../engine';
 import { fileKindOf } from '../../engine/file-kind';
 import type { InputFile } from '../files';
@@ -51,6 +52,27 @@ export function tuningFromEnv(value: string): PoolTuning {
 /** The pool size without --jobs: one worker per core the process may use. */
 export function defaultJobs(): number {
   return Math.max(1, Math.min(MAX_JOBS, availableParallelism()));
+}
+
+/**
+ * Whether a scan of these paths may be large enough for a pool: a folder
+ * (its files are not known yet), or named files of at least `minBytes`. The
+ * workers then start while the main thread finds the files and their
+ * settings; if the files turn out small, they are stopped unused.
+ */
+export function worthStarting(paths: readonly string[], cwd: string, minBytes: number): boolean {
+  let bytes = 0;
+  for (const p of paths) {
+    if (p === '-') continue;
+    try {
+      const st = statSync(resolve(cwd, p));
+      if (st.isDirectory()) return true;
+      bytes += st.size;
+    } catch {
+      // the scan reports it
+    }
+  }
+  return bytes >= minBytes;
 }
 
 export interface Plan {

@@ -31,7 +31,7 @@ import { isComposeFileName } from '../../engine/views/compose';
 import type { InputFile, SourceFile } from '../files';
 import { lintSource } from '../scan';
 import { DEFAULT_TUNING, planJobs, type Plan, type PoolTuning } from './plan';
-import { IDLE, STATE, type JobResult, type WorkerSetup } from './protocol';
+import { CANCELLED, GO, IDLE, STATE, type JobResult, type WorkerJobs, type WorkerSetup } from './protocol';
 
 /** How the CLI starts workers: the bundle to run as a worker, and whom to tell of a failed file. */
 export interface PoolOptions {
@@ -71,33 +71,22 @@ type Outcome = JobResult | { job: number; inline: true };
 export class LintPool {
   private readonly state: Int32Array;
   private readonly slots: Slot[] = [];
-  private readonly results: Array<Outcome | undefined>;
   private readonly tuning: PoolTuning;
   private readonly exitedAt: number;
+  private plan: Plan = { jobs: [], settings: [], settingsJson: [], byPath: new Map(), bytes: 0 };
+  private results: Array<Outcome | undefined> = [];
 
-  private constructor(
-    private readonly plan: Plan,
-    private readonly options: PoolOptions,
-  ) {
+  /** Start `options.size` workers; they load the bundle while the main thread finds the files, then wait for assign(). */
+  constructor(private readonly options: PoolOptions) {
     this.tuning = options.tuning ?? DEFAULT_TUNING;
-    const size = Math.min(options.size, plan.jobs.length);
+    const size = options.size;
     this.exitedAt = STATE.current + size;
     this.state = new Int32Array(new SharedArrayBuffer(4 * (STATE.current + 2 * size)));
     this.state.fill(IDLE, STATE.current, this.exitedAt);
-    this.results = new Array(plan.jobs.length);
     const now = Date.now();
     for (let slot = 0; slot < size; slot++) {
       const { port1, port2 } = new MessageChannel();
-      const setup: WorkerSetup = {
-        shipshapeLintWorker: true,
-        slot,
-        exitedAt: this.exitedAt,
-        jobs: plan.jobs,
-        settings: plan.settings,
-        state: this.state.buffer as SharedArrayBuffer,
-        port: port2,
-        ...(options.testFault !== undefined ? { testFault: options.testFault } : {}),
-      };
+      const setup: WorkerSetup = { shipshapeLintWorker: true, slot, exitedAt: this.exitedAt, state: this.state.buffer as SharedArrayBuffer, port: port2 };
       // Its output is never shown (a worker writes nothing; if it did, it could be a file's content).
       const worker = new Worker(options.script, { workerData: setup, transferList: [port2], stdout: true, stderr: true });
       worker.on('error', () => undefined); // seen through the shared state
@@ -107,12 +96,11 @@ export class LintPool {
   }
 
   /**
-   * Start a pool for these files, or undefined when the scan should stay in
-   * the main thread (pool size 1, a small input, a settings problem the main
-   * thread reports as it would without a pool).
+   * Give the workers the jobs of these files. False when the scan should
+   * stay in the main thread after all (a small input, or a settings problem
+   * the main thread reports as it would without a pool): then close().
    */
-  static start(files: readonly InputFile[], settingsFor: (file: InputFile) => EngineSettings | undefined, options: PoolOptions): LintPool | undefined {
-    if (options.size < 2) return undefined;
+  assign(files: readonly InputFile[], settingsFor: (file: InputFile) => EngineSettings | undefined): boolean {
     const withSettings: Array<{ file: InputFile; settings: EngineSettings }> = [];
     try {
       for (const file of files) {
@@ -120,13 +108,20 @@ export class LintPool {
         if (settings) withSettings.push({ file, settings });
       }
     } catch {
-      return undefined; // an invalid config: reported by the main thread's scan, in its order
+      return false; // an invalid config: reported by the main thread's scan, in its order
     }
-    const plan = planJobs(withSettings, options.tuning ?? DEFAULT_TUNING);
-    if (!plan) return undefined;
-    const pool = new LintPool(plan, options);
-    options.trace?.(`pool: ${pool.slots.length} workers, ${plan.jobs.length} jobs, ${plan.byPath.size} files, ${plan.bytes} bytes`);
-    return pool;
+    const plan = planJobs(withSettings, this.tuning);
+    if (!plan) return false;
+    this.plan = plan;
+    this.results = new Array(plan.jobs.length);
+    const work: WorkerJobs = { jobs: plan.jobs, settings: plan.settings, ...(this.options.testFault !== undefined ? { testFault: this.options.testFault } : {}) };
+    for (const s of this.slots) s.port.postMessage(work);
+    const now = Date.now();
+    for (const s of this.slots) s.since = now;
+    Atomics.store(this.state, STATE.go, GO);
+    Atomics.notify(this.state, STATE.go);
+    this.options.trace?.(`pool: ${this.slots.length} workers, ${plan.jobs.length} jobs, ${plan.byPath.size} files, ${plan.bytes} bytes`);
+    return true;
   }
 
   /**
@@ -162,8 +157,12 @@ export class LintPool {
     return findings;
   }
 
-  /** Stop the workers (they are done, or idle, or stuck). */
+  /** Stop the workers (they are done, or idle, or stuck; or were never given jobs). */
   close(): void {
+    if (Atomics.load(this.state, STATE.go) === 0) {
+      Atomics.store(this.state, STATE.go, CANCELLED);
+      Atomics.notify(this.state, STATE.go);
+    }
     for (const s of this.slots) {
       s.port.close();
       void s.worker.terminate();

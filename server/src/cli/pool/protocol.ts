@@ -20,19 +20,27 @@ export interface LintJob {
   bytes: number;
 }
 
-/** workerData of a lint worker. */
+/**
+ * workerData of a lint worker. Workers start before the scan knows its
+ * files (their start-up overlaps the main thread's discovery); the jobs come
+ * later as a WorkerJobs message, announced through STATE.go.
+ */
 export interface WorkerSetup {
   /** Marks a Shipshape lint worker (main.ts starts the bundle as one when it sees it). */
   shipshapeLintWorker: true;
   /** This worker's slot in the shared state. */
   slot: number;
-  jobs: LintJob[];
-  settings: EngineSettings[];
   /** Where the per-worker `exited` flags start in the shared state (after the `current` slots). */
   exitedAt: number;
   /** The shared Int32Array state (see STATE). */
   state: SharedArrayBuffer;
   port: MessagePort;
+}
+
+/** The message that gives the workers their jobs (posted before STATE.go is set). */
+export interface WorkerJobs {
+  jobs: LintJob[];
+  settings: EngineSettings[];
   /** SHIPSHAPE_TEST_FAULT, when the bundle has test seams (engine/test-seams.d.ts). */
   testFault?: string;
 }
@@ -43,10 +51,14 @@ export const STATE = {
   next: 0,
   /** Jobs finished (results posted); bumped and notified by the workers. */
   done: 1,
+  /** 0 until the jobs are posted (GO), or CANCELLED: the scan needs no workers after all. */
+  go: 2,
   /** Per worker: the job it works on, or IDLE. */
-  current: 2,
+  current: 3,
 } as const;
 export const IDLE = -1;
+export const GO = 1;
+export const CANCELLED = -1;
 
 /** Findings of one YAML document of a part (file offsets), as lintYamlChunks found them. */
 export interface ChunkOut {

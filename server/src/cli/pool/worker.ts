@@ -7,14 +7,14 @@
  * the error's class.
  */
 import { basename } from 'node:path';
-import { workerData, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { RULES, type InternalError, type RuleHooks } from '../../engine';
 import { lintYamlChunks } from '../../engine/lint';
 import { splitYamlDocuments } from '../../engine/parse/yaml';
 import { throwingTestRule } from '../../engine/test-fault';
 import { readSource, type InputFile } from '../files';
 import { lintSource } from '../scan';
-import { IDLE, postable, STATE, type ChunkOut, type JobResult, type LintJob, type WorkerSetup } from './protocol';
+import { GO, IDLE, postable, STATE, type ChunkOut, type JobResult, type LintJob, type WorkerJobs, type WorkerSetup } from './protocol';
 
 /** Whether this thread was started as a lint worker. */
 export function isLintWorker(): boolean {
@@ -33,11 +33,14 @@ export function runLintWorker(): void {
   };
   process.on('exit', exited);
   const port = setup.port;
+  while (Atomics.load(state, STATE.go) === 0) Atomics.wait(state, STATE.go, 0);
+  const work = Atomics.load(state, STATE.go) === GO ? (receiveMessageOnPort(port)?.message as WorkerJobs | undefined) : undefined;
   for (;;) {
+    if (!work) break;
     const job = Atomics.add(state, STATE.next, 1);
-    if (job >= setup.jobs.length) break;
+    if (job >= work.jobs.length) break;
     Atomics.store(state, slot, job);
-    post(port, runJob(job, setup));
+    post(port, runJob(job, work));
     Atomics.store(state, slot, IDLE);
     Atomics.add(state, STATE.done, 1);
     Atomics.notify(state, STATE.done);
@@ -55,7 +58,7 @@ function post(port: MessagePort, result: JobResult): void {
   }
 }
 
-function runJob(index: number, setup: WorkerSetup): JobResult {
+function runJob(index: number, setup: WorkerJobs): JobResult {
   const job = setup.jobs[index]!;
   const internalErrors: InternalError[] = [];
   const hooks: RuleHooks = { onInternalError: (e) => internalErrors.push(e) };
