@@ -1,6 +1,6 @@
 // CLI jobs mode of the benchmark (issue 21, "every core in the CLI"): `shipshape scan --format json`
 // of the real-world corpus and of a 10x copy of it (ten copies side by side in a temporary folder),
-// in the main thread only (`--jobs 1`) and on the default pool of lint workers (one per core), with
+// in the main thread only (`--jobs 1`) and on the default pool of lint workers (a thread per core), with
 // the output checked identical on every run.
 //
 // - cold: the built CLI (dist/cli.js) in a fresh process per run, the two modes alternating;
@@ -10,7 +10,7 @@
 // Figures: wall time and CPU time (user + system of the whole process, workers included), median
 // [min-max]; ratio = pool / single thread, per run pair. Target: median ratio at most 0.65.
 //
-//   node bench/run.mjs --cli-jobs [--cli-jobs-runs 5] [--cli-jobs-copies 10]   (needs `npm run build`)
+//   node bench/run.mjs --cli-jobs [--cli-jobs-runs 5] [--cli-jobs-copy-runs N] [--cli-jobs-copies 10]   (needs `npm run build`)
 //   (also part of `npm run bench`, with 3 runs, unless --no-cli-jobs)
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -69,7 +69,7 @@ export async function warmChild(root, runs) {
     const io = { cwd: process.cwd(), env: {}, stdout: { write: (t) => (out += t) }, stderr: { write: () => true }, workerScript: RUN_BUNDLE };
     const cpu0 = process.cpuUsage();
     const started = process.hrtime.bigint();
-    const status = run(['scan', root, '--format', 'json', '--jobs', mode === 'single' ? '1' : String(availableParallelism())], io);
+    const status = run(['scan', root, '--format', 'json', ...(mode === 'single' ? ['--jobs', '1'] : [])], io);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const cpu = process.cpuUsage(cpu0);
     if (status !== 0 && status !== 1) throw new Error(`warm scan (${mode}) exited ${status}`);
@@ -96,34 +96,43 @@ async function buildRunBundle() {
   });
 }
 
-export async function cliJobsBench({ corpus, runs, copies, table, fmtStats, fmtRatio, median }) {
+export async function cliJobsBench({ corpus, runs, copyRuns = runs, copies, table, fmtStats, fmtRatio, median }) {
   const cli = join(ROOT, 'dist', 'cli.js');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first.`);
   await buildRunBundle();
   const tmp = mkdtempSync(join(tmpdir(), 'shipshape-cli-jobs-'));
+  // The 10x copy is large: gone on Ctrl-C or a kill too.
+  const cleanUp = () => {
+    rmSync(tmp, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', cleanUp).once('SIGTERM', cleanUp);
   try {
     const many = join(tmp, `corpus-x${copies}`);
     for (let i = 0; i < copies; i++) cpSync(corpus, join(many, `copy-${i}`), { recursive: true });
     const inputs = [
-      { name: 'corpus', root: corpus },
-      { name: `corpus x${copies}`, root: many },
+      { name: 'corpus', root: corpus, n: runs },
+      { name: `corpus x${copies}`, root: many, n: copyRuns },
     ];
-    console.log(`\nCLI on every core (issue 21): \`shipshape scan --format json\`, --jobs 1 (main thread only) vs the default pool (${availableParallelism()} workers, os.availableParallelism()); the reports are compared byte for byte on every run.`);
+    console.log(`\nCLI on every core (issue 21): \`shipshape scan --format json\`, --jobs 1 (main thread only) vs the default pool (${Math.max(0, availableParallelism() - 1)} workers beside the main thread on ${availableParallelism()} cores); the reports are compared byte for byte on every run.`);
     console.log('cold: dist/cli.js in a fresh process per run; warm: one process scanning again and again (bench/cli-run.ts), after one warm-up scan per mode.');
     console.log(`wall and CPU ms: median [min-max]; pool/single: median [min-max] of the per-pair ratios of wall times; target (issue 21): median at most ${fmtRatio(MAX_POOL_OVER_SINGLE)}.`);
     console.log('The machine may be shared: medians of alternating pairs, so both modes see the same load.');
     const rows = [];
-    for (const { name, root } of inputs) {
+    for (const { name, root, n: runs } of inputs) {
       const size = `${(bytesOf(root) / (1 << 20)).toFixed(1)} MB`;
       const c = pairs(runs, (mode) => cold(cli, root, mode === 'single' ? ['--jobs', '1'] : []));
       rows.push(row(`${name} (${size})`, 'cold', runs, c));
+      console.log(`  ${rows.at(-1).join('  ')}`); // as it goes (the table follows)
       const w = spawnSync(process.execPath, [join(HERE, 'run.mjs'), '--cli-jobs-child', root, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 26 });
       if (w.status !== 0) throw new Error(`warm child failed:\n${w.stderr}`);
       rows.push(row(`${name} (${size})`, 'warm', runs, JSON.parse(w.stdout)));
+      console.log(`  ${rows.at(-1).join('  ')}`);
     }
     console.log(table(['input', 'start', 'runs', 'single wall ms', 'pool wall ms', 'pool/single', 'single CPU ms', 'pool CPU ms', `<= ${fmtRatio(MAX_POOL_OVER_SINGLE)}`], rows));
     return rows;
   } finally {
+    process.off('SIGINT', cleanUp).off('SIGTERM', cleanUp);
     rmSync(tmp, { recursive: true, force: true });
   }
 

@@ -12,7 +12,7 @@
 //                                 kustomize repo, builds on vs --no-kustomize, see bench/kustomize.mjs; needs `npm run build`)
 //   node bench/run.mjs --relations [--relations-files 2000] [--relations-runs 3]   (CLI scan of a generated repo,
 //                                 relation rules on vs all set off with --rule, see bench/relations.mjs; needs `npm run build`)
-//   node bench/run.mjs --cli-jobs [--cli-jobs-runs 5] [--cli-jobs-copies 10]   (CLI scan of the corpus and a 10x copy,
+//   node bench/run.mjs --cli-jobs [--cli-jobs-runs 5] [--cli-jobs-copy-runs N] [--cli-jobs-copies 10]   (CLI scan of the corpus and a 10x copy,
 //                                 --jobs 1 vs the worker pool, cold and warm, see bench/cli-jobs.mjs; needs `npm run build`;
 //                                 also in the default set, 3 runs, after the corpus lint; --no-cli-jobs skips it)
 //
@@ -266,7 +266,7 @@ async function parent() {
     console.log(`Shipshape CLI jobs benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
     const corpus = process.env.SHIPSHAPE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
     if (!existsSync(corpus)) throw new Error(`${corpus} does not exist (set SHIPSHAPE_CORPUS to a folder of manifests)`);
-    await cliJobsBench({ corpus, runs: Number(argValue('--cli-jobs-runs') ?? 5), copies: Number(argValue('--cli-jobs-copies') ?? 10), table, fmtStats, fmtRatio, median });
+    await cliJobsBench({ corpus, runs: Number(argValue('--cli-jobs-runs') ?? 5), copyRuns: Number(argValue('--cli-jobs-copy-runs') ?? argValue('--cli-jobs-runs') ?? 5), copies: Number(argValue('--cli-jobs-copies') ?? 10), table, fmtStats, fmtRatio, median });
     console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return;
   }

@@ -50,7 +50,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'no-config', type: 'boolean', help: 'ignore .shipshape.yaml files', scope: ['scan'] },
   { long: 'no-schema', type: 'boolean', help: 'turn schema validation (the schema-* rules) off, as schemaValidation: false', scope: ['scan'] },
   { long: 'no-kustomize', type: 'boolean', help: 'lint files as they are, without building the kustomizations under the paths', scope: ['scan'] },
-  { long: 'jobs', short: 'j', type: 'string', placeholder: '<n>', help: 'lint on <n> threads (default: one per core; 1: in this thread only); inputs under 1 MB stay in this thread', scope: ['scan'] },
+  { long: 'jobs', short: 'j', type: 'string', placeholder: '<n>', help: 'lint on <n> worker threads (default: one thread per core, this one counted while it builds the project; 1: in this thread only); inputs under 1 MB stay in this thread', scope: ['scan'] },
   { long: 'fix', type: 'boolean', help: 'apply safe fixes in place (atomic write; a file changed meanwhile is left alone), then report what remains', scope: ['scan'] },
   { long: 'fix-dry-run', type: 'boolean', help: 'print the safe fixes as a unified diff on stdout and change nothing', scope: ['scan'] },
   { long: 'doc-url-base', type: 'string', placeholder: '<url>', help: "sarif: each rule's helpUri is its page under this https URL: <url>/<rule-id>.md, or <url> with {ruleId} replaced (default: no helpUri; the rule's help text is in the log either way)", scope: ['scan'] },

@@ -54,8 +54,10 @@ that applies, as for a file of that name in the current folder. --fix cannot
 write back to it (exit 2); --fix-dry-run prints its fixes as a diff.
 
 Threads: files (and parts of YAML files over 1 MB) are linted on worker
-threads, one per core (--jobs <n> sets how many; --jobs 1 lints in this
-thread only). The report is the same as with --jobs 1, in the same order.
+threads: one thread per core, this one counted while it builds the project
+(with --no-kustomize, a worker per core). --jobs <n> starts <n> workers;
+--jobs 1 lints in this thread only. The report is the same as with --jobs 1,
+in the same order.
 Inputs under 1 MB, standard input and --fix / --fix-dry-run stay in this
 thread; kustomize builds and relation rules run in it too. A file a worker
 fails on (it crashes or takes too long) is reported as an internal-error

@@ -9,7 +9,7 @@ import { CliError } from './errors';
 import { discoverFiles, displayPath, readSource, type InputFile, type SourceFile, type StdinSource } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
 import { scanProject } from './project-scan';
-import { DEFAULT_TUNING, defaultJobs, worthStarting } from './pool/plan';
+import { DEFAULT_TUNING, defaultWorkers, worthStarting } from './pool/plan';
 import { LintPool, type PoolOptions } from './pool/pool';
 
 /** How `scan` may start lint workers (see pool/pool.ts); the pool size comes from --jobs. */
@@ -82,8 +82,9 @@ export function scanContext(args: ScanArgs, cwd: string, readStdin?: ReadStdin):
  * `workers`: lint on worker threads (--jobs; without it, or with --jobs 1, in this thread).
  */
 export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStdin?: ReadStdin, workers?: WorkerOptions): ScanReport {
-  const size = args.jobs ?? defaultJobs();
-  const started = workers && size > 1 && worthStarting(args.paths, cwd, (workers.tuning ?? DEFAULT_TUNING).minBytes) ? new LintPool({ ...workers, size }) : undefined;
+  // --jobs 1: this thread only; without --jobs, maybe one worker (beside a busy main thread).
+  const size = args.jobs === undefined ? defaultWorkers(!args.noKustomize) : args.jobs > 1 ? args.jobs : 0;
+  const started = workers && size > 0 && worthStarting(args.paths, cwd, (workers.tuning ?? DEFAULT_TUNING).minBytes) ? new LintPool({ ...workers, size }) : undefined;
   try {
     const ctx = scanContext(args, cwd, readStdin);
     const pool = started?.assign(ctx.files, ctx.settingsFor) ? started : undefined;

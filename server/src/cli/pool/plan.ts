@@ -49,9 +49,20 @@ export function tuningFromEnv(value: string): PoolTuning {
   return tuning;
 }
 
-/** The pool size without --jobs: one worker per core the process may use. */
-export function defaultJobs(): number {
-  return Math.max(1, Math.min(MAX_JOBS, availableParallelism()));
+/**
+ * Lint workers without --jobs (0: none): one thread per core the process may use
+ * (os.availableParallelism()), the main thread counted when it has a core's
+ * worth of its own work, the project pass (kustomize builds, the project
+ * index's parse of every plain YAML file, relation rules): about half of a
+ * single-thread scan of the corpus. A worker costs CPU of its own (its JIT
+ * warm-up, schema compilation, heap): on 2 cores, a second worker beside a
+ * busy main thread made a scan of the corpus use 30% more CPU for no shorter
+ * wall time (bench/cli-jobs.mjs). With --no-kustomize the main thread mostly
+ * waits: one worker per core.
+ */
+export function defaultWorkers(project: boolean, cores = availableParallelism()): number {
+  if (cores < 2) return 0;
+  return Math.min(MAX_JOBS, project ? cores - 1 : cores);
 }
 
 /**

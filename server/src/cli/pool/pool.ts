@@ -37,7 +37,7 @@ import { CANCELLED, GO, IDLE, STATE, type JobResult, type WorkerJobs, type Worke
 export interface PoolOptions {
   /** The script of the running bundle (main.ts starts it as a worker when workerData says so). */
   script: string;
-  /** Pool size (--jobs). */
+  /** Workers to start (--jobs, or plan.ts's defaultWorkers). */
   size: number;
   /** A file could not be linted (a line for stderr, without the file's content). */
   onFailure(message: string): void;
@@ -136,7 +136,7 @@ export class LintPool {
     const outcomes = jobs.map((j) => this.wait(j));
     // Rule failures are told in the order a single-thread lint meets them.
     for (const o of outcomes) if ('internalErrors' in o) for (const e of o.internalErrors) hooks.onInternalError?.(e);
-    if (outcomes.some((o) => 'inline' in o)) return undefined;
+    if (outcomes.some((o) => 'inline' in o || ('unreadable' in o && o.unreadable))) return undefined;
     const failed = outcomes.find((o): o is Extract<JobResult, { ok: false }> => 'ok' in o && !o.ok);
     if (failed) return this.failedFile(file, source().text, settings, failed.error);
     const whole = outcomes[0] as Extract<JobResult, { ok: true }>;

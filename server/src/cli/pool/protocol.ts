@@ -71,7 +71,7 @@ export interface ChunkOut {
 
 export type JobResult =
   | { job: number; ok: true; findings?: Finding[]; chunks?: ChunkOut[]; internalErrors: InternalError[] }
-  | { job: number; ok: false; error: string; internalErrors: InternalError[] };
+  | { job: number; ok: false; error: string; internalErrors: InternalError[]; unreadable?: true };
 
 /** A finding as it can be posted: without its lazy fixes. */
 export function postable(f: Finding): Finding {

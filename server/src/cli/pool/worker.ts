@@ -12,6 +12,7 @@ import { RULES, type InternalError, type RuleHooks } from '../../engine';
 import { lintYamlChunks } from '../../engine/lint';
 import { splitYamlDocuments } from '../../engine/parse/yaml';
 import { throwingTestRule } from '../../engine/test-fault';
+import { CliError } from '../errors';
 import { readSource, type InputFile } from '../files';
 import { lintSource } from '../scan';
 import { GO, IDLE, postable, STATE, type ChunkOut, type JobResult, type LintJob, type WorkerJobs, type WorkerSetup } from './protocol';
@@ -73,6 +74,8 @@ function runJob(index: number, setup: WorkerJobs): JobResult {
     if (!job.part) return { job: index, ok: true, findings: lintSource(source, options).map(postable), internalErrors };
     return { job: index, ok: true, chunks: source.kind === 'yaml' ? lintPart(source.text, job.part, options) : [], internalErrors };
   } catch (e) {
+    // A file it cannot read: the main thread reads it too, and stops the scan as it would without workers.
+    if (e instanceof CliError) return { job: index, ok: false, error: 'unreadable', internalErrors, unreadable: true };
     return { job: index, ok: false, error: errorName(e), internalErrors };
   }
 }
