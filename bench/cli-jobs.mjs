@@ -10,7 +10,7 @@
 // Figures: wall time and CPU time (user + system of the whole process, workers included), median
 // [min-max]; ratio = pool / single thread, per run pair. Target: median ratio at most 0.65.
 //
-//   node bench/run.mjs --cli-jobs [--cli-jobs-runs 5] [--cli-jobs-copy-runs N] [--cli-jobs-copies 10]   (needs `npm run build`)
+//   node bench/run.mjs --cli-jobs [--cli-jobs-runs 5] [--cli-jobs-copy-runs N] [--cli-jobs-copies 10] [--cli-jobs-only-copy]   (needs `npm run build`)
 //   (also part of `npm run bench`, with 3 runs, unless --no-cli-jobs)
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -96,7 +96,7 @@ async function buildRunBundle() {
   });
 }
 
-export async function cliJobsBench({ corpus, runs, copyRuns = runs, copies, table, fmtStats, fmtRatio, median }) {
+export async function cliJobsBench({ corpus, runs, copyRuns = runs, copies, onlyCopy = false, table, fmtStats, fmtRatio, median }) {
   const cli = join(ROOT, 'dist', 'cli.js');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first.`);
   await buildRunBundle();
@@ -111,7 +111,7 @@ export async function cliJobsBench({ corpus, runs, copyRuns = runs, copies, tabl
     const many = join(tmp, `corpus-x${copies}`);
     for (let i = 0; i < copies; i++) cpSync(corpus, join(many, `copy-${i}`), { recursive: true });
     const inputs = [
-      { name: 'corpus', root: corpus, n: runs },
+      ...(onlyCopy ? [] : [{ name: 'corpus', root: corpus, n: runs }]),
       { name: `corpus x${copies}`, root: many, n: copyRuns },
     ];
     console.log(`\nCLI on every core (issue 21): \`shipshape scan --format json\`, --jobs 1 (main thread only) vs the default pool (${Math.max(0, availableParallelism() - 1)} workers beside the main thread on ${availableParallelism()} cores); the reports are compared byte for byte on every run.`);

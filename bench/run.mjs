@@ -266,7 +266,7 @@ async function parent() {
     console.log(`Shipshape CLI jobs benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
     const corpus = process.env.SHIPSHAPE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
     if (!existsSync(corpus)) throw new Error(`${corpus} does not exist (set SHIPSHAPE_CORPUS to a folder of manifests)`);
-    await cliJobsBench({ corpus, runs: Number(argValue('--cli-jobs-runs') ?? 5), copyRuns: Number(argValue('--cli-jobs-copy-runs') ?? argValue('--cli-jobs-runs') ?? 5), copies: Number(argValue('--cli-jobs-copies') ?? 10), table, fmtStats, fmtRatio, median });
+    await cliJobsBench({ corpus, runs: Number(argValue('--cli-jobs-runs') ?? 5), copyRuns: Number(argValue('--cli-jobs-copy-runs') ?? argValue('--cli-jobs-runs') ?? 5), copies: Number(argValue('--cli-jobs-copies') ?? 10), onlyCopy: process.argv.includes('--cli-jobs-only-copy'), table, fmtStats, fmtRatio, median });
     console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return;
   }
