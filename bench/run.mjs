@@ -13,6 +13,9 @@
 //                                 kustomize repo, builds on vs --no-kustomize, see bench/kustomize.mjs; needs `npm run build`)
 //   node bench/run.mjs --relations [--relations-files 2000] [--relations-runs 3]   (CLI scan of a generated repo,
 //                                 relation rules on vs all set off with --rule, see bench/relations.mjs; needs `npm run build`)
+//   node bench/run.mjs --cli-jobs [--cli-jobs-runs 5] [--cli-jobs-copy-runs N] [--cli-jobs-copies 10]   (CLI scan of the corpus and a 10x copy,
+//                                 --jobs 1 vs the worker pool, cold and warm, see bench/cli-jobs.mjs; needs `npm run build`;
+//                                 also in the default set, 3 runs, after the corpus lint; --no-cli-jobs skips it)
 //
 // Every (size, mode) pair runs in a fresh child process, so the peak RSS of one size
 // is not polluted by another and the parse baseline is not polluted by the engine.
@@ -38,6 +41,7 @@ import { speedBench } from './lsp-speed.mjs';
 import { projectBench } from './project.mjs';
 import { kustomizeBench } from './kustomize.mjs';
 import { relationsBench } from './relations.mjs';
+import { cliJobsBench, warmChild } from './cli-jobs.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -267,6 +271,15 @@ async function parent() {
     console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return;
   }
+  if (process.argv.includes('--cli-jobs')) {
+    const cpu = cpus();
+    console.log(`Shipshape CLI jobs benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
+    const corpus = process.env.SHIPSHAPE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
+    if (!existsSync(corpus)) throw new Error(`${corpus} does not exist (set SHIPSHAPE_CORPUS to a folder of manifests)`);
+    await cliJobsBench({ corpus, runs: Number(argValue('--cli-jobs-runs') ?? 5), copyRuns: Number(argValue('--cli-jobs-copy-runs') ?? argValue('--cli-jobs-runs') ?? 5), copies: Number(argValue('--cli-jobs-copies') ?? 10), onlyCopy: process.argv.includes('--cli-jobs-only-copy'), table, fmtStats, fmtRatio, median });
+    console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
   if (process.argv.includes('--lsp')) {
     const cpu = cpus();
     console.log(`Shipshape LSP benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
@@ -341,6 +354,8 @@ async function parent() {
     const ratios = pairRatios(lint);
     schemaRows.push(schemaRow('corpus', runs, lint));
     costRows.push(['corpus', runs, fmtStats(lint.podSecurityTimes), fmtStats(lint.times), fmtRatioStats(ratios), lint.podSecurityFindings.toLocaleString('en-US'), lint.findings.toLocaleString('en-US'), verdict(ratios)]);
+    if (process.argv.includes('--no-cli-jobs')) console.log('\nCLI on every core: skipped (--no-cli-jobs).');
+    else await cliJobsBench({ corpus, runs: 3, copies: 10, table, fmtStats, fmtRatio, median });
   }
 
   if (ruleCounts) {
@@ -359,4 +374,5 @@ async function parent() {
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4], Number(process.argv[5]));
+else if (process.argv[2] === '--cli-jobs-child') await warmChild(process.argv[3], Number(process.argv[4]));
 else await parent();

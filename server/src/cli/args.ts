@@ -9,6 +9,7 @@ import { closestMatch, RULE_IDS, SEVERITY_SETTINGS, type Profile, type SeverityS
 import { CliError } from './errors';
 import { docUrlBaseProblem } from './package-info';
 import { BENCHMARKS, type BenchmarkId } from '../engine/benchmarks';
+import { MAX_JOBS } from './pool/plan';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -50,6 +51,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'no-config', type: 'boolean', help: 'ignore .shipshape.yaml files', scope: ['scan'] },
   { long: 'no-schema', type: 'boolean', help: 'turn schema validation (the schema-* rules) off, as schemaValidation: false', scope: ['scan'] },
   { long: 'no-kustomize', type: 'boolean', help: 'lint files as they are, without building the kustomizations under the paths', scope: ['scan'] },
+  { long: 'jobs', short: 'j', type: 'string', placeholder: '<n>', help: 'lint on <n> worker threads (default: one thread per core, this one counted while it builds the project; 1: in this thread only); inputs under 1 MB stay in this thread', scope: ['scan'] },
   { long: 'fix', type: 'boolean', help: 'apply safe fixes in place (atomic write; a file changed meanwhile is left alone), then report what remains', scope: ['scan'] },
   { long: 'fix-dry-run', type: 'boolean', help: 'print the safe fixes as a unified diff on stdout and change nothing', scope: ['scan'] },
   { long: 'doc-url-base', type: 'string', placeholder: '<url>', help: "sarif: each rule's helpUri is its page under this https URL: <url>/<rule-id>.md, or <url> with {ruleId} replaced (default: no helpUri; the rule's help text is in the log either way)", scope: ['scan'] },
@@ -91,6 +93,8 @@ export interface ScanArgs {
   stdinFilename?: string;
   /** --benchmark: the catalog (engine/benchmarks) to report the files against. */
   benchmark?: BenchmarkId;
+  /** --jobs: lint worker threads (1: the main thread only); undefined: one per core. */
+  jobs?: number;
 }
 
 export type Invocation =
@@ -248,6 +252,8 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     args.benchmark = benchmark as BenchmarkId;
   }
   if (values.has('no-kustomize')) args.noKustomize = true;
+  const jobs = one('jobs');
+  if (jobs !== undefined) args.jobs = parseJobs(jobs);
   const docUrlBase = one('doc-url-base');
   if (docUrlBase !== undefined) {
     const problem = docUrlBaseProblem(docUrlBase);
@@ -260,6 +266,13 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     args.stdinFilename = stdinFilename;
   }
   return args;
+}
+
+/** --jobs <n>: a whole number from 1 to MAX_JOBS. */
+function parseJobs(value: string): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!(n >= 1 && n <= MAX_JOBS)) throw usage(`invalid value '${value}' for --jobs: expected a number of threads from 1 to ${MAX_JOBS} (1 lints in this thread only)`);
+  return n;
 }
 
 /**

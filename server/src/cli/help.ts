@@ -61,6 +61,16 @@ the file kind (a Dockerfile, compose or kubeconfig name) and the .shipshape.yaml
 that applies, as for a file of that name in the current folder. --fix cannot
 write back to it (exit 2); --fix-dry-run prints its fixes as a diff.
 
+Threads: files (and parts of YAML files over 1 MB) are linted on worker
+threads: one thread per core, this one counted while it builds the project
+(with --no-kustomize, a worker per core). --jobs <n> starts <n> workers;
+--jobs 1 lints in this thread only. The report is the same as with --jobs 1,
+in the same order.
+Inputs under 1 MB, standard input and --fix / --fix-dry-run stay in this
+thread; kustomize builds and relation rules run in it too. A file a worker
+fails on (it crashes or takes too long) is reported as an internal-error
+finding and the exit status is 2.
+
 Encodings: as kubectl reads them, a byte-order mark selects UTF-8, UTF-16 LE
 or UTF-16 BE, otherwise files are UTF-8; --fix writes a file back in its own
 encoding. Bytes that are not valid UTF-8, UTF-16 without a byte-order mark and
@@ -96,7 +106,8 @@ Exit status:
   0  no finding at or above --fail-on
   1  findings at or above --fail-on
   2  usage error (unknown command or option, bad value, unknown rule id),
-     unreadable input (missing path, permission denied) or unwritable output`;
+     unreadable input (missing path, permission denied), unwritable output,
+     or a file a lint worker failed on`;
 
 const KUBECONFIG_DETAILS = `Files: --kubeconfig <file>, else the KUBECONFIG list (':'-separated, ';' on
 Windows; missing files skipped), else ~/.kube/config. Files are merged like

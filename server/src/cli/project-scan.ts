@@ -21,6 +21,7 @@ import { displayPath, readSource, type InputFile, type SourceFile } from './file
 import { locateFindings, type ReportFinding } from './report';
 import { lintSource, type ScanContext } from './scan';
 import { unifiedDiff } from './unified-diff';
+import type { LintPool } from './pool/pool';
 
 /** The scan's files as a project: their sources read once, other files from the disk. */
 class ScanProject {
@@ -41,6 +42,7 @@ class ScanProject {
     private readonly cwd: string,
     private readonly hooks: RuleHooks,
     private readonly keep: boolean,
+    private readonly pool?: LintPool,
   ) {
     for (const file of ctx.files) this.inputs.set(toProjectPath(file.path), file);
     this.paths = [...this.inputs.keys()];
@@ -74,8 +76,11 @@ class ScanProject {
       ...this.hooks,
       root: toProjectPath(this.cwd),
       settingsFor: (path) => this.ctx.settingsFor(this.input(path)),
-      // The CLI's lint of a file alone: the engine's findings and a file-encoding finding.
-      lintAlone: (path, text, settings) => lintSource({ ...this.source(path), text }, { ...this.hooks, settings, fileName: basename(fromProjectPath(path)) }),
+      // The CLI's lint of a file alone: the engine's findings and a file-encoding finding (from a lint worker when there are some).
+      lintAlone: (path, text, settings) => {
+        const source = (): SourceFile => ({ ...this.source(path), text });
+        return this.pool?.take(this.input(path), source, settings, this.hooks) ?? lintSource(source(), { ...this.hooks, settings, fileName: basename(fromProjectPath(path)) });
+      },
     };
   }
 
@@ -95,9 +100,9 @@ class ScanProject {
   }
 }
 
-/** Lint the scan's files as a project. */
-export function scanProject(ctx: ScanContext, cwd: string, hooks: RuleHooks): { files: InputFile[]; findings: ReportFinding[] } {
-  const project = new ScanProject(ctx, cwd, hooks, false);
+/** Lint the scan's files as a project (`pool`: the lint workers, when the scan has some). */
+export function scanProject(ctx: ScanContext, cwd: string, hooks: RuleHooks, pool?: LintPool): { files: InputFile[]; findings: ReportFinding[] } {
+  const project = new ScanProject(ctx, cwd, hooks, false, pool);
   const lint = lintProject(project.host, project.paths, project.options());
   return project.report(lint, (path) => project.host.readFile(path));
 }
