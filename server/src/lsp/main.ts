@@ -76,6 +76,7 @@ export function startServer(connection: Connection): void {
   });
   const linter = new DocumentLinter({
     project: project.index,
+    relations: project.relations,
     hooks,
     log: serverLog,
     documents,
@@ -241,7 +242,10 @@ export function startServer(connection: Connection): void {
   connection.onRequest(KUBECONFIG_MODEL_REQUEST, (params) => kubeconfig.model(params));
   connection.onRequest(KUBECONFIG_EDIT_REQUEST, (params) => kubeconfig.edit(params));
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    project.relations.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -36,7 +36,7 @@ import { lintBuiltObject, type MappedFinding } from './map-findings';
 import { basenameOf, dirnameOf, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
 import { ProjectIndex } from './index';
-import { isReplaced, replacedBuilds, runRelationRules, withRelationFindings, type RelationResult } from './relations';
+import { applyRelations, replacedBuilds, runRelationRules, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {
   /** The settings a file is linted with, or undefined when the configuration ignores it. */
@@ -49,6 +49,12 @@ export interface ProjectLintOptions extends RuleHooks {
   kustomize?: boolean;
   /** Run the relation rules over the project index (default true). */
   relations?: boolean;
+  /**
+   * The relation judgement of a larger project these files belong to (the
+   * editor's workspace, see lsp/project-relations.ts): applied to the files
+   * instead of running the relation rules over their objects alone.
+   */
+  relationResult?: RelationResult;
 }
 
 export interface ProjectLint {
@@ -147,8 +153,8 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     for (const p of b.patches) patches.add(p);
   }
 
-  const index = options.relations === false ? undefined : projectIndex(files, roots, sources, patches, options, host);
-  const relations: RelationResult = index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] };
+  const index = options.relations === false || options.relationResult ? undefined : projectIndex(files, roots, sources, patches, options, host);
+  const relations: RelationResult = options.relationResult ?? (index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] });
   if (relations.replaced.length) {
     for (const [file, inFile] of mapped) {
       for (const [key, c] of inFile) {
@@ -180,22 +186,15 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     const fromBuilds = [...(mapped.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
     const judged = patches.has(path) || sources.has(path) || fromBuilds.length > 0;
     const combined = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
-    const kept = relations.replaced.length ? combined.filter((f) => !isReplaced(relations, path, f)) : combined;
-    // A relation finding where a replaced finding was (same rule and span) keeps its fixes.
-    const dropped = kept.length < combined.length ? combined.filter((f) => !kept.includes(f)) : [];
-    const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => {
-      const f = withBuilds(c, options.root);
-      const was = dropped.find((d) => d.ruleId === f.ruleId && d.span.start === f.span.start && d.span.end === f.span.end);
-      return was?.fixes && !f.fixes ? { ...f, fixes: was.fixes } : f;
-    });
-    const findings = withRelationFindings(text, kept, fromRelations, settings);
+    const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
+    const findings = applyRelations(relations, path, text, combined, fromRelations, settings);
     out.set(path, withStandaloneFixes(path, text, settings, findings));
   }
   return { files: out, builds: roots, ...(index ? { index } : {}) };
 }
 
 /** Plain files larger than this (UTF-16 units) are not in the project index: relation rules do not see their objects. */
-const MAX_INDEXED_FILE = 1_000_000;
+export const MAX_INDEXED_FILE = 1_000_000;
 
 /** The settings relation rules are created with: the root's, else the first file's that has some. */
 function projectSettings(files: readonly ProjectPath[], options: ProjectLintOptions): EngineSettings {
