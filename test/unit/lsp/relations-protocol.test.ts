@@ -5,14 +5,11 @@
 // Build first (`npm run build`).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
-  DidOpenTextDocumentNotification,
   FileChangeType,
   InitializedNotification,
   InitializeRequest,
@@ -22,6 +19,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { RULE_IDS } from '../../../server/src/engine';
 import { assertServerBuilt, LspServer } from './lsp-harness';
+import { codes, WorkspaceDocs, writeWorkspace } from './workspace-docs';
 
 const ROLE = `apiVersion: rbac.authorization.k8s.io/v1
 kind: Role
@@ -93,31 +91,15 @@ describe('language server: relation rules over the workspace', () => {
   let server: LspServer;
   let root: string;
   let indexed: Promise<void>;
-  const uri = (rel: string) => pathToFileURL(join(root, rel)).href;
-  const versions = new Map<string, number>();
-  const open = (rel: string, text: string) =>
-    server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(rel), languageId: 'yaml', version: 1, text } });
-  const edit = (rel: string, text: string) => {
-    const version = (versions.get(rel) ?? 1) + 1;
-    versions.set(rel, version);
-    return server.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(rel), version }, contentChanges: [{ text }] });
-  };
-  const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code);
-  /** The next publication for `rel` that satisfies `ok` (each wait is bounded by the harness). */
-  const until = async (rel: string, label: string, ok: (p: PublishDiagnosticsParams) => boolean) => {
-    for (;;) {
-      const p = await server.published(uri(rel), label);
-      if (ok(p)) return p;
-    }
-  };
+  const docs = new WorkspaceDocs(() => server, () => root);
+  const uri = (rel: string) => docs.uri(rel);
+  const open = (rel: string, text: string) => docs.open(rel, text);
+  const edit = (rel: string, text: string) => docs.edit(rel, text);
+  const until = (rel: string, label: string, ok: (p: PublishDiagnosticsParams) => boolean) => docs.until(rel, label, ok);
 
   before(async () => {
     assertServerBuilt();
-    root = mkdtempSync(join(tmpdir(), 'shipshape-relations-'));
-    for (const [rel, text] of Object.entries(FILES)) {
-      mkdirSync(dirname(join(root, rel)), { recursive: true });
-      writeFileSync(join(root, rel), text);
-    }
+    root = writeWorkspace('shipshape-relations-', FILES);
     server = new LspServer();
     server.settings = settings();
     indexed = new Promise((resolve) =>
