@@ -12,6 +12,8 @@
 //                                 kustomize repo, builds on vs --no-kustomize, see bench/kustomize.mjs; needs `npm run build`)
 //   node bench/run.mjs --relations [--relations-files 2000] [--relations-runs 3]   (CLI scan of a generated repo,
 //                                 relation rules on vs all set off with --rule, see bench/relations.mjs; needs `npm run build`)
+//   node bench/run.mjs --relations-lsp [--relations-files 2000] [--relations-runs 15]   (the language server's relation
+//                                 pass: a Role edit -> the binding's file re-published, cold and warm, see bench/relations-lsp.mjs)
 //
 // Every (size, mode) pair runs in a fresh child process, so the peak RSS of one size
 // is not polluted by another and the parse baseline is not polluted by the engine.
@@ -36,6 +38,7 @@ import { codeActionBench, lspBench, SERVER } from './lsp.mjs';
 import { projectBench } from './project.mjs';
 import { kustomizeBench } from './kustomize.mjs';
 import { relationsBench } from './relations.mjs';
+import { relationsLspBench } from './relations-lsp.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -235,6 +238,11 @@ async function parent() {
   if (process.argv.includes('--project')) {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
     await projectBench({ files: Number(argValue('--project-files') ?? 5000), editFiles: Number(argValue('--project-edit-files') ?? 200) });
+    return;
+  }
+  if (process.argv.includes('--relations-lsp')) {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
+    await relationsLspBench({ files: Number(argValue('--relations-files') ?? 2000), runs: Number(argValue('--relations-runs') ?? 15) });
     return;
   }
   if (process.argv.includes('--lsp-actions')) {

@@ -12,7 +12,9 @@
  *   open document's version differs from the one parsed);
  * - each root build is kept until one of the files it read changes;
  * - the relation rules run again only when some file's objects changed (or
- *   the settings did); every open file takes its findings from that one run.
+ *   the settings did); every open file takes its findings from that one run;
+ *   what they derive from each object (its pod template, the Pod Security
+ *   controls it fails) is kept with the object's nodes (ProjectMemo).
  * After a run, the open files whose relation findings changed (editing a Role
  * changes the findings of the binding's file) are re-linted.
  *
@@ -21,7 +23,7 @@
  */
 import type { EngineSettings, Finding, RuleHooks } from '../engine';
 import { buildKustomization } from '../engine/project/kustomize/build';
-import { indexedObject, plainObjects, ProjectIndex as ObjectIndex, type IndexedObject } from '../engine/project/index';
+import { indexedObject, plainObjects, ProjectIndex as ObjectIndex, ProjectMemo, type IndexedObject } from '../engine/project/index';
 import { MAX_INDEXED_FILE } from '../engine/project/lint-project';
 import { dirnameOf } from '../engine/project/paths';
 import { applyRelations, runRelationRules, type RelationResult } from '../engine/project/relations';
@@ -89,6 +91,10 @@ export class WorkspaceRelations {
   private readonly plain = new Map<ProjectPath, PlainEntry>();
   private readonly builds = new Map<ProjectPath, BuildEntry>();
   private objects: ObjectIndex | undefined;
+  /** What the rules derived from the objects' nodes: kept across judgements for the objects of unchanged files. */
+  private readonly memo = new ProjectMemo();
+  /** The texts of the files the last judgement reported in (see `current`). */
+  private texts = new Map<ProjectPath, { version: number | undefined; text: string | undefined }>();
   private judgement: Judgement | undefined;
   /** The signature each open document was last linted with, by URI. */
   private readonly used = new Map<string, string>();
@@ -116,6 +122,7 @@ export class WorkspaceRelations {
   /** A file changed on disk, was created, deleted or closed: judge again (after a short delay). */
   changed(path: ProjectPath): void {
     this.plain.delete(path);
+    this.texts.delete(path);
     for (const [root, entry] of this.builds) if (root === path || entry.versions.has(path)) this.builds.delete(root);
     this.objects = undefined;
     this.settle();
@@ -124,6 +131,7 @@ export class WorkspaceRelations {
   /** The index was rebuilt (folders, `ignorePaths`): everything is read again when next judged. */
   reindexed(): void {
     this.plain.clear();
+    this.texts.clear();
     this.builds.clear();
     this.objects = undefined;
   }
@@ -171,12 +179,20 @@ export class WorkspaceRelations {
     const changed = this.refresh();
     if (this.judgement && !changed && this.judgement.key === options.key) return { judgement: this.judgement, moved: false };
     const host = this.deps.index.host;
-    const texts = new Map<ProjectPath, string | undefined>();
+    // The texts findings are reported in (to place them on one line), kept for the next judgement while unchanged.
+    const texts = new Map<ProjectPath, { version: number | undefined; text: string | undefined }>();
     const readText = (p: ProjectPath): string | undefined => {
-      if (!texts.has(p)) texts.set(p, host.readFile(p));
-      return texts.get(p);
+      let entry = texts.get(p);
+      if (!entry) {
+        const version = this.version(p);
+        const kept = this.texts.get(p);
+        entry = kept && kept.version === version ? kept : { version, text: host.readFile(p) };
+        texts.set(p, entry);
+      }
+      return entry.text;
     };
     const result = runRelationRules(this.objects!, { ...options.hooks, settingsFor: options.settingsFor, projectSettings: options.projectSettings, readText });
+    this.texts = texts;
     this.judgement = { result, key: options.key, signatures: signaturesOf(result) };
     return { judgement: this.judgement, moved: changed };
   }
@@ -273,7 +289,7 @@ export class WorkspaceRelations {
       for (const o of entry.objects) if (!used?.some((s) => overlaps(s, o.built.source.span))) objects.push(o);
     }
     for (const entry of this.builds.values()) objects.push(...entry.objects);
-    return new ObjectIndex(objects);
+    return new ObjectIndex(objects, this.memo);
   }
 }
 

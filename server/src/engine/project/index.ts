@@ -154,11 +154,35 @@ export interface IndexInput {
   builds: readonly KustomizeBuild[];
 }
 
+/**
+ * Values derived from the project's nodes (a workload's pod template, the Pod
+ * Security controls it fails), computed once per node and slot. Keyed by the
+ * node (weakly): an entry lives as long as its object. The owner decides how
+ * long that is: one index (the default), or the editor's workspace across
+ * judgements, where the objects of unchanged files keep their nodes.
+ */
+export class ProjectMemo {
+  private readonly memos = new WeakMap<object, Map<string, unknown>>();
+
+  memo<V>(owner: object, slot: string, build: () => V): V {
+    let slots = this.memos.get(owner);
+    if (!slots) this.memos.set(owner, (slots = new Map()));
+    if (slots.has(slot)) return slots.get(slot) as V;
+    const value = build();
+    slots.set(slot, value);
+    return value;
+  }
+}
+
 export class ProjectIndex {
   readonly objects: readonly IndexedObject[];
   private readonly byKind = new Map<string, IndexedObject[]>();
 
-  constructor(objects: readonly IndexedObject[]) {
+  constructor(
+    objects: readonly IndexedObject[],
+    /** What rules derive from the objects' nodes (see ProjectMemo). */
+    readonly memo: ProjectMemo = new ProjectMemo(),
+  ) {
     this.objects = objects;
     for (const o of objects) {
       const list = this.byKind.get(o.kind) ?? [];
@@ -188,6 +212,11 @@ export class ProjectIndex {
       }
     }
     return new ProjectIndex(objects);
+  }
+
+  /** The object's pod template (podTemplateOf), found once per object. */
+  podTemplate(object: IndexedObject): YAMLMap | undefined {
+    return this.memo.memo(object.node, 'podTemplate', () => podTemplateOf(object));
   }
 
   /** Objects of a kind (any API group), optionally in a namespace. */

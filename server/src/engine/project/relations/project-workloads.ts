@@ -5,7 +5,7 @@
  * select pods (NetworkPolicies, Services) or judge them (Pod Security admission).
  */
 import { Document, isMap, isSeq, type Node, type YAMLMap } from 'yaml';
-import { child, childAt, deployedTogether, podTemplateOf, text, type IndexedObject, type ProjectIndex } from '../index';
+import { child, childAt, deployedTogether, text, type IndexedObject, type ProjectIndex } from '../index';
 import type { Labels } from './label-selector';
 
 export interface ProjectWorkload {
@@ -32,12 +32,16 @@ export function nodeLabels(node: Node | undefined): Map<string, string> {
 
 const maps = (node: Node | undefined): YAMLMap[] => (isSeq(node) ? node.items.filter((i): i is YAMLMap => isMap(i)) : []);
 
-/** Every workload of the index, in index order. */
+/** Every workload of the index, in index order (found once per index). */
 export function projectWorkloads(index: ProjectIndex): ProjectWorkload[] {
+  return index.memo.memo(index, 'workloads', () => workloadsOf(index));
+}
+
+function workloadsOf(index: ProjectIndex): ProjectWorkload[] {
   const out: ProjectWorkload[] = [];
   for (const object of index.objects) {
     if (object.namespace === undefined) continue;
-    const template = podTemplateOf(object);
+    const template = index.podTemplate(object);
     if (!template) continue;
     const spec = child(template, 'spec');
     const sidecars = maps(child(spec, 'initContainers')).filter((c) => text(child(c, 'restartPolicy')) === 'Always');
