@@ -9,7 +9,8 @@ import { diskHost } from './kustomize-host';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'project', 'relations');
 
-function yamlFiles(dir: string): string[] {
+/** The YAML files under `dir`, recursively, in name order. */
+export function yamlFiles(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = join(dir, e.name);

@@ -75,7 +75,7 @@ class ScanProject {
       root: toProjectPath(this.cwd),
       settingsFor: (path) => this.ctx.settingsFor(this.input(path)),
       // The CLI's lint of a file alone: the engine's findings and a file-encoding finding.
-      lintAlone: (path, text, settings) => lintSource({ ...this.source(path), text }, { ...this.hooks, settings, fileName: basename(fromProjectPath(path)) }),
+      lintAlone: (path, text, settings, workloads) => lintSource({ ...this.source(path), text }, { ...this.hooks, settings, fileName: basename(fromProjectPath(path)), ...(workloads ? { workloads } : {}) }),
     };
   }
 

@@ -54,7 +54,7 @@ export interface LintJobDeps {
   /** The workspace's kustomize builds: a file a root build reads is linted with the project. */
   project?: Pick<ProjectIndex, 'rootsOf' | 'lint' | 'host' | 'openUri'>;
   /** The workspace's relation judgement (relation rules over the whole project), applied to YAML files. */
-  relations?: Pick<WorkspaceRelations, 'judge' | 'reset' | 'forget'>;
+  relations?: Pick<WorkspaceRelations, 'judge' | 'reset' | 'forget' | 'workloads'>;
 }
 
 /** Default for LintJobDeps.sliceMs. */
@@ -155,7 +155,14 @@ export class DocumentLinter {
     const path = project && plan.kind === 'yaml' ? projectPathOf(uri) : undefined;
     const roots = path !== undefined ? project!.rootsOf(path) : [];
     if (roots.length === 0) return undefined;
-    return project!.lint(path!, roots, plan.options.settings, this.settingsFor(plan), this.deps.hooks ?? {}, judged);
+    const workloads = this.deps.relations?.workloads();
+    return project!.lint(path!, roots, plan.options.settings, this.settingsFor(plan), { ...this.deps.hooks, ...(workloads ? { workloads } : {}) }, judged);
+  }
+
+  /** The plan's lint options with the workspace's custom workloads (CRDs whose schema embeds a pod), once judged. */
+  private withWorkloads(plan: Plan & { state: 'lint' }): LintOptions & { settings: EngineSettings } {
+    const workloads = plan.kind === 'yaml' ? this.deps.relations?.workloads() : undefined;
+    return workloads ? { ...plan.options, workloads } : plan.options;
   }
 
   /** Other files' settings, as the document's editor settings and their `.shipshape.yaml` make them (undefined: ignored). */
@@ -215,12 +222,13 @@ export class DocumentLinter {
       publish({ uri, version, diagnostics: converter.convert(configFindings(plan.text, plan.settings), plan.text, version) });
       return;
     }
-    const { text, kind, options, max } = plan;
+    const { text, kind, max } = plan;
     const stale = (): boolean => token.cancelled || documents.get(uri)?.version !== version;
     const started = performance.now();
     let diagnostics: Diagnostic[];
     let found: number;
     const judged = this.judge(uri, plan);
+    const options = this.withWorkloads(plan);
     const inProject = this.projectFindings(uri, plan, judged);
     if (inProject) {
       this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, findings: inProject });
@@ -270,9 +278,10 @@ export class DocumentLinter {
     if (!plan || plan.state !== 'lint') return undefined;
     const again = this.lints.get(uri); // the diagnostics job may have finished meanwhile
     if (again?.version === version) return again;
-    const { text, kind, options } = plan;
-    const base = { uri, version, kind, settings: options.settings, fileName: options.fileName };
+    const { text, kind } = plan;
     const judged = this.judge(uri, plan);
+    const options = this.withWorkloads(plan);
+    const base = { uri, version, kind, settings: options.settings, fileName: options.fileName };
     const inProject = this.projectFindings(uri, plan, judged);
     if (inProject) return this.keep({ ...base, findings: inProject });
     if (kind !== 'yaml') return this.keep({ ...base, findings: lintText(text, kind, options) });

@@ -24,6 +24,7 @@ import { buildKustomization, isKustomizationFile } from '../engine/project/kusto
 import { fileKindOf } from '../engine/file-kind';
 import { lintProject } from '../engine/project/lint-project';
 import type { RelationResult } from '../engine/project/relations';
+import type { CustomWorkloads } from '../engine/views/workloads';
 import { basenameOf, dirnameOf } from '../engine/project/paths';
 import type { ProjectHost, ProjectPath } from '../engine/project/types';
 import { DiskProjectHost, fromProjectPath, toProjectPath } from '../io/disk-project-host';
@@ -208,7 +209,7 @@ export class ProjectIndex {
     roots: readonly ProjectPath[],
     settings: EngineSettings,
     settingsFor: (path: ProjectPath) => EngineSettings | undefined,
-    hooks: RuleHooks,
+    hooks: RuleHooks & { workloads?: CustomWorkloads },
     relations?: RelationResult,
   ): Finding[] {
     const root = this.folderOf(path);

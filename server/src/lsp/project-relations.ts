@@ -29,6 +29,7 @@ import { dirnameOf } from '../engine/project/paths';
 import { applyRelations, runRelationRules, type RelationResult } from '../engine/project/relations';
 import type { KustomizeBuild, ProjectPath } from '../engine/project/types';
 import type { Span } from '../engine/types';
+import type { CustomWorkloads } from '../engine/views/workloads';
 import { projectPathOf, type ProjectIndex } from './project-index';
 
 export interface WorkspaceRelationsDeps {
@@ -99,6 +100,8 @@ export class WorkspaceRelations {
   /** The signature each open document was last linted with, by URI. */
   private readonly used = new Map<string, string>();
   private last: JudgeOptions | undefined;
+  /** The custom workloads' key the open documents were last linted with. */
+  private workloadsKey = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: WorkspaceRelationsDeps) {}
@@ -109,14 +112,24 @@ export class WorkspaceRelations {
    * is first ready. Other open documents whose judgement changed are re-linted.
    */
   judge(uri: string, options: JudgeOptions): RelationResult | undefined {
-    // While the folders are indexed again, the last judgement stands (no findings come and go meanwhile).
-    if (!this.deps.index.ready) return this.judgement?.result;
     this.last = options;
+    if (!this.deps.index.ready) {
+      // While the folders are indexed again, the last judgement stands (no findings come and go meanwhile);
+      // before the first, none: the document is re-linted once the index is ready if its judgement has findings.
+      const path = projectPathOf(uri);
+      if (!this.used.has(uri)) this.used.set(uri, this.judgement && path !== undefined ? (this.judgement.signatures.get(path) ?? '') : '');
+      return this.judgement?.result;
+    }
     const { judgement, moved } = this.current(options);
     const path = projectPathOf(uri);
     this.used.set(uri, path === undefined ? '' : (judgement.signatures.get(path) ?? ''));
-    if (moved) this.relintChanged(judgement);
+    if (moved) this.relintChanged(judgement, uri);
     return judgement.result;
+  }
+
+  /** The custom workloads of the workspace's CRDs (as of the last judgement), or undefined before the first. */
+  workloads(): CustomWorkloads | undefined {
+    return this.objects?.customWorkloads();
   }
 
   /** A file changed on disk, was created, deleted or closed: judge again (after a short delay). */
@@ -128,12 +141,16 @@ export class WorkspaceRelations {
     this.settle();
   }
 
-  /** The index was rebuilt (folders, `ignorePaths`): everything is read again when next judged. */
+  /**
+   * The index was (re)built (folders, `ignorePaths`): everything is read
+   * again, and the open documents whose judgement changed are re-linted.
+   */
   reindexed(): void {
     this.plain.clear();
     this.texts.clear();
     this.builds.clear();
     this.objects = undefined;
+    this.settle();
   }
 
   /** Settings or a `.shipshape.yaml` changed: the rules run again (the files' objects stay). */
@@ -157,15 +174,22 @@ export class WorkspaceRelations {
       this.timer = undefined;
       if (!this.last || !this.deps.index.ready) return;
       const { judgement, moved } = this.current(this.last);
-      if (moved) this.relintChanged(judgement);
+      if (moved) this.relintChanged(judgement, undefined);
     }, this.deps.settleMs ?? 50);
   }
 
-  /** Open documents linted with another judgement of their file than `judgement`'s. */
-  private relintChanged(judgement: Judgement): void {
+  /**
+   * Open documents linted with another judgement of their file than
+   * `judgement`'s; all of them (but `linting`) when the custom workloads changed
+   * (a CRD now embeds a pod, or no longer does: its resources are linted anew).
+   */
+  private relintChanged(judgement: Judgement, linting: string | undefined): void {
+    const workloads = this.objects?.customWorkloads().key ?? '';
+    const all = workloads !== this.workloadsKey;
+    this.workloadsKey = workloads;
     for (const [uri, signature] of this.used) {
       const path = projectPathOf(uri);
-      if (path !== undefined && (judgement.signatures.get(path) ?? '') !== signature) this.deps.relint(uri);
+      if (uri !== linting && path !== undefined && (all || (judgement.signatures.get(path) ?? '') !== signature)) this.deps.relint(uri);
     }
   }
 

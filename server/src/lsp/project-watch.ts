@@ -125,12 +125,12 @@ export class ProjectWatcher {
     }
   }
 
-  /** Open documents (of files): linted with the builds reading them and the workspace's relation judgement. */
+  /** Open documents some root build reads (the relation judgement re-lints those it changes itself). */
   private openUris(): string[] {
     const out: string[] = [];
     for (const path of this.index.openPaths()) {
       const uri = this.index.openUri(path);
-      if (uri !== undefined) out.push(uri);
+      if (uri !== undefined && this.index.rootsOf(path).length > 0) out.push(uri);
     }
     return out;
   }

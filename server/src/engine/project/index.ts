@@ -19,7 +19,8 @@ import { Document, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } fro
 import { isTemplated, looksBinary, parseChunk, splitYamlDocuments } from '../parse/yaml';
 import { YamlDocument } from '../parse/yaml-document';
 import type { Severity, Span } from '../types';
-import { podTemplatePath } from '../views/workloads';
+import { podLocation, type CustomWorkloads } from '../views/workloads';
+import { crdNodeWorkloads, customWorkloads } from './crd-workloads';
 import { isClusterScoped } from './kustomize/model';
 import { Provenance, type BuiltObject, type KustomizeBuild, type Origin, type ProjectPath } from './types';
 
@@ -214,9 +215,20 @@ export class ProjectIndex {
     return new ProjectIndex(objects);
   }
 
-  /** The object's pod template (podTemplateOf), found once per object. */
+  /** The object's pod template (podTemplateOf, with the project's custom workloads), found once per object. */
   podTemplate(object: IndexedObject): YAMLMap | undefined {
-    return this.memo.memo(object.node, 'podTemplate', () => podTemplateOf(object));
+    const custom = this.customWorkloads();
+    return this.memo.memo(object.node, `podTemplate\u0000${custom.key}`, () => podTemplateOf(object, custom));
+  }
+
+  /**
+   * The custom workloads the project's CustomResourceDefinitions define
+   * (crd-workloads.ts), read once per CRD object.
+   */
+  customWorkloads(): CustomWorkloads {
+    return this.memo.memo(this, 'customWorkloads', () =>
+      customWorkloads(this.ofKind('CustomResourceDefinition').flatMap((crd) => this.memo.memo(crd.node, 'crdWorkloads', () => crdNodeWorkloads(crd.node)))),
+    );
   }
 
   /** Objects of a kind (any API group), optionally in a namespace. */
@@ -269,11 +281,16 @@ export function deployedTogether(a: IndexedObject, b: IndexedObject): boolean {
   return a.builds.length === 0 || b.builds.length === 0 || a.builds.some((x) => b.builds.includes(x));
 }
 
-/** The object's pod template (the map holding the pod's `metadata` and `spec`; the object itself for a Pod), or undefined. */
-export function podTemplateOf(object: IndexedObject): YAMLMap | undefined {
+/**
+ * The object's pod template (the map holding the pod's `metadata` and `spec`;
+ * the object itself for a Pod), or undefined. A custom workload (`custom`)
+ * whose pod spec has another key than `spec` has none: relation rules read
+ * pods through templates.
+ */
+export function podTemplateOf(object: IndexedObject, custom?: CustomWorkloads): YAMLMap | undefined {
   // Built nodes belong to no parsed document: an alias in them is not followed.
-  const path = podTemplatePath(object.apiVersion, object.kind, object.node, new YamlDocument(new Document()));
-  const template = path && childAt(object.node, path);
+  const location = podLocation(object.apiVersion, object.kind, object.node, new YamlDocument(new Document()), custom);
+  const template = location && location.specKey === 'spec' ? childAt(object.node, location.template) : undefined;
   return isMap(template) && isMap(child(template, 'spec')) ? template : undefined;
 }
 

@@ -4,7 +4,7 @@
  * containers, and the objects' namespaces. Shared by the relation rules that
  * select pods (NetworkPolicies, Services) or judge them (Pod Security admission).
  */
-import { Document, isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import { child, childAt, deployedTogether, text, type IndexedObject, type ProjectIndex } from '../index';
 import type { Labels } from './label-selector';
 
@@ -72,14 +72,4 @@ export function objectName(object: IndexedObject): string {
   return `${object.kind} "${object.name ?? '(unnamed)'}"`;
 }
 
-/** A node as plain data (aliases resolved), or undefined when it cannot be read. */
-export function plainOf(node: Node | undefined): unknown {
-  if (node === undefined) return undefined;
-  try {
-    const doc = new Document();
-    doc.contents = node;
-    return doc.toJS({ maxAliasCount: 1000 });
-  } catch {
-    return undefined;
-  }
-}
+export { plainOf } from '../plain-of';

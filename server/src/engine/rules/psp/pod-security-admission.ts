@@ -12,7 +12,8 @@ function failing(index: ProjectIndex, object: IndexedObject, policy: LevelVersio
   if (policy.level === 'privileged') return [];
   const level = policy.level;
   // Judged once per object and level (index.memo): the editor judges the workspace again after each edit.
-  return index.memo.memo(object.node, `pss:${level}`, () => pssFailures(object.node, level)).filter((f) => policyChecks(policy, f.control));
+  const custom = index.customWorkloads();
+  return index.memo.memo(object.node, `pss:${level}\u0000${custom.key}`, () => pssFailures(object.node, level, custom)).filter((f) => policyChecks(policy, f.control));
 }
 
 const reasons = (failures: readonly PssFailure[]): string => failures.map((f) => `${f.control.control} (${f.ruleId})`).join('; ');
