@@ -5,7 +5,7 @@
 // Build first (`npm run build`).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -20,6 +20,9 @@ import {
 import { RULE_IDS } from '../../../server/src/engine';
 import { assertServerBuilt, LspServer } from './lsp-harness';
 import { codes, WorkspaceDocs, writeWorkspace } from './workspace-docs';
+
+/** The Widget CRD and a Widget (test/unit/project/crd-workloads.test.ts). */
+const CRD_FIXTURES = join(__dirname, '..', '..', 'fixtures', 'project', 'crd-workloads', 'multi');
 
 const ROLE = `apiVersion: rbac.authorization.k8s.io/v1
 kind: Role
@@ -81,10 +84,10 @@ const FILES: Record<string, string> = {
   'apps/deployment.yaml': DEPLOYMENT,
 };
 
-/** The relation rules of these files and the one they refine, so expectations do not move as rules are added. */
+/** The relation rules of these files, the one they refine and one container rule, so expectations do not move as rules are added. */
 function settings() {
   const rules = Object.fromEntries([...RULE_IDS].map((id) => [id, 'off']));
-  return { rules: { ...rules, 'rbac-binding-resolved': 'warning', 'automount-service-account-token': 'warning', 'service-account-not-found': 'info' } };
+  return { rules: { ...rules, 'rbac-binding-resolved': 'warning', 'automount-service-account-token': 'warning', 'service-account-not-found': 'info', 'privileged-container': 'error' } };
 }
 
 describe('language server: relation rules over the workspace', () => {
@@ -177,5 +180,21 @@ describe('language server: relation rules over the workspace', () => {
     writeFileSync(join(root, 'accounts/ghost.yaml'), ACCOUNT(false).replace('name: web', 'name: ghost'));
     await server.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('accounts/ghost.yaml'), type: FileChangeType.Created }] });
     assert.deepEqual(codes(await until('apps/worker.yaml', 'worker after the account was created', (x) => x.diagnostics.length === 0)), []);
+  });
+
+  it('a custom resource whose CRD (another file, on disk) embeds a pod template is linted as a workload; without the CRD it is not', async () => {
+    const crd = readFileSync(join(CRD_FIXTURES, 'crds', 'widget-crd.yaml'), 'utf8');
+    const widget = readFileSync(join(CRD_FIXTURES, 'apps', 'widget.yaml'), 'utf8');
+    writeFileSync(join(root, 'apps/widget.yaml'), widget);
+    await server.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('apps/widget.yaml'), type: FileChangeType.Created }] });
+    await open('apps/widget.yaml', widget);
+    assert.deepEqual(codes(await server.published(uri('apps/widget.yaml'), 'widget opened without its CRD')), []);
+    mkdirSync(join(root, 'crds'), { recursive: true });
+    writeFileSync(join(root, 'crds/widget-crd.yaml'), crd);
+    await server.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('crds/widget-crd.yaml'), type: FileChangeType.Created }] });
+    const p = await until('apps/widget.yaml', 'widget once the CRD exists', (x) => x.diagnostics.length > 0);
+    // Its pod spec and containers are judged: the container rule, and the pod's token mounting.
+    assert.deepEqual(codes(p), ['automount-service-account-token', 'privileged-container']);
+    assert.equal(p.diagnostics.find((d) => d.code === 'privileged-container')!.range.start.line, 15);
   });
 });
