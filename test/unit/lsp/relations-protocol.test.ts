@@ -82,6 +82,9 @@ const FILES: Record<string, string> = {
   'bindings/binding.yaml': BINDING,
   'accounts/web.yaml': ACCOUNT(false),
   'apps/deployment.yaml': DEPLOYMENT,
+  // A binding of the same Role through a kustomize build (its file is linted with the build).
+  'kustomize/base/kustomization.yaml': 'namespace: shop\nresources:\n  - binding.yaml\n',
+  'kustomize/base/binding.yaml': BINDING.replace('name: reader-binding', 'name: built-binding').replace('  namespace: shop\nroleRef', 'roleRef'),
 };
 
 /** The relation rules of these files, the one they refine and one container rule, so expectations do not move as rules are added. */
@@ -196,5 +199,19 @@ describe('language server: relation rules over the workspace', () => {
     // Its pod spec and containers are judged: the container rule, and the pod's token mounting.
     assert.deepEqual(codes(p), ['automount-service-account-token', 'privileged-container']);
     assert.equal(p.diagnostics.find((d) => d.code === 'privileged-container')!.range.start.line, 15);
+  });
+
+  it('a binding a kustomize build reads gets the workspace judgement too, and follows edits of the Role', async () => {
+    const rel = 'kustomize/base/binding.yaml';
+    await open(rel, FILES[rel]!);
+    // The Role is open with its first text (granting configmaps): nothing to report.
+    assert.deepEqual(codes(await server.published(uri(rel), 'built binding opened')), []);
+    await edit('rbac/role.yaml', ROLE_ALL);
+    const p = await until(rel, 'built binding after the role edit', (x) => x.diagnostics.length > 0);
+    assert.deepEqual(codes(p), ['rbac-binding-resolved']);
+    assert.match(p.diagnostics[0]!.message, /\(in kustomization kustomize\/base\)$/);
+    assert.equal(p.diagnostics[0]!.relatedInformation?.[0]?.location.uri, uri('rbac/role.yaml'));
+    await edit('rbac/role.yaml', ROLE);
+    await until(rel, 'built binding after the revert', (x) => x.diagnostics.length === 0);
   });
 });
