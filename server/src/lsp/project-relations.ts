@@ -137,19 +137,18 @@ export class WorkspaceRelations {
     this.plain.delete(path);
     this.texts.delete(path);
     for (const [root, entry] of this.builds) if (root === path || entry.versions.has(path)) this.builds.delete(root);
-    this.objects = undefined;
     this.settle();
   }
 
   /**
    * The index was (re)built (folders, `ignorePaths`): everything is read
-   * again, and the open documents whose judgement changed are re-linted.
+   * again, and the open documents whose judgement changed are re-linted. (The
+   * last object index stands until then: its custom workloads still apply.)
    */
   reindexed(): void {
     this.plain.clear();
     this.texts.clear();
     this.builds.clear();
-    this.objects = undefined;
     this.settle();
   }
 
