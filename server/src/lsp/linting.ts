@@ -21,6 +21,7 @@ import { DocumentCache, fileKindOfText, lintText, type EngineSettings, type File
 import { lintYamlChunks, lintYamlSteps, yamlLintFindings, type LintOptions, type YamlLint } from '../engine/lint';
 import { settingsKey } from '../engine/config/settings';
 import type { RelationResult } from '../engine/project/relations';
+import type { CustomWorkloads } from '../engine/views/workloads';
 import { touches, withJudgement, type WorkspaceRelations } from './project-relations';
 import { configFindings } from '../engine/config/config-file';
 import type { ConfigResolver } from './config';
@@ -87,6 +88,8 @@ export interface DocumentLint {
   /** The editor settings with the applicable `.shipshape.yaml` applied. */
   readonly settings: EngineSettings;
   readonly fileName?: string;
+  /** The workspace's custom workloads the file was linted with (fix-all lints again with them). */
+  readonly workloads?: CustomWorkloads;
   /** A YAML file's lint, document by document (chunk-relative findings). */
   readonly yaml?: YamlLint;
   /** A Dockerfile's findings, or a file's findings from the project (a file a kustomize build reads). */
@@ -231,7 +234,7 @@ export class DocumentLinter {
     const options = this.withWorkloads(plan);
     const inProject = this.projectFindings(uri, plan, judged);
     if (inProject) {
-      this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, findings: inProject });
+      this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, workloads: options.workloads, findings: inProject });
       diagnostics = converter.convert(inProject, text, version, { max }, uri, this.otherFile());
       found = inProject.length;
     } else if (kind === 'yaml') {
@@ -241,17 +244,17 @@ export class DocumentLinter {
       // Judged before the lint's own findings are published: a finding the judgement replaces is never shown alone.
       const withRelations = this.judged(uri, lint, text, options.settings, judged);
       if (withRelations) {
-        this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, findings: withRelations });
+        this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, workloads: options.workloads, findings: withRelations });
         diagnostics = converter.convert(withRelations, text, version, { max, focus: this.focus.get(uri) }, uri, this.otherFile());
         found = withRelations.length;
       } else {
-        this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, yaml: lint });
+        this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, workloads: options.workloads, yaml: lint });
         diagnostics = converter.convertYaml(lint, text, version, { max, focus: this.focus.get(uri) }, uri);
         found = lint.whole ? lint.whole.length : lint.chunks.reduce((n, c) => n + c.result.findings.length, 0);
       }
     } else {
       const findings = lintText(text, kind, options);
-      this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, findings });
+      this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, workloads: options.workloads, findings });
       diagnostics = converter.convert(findings, text, version, { max }, uri);
       found = findings.length;
     }
@@ -281,7 +284,7 @@ export class DocumentLinter {
     const { text, kind } = plan;
     const judged = this.judge(uri, plan);
     const options = this.withWorkloads(plan);
-    const base = { uri, version, kind, settings: options.settings, fileName: options.fileName };
+    const base = { uri, version, kind, settings: options.settings, fileName: options.fileName, workloads: options.workloads };
     const inProject = this.projectFindings(uri, plan, judged);
     if (inProject) return this.keep({ ...base, findings: inProject });
     if (kind !== 'yaml') return this.keep({ ...base, findings: lintText(text, kind, options) });
