@@ -18,8 +18,9 @@
  * After a run, the open files whose relation findings changed (editing a Role
  * changes the findings of the binding's file) are re-linted.
  *
- * Until the index is ready there is no judgement (files are linted alone, or
- * with the kustomize builds reading them).
+ * The files are read in the background once the index is ready; until then
+ * there is no judgement (files are linted alone, or with the kustomize builds
+ * reading them).
  */
 import type { EngineSettings, Finding, RuleHooks } from '../engine';
 import { buildKustomization } from '../engine/project/kustomize/build';
@@ -75,6 +76,8 @@ interface Judgement {
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+/** Longest stretch of reading files before yielding to the event loop (ms). */
+const SLICE_MS = 20;
 
 /** What a file's relation judgement is, as a comparable string. */
 function signaturesOf(result: RelationResult): Map<ProjectPath, string> {
@@ -103,6 +106,9 @@ export class WorkspaceRelations {
   /** The custom workloads' key the open documents were last linted with. */
   private workloadsKey = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the files were read since the index was last built (see `reindexed`), and which reading is current. */
+  private read = false;
+  private generation = 0;
 
   constructor(private readonly deps: WorkspaceRelationsDeps) {}
 
@@ -113,7 +119,7 @@ export class WorkspaceRelations {
    */
   judge(uri: string, options: JudgeOptions): RelationResult | undefined {
     this.last = options;
-    if (!this.deps.index.ready) {
+    if (!this.deps.index.ready || !this.read) {
       // While the folders are indexed again, the last judgement stands (no findings come and go meanwhile);
       // before the first, none: the document is re-linted once the index is ready if its judgement has findings.
       const path = projectPathOf(uri);
@@ -141,14 +147,35 @@ export class WorkspaceRelations {
   }
 
   /**
-   * The index was (re)built (folders, `ignorePaths`): everything is read
-   * again, and the open documents whose judgement changed are re-linted. (The
-   * last object index stands until then: its custom workloads still apply.)
+   * The index was (re)built (folders, `ignorePaths`): every file is read
+   * again in the background, then the open documents whose judgement changed
+   * are re-linted. (The last judgement and its custom workloads stand until
+   * then.) Resolves when done or superseded by a later call.
    */
-  reindexed(): void {
+  async reindexed(): Promise<void> {
+    const generation = ++this.generation;
+    this.read = false;
     this.plain.clear();
     this.texts.clear();
     this.builds.clear();
+    // Read in the background, yielding to the event loop: a large workspace never blocks a lint (or the server).
+    let deadline = performance.now() + SLICE_MS;
+    const pause = async (): Promise<boolean> => {
+      if (performance.now() < deadline) return true;
+      await new Promise((resolve) => setImmediate(resolve));
+      deadline = performance.now() + SLICE_MS;
+      return generation === this.generation;
+    };
+    for (const root of this.deps.index.rootFiles()) {
+      if (!this.builds.has(root)) this.builds.set(root, this.build(root));
+      if (!(await pause())) return;
+    }
+    for (const path of this.deps.index.yamlFiles()) {
+      if (!this.plain.has(path)) this.plain.set(path, { version: this.version(path), objects: this.parse(path) });
+      if (!(await pause())) return;
+    }
+    this.read = true;
+    this.objects = undefined;
     this.settle();
   }
 
@@ -171,7 +198,7 @@ export class WorkspaceRelations {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (!this.last || !this.deps.index.ready) return;
+      if (!this.last || !this.deps.index.ready || !this.read) return;
       const { judgement, moved } = this.current(this.last);
       if (moved) this.relintChanged(judgement, undefined);
     }, this.deps.settleMs ?? 50);

@@ -99,7 +99,7 @@ export class ProjectWatcher {
       }
       await this.index.index(folders);
       if (!this.index.ready) return; // superseded by a later indexing
-      this.relations.reindexed();
+      void this.relations.reindexed().catch((e) => this.deps.error(`reading the workspace for relations failed: ${String(e)}`));
       this.deps.info(`project index: ${this.index.size} kustomization files in ${Math.round(performance.now() - started)} ms`);
     } catch (e) {
       this.deps.error(`indexing the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
