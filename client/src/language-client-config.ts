@@ -24,3 +24,27 @@ export function documentSelector(): Array<{ scheme: string; language?: string; p
     ...KUBECONFIG_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
   ];
 }
+
+/**
+ * In the browser (vscode.dev, github.dev) documents live in the editor's virtual file systems:
+ * `vscode-vfs` (github.dev, Remote Repositories), `vscode-test-web` (@vscode/test-web), `file`
+ * (a local folder opened in vscode.dev), `vscode-remote` (a remote's files with the extension in the
+ * browser's extension host, e.g. code-server) and `untitled`. Never `git:` or diff views' copies.
+ */
+export const WEB_SCHEMES = ['vscode-vfs', 'vscode-test-web', 'file', 'vscode-remote', 'untitled'] as const;
+
+export function webDocumentSelector(): Array<{ scheme: string; language?: string; pattern?: string }> {
+  return [
+    ...LANGUAGES.flatMap((language) => WEB_SCHEMES.map((scheme) => ({ scheme, language }))),
+    ...KUBECONFIG_PATTERNS.flatMap((pattern) => WEB_SCHEMES.filter((s) => s !== 'untitled').map((scheme) => ({ scheme, pattern }))),
+  ];
+}
+
+/**
+ * The web worker server's reads through the editor (server/src/web/editor-files.ts sends them,
+ * client/src/web/editor-files.ts answers; test/unit/web/worker-project.test.ts checks the names match).
+ */
+export const READ_FILE_REQUEST = 'shipshape/readFile';
+export const READ_DIRECTORY_REQUEST = 'shipshape/readDirectory';
+/** Larger files are not sent to the worker (it lints files of any size the editor opens). */
+export const MAX_READ_BYTES = 4 * 1024 * 1024;

@@ -3,8 +3,8 @@
  * failed cannot be started again, so restart always builds a fresh one.
  */
 import type * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
-import type { WorkspaceEdit } from 'vscode-languageclient';
+// The common API: the Node client (language-client.ts) and the browser's (web/extension.ts) are both a BaseLanguageClient.
+import { State, type BaseLanguageClient as LanguageClient, type WorkspaceEdit } from 'vscode-languageclient';
 import type { LspWorkspaceEdit } from './rule-choice-args';
 import type { ServerState } from './status-model';
 

@@ -107,6 +107,7 @@ export const RULE_CATEGORIES = [
   'pod-security-policy',
   'workloads',
   'kubeconfig',
+  'cluster-config',
   'dockerfile',
   'schema',
   'syntax',

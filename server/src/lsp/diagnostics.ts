@@ -105,8 +105,8 @@ export class DiagnosticConverter {
   /** Per engine chunk result (which is cached per document text): its diagnostics relative to the document. */
   private readonly documents = new WeakMap<ChunkResult, DocumentDiagnostics>();
 
-  /** `extensionRoot` is the folder holding package.json and docs/ (dist/..). */
-  constructor(private readonly extensionRoot: string) {}
+  /** `extensionRoot` is the folder holding package.json and docs/ (dist/..), or the URI of a rule's page (the web worker's host, host.ts). */
+  constructor(private readonly extensionRoot: string | ((ruleId: string) => string)) {}
 
   /**
    * Diagnostics for findings with file offsets. With a limit, at most
@@ -250,7 +250,7 @@ export class DiagnosticConverter {
   private docUri(ruleId: string): string {
     let uri = this.docUris.get(ruleId);
     if (uri === undefined) {
-      uri = ruleDocUri(this.extensionRoot, ruleId);
+      uri = typeof this.extensionRoot === 'function' ? this.extensionRoot(ruleId) : ruleDocUri(this.extensionRoot, ruleId);
       this.docUris.set(ruleId, uri);
     }
     return uri;

@@ -1,10 +1,13 @@
 /**
- * Shipshape language server entry (bundled to dist/server.js). Wiring only:
+ * Shipshape language server: `startServer` wires a connection. Wiring only:
  * document sync, settings, the per-URI scheduler and the lint job live in
- * their own modules. Transport comes from argv (`--stdio`, `--node-ipc`).
+ * their own modules; what differs between Node and a browser web worker is the
+ * host (host.ts). The entries: node.ts (dist/server.js; transport from argv,
+ * `--stdio`, `--node-ipc`) and ../web/server.ts (dist/web/server.js).
  */
 import * as path from 'node:path';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { TextDocuments, TextDocumentSyncKind, type Connection, type PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { ServerHost } from './host';
 import { ProjectWatcher } from './project-watch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
@@ -17,18 +20,15 @@ import { KubeconfigService } from './kubeconfig';
 import { KUBECONFIG_EDIT_REQUEST, KUBECONFIG_MODEL_REQUEST } from '../../../shared/kubeconfig/protocol';
 import { describeInternalError, RULES, type RuleHooks } from '../engine';
 import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
-import { exposeGc, limitHeapGrowth, MemoryGuard } from './memory';
+import { MemoryGuard } from './memory';
 import { Scheduler } from './scheduler';
 import { DEFAULT_DEBOUNCE_MS, SECTION, SettingsStore } from './settings';
-
-/** dist/server.js lives in <extension>/dist; docs/ sits next to dist/. */
-const EXTENSION_ROOT = path.join(__dirname, '..');
 
 function describe(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, host: ServerHost): void {
   const log = connection.console;
   /** Wrap a handler so an exception is logged and never takes the server down. */
   const guard =
@@ -47,11 +47,10 @@ export function startServer(connection: Connection): void {
     fetch: (uri) => (canPullSettings ? connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }) : undefined),
     warn: (message) => log.warn(message),
   });
-  limitHeapGrowth();
-  const memory = new MemoryGuard(exposeGc());
-  const configs = new ConfigResolver((uri) => documents.get(uri)?.getText());
+  const memory = new MemoryGuard(host.memory());
+  const configs = new ConfigResolver((uri) => documents.get(uri)?.getText(), host.readConfig);
   const warnedConfigs = new Set<string>();
-  const converter = new DiagnosticConverter(EXTENSION_ROOT);
+  const converter = new DiagnosticConverter((ruleId) => host.ruleDocUri(ruleId));
   const publish = (params: PublishDiagnosticsParams): void => void connection.sendDiagnostics(params).catch((e) => log.error(`publishing diagnostics failed: ${describe(e)}`));
   // A rule that throws becomes an internal-error diagnostic; the log says where in the code (once per rule and place).
   const loggedInternalErrors = new Set<string>();
@@ -64,7 +63,7 @@ export function startServer(connection: Connection): void {
     },
   };
   // Test seam, not in production bundles (engine/test-seams.d.ts).
-  if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && process.env[TEST_FAULT_ENV] === 'rule-throws') hooks.rules = [...RULES, throwingTestRule()];
+  if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && host.env(TEST_FAULT_ENV) === 'rule-throws') hooks.rules = [...RULES, throwingTestRule()];
   const serverLog = new ServerLog({ info: (m) => log.info(m) }, (uri) => (uri.startsWith('file:') ? uriPath(uri) : uri));
   const project = new ProjectWatcher({
     connection,
@@ -73,6 +72,7 @@ export function startServer(connection: Connection): void {
     schedule: (uri, delay) => scheduler.schedule(uri, delay),
     error: (message) => log.error(message),
     info: (message) => log.info(message),
+    files: host.files,
   });
   const linter = new DocumentLinter({
     project: project.index,
@@ -108,6 +108,7 @@ export function startServer(connection: Connection): void {
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configs.setWorkspaceFolders(folders);
+    host.initialize?.(params.initializationOptions);
     const init = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
     configs.trusted = init?.workspaceTrusted !== false;
     project.initialize(params, folders);
@@ -122,7 +123,7 @@ export function startServer(connection: Connection): void {
     };
   });
   connection.onInitialized(() => {
-    serverLog.version(version);
+    serverLog.version(version, host.runtime);
     project.start();
     if (!folderEvents) return;
     connection.workspace.onDidChangeWorkspaceFolders(
@@ -146,6 +147,10 @@ export function startServer(connection: Connection): void {
     warnedConfigs.clear();
     for (const doc of documents.all()) scheduler.schedule(doc.uri, delay);
   };
+  host.attach?.(connection, () => {
+    configChanged(0);
+    project.refresh();
+  });
   connection.onDidChangeWatchedFiles(
     guard('didChangeWatchedFiles', (params) => {
       if (params.changes.some((c) => configs.isConfigDocument(c.uri))) {
@@ -250,8 +255,3 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
 }
-
-process.on('uncaughtException', (e) => console.error(`shipshape: uncaught exception: ${describe(e)}`));
-process.on('unhandledRejection', (e) => console.error(`shipshape: unhandled rejection: ${describe(e)}`));
-
-startServer(createConnection(ProposedFeatures.all));

@@ -28,6 +28,7 @@ import type { CustomWorkloads } from '../engine/views/workloads';
 import { basenameOf, dirnameOf } from '../engine/project/paths';
 import type { ProjectHost, ProjectPath } from '../engine/project/types';
 import { DiskProjectHost, fromProjectPath, toProjectPath } from '../io/disk-project-host';
+import type { WorkspaceFiles } from './host';
 
 /** What the index keeps of one build: the sets of files it read. */
 interface BuildInputs {
@@ -49,6 +50,24 @@ export interface ProjectIndexDeps {
   isIgnored(uri: string): boolean;
   /** Progress while indexing (files seen so far). */
   progress?(files: number): void;
+  /** The files that are not open (default: the disk, `diskFiles()`; the web worker's host has none). */
+  files?: WorkspaceFiles;
+}
+
+/** The disk as the index reads it (the language server's Node host). */
+export function diskFiles(): WorkspaceFiles {
+  const disk = new DiskProjectHost();
+  return {
+    readFile: (path) => disk.readFile(path),
+    readDirectory: (path) => disk.readDirectory(path),
+    list: async (dir) => {
+      try {
+        return (await readdir(dir, { withFileTypes: true })).map((e) => ({ name: e.name, directory: e.isDirectory(), file: e.isFile() }));
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
 
 /** Folders never worth walking. */
@@ -84,8 +103,10 @@ export class ProjectIndex {
   private generation = 0;
   ready = false;
 
+  private readonly files: WorkspaceFiles;
+
   constructor(private readonly deps: ProjectIndexDeps) {
-    const disk = new DiskProjectHost();
+    const disk = (this.files = deps.files ?? diskFiles());
     this.host = {
       readFile: (path) => {
         const uri = this.open.get(path);
@@ -133,21 +154,17 @@ export class ProjectIndex {
       const stack: string[] = [''];
       while (stack.length > 0) {
         const rel = stack.pop()!;
-        let entries;
-        try {
-          entries = await readdir(join(folder.path, rel), { withFileTypes: true });
-        } catch {
-          continue;
-        }
+        const entries = await this.files.list(join(folder.path, rel));
         if (generation !== this.generation) return;
+        if (entries === undefined) continue;
         for (const e of entries) {
           const child = rel === '' ? e.name : `${rel}/${e.name}`;
-          if (e.isDirectory()) {
+          if (e.directory) {
             if (!SKIPPED_DIRS.has(e.name) && !folder.excluded(child)) stack.push(child);
             continue;
           }
           const kustomization = isKustomizationFile(e.name);
-          if (!e.isFile() || (!kustomization && fileKindOf(e.name) !== 'yaml') || folder.excluded(child)) continue;
+          if (!e.file || (!kustomization && fileKindOf(e.name) !== 'yaml') || folder.excluded(child)) continue;
           const path = toProjectPath(join(folder.path, child));
           if (!this.deps.isIgnored(pathToFileURL(fromProjectPath(path)).href)) (kustomization ? found : yaml).push(path);
         }

@@ -8,12 +8,13 @@
  * in the editor, re-lints the open files the affected builds read. Its
  * WorkspaceRelations judges the indexed project with the relation rules.
  */
-import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS } from '../engine/config/settings';
 import { isKustomizationFile } from '../engine/project/kustomize/build';
 import { basenameOf } from '../engine/project/paths';
 import { globMatcher } from '../engine/suppress/glob';
 import { filePathOf, type ConfigResolver } from './config';
+import type { WorkspaceFiles } from './host';
 import { ProjectIndex, projectPathOf, type IndexFolder } from './project-index';
 import { WorkspaceRelations } from './project-relations';
 
@@ -25,6 +26,8 @@ export interface ProjectWatchDeps {
   schedule(uri: string, delay: number): void;
   error(message: string): void;
   info(message: string): void;
+  /** The files that are not open (the server host's; default: the disk). */
+  files?: WorkspaceFiles;
 }
 
 /** Files the server watches for the project (kustomization files are YAML, or `Kustomization`). */
@@ -47,6 +50,7 @@ export class ProjectWatcher {
     this.index = new ProjectIndex({
       openText: (uri) => deps.documents.get(uri)?.getText(),
       isIgnored: (uri) => deps.configs.resolve(uri, DEFAULT_SETTINGS).ignored,
+      ...(deps.files ? { files: deps.files } : {}),
       progress: (files) => {
         if (files - this.lastReport < REPORT_EVERY) return;
         this.lastReport = files;

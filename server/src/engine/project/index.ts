@@ -23,6 +23,7 @@ import { podLocation, type CustomWorkloads } from '../views/workloads';
 import { crdNodeWorkloads, customWorkloads } from './crd-workloads';
 import { isClusterScoped } from './kustomize/model';
 import { Provenance, type BuiltObject, type KustomizeBuild, type Origin, type ProjectPath } from './types';
+import type { ProjectImages } from './images/types';
 
 /** A place in the project: a file and a range in it. */
 export interface ProjectPlace {
@@ -177,6 +178,8 @@ export class ProjectMemo {
 
 export class ProjectIndex {
   readonly objects: readonly IndexedObject[];
+  /** The images the project builds, linked to their Dockerfiles (images/built-images.ts); set by lintProject. */
+  images?: ProjectImages;
   private readonly byKind = new Map<string, IndexedObject[]>();
 
   constructor(

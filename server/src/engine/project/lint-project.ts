@@ -38,6 +38,8 @@ import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './ty
 import { child, ProjectIndex, text as scalarText } from './index';
 import { crdNodeWorkloads, customWorkloads, textWorkloads } from './crd-workloads';
 import type { CustomWorkloads } from '../views/workloads';
+import { BuiltImages, composeLinks, fileLinks, mayBeCompose, skaffoldLinks } from './images/built-images';
+import type { ImageLink } from './images/types';
 import { applyRelations, replacedBuilds, runRelationRules, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {
@@ -59,6 +61,11 @@ export interface ProjectLintOptions extends RuleHooks {
    * instead of running the relation rules over their objects alone.
    */
   relationResult?: RelationResult;
+  /**
+   * Other files read only to link images to their Dockerfiles (compose files, skaffold configs, Dockerfiles; see
+   * images/built-images.ts), not linted: e.g. the workspace's, in the language server. The given files are read anyway.
+   */
+  imageSources?: readonly ProjectPath[];
 }
 
 export interface ProjectLint {
@@ -241,14 +248,39 @@ function projectIndex(
   host: ProjectHost,
 ): ProjectIndex {
   const plain = [];
+  const declared: ImageLink[] = [];
+  const dockerfiles: ProjectPath[] = [];
   for (const file of files) {
+    if (fileKindOf(file) === 'dockerfile' && options.settingsFor(file)) dockerfiles.push(file);
     if (isKustomizationFile(file) || patches.has(file) || fileKindOf(file) !== 'yaml' || !options.settingsFor(file)) continue;
     // Not kept in the texts: the index keeps only the objects' nodes. A file larger than the limit is left out (memory).
     const text = host.readFile(file);
     if (text === undefined || text.length > MAX_INDEXED_FILE) continue;
     plain.push({ file, text, skip: new Set((sources.get(file) ?? []).map((s) => s.start)) });
+    if (mayBeCompose(text)) declared.push(...safely(() => composeLinks(file, text)));
   }
-  return ProjectIndex.build({ plain, builds: roots });
+  const index = ProjectIndex.build({ plain, builds: roots });
+  // Images built in the project (compose files, skaffold configs, Dockerfiles' folders): what the image relation rules read.
+  declared.push(...safely(() => skaffoldLinks(index.objects)));
+  const given = new Set(files);
+  for (const file of options.imageSources ?? []) {
+    if (given.has(file) || !options.settingsFor(file)) continue;
+    if (fileKindOf(file) === 'dockerfile') dockerfiles.push(file);
+    const text = fileKindOf(file) === 'yaml' ? host.readFile(file) : undefined;
+    if (text === undefined || text.length > MAX_INDEXED_FILE) continue;
+    declared.push(...safely(() => fileLinks(file, text)));
+  }
+  index.images = new BuiltImages({ declared, dockerfiles, readText: (path) => host.readFile(path), ...(options.root !== undefined ? { root: options.root } : {}) });
+  return index;
+}
+
+/** A reader's result, or nothing when it fails (the file's own lint reports what is wrong with it). */
+function safely<T>(read: () => T[]): T[] {
+  try {
+    return read();
+  } catch {
+    return [];
+  }
 }
 
 /** lintBuiltObject, or on an unexpected failure one internal-error finding at the object's source (nothing throws out of the engine). */

@@ -18,6 +18,7 @@ import { relationsRules } from './relations';
 import { workloadsRules } from './workloads';
 import { dockerfileRules } from './dockerfile';
 import { kubeconfigRules } from './kubeconfig';
+import { clusterConfigRules } from './cluster-config';
 import { schemaRules } from './schema';
 import yamlSyntax from './syntax/yaml-syntax';
 import helmTemplate from './syntax/helm-template';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   ...workloadsRules,
   ...dockerfileRules,
   ...kubeconfigRules,
+  ...clusterConfigRules,
   ...schemaRules,
   yamlSyntax,
   helmTemplate,

@@ -108,7 +108,7 @@ export class ResourceView {
 }
 
 /** A YAML map inside a document, read by key paths (shared by pod spec and container views). */
-abstract class MapView {
+export abstract class MapView {
   abstract readonly doc: YamlDocument;
   abstract readonly node: YAMLMap;
 
