@@ -81,7 +81,7 @@ export function generateProject(files) {
   return root;
 }
 
-class ProjectServer extends BenchServer {
+export class ProjectServer extends BenchServer {
   /** initialize on `root` as a client with work done progress; resolves with the time to the index's progress end. */
   async initProject(root) {
     const ended = new Promise((resolve) =>

@@ -16,6 +16,8 @@
 //   node bench/run.mjs --cli-jobs [--cli-jobs-runs 5] [--cli-jobs-copy-runs N] [--cli-jobs-copies 10]   (CLI scan of the corpus and a 10x copy,
 //                                 --jobs 1 vs the worker pool, cold and warm, see bench/cli-jobs.mjs; needs `npm run build`;
 //                                 also in the default set, 3 runs, after the corpus lint; --no-cli-jobs skips it)
+//   node bench/run.mjs --relations-lsp [--relations-files 2000] [--relations-runs 15]   (the language server's relation
+//                                 pass: a Role edit -> the binding's file re-published, cold and warm, see bench/relations-lsp.mjs)
 //
 // Every (size, mode) pair runs in a fresh child process, so the peak RSS of one size
 // is not polluted by another and the parse baseline is not polluted by the engine.
@@ -42,6 +44,7 @@ import { projectBench } from './project.mjs';
 import { kustomizeBench } from './kustomize.mjs';
 import { relationsBench } from './relations.mjs';
 import { cliJobsBench, warmChild } from './cli-jobs.mjs';
+import { relationsLspBench } from './relations-lsp.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -249,6 +252,11 @@ async function parent() {
     await buildEngine(); // the bare-parse baseline child loads it
     const part = argValue('--lsp-speed-part');
     await speedBench({ parseOnce: (size) => runChild('parse', String(size), 2), ...(part ? { parts: part.split(',') } : {}) });
+    return;
+  }
+  if (process.argv.includes('--relations-lsp')) {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
+    await relationsLspBench({ files: Number(argValue('--relations-files') ?? 2000), runs: Number(argValue('--relations-runs') ?? 15) });
     return;
   }
   if (process.argv.includes('--lsp-actions')) {

@@ -14,7 +14,8 @@ function dockerfilesIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => fileKindOf(p) === 'dockerfile').sort().map((p) => join(dir, p));
 }
 
-function yamlFiles(dir: string): string[] {
+/** The YAML files under `dir`, recursively, in name order. */
+export function yamlFiles(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = join(dir, e.name);

@@ -77,9 +77,13 @@ class ScanProject {
       root: toProjectPath(this.cwd),
       settingsFor: (path) => this.ctx.settingsFor(this.input(path)),
       // The CLI's lint of a file alone: the engine's findings and a file-encoding finding (from a lint worker when there are some).
-      lintAlone: (path, text, settings) => {
+      lintAlone: (path, text, settings, workloads) => {
         const source = (): SourceFile => ({ ...this.source(path), text });
-        return this.pool?.take(this.input(path), source, settings, this.hooks) ?? lintSource(source(), { ...this.hooks, settings, fileName: basename(fromProjectPath(path)) });
+        if (!workloads) {
+          const pooled = this.pool?.take(this.input(path), source, settings, this.hooks);
+          if (pooled) return pooled;
+        }
+        return lintSource(source(), { ...this.hooks, settings, fileName: basename(fromProjectPath(path)), ...(workloads ? { workloads } : {}) });
       },
     };
   }

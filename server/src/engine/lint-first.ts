@@ -14,7 +14,7 @@ import { looksBinary, splitYamlDocuments } from './parse/yaml';
 import { activeRules } from './run-rule';
 import { isComposeFileName } from './views/compose';
 import type { Span } from './types';
-import { cacheKey, detach, hasBom, lintChunk, type LintedChunk, type LintOptions } from './lint';
+import { cacheKey, chunkContext, detach, hasBom, lintChunk, type LintedChunk, type LintOptions } from './lint';
 
 export interface DocumentsAt {
   /** The documents holding some of the spans, in file order, with file offsets. */
@@ -42,7 +42,8 @@ export function lintYamlDocumentsAt(text: string, options: LintOptions, spans: r
     if (looksBinary(text) || text.includes('{{')) return undefined;
     const settings = options.settings ?? DEFAULT_SETTINGS;
     const composeNamed = isComposeFileName(options.fileName);
-    const key = cacheKey(settings, composeNamed);
+    const how = chunkContext(options, composeNamed);
+    const key = cacheKey(settings, how);
     const split = splitYamlDocuments(text);
     let misses = 0;
     for (let i = 0; i < split.length && misses < countUpTo; i++) if (!cache.peek(key, split[i]!.text, i, split.length)) misses++;
@@ -55,7 +56,7 @@ export function lintYamlDocumentsAt(text: string, options: LintOptions, spans: r
       let result = cache.peek(key, chunk.text, i, split.length)?.result;
       if (!result) {
         const own = detach(chunk.text);
-        result = lintChunk(own, settings, (rules ??= activeRules(settings, options)), composeNamed);
+        result = lintChunk(own, settings, (rules ??= activeRules(settings, options)), how);
         cache.store(key, own, result, i);
       }
       if (result.templated) return undefined;

@@ -86,6 +86,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     visible,
     debounce,
     project: project.index,
+    relations: project.relations,
     hooks,
     log: serverLog,
     documents,
@@ -284,7 +285,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    project.relations.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

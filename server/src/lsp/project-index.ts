@@ -11,15 +11,20 @@
  * unsaved text over the disk) when a build needs it.
  *
  * An open file that some root build reads (a resource, a patch, a
- * kustomization) is linted with the project (DocumentLinter); `affected`
- * tells which open files to re-lint after a file changed.
+ * kustomization) is linted with the project (DocumentLinter); `changed`
+ * tells which open files to re-lint after a file changed. The walk also
+ * lists the plain YAML files, whose objects the relation pass reads
+ * (project-relations.ts keeps them, parsed, while they do not change).
  */
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EngineSettings, Finding, RuleHooks } from '../engine';
 import { buildKustomization, isKustomizationFile } from '../engine/project/kustomize/build';
+import { fileKindOf } from '../engine/file-kind';
 import { lintProject } from '../engine/project/lint-project';
+import type { RelationResult } from '../engine/project/relations';
+import type { CustomWorkloads } from '../engine/views/workloads';
 import { basenameOf, dirnameOf } from '../engine/project/paths';
 import type { ProjectHost, ProjectPath } from '../engine/project/types';
 import { DiskProjectHost, fromProjectPath, toProjectPath } from '../io/disk-project-host';
@@ -87,6 +92,8 @@ export class ProjectIndex {
   readonly host: ProjectHost;
   /** Open documents: project path -> URI (the client's spelling). */
   private readonly open = new Map<ProjectPath, string>();
+  /** Every indexed plain YAML file (not a kustomization): the relation pass reads their objects (project-relations.ts). */
+  private readonly yaml = new Set<ProjectPath>();
   /** Every indexed kustomization file -> what its build read. */
   private readonly builds = new Map<ProjectPath, BuildInputs>();
   /** Input file -> the root kustomizations whose builds read it. */
@@ -140,6 +147,7 @@ export class ProjectIndex {
     this.folders = [...folders];
     this.ready = false;
     const found: ProjectPath[] = [];
+    const yaml: ProjectPath[] = [];
     let seen = 0;
     let sinceYield = 0;
     for (const folder of folders) {
@@ -155,9 +163,10 @@ export class ProjectIndex {
             if (!SKIPPED_DIRS.has(e.name) && !folder.excluded(child)) stack.push(child);
             continue;
           }
-          if (!e.file || !isKustomizationFile(e.name) || folder.excluded(child)) continue;
+          const kustomization = isKustomizationFile(e.name);
+          if (!e.file || (!kustomization && fileKindOf(e.name) !== 'yaml') || folder.excluded(child)) continue;
           const path = toProjectPath(join(folder.path, child));
-          if (!this.deps.isIgnored(pathToFileURL(fromProjectPath(path)).href)) found.push(path);
+          if (!this.deps.isIgnored(pathToFileURL(fromProjectPath(path)).href)) (kustomization ? found : yaml).push(path);
         }
         seen += entries.length;
         sinceYield += entries.length;
@@ -169,6 +178,8 @@ export class ProjectIndex {
         }
       }
     }
+    this.yaml.clear();
+    for (const file of yaml.sort()) this.yaml.add(file);
     this.builds.clear();
     for (const file of found.sort()) {
       this.builds.set(file, this.build(file));
@@ -177,6 +188,18 @@ export class ProjectIndex {
     }
     this.reindex();
     this.ready = true;
+  }
+
+  /** The indexed plain YAML files (not kustomizations), in path order. */
+  yamlFiles(): ReadonlySet<ProjectPath> {
+    return this.yaml;
+  }
+
+  /** The root kustomization files (those no other indexed kustomization includes). */
+  rootFiles(): ProjectPath[] {
+    const included = new Set<ProjectPath>();
+    for (const [file, b] of this.builds) for (const k of b.kustomizations) if (k !== file) included.add(k);
+    return [...this.builds.keys()].filter((f) => !included.has(f));
   }
 
   /** The root kustomizations whose builds read `path` (empty: lint the file alone). */
@@ -194,13 +217,23 @@ export class ProjectIndex {
    * The findings of file `path` as the project judges it (the CLI's project
    * scan): the root builds `roots` reading it are built and their findings
    * mapped to it; a patch is never linted as a whole object. `settingsFor`
-   * gives other files' settings (undefined: ignored).
+   * gives other files' settings (undefined: ignored). `relations`: the
+   * workspace's relation judgement (project-relations.ts), applied instead of
+   * relating the objects of these builds alone.
    */
-  lint(path: ProjectPath, roots: readonly ProjectPath[], settings: EngineSettings, settingsFor: (path: ProjectPath) => EngineSettings | undefined, hooks: RuleHooks): Finding[] {
+  lint(
+    path: ProjectPath,
+    roots: readonly ProjectPath[],
+    settings: EngineSettings,
+    settingsFor: (path: ProjectPath) => EngineSettings | undefined,
+    hooks: RuleHooks & { workloads?: CustomWorkloads },
+    relations?: RelationResult,
+  ): Finding[] {
     const root = this.folderOf(path);
     const result = lintProject(this.host, [path, ...roots.filter((r) => r !== path)], {
       ...hooks,
       ...(root !== undefined ? { root } : {}),
+      ...(relations ? { relationResult: relations } : {}),
       settingsFor: (p) => (p === path ? settings : settingsFor(p)),
     });
     return result.files.get(path) ?? [];
@@ -221,6 +254,10 @@ export class ProjectIndex {
       }
     };
     collect(new Set(this.rootsOf(path)));
+    if (structural && this.ready && !isKustomizationFile(basenameOf(path)) && fileKindOf(path) === 'yaml') {
+      if (this.host.readFile(path) === undefined) this.yaml.delete(path);
+      else if (this.isIndexed(path)) this.yaml.add(path);
+    }
     if (structural && this.ready) {
       const stale = [...this.builds].filter(([file, b]) => file === path || b.inputs.has(path)).map(([file]) => file);
       if (isKustomizationFile(basenameOf(path)) && !this.builds.has(path) && this.isIndexed(path)) stale.push(path);

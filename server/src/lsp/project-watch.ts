@@ -5,7 +5,8 @@
  * it) and the client's `files.exclude`; registers a file watcher for YAML,
  * JSON and kustomization files (when the client supports dynamic
  * registration); and on a file created, changed, deleted, closed or edited
- * in the editor, re-lints the open files the affected builds read.
+ * in the editor, re-lints the open files the affected builds read. Its
+ * WorkspaceRelations judges the indexed project with the relation rules.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS } from '../engine/config/settings';
@@ -15,10 +16,11 @@ import { globMatcher } from '../engine/suppress/glob';
 import { filePathOf, type ConfigResolver } from './config';
 import type { WorkspaceFiles } from './host';
 import { ProjectIndex, projectPathOf, type IndexFolder } from './project-index';
+import { WorkspaceRelations } from './project-relations';
 
 export interface ProjectWatchDeps {
   connection: Connection;
-  documents: { get(uri: string): { getText(): string } | undefined };
+  documents: { get(uri: string): { getText(): string; version: number } | undefined };
   configs: ConfigResolver;
   /** Re-lint an open document after `delay` ms (the server's scheduler). */
   schedule(uri: string, delay: number): void;
@@ -35,6 +37,8 @@ const REPORT_EVERY = 500;
 
 export class ProjectWatcher {
   readonly index: ProjectIndex;
+  /** The relation rules over the indexed workspace (project-relations.ts). */
+  readonly relations: WorkspaceRelations;
   private folderUris: string[] = [];
   private canWatch = false;
   private canPullConfig = false;
@@ -52,6 +56,11 @@ export class ProjectWatcher {
         this.lastReport = files;
         this.reporter?.report(`${files} files`);
       },
+    });
+    this.relations = new WorkspaceRelations({
+      index: this.index,
+      openVersion: (uri) => deps.documents.get(uri)?.version,
+      relint: (uri) => deps.schedule(uri, 0),
     });
   }
 
@@ -99,6 +108,7 @@ export class ProjectWatcher {
       }
       await this.index.index(folders);
       if (!this.index.ready) return; // superseded by a later indexing
+      void this.relations.reindexed().catch((e) => this.deps.error(`reading the workspace for relations failed: ${String(e)}`));
       this.deps.info(`project index: ${this.index.size} kustomization files in ${Math.round(performance.now() - started)} ms`);
     } catch (e) {
       this.deps.error(`indexing the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -124,7 +134,7 @@ export class ProjectWatcher {
     }
   }
 
-  /** Open documents some root build reads. */
+  /** Open documents some root build reads (the relation judgement re-lints those it changes itself). */
   private openUris(): string[] {
     const out: string[] = [];
     for (const path of this.index.openPaths()) {
@@ -141,6 +151,7 @@ export class ProjectWatcher {
       if (path === undefined) continue;
       const structural = change.type !== FileChangeType.Changed || isKustomizationFile(basenameOf(path));
       this.relint(path, structural, 0);
+      this.relations.changed(path);
       if (structural && this.index.openUri(path) !== undefined) this.deps.schedule(change.uri, 0);
     }
   }
@@ -171,7 +182,10 @@ export class ProjectWatcher {
     this.edits.delete(uri);
     this.index.closed(uri);
     const path = projectPathOf(uri);
-    if (path !== undefined) this.relint(path, isKustomizationFile(basenameOf(path)), 0);
+    if (path === undefined) return;
+    this.relint(path, isKustomizationFile(basenameOf(path)), 0);
+    // Its text on disk applies again: the other open documents' judgement may change.
+    this.relations.changed(path);
   }
 
   private relint(path: string, structural: boolean, delay: number): void {

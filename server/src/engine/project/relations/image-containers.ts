@@ -10,7 +10,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { DockerfileView } from '../../views/dockerfile';
-import { child, childAt, locate, podTemplateOf, text, type IndexedObject, type ProjectIndex, type ProjectPlace } from '../index';
+import { child, childAt, locate, text, type IndexedObject, type ProjectIndex, type ProjectPlace } from '../index';
 import type { Span } from '../../types';
 import type { ImageLink, ProjectImages } from '../images/types';
 import type { ProjectPath } from '../types';
@@ -47,7 +47,7 @@ export function imageContainers(index: ProjectIndex): readonly ImageContainer[] 
 function findContainers(index: ProjectIndex, images: ProjectImages): ImageContainer[] {
   const out: ImageContainer[] = [];
   for (const object of index.objects) {
-    const template = podTemplateOf(object);
+    const template = index.podTemplate(object);
     const spec = template && child(template, 'spec');
     if (!isMap(spec) || text(childAt(spec, ['os', 'name'])) === 'windows') continue;
     for (const [list, kind] of LISTS) {
