@@ -292,7 +292,9 @@ export class ProjectIndex {
     const folder = this.folderFor(native);
     if (!folder) return false;
     const rel = native.slice(folder.path.length).replace(/^[\\/]+/, '').split('\\').join('/');
-    if (rel.split('/').some((s) => SKIPPED_DIRS.has(s)) || folder.excluded(rel)) return false;
+    // As the walk: no skipped folder, and neither the file nor a folder above it excluded.
+    const parts = rel.split('/');
+    if (parts.some((s, i) => SKIPPED_DIRS.has(s) || folder.excluded(parts.slice(0, i + 1).join('/')))) return false;
     return !this.deps.isIgnored(pathToFileURL(native).href);
   }
 

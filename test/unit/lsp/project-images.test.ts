@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, settingsKey } from '../../../server/src/engine';
 import { RULES } from '../../../server/src/engine/rules';
+import { ProjectIndex } from '../../../server/src/lsp/project-index';
 import { WorkspaceRelations, findingsIn } from '../../../server/src/lsp/project-relations';
 import { memoryHost } from '../../helpers/kustomize-host';
 
@@ -98,5 +99,36 @@ describe('workspace relations: images built in the workspace (language server)',
     assert.deepEqual(t.ids(), []);
     assert.equal(t.reads.get(DF), undefined, 'never read');
     t.relations.dispose();
+  });
+});
+
+describe('workspace index: Dockerfiles', () => {
+  it('lists Dockerfiles and Containerfiles (not excluded, ignored, node_modules), and follows their creation and deletion', async () => {
+    const files: Record<string, string> = {
+      '/w/k8s/deploy.yaml': DEPLOY,
+      [DF]: DOCKERFILE('10001'),
+      '/w/worker/Containerfile': 'FROM alpine:3\n',
+      '/w/web/Dockerfile.prod': 'FROM nginx:1.27\n',
+      '/w/tools/app.Dockerfile': 'FROM alpine:3\n',
+      '/w/excluded/Dockerfile': 'FROM alpine:3\n',
+      '/w/ignored/Dockerfile': 'FROM alpine:3\n',
+      '/w/node_modules/x/Dockerfile': 'FROM alpine:3\n',
+      '/w/README.md': '# not a Dockerfile\n',
+    };
+    const base = memoryHost(files);
+    const list = async (dir: string) => base.readDirectory(dir)?.map((e) => ({ name: e.name, directory: e.directory, file: !e.directory }));
+    const index = new ProjectIndex({ openText: () => undefined, isIgnored: (uri) => uri.includes('/ignored/'), files: { ...base, list } });
+    await index.index([{ path: '/w', excluded: (rel) => rel === 'excluded' }]);
+    assert.deepEqual([...index.dockerfileFiles()], ['/w/services/orders-api/Dockerfile', '/w/tools/app.Dockerfile', '/w/web/Dockerfile.prod', '/w/worker/Containerfile']);
+    assert.deepEqual([...index.yamlFiles()], ['/w/k8s/deploy.yaml']);
+
+    files['/w/api/Dockerfile'] = 'FROM alpine:3\n';
+    index.changed('/w/api/Dockerfile', true);
+    delete files['/w/worker/Containerfile'];
+    index.changed('/w/worker/Containerfile', true);
+    // Created in an excluded folder (the walk never enters it): not indexed either.
+    files['/w/excluded/Containerfile'] = 'FROM alpine:3\n';
+    index.changed('/w/excluded/Containerfile', true);
+    assert.deepEqual([...index.dockerfileFiles()].sort(), ['/w/api/Dockerfile', '/w/services/orders-api/Dockerfile', '/w/tools/app.Dockerfile', '/w/web/Dockerfile.prod']);
   });
 });
