@@ -20,7 +20,7 @@ import { KubeconfigService } from './kubeconfig';
 import { KUBECONFIG_EDIT_REQUEST, KUBECONFIG_MODEL_REQUEST } from '../../../shared/kubeconfig/protocol';
 import { BENCHMARK_LIST_REQUEST, BENCHMARK_REPORT_REQUEST } from '../../../shared/benchmark/protocol';
 import { benchmarkList, benchmarkReportFor } from './benchmark';
-import { benchmarkHover } from './hover';
+import { shipshapeHover } from './hover';
 import { describeInternalError, RULES, type RuleHooks } from '../engine';
 import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { MemoryGuard } from './memory';
@@ -268,7 +268,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const kubeconfig = new KubeconfigService({ hooks, settings, configs, converter, publish, isOpen: (uri) => documents.get(uri) !== undefined });
   connection.onRequest(KUBECONFIG_MODEL_REQUEST, (params) => kubeconfig.model(params));
   connection.onRequest(KUBECONFIG_EDIT_REQUEST, (params) => kubeconfig.edit(params));
-  connection.onHover((params) => benchmarkHover(params, { lintOf: (uri) => linter.lintOf(uri), document: (uri) => documents.get(uri) }));
+  connection.onHover((params) =>
+    shipshapeHover(params, {
+      lintOf: (uri) => linter.lintOf(uri),
+      document: (uri) => documents.get(uri),
+      imageHover: (uri, offset) => project.relations.imageHover(uri, offset),
+    }),
+  );
   connection.onRequest(BENCHMARK_LIST_REQUEST, () => benchmarkList());
   connection.onRequest(BENCHMARK_REPORT_REQUEST, (params) =>
     benchmarkReportFor(params, {

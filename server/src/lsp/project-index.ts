@@ -14,7 +14,9 @@
  * kustomization) is linted with the project (DocumentLinter); `changed`
  * tells which open files to re-lint after a file changed. The walk also
  * lists the plain YAML files, whose objects the relation pass reads
- * (project-relations.ts keeps them, parsed, while they do not change).
+ * (project-relations.ts keeps them, parsed, while they do not change), and
+ * the Dockerfiles (and Containerfiles), which the image relation rules link
+ * to the workloads running their images (project-images.ts).
  */
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
@@ -94,6 +96,8 @@ export class ProjectIndex {
   private readonly open = new Map<ProjectPath, string>();
   /** Every indexed plain YAML file (not a kustomization): the relation pass reads their objects (project-relations.ts). */
   private readonly yaml = new Set<ProjectPath>();
+  /** Every indexed Dockerfile (or Containerfile): candidates of the image links (project-images.ts). */
+  private readonly dockerfiles = new Set<ProjectPath>();
   /** Every indexed kustomization file -> what its build read. */
   private readonly builds = new Map<ProjectPath, BuildInputs>();
   /** Input file -> the root kustomizations whose builds read it. */
@@ -148,6 +152,7 @@ export class ProjectIndex {
     this.ready = false;
     const found: ProjectPath[] = [];
     const yaml: ProjectPath[] = [];
+    const dockerfiles: ProjectPath[] = [];
     let seen = 0;
     let sinceYield = 0;
     for (const folder of folders) {
@@ -164,9 +169,10 @@ export class ProjectIndex {
             continue;
           }
           const kustomization = isKustomizationFile(e.name);
-          if (!e.file || (!kustomization && fileKindOf(e.name) !== 'yaml') || folder.excluded(child)) continue;
+          const kind = kustomization ? undefined : fileKindOf(e.name);
+          if (!e.file || (!kustomization && kind !== 'yaml' && kind !== 'dockerfile') || folder.excluded(child)) continue;
           const path = toProjectPath(join(folder.path, child));
-          if (!this.deps.isIgnored(pathToFileURL(fromProjectPath(path)).href)) (kustomization ? found : yaml).push(path);
+          if (!this.deps.isIgnored(pathToFileURL(fromProjectPath(path)).href)) (kustomization ? found : kind === 'yaml' ? yaml : dockerfiles).push(path);
         }
         seen += entries.length;
         sinceYield += entries.length;
@@ -180,6 +186,8 @@ export class ProjectIndex {
     }
     this.yaml.clear();
     for (const file of yaml.sort()) this.yaml.add(file);
+    this.dockerfiles.clear();
+    for (const file of dockerfiles.sort()) this.dockerfiles.add(file);
     this.builds.clear();
     for (const file of found.sort()) {
       this.builds.set(file, this.build(file));
@@ -193,6 +201,11 @@ export class ProjectIndex {
   /** The indexed plain YAML files (not kustomizations), in path order. */
   yamlFiles(): ReadonlySet<ProjectPath> {
     return this.yaml;
+  }
+
+  /** The indexed Dockerfiles and Containerfiles, in path order. */
+  dockerfileFiles(): ReadonlySet<ProjectPath> {
+    return this.dockerfiles;
   }
 
   /** The root kustomization files (those no other indexed kustomization includes). */
@@ -254,9 +267,11 @@ export class ProjectIndex {
       }
     };
     collect(new Set(this.rootsOf(path)));
-    if (structural && this.ready && !isKustomizationFile(basenameOf(path)) && fileKindOf(path) === 'yaml') {
-      if (this.host.readFile(path) === undefined) this.yaml.delete(path);
-      else if (this.isIndexed(path)) this.yaml.add(path);
+    const kind = isKustomizationFile(basenameOf(path)) ? undefined : fileKindOf(path);
+    if (structural && this.ready && (kind === 'yaml' || kind === 'dockerfile')) {
+      const list = kind === 'yaml' ? this.yaml : this.dockerfiles;
+      if (this.host.readFile(path) === undefined) list.delete(path);
+      else if (this.isIndexed(path)) list.add(path);
     }
     if (structural && this.ready) {
       const stale = [...this.builds].filter(([file, b]) => file === path || b.inputs.has(path)).map(([file]) => file);
@@ -277,7 +292,9 @@ export class ProjectIndex {
     const folder = this.folderFor(native);
     if (!folder) return false;
     const rel = native.slice(folder.path.length).replace(/^[\\/]+/, '').split('\\').join('/');
-    if (rel.split('/').some((s) => SKIPPED_DIRS.has(s)) || folder.excluded(rel)) return false;
+    // As the walk: no skipped folder, and neither the file nor a folder above it excluded.
+    const parts = rel.split('/');
+    if (parts.some((s, i) => SKIPPED_DIRS.has(s) || folder.excluded(parts.slice(0, i + 1).join('/')))) return false;
     return !this.deps.isIgnored(pathToFileURL(native).href);
   }
 

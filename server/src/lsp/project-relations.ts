@@ -18,6 +18,10 @@
  * After a run, the open files whose relation findings changed (editing a Role
  * changes the findings of the binding's file) are re-linted.
  *
+ * The images the workspace builds (compose files, skaffold configs,
+ * Dockerfiles; project-images.ts) are the project's `images`: an edit of an
+ * open Dockerfile judges again like an edit of a YAML file.
+ *
  * The files are read in the background once the index is ready; until then
  * there is no judgement (files are linted alone, or with the kustomize builds
  * reading them).
@@ -28,14 +32,18 @@ import { indexedObject, plainObjects, ProjectIndex as ObjectIndex, ProjectMemo, 
 import { MAX_INDEXED_FILE } from '../engine/project/lint-project';
 import { dirnameOf } from '../engine/project/paths';
 import { applyRelations, runRelationRules, type RelationResult } from '../engine/project/relations';
+import { composeLinks, mayBeCompose } from '../engine/project/images/built-images';
+import type { ImageLink } from '../engine/project/images/types';
+import { imageHoverAt } from '../engine/project/relations/image-containers';
 import type { KustomizeBuild, ProjectPath } from '../engine/project/types';
 import type { Span } from '../engine/types';
 import type { CustomWorkloads } from '../engine/views/workloads';
+import { WorkspaceImages } from './project-images';
 import { projectPathOf, type ProjectIndex } from './project-index';
 
 export interface WorkspaceRelationsDeps {
   /** The workspace index: its files, root builds, open documents and their texts. */
-  index: Pick<ProjectIndex, 'host' | 'ready' | 'yamlFiles' | 'rootFiles' | 'openUri'>;
+  index: Pick<ProjectIndex, 'host' | 'ready' | 'yamlFiles' | 'rootFiles' | 'openUri' | 'dockerfileFiles' | 'folderOf'>;
   /** The version of an open document, by URI (undefined: not open). */
   openVersion(uri: string): number | undefined;
   /** Re-lint an open document (its relation findings changed). */
@@ -59,6 +67,8 @@ interface PlainEntry {
   /** The open document's version it was parsed at (undefined: the disk's text). */
   version: number | undefined;
   objects: IndexedObject[];
+  /** The images a compose file builds. */
+  links: ImageLink[];
 }
 
 interface BuildEntry {
@@ -97,6 +107,8 @@ export class WorkspaceRelations {
   private objects: ObjectIndex | undefined;
   /** What the rules derived from the objects' nodes: kept across judgements for the objects of unchanged files. */
   private readonly memo = new ProjectMemo();
+  /** The images the workspace builds, and its parsed Dockerfiles. */
+  private readonly images: WorkspaceImages;
   /** The texts of the files the last judgement reported in (see `current`). */
   private texts = new Map<ProjectPath, { version: number | undefined; text: string | undefined }>();
   private judgement: Judgement | undefined;
@@ -110,7 +122,15 @@ export class WorkspaceRelations {
   private read = false;
   private generation = 0;
 
-  constructor(private readonly deps: WorkspaceRelationsDeps) {}
+  constructor(private readonly deps: WorkspaceRelationsDeps) {
+    const { index } = deps;
+    this.images = new WorkspaceImages({
+      dockerfiles: () => index.dockerfileFiles(),
+      version: (path) => this.version(path),
+      readText: (path) => index.host.readFile(path),
+      folderOf: (path) => index.folderOf(path),
+    });
+  }
 
   /**
    * The workspace's relation judgement for linting open document `uri` (its
@@ -141,6 +161,7 @@ export class WorkspaceRelations {
   /** A file changed on disk, was created, deleted or closed: judge again (after a short delay). */
   changed(path: ProjectPath): void {
     this.plain.delete(path);
+    this.images.changed(path);
     this.texts.delete(path);
     for (const [root, entry] of this.builds) if (root === path || entry.versions.has(path)) this.builds.delete(root);
     this.settle();
@@ -158,6 +179,7 @@ export class WorkspaceRelations {
     this.plain.clear();
     this.texts.clear();
     this.builds.clear();
+    this.images.clear();
     // Read in the background, yielding to the event loop: a large workspace never blocks a lint (or the server).
     let deadline = performance.now() + SLICE_MS;
     const pause = async (): Promise<boolean> => {
@@ -171,12 +193,26 @@ export class WorkspaceRelations {
       if (!(await pause())) return;
     }
     for (const path of this.deps.index.yamlFiles()) {
-      if (!this.plain.has(path)) this.plain.set(path, { version: this.version(path), objects: this.parse(path) });
+      if (!this.plain.has(path)) this.plain.set(path, this.parse(path));
       if (!(await pause())) return;
     }
     this.read = true;
     this.objects = undefined;
     this.settle();
+  }
+
+  /**
+   * What a hover at `offset` of open document `uri` shows of the image the project builds there (`Built from
+   * services/api/Dockerfile (skaffold.yaml artifact)`), judged as the document is now; undefined elsewhere, or
+   * before the first judgement.
+   */
+  imageHover(uri: string, offset: number): { text: string; span: Span } | undefined {
+    const path = projectPathOf(uri);
+    if (path === undefined || !this.last || !this.deps.index.ready || !this.read) return undefined;
+    const { judgement, moved } = this.current(this.last);
+    if (moved) this.relintChanged(judgement, undefined);
+    const hover = this.objects && imageHoverAt(this.objects, path, offset);
+    return hover && { text: hover.text, span: hover.span };
   }
 
   /** Settings or a `.shipshape.yaml` changed: the rules run again (the files' objects stay). */
@@ -280,10 +316,14 @@ export class WorkspaceRelations {
       const version = this.version(path);
       const entry = this.plain.get(path);
       if (entry && entry.version === version) continue;
-      this.plain.set(path, { version, objects: this.parse(path) });
+      this.plain.set(path, this.parse(path));
       changed = true;
     }
     if (changed) this.objects = this.assemble();
+    if (this.images.refresh() || changed) {
+      this.objects!.images = this.images.images([...this.plain.values()].flatMap((e) => e.links), this.objects!.objects);
+      changed = true;
+    }
     return changed;
   }
 
@@ -305,15 +345,17 @@ export class WorkspaceRelations {
     return { build, objects, versions };
   }
 
-  private parse(path: ProjectPath): IndexedObject[] {
+  private parse(path: ProjectPath): PlainEntry {
+    const version = this.version(path);
     const text = this.deps.index.host.readFile(path);
-    if (text === undefined || text.length > MAX_INDEXED_FILE) return [];
-    const out: IndexedObject[] = [];
+    const out: PlainEntry = { version, objects: [], links: [] };
+    if (text === undefined || text.length > MAX_INDEXED_FILE) return out;
     try {
       for (const b of plainObjects(path, text)) {
         const o = indexedObject(b, []);
-        if (o) out.push(o);
+        if (o) out.objects.push(o);
       }
+      if (mayBeCompose(text)) out.links = composeLinks(path, text);
     } catch {
       // the file's own lint reports what is wrong with it
     }

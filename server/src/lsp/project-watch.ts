@@ -4,12 +4,13 @@
  * (`window/workDoneProgress/create` + `$/progress`, when the client supports
  * it) and the client's `files.exclude`; registers a file watcher for YAML,
  * JSON and kustomization files (when the client supports dynamic
- * registration); and on a file created, changed, deleted, closed or edited
+ * registration; and Dockerfiles); and on a file created, changed, deleted, closed or edited
  * in the editor, re-lints the open files the affected builds read. Its
  * WorkspaceRelations judges the indexed project with the relation rules.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS } from '../engine/config/settings';
+import { fileKindOf } from '../engine/file-kind';
 import { isKustomizationFile } from '../engine/project/kustomize/build';
 import { basenameOf } from '../engine/project/paths';
 import { globMatcher } from '../engine/suppress/glob';
@@ -30,8 +31,11 @@ export interface ProjectWatchDeps {
   files?: WorkspaceFiles;
 }
 
-/** Files the server watches for the project (kustomization files are YAML, or `Kustomization`). */
-export const PROJECT_WATCH_GLOBS = ['**/*.{yaml,yml,json}', '**/Kustomization'];
+/**
+ * Files the server watches for the project (kustomization files are YAML, or `Kustomization`; Dockerfiles and
+ * Containerfiles as engine/file-kind.ts names them, for the image links).
+ */
+export const PROJECT_WATCH_GLOBS = ['**/*.{yaml,yml,json}', '**/Kustomization', '**/{Dockerfile,Containerfile}', '**/{Dockerfile,Containerfile}{.,-}*', '**/*.{Dockerfile,dockerfile,Containerfile}'];
 /** Progress reports while indexing: at most one per this many directory entries. */
 const REPORT_EVERY = 500;
 
@@ -168,6 +172,8 @@ export class ProjectWatcher {
         this.edits.delete(uri);
         try {
           this.relint(path, isKustomizationFile(basenameOf(path)), 0);
+          // A Dockerfile is not linted with the project: its edit judges the workspace again (the image rules).
+          if (fileKindOf(path) === 'dockerfile') this.relations.changed(path);
         } catch (e) {
           this.deps.error(`updating the project index failed: ${String(e)}`);
         }

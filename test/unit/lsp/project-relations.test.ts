@@ -25,7 +25,15 @@ function setup() {
     meta: { id: 'test-counting', title: 't', description: 't', defaultSeverity: 'info', category: 'relations', messages: { m: 'm' }, references: {} },
     create: () => ({ project: () => void runs++ }),
   });
-  const index = { host, ready: true, yamlFiles: () => new Set(Object.keys(files)), rootFiles: () => [], openUri: (p: string) => (open.has(p) ? `file://${p}` : undefined) };
+  const index = {
+    host,
+    ready: true,
+    yamlFiles: () => new Set(Object.keys(files).filter((p) => p.endsWith('.yaml'))),
+    dockerfileFiles: () => new Set(Object.keys(files).filter((p) => p.endsWith('/Dockerfile'))),
+    folderOf: () => '/w',
+    rootFiles: () => [],
+    openUri: (p: string) => (open.has(p) ? `file://${p}` : undefined),
+  };
   const relations = new WorkspaceRelations({ index, openVersion: (uri) => open.get(uri.slice('file://'.length)), relint: (uri) => void relinted.push(uri), settleMs: 0 });
   const rules = [...RULES.filter((r) => r.meta.id === 'rbac-binding-resolved'), counting];
   const options = { settingsFor: () => DEFAULT_SETTINGS, projectSettings: DEFAULT_SETTINGS, hooks: { rules }, key: settingsKey(DEFAULT_SETTINGS) };

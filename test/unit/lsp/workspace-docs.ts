@@ -35,8 +35,8 @@ export class WorkspaceDocs {
     return pathToFileURL(join(this.root(), rel)).href;
   }
 
-  open(rel: string, text: string): Promise<void> {
-    return this.server().conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: this.uri(rel), languageId: 'yaml', version: 1, text } });
+  open(rel: string, text: string, languageId = 'yaml'): Promise<void> {
+    return this.server().conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: this.uri(rel), languageId, version: 1, text } });
   }
 
   /** A full-text change (unsaved) of an open document. */

@@ -98,6 +98,16 @@ export function fileLinks(file: ProjectPath, source: string): ImageLink[] {
   return skaffoldLinks(ProjectIndex.build({ plain: [{ file, text: source }], builds: [] }).objects);
 }
 
+/** A Dockerfile's text parsed (undefined: no text, or it cannot be parsed: the Dockerfile's own lint reports it). */
+export function dockerfileViewOf(source: string | undefined): DockerfileView | undefined {
+  if (source === undefined) return undefined;
+  try {
+    return new DockerfileView(parseDockerfile(source));
+  } catch {
+    return undefined;
+  }
+}
+
 export interface BuiltImagesInput {
   /** Links declared by compose files and skaffold configs. */
   declared: readonly ImageLink[];
@@ -106,6 +116,13 @@ export interface BuiltImagesInput {
   readText(path: ProjectPath): string | undefined;
   /** Paths in messages are relative to this folder. */
   root?: ProjectPath;
+  /**
+   * The parsed Dockerfile at `path` (undefined: it cannot be read), instead of parsing `readText`'s text: for a
+   * caller that keeps Dockerfiles parsed across project runs while they do not change (the language server).
+   */
+  parseDockerfile?(path: ProjectPath): DockerfileView | undefined;
+  /** A path as messages show it, instead of relative to `root` (e.g. relative to its workspace folder). */
+  display?(path: ProjectPath): string;
 }
 
 /** The images the project builds, and their Dockerfiles (see the module comment). */
@@ -145,13 +162,9 @@ export class BuiltImages implements ProjectImages {
   /** The parsed Dockerfile (once per project run), or undefined when it cannot be read. */
   dockerfile(path: ProjectPath): DockerfileView | undefined {
     let view = this.views.get(path);
+    if (view === undefined && this.input.parseDockerfile) this.views.set(path, (view = this.input.parseDockerfile(path) ?? null));
     if (view === undefined) {
-      const source = this.input.readText(path);
-      try {
-        view = source === undefined ? null : new DockerfileView(parseDockerfile(source));
-      } catch {
-        view = null; // the Dockerfile's own lint reports it
-      }
+      view = dockerfileViewOf(this.input.readText(path)) ?? null;
       this.views.set(path, view);
     }
     return view ?? undefined;
@@ -159,6 +172,7 @@ export class BuiltImages implements ProjectImages {
 
   /** A path as messages show it: relative to the root when under it. */
   display(path: ProjectPath): string {
+    if (this.input.display) return this.input.display(path);
     const root = this.input.root;
     if (root === undefined) return path;
     const rel = relativePath(root, path);
