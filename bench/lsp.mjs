@@ -77,7 +77,8 @@ export const TARGETS = Object.freeze({
 const CLK_TCK = 100; // USER_HZ on Linux
 
 export class BenchServer {
-  constructor() {
+  /** `settings`: what workspace/configuration answers for the `shipshape` section (default BENCH_SETTINGS). */
+  constructor(settings = BENCH_SETTINGS) {
     // SHIPSHAPE_BENCH_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=bench/out/prof".
     const nodeArgs = (process.env.SHIPSHAPE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -94,7 +95,7 @@ export class BenchServer {
         w.resolve({ at, diagnostics: p.diagnostics });
       }
     });
-    this.conn.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'shipshape' ? BENCH_SETTINGS : null)));
+    this.conn.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'shipshape' ? settings : null)));
     this.conn.onNotification('window/logMessage', () => undefined);
     this.conn.onNotification('window/showMessage', () => undefined);
     this.conn.listen();
@@ -453,6 +454,8 @@ const stats = (xs) => `${fmtMs(Math.min(...xs))} / ${fmtMs(median(xs))} / ${fmtM
 const fmtMb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 const fmtX = (x) => `${x.toFixed(2)}x`;
 const pass = (ok) => (ok ? 'PASS' : 'FAIL');
+
+export { median, stats, fmtMs, fmtX, pass, table };
 
 function table(headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));

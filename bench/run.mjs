@@ -7,12 +7,18 @@
 //   node bench/run.mjs --lsp      (LSP mode only, see bench/lsp.mjs; needs `npm run build`)
 //   node bench/run.mjs --lsp --lsp-sizes 1000
 //   node bench/run.mjs --lsp-actions [--lsp-sizes 10000]   (code actions at a finding only, see bench/lsp.mjs)
+//   node bench/run.mjs --lsp-speed [--lsp-speed-part visible|typing|cold]   (issue 21's targets only, see bench/lsp-speed.mjs)
 //   node bench/run.mjs --project [--project-files 5000] [--project-edit-files 200]   (workspace index and kustomize re-lints only, see bench/project.mjs)
 //   node bench/run.mjs --helm [--helm-templates 50] [--helm-runs 15]   (keystroke in a 50-template chart's values.yaml -> publish, see bench/helm.mjs)
 //   node bench/run.mjs --kustomize [--kustomize-files 2000] [--kustomize-runs 3]   (CLI scan of a generated
 //                                 kustomize repo, builds on vs --no-kustomize, see bench/kustomize.mjs; needs `npm run build`)
 //   node bench/run.mjs --relations [--relations-files 2000] [--relations-runs 3]   (CLI scan of a generated repo,
 //                                 relation rules on vs all set off with --rule, see bench/relations.mjs; needs `npm run build`)
+//   node bench/run.mjs --cli-jobs [--cli-jobs-runs 5] [--cli-jobs-copy-runs N] [--cli-jobs-copies 10]   (CLI scan of the corpus and a 10x copy,
+//                                 --jobs 1 vs the worker pool, cold and warm, see bench/cli-jobs.mjs; needs `npm run build`;
+//                                 also in the default set, 3 runs, after the corpus lint; --no-cli-jobs skips it)
+//   node bench/run.mjs --relations-lsp [--relations-files 2000] [--relations-runs 15]   (the language server's relation
+//                                 pass: a Role edit -> the binding's file re-published, cold and warm, see bench/relations-lsp.mjs)
 //
 // Every (size, mode) pair runs in a fresh child process, so the peak RSS of one size
 // is not polluted by another and the parse baseline is not polluted by the engine.
@@ -34,10 +40,13 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { generateManifest } from './generate.mjs';
 import { codeActionBench, lspBench, SERVER } from './lsp.mjs';
+import { speedBench } from './lsp-speed.mjs';
 import { projectBench } from './project.mjs';
 import { helmBench } from './helm.mjs';
 import { kustomizeBench } from './kustomize.mjs';
 import { relationsBench } from './relations.mjs';
+import { cliJobsBench, warmChild } from './cli-jobs.mjs';
+import { relationsLspBench } from './relations-lsp.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -230,6 +239,7 @@ async function lspSection() {
   await buildEngine(); // the bare-parse baseline child loads it
   const sizes = (argValue('--lsp-sizes') ?? '1000,10000').split(',').map(Number);
   await lspBench({ sizes, parseOnce: (size) => runChild('parse', String(size), 1) });
+  await speedBench({ parseOnce: (size) => runChild('parse', String(size), 2) });
 }
 
 async function parent() {
@@ -242,6 +252,18 @@ async function parent() {
   if (process.argv.includes('--helm')) {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
     await helmBench({ templates: Number(argValue('--helm-templates') ?? 50), runs: Number(argValue('--helm-runs') ?? 15) });
+    return;
+  }
+  if (process.argv.includes('--lsp-speed')) {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
+    await buildEngine(); // the bare-parse baseline child loads it
+    const part = argValue('--lsp-speed-part');
+    await speedBench({ parseOnce: (size) => runChild('parse', String(size), 2), ...(part ? { parts: part.split(',') } : {}) });
+    return;
+  }
+  if (process.argv.includes('--relations-lsp')) {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
+    await relationsLspBench({ files: Number(argValue('--relations-files') ?? 2000), runs: Number(argValue('--relations-runs') ?? 15) });
     return;
   }
   if (process.argv.includes('--lsp-actions')) {
@@ -261,6 +283,15 @@ async function parent() {
     const files = Number(argValue(`--${name}-files`) ?? 2000);
     const runs = Number(argValue(`--${name}-runs`) ?? 3);
     bench({ cli, files, runs, table, fmtStats, fmtMb, fmtRatio, median });
+    console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
+  if (process.argv.includes('--cli-jobs')) {
+    const cpu = cpus();
+    console.log(`Shipshape CLI jobs benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'})`);
+    const corpus = process.env.SHIPSHAPE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
+    if (!existsSync(corpus)) throw new Error(`${corpus} does not exist (set SHIPSHAPE_CORPUS to a folder of manifests)`);
+    await cliJobsBench({ corpus, runs: Number(argValue('--cli-jobs-runs') ?? 5), copyRuns: Number(argValue('--cli-jobs-copy-runs') ?? argValue('--cli-jobs-runs') ?? 5), copies: Number(argValue('--cli-jobs-copies') ?? 10), onlyCopy: process.argv.includes('--cli-jobs-only-copy'), table, fmtStats, fmtRatio, median });
     console.log(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return;
   }
@@ -338,6 +369,8 @@ async function parent() {
     const ratios = pairRatios(lint);
     schemaRows.push(schemaRow('corpus', runs, lint));
     costRows.push(['corpus', runs, fmtStats(lint.podSecurityTimes), fmtStats(lint.times), fmtRatioStats(ratios), lint.podSecurityFindings.toLocaleString('en-US'), lint.findings.toLocaleString('en-US'), verdict(ratios)]);
+    if (process.argv.includes('--no-cli-jobs')) console.log('\nCLI on every core: skipped (--no-cli-jobs).');
+    else await cliJobsBench({ corpus, runs: 3, copies: 10, table, fmtStats, fmtRatio, median });
   }
 
   if (ruleCounts) {
@@ -356,4 +389,5 @@ async function parent() {
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4], Number(process.argv[5]));
+else if (process.argv[2] === '--cli-jobs-child') await warmChild(process.argv[3], Number(process.argv[4]));
 else await parent();

@@ -60,19 +60,53 @@ const common = {
 // (`npm run build:action`): it is committed, since actions run from the repository at a ref, and
 // test/unit/cli/action-bundle.test.ts fails when the committed file differs from a fresh build.
 const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt >= 0 ? process.argv[onlyAt + 1].split(',') : ['extension', 'server', 'cli'];
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1].split(',') : ['extension', 'server', 'cli', 'web-extension', 'web-server'];
 /** The committed action bundle: minified, no source map, no test seams, so it is small and the same on every machine. */
 const release = { sourcemap: false, minify: true, define: { SHIPSHAPE_TEST_SEAMS: 'false' } };
 
+/**
+ * The web bundles run in a browser: no Node module may reach them (the `browserOnly` plugin fails the build), except
+ * the few that node-free stand-ins replace (server/src/web/node/). Those are pure path and URL string functions, and
+ * the file system, zlib and V8 modules that the Node host uses (lsp/node-host.ts) and the web host never calls: their
+ * stand-ins throw, so a code path that reached them would show in the log, never read a file.
+ */
+const WEB_STAND_INS = {
+  'node:path': 'server/src/web/node/path.ts',
+  'node:url': 'server/src/web/node/url.ts',
+  'node:fs': 'server/src/web/node/unavailable.ts',
+  'node:fs/promises': 'server/src/web/node/unavailable.ts',
+  'node:v8': 'server/src/web/node/unavailable.ts',
+  'node:vm': 'server/src/web/node/unavailable.ts',
+  'node:zlib': 'server/src/web/node/unavailable.ts',
+};
+const browserOnly = {
+  name: 'browser-only',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const standIn = WEB_STAND_INS[args.path];
+      if (standIn) return { path: resolve(ROOT, standIn) };
+      if (args.path.startsWith('node:') || BUILTINS.has(args.path)) {
+        const from = relative(ROOT, args.importer).split(sep).join('/');
+        return { errors: [{ text: `the web bundles run in a browser: ${from} must not import the Node module "${args.path}"` }] };
+      }
+      return undefined;
+    });
+  },
+};
+const web = { platform: 'browser', target: 'es2022', plugins: [boundaries, browserOnly], mainFields: ['browser', 'module', 'main'] };
+
 const entries = [
   { name: 'extension', entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] },
-  { name: 'server', entryPoints: ['server/src/lsp/main.ts'], outfile: `${outdir}/server.js` },
+  { name: 'server', entryPoints: ['server/src/lsp/node.ts'], outfile: `${outdir}/server.js` },
   { name: 'cli', entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  // vscode.dev and github.dev (package.json `browser`): the extension in the browser's extension host, the server in a web worker.
+  { name: 'web-extension', entryPoints: ['client/src/web/extension.ts'], outfile: `${outdir}/web/extension.js`, external: ['vscode'], ...web },
+  { name: 'web-server', entryPoints: ['server/src/web/server.ts'], outfile: `${outdir}/web/server.js`, ...web, format: 'iife', inject: ['server/src/web/globals.ts'] },
   { name: 'action', entryPoints: ['server/src/action/main.ts'], outfile: outdirAt >= 0 ? `${outdir}/action.js` : 'action/dist/index.js', banner: { js: '#!/usr/bin/env node' }, ...release },
 ]
   .filter((e) => only.includes(e.name))
   .map(({ name, ...e }) => e);
-if (entries.length === 0) throw new Error(`--only: no such bundle (extension, server, cli, action)`);
+if (entries.length === 0) throw new Error(`--only: no such bundle (extension, server, cli, web-extension, web-server, action)`);
 
 if (watch) {
   for (const e of entries) {

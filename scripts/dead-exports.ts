@@ -10,8 +10,18 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** Entry points: their exports are used by Node, VS Code or esbuild, not by an import. */
-const ENTRY_POINTS = new Set(['client/src/extension.ts', 'server/src/lsp/main.ts', 'server/src/cli/main.ts']);
+/** Entry points: their exports are used by Node, VS Code or esbuild, not by an import (the web bundles' stand-ins: scripts/build.mjs). */
+const ENTRY_POINTS = new Set([
+  'client/src/extension.ts',
+  'client/src/web/extension.ts',
+  'server/src/lsp/node.ts',
+  'server/src/web/server.ts',
+  'server/src/web/globals.ts',
+  'server/src/web/node/path.ts',
+  'server/src/web/node/url.ts',
+  'server/src/web/node/unavailable.ts',
+  'server/src/cli/main.ts',
+]);
 
 /**
  * The files of a tsconfig and of every project it references (the solution's client, server, engine, shared

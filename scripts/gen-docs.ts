@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { equivalentChecks, ruleDocPath, ruleMetas, type RuleMeta } from '../server/src/engine';
+import { benchmarkReferenceLines } from '../server/src/engine/benchmarks';
 
 export const RULES_START = '<!-- rules:start -->';
 export const RULES_END = '<!-- rules:end -->';
@@ -92,8 +93,7 @@ export function factsTable(meta: RuleMeta): string {
         : 'none';
   const standard = [
     refs.pss ? `Pod Security Standards, ${refs.pss.level}: *${refs.pss.control}*` : undefined,
-    refs.cis?.length ? `CIS Kubernetes Benchmark ${refs.cis.join(', ')}` : undefined,
-    refs.cisDocker?.length ? `CIS Docker Benchmark ${refs.cisDocker.join(', ')}` : undefined,
+    ...benchmarkReferenceLines(refs),
   ].filter((x) => x !== undefined);
   const equivalents = equivalentChecks(refs).map(({ tool, ids }) => `${tool} ${code(ids)}`);
   return [

@@ -24,6 +24,7 @@ export const FOLDER_CATEGORIES: Readonly<Record<string, string>> = {
   psp: 'pod-security-policy',
   workloads: 'workloads',
   kubeconfig: 'kubeconfig',
+  'cluster-config': 'cluster-config',
   dockerfile: 'dockerfile',
 };
 

@@ -57,8 +57,8 @@ async function buildAll() {
   });
 }
 
-/** A fresh copy of the fixture workspace and a user-data dir with settings that keep dialogs away. */
-function prepare() {
+/** A fresh copy of the fixture workspace and a user-data dir with settings that keep dialogs away (plus `extra`). */
+function prepare(extra = {}) {
   const base = mkdtempSync(join(tmpdir(), 'shipshape-vscode-'));
   const workspace = join(base, 'workspace');
   cpSync(join(ROOT, 'test', 'vscode', 'fixtures', 'workspace'), workspace, { recursive: true });
@@ -78,6 +78,7 @@ function prepare() {
     'files.autoSave': 'off',
     'git.enabled': false,
     'shipshape.kubeconfig.path': join(workspace, 'kube', 'config'),
+    ...extra,
   };
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   return { base, workspace, userData, extensions };
@@ -208,8 +209,62 @@ function vsixSize() {
   return vsix.map((f) => `${f} ${(statSync(join(ROOT, f)).size / 1024).toFixed(0)} KiB (${(statSync(join(ROOT, f)).size / 1048576).toFixed(2)} MB)`);
 }
 
+/** Phase 2 (code-server): one browser-level test, the extension in code-server's Node extension host (test/vscode/browser.test.mjs). */
+async function browserLevel(browser, cleanup) {
+  const dirs = prepare();
+  cleanup.push(() => rmSync(dirs.base, { recursive: true, force: true }));
+  const server = await startCodeServer(dirs);
+  cleanup.unshift(() => server.stop());
+  const { runBrowserTest } = await import(pathToFileURL(join(ROOT, 'test', 'vscode', 'browser.test.mjs')).href);
+  const url = workbenchUrl(server, dirs.workspace, [['extensionDevelopmentPath', ROOT]]);
+  try {
+    await runBrowserTest({ browser, url, workspace: dirs.workspace, resultsDir: RESULTS, log: (m) => console.log(`  browser: ${m}`) });
+    console.log('  ✔ browser: workbench shows Problems, applies a quick fix with Ctrl+., opens the Shipshape view');
+    return true;
+  } catch (e) {
+    console.log(`  ✗ browser: ${e?.stack ?? e}`);
+    return false;
+  }
+}
+
+/** Phase 3 (code-server): the extension in the browser's web worker extension host (test/vscode/web-extension-host.test.mjs). */
+async function webExtensionHost(browser, cleanup) {
+  const dirs = prepare({ 'remote.extensionKind': { 'shipshape.shipshape': ['web'] } });
+  cleanup.push(() => rmSync(dirs.base, { recursive: true, force: true }));
+  // Read by the worker through the editor (never opened): it turns a rule off for k8s/.
+  writeFileSync(join(dirs.workspace, 'k8s', '.shipshape.yaml'), 'rules:\n  missing-cpu-limit: off\n');
+  const server = await startCodeServer(dirs);
+  cleanup.unshift(() => server.stop());
+  const { runWebExtensionHostTest } = await import(pathToFileURL(join(ROOT, 'test', 'vscode', 'web-extension-host.test.mjs')).href);
+  try {
+    await runWebExtensionHostTest({ browser, url: workbenchUrl(server, dirs.workspace, [['extensionDevelopmentPath', ROOT]]), resultsDir: RESULTS, log: (m) => console.log(`  browser (web worker host): ${m}`) });
+    console.log('  ✔ browser (web worker host): the browser build lints in a web worker, applies a quick fix, shows the Kubeconfig note');
+    return true;
+  } catch (e) {
+    console.log(`  ✗ browser (web worker host): ${e?.stack ?? e}`);
+    return false;
+  }
+}
+
 async function main() {
   const route = process.env.SHIPSHAPE_VSCODE ?? (existsSync(CODE_SERVER) && existsSync(CHROMIUM) ? 'code-server' : 'electron');
+  const only = { browser: browserLevel, web: webExtensionHost }[process.env.SHIPSHAPE_VSCODE_ONLY ?? ''];
+  if (only) {
+    // SHIPSHAPE_VSCODE_ONLY=browser|web: just phase 2 or 3 (no integration suite).
+    if (route !== 'code-server') throw new Error('SHIPSHAPE_VSCODE_ONLY needs the code-server route (scripts/install-vscode-test-deps.sh)');
+    mkdirSync(RESULTS, { recursive: true });
+    run('npm', ['run', '--silent', 'build']);
+    const cleanup = [];
+    try {
+      const browser = await launchBrowser();
+      cleanup.unshift(() => browser.close());
+      const ok = await only(browser, cleanup);
+      console.log(`${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed`);
+      return ok ? 0 : 1;
+    } finally {
+      for (const c of cleanup) await Promise.resolve().then(c).catch(() => {});
+    }
+  }
   mkdirSync(RESULTS, { recursive: true });
   for (const f of readdirSync(RESULTS)) if (/^(browser|suite)-.*\.png$/.test(f)) rmSync(join(RESULTS, f)); // no stale screenshots
   await buildAll();
@@ -239,21 +294,11 @@ async function main() {
       log(`the suite exited with ${code} without reporting failed tests`);
     }
 
-    // Phase 2: one browser-level test on a fresh workspace copy (code-server only: it needs the web UI).
+    // Phases 2 and 3: browser-level tests on fresh workspace copies (code-server only: they need the web UI).
     if (route === 'code-server') {
-      const dirs2 = prepare();
-      cleanup.push(() => rmSync(dirs2.base, { recursive: true, force: true }));
-      const server = await startCodeServer(dirs2);
-      cleanup.unshift(() => server.stop());
-      const { runBrowserTest } = await import(pathToFileURL(join(ROOT, 'test', 'vscode', 'browser.test.mjs')).href);
-      const url = workbenchUrl(server, dirs2.workspace, [['extensionDevelopmentPath', ROOT]]);
-      try {
-        await runBrowserTest({ browser, url, workspace: dirs2.workspace, resultsDir: RESULTS, log: (m) => console.log(`  browser: ${m}`) });
-        console.log('  ✔ browser: workbench shows Problems, applies a quick fix with Ctrl+., opens the Shipshape view');
-        passed += 1;
-      } catch (e) {
-        console.log(`  ✗ browser: ${e?.stack ?? e}`);
-        failed += 1;
+      for (const phase of [browserLevel, webExtensionHost]) {
+        if (await phase(browser, cleanup)) passed += 1;
+        else failed += 1;
       }
     } else log('browser-level test skipped on the electron route (it drives the web workbench)');
   } finally {

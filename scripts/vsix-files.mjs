@@ -9,7 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Paths inside the vsix's `extension/` folder that may ship (the .vscodeignore allow-list). */
-export const ALLOWED = [/^dist\/[^/]+\.js$/, /^schemas\/[^/]+\.json$/, /^syntaxes\//, /^docs\//, /^resources\/[^/]+\.svg$/, /^readme\.md$/i, /^license(?:\.txt)?$/i, /^package\.json$/];
+export const ALLOWED = [/^dist\/[^/]+\.js$/, /^dist\/web\/(?:extension|server)\.js$/, /^schemas\/[^/]+\.json$/, /^syntaxes\//, /^docs\//, /^resources\/[^/]+\.svg$/, /^readme\.md$/i, /^license(?:\.txt)?$/i, /^package\.json$/];
 
 /** vsce ships a `LICENSE` without extension as `LICENSE.txt`. */
 export const LICENSE_IN_VSIX = 'LICENSE.txt';

@@ -1,12 +1,12 @@
-/** Extension entry (bundled to dist/extension.js): wiring only. */
+/** Extension entry (bundled to dist/extension.js): wiring only. The browser's entry is web/extension.ts. */
 import * as vscode from 'vscode';
-import { COMMANDS, type CommandContext } from './commands';
 import { createLanguageClient } from './language-client';
-import { ServerController } from './server-controller';
-import { ServerStatus } from './status';
+import type { ServerController } from './server-controller';
 import { KubeconfigExplorer } from './kubeconfig/explorer';
 import { RecordingOutputChannel } from './output';
-import { RuleChooser } from './rule-choice';
+import type { RuleChooser } from './rule-choice';
+import { registerCommands, startShipshape } from './wiring';
+import { showBenchmarkReport } from './benchmark-report';
 
 let server: ServerController | undefined;
 
@@ -21,38 +21,14 @@ export interface ShipshapeApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ShipshapeApi> {
   const output = new RecordingOutputChannel(vscode.window.createOutputChannel('Shipshape'));
-  output.appendLine(`Shipshape ${String(context.extension.packageJSON.version)} extension (${vscode.env.appName} ${vscode.version})`);
-  const status = new ServerStatus();
-  server = new ServerController(() => createLanguageClient(context, output), status, output);
-  context.subscriptions.push(output, status, server);
-
-  // start() creates the client at once: the explorer's first requests wait for it to be ready.
-  const started = server.start();
-  const kubeconfig = new KubeconfigExplorer(output, server);
+  const wiring = startShipshape(context, output, () => createLanguageClient(context, output));
+  server = wiring.server;
+  const kubeconfig = new KubeconfigExplorer(output, wiring.server);
   context.subscriptions.push(kubeconfig);
-
-  const ruleDocs = {
-    show: (ruleId: string) => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`)),
-  };
-  const controller = server;
-  const ruleChoice = new RuleChooser((edit) => controller.workspaceEdit(edit), output);
-  context.subscriptions.push(ruleChoice);
-  const ctx: CommandContext = { server, output, kubeconfig, ruleDocs, ruleChoice };
-  for (const [id, handler] of Object.entries(COMMANDS)) {
-    const run = async (arg?: unknown): Promise<void> => {
-      try {
-        await handler(ctx, arg);
-      } catch (e) {
-        output.appendLine(`Command ${id} failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    };
-    context.subscriptions.push(vscode.commands.registerCommand(id, run));
-  }
-
-  // Config files of an untrusted workspace are ignored by the server; once trusted, they apply.
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void server?.restart()));
-
-  await started;
+  const { ruleChoice, ruleDocs } = wiring;
+  const benchmark = { report: () => showBenchmarkReport(wiring.server) };
+  registerCommands(context, { server: wiring.server, output, kubeconfig, ruleDocs, ruleChoice, benchmark }, output);
+  await wiring.started;
   return { kubeconfig, ruleChoice, outputLines: () => output.lines() };
 }
 

@@ -3,8 +3,8 @@
  * failed cannot be started again, so restart always builds a fresh one.
  */
 import type * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
-import type { WorkspaceEdit } from 'vscode-languageclient';
+// The common API: the Node client (language-client.ts) and the browser's (web/extension.ts) are both a BaseLanguageClient.
+import { State, type BaseLanguageClient as LanguageClient, type WorkspaceEdit } from 'vscode-languageclient';
 import type { LspWorkspaceEdit } from './rule-choice-args';
 import type { ServerState } from './status-model';
 
@@ -26,6 +26,8 @@ export interface StatusSink {
 export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private stateListener: vscode.Disposable | undefined;
+  /** Called each time a server started (first start and restarts). */
+  onStarted: (() => void) | undefined;
 
   constructor(
     private readonly create: () => LanguageClient,
@@ -40,6 +42,7 @@ export class ServerController implements vscode.Disposable {
     this.status.show('starting');
     try {
       await client.start();
+      this.onStarted?.();
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.output.appendLine(`Shipshape language server failed to start: ${message}`);
@@ -52,6 +55,12 @@ export class ServerController implements vscode.Disposable {
     const client = this.client;
     if (!client) return Promise.reject(new Error('the Shipshape language server is not running'));
     return client.sendRequest<R>(method, params);
+  }
+
+  /** A notification to the running server; dropped when there is none (a new one is told everything when it starts). */
+  notify(method: string, params: unknown): void {
+    const client = this.client;
+    if (client?.isRunning()) void client.sendNotification(method, params).catch(() => undefined);
   }
 
   /** A WorkspaceEdit the server sent (in a command's arguments) as VS Code's; rejects when there is no server. */

@@ -91,10 +91,19 @@ for (const ex of insecure) {
   });
 }
 
-/** The findings of the insecure manifests linted as one project (relation rules judge objects together). */
+/**
+ * The findings of the insecure examples linted as projects (relation rules judge objects together): the manifests of
+ * insecure/, and each other folder of insecure examples (Dockerfiles with the manifests that run their images).
+ */
 function lintInsecureProject(): Finding[] {
-  const files = insecure.filter((ex) => ex.file.startsWith('insecure/')).map((ex) => join(EXAMPLES, ex.file).split(sep).join('/'));
-  const lint = lintProject(diskHost(), files, { settingsFor: () => DEFAULT_SETTINGS });
+  const skaffold = join(EXAMPLES, 'will-it-start', 'skaffold.yaml').split(sep).join('/');
+  return [...lintProjectOf(insecure.filter((ex) => ex.file.startsWith('insecure/'))), ...lintProjectOf(insecure.filter((ex) => ex.file.startsWith('will-it-start/')), [skaffold])];
+}
+
+/** `imageSources`: files that link images to Dockerfiles and are no example themselves (a skaffold config). */
+function lintProjectOf(examples: readonly Example[], imageSources: string[] = []): Finding[] {
+  const files = examples.map((ex) => join(EXAMPLES, ex.file).split(sep).join('/'));
+  const lint = lintProject(diskHost(), files, { settingsFor: () => DEFAULT_SETTINGS, imageSources });
   return [...lint.files.values()].flat();
 }
 

@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { closestMatch, RULE_IDS, SEVERITY_SETTINGS, type Profile, type SeveritySetting } from '../engine';
 import { CliError } from './errors';
 import { docUrlBaseProblem } from './package-info';
+import { BENCHMARKS, type BenchmarkId } from '../engine/benchmarks';
+import { MAX_JOBS } from './pool/plan';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -52,10 +54,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'no-helm', type: 'boolean', help: 'lint Helm chart files as they are, without rendering the charts under the paths', scope: ['scan'] },
   { long: 'helm-values', type: 'string', multiple: true, placeholder: '<file>', help: "a values file to render the charts with, after values.yaml (a file inside a chart's folder applies to that chart only); repeatable", scope: ['scan'] },
   { long: 'kube-version', type: 'string', placeholder: '<version>', help: 'the Kubernetes version Helm templates see in .Capabilities (default v1.35.0)', scope: ['scan'] },
+  { long: 'jobs', short: 'j', type: 'string', placeholder: '<n>', help: 'lint on <n> worker threads (default: one thread per core, this one counted while it builds the project; 1: in this thread only); inputs under 1 MB stay in this thread', scope: ['scan'] },
   { long: 'fix', type: 'boolean', help: 'apply safe fixes in place (atomic write; a file changed meanwhile is left alone), then report what remains', scope: ['scan'] },
   { long: 'fix-dry-run', type: 'boolean', help: 'print the safe fixes as a unified diff on stdout and change nothing', scope: ['scan'] },
   { long: 'doc-url-base', type: 'string', placeholder: '<url>', help: "sarif: each rule's helpUri is its page under this https URL: <url>/<rule-id>.md, or <url> with {ruleId} replaced (default: no helpUri; the rule's help text is in the log either way)", scope: ['scan'] },
   { long: 'stdin-filename', type: 'string', placeholder: '<name>', help: "with the path '-' (standard input): the file name reports show and the name that picks the file kind (Dockerfile, compose.yaml, kubeconfig) and the .shipshape.yaml that applies", scope: ['scan'] },
+  { long: 'benchmark', type: 'string', values: BENCHMARKS.map((b) => b.id), placeholder: '<id>', help: 'report the files against each item of a benchmark (PASS, FAIL, N/A, MANUAL, HOST-ONLY), as kube-bench and Docker Bench report a host; --format text, json or sarif', scope: ['scan'] },
   { long: 'list-rules', type: 'boolean', help: 'list the rules (id, default severity, profile, title) and exit; honours --format text|json', scope: ['scan'] },
   { long: 'kubeconfig', type: 'string', placeholder: '<file>', help: 'kubeconfig file to use instead of KUBECONFIG or ~/.kube/config', scope: ['kubeconfig'] },
   { long: 'context', type: 'string', placeholder: '<name>', help: 'the context set-namespace changes (default: the current context)', scope: ['kubeconfig'] },
@@ -96,6 +100,10 @@ export interface ScanArgs {
   docUrlBase?: string;
   /** --stdin-filename: the name standard input (the path `-`) goes by. */
   stdinFilename?: string;
+  /** --benchmark: the catalog (engine/benchmarks) to report the files against. */
+  benchmark?: BenchmarkId;
+  /** --jobs: lint worker threads (1: the main thread only); undefined: one per core. */
+  jobs?: number;
 }
 
 export type Invocation =
@@ -246,6 +254,12 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     args.trustedRegistries = [...trusted];
   }
   if (values.has('no-schema')) args.noSchema = true;
+  const benchmark = one('benchmark');
+  if (benchmark !== undefined) {
+    if (args.format !== 'text' && args.format !== 'json' && args.format !== 'sarif') throw usage('--benchmark supports --format text, json or sarif');
+    if (args.fix !== undefined) throw usage('--benchmark cannot be used with --fix or --fix-dry-run');
+    args.benchmark = benchmark as BenchmarkId;
+  }
   if (values.has('no-kustomize')) args.noKustomize = true;
   if (values.has('no-helm')) args.noHelm = true;
   const helmValues = values.get('helm-values');
@@ -259,6 +273,8 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     if (!/^v?\d+\.\d+(\.\d+)?$/.test(kubeVersion)) throw usage(`invalid value '${kubeVersion}' for --kube-version: expected a version such as v1.30.0`);
     args.kubeVersion = kubeVersion.startsWith('v') ? kubeVersion : `v${kubeVersion}`;
   }
+  const jobs = one('jobs');
+  if (jobs !== undefined) args.jobs = parseJobs(jobs);
   const docUrlBase = one('doc-url-base');
   if (docUrlBase !== undefined) {
     const problem = docUrlBaseProblem(docUrlBase);
@@ -271,6 +287,13 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     args.stdinFilename = stdinFilename;
   }
   return args;
+}
+
+/** --jobs <n>: a whole number from 1 to MAX_JOBS. */
+function parseJobs(value: string): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!(n >= 1 && n <= MAX_JOBS)) throw usage(`invalid value '${value}' for --jobs: expected a number of threads from 1 to ${MAX_JOBS} (1 lints in this thread only)`);
+  return n;
 }
 
 /**

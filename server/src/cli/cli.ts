@@ -20,9 +20,13 @@ import { describeInternalError, RULES, type RuleHooks } from '../engine';
 import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
 import { TOOL_VERSION } from './package-info';
 import { exitCodeFor, type ScanReport } from './report';
-import { scan, settingsFromArgs } from './scan';
+import { scan, settingsFromArgs, type WorkerOptions } from './scan';
+import { TEST_POOL_ENV, tuningFromEnv } from './pool/plan';
 import { fixSummary, scanAndFix } from './fix';
 import { runInit } from './init';
+import { withBenchmark } from './benchmark';
+import { formatBenchmarkText } from '../engine/benchmarks/format';
+import { statusColor } from './format/style';
 
 export interface CliIo {
   cwd: string;
@@ -31,6 +35,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   /** Reads all of standard input (for the path `-`); without it `-` is an ordinary path. */
   readStdin?: () => Uint8Array;
+  /** The running bundle, which lint worker threads start as (see pool/pool.ts); without it `scan` lints in this thread. */
+  workerScript?: string;
 }
 
 /** Run the CLI. Never throws: failures become `shipshape: <message>` on stderr and exit status 2. */
@@ -65,10 +71,18 @@ function runCommand(argv: readonly string[], io: CliIo, hooks: RuleHooks): numbe
         return EXIT.ok;
       }
       case 'scan': {
+        // --fix lints in this thread: its rounds re-lint the texts it changed, and writes stay here.
         if (inv.args.fix !== undefined) return runFix(inv.args, io, hooks);
-        const report = scan(inv.args, io.cwd, hooks, io.readStdin);
+        let failed = false;
+        const workers = workerOptions(io, (message) => {
+          failed = true;
+          io.stderr.write(`shipshape: ${terminalSafe(message)}\n`);
+        });
+        const scanned = scan(inv.args, io.cwd, hooks, io.readStdin, workers);
+        const report = inv.args.benchmark !== undefined ? withBenchmark(scanned, inv.args.benchmark) : scanned;
         emit(formatReport(report, inv.args, io.cwd, colorFor(inv.args, io)), inv.args, io);
-        return exitCodeFor(report.findings, inv.args.failOn);
+        // A file a worker could not lint has no findings of its own: the run failed.
+        return failed ? EXIT.usage : exitCodeFor(report.findings, inv.args.failOn);
       }
       case 'kubeconfig':
         return runKubeconfig(inv.args, io, hooks);
@@ -80,6 +94,22 @@ function runCommand(argv: readonly string[], io: CliIo, hooks: RuleHooks): numbe
     io.stderr.write(`shipshape: ${terminalSafe(message)}\n`);
     return e instanceof CliError ? e.exitCode : EXIT.usage;
   }
+}
+
+/** How `scan` starts lint workers: as the running bundle (io.workerScript), with the test seams' knobs when built with them. */
+function workerOptions(io: CliIo, onFailure: (message: string) => void): WorkerOptions | undefined {
+  if (io.workerScript === undefined) return undefined;
+  const options: WorkerOptions = { script: io.workerScript, onFailure };
+  if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) {
+    const fault = io.env[TEST_FAULT_ENV];
+    if (fault !== undefined) options.testFault = fault;
+    const pool = io.env[TEST_POOL_ENV];
+    if (pool !== undefined) {
+      options.tuning = tuningFromEnv(pool);
+      if (/\btrace\b/.test(pool)) options.trace = (message) => io.stderr.write(`shipshape: ${message}\n`);
+    }
+  }
+  return options;
 }
 
 /**
@@ -110,6 +140,7 @@ export function formatReport(report: ScanReport, args: ScanArgs, cwd: string, co
     case 'gitlab':
       return formatGitlab(report);
     case 'text':
+      if (report.benchmark) return formatBenchmarkText(report.benchmark, { escape: terminalSafe, ...(color ? { status: statusColor } : {}) });
       return formatText(report, { color });
   }
 }

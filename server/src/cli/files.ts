@@ -14,6 +14,7 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileKindOf, type FileKind } from '../engine';
 import type { EncodingProblem } from '../engine/encoding';
 import { isJsonFileName, sniffJsonManifest } from '../engine/parse/json-manifest';
+import { looksLikeAbac } from '../engine/views/abac';
 import { decodeText, type TextEncoding } from '../io/text-encoding';
 import { CliError, fsReason } from './errors';
 
@@ -66,7 +67,7 @@ export function discoverFiles(paths: readonly string[], cwd: string, stdin?: Std
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) walk(path);
       } else if (entry.isFile() || (entry.isSymbolicLink() && isFileLink(path))) {
-        if (fileKindOf(path) !== undefined || isKubeconfigByContent(path) || isKubernetesJsonFile(path)) add(path, false);
+        if (fileKindOf(path) !== undefined || isKubeconfigByContent(path) || isKubernetesJsonFile(path) || isAbacJsonLinesFile(path)) add(path, false);
       }
     }
   };
@@ -151,8 +152,29 @@ export function readSource(file: InputFile): SourceFile {
 /** A file's source from its bytes. */
 export function sourceOf(file: InputFile, bytes: Uint8Array): SourceFile {
   const decoded = decodeText(bytes);
-  const kind = fileKindOf(file.path) ?? (file.explicit ? sniffKind(decoded.text) : 'yaml');
+  const kind = fileKindOf(file.path) ?? abacByContent(file.path, decoded.text) ?? (file.explicit ? sniffKind(decoded.text) : 'yaml');
   return { ...file, ...decoded, kind };
+}
+
+/** A `*.json` or `*.jsonl` file whose first line is an ABAC Policy (engine/views/abac.ts). */
+function abacByContent(path: string, text: string): FileKind | undefined {
+  return (isJsonFileName(path) || /\.jsonl$/i.test(path)) && looksLikeAbac(text) ? 'abac' : undefined;
+}
+
+/** A `*.jsonl` file found in a folder that is an ABAC policy file (by its start). Unreadable files are not. */
+export function isAbacJsonLinesFile(path: string): boolean {
+  if (!/\.jsonl$/i.test(path)) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(Math.min(fstatSync(fd).size, JSON_SNIFF_BYTES));
+    const n = readSync(fd, head, 0, head.length, 0);
+    return looksLikeAbac(decodeText(head.subarray(0, n)).text);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** For a file named explicitly whose name says nothing: a Dockerfile if its first instruction is FROM or ARG, else YAML. */

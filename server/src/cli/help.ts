@@ -33,8 +33,10 @@ function optionLines(topic?: CommandName): string[] {
 
 const SCAN_DETAILS = `Paths are files or folders (default: the current folder). Folders are searched
 recursively for *.yaml, *.yml, Dockerfile[.*], Containerfile[.*], *.Dockerfile,
-kubeconfig files, and *.json files that hold Kubernetes objects (a top-level
-apiVersion and kind, or a List; other JSON is left alone); node_modules and
+kubeconfig files, *.json files that hold Kubernetes objects (a top-level
+apiVersion and kind, or a List; other JSON is left alone), the Docker daemon's
+daemon.json, and ABAC policy files (*.abac, or *.jsonl / *.json whose first
+line is an ABAC Policy); node_modules and
 version-control folders (.git, .hg, .svn, .bzr, .jj, _darcs, CVS) are skipped,
 and symbolic links to folders found inside a folder are not followed (links to
 files are). A file named on the command line is always checked whatever its
@@ -54,11 +56,27 @@ finding is reported at the values line that set the value, else at the
 template line. Templates are not linted as plain YAML; a template that does
 not render is a helm-render finding at its line. --no-helm skips rendering.
 
+Benchmarks: --benchmark cis-kubernetes or cis-docker reports the files against
+each item of the CIS Kubernetes Benchmark v1.10.0 or the CIS Docker Benchmark
+v1.7.0, as kube-bench and Docker Bench report a host: PASS, FAIL (with the
+findings), N/A (no scanned file holds what the item is about), MANUAL or
+HOST-ONLY (cannot be judged from files), then totals; text, json or sarif.
+
 Standard input: the path '-' reads it (helm template . | shipshape scan -).
 It is reported as <stdin>, or under --stdin-filename <name>, which also picks
 the file kind (a Dockerfile, compose or kubeconfig name) and the .shipshape.yaml
 that applies, as for a file of that name in the current folder. --fix cannot
 write back to it (exit 2); --fix-dry-run prints its fixes as a diff.
+
+Threads: files (and parts of YAML files over 1 MB) are linted on worker
+threads: one thread per core, this one counted while it builds the project
+(with --no-kustomize, a worker per core). --jobs <n> starts <n> workers;
+--jobs 1 lints in this thread only. The report is the same as with --jobs 1,
+in the same order.
+Inputs under 1 MB, standard input and --fix / --fix-dry-run stay in this
+thread; kustomize builds and relation rules run in it too. A file a worker
+fails on (it crashes or takes too long) is reported as an internal-error
+finding and the exit status is 2.
 
 Encodings: as kubectl reads them, a byte-order mark selects UTF-8, UTF-16 LE
 or UTF-16 BE, otherwise files are UTF-8; --fix writes a file back in its own
@@ -95,7 +113,8 @@ Exit status:
   0  no finding at or above --fail-on
   1  findings at or above --fail-on
   2  usage error (unknown command or option, bad value, unknown rule id),
-     unreadable input (missing path, permission denied) or unwritable output`;
+     unreadable input (missing path, permission denied), unwritable output,
+     or a file a lint worker failed on`;
 
 const KUBECONFIG_DETAILS = `Files: --kubeconfig <file>, else the KUBECONFIG list (':'-separated, ';' on
 Windows; missing files skipped), else ~/.kube/config. Files are merged like

@@ -8,7 +8,8 @@ function fail(e: unknown): void {
   process.exitCode = 2;
 }
 
-export function runCliProcess(argv: readonly string[]): void {
+/** `workerScript`: the running bundle, when it can be started as a lint worker (see pool/pool.ts). */
+export function runCliProcess(argv: readonly string[], workerScript?: string): void {
   // A reader that goes away (`shipshape scan | head`) is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -18,7 +19,7 @@ export function runCliProcess(argv: readonly string[]): void {
 
   try {
     // Setting exitCode (not calling process.exit) lets piped output drain before the process ends.
-    process.exitCode = run(argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin: () => readFileSync(0) });
+    process.exitCode = run(argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin: () => readFileSync(0), ...(workerScript !== undefined ? { workerScript } : {}) });
   } catch (e) {
     fail(e);
   }

@@ -24,6 +24,7 @@ import { displayPath, readSource, type InputFile, type SourceFile } from './file
 import { locateFindings, type ReportFinding } from './report';
 import { lintSource, type ScanContext } from './scan';
 import { unifiedDiff } from './unified-diff';
+import type { LintPool } from './pool/pool';
 
 /** The scan's files as a project: their sources read once, other files from the disk. */
 class ScanProject {
@@ -45,6 +46,7 @@ class ScanProject {
     private readonly hooks: RuleHooks,
     private readonly keep: boolean,
     private readonly args: ProjectArgs = {},
+    private readonly pool?: LintPool,
   ) {
     for (const file of ctx.files) this.inputs.set(toProjectPath(file.path), file);
     this.paths = [...this.inputs.keys()];
@@ -81,8 +83,16 @@ class ScanProject {
       helm: helmOptions(this.args, this.cwd),
       root: toProjectPath(this.cwd),
       settingsFor: (path) => this.ctx.settingsFor(this.input(path)),
-      // The CLI's lint of a file alone: the engine's findings and a file-encoding finding.
-      lintAlone: (path, text, settings) => lintSource({ ...this.source(path), text }, { ...this.hooks, settings, fileName: basename(fromProjectPath(path)) }),
+      // The CLI's lint of a file alone: the engine's findings and a file-encoding finding (from a lint worker when there are some).
+      lintAlone: (path, text, settings, workloads) => {
+        const source = (): SourceFile => ({ ...this.source(path), text });
+        // The workers do not know the project's custom workload kinds: with some, files are linted here.
+        if (!workloads?.byType.size) {
+          const pooled = this.pool?.take(this.input(path), source, settings, this.hooks);
+          if (pooled) return pooled;
+        }
+        return lintSource(source(), { ...this.hooks, settings, fileName: basename(fromProjectPath(path)), ...(workloads?.byType.size ? { workloads } : {}) });
+      },
     };
   }
 
@@ -131,9 +141,9 @@ function chartAbove(file: string): ProjectPath | undefined {
   }
 }
 
-/** Lint the scan's files as a project. */
-export function scanProject(ctx: ScanContext, cwd: string, hooks: RuleHooks, args: ProjectArgs = {}): { files: InputFile[]; findings: ReportFinding[] } {
-  const project = new ScanProject(ctx, cwd, hooks, false, args);
+/** Lint the scan's files as a project (`pool`: the lint workers, when the scan has some). */
+export function scanProject(ctx: ScanContext, cwd: string, hooks: RuleHooks, args: ProjectArgs = {}, pool?: LintPool): { files: InputFile[]; findings: ReportFinding[] } {
+  const project = new ScanProject(ctx, cwd, hooks, false, args, pool);
   const lint = lintProject(project.host, project.paths, project.options());
   return project.report(lint, (path) => project.host.readFile(path));
 }

@@ -3,8 +3,9 @@
  * findings with positions computed once (1-based lines and columns in UTF-16
  * code units, 0-based offsets, end exclusive).
  */
-import { LineIndex, severityRank, type EngineSettings, type Finding, type Severity } from '../engine';
+import { LineIndex, severityRank, type BenchmarkItems, type EngineSettings, type Finding, type Severity } from '../engine';
 import type { FailOn } from './args';
+import type { BenchmarkReport } from '../engine/benchmarks/report';
 import { EXIT } from './errors';
 import type { InputFile } from './files';
 
@@ -39,6 +40,8 @@ export interface ReportFinding {
   kustomizations?: string[];
   /** For a finding of a rendered Helm chart: the chart's folder and the values files (display paths) it was rendered with. */
   helm?: { chart: string; values: string[] };
+  /** The benchmark items it concerns when narrower than its rule's references (Finding.benchmarkItems). */
+  benchmarkItems?: BenchmarkItems;
 }
 
 export interface Summary {
@@ -55,6 +58,8 @@ export interface ScanReport {
   /** In file order, then by offset. */
   findings: ReportFinding[];
   summary: Summary;
+  /** With --benchmark: each item of the benchmark judged against the findings (engine/benchmarks/report.ts). */
+  benchmark?: BenchmarkReport;
 }
 
 /** A file a related location names (RelatedLocation.file): its display path and text. */
@@ -106,6 +111,7 @@ export function locateFindings(
       if (related.length) r.related = related;
       if (f.builds?.length) r.kustomizations = f.builds.map(buildName);
       if (f.helm) r.helm = { chart: displayOf(f.helm.chart.replace(/\/Chart\.yaml$/, '')), values: f.helm.values.map(displayOf) };
+      if (f.benchmarkItems) r.benchmarkItems = f.benchmarkItems;
       return r;
     });
 }

@@ -9,6 +9,11 @@ import { CliError } from './errors';
 import { discoverFiles, displayPath, readSource, type InputFile, type SourceFile, type StdinSource } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
 import { scanProject } from './project-scan';
+import { DEFAULT_TUNING, defaultWorkers, worthStarting } from './pool/plan';
+import { LintPool, type PoolOptions } from './pool/pool';
+
+/** How `scan` may start lint workers (see pool/pool.ts); the pool size comes from --jobs. */
+export type WorkerOptions = Omit<PoolOptions, 'size'>;
 
 type SettingArgs = Pick<ScanArgs, 'profile' | 'rules' | 'trustedRegistries' | 'noSchema'>;
 
@@ -72,26 +77,37 @@ export function scanContext(args: ScanArgs, cwd: string, readStdin?: ReadStdin):
   return { settingsFor, files, settings: fromFlags };
 }
 
-/** `hooks`: the run's rule hooks (see RuleHooks); `readStdin` reads the path `-`. */
-export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStdin?: ReadStdin): ScanReport {
-  const ctx = scanContext(args, cwd, readStdin);
-  if (usesProject(args)) {
-    const project = scanProject(ctx, cwd, hooks, args);
-    return { settings: ctx.settings, ...project, summary: summarize(project.findings) };
+/**
+ * `hooks`: the run's rule hooks (see RuleHooks); `readStdin` reads the path `-`;
+ * `workers`: lint on worker threads (--jobs; without it, or with --jobs 1, in this thread).
+ */
+export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStdin?: ReadStdin, workers?: WorkerOptions): ScanReport {
+  // --jobs 1: this thread only; without --jobs, maybe one worker (beside a busy main thread).
+  const size = args.jobs === undefined ? defaultWorkers(!args.noKustomize) : args.jobs > 1 ? args.jobs : 0;
+  const started = workers && size > 0 && worthStarting(args.paths, cwd, (workers.tuning ?? DEFAULT_TUNING).minBytes) ? new LintPool({ ...workers, size }) : undefined;
+  try {
+    const ctx = scanContext(args, cwd, readStdin);
+    const pool = started?.assign(ctx.files, ctx.settingsFor) ? started : undefined;
+    if (usesProject(args)) {
+      const project = scanProject(ctx, cwd, hooks, args, pool);
+      return { settings: ctx.settings, ...project, summary: summarize(project.findings) };
+    }
+    const findings: ReportFinding[] = [];
+    const files: InputFile[] = [];
+    for (const file of ctx.files) {
+      const settings = ctx.settingsFor(file);
+      if (!settings) continue;
+      files.push(file);
+      const source = readSource(file);
+      // No report format shows fixes (`--fix` builds its own): they stay unbuilt (see LazyFixes).
+      const fileFindings = pool?.take(file, () => source, settings, hooks) ?? lintSource(source, { ...hooks, settings, fileName: basename(file.path) });
+      // Not push(...list): a list of a million findings exceeds the argument limit (RangeError).
+      for (const f of locateFindings(file, source.text, fileFindings)) findings.push(f);
+    }
+    return { settings: ctx.settings, files, findings, summary: summarize(findings) };
+  } finally {
+    started?.close();
   }
-  const findings: ReportFinding[] = [];
-  const files: InputFile[] = [];
-  for (const file of ctx.files) {
-    const settings = ctx.settingsFor(file);
-    if (!settings) continue;
-    files.push(file);
-    const source = readSource(file);
-    // No report format shows fixes (`--fix` builds its own): they stay unbuilt (see LazyFixes).
-    const fileFindings = lintSource(source, { ...hooks, settings, fileName: basename(file.path) });
-    // Not push(...list): a list of a million findings exceeds the argument limit (RangeError).
-    for (const f of locateFindings(file, source.text, fileFindings)) findings.push(f);
-  }
-  return { settings: ctx.settings, files, findings, summary: summarize(findings) };
 }
 
 /** Whether the scan lints a project (kustomize builds or Helm charts), not each file alone. */

@@ -134,6 +134,23 @@ export class DocumentCache {
     return undefined;
   }
 
+  /**
+   * Whether chunk `index` of `count`, text `text`, has a result under `key`
+   * (as `lookup` finds it), without counting it as used or as an edit (internal:
+   * lintYamlDocumentsAt looks ahead of a lint).
+   */
+  peek(key: string, text: string, index: number, count: number): CacheEntry | undefined {
+    const prev = this.previous;
+    if (prev && prev.key === key) {
+      const at = prev.texts.length - count + index;
+      for (const i of at === index ? [index] : [index, at]) {
+        const t = prev.texts[i];
+        if (t !== undefined && t.length === text.length && t === text) return prev.entries[i];
+      }
+    }
+    return this.maps.get(key)?.get(text);
+  }
+
   /** Record the result of chunk `index` computed by the current lint (internal). */
   store(key: string, text: string, result: ChunkResult, index: number): CacheEntry {
     let map = this.maps.get(key);

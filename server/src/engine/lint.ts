@@ -23,6 +23,7 @@ import { expandMerges, type MergedSpans } from './parse/yaml-merge';
 import { ComposeFileView, isComposeFileName } from './views/compose';
 import { lintCompose } from './lint-compose';
 import { lintDockerfile } from './lint-dockerfile';
+import { lintAbac, lintDockerDaemon } from './lint-json-config';
 import { RULE_IDS } from './rules';
 import { annotationExemptions } from './suppress/annotations';
 import { applyAnnotations, applyListAnnotations, suppress } from './suppress/apply';
@@ -35,6 +36,7 @@ import type { FileKind } from './file-kind';
 import { DocumentViews, ObjectViews } from './views/view-set';
 import { lintCount } from './lint-count';
 import { FixRetention, FixScope } from './fixes/fix-scope';
+import type { CustomWorkloads } from './views/workloads';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
@@ -54,6 +56,17 @@ export interface LintOptions extends RuleHooks {
    * lint of their document again. With a cache, the cache decides.
    */
   fixSources?: number;
+  /**
+   * The project's custom workloads (custom resources whose CRD's schema embeds
+   * a pod: project/crd-workloads.ts): their pod specs are linted as workloads'.
+   */
+  workloads?: CustomWorkloads;
+}
+
+/** How a document chunk is read: as a compose file by its name, and which custom resources are workloads. */
+export interface ChunkContext {
+  composeNamed: boolean;
+  workloads?: CustomWorkloads;
 }
 
 /**
@@ -68,12 +81,12 @@ function lintDocument(
   rules: ActiveRule[],
   out: Finding[],
   suppressed: Set<Finding>,
-  composeNamed = false,
+  how: ChunkContext = { composeNamed: false },
 ): void {
   if (!ResourceView.from(doc)) {
     // Not a Kubernetes object: a compose file (read as compose-go reads it), or nothing we lint.
     const merged = expandMerges(doc, text, 'yaml11');
-    const compose = ComposeFileView.from(doc, text, composeNamed);
+    const compose = ComposeFileView.from(doc, text, how.composeNamed);
     if (compose) lintCompose(compose, text, settings, rules, out, merged, new DocumentViews());
     return;
   }
@@ -84,7 +97,7 @@ function lintDocument(
   if (!found) return;
   for (const list of found.lists) applyListAnnotations(annotationExemptions(list, RULE_IDS), settings, text, out);
   const views = new DocumentViews();
-  for (const resource of found.objects) lintObject(new ObjectViews(resource, views), text, settings, rules, out, suppressed, merged);
+  for (const resource of found.objects) lintObject(new ObjectViews(resource, views, how.workloads), text, settings, rules, out, suppressed, merged);
 }
 
 /**
@@ -184,15 +197,15 @@ function nodeEstimate(text: string, limit: number): number {
 }
 
 /** Lint one YAML document chunk; its findings' fixes go through a FixScope (see there). */
-function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed: boolean): ChunkResult {
-  const result = lintChunkAlone(text, settings, rules, composeNamed);
+export function lintChunk(text: string, settings: EngineSettings, rules: ActiveRule[], how: ChunkContext): ChunkResult {
+  const result = lintChunkAlone(text, settings, rules, how);
   if (!result.findings.some((f) => f.fixes)) return result;
-  const fixes = new FixScope(() => lintChunkAlone(text, settings, rules, composeNamed).findings);
+  const fixes = new FixScope(() => lintChunkAlone(text, settings, rules, how).findings);
   fixes.adopt(result.findings);
   return { ...result, fixes };
 }
 
-function lintChunkAlone(text: string, settings: EngineSettings, rules: ActiveRule[], composeNamed: boolean): ChunkResult & { findings: Finding[] } {
+function lintChunkAlone(text: string, settings: EngineSettings, rules: ActiveRule[], how: ChunkContext): ChunkResult & { findings: Finding[] } {
   if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) lintCount.documents++;
   const findings: Finding[] = [];
   // Each line and comma is at least two characters: shorter texts are under the limit.
@@ -221,7 +234,7 @@ function lintChunkAlone(text: string, settings: EngineSettings, rules: ActiveRul
       if (f) findings.push(f);
       continue; // a broken document is not linted: its content is unreliable
     }
-    lintDocument(doc, text, settings, rules, findings, suppressed, composeNamed);
+    lintDocument(doc, text, settings, rules, findings, suppressed, how);
   }
   const kept = suppress(findings, text, settings, suppressed, {
     scopeWord: 'document',
@@ -266,7 +279,7 @@ function shiftedFixes(fixes: LazyFixes, by: number): LazyFixes {
  * is linted and the findings moved past it, so that comments, directives and
  * markers on the first line are read as they are without one.
  */
-function hasBom(text: string): boolean {
+export function hasBom(text: string): boolean {
   return text.charCodeAt(0) === 0xfeff;
 }
 
@@ -313,7 +326,7 @@ export interface YamlLint {
  * their document's text only, not to the whole file of the version that
  * produced them.
  */
-function detach(text: string): string {
+export function detach(text: string): string {
   return (' ' + text).slice(1);
 }
 
@@ -337,7 +350,8 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
     const composeNamed = isComposeFileName(options.fileName);
     const cache = options.cache;
     const retention = cache ? undefined : new FixRetention(options.fixSources ?? 0);
-    const key = cache ? settingsKey(settings) + (composeNamed ? '\u0000compose' : '') : '';
+    const how = chunkContext(options, composeNamed);
+    const key = cache ? cacheKey(settings, how) : '';
     const split = splitYamlDocuments(text);
     cache?.begin(key, split.length);
     const chunks: LintedChunk[] = [];
@@ -351,7 +365,7 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
       let result = entry?.result;
       if (!result) {
         const own = detach(chunk.text);
-        result = lintChunk(own, settings, rules, composeNamed);
+        result = lintChunk(own, settings, rules, how);
         if (cache) entry = cache.store(key, own, result, i);
         else if (result.fixes) retention?.hold(result.fixes);
         yield;
@@ -377,6 +391,16 @@ export function* lintYamlSteps(text: string, options: LintOptions = {}): Generat
     const f = engineFinding(SYNTAX_RULES.yamlSyntax.meta, settings, 'crash', { message: e instanceof Error ? e.message : String(e) }, text, 0, 1);
     return { chunks: [], whole: f ? [f] : [] };
   }
+}
+
+/** The key of a DocumentCache's entries linted with `settings` (a compose file's apart). */
+export function cacheKey(settings: EngineSettings, how: ChunkContext): string {
+  return settingsKey(settings) + (how.composeNamed ? '\u0000compose' : '') + (how.workloads ? `\u0000${how.workloads.key}` : '');
+}
+
+/** How a file's documents are linted: as a compose file by name, and with the project's custom workload kinds. */
+export function chunkContext(options: LintOptions, composeNamed: boolean): ChunkContext {
+  return { composeNamed, ...(options.workloads?.byType.size ? { workloads: options.workloads } : {}) };
 }
 
 /** `lintYamlSteps` run to completion. */
@@ -441,5 +465,9 @@ export function lintText(text: string, kind: FileKind, options: LintOptions = {}
     case 'dockerfile':
       if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) lintCount.files++;
       return lintDockerfile(text, options);
+    case 'docker-daemon':
+      return lintDockerDaemon(hasBom(text) ? ' ' + text.slice(1) : text, options);
+    case 'abac':
+      return lintAbac(hasBom(text) ? ' ' + text.slice(1) : text, options);
   }
 }

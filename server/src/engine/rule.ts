@@ -14,6 +14,8 @@ import type { PspView } from './views/psp';
 import type { SccView } from './views/scc';
 import type { ServiceAccountView } from './views/service-account';
 import type { DocumentViews } from './views/view-set';
+import type { DockerDaemonView } from './views/docker-daemon';
+import type { AbacFileView } from './views/abac';
 import type { ProjectIndex, RelationReplacer, RelationReporter } from './project/index';
 
 export interface RuleContext {
@@ -63,6 +65,10 @@ export interface RuleVisitors {
   dockerfile?(df: DockerfileView): void;
   /** Every service of a compose file (its image and environment also go to `image` and `envVar`). */
   composeService?(service: ComposeServiceView): void;
+  /** A Docker daemon configuration file (`daemon.json`). */
+  dockerDaemon?(config: DockerDaemonView): void;
+  /** An ABAC policy file: its policies, one per line (lines that do not parse are the engine's json-syntax findings). */
+  abacPolicies?(file: AbacFileView): void;
   /** After the document. */
   end?(): void;
   /**

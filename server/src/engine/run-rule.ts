@@ -144,6 +144,7 @@ export function runRule(
       if (moved) f.related = [{ span: clampToLine(text, moved.related.span.start, moved.related.span.end), message: moved.related.message }];
       if (object) f.object = object;
       if (d.container !== undefined) f.container = d.container;
+      if (d.benchmarkItems) f.benchmarkItems = d.benchmarkItems;
       if (d.fixes) f.fixes = lazyFixes(d.fixes, text);
       out.push(f);
     },

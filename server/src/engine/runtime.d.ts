@@ -3,7 +3,8 @@
  * uses them. The engine runs in Node (the language server, the CLI) but is
  * compiled without @types/node, so that no Node module can be imported into
  * it (see tsconfig.json here); anything added here must be a global that
- * every JavaScript runtime the engine may run in provides, or Node's Buffer.
+ * every JavaScript runtime the engine may run in provides, or Node's Buffer
+ * (the browser build injects a stand-in for the use below: server/src/web/globals.ts).
  */
 
 interface ErrorConstructor {

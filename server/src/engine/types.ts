@@ -92,6 +92,8 @@ export interface Finding {
    * the values files it was rendered with (project paths, in the order applied).
    */
   helm?: { chart: string; values: string[] };
+  /** The benchmark items it concerns, when narrower than its rule's references (ReportDescriptor.benchmarkItems). */
+  benchmarkItems?: BenchmarkItems;
 }
 
 export type PssLevel = 'baseline' | 'restricted';
@@ -112,7 +114,10 @@ export const RULE_CATEGORIES = [
   'pod-security-policy',
   'workloads',
   'kubeconfig',
+  'cluster-config',
   'dockerfile',
+  'docker-daemon',
+  'abac',
   'schema',
   'syntax',
 ] as const;
@@ -185,6 +190,14 @@ export interface RuleMeta {
   references: RuleReferences;
 }
 
+/** Benchmark items a finding concerns (a subset of its rule's `references.cis` / `references.cisDocker`). */
+export type BenchmarkItems = Pick<RuleReferences, 'cis' | 'cisDocker'>;
+
+/** The items of a benchmark (`cis` or `cisDocker`) a finding concerns: its own narrowing, else all its rule names. */
+export function findingBenchmarkItems(f: { benchmarkItems?: BenchmarkItems }, meta: RuleMeta | undefined, field: keyof BenchmarkItems): readonly string[] {
+  return f.benchmarkItems?.[field] ?? meta?.references[field] ?? [];
+}
+
 /** Shape of a report from a rule. */
 export interface ReportDescriptor {
   messageId: string;
@@ -200,4 +213,9 @@ export interface ReportDescriptor {
    * error for a real-looking credential). A configured severity wins.
    */
   severity?: Severity;
+  /**
+   * For a rule naming several benchmark items: the ones this finding concerns
+   * (sensitive-host-path: a Docker socket is CIS Docker 5.31, /etc is 5.5).
+   */
+  benchmarkItems?: BenchmarkItems;
 }

@@ -75,7 +75,7 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
 }
 
 /** The findings of the lint in the YAML document holding file offset `at` (the whole file for a Dockerfile). */
-function findingsAt(lint: DocumentLint, at: number): readonly Finding[] {
+export function findingsAt(lint: DocumentLint, at: number): readonly Finding[] {
   return lint.yaml ? yamlFindingsAt(lint.yaml, at) : (lint.findings ?? []);
 }
 
@@ -199,7 +199,7 @@ export class CodeActionProvider {
 
   /** Fix-all as one edit: its first round takes the kept lint's findings, later rounds re-lint through the document's cache. */
   private fixAllEdit(lint: DocumentLint, text: string): TextEdit | undefined {
-    const r = fixAll(text, lint.kind, { settings: lint.settings, fileName: lint.fileName, cache: this.deps.cacheFor?.(lint.uri), findings: allFindings(lint) });
+    const r = fixAll(text, lint.kind, { settings: lint.settings, fileName: lint.fileName, cache: this.deps.cacheFor?.(lint.uri), findings: allFindings(lint), ...(lint.workloads ? { workloads: lint.workloads } : {}) });
     return r.applied > 0 && r.text !== text ? minimalEdit(text, r.text) : undefined;
   }
 

@@ -7,7 +7,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EngineSettings } from '../engine';
-import { ConfigLoader, isConfigFile, isInside, readIfExists, type LoadedConfig } from '../io/config-loader';
+import { ConfigLoader, isConfigFile, isInside, readIfExists, type LoadedConfig, type ReadText } from '../io/config-loader';
 
 export interface ConfigResolution {
   settings: EngineSettings;
@@ -35,8 +35,9 @@ export class ConfigResolver {
   /** In an untrusted workspace, config files are not applied (they could silence every rule). */
   trusted = true;
 
-  constructor(openText: (uri: string) => string | undefined) {
-    this.loader = new ConfigLoader((path) => openText(pathToFileURL(path).href) ?? readIfExists(path));
+  /** `read`: a config file that is not open (the server host's; default: the disk). */
+  constructor(openText: (uri: string) => string | undefined, read: ReadText = readIfExists) {
+    this.loader = new ConfigLoader((path) => openText(pathToFileURL(path).href) ?? read(path));
   }
 
   setWorkspaceFolders(uris: readonly string[]): void {

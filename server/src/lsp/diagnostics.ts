@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { chunkIndexAt, LineIndex, ruleDocPath, type Finding, type Severity, type Span } from '../engine';
-import type { ChunkResult, YamlLint } from '../engine/lint';
+import type { ChunkResult, LintedChunk, YamlLint } from '../engine/lint';
 
 export const DIAGNOSTIC_SOURCE = 'shipshape';
 
@@ -105,8 +105,8 @@ export class DiagnosticConverter {
   /** Per engine chunk result (which is cached per document text): its diagnostics relative to the document. */
   private readonly documents = new WeakMap<ChunkResult, DocumentDiagnostics>();
 
-  /** `extensionRoot` is the folder holding package.json and docs/ (dist/..). */
-  constructor(private readonly extensionRoot: string) {}
+  /** `extensionRoot` is the folder holding package.json and docs/ (dist/..), or the URI of a rule's page (the web worker's host, host.ts). */
+  constructor(private readonly extensionRoot: string | ((ruleId: string) => string)) {}
 
   /**
    * Diagnostics for findings with file offsets. With a limit, at most
@@ -143,15 +143,8 @@ export class DiagnosticConverter {
     let total = 0;
     for (const c of converted) total += c.items.length;
     const out: Diagnostic[] = [];
-    const emit = (i: number, line: number, first = 0, end = converted[i]!.items.length): void => {
-      const offset = chunks[i]!.offset;
-      const items = converted[i]!.items;
-      for (let k = first; k < end; k++) {
-        const d = items[k]!;
-        const diagnostic = this.build(d.finding, line + d.startLine, d.startCharacter, line + d.endLine, d.endCharacter, offset, version, d.codeDescription, d.severity);
-        out.push(withRelated(diagnostic, uri, d.related, line));
-      }
-    };
+    const emit = (i: number, line: number, first = 0, end = converted[i]!.items.length): void =>
+      this.emit(out, converted[i]!.items, first, end, line, chunks[i]!.offset, version, uri);
     if (!limit || limit.max === 0 || total <= limit.max) {
       let line = 0;
       for (let i = 0; i < chunks.length; i++) {
@@ -183,6 +176,30 @@ export class DiagnosticConverter {
     for (const i of [...taken.keys()].sort((a, b) => a - b)) emit(i, firstLine[i]!, 0, taken.get(i));
     out.push(limitNotice(out.length, total, limit.max, limit.focus === undefined ? undefined : firstLine[focused]!));
     return out;
+  }
+
+  /**
+   * The diagnostics of some documents of a YAML file, published ahead of the
+   * whole file's (see lintYamlDocumentsAt): `lineOf(offset)` is the line a
+   * document starts at. At most `max` (0: no limit), the first documents'.
+   */
+  convertYamlDocuments(chunks: readonly LintedChunk[], lineOf: (offset: number) => number, version: number, max: number, uri?: string): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const c of chunks) {
+      const items = this.documentDiagnostics(c.result, c.text).items;
+      const end = max > 0 ? Math.min(items.length, Math.max(0, max - out.length)) : items.length;
+      this.emit(out, items, 0, end, lineOf(c.offset), c.offset, version, uri);
+    }
+    return out;
+  }
+
+  /** Push the diagnostics of one document's converted findings [first, end), the document starting at `line` and `offset`. */
+  private emit(out: Diagnostic[], items: readonly RelativeDiagnostic[], first: number, end: number, line: number, offset: number, version: number, uri: string | undefined): void {
+    for (let k = first; k < end; k++) {
+      const d = items[k]!;
+      const diagnostic = this.build(d.finding, line + d.startLine, d.startCharacter, line + d.endLine, d.endCharacter, offset, version, d.codeDescription, d.severity);
+      out.push(withRelated(diagnostic, uri, d.related, line));
+    }
   }
 
   private documentDiagnostics(result: ChunkResult, text: string): DocumentDiagnostics {
@@ -250,7 +267,7 @@ export class DiagnosticConverter {
   private docUri(ruleId: string): string {
     let uri = this.docUris.get(ruleId);
     if (uri === undefined) {
-      uri = ruleDocUri(this.extensionRoot, ruleId);
+      uri = typeof this.extensionRoot === 'function' ? this.extensionRoot(ruleId) : ruleDocUri(this.extensionRoot, ruleId);
       this.docUris.set(ruleId, uri);
     }
     return uri;

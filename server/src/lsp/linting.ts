@@ -18,7 +18,11 @@
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache, fileKindOfText, lintText, type EngineSettings, type FileKind, type Finding, type RuleHooks, LineIndex } from '../engine';
-import { lintYamlChunks, lintYamlSteps, type LintOptions, type YamlLint } from '../engine/lint';
+import { lintYamlChunks, lintYamlSteps, yamlLintFindings, type LintOptions, type YamlLint } from '../engine/lint';
+import { settingsKey } from '../engine/config/settings';
+import type { RelationResult } from '../engine/project/relations';
+import type { CustomWorkloads } from '../engine/views/workloads';
+import { touches, withJudgement, type WorkspaceRelations } from './project-relations';
 import { configFindings } from '../engine/config/config-file';
 import type { ConfigResolver } from './config';
 import { projectPathOf, type ProjectIndex } from './project-index';
@@ -28,6 +32,10 @@ import type { DiagnosticConverter, OtherFile } from './diagnostics';
 import type { CancelToken } from './scheduler';
 import type { ServerLog } from './server-log';
 import type { SettingsStore } from './settings';
+import { countsLines, linesAt, type VisibleRanges } from './visible-ranges';
+import type { AdaptiveDebounce } from './debounce';
+import { lintYamlDocumentsAt } from '../engine/lint-first';
+import type { Span } from '../engine';
 
 export interface LintJobDeps {
   documents: { get(uri: string): TextDocument | undefined };
@@ -50,7 +58,20 @@ export interface LintJobDeps {
   log?: Pick<ServerLog, 'settings' | 'lintTook'>;
   /** The workspace's kustomize builds: a file a root build reads is linted with the project. */
   project?: Pick<ProjectIndex, 'rootsOf' | 'lint' | 'host' | 'openUri'>;
+  /** What the editors show of each document: those YAML documents are linted and published first (see VisibleRanges). */
+  visible?: Pick<VisibleRanges, 'spansOf' | 'seqOf'>;
+  /** Times each completed lint, for the next edit's wait (see AdaptiveDebounce). */
+  debounce?: Pick<AdaptiveDebounce, 'time'>;
+  /** The workspace's relation judgement (relation rules over the whole project), applied to YAML files. */
+  relations?: Pick<WorkspaceRelations, 'judge' | 'reset' | 'forget' | 'workloads'>;
 }
+
+/**
+ * A YAML lint that has more documents than this left to lint (not in the
+ * document's cache) publishes the visible documents' findings first: on open,
+ * after a settings change, or an edit that changed many documents.
+ */
+export const VISIBLE_FIRST_MIN_MISSES = 32;
 
 /** Default for LintJobDeps.sliceMs. */
 export const DEFAULT_SLICE_MS = 25;
@@ -82,6 +103,8 @@ export interface DocumentLint {
   /** The editor settings with the applicable `.shipshape.yaml` applied. */
   readonly settings: EngineSettings;
   readonly fileName?: string;
+  /** The workspace's custom workloads the file was linted with (fix-all lints again with them). */
+  readonly workloads?: CustomWorkloads;
   /** A YAML file's lint, document by document (chunk-relative findings). */
   readonly yaml?: YamlLint;
   /** A Dockerfile's findings, or a file's findings from the project (a file a kustomize build reads). */
@@ -101,6 +124,8 @@ export class DocumentLinter {
   private readonly lints = new Map<string, DocumentLint>();
   /** Per open YAML document: where it was last edited (the offset of the first YAML document that changed). */
   private readonly focus = new Map<string, number>();
+  /** Open documents whose whole diagnostics were published since they opened (or since settings changed). */
+  private readonly published = new Set<string>();
 
   constructor(private readonly deps: LintJobDeps) {}
 
@@ -145,18 +170,43 @@ export class DocumentLinter {
    * The findings of a YAML file some root kustomize build reads, judged with
    * the project (ProjectIndex.lint); undefined for any other file (linted alone).
    */
-  private projectFindings(uri: string, plan: Plan & { state: 'lint' }): Finding[] | undefined {
+  private projectFindings(uri: string, plan: Plan & { state: 'lint' }, judged: RelationResult | undefined): Finding[] | undefined {
     const project = this.deps.project;
     const path = project && plan.kind === 'yaml' ? projectPathOf(uri) : undefined;
     const roots = path !== undefined ? project!.rootsOf(path) : [];
     if (roots.length === 0) return undefined;
+    const workloads = this.deps.relations?.workloads();
+    return project!.lint(path!, roots, plan.options.settings, this.settingsFor(plan), { ...this.deps.hooks, ...(workloads ? { workloads } : {}) }, judged);
+  }
+
+  /** The plan's lint options with the workspace's custom workloads (CRDs whose schema embeds a pod), once judged. */
+  private withWorkloads(plan: Plan & { state: 'lint' }): LintOptions & { settings: EngineSettings } {
+    const workloads = plan.kind === 'yaml' ? this.deps.relations?.workloads() : undefined;
+    return workloads ? { ...plan.options, workloads } : plan.options;
+  }
+
+  /** Other files' settings, as the document's editor settings and their `.shipshape.yaml` make them (undefined: ignored). */
+  private settingsFor(plan: Plan & { state: 'lint' }): (path: string) => EngineSettings | undefined {
     const configs = this.deps.configs;
-    const settingsFor = (p: string): EngineSettings | undefined => {
+    return (p) => {
       if (!configs) return plan.editor;
       const r = configs.resolve(pathToFileURL(fromProjectPath(p)).href, plan.editor);
       return r.ignored ? undefined : r.settings;
     };
-    return project!.lint(path!, roots, plan.options.settings, settingsFor, this.deps.hooks ?? {});
+  }
+
+  /** The workspace's relation judgement for a YAML document (undefined: none yet, or not YAML). */
+  private judge(uri: string, plan: Plan & { state: 'lint' }): RelationResult | undefined {
+    const relations = this.deps.relations;
+    if (!relations || plan.kind !== 'yaml' || projectPathOf(uri) === undefined) return undefined;
+    return relations.judge(uri, { settingsFor: this.settingsFor(plan), projectSettings: plan.editor, hooks: this.deps.hooks ?? {}, key: settingsKey(plan.editor) });
+  }
+
+  /** A plain YAML file's findings with the judgement applied, when it touches the file (else undefined: the lint's own findings stand). */
+  private judged(uri: string, lint: YamlLint, text: string, settings: EngineSettings, judged: RelationResult | undefined): Finding[] | undefined {
+    const path = projectPathOf(uri);
+    if (!judged || path === undefined || !touches(judged, path)) return undefined;
+    return withJudgement(judged, path, text, yamlLintFindings(lint), settings);
   }
 
   /** Related locations of project findings in other files: the open document's URI, else the file's; read as the builds read it. */
@@ -192,34 +242,83 @@ export class DocumentLinter {
       publish({ uri, version, diagnostics: converter.convert(configFindings(plan.text, plan.settings), plan.text, version) });
       return;
     }
-    const { text, kind, options, max } = plan;
+    const { text, kind, max } = plan;
     const stale = (): boolean => token.cancelled || documents.get(uri)?.version !== version;
     const started = performance.now();
+    const timed = this.deps.debounce?.time(uri, text.length);
     let diagnostics: Diagnostic[];
     let found: number;
-    const inProject = this.projectFindings(uri, plan);
+    const judged = this.judge(uri, plan);
+    const options = this.withWorkloads(plan);
+    const inProject = this.projectFindings(uri, plan, judged);
     if (inProject) {
-      this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, findings: inProject });
+      this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, workloads: options.workloads, findings: inProject });
       diagnostics = converter.convert(inProject, text, version, { max }, uri, this.otherFile());
       found = inProject.length;
     } else if (kind === 'yaml') {
-      const lint = await this.lintYaml(text, options, stale);
+      const ahead = this.visibleFirst(uri, version, text, options, max);
+      const lint = await this.lintYaml(text, options, stale, ahead);
       if (!lint) return; // superseded while linting
       if (lint.changedAt !== undefined) this.focus.set(uri, lint.changedAt);
-      this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, yaml: lint });
-      diagnostics = converter.convertYaml(lint, text, version, { max, focus: this.focus.get(uri) }, uri);
-      found = lint.whole ? lint.whole.length : lint.chunks.reduce((n, c) => n + c.result.findings.length, 0);
+      // Judged before the lint's own findings are published: a finding the judgement replaces is never shown alone.
+      const withRelations = this.judged(uri, lint, text, options.settings, judged);
+      if (withRelations) {
+        this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, workloads: options.workloads, findings: withRelations });
+        diagnostics = converter.convert(withRelations, text, version, { max, focus: this.focus.get(uri) }, uri, this.otherFile());
+        found = withRelations.length;
+      } else {
+        this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, workloads: options.workloads, yaml: lint });
+        diagnostics = converter.convertYaml(lint, text, version, { max, focus: this.focus.get(uri) }, uri);
+        found = lint.whole ? lint.whole.length : lint.chunks.reduce((n, c) => n + c.result.findings.length, 0);
+      }
     } else {
       const findings = lintText(text, kind, options);
-      this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, findings });
+      this.keep({ uri, version, kind, settings: options.settings, fileName: options.fileName, workloads: options.workloads, findings });
       diagnostics = converter.convert(findings, text, version, { max }, uri);
       found = findings.length;
     }
     this.deps.log?.lintTook(uri, performance.now() - started, text.length, found);
     // Never publish for a stale version (a Dockerfile is linted synchronously; this also guards later changes).
     if (stale()) return;
+    timed?.();
     publish({ uri, version, diagnostics });
+    this.published.add(uri);
   };
+
+  /**
+   * Visible first: lint the YAML documents the editors show of `uri` and
+   * publish their findings, when the whole lint has much to do (more than
+   * VISIBLE_FIRST_MIN_MISSES documents to lint) or nothing was published for
+   * the document yet. Returns what the lint calls before it starts and at each
+   * of its yields (true when it published): when the shown ranges changed
+   * meanwhile (the client's notification came after didOpen, or the user
+   * scrolled) and the lint is such a long one, the documents shown then are
+   * linted and published too.
+   */
+  private visibleFirst(uri: string, version: number, text: string, options: LintOptions, max: number): (() => boolean) | undefined {
+    const visible = this.deps.visible;
+    if (!visible) return undefined;
+    let seq = 0;
+    let long = !this.published.has(uri);
+    const spans: Span[] = [];
+    return () => {
+      const now = visible.seqOf(uri);
+      const doc = this.deps.documents.get(uri);
+      if (now === seq || !doc || doc.version !== version) return false;
+      seq = now;
+      const shown = visible.spansOf(doc);
+      if (!shown) return false;
+      spans.push(...shown);
+      const at = lintYamlDocumentsAt(text, options, spans, long ? 0 : VISIBLE_FIRST_MIN_MISSES + 1);
+      if (!at || (!long && at.misses <= VISIBLE_FIRST_MIN_MISSES)) return false;
+      long = true;
+      const offsets = at.chunks.map((c) => c.offset);
+      const lines = countsLines(text) ? linesAt(text, offsets) : offsets.map((o) => doc.positionAt(o).line);
+      const lineOf = new Map(at.chunks.map((c, i) => [c.offset, lines[i]!]));
+      this.deps.publish({ uri, version, diagnostics: this.deps.converter.convertYamlDocuments(at.chunks, (o) => lineOf.get(o)!, version, max, uri) });
+      return true;
+    };
+  }
 
   /**
    * The lint of the document's current version, for code actions: the one
@@ -238,11 +337,16 @@ export class DocumentLinter {
     if (!plan || plan.state !== 'lint') return undefined;
     const again = this.lints.get(uri); // the diagnostics job may have finished meanwhile
     if (again?.version === version) return again;
-    const { text, kind, options } = plan;
-    const base = { uri, version, kind, settings: options.settings, fileName: options.fileName };
-    const inProject = this.projectFindings(uri, plan);
+    const { text, kind } = plan;
+    const judged = this.judge(uri, plan);
+    const options = this.withWorkloads(plan);
+    const base = { uri, version, kind, settings: options.settings, fileName: options.fileName, workloads: options.workloads };
+    const inProject = this.projectFindings(uri, plan, judged);
     if (inProject) return this.keep({ ...base, findings: inProject });
-    return this.keep(kind === 'yaml' ? { ...base, yaml: lintYamlChunks(text, options) } : { ...base, findings: lintText(text, kind, options) });
+    if (kind !== 'yaml') return this.keep({ ...base, findings: lintText(text, kind, options) });
+    const yaml = lintYamlChunks(text, options);
+    const withRelations = this.judged(uri, yaml, text, options.settings, judged);
+    return this.keep(withRelations ? { ...base, findings: withRelations } : { ...base, yaml });
   }
 
   private keep(lint: DocumentLint): DocumentLint {
@@ -251,15 +355,21 @@ export class DocumentLinter {
   }
 
   /** Lint YAML in slices; undefined when `stale()` turned true at a yield (the lint was abandoned). */
-  private async lintYaml(text: string, options: LintOptions, stale: () => boolean): Promise<YamlLint | undefined> {
+  private async lintYaml(text: string, options: LintOptions, stale: () => boolean, ahead?: () => boolean): Promise<YamlLint | undefined> {
     const sliceMs = this.deps.sliceMs ?? DEFAULT_SLICE_MS;
     const yieldNow = this.deps.yieldToEvents ?? yieldToEventLoop;
+    // What `ahead` published goes out before the rest is linted.
+    if (ahead?.()) {
+      await yieldNow();
+      if (stale()) return undefined;
+    }
     const steps = lintYamlSteps(text, options);
     let deadline = performance.now() + sliceMs;
     for (let r = steps.next(); ; r = steps.next()) {
       if (r.done) return r.value;
       if (performance.now() < deadline) continue;
       await yieldNow();
+      if (!stale() && ahead?.()) await yieldNow();
       if (stale()) {
         steps.return({ chunks: [] });
         return undefined;
@@ -272,18 +382,23 @@ export class DocumentLinter {
   reset(): void {
     this.caches.clear();
     this.lints.clear();
+    this.published.clear();
+    this.deps.relations?.reset();
   }
 
   /** A `.shipshape.yaml` changed: the kept lints were made with the settings it gave. */
   invalidate(): void {
     this.lints.clear();
+    this.deps.relations?.reset();
   }
 
   /** A document closed: drop its cache and lint. */
   forget(uri: string): void {
+    this.deps.relations?.forget(uri);
     this.caches.delete(uri);
     this.lints.delete(uri);
     this.focus.delete(uri);
+    this.published.delete(uri);
   }
 
   /** The document's engine cache (its diagnostics' lints, code actions' rounds of fix-all and hardening). */

@@ -1,10 +1,13 @@
 /**
- * Shipshape language server entry (bundled to dist/server.js). Wiring only:
+ * Shipshape language server: `startServer` wires a connection. Wiring only:
  * document sync, settings, the per-URI scheduler and the lint job live in
- * their own modules. Transport comes from argv (`--stdio`, `--node-ipc`).
+ * their own modules; what differs between Node and a browser web worker is the
+ * host (host.ts). The entries: node.ts (dist/server.js; transport from argv,
+ * `--stdio`, `--node-ipc`) and ../web/server.ts (dist/web/server.js).
  */
 import * as path from 'node:path';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { TextDocuments, TextDocumentSyncKind, type Connection, type PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { ServerHost } from './host';
 import { ProjectWatcher } from './project-watch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
@@ -15,20 +18,23 @@ import { DocumentLinter, uriPath } from './linting';
 import { ServerLog } from './server-log';
 import { KubeconfigService } from './kubeconfig';
 import { KUBECONFIG_EDIT_REQUEST, KUBECONFIG_MODEL_REQUEST } from '../../../shared/kubeconfig/protocol';
+import { BENCHMARK_LIST_REQUEST, BENCHMARK_REPORT_REQUEST } from '../../../shared/benchmark/protocol';
+import { benchmarkList, benchmarkReportFor } from './benchmark';
+import { shipshapeHover } from './hover';
 import { describeInternalError, RULES, type RuleHooks } from '../engine';
 import { TEST_FAULT_ENV, throwingTestRule } from '../engine/test-fault';
-import { exposeGc, limitHeapGrowth, MemoryGuard } from './memory';
+import { MemoryGuard } from './memory';
 import { Scheduler } from './scheduler';
 import { DEFAULT_DEBOUNCE_MS, SECTION, SettingsStore } from './settings';
-
-/** dist/server.js lives in <extension>/dist; docs/ sits next to dist/. */
-const EXTENSION_ROOT = path.join(__dirname, '..');
+import { VisibleRanges, visibleRangesParams } from './visible-ranges';
+import { AdaptiveDebounce } from './debounce';
+import { VISIBLE_RANGES_NOTIFICATION } from '../../../shared/lsp/protocol';
 
 function describe(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, host: ServerHost): void {
   const log = connection.console;
   /** Wrap a handler so an exception is logged and never takes the server down. */
   const guard =
@@ -47,11 +53,10 @@ export function startServer(connection: Connection): void {
     fetch: (uri) => (canPullSettings ? connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }) : undefined),
     warn: (message) => log.warn(message),
   });
-  limitHeapGrowth();
-  const memory = new MemoryGuard(exposeGc());
-  const configs = new ConfigResolver((uri) => documents.get(uri)?.getText());
+  const memory = new MemoryGuard(host.memory());
+  const configs = new ConfigResolver((uri) => documents.get(uri)?.getText(), host.readConfig);
   const warnedConfigs = new Set<string>();
-  const converter = new DiagnosticConverter(EXTENSION_ROOT);
+  const converter = new DiagnosticConverter((ruleId) => host.ruleDocUri(ruleId));
   const publish = (params: PublishDiagnosticsParams): void => void connection.sendDiagnostics(params).catch((e) => log.error(`publishing diagnostics failed: ${describe(e)}`));
   // A rule that throws becomes an internal-error diagnostic; the log says where in the code (once per rule and place).
   const loggedInternalErrors = new Set<string>();
@@ -64,7 +69,7 @@ export function startServer(connection: Connection): void {
     },
   };
   // Test seam, not in production bundles (engine/test-seams.d.ts).
-  if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && process.env[TEST_FAULT_ENV] === 'rule-throws') hooks.rules = [...RULES, throwingTestRule()];
+  if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && host.env(TEST_FAULT_ENV) === 'rule-throws') hooks.rules = [...RULES, throwingTestRule()];
   const serverLog = new ServerLog({ info: (m) => log.info(m) }, (uri) => (uri.startsWith('file:') ? uriPath(uri) : uri));
   const project = new ProjectWatcher({
     connection,
@@ -73,9 +78,15 @@ export function startServer(connection: Connection): void {
     schedule: (uri, delay) => scheduler.schedule(uri, delay),
     error: (message) => log.error(message),
     info: (message) => log.info(message),
+    files: host.files,
   });
+  const visible = new VisibleRanges();
+  const debounce = new AdaptiveDebounce();
   const linter = new DocumentLinter({
+    visible,
+    debounce,
     project: project.index,
+    relations: project.relations,
     hooks,
     log: serverLog,
     documents,
@@ -107,6 +118,7 @@ export function startServer(connection: Connection): void {
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configs.setWorkspaceFolders(folders);
+    host.initialize?.(params.initializationOptions);
     const init = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
     configs.trusted = init?.workspaceTrusted !== false;
     project.initialize(params, folders);
@@ -116,12 +128,13 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
+        hoverProvider: true,
       },
       serverInfo: { name: 'shipshape', version },
     };
   });
   connection.onInitialized(() => {
-    serverLog.version(version);
+    serverLog.version(version, host.runtime);
     project.start();
     if (!folderEvents) return;
     connection.workspace.onDidChangeWorkspaceFolders(
@@ -145,6 +158,10 @@ export function startServer(connection: Connection): void {
     warnedConfigs.clear();
     for (const doc of documents.all()) scheduler.schedule(doc.uri, delay);
   };
+  host.attach?.(connection, () => {
+    configChanged(0);
+    project.refresh();
+  });
   connection.onDidChangeWatchedFiles(
     guard('didChangeWatchedFiles', (params) => {
       if (params.changes.some((c) => configs.isConfigDocument(c.uri))) {
@@ -170,7 +187,7 @@ export function startServer(connection: Connection): void {
       memory.release(textLengths.get(uri) ?? 0);
       textLengths.set(uri, e.document.getText().length);
       const opening = justOpened.delete(uri);
-      const delay = opening ? 0 : (settings.peek(uri)?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+      const delay = opening ? 0 : debounce.delay(uri, settings.peek(uri)?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
       if (configs.isConfigDocument(uri)) configChanged(delay);
       else {
         scheduler.schedule(uri, delay);
@@ -190,11 +207,22 @@ export function startServer(connection: Connection): void {
       // Unsaved edits of a closed config file no longer apply: the file on disk does.
       if (configs.isConfigDocument(uri)) configChanged(0);
       linter.forget(uri);
+      visible.forget(uri);
+      debounce.forget(uri);
       project.closed(uri);
       settings.forget(uri);
       serverLog.forget(uri);
       memory.check(); // closing a large file frees its text and cache at once
       void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => log.error(`clearing diagnostics failed: ${describe(err)}`));
+    }),
+  );
+
+  // What the editors show: linted and published first (may come before didOpen, or during the first lint).
+  connection.onNotification(
+    VISIBLE_RANGES_NOTIFICATION,
+    guard('visibleRanges', (params: unknown) => {
+      const p = visibleRangesParams(params);
+      if (p) visible.set(p);
     }),
   );
 
@@ -240,14 +268,34 @@ export function startServer(connection: Connection): void {
   const kubeconfig = new KubeconfigService({ hooks, settings, configs, converter, publish, isOpen: (uri) => documents.get(uri) !== undefined });
   connection.onRequest(KUBECONFIG_MODEL_REQUEST, (params) => kubeconfig.model(params));
   connection.onRequest(KUBECONFIG_EDIT_REQUEST, (params) => kubeconfig.edit(params));
+  connection.onHover((params) =>
+    shipshapeHover(params, {
+      lintOf: (uri) => linter.lintOf(uri),
+      document: (uri) => documents.get(uri),
+      imageHover: (uri, offset) => project.relations.imageHover(uri, offset),
+    }),
+  );
+  connection.onRequest(BENCHMARK_LIST_REQUEST, () => benchmarkList());
+  connection.onRequest(BENCHMARK_REPORT_REQUEST, (params) =>
+    benchmarkReportFor(params, {
+      folders: () => project.folders,
+      openText: (uri) => documents.get(uri)?.getText(),
+      settingsFor: async (uri) => {
+        const s = await settings.get(uri);
+        if (!s.enable) return undefined;
+        const r = configs.resolve(uri, s.engine);
+        return r.ignored ? undefined : r.settings;
+      },
+      hooks,
+      files: host.files,
+    }),
+  );
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    project.relations.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
 }
-
-process.on('uncaughtException', (e) => console.error(`shipshape: uncaught exception: ${describe(e)}`));
-process.on('unhandledRejection', (e) => console.error(`shipshape: unhandled rejection: ${describe(e)}`));
-
-startServer(createConnection(ProposedFeatures.all));

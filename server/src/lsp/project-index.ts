@@ -11,19 +11,27 @@
  * unsaved text over the disk) when a build needs it.
  *
  * An open file that some root build reads (a resource, a patch, a
- * kustomization) is linted with the project (DocumentLinter); `affected`
- * tells which open files to re-lint after a file changed.
+ * kustomization) is linted with the project (DocumentLinter); `changed`
+ * tells which open files to re-lint after a file changed. The walk also
+ * lists the plain YAML files, whose objects the relation pass reads
+ * (project-relations.ts keeps them, parsed, while they do not change), and
+ * the Dockerfiles (and Containerfiles), which the image relation rules link
+ * to the workloads running their images (project-images.ts).
  */
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EngineSettings, Finding, RuleHooks } from '../engine';
 import { buildKustomization, isKustomizationFile } from '../engine/project/kustomize/build';
+import { fileKindOf } from '../engine/file-kind';
 import { lintProject } from '../engine/project/lint-project';
 import { chartDirOf } from '../engine/project/helm-lint';
+import type { RelationResult } from '../engine/project/relations';
+import type { CustomWorkloads } from '../engine/views/workloads';
 import { basenameOf, dirnameOf } from '../engine/project/paths';
 import type { ProjectHost, ProjectPath } from '../engine/project/types';
 import { DiskProjectHost, fromProjectPath, toProjectPath } from '../io/disk-project-host';
+import type { WorkspaceFiles } from './host';
 
 /** What the index keeps of one build: the sets of files it read. */
 interface BuildInputs {
@@ -45,6 +53,25 @@ export interface ProjectIndexDeps {
   isIgnored(uri: string): boolean;
   /** Progress while indexing (files seen so far). */
   progress?(files: number): void;
+  /** The files that are not open (default: the disk, `diskFiles()`; the web worker's host has none). */
+  files?: WorkspaceFiles;
+}
+
+/** The disk as the index reads it (the language server's Node host). */
+export function diskFiles(): WorkspaceFiles {
+  const disk = new DiskProjectHost();
+  return {
+    readFile: (path) => disk.readFile(path),
+    readDirectory: (path) => disk.readDirectory(path),
+    gunzip: (path) => disk.gunzip(path),
+    list: async (dir) => {
+      try {
+        return (await readdir(dir, { withFileTypes: true })).map((e) => ({ name: e.name, directory: e.isDirectory(), file: e.isFile() }));
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
 
 /** Folders never worth walking. */
@@ -69,6 +96,10 @@ export class ProjectIndex {
   readonly host: ProjectHost;
   /** Open documents: project path -> URI (the client's spelling). */
   private readonly open = new Map<ProjectPath, string>();
+  /** Every indexed plain YAML file (not a kustomization): the relation pass reads their objects (project-relations.ts). */
+  private readonly yaml = new Set<ProjectPath>();
+  /** Every indexed Dockerfile (or Containerfile): candidates of the image links (project-images.ts). */
+  private readonly dockerfiles = new Set<ProjectPath>();
   /** Every indexed kustomization file -> what its build read. */
   private readonly builds = new Map<ProjectPath, BuildInputs>();
   /** Input file -> the root kustomizations whose builds read it. */
@@ -78,8 +109,10 @@ export class ProjectIndex {
   private generation = 0;
   ready = false;
 
+  private readonly files: WorkspaceFiles;
+
   constructor(private readonly deps: ProjectIndexDeps) {
-    const disk = new DiskProjectHost();
+    const disk = (this.files = deps.files ?? diskFiles());
     this.host = {
       readFile: (path) => {
         const uri = this.open.get(path);
@@ -87,7 +120,8 @@ export class ProjectIndex {
         return text ?? disk.readFile(path);
       },
       readDirectory: (path) => disk.readDirectory(path),
-      gunzip: (path) => disk.gunzip(path),
+      // Packaged subcharts (charts/*.tgz) are read where the files' host can decompress (not in the browser).
+      ...(disk.gunzip ? { gunzip: (path: ProjectPath) => disk.gunzip?.(path) } : {}),
     };
   }
 
@@ -121,28 +155,28 @@ export class ProjectIndex {
     this.folders = [...folders];
     this.ready = false;
     const found: ProjectPath[] = [];
+    const yaml: ProjectPath[] = [];
+    const dockerfiles: ProjectPath[] = [];
     let seen = 0;
     let sinceYield = 0;
     for (const folder of folders) {
       const stack: string[] = [''];
       while (stack.length > 0) {
         const rel = stack.pop()!;
-        let entries;
-        try {
-          entries = await readdir(join(folder.path, rel), { withFileTypes: true });
-        } catch {
-          continue;
-        }
+        const entries = await this.files.list(join(folder.path, rel));
         if (generation !== this.generation) return;
+        if (entries === undefined) continue;
         for (const e of entries) {
           const child = rel === '' ? e.name : `${rel}/${e.name}`;
-          if (e.isDirectory()) {
+          if (e.directory) {
             if (!SKIPPED_DIRS.has(e.name) && !folder.excluded(child)) stack.push(child);
             continue;
           }
-          if (!e.isFile() || !isKustomizationFile(e.name) || folder.excluded(child)) continue;
+          const kustomization = isKustomizationFile(e.name);
+          const kind = kustomization ? undefined : fileKindOf(e.name);
+          if (!e.file || (!kustomization && kind !== 'yaml' && kind !== 'dockerfile') || folder.excluded(child)) continue;
           const path = toProjectPath(join(folder.path, child));
-          if (!this.deps.isIgnored(pathToFileURL(fromProjectPath(path)).href)) found.push(path);
+          if (!this.deps.isIgnored(pathToFileURL(fromProjectPath(path)).href)) (kustomization ? found : kind === 'yaml' ? yaml : dockerfiles).push(path);
         }
         seen += entries.length;
         sinceYield += entries.length;
@@ -154,6 +188,10 @@ export class ProjectIndex {
         }
       }
     }
+    this.yaml.clear();
+    for (const file of yaml.sort()) this.yaml.add(file);
+    this.dockerfiles.clear();
+    for (const file of dockerfiles.sort()) this.dockerfiles.add(file);
     this.builds.clear();
     for (const file of found.sort()) {
       this.builds.set(file, this.build(file));
@@ -162,6 +200,23 @@ export class ProjectIndex {
     }
     this.reindex();
     this.ready = true;
+  }
+
+  /** The indexed plain YAML files (not kustomizations), in path order. */
+  yamlFiles(): ReadonlySet<ProjectPath> {
+    return this.yaml;
+  }
+
+  /** The indexed Dockerfiles and Containerfiles, in path order. */
+  dockerfileFiles(): ReadonlySet<ProjectPath> {
+    return this.dockerfiles;
+  }
+
+  /** The root kustomization files (those no other indexed kustomization includes). */
+  rootFiles(): ProjectPath[] {
+    const included = new Set<ProjectPath>();
+    for (const [file, b] of this.builds) for (const k of b.kustomizations) if (k !== file) included.add(k);
+    return [...this.builds.keys()].filter((f) => !included.has(f));
   }
 
   /** The root kustomizations whose builds read `path`, and the Chart.yaml of a Helm chart it belongs to (empty: lint the file alone). */
@@ -187,13 +242,23 @@ export class ProjectIndex {
    * The findings of file `path` as the project judges it (the CLI's project
    * scan): the root builds `roots` reading it are built and their findings
    * mapped to it; a patch is never linted as a whole object. `settingsFor`
-   * gives other files' settings (undefined: ignored).
+   * gives other files' settings (undefined: ignored). `relations`: the
+   * workspace's relation judgement (project-relations.ts), applied instead of
+   * relating the objects of these builds alone.
    */
-  lint(path: ProjectPath, roots: readonly ProjectPath[], settings: EngineSettings, settingsFor: (path: ProjectPath) => EngineSettings | undefined, hooks: RuleHooks): Finding[] {
+  lint(
+    path: ProjectPath,
+    roots: readonly ProjectPath[],
+    settings: EngineSettings,
+    settingsFor: (path: ProjectPath) => EngineSettings | undefined,
+    hooks: RuleHooks & { workloads?: CustomWorkloads },
+    relations?: RelationResult,
+  ): Finding[] {
     const root = this.folderOf(path);
     const result = lintProject(this.host, [path, ...roots.filter((r) => r !== path)], {
       ...hooks,
       ...(root !== undefined ? { root } : {}),
+      ...(relations ? { relationResult: relations } : {}),
       settingsFor: (p) => (p === path ? settings : settingsFor(p)),
     });
     return result.files.get(path) ?? [];
@@ -217,6 +282,12 @@ export class ProjectIndex {
     // The open files of the same Helm chart render with the changed template or values file.
     const chart = this.chartOf(path);
     if (chart !== undefined) for (const [open, uri] of this.open) if (open !== path && this.chartOf(open) === chart) out.add(uri);
+    const kind = isKustomizationFile(basenameOf(path)) ? undefined : fileKindOf(path);
+    if (structural && this.ready && (kind === 'yaml' || kind === 'dockerfile')) {
+      const list = kind === 'yaml' ? this.yaml : this.dockerfiles;
+      if (this.host.readFile(path) === undefined) list.delete(path);
+      else if (this.isIndexed(path)) list.add(path);
+    }
     if (structural && this.ready) {
       const stale = [...this.builds].filter(([file, b]) => file === path || b.inputs.has(path)).map(([file]) => file);
       if (isKustomizationFile(basenameOf(path)) && !this.builds.has(path) && this.isIndexed(path)) stale.push(path);
@@ -236,7 +307,9 @@ export class ProjectIndex {
     const folder = this.folderFor(native);
     if (!folder) return false;
     const rel = native.slice(folder.path.length).replace(/^[\\/]+/, '').split('\\').join('/');
-    if (rel.split('/').some((s) => SKIPPED_DIRS.has(s)) || folder.excluded(rel)) return false;
+    // As the walk: no skipped folder, and neither the file nor a folder above it excluded.
+    const parts = rel.split('/');
+    if (parts.some((s, i) => SKIPPED_DIRS.has(s) || folder.excluded(parts.slice(0, i + 1).join('/')))) return false;
     return !this.deps.isIgnored(pathToFileURL(native).href);
   }
 

@@ -4,35 +4,46 @@
  * (`window/workDoneProgress/create` + `$/progress`, when the client supports
  * it) and the client's `files.exclude`; registers a file watcher for YAML,
  * JSON and kustomization files (when the client supports dynamic
- * registration); and on a file created, changed, deleted, closed or edited
- * in the editor, re-lints the open files the affected builds read.
+ * registration; and Dockerfiles); and on a file created, changed, deleted, closed or edited
+ * in the editor, re-lints the open files the affected builds read. Its
+ * WorkspaceRelations judges the indexed project with the relation rules.
  */
-import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS } from '../engine/config/settings';
+import { fileKindOf } from '../engine/file-kind';
 import { isKustomizationFile } from '../engine/project/kustomize/build';
 import { basenameOf } from '../engine/project/paths';
 import { globMatcher } from '../engine/suppress/glob';
 import { filePathOf, type ConfigResolver } from './config';
+import type { WorkspaceFiles } from './host';
 import { ProjectIndex, projectPathOf, type IndexFolder } from './project-index';
+import { WorkspaceRelations } from './project-relations';
 
 export interface ProjectWatchDeps {
   connection: Connection;
-  documents: { get(uri: string): { getText(): string } | undefined };
+  documents: { get(uri: string): { getText(): string; version: number } | undefined };
   configs: ConfigResolver;
   /** Re-lint an open document after `delay` ms (the server's scheduler). */
   schedule(uri: string, delay: number): void;
   error(message: string): void;
   info(message: string): void;
+  /** The files that are not open (the server host's; default: the disk). */
+  files?: WorkspaceFiles;
 }
 
-/** Files the server watches for the project (kustomization files are YAML, or `Kustomization`). */
-export const PROJECT_WATCH_GLOBS = ['**/*.{yaml,yml,json}', '**/Kustomization'];
+/**
+ * Files the server watches for the project (kustomization files are YAML, or `Kustomization`; Dockerfiles and
+ * Containerfiles as engine/file-kind.ts names them, for the image links).
+ */
+export const PROJECT_WATCH_GLOBS = ['**/*.{yaml,yml,json}', '**/Kustomization', '**/{Dockerfile,Containerfile}', '**/{Dockerfile,Containerfile}{.,-}*', '**/*.{Dockerfile,dockerfile,Containerfile}'];
 /** Progress reports while indexing: at most one per this many directory entries. */
 const REPORT_EVERY = 500;
 
 export class ProjectWatcher {
   readonly index: ProjectIndex;
-  private folders: string[] = [];
+  /** The relation rules over the indexed workspace (project-relations.ts). */
+  readonly relations: WorkspaceRelations;
+  private folderUris: string[] = [];
   private canWatch = false;
   private canPullConfig = false;
   private readonly edits = new Map<string, ReturnType<typeof setTimeout>>();
@@ -43,18 +54,29 @@ export class ProjectWatcher {
     this.index = new ProjectIndex({
       openText: (uri) => deps.documents.get(uri)?.getText(),
       isIgnored: (uri) => deps.configs.resolve(uri, DEFAULT_SETTINGS).ignored,
+      ...(deps.files ? { files: deps.files } : {}),
       progress: (files) => {
         if (files - this.lastReport < REPORT_EVERY) return;
         this.lastReport = files;
         this.reporter?.report(`${files} files`);
       },
     });
+    this.relations = new WorkspaceRelations({
+      index: this.index,
+      openVersion: (uri) => deps.documents.get(uri)?.version,
+      relint: (uri) => deps.schedule(uri, 0),
+    });
+  }
+
+  /** The workspace folders (`file:` URIs) being indexed. */
+  get folders(): readonly string[] {
+    return this.folderUris;
   }
 
   initialize(params: InitializeParams, folders: readonly string[]): void {
     this.canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.canPullConfig = params.capabilities.workspace?.configuration === true;
-    this.folders = [...folders];
+    this.folderUris = [...folders];
   }
 
   /** After `initialized`: watch files, index the folders. */
@@ -67,7 +89,7 @@ export class ProjectWatcher {
   }
 
   setFolders(uris: readonly string[]): void {
-    this.folders = [...uris];
+    this.folderUris = [...uris];
     void this.reindex();
   }
 
@@ -84,12 +106,13 @@ export class ProjectWatcher {
     this.reporter = progress && { report: (message) => progress.report(message) };
     try {
       const folders: IndexFolder[] = [];
-      for (const uri of this.folders) {
+      for (const uri of this.folderUris) {
         const path = filePathOf(uri);
         if (path !== undefined) folders.push({ path, excluded: await this.excludes(uri) });
       }
       await this.index.index(folders);
       if (!this.index.ready) return; // superseded by a later indexing
+      void this.relations.reindexed().catch((e) => this.deps.error(`reading the workspace for relations failed: ${String(e)}`));
       this.deps.info(`project index: ${this.index.size} kustomization files in ${Math.round(performance.now() - started)} ms`);
     } catch (e) {
       this.deps.error(`indexing the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -115,7 +138,7 @@ export class ProjectWatcher {
     }
   }
 
-  /** Open documents some root build reads. */
+  /** Open documents some root build reads (the relation judgement re-lints those it changes itself). */
   private openUris(): string[] {
     const out: string[] = [];
     for (const path of this.index.openPaths()) {
@@ -132,6 +155,7 @@ export class ProjectWatcher {
       if (path === undefined) continue;
       const structural = change.type !== FileChangeType.Changed || isKustomizationFile(basenameOf(path));
       this.relint(path, structural, 0);
+      this.relations.changed(path);
       if (structural && this.index.openUri(path) !== undefined) this.deps.schedule(change.uri, 0);
     }
   }
@@ -148,6 +172,8 @@ export class ProjectWatcher {
         this.edits.delete(uri);
         try {
           this.relint(path, isKustomizationFile(basenameOf(path)), 0);
+          // A Dockerfile is not linted with the project: its edit judges the workspace again (the image rules).
+          if (fileKindOf(path) === 'dockerfile') this.relations.changed(path);
         } catch (e) {
           this.deps.error(`updating the project index failed: ${String(e)}`);
         }
@@ -162,7 +188,10 @@ export class ProjectWatcher {
     this.edits.delete(uri);
     this.index.closed(uri);
     const path = projectPathOf(uri);
-    if (path !== undefined) this.relint(path, isKustomizationFile(basenameOf(path)), 0);
+    if (path === undefined) return;
+    this.relint(path, isKustomizationFile(basenameOf(path)), 0);
+    // Its text on disk applies again: the other open documents' judgement may change.
+    this.relations.changed(path);
   }
 
   private relint(path: string, structural: boolean, delay: number): void {

@@ -20,9 +20,9 @@ export interface LogSink {
   info(message: string): void;
 }
 
-/** The version line: the first line the server writes. */
-export function versionLine(version: string): string {
-  return `Shipshape ${version} language server (Node ${process.version}, ${process.platform})`;
+/** The version line: the first line the server writes. `runtime`: what it runs on (host.ts ServerHost.runtime). */
+export function versionLine(version: string, runtime = `Node ${process.version}, ${process.platform}`): string {
+  return `Shipshape ${version} language server (${runtime})`;
 }
 
 /** The engine settings in effect as one line: what differs from what a user would otherwise assume, in full. */
@@ -56,8 +56,8 @@ export class ServerLog {
     private readonly slowLintMs = SLOW_LINT_MS,
   ) {}
 
-  version(version: string): void {
-    this.sink.info(versionLine(version));
+  version(version: string, runtime?: string): void {
+    this.sink.info(versionLine(version, runtime));
   }
 
   /** The settings a document is linted with (or why it is not): written when they differ from the last written for it. */

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers';
@@ -70,4 +70,28 @@ test('npx <tarball> scan . in an empty folder, offline', () => {
   assert.equal(dirty.status, 1, dirty.stderr);
   assert.match(dirty.stdout, /^deployment\.yaml:\d+:\d+ (?:error|warning) /m);
   assert.deepEqual(readdirSync(empty), ['deployment.yaml'], 'nothing installed into the folder');
+});
+
+test('the packed bin lints on worker threads (itself, started as a worker): the same report as --jobs 1', () => {
+  const work = join(tmp, 'pool');
+  mkdirSync(work);
+  const docs = readdirSync(join(ROOT, 'examples', 'insecure'))
+    .sort()
+    .map((n) => readFileSync(join(ROOT, 'examples', 'insecure', n), 'utf8'))
+    .join('\n---\n');
+  // Over the pool's 1 MB threshold (server/src/cli/pool/plan.ts), in files of about 50 KB.
+  for (let i = 0; i < 24; i++) writeFileSync(join(work, `app-${String(i).padStart(2, '0')}.yaml`), docs);
+  const bin = join(tmp, 'x', 'package', 'dist', 'cli.js');
+  // --cpu-prof writes one profile per thread: the threads that ran are counted, not guessed.
+  const scan = (jobs: string, profiles: string) =>
+    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, bin, 'scan', '.', '--format', 'json', '--jobs', jobs], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const one = scan('1', join(tmp, 'prof-1'));
+  const two = scan('2', join(tmp, 'prof-2'));
+  assert.equal(one.status, 1, one.stderr);
+  assert.equal(two.status, 1, two.stderr);
+  assert.equal(two.stderr, '');
+  assert.equal(two.stdout, one.stdout);
+  assert.equal(JSON.parse(one.stdout).files.length, 24);
+  assert.equal(readdirSync(join(tmp, 'prof-1')).length, 1, 'one thread');
+  assert.equal(readdirSync(join(tmp, 'prof-2')).length, 3, 'the main thread and two workers');
 });

@@ -68,7 +68,7 @@ test('a compose file with a kind key (but no apiVersion) is a compose file, not 
   for (const name of [undefined, 'docker-compose.yml']) {
     const fs = lint(text, name);
     // `nginx` (no tag) is image-latest-tag's finding only (issue 20: one token, one finding).
-    assert.deepEqual(ids(fs), ['image-latest-tag', 'missing-cpu-limit', 'missing-memory-limit', 'privileged-container']);
+    assert.deepEqual(ids(fs), ['image-latest-tag', 'missing-cpu-limit', 'missing-memory-limit', 'missing-pids-limit', 'privilege-escalation-allowed', 'privileged-container', 'writable-root-filesystem']);
     assert.ok(fs.every((f) => f.object === undefined), JSON.stringify(fs));
     assert.equal(fs.find((f) => f.ruleId === 'privileged-container')?.container, 'web');
   }
@@ -260,9 +260,10 @@ test('examples/compose: the hardened file lints clean, the insecure one triggers
   const insecure = readFileSync(join(EXAMPLES, 'insecure', 'compose.yaml'), 'utf8');
   const seen = ids(lint(insecure, 'compose.yaml'));
   const expected = [
-    'apparmor-unconfined', 'dangerous-capabilities', 'host-ipc', 'host-network', 'host-pid', 'image-latest-tag', 'image-not-pinned',
-    'missing-cpu-limit', 'missing-memory-limit', 'privileged-container', 'run-as-root', 'seccomp-unconfined', 'secret-in-env',
-    'sensitive-host-path', 'untrusted-registry',
+    'apparmor-unconfined', 'dangerous-capabilities', 'host-devices', 'host-ipc', 'host-network', 'host-pid', 'host-userns', 'host-uts',
+    'image-latest-tag', 'image-not-pinned', 'missing-cpu-limit', 'missing-memory-limit', 'missing-pids-limit', 'port-all-interfaces',
+    'privilege-escalation-allowed', 'privileged-container', 'restart-policy-unlimited', 'run-as-root', 'seccomp-unconfined', 'secret-in-env',
+    'sensitive-host-path', 'shared-mount-propagation', 'untrusted-registry', 'writable-root-filesystem',
   ];
   assert.deepEqual(seen, expected);
 });

@@ -29,7 +29,7 @@ test('commands call the server controller and the output channel', async () => {
   assert.deepEqual(calls, ['restart', 'show true']);
 });
 
-test('the document selector covers YAML, Dockerfiles, compose files and JSON on disk and untitled, and kubeconfig files by name', () => {
+test('the document selector covers YAML, Dockerfiles, compose files, JSON and JSON lines on disk and untitled, and kubeconfig and ABAC files by name', () => {
   assert.deepEqual(documentSelector(), [
     { scheme: 'file', language: 'yaml' },
     { scheme: 'untitled', language: 'yaml' },
@@ -39,8 +39,11 @@ test('the document selector covers YAML, Dockerfiles, compose files and JSON on 
     { scheme: 'untitled', language: 'dockercompose' },
     { scheme: 'file', language: 'json' },
     { scheme: 'untitled', language: 'json' },
+    { scheme: 'file', language: 'jsonl' },
+    { scheme: 'untitled', language: 'jsonl' },
     { scheme: 'file', pattern: '**/.kube/config' },
     { scheme: 'file', pattern: '**/kubeconfig' },
     { scheme: 'file', pattern: '**/*.kubeconfig' },
+    { scheme: 'file', pattern: '**/*.abac' },
   ]);
 });

@@ -3,15 +3,12 @@
 // (base + 2 overlays, a patch adding privileged: true). Build first (`npm run build`).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
-  DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
-  DidOpenTextDocumentNotification,
   FileChangeType,
   InitializedNotification,
   InitializeRequest,
@@ -23,6 +20,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { RULE_IDS } from '../../../server/src/engine';
 import { assertServerBuilt, LspServer } from './lsp-harness';
+import { codes, WorkspaceDocs, writeWorkspace } from './workspace-docs';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -76,36 +74,19 @@ function settings() {
 describe('language server: workspace project index', () => {
   let server: LspServer;
   let root: string;
-  const uri = (rel: string) => pathToFileURL(join(root, rel)).href;
   const progress: { kind: string }[] = [];
   const registrations: RegistrationParams[] = [];
   let ended: Promise<void>;
-  const versions = new Map<string, number>();
-
-  const open = (rel: string, text: string) =>
-    server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(rel), languageId: 'yaml', version: 1, text } });
-  const edit = (rel: string, text: string) => {
-    const version = (versions.get(rel) ?? 1) + 1;
-    versions.set(rel, version);
-    return server.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(rel), version }, contentChanges: [{ text }] });
-  };
-  const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code);
-  /** The next publication for `rel` that satisfies `ok` (other open files' re-lints may come first; each wait is bounded). */
-  const until = async (rel: string, label: string, ok: (p: PublishDiagnosticsParams) => boolean) => {
-    for (;;) {
-      const p = await server.published(uri(rel), label);
-      if (ok(p)) return p;
-    }
-  };
+  const docs = new WorkspaceDocs(() => server, () => root);
+  const uri = (rel: string) => docs.uri(rel);
+  const open = (rel: string, text: string) => docs.open(rel, text);
+  const edit = (rel: string, text: string) => docs.edit(rel, text);
+  const until = (rel: string, label: string, ok: (p: PublishDiagnosticsParams) => boolean) => docs.until(rel, label, ok);
   const message = (p: PublishDiagnosticsParams) => p.diagnostics[0]?.message ?? '';
 
   before(async () => {
     assertServerBuilt();
-    root = mkdtempSync(join(tmpdir(), 'shipshape-project-'));
-    for (const [rel, text] of Object.entries(FILES)) {
-      mkdirSync(dirname(join(root, rel)), { recursive: true });
-      writeFileSync(join(root, rel), text);
-    }
+    root = writeWorkspace('shipshape-project-', FILES);
     server = new LspServer();
     server.settings = settings();
     server.sections['files.exclude'] = { '**/excluded': true, '**/.git': true };

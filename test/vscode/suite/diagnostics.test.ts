@@ -38,6 +38,9 @@ const EXPECTED: Record<string, { language: string; diagnostics: string[] }> = {
     diagnostics: [
       'missing-cpu-limit warning 1:2-1:5',
       'missing-memory-limit warning 1:2-1:5',
+      'missing-pids-limit warning 1:2-1:5',
+      'privilege-escalation-allowed warning 1:2-1:5',
+      'writable-root-filesystem warning 1:2-1:5',
       'image-latest-tag error 2:11-2:23',
       'privileged-container error 3:4-3:20',
       'host-network error 4:4-4:22',

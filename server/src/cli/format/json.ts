@@ -34,7 +34,9 @@ export function formatJson(report: ScanReport): string {
       ...(f.related ? { related: f.related } : {}),
       ...(f.kustomizations ? { kustomizations: f.kustomizations } : {}),
       ...(f.helm ? { helm: f.helm } : {}),
+      ...(f.benchmarkItems ? { benchmarkItems: f.benchmarkItems } : {}),
     })),
+    ...(report.benchmark ? { benchmark: report.benchmark } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }

@@ -13,10 +13,17 @@ function profileOf(meta: RuleMeta): string {
   return meta.level ?? 'any';
 }
 
+/** The benchmark items a rule checks, short: `CIS-K8s 5.2.3; CIS-Docker 5.15` (`-` for none). */
+function benchmarksOf(meta: RuleMeta): string {
+  const refs = meta.references;
+  const parts = [refs.cis?.length ? `CIS-K8s ${refs.cis.join(',')}` : '', refs.cisDocker?.length ? `CIS-Docker ${refs.cisDocker.join(',')}` : ''].filter((x) => x !== '');
+  return parts.length > 0 ? parts.join('; ') : '-';
+}
+
 export function formatRulesText(): string {
-  const rows = [['ID', 'SEVERITY', 'PROFILE', 'TITLE'], ...ruleMetas().map((m) => [m.id, defaultSetting(m), profileOf(m), m.title])];
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')).join('\n') + '\n';
+  const rows = [['ID', 'SEVERITY', 'PROFILE', 'TITLE', 'BENCHMARKS'], ...ruleMetas().map((m) => [m.id, defaultSetting(m), profileOf(m), m.title, benchmarksOf(m)])];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]!) : cell)).join('  ')).join('\n') + '\n';
 }
 
 export function formatRulesJson(settings: EngineSettings): string {
@@ -35,6 +42,9 @@ export function formatRulesJson(settings: EngineSettings): string {
       severity: effectiveSeverity(m, settings),
       fixable: m.fixable ?? null,
       docs: ruleDocPath(m.id),
+      ...(m.references.cis?.length || m.references.cisDocker?.length
+        ? { benchmarks: { ...(m.references.cis?.length ? { cis: m.references.cis } : {}), ...(m.references.cisDocker?.length ? { cisDocker: m.references.cisDocker } : {}) } }
+        : {}),
     })),
   };
   return JSON.stringify(doc, null, 2) + '\n';

@@ -14,7 +14,8 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { effectiveSeverity, equivalentChecks, ruleDocPath, ruleMetas, type RuleMeta, type Severity } from '../../engine';
+import { effectiveSeverity, equivalentChecks, findingBenchmarkItems, getRule, ruleDocPath, ruleMetas, type RuleMeta, type Severity } from '../../engine';
+import { benchmarkReferenceLines } from '../../engine/benchmarks';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION, ruleDocUrl } from '../package-info';
 import type { ReportFinding, ScanReport } from '../report';
 import { fingerprints } from './fingerprint';
@@ -50,8 +51,7 @@ function ruleHelp(meta: RuleMeta, docUri: string | undefined): { text: string; m
   const refs = meta.references;
   const facts: string[] = [];
   if (refs.pss) facts.push(`Pod Security Standards: ${PSS_NAMES[refs.pss.level]}, "${refs.pss.control}"`);
-  if (refs.cis?.length) facts.push(`CIS Kubernetes Benchmark: ${refs.cis.join(', ')}`);
-  if (refs.cisDocker?.length) facts.push(`CIS Docker Benchmark: ${refs.cisDocker.join(', ')}`);
+  facts.push(...benchmarkReferenceLines(refs));
   const equivalents = equivalentChecks(refs).map(({ tool, ids }) => `${tool} ${ids.join(', ')}`);
   if (equivalents.length) facts.push(`Equivalent checks: ${equivalents.join('; ')}`);
   const doc = ruleDocPath(meta.id);
@@ -85,6 +85,7 @@ function ruleDescriptor(meta: RuleMeta, docUrlBase: string | undefined) {
       category: meta.category,
       ...(meta.level ? { profile: meta.level } : {}),
       ...(security ? { 'security-severity': SECURITY_SEVERITY[meta.defaultSeverity] } : {}),
+      ...benchmarkProperties(meta.references),
     },
   };
 }
@@ -132,8 +133,24 @@ function result(f: ReportFinding, ruleIndex: number | undefined, fingerprint: st
       },
     ],
     ...relatedLocations(f),
-    ...(f.kustomizations || f.helm ? { properties: { ...(f.kustomizations ? { kustomizations: f.kustomizations } : {}), ...(f.helm ? { helm: f.helm } : {}) } } : {}),
+    ...resultProperties(f),
   };
+}
+
+/** The benchmark items (`cis`: CIS Kubernetes, `cisDocker`: CIS Docker) of a rule or a finding, as SARIF properties. */
+function benchmarkProperties(refs: { cis?: readonly string[]; cisDocker?: readonly string[] }): { cis?: string[]; cisDocker?: string[] } {
+  return { ...(refs.cis?.length ? { cis: [...refs.cis] } : {}), ...(refs.cisDocker?.length ? { cisDocker: [...refs.cisDocker] } : {}) };
+}
+
+/** A result's properties: the kustomizations whose output has it, the Helm chart and values it was rendered with, and the benchmark items it concerns. */
+function resultProperties(f: ReportFinding) {
+  const meta = getRule(f.ruleId)?.meta;
+  const properties = {
+    ...(f.kustomizations ? { kustomizations: f.kustomizations } : {}),
+    ...(f.helm ? { helm: f.helm } : {}),
+    ...benchmarkProperties({ cis: findingBenchmarkItems(f, meta, 'cis'), cisDocker: findingBenchmarkItems(f, meta, 'cisDocker') }),
+  };
+  return Object.keys(properties).length > 0 ? { properties } : {};
 }
 
 export function formatSarif(report: ScanReport, cwd: string, options: SarifOptions = {}): string {
@@ -166,6 +183,7 @@ export function formatSarif(report: ScanReport, cwd: string, options: SarifOptio
         originalUriBaseIds: { [SRCROOT]: { uri: root } },
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f, i) => result(f, index.get(f.ruleId), prints[i]!)),
+        ...(report.benchmark ? { properties: { benchmark: report.benchmark } } : {}),
       },
     ],
   };

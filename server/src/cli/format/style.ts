@@ -40,3 +40,8 @@ export function terminalSafe(s: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+/** A benchmark status tag in colour: FAIL red, PASS cyan, N/A, MANUAL and HOST-ONLY dim. */
+export function statusColor(status: 'pass' | 'fail' | 'n/a' | 'manual' | 'host', tag: string): string {
+  return status === 'fail' ? COLOR.red(tag) : status === 'pass' ? COLOR.cyan(tag) : COLOR.dim(tag);
+}

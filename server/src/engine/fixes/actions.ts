@@ -21,7 +21,7 @@
  */
 import { isMap, parseAllDocuments, type Document } from 'yaml';
 import { YamlDocument } from '../parse/yaml-document';
-import type { FileKind } from '../lint';
+import { isJsonKind, type FileKind } from '../file-kind';
 import type { Finding, Fix, TextEdit } from '../types';
 import { setMapEntry } from './yaml-edit';
 import { documentObjects } from '../views/objects';
@@ -66,7 +66,7 @@ export function disableForLineFix(text: string, kind: FileKind, finding: Finding
  * text takes no comments (JSON).
  */
 export function disableRulesForLineFix(text: string, kind: FileKind, findings: readonly Finding[]): Fix | undefined {
-  if (kind === 'yaml' && startsAsJson(text)) return undefined;
+  if ((kind === 'yaml' && startsAsJson(text)) || isJsonKind(kind)) return undefined;
   const lines = new Map<number, string[]>(); // line start -> rule ids
   for (const f of findings) {
     if (f.span.start < 0 || f.span.start > text.length) continue;

@@ -58,10 +58,19 @@ function mapEdit(e: TextEdit, originAt: (o: number) => BuiltOrigin | undefined, 
   const lastNode = (last?.value ?? last?.key) as Node | null | undefined;
   if (!lastBuilt || !isNode(lastNode) || !lastNode.range || !isNode(last?.value) || (last.value as Node).range![0] !== lastBuilt.offset) return undefined;
   const indent = columnOf(text, container.range![0]);
-  const body = reindent(e.text.replace(/^\n+|\n+$/g, ''), indent);
+  const body = reindent(trimNewlines(e.text), indent);
   if (body === undefined) return undefined;
   const end = lastNode.range[1];
   return { start: end, end, text: `${text[end - 1] === '\n' ? '' : '\n'}${body}${text[end - 1] === '\n' ? '\n' : ''}` };
+}
+
+/** The text without its leading and trailing line breaks (a loop: `/\n+$/` is quadratic on many line breaks). */
+function trimNewlines(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '\n') start++;
+  while (end > start && text[end - 1] === '\n') end--;
+  return text.slice(start, end);
 }
 
 interface ValuesEntry {

@@ -11,6 +11,7 @@ import { effectiveSeverity, type EngineSettings } from '../config/settings';
 import { buildChart, isChartFile, type HelmBuild, type HelmBuildOptions } from '../helm/chart-build';
 import { SYNTAX_RULES } from '../rules';
 import type { RuleHooks } from '../run-rule';
+import type { CustomWorkloads } from '../views/workloads';
 import { clampToLine } from '../text';
 import type { Finding } from '../types';
 import { mapHelmFixes } from './helm-fix-map';
@@ -77,7 +78,7 @@ export function lintHelmBuild(
   build: HelmBuild,
   settingsFor: (path: ProjectPath) => EngineSettings | undefined,
   readText: (path: ProjectPath) => string | undefined,
-  hooks: RuleHooks = {},
+  hooks: RuleHooks & { workloads?: CustomWorkloads } = {},
 ): Map<ProjectPath, Finding[]> {
   const out = new Map<ProjectPath, Finding[]>();
   const helm = { chart: build.file, values: [...build.valuesFiles] };

@@ -19,9 +19,11 @@ import { Document, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } fro
 import { isTemplated, looksBinary, parseChunk, splitYamlDocuments } from '../parse/yaml';
 import { YamlDocument } from '../parse/yaml-document';
 import type { Severity, Span } from '../types';
-import { podTemplatePath } from '../views/workloads';
+import { podLocation, type CustomWorkloads } from '../views/workloads';
+import { crdNodeWorkloads, customWorkloads } from './crd-workloads';
 import { isClusterScoped } from './kustomize/model';
 import { Provenance, type BuiltObject, type KustomizeBuild, type Origin, type ProjectPath } from './types';
+import type { ProjectImages } from './images/types';
 
 /** A place in the project: a file and a range in it. */
 export interface ProjectPlace {
@@ -154,11 +156,37 @@ export interface IndexInput {
   builds: readonly KustomizeBuild[];
 }
 
+/**
+ * Values derived from the project's nodes (a workload's pod template, the Pod
+ * Security controls it fails), computed once per node and slot. Keyed by the
+ * node (weakly): an entry lives as long as its object. The owner decides how
+ * long that is: one index (the default), or the editor's workspace across
+ * judgements, where the objects of unchanged files keep their nodes.
+ */
+export class ProjectMemo {
+  private readonly memos = new WeakMap<object, Map<string, unknown>>();
+
+  memo<V>(owner: object, slot: string, build: () => V): V {
+    let slots = this.memos.get(owner);
+    if (!slots) this.memos.set(owner, (slots = new Map()));
+    if (slots.has(slot)) return slots.get(slot) as V;
+    const value = build();
+    slots.set(slot, value);
+    return value;
+  }
+}
+
 export class ProjectIndex {
   readonly objects: readonly IndexedObject[];
+  /** The images the project builds, linked to their Dockerfiles (images/built-images.ts); set by lintProject. */
+  images?: ProjectImages;
   private readonly byKind = new Map<string, IndexedObject[]>();
 
-  constructor(objects: readonly IndexedObject[]) {
+  constructor(
+    objects: readonly IndexedObject[],
+    /** What rules derive from the objects' nodes (see ProjectMemo). */
+    readonly memo: ProjectMemo = new ProjectMemo(),
+  ) {
     this.objects = objects;
     for (const o of objects) {
       const list = this.byKind.get(o.kind) ?? [];
@@ -188,6 +216,22 @@ export class ProjectIndex {
       }
     }
     return new ProjectIndex(objects);
+  }
+
+  /** The object's pod template (podTemplateOf, with the project's custom workloads), found once per object. */
+  podTemplate(object: IndexedObject): YAMLMap | undefined {
+    const custom = this.customWorkloads();
+    return this.memo.memo(object.node, `podTemplate\u0000${custom.key}`, () => podTemplateOf(object, custom));
+  }
+
+  /**
+   * The custom workloads the project's CustomResourceDefinitions define
+   * (crd-workloads.ts), read once per CRD object.
+   */
+  customWorkloads(): CustomWorkloads {
+    return this.memo.memo(this, 'customWorkloads', () =>
+      customWorkloads(this.ofKind('CustomResourceDefinition').flatMap((crd) => this.memo.memo(crd.node, 'crdWorkloads', () => crdNodeWorkloads(crd.node)))),
+    );
   }
 
   /** Objects of a kind (any API group), optionally in a namespace. */
@@ -240,11 +284,16 @@ export function deployedTogether(a: IndexedObject, b: IndexedObject): boolean {
   return a.builds.length === 0 || b.builds.length === 0 || a.builds.some((x) => b.builds.includes(x));
 }
 
-/** The object's pod template (the map holding the pod's `metadata` and `spec`; the object itself for a Pod), or undefined. */
-export function podTemplateOf(object: IndexedObject): YAMLMap | undefined {
+/**
+ * The object's pod template (the map holding the pod's `metadata` and `spec`;
+ * the object itself for a Pod), or undefined. A custom workload (`custom`)
+ * whose pod spec has another key than `spec` has none: relation rules read
+ * pods through templates.
+ */
+export function podTemplateOf(object: IndexedObject, custom?: CustomWorkloads): YAMLMap | undefined {
   // Built nodes belong to no parsed document: an alias in them is not followed.
-  const path = podTemplatePath(object.apiVersion, object.kind, object.node, new YamlDocument(new Document()));
-  const template = path && childAt(object.node, path);
+  const location = podLocation(object.apiVersion, object.kind, object.node, new YamlDocument(new Document()), custom);
+  const template = location && location.specKey === 'spec' ? childAt(object.node, location.template) : undefined;
   return isMap(template) && isMap(child(template, 'spec')) ? template : undefined;
 }
 

@@ -35,16 +35,22 @@ import { buildKustomization, isKustomizationFile } from './kustomize/build';
 import { lintBuiltObject, type MappedFinding } from './map-findings';
 import { basenameOf, dirnameOf, normalizePath, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
-import { ProjectIndex } from './index';
+import { child, ProjectIndex, text as scalarText } from './index';
+import { crdNodeWorkloads, customWorkloads, textWorkloads } from './crd-workloads';
+import type { CustomWorkloads } from '../views/workloads';
+import { BuiltImages, composeLinks, fileLinks, mayBeCompose, skaffoldLinks } from './images/built-images';
+import type { ImageLink } from './images/types';
 import { buildCharts, lintHelmBuild, type HelmProjectOptions } from './helm-lint';
 import type { HelmBuild } from '../helm/chart-build';
-import { isReplaced, replacedBuilds, runRelationRules, withRelationFindings, type RelationResult } from './relations';
+import { applyRelations, replacedBuilds, runRelationRules, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {
   /** The settings a file is linted with, or undefined when the configuration ignores it. */
   settingsFor(path: ProjectPath): EngineSettings | undefined;
-  /** A file's findings when linted alone (default: the engine's lintText of its text). */
-  lintAlone?(path: ProjectPath, text: string, settings: EngineSettings): Finding[];
+  /** A file's findings when linted alone (default: the engine's lintText of its text, with the project's custom workloads). */
+  lintAlone?(path: ProjectPath, text: string, settings: EngineSettings, workloads?: CustomWorkloads): Finding[];
+  /** The custom workloads (crd-workloads.ts) of a larger project (the editor's workspace); default: the CRDs of these files. */
+  workloads?: CustomWorkloads;
   /** Build names in messages are relative to this folder (default: the build's folder as it is). */
   root?: ProjectPath;
   /** Build the kustomizations (default true); false: every file is linted alone. */
@@ -53,6 +59,17 @@ export interface ProjectLintOptions extends RuleHooks {
   relations?: boolean;
   /** Render the Helm charts (default: yes, with their values.yaml only); false: their files are linted alone. */
   helm?: false | HelmProjectOptions;
+  /**
+   * The relation judgement of a larger project these files belong to (the
+   * editor's workspace, see lsp/project-relations.ts): applied to the files
+   * instead of running the relation rules over their objects alone.
+   */
+  relationResult?: RelationResult;
+  /**
+   * Other files read only to link images to their Dockerfiles (compose files, skaffold configs, Dockerfiles; see
+   * images/built-images.ts), not linted: e.g. the workspace's, in the language server. The given files are read anyway.
+   */
+  imageSources?: readonly ProjectPath[];
 }
 
 export interface ProjectLint {
@@ -71,8 +88,8 @@ function isTextFinding(f: Finding): boolean {
   return getRule(f.ruleId)?.meta.category === 'syntax' && f.ruleId !== SYNTAX_RULES.unusedSuppression.meta.id && f.ruleId !== SYNTAX_RULES.kustomizeBuild.meta.id;
 }
 
-function defaultLintAlone(path: ProjectPath, text: string, settings: EngineSettings): Finding[] {
-  return lintText(text, fileKindOf(path) ?? 'yaml', { settings, fileName: basenameOf(path) });
+function defaultLintAlone(path: ProjectPath, text: string, settings: EngineSettings, workloads?: CustomWorkloads): Finding[] {
+  return lintText(text, fileKindOf(path) ?? 'yaml', { settings, fileName: basenameOf(path), ...(workloads ? { workloads } : {}) });
 }
 
 /** A build's name in messages: its folder, relative to the root (the root itself by its name). */
@@ -115,6 +132,26 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
   };
   const { roots, all } = options.kustomize === false ? { roots: [], all: [] } : buildAll(host, files);
 
+  // Where builds took objects from, and which files they read as patches.
+  const sources = new Map<ProjectPath, Span[]>();
+  const patches = new Set<ProjectPath>();
+  for (const b of all) {
+    for (const o of b.objects) {
+      const list = sources.get(o.source.file) ?? [];
+      list.push(o.source.span);
+      sources.set(o.source.file, list);
+    }
+    for (const p of b.patches) patches.add(p);
+  }
+
+  // Helm charts are rendered here (their templates are not plain YAML: neither indexed nor judged alone).
+  const charts = options.helm === false ? [] : buildCharts(host, files, withConfiguredHelm(options.helm ?? {}, options, host));
+  const templates = new Set(charts.flatMap((c) => [...c.templates]));
+  const index = options.relations === false || options.relationResult ? undefined : projectIndex(files, roots, sources, new Set([...patches, ...templates]), options, host);
+  // Custom resources whose CRD embeds a pod are workloads (crd-workloads.ts): for the builds' objects and the files alike.
+  const workloads = options.workloads ?? index?.customWorkloads() ?? filesWorkloads(files, roots, host);
+  const hooks = { ...options, workloads };
+
   // The builds' findings, once per (file, rule, span).
   const mapped = new Map<ProjectPath, Map<string, Collected>>();
   const add = (file: ProjectPath, finding: Finding, build: ProjectPath | undefined): void => {
@@ -130,7 +167,7 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     for (const object of build.objects) {
       const settings = options.settingsFor(object.source.file);
       if (!settings) continue;
-      for (const m of lintObjectSafely(object, settings, readText, options)) {
+      for (const m of lintObjectSafely(object, settings, readText, hooks)) {
         if (options.settingsFor(m.file)) add(m.file, m.finding, build.file);
       }
     }
@@ -141,22 +178,8 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     }
   }
 
-  // Where builds took objects from, and which files they read as patches.
-  const sources = new Map<ProjectPath, Span[]>();
-  const patches = new Set<ProjectPath>();
-  for (const b of all) {
-    for (const o of b.objects) {
-      const list = sources.get(o.source.file) ?? [];
-      list.push(o.source.span);
-      sources.set(o.source.file, list);
-    }
-    for (const p of b.patches) patches.add(p);
-  }
-
-  const charts = options.helm === false ? [] : buildCharts(host, files, withConfiguredHelm(options.helm ?? {}, options, host));
-  const helm = helmFindings(charts, options, readText);
-  const index = options.relations === false ? undefined : projectIndex(files, roots, sources, new Set([...patches, ...helm.templates]), options, host);
-  const relations: RelationResult = index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] };
+  const helm = helmFindings(charts, hooks, readText);
+  const relations: RelationResult = options.relationResult ?? (index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] });
   if (relations.replaced.length) {
     for (const [file, inFile] of mapped) {
       for (const [key, c] of inFile) {
@@ -184,21 +207,14 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     // Not kept in `texts`: a file no build read is dropped after its lint.
     const text = texts.has(path) ? texts.get(path) : host.readFile(path);
     if (!settings || text === undefined) continue;
-    const alone = helm.alone(path, given.has(path) ? lintAlone(path, text, settings) : []);
+    const alone = helm.alone(path, given.has(path) ? lintAlone(path, text, settings, workloads) : []);
     const fromBuilds = [...(mapped.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
     const judged = patches.has(path) || sources.has(path) || fromBuilds.length > 0;
     const combined = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
-    const kept = relations.replaced.length ? combined.filter((f) => !isReplaced(relations, path, f)) : combined;
-    // A relation finding where a replaced finding was (same rule and span) keeps its fixes.
-    const dropped = kept.length < combined.length ? combined.filter((f) => !kept.includes(f)) : [];
-    const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => {
-      const f = withBuilds(c, options.root);
-      const was = dropped.find((d) => d.ruleId === f.ruleId && d.span.start === f.span.start && d.span.end === f.span.end);
-      return was?.fixes && !f.fixes ? { ...f, fixes: was.fixes } : f;
-    });
-    const findings = withRelationFindings(text, kept, fromRelations, settings);
+    const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
+    const findings = applyRelations(relations, path, text, combined, fromRelations, settings);
     const fromCharts = helm.files.get(path);
-    const all = withStandaloneFixes(path, text, settings, findings);
+    const all = withStandaloneFixes(path, text, settings, findings, workloads);
     out.set(path, fromCharts ? [...all, ...fromCharts].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)) : all);
   }
   return { files: out, builds: roots, ...(index ? { index } : {}), ...(charts.length ? { charts } : {}) };
@@ -240,8 +256,20 @@ function helmFindings(charts: readonly HelmBuild[], options: ProjectLintOptions,
   return { files, templates, alone };
 }
 
+/** The custom workloads of the given YAML files' CRDs and the root builds' (without an index: relation rules off). */
+function filesWorkloads(files: readonly ProjectPath[], roots: readonly KustomizeBuild[], host: ProjectHost): CustomWorkloads {
+  const entries = [];
+  for (const file of files) {
+    if (isKustomizationFile(file) || fileKindOf(file) !== 'yaml') continue;
+    const text = host.readFile(file);
+    if (text !== undefined && text.length <= MAX_INDEXED_FILE) entries.push(...textWorkloads(text));
+  }
+  for (const b of roots) for (const o of b.objects) if (scalarText(child(o.node, 'kind')) === 'CustomResourceDefinition') entries.push(...crdNodeWorkloads(o.node));
+  return customWorkloads(entries);
+}
+
 /** Plain files larger than this (UTF-16 units) are not in the project index: relation rules do not see their objects. */
-const MAX_INDEXED_FILE = 1_000_000;
+export const MAX_INDEXED_FILE = 1_000_000;
 
 /** The settings relation rules are created with: the root's, else the first file's that has some. */
 function projectSettings(files: readonly ProjectPath[], options: ProjectLintOptions): EngineSettings {
@@ -268,18 +296,43 @@ function projectIndex(
   host: ProjectHost,
 ): ProjectIndex {
   const plain = [];
+  const declared: ImageLink[] = [];
+  const dockerfiles: ProjectPath[] = [];
   for (const file of files) {
+    if (fileKindOf(file) === 'dockerfile' && options.settingsFor(file)) dockerfiles.push(file);
     if (isKustomizationFile(file) || patches.has(file) || fileKindOf(file) !== 'yaml' || !options.settingsFor(file)) continue;
     // Not kept in the texts: the index keeps only the objects' nodes. A file larger than the limit is left out (memory).
     const text = host.readFile(file);
     if (text === undefined || text.length > MAX_INDEXED_FILE) continue;
     plain.push({ file, text, skip: new Set((sources.get(file) ?? []).map((s) => s.start)) });
+    if (mayBeCompose(text)) declared.push(...safely(() => composeLinks(file, text)));
   }
-  return ProjectIndex.build({ plain, builds: roots });
+  const index = ProjectIndex.build({ plain, builds: roots });
+  // Images built in the project (compose files, skaffold configs, Dockerfiles' folders): what the image relation rules read.
+  declared.push(...safely(() => skaffoldLinks(index.objects)));
+  const given = new Set(files);
+  for (const file of options.imageSources ?? []) {
+    if (given.has(file) || !options.settingsFor(file)) continue;
+    if (fileKindOf(file) === 'dockerfile') dockerfiles.push(file);
+    const text = fileKindOf(file) === 'yaml' ? host.readFile(file) : undefined;
+    if (text === undefined || text.length > MAX_INDEXED_FILE) continue;
+    declared.push(...safely(() => fileLinks(file, text)));
+  }
+  index.images = new BuiltImages({ declared, dockerfiles, readText: (path) => host.readFile(path), ...(options.root !== undefined ? { root: options.root } : {}) });
+  return index;
+}
+
+/** A reader's result, or nothing when it fails (the file's own lint reports what is wrong with it). */
+function safely<T>(read: () => T[]): T[] {
+  try {
+    return read();
+  } catch {
+    return [];
+  }
 }
 
 /** lintBuiltObject, or on an unexpected failure one internal-error finding at the object's source (nothing throws out of the engine). */
-function lintObjectSafely(object: BuiltObject, settings: EngineSettings, readText: (file: ProjectPath) => string | undefined, hooks: RuleHooks): MappedFinding[] {
+function lintObjectSafely(object: BuiltObject, settings: EngineSettings, readText: (file: ProjectPath) => string | undefined, hooks: RuleHooks & { workloads?: CustomWorkloads }): MappedFinding[] {
   try {
     return lintBuiltObject(object, settings, readText, hooks);
   } catch (e) {
@@ -342,13 +395,13 @@ function combine(text: string, alone: readonly Finding[], fromBuilds: readonly F
  * The findings; one from a build gets the fixes of the same finding (rule
  * and span) of the file linted alone (linted when first asked), or none.
  */
-function withStandaloneFixes(path: ProjectPath, text: string, settings: EngineSettings, findings: Finding[]): Finding[] {
+function withStandaloneFixes(path: ProjectPath, text: string, settings: EngineSettings, findings: Finding[], workloads: CustomWorkloads): Finding[] {
   let standalone: readonly Finding[] | undefined;
   const match = (f: Finding): LazyFixes => {
     let built: readonly Fix[] | undefined;
     return () => {
       if (built) return built;
-      standalone ??= fileKindOf(path) === 'dockerfile' ? [] : lintText(text, 'yaml', { settings, fileName: basenameOf(path), fixSources: Infinity });
+      standalone ??= fileKindOf(path) === 'dockerfile' ? [] : lintText(text, 'yaml', { settings, fileName: basenameOf(path), fixSources: Infinity, workloads });
       // The same span; else the one finding of the rule starting there (a build reports a setting on its key, the file alone on the key and value).
       const starting = standalone.filter((s) => s.ruleId === f.ruleId && s.span.start === f.span.start);
       const same = starting.find((s) => s.span.end === f.span.end) ?? (starting.length === 1 ? starting[0] : undefined);

@@ -15,6 +15,7 @@
 import { Document, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import type { EngineSettings } from '../config/settings';
 import { lintText } from '../lint';
+import type { CustomWorkloads } from '../views/workloads';
 import type { RuleHooks } from '../run-rule';
 import { clampToLine } from '../text';
 import type { Finding, LazyFixes, RelatedLocation, Span } from '../types';
@@ -178,7 +179,7 @@ export function lintBuiltObject(
   object: BuiltObject,
   settings: EngineSettings,
   readText: (file: ProjectPath) => string | undefined,
-  hooks: RuleHooks = {},
+  hooks: RuleHooks & { workloads?: CustomWorkloads } = {},
   mapFixes?: FixMapper,
 ): MappedFinding[] {
   const text = lintableText(object);

@@ -170,3 +170,19 @@ export function withRelationFindings(text: string, own: readonly Finding[], rela
   });
   return out.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
 }
+
+/**
+ * A file's findings with the relation judgement applied: the per-object
+ * findings a relation rule replaced are dropped (a relation finding of the
+ * same rule and span keeps their fixes), and `relation` (the judgement's
+ * findings in this file) are added (withRelationFindings).
+ */
+export function applyRelations(result: RelationResult, file: ProjectPath, text: string, own: readonly Finding[], relation: readonly Finding[], settings: EngineSettings): Finding[] {
+  const kept = result.replaced.length ? own.filter((f) => !isReplaced(result, file, f)) : own;
+  const dropped = kept.length < own.length ? own.filter((f) => !kept.includes(f)) : [];
+  const fromRelations = relation.map((f) => {
+    const was = dropped.find((d) => d.ruleId === f.ruleId && d.span.start === f.span.start && d.span.end === f.span.end);
+    return was?.fixes && !f.fixes ? { ...f, fixes: was.fixes } : f;
+  });
+  return withRelationFindings(text, kept, fromRelations, settings);
+}

@@ -18,7 +18,11 @@ import { relationsRules } from './relations';
 import { workloadsRules } from './workloads';
 import { dockerfileRules } from './dockerfile';
 import { kubeconfigRules } from './kubeconfig';
+import { clusterConfigRules } from './cluster-config';
 import { schemaRules } from './schema';
+import { dockerDaemonRules } from './docker-daemon';
+import { abacRules } from './abac';
+import jsonSyntax from './syntax/json-syntax';
 import yamlSyntax from './syntax/yaml-syntax';
 import helmTemplate from './syntax/helm-template';
 import binaryFile from './syntax/binary-file';
@@ -29,7 +33,7 @@ import internalError from './syntax/internal-error';
 import kustomizeBuild from './syntax/kustomize-build';
 import helmRender from './syntax/helm-render';
 
-export const SYNTAX_RULES = { yamlSyntax, helmTemplate, binaryFile, fileEncoding, unusedSuppression, invalidConfig, internalError, kustomizeBuild, helmRender } as const;
+export const SYNTAX_RULES = { yamlSyntax, jsonSyntax, helmTemplate, binaryFile, fileEncoding, unusedSuppression, invalidConfig, internalError, kustomizeBuild, helmRender } as const;
 
 export const RULES: readonly Rule[] = [
   ...baselineRules,
@@ -46,8 +50,12 @@ export const RULES: readonly Rule[] = [
   ...workloadsRules,
   ...dockerfileRules,
   ...kubeconfigRules,
+  ...clusterConfigRules,
+  ...dockerDaemonRules,
+  ...abacRules,
   ...schemaRules,
   yamlSyntax,
+  jsonSyntax,
   helmTemplate,
   binaryFile,
   fileEncoding,

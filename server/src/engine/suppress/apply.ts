@@ -180,6 +180,13 @@ function applyExemptions(findings: readonly Finding[], settings: EngineSettings,
   }
 }
 
+/** Configured exemptions alone, for formats without comments (JSON configuration files): the findings that remain. */
+export function exempt(findings: Finding[], settings: EngineSettings): Finding[] {
+  const suppressed = new Set<Finding>();
+  applyExemptions(findings, settings, suppressed);
+  return suppressed.size === 0 ? findings : findings.filter((f) => !suppressed.has(f));
+}
+
 /** Where a document's suppression comments are read, and what a `shipshape-disable` covers. */
 export interface CommentScope {
   /** For messages: `document` (a YAML document) or `file` (a Dockerfile). */

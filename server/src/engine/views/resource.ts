@@ -7,7 +7,7 @@ import type { Node, Pair, YAMLMap } from 'yaml';
 import type { YamlDocument } from '../parse/yaml-document';
 import type { Span } from '../types';
 import type { EnvVarView, ImageView } from './values';
-import { podTemplatePath } from './workloads';
+import { podLocation, type CustomWorkloads } from './workloads';
 import {
   asMap,
   getNode,
@@ -87,15 +87,20 @@ export class ResourceView {
     return out;
   }
 
-  /** The pod spec of a workload (Pod, Deployment, ..., CronJob, and other kinds with a pod template: see workloads.ts), or undefined. */
-  podSpec(): PodSpecView | undefined {
+  /**
+   * The pod spec of a workload (Pod, Deployment, ..., CronJob, and other kinds
+   * with a pod template: see workloads.ts; `custom`: the project's custom
+   * workloads, the same for every call on one view), or undefined.
+   */
+  podSpec(custom?: CustomWorkloads): PodSpecView | undefined {
     if (this.podSpecCache === undefined) {
       this.podSpecCache = null;
-      const templatePath = podTemplatePath(this.apiVersion, this.kind, this.root, this.doc);
-      if (templatePath) {
+      const location = podLocation(this.apiVersion, this.kind, this.root, this.doc, custom);
+      if (location) {
+        const { template: templatePath, specKey } = location;
         const template = templatePath.length === 0 ? this.root : asMap(getPath(this.root, templatePath, this.doc), this.doc);
-        const spec = asMap(getNode(template, 'spec'), this.doc);
-        if (template && spec) this.podSpecCache = new PodSpecView(this, template, spec, templatePath);
+        const spec = asMap(getNode(template, specKey), this.doc);
+        if (template && spec) this.podSpecCache = new PodSpecView(this, template, spec, templatePath, specKey);
       }
     }
     return this.podSpecCache ?? undefined;
@@ -103,7 +108,7 @@ export class ResourceView {
 }
 
 /** A YAML map inside a document, read by key paths (shared by pod spec and container views). */
-abstract class MapView {
+export abstract class MapView {
   abstract readonly doc: YamlDocument;
   abstract readonly node: YAMLMap;
 
@@ -137,6 +142,8 @@ export class PodSpecView extends MapView {
     readonly template: YAMLMap,
     readonly node: YAMLMap,
     readonly templatePath: readonly string[],
+    /** The key of the pod spec in the template (`spec`, or a custom resource's own, see workloads.ts). */
+    readonly specKey = 'spec',
   ) {
     super();
     this.doc = resource.doc;
@@ -155,7 +162,7 @@ export class PodSpecView extends MapView {
   /** Span of the `spec:` key of the pod spec (anchor for missing pod-level fields). */
   get specKeySpan(): Span {
     const parent = this.templatePath.length === 0 ? this.resource.root : this.template;
-    return keySpan(getPair(parent, 'spec')) ?? this.resource.kindSpan;
+    return keySpan(getPair(parent, this.specKey)) ?? this.resource.kindSpan;
   }
 
   /** Nearest existing key along a path under the pod spec, else the `spec:` key. */

@@ -12,6 +12,7 @@ import { BindingView, RoleView } from './rbac';
 import type { PodSpecView, ResourceView } from './resource';
 import { SccView } from './scc';
 import { ServiceAccountView } from './service-account';
+import type { CustomWorkloads } from './workloads';
 
 /**
  * What the rules of one document share: values derived from its nodes,
@@ -45,6 +46,8 @@ export class ObjectViews {
     readonly resource: ResourceView,
     /** The views shared by the rules of the object's document. */
     readonly document: DocumentViews,
+    /** The project's custom workloads (lint options `workloads`, see views/workloads.ts). */
+    private readonly custom?: CustomWorkloads,
   ) {}
 
   private view<V>(from: (resource: ResourceView) => V | undefined): V | undefined {
@@ -55,7 +58,7 @@ export class ObjectViews {
   }
 
   podSpec(): PodSpecView | undefined {
-    return this.resource.podSpec();
+    return this.resource.podSpec(this.custom);
   }
 
   role(): RoleView | undefined {

@@ -9,6 +9,10 @@
  *    fails to compile. Matched by kind whatever the apiVersion, so older
  *    groups (`extensions/v1beta1` Deployments, `batch/v1beta1` CronJobs) stay
  *    linted.
+ * Between 1 and 2, when the caller passes one (lint options `workloads`):
+ * the workloads of the project's CustomResourceDefinitions, keyed by
+ * apiVersion and kind (project/crd-workloads.ts reads them from the CRDs'
+ * schemas; nothing here knows them).
  * 3. Any other object whose `spec.template.spec.containers` (or
  *    `spec.jobTemplate.spec.template.spec.containers`) is a list of
  *    containers, each a map with `image`: custom resources that embed a pod
@@ -84,6 +88,29 @@ export const KNOWN_POD_TEMPLATE_PATH: Readonly<Record<KnownWorkload, readonly st
 /** Paths where an object of any other kind may hold a pod template (checked by content). */
 const GENERIC_TEMPLATE_PATHS: readonly (readonly string[])[] = [TEMPLATE, JOB_TEMPLATE];
 
+/**
+ * Where a custom resource keeps its pod: the path to the map holding the
+ * pod's `metadata` (when it has any) and its pod spec, under key `specKey`
+ * (a PodTemplateSpec at `spec.template`: template `['spec', 'template']`,
+ * key `spec`; a PodSpec at `spec.podSpec`: template `['spec']`, key `podSpec`).
+ */
+export interface CustomWorkload {
+  readonly template: readonly string[];
+  readonly specKey: string;
+}
+
+/** Custom workloads by `<apiVersion>/<kind>` (`example.com/v1/Widget`), with a key naming the table (for caches). */
+export interface CustomWorkloads {
+  readonly byType: ReadonlyMap<string, CustomWorkload>;
+  readonly key: string;
+}
+
+/** Where an object keeps its pod: the template path (empty: the object itself) and the pod spec's key in it. */
+export interface PodLocation {
+  readonly template: readonly string[];
+  readonly specKey: string;
+}
+
 /** The API group of an apiVersion: `""` for the core group (`v1`), else the part before `/`. */
 export function apiGroup(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
@@ -97,13 +124,16 @@ function holdsContainers(node: unknown, doc: YamlDocument): boolean {
 }
 
 /**
- * The path from `root` to the pod template of an object of this apiVersion
- * and kind (empty: the object is its own template), or undefined when the
- * object holds no pod template we know of.
+ * Where an object of this apiVersion and kind keeps its pod (see the tables
+ * above; `custom`: the project's custom workloads), or undefined when it holds
+ * no pod we know of.
  */
-export function podTemplatePath(apiVersion: string, kind: string, root: YAMLMap, doc: YamlDocument): readonly string[] | undefined {
+export function podLocation(apiVersion: string, kind: string, root: YAMLMap, doc: YamlDocument, custom?: CustomWorkloads): PodLocation | undefined {
   const known = `${apiGroup(apiVersion)}/${kind}`;
-  if (Object.prototype.hasOwnProperty.call(KNOWN_POD_TEMPLATE_PATH, known)) return KNOWN_POD_TEMPLATE_PATH[known as KnownWorkload];
-  if (isWorkloadKind(kind)) return POD_TEMPLATE_PATH[kind];
-  return GENERIC_TEMPLATE_PATHS.find((path) => holdsContainers(getPath(root, path, doc), doc));
+  if (Object.prototype.hasOwnProperty.call(KNOWN_POD_TEMPLATE_PATH, known)) return { template: KNOWN_POD_TEMPLATE_PATH[known as KnownWorkload], specKey: 'spec' };
+  const own = custom?.byType.get(`${apiVersion}/${kind}`);
+  if (own) return own;
+  if (isWorkloadKind(kind)) return { template: POD_TEMPLATE_PATH[kind], specKey: 'spec' };
+  const template = GENERIC_TEMPLATE_PATHS.find((path) => holdsContainers(getPath(root, path, doc), doc));
+  return template && { template, specKey: 'spec' };
 }

@@ -15,11 +15,15 @@ export function projectPolicies(index: ProjectIndex): PolicyInput<IndexedObject>
   return index
     .ofKind('NetworkPolicy')
     .filter((o) => NETWORK_GROUPS.has(o.apiVersion) && o.namespace !== undefined)
-    .map((o) => policyInput(o, o.namespace!, plainOf(child(o.node, 'spec'))));
+    .map((o) => policyInput(o, o.namespace!, index.memo.memo(o.node, 'policySpec', () => plainOf(child(o.node, 'spec')))));
 }
 
-/** The network judgement of the project. */
+/** The network judgement of the project (made once per index). */
 export function judgeProjectNetwork(index: ProjectIndex): NetworkJudgement<IndexedObject, ProjectWorkload> {
+  return index.memo.memo(index, 'network', () => judgeOf(index));
+}
+
+function judgeOf(index: ProjectIndex): NetworkJudgement<IndexedObject, ProjectWorkload> {
   const workloads = projectWorkloads(index).map((w) => ({ ref: w, namespace: w.object.namespace!, podLabels: w.podLabels }));
   const namespaces = projectNamespaces(index);
   const manages = (_: string, w: ProjectWorkload) => namespaceOf(namespaces, w.object) !== undefined;

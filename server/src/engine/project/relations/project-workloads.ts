@@ -4,8 +4,8 @@
  * containers, and the objects' namespaces. Shared by the relation rules that
  * select pods (NetworkPolicies, Services) or judge them (Pod Security admission).
  */
-import { Document, isMap, isSeq, type Node, type YAMLMap } from 'yaml';
-import { child, childAt, deployedTogether, podTemplateOf, text, type IndexedObject, type ProjectIndex } from '../index';
+import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { child, childAt, deployedTogether, text, type IndexedObject, type ProjectIndex } from '../index';
 import type { Labels } from './label-selector';
 
 export interface ProjectWorkload {
@@ -32,12 +32,16 @@ export function nodeLabels(node: Node | undefined): Map<string, string> {
 
 const maps = (node: Node | undefined): YAMLMap[] => (isSeq(node) ? node.items.filter((i): i is YAMLMap => isMap(i)) : []);
 
-/** Every workload of the index, in index order. */
+/** Every workload of the index, in index order (found once per index). */
 export function projectWorkloads(index: ProjectIndex): ProjectWorkload[] {
+  return index.memo.memo(index, 'workloads', () => workloadsOf(index));
+}
+
+function workloadsOf(index: ProjectIndex): ProjectWorkload[] {
   const out: ProjectWorkload[] = [];
   for (const object of index.objects) {
     if (object.namespace === undefined) continue;
-    const template = podTemplateOf(object);
+    const template = index.podTemplate(object);
     if (!template) continue;
     const spec = child(template, 'spec');
     const sidecars = maps(child(spec, 'initContainers')).filter((c) => text(child(c, 'restartPolicy')) === 'Always');
@@ -68,14 +72,4 @@ export function objectName(object: IndexedObject): string {
   return `${object.kind} "${object.name ?? '(unnamed)'}"`;
 }
 
-/** A node as plain data (aliases resolved), or undefined when it cannot be read. */
-export function plainOf(node: Node | undefined): unknown {
-  if (node === undefined) return undefined;
-  try {
-    const doc = new Document();
-    doc.contents = node;
-    return doc.toJS({ maxAliasCount: 1000 });
-  } catch {
-    return undefined;
-  }
-}
+export { plainOf } from '../plain-of';

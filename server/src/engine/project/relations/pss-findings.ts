@@ -19,6 +19,7 @@ import { restrictedRules } from '../../rules/restricted';
 import { ResourceView } from '../../views/resource';
 import { DocumentViews, ObjectViews } from '../../views/view-set';
 import type { PssControl } from './pod-security-admission';
+import type { CustomWorkloads } from '../../views/workloads';
 
 export interface PssFailure {
   ruleId: string;
@@ -30,8 +31,8 @@ export interface PssFailure {
 /** The rules that implement a Pod Security control. */
 export const PSS_RULES: readonly Rule[] = [...baselineRules, ...restrictedRules].filter((r) => r.meta.references.pss !== undefined);
 
-/** The controls `node` (a Kubernetes object) fails at `level`, one entry per failing rule, in registry order. */
-export function pssFailures(node: YAMLMap, level: 'baseline' | 'restricted'): PssFailure[] {
+/** The controls `node` (a Kubernetes object; `custom`: the project's custom workloads) fails at `level`, one entry per failing rule, in registry order. */
+export function pssFailures(node: YAMLMap, level: 'baseline' | 'restricted', custom?: CustomWorkloads): PssFailure[] {
   const out: PssFailure[] = [];
   const copy = new Document(undefined, { version: '1.1' });
   copy.contents = node.clone() as YAMLMap;
@@ -40,7 +41,7 @@ export function pssFailures(node: YAMLMap, level: 'baseline' | 'restricted'): Ps
   if (doc.errors.length > 0) return out;
   readAsKubectl(doc);
   const resource = ResourceView.from(new YamlDocument(doc));
-  const pod = resource?.podSpec();
+  const pod = resource?.podSpec(custom);
   if (!resource || !pod) return out;
   const views = new ObjectViews(resource, new DocumentViews());
   for (const rule of PSS_RULES) {

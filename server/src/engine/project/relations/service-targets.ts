@@ -20,8 +20,18 @@ export interface ServiceTargets {
  * no workload at all (then nothing can be judged).
  */
 export function serviceTargets(index: ProjectIndex): ServiceTargets[] {
-  const workloads = projectWorkloads(index);
-  if (workloads.length === 0) return [];
+  return index.memo.memo(index, 'serviceTargets', () => targetsOf(index));
+}
+
+function targetsOf(index: ProjectIndex): ServiceTargets[] {
+  const all = projectWorkloads(index);
+  if (all.length === 0) return [];
+  const byNamespace = new Map<string | undefined, ProjectWorkload[]>();
+  for (const w of all) {
+    const list = byNamespace.get(w.object.namespace);
+    if (list) list.push(w);
+    else byNamespace.set(w.object.namespace, [w]);
+  }
   const out: ServiceTargets[] = [];
   for (const service of index.ofKind('Service')) {
     if (service.apiVersion !== 'v1' || service.namespace === undefined) continue;
@@ -29,7 +39,7 @@ export function serviceTargets(index: ProjectIndex): ServiceTargets[] {
     if (plainOf(child(spec, 'type')) === 'ExternalName') continue;
     const selector = serviceSelector(plainOf(child(spec, 'selector')));
     if (!selector) continue;
-    const selected = workloads.filter((w) => w.object.namespace === service.namespace && deployedTogether(w.object, service) && matchesSelector(selector, w.podLabels));
+    const selected = (byNamespace.get(service.namespace) ?? []).filter((w) => deployedTogether(w.object, service) && matchesSelector(selector, w.podLabels));
     out.push({ service, selector, selected });
   }
   return out;

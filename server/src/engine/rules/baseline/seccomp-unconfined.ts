@@ -25,6 +25,7 @@ export default defineRule({
       compose: '{{owner}} runs without a seccomp profile (security_opt: {{option}}).',
     },
     references: {
+      cisDocker: ['5.21'],
       pss: { level: 'baseline', control: 'Seccomp' },
       trivy: ['KSV104'],
       urls: [

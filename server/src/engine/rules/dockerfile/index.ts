@@ -6,6 +6,8 @@ import dockerfileMissingHealthcheck from './dockerfile-missing-healthcheck';
 import dockerfileRootUser from './dockerfile-root-user';
 import dockerfileSudo from './dockerfile-sudo';
 import dockerfileSyntax from './dockerfile-syntax';
+import dockerfileUpdateAlone from './dockerfile-update-alone';
+import dockerfileSetuidBits from './dockerfile-setuid-bits';
 
 /**
  * Dockerfile-only concerns. Concerns shared with other formats (image tags,
@@ -20,5 +22,7 @@ export const dockerfileRules: readonly Rule[] = [
   dockerfileSudo,
   dockerfileCurlPipeShell,
   dockerfileMissingHealthcheck,
+  dockerfileUpdateAlone,
+  dockerfileSetuidBits,
   dockerfileSyntax,
 ];

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { asMap, getNode, nodeSpan, seqItems, stringValue } from '../../views/yaml-node';
-import { describeMatch, matchSensitivePath, normalizeHostPath } from './sensitive-paths';
+import { describeMatch, isRuntimeSocket, matchSensitivePath, normalizeHostPath } from './sensitive-paths';
 
 export default defineRule({
   meta: {
@@ -16,6 +16,7 @@ export default defineRule({
     },
     references: {
       cis: ['5.2.12'],
+      cisDocker: ['5.5', '5.31'],
       kubeLinter: ['sensitive-host-mounts', 'docker-sock'],
       checkov: ['CKV_K8S_27'],
       trivy: ['KSV006'],
@@ -44,7 +45,8 @@ export default defineRule({
           const path = normalizeHostPath(volume.source);
           const match = path === undefined ? undefined : matchSensitivePath(path);
           if (!match || path === undefined) continue;
-          ctx.report({ messageId: 'compose', data: { owner: s.owner, path, detail: describeMatch(match) }, at: volume.sourceSpan, container: s.name });
+          const benchmarkItems = { cisDocker: [isRuntimeSocket(match) ? '5.31' : '5.5'] };
+          ctx.report({ messageId: 'compose', data: { owner: s.owner, path, detail: describeMatch(match) }, at: volume.sourceSpan, container: s.name, benchmarkItems });
         }
       },
     };

@@ -73,6 +73,11 @@ export function matchSensitivePath(path: string): SensitiveMatch | undefined {
   return undefined;
 }
 
+/** A container runtime's control socket (CIS Docker 5.31 for the Docker socket), rather than a host directory. */
+export function isRuntimeSocket(m: SensitiveMatch): boolean {
+  return m.entry.what.includes(RUNTIME_CONTROL);
+}
+
 /** Message detail for a match, e.g. "inside /etc: node configuration and credentials". */
 export function describeMatch(m: SensitiveMatch): string {
   switch (m.how) {

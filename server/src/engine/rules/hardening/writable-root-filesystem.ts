@@ -2,6 +2,7 @@ import { defineRule } from '../../rule';
 import { pairSpan } from '../../views/yaml-node';
 import { fixOf } from '../../fixes/rule-fixes';
 import { setIn } from '../../fixes/yaml-edit';
+import { composeTrue } from '../../views/compose-values';
 
 const PATH = ['securityContext', 'readOnlyRootFilesystem'] as const;
 
@@ -17,8 +18,11 @@ export default defineRule({
     messages: {
       writable: '{{label}} "{{name}}" has a writable root filesystem (securityContext.readOnlyRootFilesystem: {{value}}).',
       missing: '{{label}} "{{name}}" does not set securityContext.readOnlyRootFilesystem: true.',
+      composeMissing: '{{owner}} does not set read_only: true: its root filesystem is writable.',
+      composeWritable: '{{owner}} sets read_only: {{value}}: its root filesystem is writable.',
     },
     references: {
+      cisDocker: ['5.12'],
       kubeLinter: ['no-read-only-root-fs'],
       polaris: ['notReadOnlyRootFilesystem'],
       checkov: ['CKV_K8S_22'],
@@ -42,6 +46,14 @@ export default defineRule({
         } else {
           ctx.report({ messageId: 'missing', data, at: c.nearestSpan([...PATH]), container: c.name, fixes });
         }
+      },
+      composeService(s) {
+        if (!s.definesContainer) return;
+        const setting = s.setting(['read_only']);
+        if (setting && composeTrue(setting.value)) return;
+        const fixes = () => fixOf('Set read_only: true', 'suggestion', setIn(s.doc, ctx.text, s.node, ['read_only'], true));
+        if (setting && setting.value !== null) ctx.report({ messageId: 'composeWritable', data: { owner: s.owner, value: String(setting.value) }, at: setting.span, container: s.name, fixes });
+        else ctx.report({ messageId: 'composeMissing', data: { owner: s.owner }, at: s.nameSpan, container: s.name, fixes });
       },
     };
   },

@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import portAllInterfaces from './port-all-interfaces';
 import serviceNodePort from './service-node-port';
 import serviceExternalIps from './service-external-ips';
 import ingressTlsMissing from './ingress-tls-missing';
@@ -16,4 +17,5 @@ export const networkRules: readonly Rule[] = [
   networkPolicySelectsNothing,
   serviceSelectsNothing,
   serviceTargetPortMissing,
+  portAllInterfaces,
 ];

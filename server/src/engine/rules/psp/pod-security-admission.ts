@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { anchorOf, childAt, locate, type IndexedObject } from '../../project/index';
+import { anchorOf, childAt, locate, type IndexedObject, type ProjectIndex } from '../../project/index';
 import { formatLevelVersion, policyChecks, policyFromLabels, PSA_LABEL_PREFIX, type LevelVersion } from '../../project/relations/pod-security-admission';
 import { namespaceOf, objectName, projectNamespaces, projectWorkloads, type ProjectWorkload } from '../../project/relations/project-workloads';
 import { pssFailures, type PssFailure } from '../../project/relations/pss-findings';
@@ -8,9 +8,12 @@ const ENFORCE = `${PSA_LABEL_PREFIX}enforce`;
 const WARN = `${PSA_LABEL_PREFIX}warn`;
 
 /** The controls a workload fails under a policy level and version. */
-function failing(object: IndexedObject, policy: LevelVersion): PssFailure[] {
+function failing(index: ProjectIndex, object: IndexedObject, policy: LevelVersion): PssFailure[] {
   if (policy.level === 'privileged') return [];
-  return pssFailures(object.node, policy.level).filter((f) => policyChecks(policy, f.control));
+  const level = policy.level;
+  // Judged once per object and level (index.memo): the editor judges the workspace again after each edit.
+  const custom = index.customWorkloads();
+  return index.memo.memo(object.node, `pss:${level}\u0000${custom.key}`, () => pssFailures(object.node, level, custom)).filter((f) => policyChecks(policy, f.control));
 }
 
 const reasons = (failures: readonly PssFailure[]): string => failures.map((f) => `${f.control.control} (${f.ruleId})`).join('; ');
@@ -62,14 +65,14 @@ export default defineRule({
           }
           for (const { object } of inNs) {
             const data = { namespace: name, object: objectName(object), kind: object.kind };
-            const rejected = failing(object, policy.enforce);
+            const rejected = failing(index, object, policy.enforce);
             if (rejected.length > 0) {
               const shown = formatLevelVersion(policy.enforce);
               const related = [{ at: ns.labels.has(ENFORCE) ? labelAt(ENFORCE) : anchorOf(ns), message: `Namespace "${name}" enforces ${shown}` }];
               report({ messageId: object.kind === 'Pod' ? 'rejectPod' : 'rejectPods', data: { ...data, policy: shown, reasons: reasons(rejected) }, object, related });
               continue;
             }
-            const warned = failing(object, policy.warn);
+            const warned = failing(index, object, policy.warn);
             if (warned.length > 0) {
               const shown = formatLevelVersion(policy.warn);
               const related = [{ at: ns.labels.has(WARN) ? labelAt(WARN) : labelAt(ENFORCE), message: `Namespace "${name}" warns at ${shown}` }];

@@ -5,7 +5,7 @@
  * deployed with it.
  */
 import { isMap, type Node, type YAMLMap } from 'yaml';
-import { child, deployedTogether, podTemplateOf, text, type IndexedObject, type ProjectIndex } from '../../project/index';
+import { child, deployedTogether, text, type IndexedObject, type ProjectIndex } from '../../project/index';
 
 export interface PodAccount {
   pod: IndexedObject;
@@ -24,7 +24,7 @@ export interface PodAccount {
 export function podAccounts(index: ProjectIndex): PodAccount[] {
   const out: PodAccount[] = [];
   for (const pod of index.objects) {
-    const template = podTemplateOf(pod);
+    const template = index.podTemplate(pod);
     const spec = template && child(template, 'spec');
     if (!template || !isMap(spec)) continue;
     const named = child(spec, 'serviceAccountName');

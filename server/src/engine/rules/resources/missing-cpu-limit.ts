@@ -18,6 +18,7 @@ export default defineRule({
     fixable: 'suggestion',
     messages: { ...missingMessages('limits'), ...COMPOSE_LIMIT_MESSAGES },
     references: {
+      cisDocker: ['5.11'],
       kubeLinter: ['unset-cpu-requirements'],
       polaris: ['cpuLimitsMissing'],
       checkov: ['CKV_K8S_11'],

@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
-import { pairSpan, scalarValue, seqItems } from '../../views/yaml-node';
+import { nodeSpan, pairSpan, scalarValue, seqItems } from '../../views/yaml-node';
 import { fixOf } from '../../fixes/rule-fixes';
-import { setIn } from '../../fixes/yaml-edit';
+import { addToSeq, replaceNode, setIn } from '../../fixes/yaml-edit';
 import type { ContainerView } from '../../views/resource';
 import type { RuleContext } from '../../rule';
 import type { FixKind } from '../../types';
@@ -22,10 +22,13 @@ export default defineRule({
     messages: {
       allowed: '{{label}} "{{name}}" allows privilege escalation (securityContext.allowPrivilegeEscalation: {{value}}).',
       missing: '{{label}} "{{name}}" does not set securityContext.allowPrivilegeEscalation: false.',
+      composeMissing: '{{owner}} does not set security_opt no-new-privileges:true: its processes can gain privileges through setuid and setgid binaries.',
+      composeFalse: '{{owner}} sets security_opt {{value}}: its processes can gain privileges through setuid and setgid binaries.',
     },
     references: {
       pss: { level: 'restricted', control: 'Privilege Escalation' },
       cis: ['5.2.6'],
+      cisDocker: ['5.25'],
       kubeLinter: ['privilege-escalation-container'],
       polaris: ['privilegeEscalationAllowed'],
       checkov: ['CKV_K8S_20'],
@@ -53,6 +56,20 @@ export default defineRule({
           const fixes = () => fixFor(ctx, c, 'fix');
           ctx.report({ messageId: 'missing', data, at: c.nearestSpan([...PATH]), container: c.name, fixes });
         }
+      },
+      composeService(s) {
+        // compose's `no-new-privileges` is Kubernetes' allowPrivilegeEscalation: false (both set the no_new_privs bit).
+        if (!s.definesContainer) return;
+        const opts = s.securityOpts().filter((o) => o.key === 'no-new-privileges');
+        const last = opts[opts.length - 1];
+        if (last && (last.optionValue === undefined || last.optionValue === 'true')) return;
+        if (last) {
+          const fixes = () => fixOf('Set no-new-privileges:true', 'suggestion', replaceNode(s.doc, ctx.text, seqItems(s.get(['security_opt']), s.doc).find((n) => nodeSpan(n)?.start === last.span.start), 'no-new-privileges:true'));
+          ctx.report({ messageId: 'composeFalse', data: { owner: s.owner, value: last.value }, at: last.span, container: s.name, fixes });
+          return;
+        }
+        const fixes = () => fixOf('Add security_opt no-new-privileges:true', 'fix', addToSeq(s.doc, ctx.text, s.node, ['security_opt'], ['no-new-privileges:true']));
+        ctx.report({ messageId: 'composeMissing', data: { owner: s.owner }, at: s.nearestSpan(['security_opt']), container: s.name, fixes });
       },
     };
   },

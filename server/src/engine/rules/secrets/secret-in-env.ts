@@ -27,6 +27,7 @@ export default defineRule({
     },
     references: {
       cis: ['5.4.1'],
+      cisDocker: ['4.10'],
       kubeLinter: ['env-var-secret'],
       urls: [
         'https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-files-from-a-pod',

@@ -1,0 +1,140 @@
+/**
+ * Which files of a scan the lint workers take, and in what pieces.
+ *
+ * - Small inputs stay in the main thread: starting a worker (loading the
+ *   bundle, first-lint compilation) costs about as much as linting 0.5 MB.
+ *   The pool starts only when the files to lint hold at least POOL_MIN_BYTES
+ *   and there are at least two jobs.
+ * - A YAML file larger than 2 x SPLIT_BYTES is cut into parts of about
+ *   SPLIT_BYTES (by document count), so one large file does not keep one
+ *   worker busy while the others wait.
+ * - Standard input stays in the main thread.
+ * - Jobs are claimed largest first, which evens out the workers' ends.
+ */
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { EngineSettings } from '../../engine';
+import { fileKindOf } from '../../engine/file-kind';
+import type { InputFile } from '../files';
+import type { LintJob } from './protocol';
+
+/** Below this many bytes to lint, the scan runs in the main thread. */
+export const POOL_MIN_BYTES = 1 << 20;
+/** Parts of a large YAML file are about this size. */
+export const SPLIT_BYTES = 512 * 1024;
+/** Most lint workers --jobs may ask for. */
+export const MAX_JOBS = 256;
+
+/** Knobs tests turn (test seam SHIPSHAPE_TEST_POOL, see pool.ts); the defaults are the constants above. */
+export interface PoolTuning {
+  minBytes: number;
+  splitBytes: number;
+  /** Overrides every job's time budget (ms). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TUNING: PoolTuning = { minBytes: POOL_MIN_BYTES, splitBytes: SPLIT_BYTES };
+
+/** Test seam (bundles built with SHIPSHAPE_TEST_SEAMS): `minBytes=0,splitBytes=2000,timeoutMs=3000,trace`. */
+export const TEST_POOL_ENV = 'SHIPSHAPE_TEST_POOL';
+
+/** The tuning a SHIPSHAPE_TEST_POOL value asks for (unknown parts are ignored). */
+export function tuningFromEnv(value: string): PoolTuning {
+  const tuning: PoolTuning = { ...DEFAULT_TUNING };
+  for (const part of value.split(',')) {
+    const m = /^(minBytes|splitBytes|timeoutMs)=(\d+)$/.exec(part.trim());
+    if (m) tuning[m[1] as 'minBytes' | 'splitBytes' | 'timeoutMs'] = Number(m[2]);
+  }
+  return tuning;
+}
+
+/**
+ * Lint workers without --jobs (0: none): one thread per core the process may use
+ * (os.availableParallelism()), the main thread counted when it has a core's
+ * worth of its own work, the project pass (kustomize builds, the project
+ * index's parse of every plain YAML file, relation rules): about half of a
+ * single-thread scan of the corpus. A worker costs CPU of its own (its JIT
+ * warm-up, schema compilation, heap): on 2 cores, a second worker beside a
+ * busy main thread made a scan of the corpus use 30% more CPU for no shorter
+ * wall time (bench/cli-jobs.mjs). With --no-kustomize the main thread mostly
+ * waits: one worker per core.
+ */
+export function defaultWorkers(project: boolean, cores = availableParallelism()): number {
+  if (cores < 2) return 0;
+  return Math.min(MAX_JOBS, project ? cores - 1 : cores);
+}
+
+/**
+ * Whether a scan of these paths may be large enough for a pool: a folder
+ * (its files are not known yet), or named files of at least `minBytes`. The
+ * workers then start while the main thread finds the files and their
+ * settings; if the files turn out small, they are stopped unused.
+ */
+export function worthStarting(paths: readonly string[], cwd: string, minBytes: number): boolean {
+  let bytes = 0;
+  for (const p of paths) {
+    if (p === '-') continue;
+    try {
+      const st = statSync(resolve(cwd, p));
+      if (st.isDirectory()) return true;
+      bytes += st.size;
+    } catch {
+      // the scan reports it
+    }
+  }
+  return bytes >= minBytes;
+}
+
+export interface Plan {
+  jobs: LintJob[];
+  /** Distinct settings, as JSON too (a file's lint matches its job only under the same settings). */
+  settings: EngineSettings[];
+  settingsJson: string[];
+  /** A file's jobs (its parts in order), by absolute path. */
+  byPath: Map<string, number[]>;
+  bytes: number;
+}
+
+/** The jobs for these files (with their settings), or undefined when the input is too small for a pool. */
+export function planJobs(files: ReadonlyArray<{ file: InputFile; settings: EngineSettings }>, tuning: PoolTuning): Plan | undefined {
+  const settings: EngineSettings[] = [];
+  const settingsJson: string[] = [];
+  const settingsAt = new Map<string, number>();
+  const pieces: Array<Omit<LintJob, 'settings'> & { settings: number; path: string }> = [];
+  let bytes = 0;
+  for (const { file, settings: s } of files) {
+    if (file.stdin) continue;
+    let size: number;
+    try {
+      size = statSync(file.path).size;
+    } catch {
+      continue; // the main thread reads it and reports why it cannot
+    }
+    bytes += size;
+    const json = JSON.stringify(s);
+    let at = settingsAt.get(json);
+    if (at === undefined) {
+      at = settings.push(s) - 1;
+      settingsJson.push(json);
+      settingsAt.set(json, at);
+    }
+    const base = { file: { path: file.path, display: file.display, explicit: file.explicit }, settings: at, path: file.path };
+    const parts = fileKindOf(file.path) === 'yaml' && size > 2 * tuning.splitBytes ? Math.round(size / tuning.splitBytes) : 1;
+    if (parts === 1) pieces.push({ ...base, bytes: size });
+    else for (let i = 0; i < parts; i++) pieces.push({ ...base, part: { index: i, of: parts }, bytes: Math.ceil(size / parts) });
+  }
+  if (bytes < tuning.minBytes || pieces.length < 2) return undefined;
+  // Largest first; ties (the parts of one file) in file order.
+  const order = pieces.map((_, i) => i).sort((a, b) => pieces[b]!.bytes - pieces[a]!.bytes || a - b);
+  const jobs: LintJob[] = [];
+  const byPath = new Map<string, number[]>();
+  for (const i of order) {
+    const { path, ...job } = pieces[i]!;
+    const list = byPath.get(path) ?? [];
+    list.push(jobs.push(job) - 1);
+    byPath.set(path, list);
+  }
+  for (const list of byPath.values()) list.sort((a, b) => (jobs[a]!.part?.index ?? 0) - (jobs[b]!.part?.index ?? 0));
+  return { jobs, settings, settingsJson, byPath, bytes };
+}

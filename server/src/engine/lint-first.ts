@@ -1,0 +1,69 @@
+/**
+ * The YAML documents of a file that hold given spans (what the editor
+ * shows), linted ahead of a lint of the whole file: the language server
+ * publishes their findings first, then lints the rest (lintYamlSteps). The
+ * results go into the file's DocumentCache, where the whole lint finds them,
+ * so no document is linted twice.
+ *
+ * A file whose findings may not be the sum of its documents' (binary, one
+ * with `{{`, which may be a Helm template, a byte-order mark) gets no
+ * look-ahead: undefined, and the whole lint alone reports it.
+ */
+import { DEFAULT_SETTINGS } from './config/settings';
+import { looksBinary, splitYamlDocuments } from './parse/yaml';
+import { activeRules } from './run-rule';
+import { isComposeFileName } from './views/compose';
+import type { Span } from './types';
+import { cacheKey, chunkContext, detach, hasBom, lintChunk, type LintedChunk, type LintOptions } from './lint';
+
+export interface DocumentsAt {
+  /** The documents holding some of the spans, in file order, with file offsets. */
+  readonly chunks: readonly LintedChunk[];
+  /** Documents of the file that the cache has no result for (counted before linting the chunks above), at most `countUpTo`. */
+  readonly misses: number;
+}
+
+/** Whether [start, end) and the span share a character, or the span is empty and inside it. */
+function touches(start: number, end: number, span: Span): boolean {
+  return span.start < end && span.end > start - (span.start === span.end ? 1 : 0);
+}
+
+/**
+ * Lint the documents of `text` that intersect `spans` through `options.cache`
+ * (required: without one nothing would be reused). `countUpTo`: how many
+ * missing documents of the whole file to count at most (the caller's measure
+ * of how much the whole lint has left to do). Never throws.
+ */
+export function lintYamlDocumentsAt(text: string, options: LintOptions, spans: readonly Span[], countUpTo = Infinity): DocumentsAt | undefined {
+  const cache = options.cache;
+  if (!cache || spans.length === 0 || hasBom(text)) return undefined;
+  try {
+    // A file with `{{` may be a Helm template, which the whole lint reports as one finding.
+    if (looksBinary(text) || text.includes('{{')) return undefined;
+    const settings = options.settings ?? DEFAULT_SETTINGS;
+    const composeNamed = isComposeFileName(options.fileName);
+    const how = chunkContext(options, composeNamed);
+    const key = cacheKey(settings, how);
+    const split = splitYamlDocuments(text);
+    let misses = 0;
+    for (let i = 0; i < split.length && misses < countUpTo; i++) if (!cache.peek(key, split[i]!.text, i, split.length)) misses++;
+    let rules: ReturnType<typeof activeRules> | undefined;
+    const chunks: LintedChunk[] = [];
+    for (let i = 0; i < split.length; i++) {
+      const chunk = split[i]!;
+      const end = chunk.offset + chunk.text.length;
+      if (!spans.some((s) => touches(chunk.offset, end, s))) continue;
+      let result = cache.peek(key, chunk.text, i, split.length)?.result;
+      if (!result) {
+        const own = detach(chunk.text);
+        result = lintChunk(own, settings, (rules ??= activeRules(settings, options)), how);
+        cache.store(key, own, result, i);
+      }
+      if (result.templated) return undefined;
+      chunks.push({ offset: chunk.offset, text: chunk.text, result });
+    }
+    return { chunks, misses };
+  } catch {
+    return undefined;
+  }
+}
