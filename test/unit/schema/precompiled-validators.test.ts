@@ -103,8 +103,8 @@ test('the build-time validators report the same errors as runtime-compiled ajv, 
     const runtime = compileValidator(definition);
     assert.ok(aot && runtime, definition);
     for (const value of objects(definition)) {
-      const a = aot(value);
-      const r = runtime(value);
+      const a: boolean = aot(value) as boolean;
+      const r: boolean = runtime(value) as boolean;
       assert.equal(a, r, `${definition}: ${JSON.stringify(value)}`);
       assert.deepStrictEqual(aot.errors ?? null, runtime.errors ?? null, definition);
       checked++;
