@@ -79,6 +79,7 @@ export function compileValidator(definition: string): ValidateFunction | null {
       // kind that uses it: the first lint of a file with many kinds compiles about 40% faster, validation is as fast.
       // code.optimize: false: ajv's pass over the generated code took about 40% of compiling a kind (a fresh server's
       // first lint); V8 optimises the code it would have tidied as well.
+      // messages: false: no error's message is read (mapErrors words its own); dist/kube-validators.js is 8% smaller.
       ajv = new Ajv(ajvOptions);
       ajv.addSchema({ $id: BUNDLE_ID, definitions: bundle.definitions }, BUNDLE_ID);
     }
