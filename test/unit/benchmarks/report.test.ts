@@ -2,24 +2,13 @@
 // catalog make PASS, FAIL, N/A, MANUAL and HOST-ONLY; the subjects a file holds; the text and Markdown forms.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintText, type FileKind } from '../../../server/src/engine';
 import { CIS_DOCKER } from '../../../server/src/engine/benchmarks/cis-docker';
-import { benchmarkReport, type BenchmarkFile, type BenchmarkReport, type ItemResult } from '../../../server/src/engine/benchmarks/report';
+import { benchmarkReport, type BenchmarkReport, type ItemResult } from '../../../server/src/engine/benchmarks/report';
 import { fileSubjects } from '../../../server/src/engine/benchmarks/subjects';
 import { formatBenchmarkMarkdown, formatBenchmarkText } from '../../../server/src/engine/benchmarks/format';
-import { LineIndex } from '../../../server/src/engine/text';
+import { benchmarkFile } from '../../helpers/benchmark-file';
 
-function file(name: string, text: string, kind: FileKind): BenchmarkFile {
-  const index = new LineIndex(text);
-  return {
-    file: name,
-    subjects: fileSubjects(text, kind, name),
-    findings: lintText(text, kind, { fileName: name }).map((f) => {
-      const at = index.position(f.span.start);
-      return { ruleId: f.ruleId, severity: f.severity, message: f.message, line: at.line + 1, column: at.character + 1, ...(f.benchmarkItems ? { benchmarkItems: f.benchmarkItems } : {}) };
-    }),
-  };
-}
+const file = benchmarkFile;
 
 const item = (r: BenchmarkReport, id: string): ItemResult => r.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
 
