@@ -4,6 +4,7 @@ import { chmodSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateValidators } from './gen-validators.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUILTINS = new Set(builtinModules);
@@ -60,7 +61,11 @@ const common = {
 // (`npm run build:action`): it is committed, since actions run from the repository at a ref, and
 // test/unit/cli/action-bundle.test.ts fails when the committed file differs from a fresh build.
 const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt >= 0 ? process.argv[onlyAt + 1].split(',') : ['extension', 'server', 'cli', 'web-extension', 'web-server'];
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1].split(',') : ['extension', 'server', 'cli', 'validators', 'web-extension', 'web-server'];
+// The Node server and the CLI load the ahead-of-time compiled Kubernetes schema validators from the file next to
+// them (server/src/io/precompiled-validators.ts): a separate file, so server.js and cli.js stay their size and the
+// module is read only when a document is first checked against a schema. Without it they compile at run time.
+if ((only.includes('cli') || only.includes('server')) && !only.includes('validators')) only.push('validators');
 /** The committed action bundle: minified, no source map, no test seams, so it is small and the same on every machine. */
 const release = { sourcemap: false, minify: true, define: { SHIPSHAPE_TEST_SEAMS: 'false' } };
 
@@ -99,6 +104,7 @@ const entries = [
   { name: 'extension', entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] },
   { name: 'server', entryPoints: ['server/src/lsp/node.ts'], outfile: `${outdir}/server.js` },
   { name: 'cli', entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  { name: 'validators', entryPoints: [generateValidators()], outfile: `${outdir}/kube-validators.js`, minify: true, sourcemap: false },
   // vscode.dev and github.dev (package.json `browser`): the extension in the browser's extension host, the server in a web worker.
   { name: 'web-extension', entryPoints: ['client/src/web/extension.ts'], outfile: `${outdir}/web/extension.js`, external: ['vscode'], ...web },
   { name: 'web-server', entryPoints: ['server/src/web/server.ts'], outfile: `${outdir}/web/server.js`, ...web, format: 'iife', inject: ['server/src/web/globals.ts'] },

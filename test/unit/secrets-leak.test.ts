@@ -51,7 +51,16 @@ const POD = [
   ...NAMES.map((n) => `        - name: ${n === 'password' ? 'DB_PASSWORD' : `V_${n.length}_${n.slice(0, 3).toUpperCase()}`}\n          value: ${JSON.stringify(FAKE[n])}`),
 ].join('\n');
 
-const FIXTURE = [SECRET, CONFIG_MAP, POD].join('\n---\n') + '\n';
+/** Encryption keys committed in an EncryptionConfiguration: random keys (errors) and a text one (a warning). */
+const ENCRYPTION_KEYS = [b64(randomBytes(43, 32)), b64(randomBytes(44, 16)), b64(PROPERTIES_PASSWORD.slice(0, 16).padEnd(16, 'k'))];
+const ENCRYPTION_CONFIG = [
+  'apiVersion: apiserver.config.k8s.io/v1', 'kind: EncryptionConfiguration', 'resources:', '  - resources: [secrets]', '    providers:',
+  '      - aescbc:', '          keys:',
+  ...ENCRYPTION_KEYS.map((k, i) => `            - name: k${i}\n              secret: ${k}`),
+  '      - identity: {}',
+].join('\n');
+
+const FIXTURE = [SECRET, CONFIG_MAP, POD, ENCRYPTION_CONFIG].join('\n---\n') + '\n';
 
 /** What must never be printed: every value, as written and as encoded in the fixture. */
 const SECRETS: string[] = [
@@ -59,13 +68,15 @@ const SECRETS: string[] = [
   ...NAMES.map((n) => b64(FAKE[n])),
   b64(BINARY_KEY),
   PROPERTIES_PASSWORD,
+  ...ENCRYPTION_KEYS,
+  ...ENCRYPTION_KEYS.map((k) => Buffer.from(k, 'base64').toString('latin1')),
 ];
 /** The PEM block's armour lines are public boilerplate; its body is the secret. */
 const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z ]+-----$/;
 const NEEDLES = [...new Set(SECRETS.flatMap((s) => s.split('\n').filter((l) => !PEM_ARMOUR.test(l)).flatMap((l) => substringsOf(l, 8))))];
 
-/** Findings the fixture must produce (so an empty output cannot pass): one per Secret and ConfigMap key, one per env var. */
-const EXPECTED = { 'secret-in-manifest': NAMES.length * 2 + 1, 'secret-in-configmap': NAMES.length + 2, 'secret-in-env': NAMES.length };
+/** Findings the fixture must produce (so an empty output cannot pass): one per Secret and ConfigMap key, one per env var, one per encryption key. */
+const EXPECTED = { 'secret-in-manifest': NAMES.length * 2 + 1 + ENCRYPTION_KEYS.length, 'secret-in-configmap': NAMES.length + 2, 'secret-in-env': NAMES.length };
 
 function assertNoLeak(label: string, output: string): void {
   assert.ok(output.length > 0, `${label}: no output`);

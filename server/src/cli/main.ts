@@ -4,6 +4,9 @@
  */
 import { runCliProcess } from './process';
 import { isLintWorker, runLintWorker } from './pool/worker';
+import { usePrecompiledValidatorsFrom } from '../io/precompiled-validators';
+
+usePrecompiledValidatorsFrom();
 
 if (isLintWorker()) runLintWorker();
 else runCliProcess(process.argv.slice(2), __filename);

@@ -10,7 +10,7 @@
  * look-ahead: undefined, and the whole lint alone reports it.
  */
 import { DEFAULT_SETTINGS } from './config/settings';
-import { looksBinary, splitYamlDocuments } from './parse/yaml';
+import { looksBinary, splitYamlDocuments, yamlDocumentsNear, type YamlChunk } from './parse/yaml';
 import { activeRules } from './run-rule';
 import { isComposeFileName } from './views/compose';
 import type { Span } from './types';
@@ -44,20 +44,30 @@ export function lintYamlDocumentsAt(text: string, options: LintOptions, spans: r
     const composeNamed = isComposeFileName(options.fileName);
     const how = chunkContext(options, composeNamed);
     const key = cacheKey(settings, how);
-    const split = splitYamlDocuments(text);
     let misses = 0;
-    for (let i = 0; i < split.length && misses < countUpTo; i++) if (!cache.peek(key, split[i]!.text, i, split.length)) misses++;
+    // Documents to count (an edit may have left little to lint): the whole file's split. Else only the documents
+    // around the spans are found (yamlDocumentsNear), not the 10,000 boundaries of a large file before its first publish.
+    const split = countUpTo > 0 ? splitYamlDocuments(text) : undefined;
+    if (split) for (let i = 0; i < split.length && misses < countUpTo; i++) if (!cache.peek(key, split[i]!.text, i, split.length)) misses++;
+    const shown: { chunk: YamlChunk; index: number }[] = [];
+    if (split) {
+      split.forEach((chunk, index) => {
+        if (spans.some((s) => touches(chunk.offset, chunk.offset + chunk.text.length, s))) shown.push({ chunk, index });
+      });
+    } else {
+      const byOffset = new Map<number, YamlChunk>();
+      for (const s of spans) for (const chunk of yamlDocumentsNear(text, s.start, s.end)) byOffset.set(chunk.offset, chunk);
+      // Their index in the file is not known: -1 (the cache finds a document by its text; the index is a hint).
+      for (const chunk of [...byOffset.values()].sort((a, b) => a.offset - b.offset)) shown.push({ chunk, index: -1 });
+    }
     let rules: ReturnType<typeof activeRules> | undefined;
     const chunks: LintedChunk[] = [];
-    for (let i = 0; i < split.length; i++) {
-      const chunk = split[i]!;
-      const end = chunk.offset + chunk.text.length;
-      if (!spans.some((s) => touches(chunk.offset, end, s))) continue;
-      let result = cache.peek(key, chunk.text, i, split.length)?.result;
+    for (const { chunk, index } of shown) {
+      let result = cache.peek(key, chunk.text, index, split?.length ?? 0)?.result;
       if (!result) {
         const own = detach(chunk.text);
         result = lintChunk(own, settings, (rules ??= activeRules(settings, options)), how);
-        cache.store(key, own, result, i);
+        cache.store(key, own, result, index < 0 ? Number.MAX_SAFE_INTEGER : index);
       }
       if (result.templated) return undefined;
       chunks.push({ offset: chunk.offset, text: chunk.text, result });

@@ -215,7 +215,7 @@ export interface ReportDescriptor {
   severity?: Severity;
   /**
    * For a rule naming several benchmark items: the ones this finding concerns
-   * (sensitive-host-path: a Docker socket is CIS Docker 5.31, /etc is 5.5).
+   * (sensitive-host-path: a Docker socket is CIS Docker 5.32, /etc is 5.6).
    */
   benchmarkItems?: BenchmarkItems;
 }

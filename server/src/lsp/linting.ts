@@ -300,7 +300,7 @@ export class DocumentLinter {
     if (!visible) return undefined;
     let seq = 0;
     let long = !this.published.has(uri);
-    const spans: Span[] = [];
+    const spans: (Span & { line: number })[] = [];
     return () => {
       const now = visible.seqOf(uri);
       const doc = this.deps.documents.get(uri);
@@ -313,7 +313,8 @@ export class DocumentLinter {
       if (!at || (!long && at.misses <= VISIBLE_FIRST_MIN_MISSES)) return false;
       long = true;
       const offsets = at.chunks.map((c) => c.offset);
-      const lines = countsLines(text) ? linesAt(text, offsets) : offsets.map((o) => doc.positionAt(o).line);
+      // Counted from the shown lines' starts: not a scan of the file up to them, nor the TextDocument's line index.
+      const lines = countsLines(text) ? linesAt(text, offsets, spans.map((s) => ({ offset: s.start, line: s.line }))) : offsets.map((o) => doc.positionAt(o).line);
       const lineOf = new Map(at.chunks.map((c, i) => [c.offset, lines[i]!]));
       this.deps.publish({ uri, version, diagnostics: this.deps.converter.convertYamlDocuments(at.chunks, (o) => lineOf.get(o)!, version, max, uri) });
       return true;

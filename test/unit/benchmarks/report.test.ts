@@ -2,24 +2,13 @@
 // catalog make PASS, FAIL, N/A, MANUAL and HOST-ONLY; the subjects a file holds; the text and Markdown forms.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintText, type FileKind } from '../../../server/src/engine';
 import { CIS_DOCKER } from '../../../server/src/engine/benchmarks/cis-docker';
-import { benchmarkReport, type BenchmarkFile, type BenchmarkReport, type ItemResult } from '../../../server/src/engine/benchmarks/report';
+import { benchmarkReport, type BenchmarkReport, type ItemResult } from '../../../server/src/engine/benchmarks/report';
 import { fileSubjects } from '../../../server/src/engine/benchmarks/subjects';
 import { formatBenchmarkMarkdown, formatBenchmarkText } from '../../../server/src/engine/benchmarks/format';
-import { LineIndex } from '../../../server/src/engine/text';
+import { benchmarkFile } from '../../helpers/benchmark-file';
 
-function file(name: string, text: string, kind: FileKind): BenchmarkFile {
-  const index = new LineIndex(text);
-  return {
-    file: name,
-    subjects: fileSubjects(text, kind, name),
-    findings: lintText(text, kind, { fileName: name }).map((f) => {
-      const at = index.position(f.span.start);
-      return { ruleId: f.ruleId, severity: f.severity, message: f.message, line: at.line + 1, column: at.character + 1, ...(f.benchmarkItems ? { benchmarkItems: f.benchmarkItems } : {}) };
-    }),
-  };
-}
+const file = benchmarkFile;
 
 const item = (r: BenchmarkReport, id: string): ItemResult => r.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
 
@@ -37,7 +26,7 @@ test('FAIL with the findings and their lines, PASS where the rules found nothing
   assert.deepEqual(item(r, '2.2').rules, ['docker-daemon-icc']);
   // No Dockerfile or compose file among the scanned files: their items do not apply.
   assert.equal(item(r, '4.1').status, 'n/a');
-  assert.match(item(r, '5.15').reason!, /No scanned file holds a compose file/);
+  assert.match(item(r, '5.16').reason!, /No scanned file holds a compose file/);
   assert.equal(item(r, '2.8').status, 'manual');
   assert.equal(item(r, '3.1').status, 'host');
   const all = r.sections.flatMap((s) => s.items);
@@ -45,20 +34,20 @@ test('FAIL with the findings and their lines, PASS where the rules found nothing
   assert.equal(r.totals.fail, all.filter((i) => i.status === 'fail').length);
 });
 
-test('a finding counts for an item only in files holding its subjects (a pod\'s hostPID is not CIS Docker 5.15)', () => {
+test('a finding counts for an item only in files holding its subjects (a pod\'s hostPID is not CIS Docker 5.16)', () => {
   const r = benchmarkReport(CIS_DOCKER, [file('pod.yaml', POD, 'yaml'), file('compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n', 'yaml')]);
-  assert.equal(item(r, '5.15').status, 'pass');
+  assert.equal(item(r, '5.16').status, 'pass');
   const failing = benchmarkReport(CIS_DOCKER, [file('compose.yaml', COMPOSE, 'yaml')]);
-  assert.equal(item(failing, '5.15').status, 'fail');
+  assert.equal(item(failing, '5.16').status, 'fail');
 });
 
-test('a finding that narrows its items counts for those only: the Docker socket is 5.31, not 5.5', () => {
+test('a finding that narrows its items counts for those only: the Docker socket is 5.32, not 5.6', () => {
   const r = benchmarkReport(CIS_DOCKER, [file('compose.yaml', COMPOSE, 'yaml')]);
-  assert.deepEqual(item(r, '5.31').findings.map((f) => f.ruleId), ['sensitive-host-path']);
-  assert.equal(item(r, '5.5').status, 'pass');
+  assert.deepEqual(item(r, '5.32').findings.map((f) => f.ruleId), ['sensitive-host-path']);
+  assert.equal(item(r, '5.6').status, 'pass');
   const etc = benchmarkReport(CIS_DOCKER, [file('compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - /etc:/host-etc:ro\n', 'yaml')]);
-  assert.equal(item(etc, '5.5').status, 'fail');
-  assert.equal(item(etc, '5.31').status, 'pass');
+  assert.equal(item(etc, '5.6').status, 'fail');
+  assert.equal(item(etc, '5.32').status, 'pass');
 });
 
 test('an item whose every rule is off is N/A, saying so', () => {

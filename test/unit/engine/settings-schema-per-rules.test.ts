@@ -44,3 +44,11 @@ test('a section without rules is checked like one with none, and the problems of
   assert.deepEqual(checkSettings({ debounceMs: 'soon' }, RULE_IDS).problems, checkSettings({ debounceMs: 'soon', rules: {} }, RULE_IDS).problems);
   assert.equal(checkSettings({ debounceMs: 'soon' }, RULE_IDS).problems.length, fullErrors({ debounceMs: 'soon' }).length);
 });
+
+test("the schema of every rule is a valid draft-07 schema (the server's validators skip that check: checkSettings)", () => {
+  const ajv = new Ajv({ strict: false });
+  const schema = buildSettingsSchema(ruleMetas());
+  assert.equal(ajv.validateSchema(schema), true, ajv.errorsText(ajv.errors));
+  // The check is one that can fail.
+  assert.equal(ajv.validateSchema({ ...schema, properties: { rules: { type: 'no-such-type' } } }), false);
+});

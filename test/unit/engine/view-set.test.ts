@@ -109,6 +109,12 @@ const ALLOWED = new Set([
   'parse/kubectl-scalars.ts HINTS',
   'views/image-ref.ts cache', // bounded memo of a pure string parse
   'rule.ts TEMPLATES', // bounded memo of message templates (a fixed set)
+  'schema/validate.ts loadPrecompiled', // the host's loader of the build-time validators, set once at start-up
+  'schema/validate.ts precompiled', // the build-time validators (constant code, loaded once)
+  'helm/builtins.ts builtins', // the template functions (constant table)
+  'helm/values.ts sliceTypes', // Go type names of rendered values: weak side tables keyed by the values themselves
+  'helm/values.ts mapMethods',
+  'helm/values.ts mapTypes',
 ]);
 
 test('no module-level state in the engine keeps documents, nodes or views (beyond the listed exceptions)', () => {

@@ -153,6 +153,17 @@ test('shown lines and document lines are counted as the TextDocument counts them
     } else assert.equal(text, 'a\rb\nc');
     const visible = new VisibleRanges();
     visible.set({ uri: URI, ranges: [{ start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }] });
-    assert.deepEqual(visible.spansOf(doc), [{ start: doc.offsetAt({ line: 1, character: 0 }), end: doc.offsetAt({ line: 2, character: 0 }) }]);
+    assert.deepEqual(visible.spansOf(doc), [{ start: doc.offsetAt({ line: 1, character: 0 }), end: doc.offsetAt({ line: 2, character: 0 }), line: 1 }]);
   }
+});
+
+test('document lines counted from the shown lines (anchors) are the TextDocument\'s, before and after an anchor', () => {
+  const text = Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? '---' : `k${i}: ${'v'.repeat(i % 5)}`)).join('\r\n') + '\n\n';
+  const doc = TextDocument.create(URI, 'yaml', 1, text);
+  const anchors = [0, 57, 200, 399].map((line) => ({ offset: doc.offsetAt({ line, character: 0 }), line }));
+  const offsets = [text.length, 5, 3000, 1200, 1201, 0, 2999, 1599, 4000, 80];
+  const expected = offsets.map((o) => doc.positionAt(o).line);
+  assert.deepEqual(linesAt(text, offsets, anchors), expected);
+  assert.deepEqual(linesAt(text, offsets, anchors.slice(2, 3)), expected);
+  assert.deepEqual(linesAt(text, offsets), expected);
 });

@@ -1,4 +1,4 @@
-// host-devices: compose devices: (CIS Docker 5.17).
+// host-devices: compose devices: (CIS Docker 5.18).
 import { composeRuleTests } from '../../helpers/compose-tester';
 
 composeRuleTests('host-devices', {

@@ -1,4 +1,4 @@
-// host-userns: compose userns_mode: host (CIS Docker 5.30).
+// host-userns: compose userns_mode: host (CIS Docker 5.31).
 import { composeRuleTests } from '../../helpers/compose-tester';
 import { composeFixTests } from '../../helpers/fix-tester';
 

@@ -1,4 +1,4 @@
-// host-uts: compose uts: host (CIS Docker 5.20).
+// host-uts: compose uts: host (CIS Docker 5.21).
 import { composeRuleTests } from '../../helpers/compose-tester';
 import { composeFixTests } from '../../helpers/fix-tester';
 

@@ -1,4 +1,4 @@
-// missing-pids-limit: compose services without a PIDs limit (CIS Docker 5.28).
+// missing-pids-limit: compose services without a PIDs limit (CIS Docker 5.29).
 import { composeRuleTests } from '../../helpers/compose-tester';
 import { composeFixTests } from '../../helpers/fix-tester';
 

@@ -1,4 +1,4 @@
-// port-all-interfaces: compose ports published without a host IP (CIS Docker 5.13).
+// port-all-interfaces: compose ports published without a host IP (CIS Docker 5.14).
 import { composeRuleTests } from '../../helpers/compose-tester';
 import { composeFixTests } from '../../helpers/fix-tester';
 

@@ -1,4 +1,4 @@
-// privilege-escalation-allowed in compose files: security_opt no-new-privileges (CIS Docker 5.25).
+// privilege-escalation-allowed in compose files: security_opt no-new-privileges (CIS Docker 5.26).
 import { composeRuleTests } from '../../helpers/compose-tester';
 import { composeFixTests } from '../../helpers/fix-tester';
 

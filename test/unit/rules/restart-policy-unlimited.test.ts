@@ -1,4 +1,4 @@
-// restart-policy-unlimited: restart: always / unless-stopped, or deploy.restart_policy without max_attempts (CIS Docker 5.14).
+// restart-policy-unlimited: restart: always / unless-stopped, or deploy.restart_policy without max_attempts (CIS Docker 5.15).
 import { composeRuleTests } from '../../helpers/compose-tester';
 import { composeFixTests } from '../../helpers/fix-tester';
 

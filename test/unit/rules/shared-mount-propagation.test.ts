@@ -1,4 +1,4 @@
-// shared-mount-propagation: bind mounts with shared or rshared propagation (CIS Docker 5.19).
+// shared-mount-propagation: bind mounts with shared or rshared propagation (CIS Docker 5.20).
 import { composeRuleTests } from '../../helpers/compose-tester';
 
 composeRuleTests('shared-mount-propagation', {

@@ -1,4 +1,4 @@
-// writable-root-filesystem in compose files: read_only (CIS Docker 5.12).
+// writable-root-filesystem in compose files: read_only (CIS Docker 5.13).
 import { composeRuleTests } from '../../helpers/compose-tester';
 import { composeFixTests } from '../../helpers/fix-tester';
 

@@ -5,12 +5,13 @@
  * daemon.json, a Dockerfile, a compose file); `manual` and `host` items are
  * listed so a report shows the whole benchmark.
  *
- * Ids and titles: sections 1-4 and 6 as Docker Bench for Security
- * (docker/docker-bench-security, tests/*.sh) numbers them; in section 5 the
- * swarm-mode item sits in section 7 (7.1) and the container runtime items
- * are numbered from 5.1 (AppArmor) to 5.31 (the Docker socket), as the
- * issue and the benchmark's container runtime section number them (Docker
- * Bench for Security, which follows v1.6.0, numbers them one higher).
+ * Ids and titles: v1.7.0 keeps the numbering of v1.6.0 (which Docker Bench
+ * for Security, docker/docker-bench-security tests/*.sh, implements): section
+ * 5 opens with swarm mode (5.1) and runs from AppArmor (5.2) to the Docker
+ * socket (5.32); section 7 (swarm) has 7.1-7.9. Checked against a v1.7.0
+ * item list extracted from the benchmark PDF and against tools that cite
+ * v1.7.0 (compose-lint); v1.2.0-v1.5.0 numbered section 5 one lower (5.1
+ * AppArmor ... 5.31 the Docker socket), as issue 22 does.
  */
 import type { Benchmark } from './types';
 
@@ -32,7 +33,7 @@ export const CIS_DOCKER: Benchmark = {
         { id: '1.1.6', title: 'Ensure auditing is configured for Docker files and directories - /etc/docker', check: 'host', note: 'Auditing is configured on the host (auditd rules), not in files of a repository.' },
         { id: '1.1.7', title: 'Ensure auditing is configured for Docker files and directories - docker.service', check: 'host', note: 'Auditing is configured on the host (auditd rules), not in files of a repository.' },
         { id: '1.1.8', title: 'Ensure auditing is configured for Docker files and directories - containerd.sock', check: 'host', note: 'Auditing is configured on the host (auditd rules), not in files of a repository.' },
-        { id: '1.1.9', title: 'Ensure auditing is configured for Docker files and directories - docker.socket', check: 'host', note: 'Auditing is configured on the host (auditd rules), not in files of a repository.' },
+        { id: '1.1.9', title: 'Ensure auditing is configured for Docker files and directories - docker.sock', check: 'host', note: 'Auditing is configured on the host (auditd rules), not in files of a repository.' },
         { id: '1.1.10', title: 'Ensure auditing is configured for Docker files and directories - /etc/default/docker', check: 'host', note: 'Auditing is configured on the host (auditd rules), not in files of a repository.' },
         { id: '1.1.11', title: 'Ensure auditing is configured for Docker files and directories - /etc/docker/daemon.json', check: 'host', note: 'Auditing is configured on the host (auditd rules), not in files of a repository.' },
         { id: '1.1.12', title: 'Ensure auditing is configured for Docker files and directories - /etc/containerd/config.toml', check: 'host', note: 'Auditing is configured on the host (auditd rules), not in files of a repository.' },
@@ -116,7 +117,7 @@ export const CIS_DOCKER: Benchmark = {
         { id: '4.4', title: 'Ensure images are scanned and rebuilt to include security patches', check: 'manual', note: 'A process: scanning and rebuilding happen outside the files.' },
         { id: '4.5', title: 'Ensure Content trust for Docker is Enabled', check: 'files', subjects: ['dockerfile'], note: 'Checked where a Dockerfile turns it off; the client environment is the host\'s.' },
         { id: '4.6', title: 'Ensure that HEALTHCHECK instructions have been added to container images', check: 'files', subjects: ['dockerfile'] },
-        { id: '4.7', title: 'Ensure update instructions are not used alone in the Dockerfile', check: 'files', subjects: ['dockerfile'] },
+        { id: '4.7', title: 'Ensure update instructions are not used alone in Dockerfiles', check: 'files', subjects: ['dockerfile'] },
         { id: '4.8', title: 'Ensure setuid and setgid permissions are removed', check: 'files', subjects: ['dockerfile'], note: 'Checked for bits a Dockerfile sets; bits that come with base image packages need the built image.' },
         { id: '4.9', title: 'Ensure that COPY is used instead of ADD in Dockerfiles', check: 'files', subjects: ['dockerfile'] },
         { id: '4.10', title: 'Ensure secrets are not stored in Dockerfiles', check: 'files', subjects: ['dockerfile'] },
@@ -128,37 +129,38 @@ export const CIS_DOCKER: Benchmark = {
       id: '5',
       title: 'Container Runtime Configuration',
       items: [
-        { id: '5.1', title: 'Ensure that, if applicable, an AppArmor Profile is enabled', check: 'files', subjects: ['compose'], note: 'Checked for services that turn AppArmor off (apparmor:unconfined).' },
-        { id: '5.2', title: 'Ensure that, if applicable, SELinux security options are set', check: 'manual', note: 'Which SELinux options apply depends on the host.' },
-        { id: '5.3', title: 'Ensure that Linux kernel capabilities are restricted within containers', check: 'files', subjects: ['compose'] },
-        { id: '5.4', title: 'Ensure that privileged containers are not used', check: 'files', subjects: ['compose'] },
-        { id: '5.5', title: 'Ensure sensitive host system directories are not mounted on containers', check: 'files', subjects: ['compose'] },
-        { id: '5.6', title: 'Ensure sshd is not run within containers', check: 'files', subjects: ['dockerfile'], note: 'Checked as an SSH port (22) exposed by a Dockerfile.' },
-        { id: '5.7', title: 'Ensure privileged ports are not mapped within containers', check: 'manual', note: 'Whether a port below 1024 is needed is a review by a person.' },
-        { id: '5.8', title: 'Ensure that only needed ports are open on the container', check: 'manual', note: 'Which ports are needed is a review by a person.' },
-        { id: '5.9', title: 'Ensure that the host\'s network namespace is not shared', check: 'files', subjects: ['compose'] },
-        { id: '5.10', title: 'Ensure that the memory usage for containers is limited', check: 'files', subjects: ['compose'] },
-        { id: '5.11', title: 'Ensure that CPU priority is set appropriately on containers', check: 'files', subjects: ['compose'], note: 'Checked as a CPU limit (cpus, deploy.resources.limits.cpus).' },
-        { id: '5.12', title: 'Ensure that the container\'s root filesystem is mounted as read only', check: 'files', subjects: ['compose'] },
-        { id: '5.13', title: 'Ensure that incoming container traffic is bound to a specific host interface', check: 'files', subjects: ['compose'] },
-        { id: '5.14', title: 'Ensure that the \'on-failure\' container restart policy is set to \'5\'', check: 'files', subjects: ['compose'] },
-        { id: '5.15', title: 'Ensure that the host\'s process namespace is not shared', check: 'files', subjects: ['compose'] },
-        { id: '5.16', title: 'Ensure that the host\'s IPC namespace is not shared', check: 'files', subjects: ['compose'] },
-        { id: '5.17', title: 'Ensure that host devices are not directly exposed to containers', check: 'files', subjects: ['compose'] },
-        { id: '5.18', title: 'Ensure that the default ulimit is overwritten at runtime if needed', check: 'manual', note: 'Which limits a container needs is the operator\'s decision.' },
-        { id: '5.19', title: 'Ensure mount propagation mode is not set to shared', check: 'files', subjects: ['compose'] },
-        { id: '5.20', title: 'Ensure that the host\'s UTS namespace is not shared', check: 'files', subjects: ['compose'] },
-        { id: '5.21', title: 'Ensure the default seccomp profile is not Disabled', check: 'files', subjects: ['compose'] },
-        { id: '5.22', title: 'Ensure that docker exec commands are not used with the privileged option', check: 'host', note: 'A property of the running containers (docker exec, docker inspect), not of files.' },
-        { id: '5.23', title: 'Ensure that docker exec commands are not used with the user=root option', check: 'host', note: 'A property of the running containers (docker exec, docker inspect), not of files.' },
-        { id: '5.24', title: 'Ensure that cgroup usage is confirmed', check: 'manual', note: 'Which cgroup parent suits is the operator\'s decision.' },
-        { id: '5.25', title: 'Ensure that the container is restricted from acquiring additional privileges', check: 'files', subjects: ['compose'] },
-        { id: '5.26', title: 'Ensure that container health is checked at runtime', check: 'host', note: 'A property of the running containers (docker exec, docker inspect), not of files.' },
-        { id: '5.27', title: 'Ensure that Docker commands always make use of the latest version of their image', check: 'manual', note: 'A process: pulling the latest image happens when containers are created.' },
-        { id: '5.28', title: 'Ensure that the PIDs cgroup limit is used', check: 'files', subjects: ['compose'] },
-        { id: '5.29', title: 'Ensure that Docker\'s default bridge \'docker0\' is not used', check: 'manual', note: 'Which networks containers need is a review by a person.' },
-        { id: '5.30', title: 'Ensure that the host\'s user namespaces are not shared', check: 'files', subjects: ['compose'] },
-        { id: '5.31', title: 'Ensure that the Docker socket is not mounted inside any containers', check: 'files', subjects: ['compose'] },
+        { id: '5.1', title: 'Ensure swarm mode is not Enabled, if not needed', check: 'host', note: 'Swarm mode is enabled on the running host (docker swarm init), not in files.' },
+        { id: '5.2', title: 'Ensure that, if applicable, an AppArmor Profile is enabled', check: 'files', subjects: ['compose'], note: 'Checked for services that turn AppArmor off (apparmor:unconfined).' },
+        { id: '5.3', title: 'Ensure that, if applicable, SELinux security options are set', check: 'manual', note: 'Which SELinux options apply depends on the host.' },
+        { id: '5.4', title: 'Ensure that Linux kernel capabilities are restricted within containers', check: 'files', subjects: ['compose'] },
+        { id: '5.5', title: 'Ensure that privileged containers are not used', check: 'files', subjects: ['compose'] },
+        { id: '5.6', title: 'Ensure sensitive host system directories are not mounted on containers', check: 'files', subjects: ['compose'] },
+        { id: '5.7', title: 'Ensure sshd is not run within containers', check: 'files', subjects: ['dockerfile'], note: 'Checked as an SSH port (22) exposed by a Dockerfile.' },
+        { id: '5.8', title: 'Ensure privileged ports are not mapped within containers', check: 'manual', note: 'Whether a port below 1024 is needed is a review by a person.' },
+        { id: '5.9', title: 'Ensure that only needed ports are open on the container', check: 'manual', note: 'Which ports are needed is a review by a person.' },
+        { id: '5.10', title: 'Ensure that the host\'s network namespace is not shared', check: 'files', subjects: ['compose'] },
+        { id: '5.11', title: 'Ensure that the memory usage for containers is limited', check: 'files', subjects: ['compose'] },
+        { id: '5.12', title: 'Ensure that CPU priority is set appropriately on containers', check: 'files', subjects: ['compose'], note: 'Checked as a CPU limit (cpus, deploy.resources.limits.cpus).' },
+        { id: '5.13', title: 'Ensure that the container\'s root filesystem is mounted as read only', check: 'files', subjects: ['compose'] },
+        { id: '5.14', title: 'Ensure that incoming container traffic is bound to a specific host interface', check: 'files', subjects: ['compose'] },
+        { id: '5.15', title: 'Ensure that the \'on-failure\' container restart policy is set to \'5\'', check: 'files', subjects: ['compose'] },
+        { id: '5.16', title: 'Ensure that the host\'s process namespace is not shared', check: 'files', subjects: ['compose'] },
+        { id: '5.17', title: 'Ensure that the host\'s IPC namespace is not shared', check: 'files', subjects: ['compose'] },
+        { id: '5.18', title: 'Ensure that host devices are not directly exposed to containers', check: 'files', subjects: ['compose'] },
+        { id: '5.19', title: 'Ensure that the default ulimit is overwritten at runtime if needed', check: 'manual', note: 'Which limits a container needs is the operator\'s decision.' },
+        { id: '5.20', title: 'Ensure mount propagation mode is not set to shared', check: 'files', subjects: ['compose'] },
+        { id: '5.21', title: 'Ensure that the host\'s UTS namespace is not shared', check: 'files', subjects: ['compose'] },
+        { id: '5.22', title: 'Ensure the default seccomp profile is not Disabled', check: 'files', subjects: ['compose'] },
+        { id: '5.23', title: 'Ensure that docker exec commands are not used with the privileged option', check: 'host', note: 'A property of the running containers (docker exec, docker inspect), not of files.' },
+        { id: '5.24', title: 'Ensure that docker exec commands are not used with the user=root option', check: 'host', note: 'A property of the running containers (docker exec, docker inspect), not of files.' },
+        { id: '5.25', title: 'Ensure that cgroup usage is confirmed', check: 'manual', note: 'Which cgroup parent suits is the operator\'s decision.' },
+        { id: '5.26', title: 'Ensure that the container is restricted from acquiring additional privileges', check: 'files', subjects: ['compose'] },
+        { id: '5.27', title: 'Ensure that container health is checked at runtime', check: 'host', note: 'A property of the running containers (docker exec, docker inspect), not of files.' },
+        { id: '5.28', title: 'Ensure that Docker commands always make use of the latest version of their image', check: 'manual', note: 'A process: pulling the latest image happens when containers are created.' },
+        { id: '5.29', title: 'Ensure that the PIDs cgroup limit is used', check: 'files', subjects: ['compose'] },
+        { id: '5.30', title: 'Ensure that Docker\'s default bridge "docker0" is not used', check: 'manual', note: 'Which networks containers need is a review by a person.' },
+        { id: '5.31', title: 'Ensure that the host\'s user namespaces are not shared', check: 'files', subjects: ['compose'] },
+        { id: '5.32', title: 'Ensure that the Docker socket is not mounted inside any containers', check: 'files', subjects: ['compose'] },
       ],
     },
     {
@@ -173,16 +175,15 @@ export const CIS_DOCKER: Benchmark = {
       id: '7',
       title: 'Docker Swarm Configuration',
       items: [
-        { id: '7.1', title: 'Ensure swarm mode is not Enabled, if not needed', check: 'host', note: 'Swarm configuration lives in the running swarm, not in files.' },
-        { id: '7.2', title: 'Ensure that the minimum number of manager nodes have been created in a swarm', check: 'host', note: 'Swarm configuration lives in the running swarm, not in files.' },
-        { id: '7.3', title: 'Ensure that swarm services are bound to a specific host interface', check: 'host', note: 'Swarm configuration lives in the running swarm, not in files.' },
-        { id: '7.4', title: 'Ensure that all Docker swarm overlay networks are encrypted', check: 'host', note: 'Swarm configuration lives in the running swarm, not in files.' },
-        { id: '7.5', title: 'Ensure that Docker\'s secret management commands are used for managing secrets in a swarm cluster', check: 'manual', note: 'A review of how secrets are managed.' },
-        { id: '7.6', title: 'Ensure that swarm manager is run in auto-lock mode', check: 'host', note: 'Swarm configuration lives in the running swarm, not in files.' },
-        { id: '7.7', title: 'Ensure that the swarm manager auto-lock key is rotated periodically', check: 'manual', note: 'A process: key rotation happens over time.' },
-        { id: '7.8', title: 'Ensure that node certificates are rotated as appropriate', check: 'manual', note: 'A process: certificate rotation happens over time.' },
-        { id: '7.9', title: 'Ensure that CA certificates are rotated as appropriate', check: 'manual', note: 'A process: certificate rotation happens over time.' },
-        { id: '7.10', title: 'Ensure that management plane traffic is separated from data plane traffic', check: 'manual', note: 'A review of the swarm\'s network design.' },
+        { id: '7.1', title: 'Ensure that the minimum number of manager nodes have been created in a swarm', check: 'host', note: 'Swarm configuration lives in the running swarm, not in files.' },
+        { id: '7.2', title: 'Ensure that swarm services are bound to a specific host interface', check: 'host', note: 'Swarm configuration lives in the running swarm, not in files.' },
+        { id: '7.3', title: 'Ensure that all Docker swarm overlay networks are encrypted', check: 'host', note: 'Swarm configuration lives in the running swarm, not in files.' },
+        { id: '7.4', title: 'Ensure that Docker\'s secret management commands are used for managing secrets in a swarm cluster', check: 'manual', note: 'A review of how secrets are managed.' },
+        { id: '7.5', title: 'Ensure that swarm manager is run in auto-lock mode', check: 'host', note: 'Swarm configuration lives in the running swarm, not in files.' },
+        { id: '7.6', title: 'Ensure that the swarm manager auto-lock key is rotated periodically', check: 'manual', note: 'A process: key rotation happens over time.' },
+        { id: '7.7', title: 'Ensure that node certificates are rotated as appropriate', check: 'manual', note: 'A process: certificate rotation happens over time.' },
+        { id: '7.8', title: 'Ensure that CA certificates are rotated as appropriate', check: 'manual', note: 'A process: certificate rotation happens over time.' },
+        { id: '7.9', title: 'Ensure that management plane traffic is separated from data plane traffic', check: 'manual', note: 'A review of the swarm\'s network design.' },
       ],
     },
   ],

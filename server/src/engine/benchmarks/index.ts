@@ -16,7 +16,7 @@ export function benchmarkItems(benchmark: Benchmark): BenchmarkItem[] {
   return benchmark.sections.flatMap((s) => s.items);
 }
 
-/** `CIS Docker Benchmark v1.7.0 5.25 (Ensure that ...)`-style labels of the items a rule names, per benchmark, for docs and hovers. */
+/** `CIS Docker Benchmark v1.7.0 5.26 (Ensure that ...)`-style labels of the items a rule names, per benchmark, for docs and hovers. */
 export function ruleBenchmarkLabels(references: { cis?: readonly string[]; cisDocker?: readonly string[] }): Array<{ benchmark: Benchmark | undefined; name: string; items: Array<{ id: string; title?: string }> }> {
   const out: Array<{ benchmark: Benchmark | undefined; name: string; items: Array<{ id: string; title?: string }> }> = [];
   for (const field of ['cis', 'cisDocker'] as const) {
@@ -32,7 +32,7 @@ export function ruleBenchmarkLabels(references: { cis?: readonly string[]; cisDo
 
 /**
  * One line per benchmark a rule names, its items with their titles:
- * `CIS Docker Benchmark v1.7.0: 5.25 Ensure that the container is restricted from acquiring additional privileges`.
+ * `CIS Docker Benchmark v1.7.0: 5.26 Ensure that the container is restricted from acquiring additional privileges`.
  * (Rule pages, SARIF help and hovers show these.)
  */
 export function benchmarkReferenceLines(references: { cis?: readonly string[]; cisDocker?: readonly string[] }): string[] {

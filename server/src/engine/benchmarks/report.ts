@@ -84,6 +84,7 @@ const SUBJECT_LABELS: Readonly<Record<BenchmarkSubject, string>> = {
   'encryption-config': 'an EncryptionConfiguration',
   'abac-policy': 'an ABAC policy file',
   workload: 'a Kubernetes workload',
+  'pod-security-policy': 'a PodSecurityPolicy or SecurityContextConstraints',
   rbac: 'an RBAC role or binding',
   'service-account': 'a ServiceAccount',
   'network-policy': 'a NetworkPolicy',

@@ -26,6 +26,8 @@ const BY_KIND: Readonly<Record<string, BenchmarkSubject>> = {
   NetworkPolicy: 'network-policy',
   Namespace: 'namespace',
   Secret: 'secret',
+  PodSecurityPolicy: 'pod-security-policy',
+  SecurityContextConstraints: 'pod-security-policy',
   KubeletConfiguration: 'kubelet-config',
   EncryptionConfiguration: 'encryption-config',
   ClusterConfiguration: 'kubeadm',

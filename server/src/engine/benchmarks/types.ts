@@ -28,6 +28,8 @@ export type BenchmarkSubject =
   | 'encryption-config'
   | 'abac-policy'
   | 'workload'
+  /** A PodSecurityPolicy or an OpenShift SecurityContextConstraints: the pod admission policies the 5.2.x items name. */
+  | 'pod-security-policy'
   | 'rbac'
   | 'service-account'
   | 'network-policy'

@@ -87,7 +87,10 @@ function validatorFor(knownRuleIds: ReadonlySet<string>, raw: Record<string, unk
   if (!byRules) validators.set(knownRuleIds, (byRules = new Map()));
   let validate = byRules.get(key);
   if (!validate) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { optimize: false } });
+    // validateSchema: false: checking the schema against draft-07's meta-schema compiled that meta-schema first (about
+    // 20 ms of a fresh server's work before its first publish); the schema is built from rule metadata, and
+    // test/unit/engine/settings-schema-per-rules.test.ts checks the schema of every rule against the meta-schema.
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false, code: { optimize: false } });
     ajv.addVocabulary(['markdownDescription', 'defaultSnippets']);
     const wanted = new Set(ids);
     const schema = buildSettingsSchema(ruleMetas().filter((m) => wanted.has(m.id))) as { definitions: Record<string, Schema> };

@@ -118,6 +118,51 @@ export function splitYamlDocuments(text: string): YamlChunk[] {
   return chunks;
 }
 
+/** The offset of the `n`th `---` marker line at or before `at` (counting back), or 0 when there are fewer. */
+function markerBefore(text: string, at: number, n: number): number {
+  for (let i = text.lastIndexOf('---', at); i > 0; i = text.lastIndexOf('---', i - 1)) {
+    const before = text.charCodeAt(i - 1);
+    if ((before === 10 || before === 13) && isMarkerAt(text, i) && --n === 0) return i;
+  }
+  return 0;
+}
+
+/** The offset of the `n`th `---` marker line after `at`, or the text's length when there are fewer. */
+function markerAfter(text: string, at: number, n: number): number {
+  for (let i = text.indexOf('---', at + 1); i >= 0; i = text.indexOf('---', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    if ((before === 10 || before === 13) && isMarkerAt(text, i) && --n === 0) return i;
+  }
+  return text.length;
+}
+
+/**
+ * The chunks of splitYamlDocuments(text) that share a character with [from, to) (or hold `from` when the range is
+ * empty), without splitting the whole file: a window from a few `---` marker lines before to a few after is split
+ * alone. A `---` line starts a chunk in the whole file's split too, so the window's chunks are the file's, except its
+ * first (documents before the window holding only a prolog would join it) and its last (when it holds only a prolog,
+ * it joins the next document): while the range reaches either, the window grows.
+ */
+export function yamlDocumentsNear(text: string, from: number, to: number): YamlChunk[] {
+  for (let reach = 2; ; reach *= 4) {
+    const start = markerBefore(text, from, reach);
+    const end = markerAfter(text, Math.max(to, from), reach);
+    const window = splitYamlDocuments(start === 0 && end === text.length ? text : text.slice(start, end));
+    const first = start === 0 ? 0 : 1;
+    const last = end === text.length ? window.length : window.length - 1;
+    const exact: YamlChunk[] = [];
+    let covered = first < last && (start === 0 || start + window[first]!.offset <= from) && (end === text.length || start + window[last]!.offset >= to);
+    for (let i = first; covered && i < last; i++) {
+      const offset = start + window[i]!.offset;
+      const chunkEnd = offset + window[i]!.text.length;
+      // As lint-first.ts's `touches`: an empty range touches the chunk it is in.
+      if (from < chunkEnd && to > offset - (from === to ? 1 : 0)) exact.push({ offset, text: window[i]!.text });
+    }
+    // The range lies in exact chunks (or the window is the whole file): done.
+    if ((covered && exact.length > 0) || (start === 0 && end === text.length)) return covered ? exact : [];
+  }
+}
+
 export interface ParsedChunk {
   /** The documents, each with what is derived from it (see YamlDocument). */
   docs: YamlDocument[];

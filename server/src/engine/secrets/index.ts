@@ -22,4 +22,5 @@ export {
   type Evidence,
   type SecretValueJudgment,
 } from './detect';
+export { encryptionKeys, judgeEncryptionKey, type EncryptionKeyEntry, type EncryptionKeyLevel } from './encryption-keys';
 export { configMapView, decodeBase64, secretView, type DataEntry, type DataField, type DataObjectView } from './objects';

@@ -37,7 +37,7 @@ export default defineRule({
       compose: '{{owner}} runs without AppArmor (security_opt: {{option}}).',
     },
     references: {
-      cisDocker: ['5.1'],
+      cisDocker: ['5.2'],
       pss: { level: 'baseline', control: 'AppArmor' },
       trivy: ['KSV002'],
       urls: [

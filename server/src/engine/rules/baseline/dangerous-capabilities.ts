@@ -52,7 +52,7 @@ export default defineRule({
     references: {
       pss: { level: 'baseline', control: 'Capabilities' },
       cis: ['5.2.8', '5.2.9'],
-      cisDocker: ['5.3'],
+      cisDocker: ['5.4'],
       polaris: ['dangerousCapabilities'],
       checkov: ['CKV_K8S_25', 'CKV_K8S_39'],
       trivy: ['KSV022'],

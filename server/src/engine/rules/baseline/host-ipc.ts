@@ -20,7 +20,7 @@ export default defineRule({
     references: {
       pss: { level: 'baseline', control: 'Host Namespaces' },
       cis: ['5.2.4'],
-      cisDocker: ['5.16'],
+      cisDocker: ['5.17'],
       kubeLinter: ['host-ipc'],
       polaris: ['hostIPCSet'],
       checkov: ['CKV_K8S_18'],

@@ -20,7 +20,7 @@ export default defineRule({
     references: {
       pss: { level: 'baseline', control: 'Host Namespaces' },
       cis: ['5.2.5'],
-      cisDocker: ['5.9'],
+      cisDocker: ['5.10'],
       kubeLinter: ['host-network'],
       polaris: ['hostNetworkSet'],
       checkov: ['CKV_K8S_19'],

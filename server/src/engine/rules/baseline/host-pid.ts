@@ -20,7 +20,7 @@ export default defineRule({
     references: {
       pss: { level: 'baseline', control: 'Host Namespaces' },
       cis: ['5.2.3'],
-      cisDocker: ['5.15'],
+      cisDocker: ['5.16'],
       kubeLinter: ['host-pid'],
       polaris: ['hostPIDSet'],
       checkov: ['CKV_K8S_17'],

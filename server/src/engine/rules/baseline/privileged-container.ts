@@ -20,7 +20,7 @@ export default defineRule({
     references: {
       pss: { level: 'baseline', control: 'Privileged Containers' },
       cis: ['5.2.2'],
-      cisDocker: ['5.4'],
+      cisDocker: ['5.5'],
       kubeLinter: ['privileged-container'],
       polaris: ['runAsPrivileged'],
       checkov: ['CKV_K8S_16'],

@@ -25,7 +25,7 @@ export default defineRule({
       compose: '{{owner}} runs without a seccomp profile (security_opt: {{option}}).',
     },
     references: {
-      cisDocker: ['5.21'],
+      cisDocker: ['5.22'],
       pss: { level: 'baseline', control: 'Seccomp' },
       trivy: ['KSV104'],
       urls: [

@@ -13,7 +13,7 @@ export default defineRule({
       compose: '{{owner}} maps the host device {{device}} into the container.',
     },
     references: {
-      cisDocker: ['5.17'],
+      cisDocker: ['5.18'],
       urls: ['https://docs.docker.com/reference/compose-file/services/#devices'],
     },
   },

@@ -16,7 +16,7 @@ export default defineRule({
       compose: '{{owner}} shares the host user namespace (userns_mode: host): root in it is root on the host.',
     },
     references: {
-      cisDocker: ['5.30'],
+      cisDocker: ['5.31'],
       urls: ['https://docs.docker.com/reference/compose-file/services/#userns_mode', 'https://docs.docker.com/engine/security/userns-remap/'],
     },
   },

@@ -16,7 +16,7 @@ export default defineRule({
       compose: '{{owner}} shares the host UTS namespace (uts: host).',
     },
     references: {
-      cisDocker: ['5.20'],
+      cisDocker: ['5.21'],
       urls: ['https://docs.docker.com/reference/compose-file/services/#uts'],
     },
   },

@@ -4,7 +4,7 @@ import { replaceNode } from '../../fixes/yaml-edit';
 import { asMap, getPair, pairSpan, scalarValue } from '../../views/yaml-node';
 
 /**
- * CIS Docker 5.14: restart `always` (or `unless-stopped`) restarts a failing
+ * CIS Docker 5.15: restart `always` (or `unless-stopped`) restarts a failing
  * container forever. A container that crashes on an attack, or is made to
  * crash, then keeps the host busy; `on-failure` with a maximum number of
  * attempts (the benchmark suggests 5) bounds it.
@@ -23,7 +23,7 @@ export default defineRule({
       deploy: '{{owner}} has a deploy.restart_policy (condition {{condition}}) without max_attempts: it is restarted without limit.',
     },
     references: {
-      cisDocker: ['5.14'],
+      cisDocker: ['5.15'],
       urls: ['https://docs.docker.com/reference/compose-file/services/#restart', 'https://docs.docker.com/reference/compose-file/deploy/#restart_policy'],
     },
   },

@@ -16,7 +16,7 @@ export default defineRule({
     },
     references: {
       cis: ['5.2.12'],
-      cisDocker: ['5.5', '5.31'],
+      cisDocker: ['5.6', '5.32'],
       kubeLinter: ['sensitive-host-mounts', 'docker-sock'],
       checkov: ['CKV_K8S_27'],
       trivy: ['KSV006'],
@@ -45,7 +45,7 @@ export default defineRule({
           const path = normalizeHostPath(volume.source);
           const match = path === undefined ? undefined : matchSensitivePath(path);
           if (!match || path === undefined) continue;
-          const benchmarkItems = { cisDocker: [isRuntimeSocket(match) ? '5.31' : '5.5'] };
+          const benchmarkItems = { cisDocker: [isRuntimeSocket(match) ? '5.32' : '5.6'] };
           ctx.report({ messageId: 'compose', data: { owner: s.owner, path, detail: describeMatch(match) }, at: volume.sourceSpan, container: s.name, benchmarkItems });
         }
       },

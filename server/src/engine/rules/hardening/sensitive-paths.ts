@@ -73,7 +73,7 @@ export function matchSensitivePath(path: string): SensitiveMatch | undefined {
   return undefined;
 }
 
-/** A container runtime's control socket (CIS Docker 5.31 for the Docker socket), rather than a host directory. */
+/** A container runtime's control socket (CIS Docker 5.32 for the Docker socket), rather than a host directory. */
 export function isRuntimeSocket(m: SensitiveMatch): boolean {
   return m.entry.what.includes(RUNTIME_CONTROL);
 }

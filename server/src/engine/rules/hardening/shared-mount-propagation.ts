@@ -21,7 +21,7 @@ export default defineRule({
       compose: '{{owner}} mounts a volume with {{mode}} propagation: mounts made in the container reach the host.',
     },
     references: {
-      cisDocker: ['5.19'],
+      cisDocker: ['5.20'],
       urls: ['https://docs.docker.com/engine/storage/bind-mounts/#configure-bind-propagation'],
     },
   },

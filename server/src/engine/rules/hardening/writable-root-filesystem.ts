@@ -22,7 +22,7 @@ export default defineRule({
       composeWritable: '{{owner}} sets read_only: {{value}}: its root filesystem is writable.',
     },
     references: {
-      cisDocker: ['5.12'],
+      cisDocker: ['5.13'],
       kubeLinter: ['no-read-only-root-fs'],
       polaris: ['notReadOnlyRootFilesystem'],
       checkov: ['CKV_K8S_22'],

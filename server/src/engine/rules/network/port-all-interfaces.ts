@@ -13,7 +13,7 @@ function shortHostIp(spec: string): string | undefined {
 const ALL = new Set(['0.0.0.0', '::', '']);
 
 /**
- * CIS Docker 5.13: a published port without a host IP (`"8080:80"`) is bound
+ * CIS Docker 5.14: a published port without a host IP (`"8080:80"`) is bound
  * on every interface of the host, the public ones included (and Docker's
  * iptables rules bypass a host firewall such as ufw). Name the interface:
  * `127.0.0.1:8080:80`.
@@ -32,7 +32,7 @@ export default defineRule({
       long: '{{owner}} publishes port {{published}} on all host interfaces (no host_ip).',
     },
     references: {
-      cisDocker: ['5.13'],
+      cisDocker: ['5.14'],
       urls: ['https://docs.docker.com/reference/compose-file/services/#ports', 'https://docs.docker.com/engine/network/packet-filtering-firewalls/'],
     },
   },

@@ -18,7 +18,7 @@ export default defineRule({
     fixable: 'suggestion',
     messages: { ...missingMessages('limits'), ...COMPOSE_LIMIT_MESSAGES },
     references: {
-      cisDocker: ['5.11'],
+      cisDocker: ['5.12'],
       kubeLinter: ['unset-cpu-requirements'],
       polaris: ['cpuLimitsMissing'],
       checkov: ['CKV_K8S_11'],

@@ -13,7 +13,7 @@ export default defineRule({
     fixable: 'suggestion',
     messages: { ...missingMessages('limits'), ...COMPOSE_LIMIT_MESSAGES },
     references: {
-      cisDocker: ['5.10'],
+      cisDocker: ['5.11'],
       kubeLinter: ['unset-memory-requirements'],
       polaris: ['memoryLimitsMissing'],
       checkov: ['CKV_K8S_13'],

@@ -7,7 +7,7 @@ import { isNoLimit } from '../../views/compose-values';
 export const SUGGESTED_PIDS_LIMIT = 200;
 
 /**
- * CIS Docker 5.28: a service without `pids_limit` (or
+ * CIS Docker 5.29: a service without `pids_limit` (or
  * `deploy.resources.limits.pids`) can fork without bound: one fork bomb in
  * it exhausts the host's process table.
  */
@@ -25,7 +25,7 @@ export default defineRule({
       none: '{{owner}} sets {{field}}: {{value}}, which Docker treats as no PIDs limit.',
     },
     references: {
-      cisDocker: ['5.28'],
+      cisDocker: ['5.29'],
       urls: ['https://docs.docker.com/reference/compose-file/services/#pids_limit'],
     },
   },

@@ -28,7 +28,7 @@ export default defineRule({
     references: {
       pss: { level: 'restricted', control: 'Privilege Escalation' },
       cis: ['5.2.6'],
-      cisDocker: ['5.25'],
+      cisDocker: ['5.26'],
       kubeLinter: ['privilege-escalation-container'],
       polaris: ['privilegeEscalationAllowed'],
       checkov: ['CKV_K8S_20'],

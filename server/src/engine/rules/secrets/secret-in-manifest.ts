@@ -1,10 +1,12 @@
 import { defineRule } from '../../rule';
-import { judgeSecretValue, secretView } from '../../secrets';
+import { encryptionKeys, judgeSecretValue, secretView } from '../../secrets';
 import { describeEvidence } from './shared';
 
 /**
  * A Secret whose values are written in the manifest: whoever can read the
- * repository can read them (base64 is an encoding, not encryption). One
+ * repository can read them (base64 is an encoding, not encryption). Also an
+ * EncryptionConfiguration whose provider keys (`keys[].secret`) are written
+ * in the file: a committed encryption key defeats encryption at rest. One
  * finding per key, underlined at the key so no editor range shows the value.
  */
 export default defineRule({
@@ -12,12 +14,16 @@ export default defineRule({
     id: 'secret-in-manifest',
     title: 'Secret values committed in a manifest',
     description:
-      'A Secret with data or stringData values in a committed file exposes them to everyone who can read the repository and its history; base64 is an encoding, not encryption. Findings are errors when a value looks like a real credential.',
+      'A Secret with data or stringData values in a committed file exposes them to everyone who can read the repository and its history; base64 is an encoding, not encryption. The same holds for the provider keys (keys[].secret) of an EncryptionConfiguration: a committed encryption key lets anyone who reads the repository decrypt the Secrets stored in etcd and its backups. Findings are errors when a value looks like a real credential or key.',
     defaultSeverity: 'warning',
     category: 'secrets',
     messages: {
       committed: '{{object}} has a committed value for key "{{key}}" ({{field}}); keep Secret values out of version control.',
       credential: '{{object}} key "{{key}}" ({{field}}) {{evidence}}; a real credential is committed with this file.',
+      encryptionKey:
+        'EncryptionConfiguration {{provider}} key "{{name}}" holds what looks like a real encryption key: anyone who reads the repository can decrypt the data stored in etcd; keep the key out of version control (or use a kms v2 provider) and rotate it.',
+      encryptionKeyCommitted:
+        'EncryptionConfiguration {{provider}} key "{{name}}" has a committed secret; an encryption key in version control defeats encryption at rest: keep it out of the repository.',
     },
     references: {
       cis: ['5.4.2'],
@@ -30,6 +36,11 @@ export default defineRule({
   create(ctx) {
     return {
       resource(resource) {
+        for (const key of encryptionKeys(resource)) {
+          const data = { provider: key.provider, name: key.name ?? '(unnamed)' };
+          if (key.level === 'key') ctx.report({ messageId: 'encryptionKey', data, at: key.keySpan, severity: 'error' });
+          else if (key.level === 'committed') ctx.report({ messageId: 'encryptionKeyCommitted', data, at: key.keySpan });
+        }
         const secret = secretView(resource);
         if (!secret) return;
         for (const entry of secret.entries) {

@@ -21,7 +21,7 @@ export default defineRule({
       expose: '{{subject}} exposes port 22 (SSH): EXPOSE {{port}}.',
     },
     references: {
-      cisDocker: ['5.6'],
+      cisDocker: ['5.7'],
       kubeLinter: ['ssh-port'],
       checkov: ['CKV_DOCKER_1'],
       trivy: ['DS004'],
