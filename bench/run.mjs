@@ -9,6 +9,7 @@
 //   node bench/run.mjs --lsp-actions [--lsp-sizes 10000]   (code actions at a finding only, see bench/lsp.mjs)
 //   node bench/run.mjs --lsp-speed [--lsp-speed-part visible|typing|cold]   (issue 21's targets only, see bench/lsp-speed.mjs)
 //   node bench/run.mjs --project [--project-files 5000] [--project-edit-files 200]   (workspace index and kustomize re-lints only, see bench/project.mjs)
+//   node bench/run.mjs --helm [--helm-templates 50] [--helm-runs 15]   (keystroke in a 50-template chart's values.yaml -> publish, see bench/helm.mjs)
 //   node bench/run.mjs --kustomize [--kustomize-files 2000] [--kustomize-runs 3]   (CLI scan of a generated
 //                                 kustomize repo, builds on vs --no-kustomize, see bench/kustomize.mjs; needs `npm run build`)
 //   node bench/run.mjs --relations [--relations-files 2000] [--relations-runs 3]   (CLI scan of a generated repo,
@@ -41,6 +42,7 @@ import { generateManifest } from './generate.mjs';
 import { codeActionBench, lspBench, SERVER } from './lsp.mjs';
 import { speedBench } from './lsp-speed.mjs';
 import { projectBench } from './project.mjs';
+import { helmBench } from './helm.mjs';
 import { kustomizeBench } from './kustomize.mjs';
 import { relationsBench } from './relations.mjs';
 import { cliJobsBench, warmChild } from './cli-jobs.mjs';
@@ -245,6 +247,11 @@ async function parent() {
   if (process.argv.includes('--project')) {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
     await projectBench({ files: Number(argValue('--project-files') ?? 5000), editFiles: Number(argValue('--project-edit-files') ?? 200) });
+    return;
+  }
+  if (process.argv.includes('--helm')) {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first.`);
+    await helmBench({ templates: Number(argValue('--helm-templates') ?? 50), runs: Number(argValue('--helm-runs') ?? 15) });
     return;
   }
   if (process.argv.includes('--lsp-speed')) {

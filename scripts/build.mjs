@@ -72,7 +72,7 @@ const release = { sourcemap: false, minify: true, define: { SHIPSHAPE_TEST_SEAMS
 /**
  * The web bundles run in a browser: no Node module may reach them (the `browserOnly` plugin fails the build), except
  * the few that node-free stand-ins replace (server/src/web/node/). Those are pure path and URL string functions, and
- * the file system and V8 modules that the Node host uses (lsp/node-host.ts) and the web host never calls: their
+ * the file system, zlib and V8 modules that the Node host uses (lsp/node-host.ts) and the web host never calls: their
  * stand-ins throw, so a code path that reached them would show in the log, never read a file.
  */
 const WEB_STAND_INS = {
@@ -82,6 +82,7 @@ const WEB_STAND_INS = {
   'node:fs/promises': 'server/src/web/node/unavailable.ts',
   'node:v8': 'server/src/web/node/unavailable.ts',
   'node:vm': 'server/src/web/node/unavailable.ts',
+  'node:zlib': 'server/src/web/node/unavailable.ts',
 };
 const browserOnly = {
   name: 'browser-only',

@@ -51,6 +51,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'no-config', type: 'boolean', help: 'ignore .shipshape.yaml files', scope: ['scan'] },
   { long: 'no-schema', type: 'boolean', help: 'turn schema validation (the schema-* rules) off, as schemaValidation: false', scope: ['scan'] },
   { long: 'no-kustomize', type: 'boolean', help: 'lint files as they are, without building the kustomizations under the paths', scope: ['scan'] },
+  { long: 'no-helm', type: 'boolean', help: 'lint Helm chart files as they are, without rendering the charts under the paths', scope: ['scan'] },
+  { long: 'helm-values', type: 'string', multiple: true, placeholder: '<file>', help: "a values file to render the charts with, after values.yaml (a file inside a chart's folder applies to that chart only); repeatable", scope: ['scan'] },
+  { long: 'kube-version', type: 'string', placeholder: '<version>', help: 'the Kubernetes version Helm templates see in .Capabilities (default v1.35.0)', scope: ['scan'] },
   { long: 'jobs', short: 'j', type: 'string', placeholder: '<n>', help: 'lint on <n> worker threads (default: one thread per core, this one counted while it builds the project; 1: in this thread only); inputs under 1 MB stay in this thread', scope: ['scan'] },
   { long: 'fix', type: 'boolean', help: 'apply safe fixes in place (atomic write; a file changed meanwhile is left alone), then report what remains', scope: ['scan'] },
   { long: 'fix-dry-run', type: 'boolean', help: 'print the safe fixes as a unified diff on stdout and change nothing', scope: ['scan'] },
@@ -85,6 +88,12 @@ export interface ScanArgs {
   noSchema?: boolean;
   /** --no-kustomize: lint files as they are (no kustomize builds). */
   noKustomize?: boolean;
+  /** --no-helm: lint chart files as they are (no rendering). */
+  noHelm?: boolean;
+  /** --helm-values files (as given, relative to the cwd). */
+  helmValues?: string[];
+  /** --kube-version: .Capabilities.KubeVersion for Helm charts. */
+  kubeVersion?: string;
   /** --fix: apply safe fixes in place; --fix-dry-run: print them as a unified diff. */
   fix?: 'write' | 'dry-run';
   /** --doc-url-base: where the rules' documentation pages are published (SARIF helpUri). */
@@ -252,6 +261,18 @@ function scanArgs(paths: string[], values: Values): ScanArgs {
     args.benchmark = benchmark as BenchmarkId;
   }
   if (values.has('no-kustomize')) args.noKustomize = true;
+  if (values.has('no-helm')) args.noHelm = true;
+  const helmValues = values.get('helm-values');
+  if (helmValues) {
+    if (helmValues.some((v) => v.trim() === '')) throw usage('option --helm-values needs a file name');
+    if (args.noHelm) throw usage('--helm-values and --no-helm cannot be used together');
+    args.helmValues = [...helmValues];
+  }
+  const kubeVersion = one('kube-version');
+  if (kubeVersion !== undefined) {
+    if (!/^v?\d+\.\d+(\.\d+)?$/.test(kubeVersion)) throw usage(`invalid value '${kubeVersion}' for --kube-version: expected a version such as v1.30.0`);
+    args.kubeVersion = kubeVersion.startsWith('v') ? kubeVersion : `v${kubeVersion}`;
+  }
   const jobs = one('jobs');
   if (jobs !== undefined) args.jobs = parseJobs(jobs);
   const docUrlBase = one('doc-url-base');

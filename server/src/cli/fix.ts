@@ -20,7 +20,7 @@ import { CliError, fsReason } from './errors';
 import { terminalSafe } from './format/style';
 import { sourceOf, type InputFile } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
-import { lintSource, scanContext, type ReadStdin } from './scan';
+import { lintSource, scanContext, usesProject, type ReadStdin } from './scan';
 import { unifiedDiff } from './unified-diff';
 import { fixScanProject } from './project-scan';
 
@@ -50,8 +50,8 @@ export interface FixOptions {
 /** `hooks`: the run's rule hooks (see RuleHooks). */
 export function scanAndFix(args: ScanArgs, cwd: string, options: FixOptions, hooks: RuleHooks = {}): FixRun {
   const ctx = scanContext(args, cwd, options.readStdin);
-  if (!args.noKustomize) {
-    const { results, ...project } = fixScanProject(ctx, cwd, options, hooks);
+  if (usesProject(args)) {
+    const { results, ...project } = fixScanProject(ctx, cwd, options, hooks, args);
     return { report: { settings: ctx.settings, ...project, summary: summarize(project.findings) }, results };
   }
   const findings: ReportFinding[] = [];

@@ -49,6 +49,13 @@ their output is linted; each finding is reported at the base or patch line
 that wrote the value, naming the overlays. Patch files are not linted as
 whole objects. --no-kustomize lints every file as it is.
 
+Helm: the charts under the paths (a folder with Chart.yaml) are rendered as
+helm template renders them, in process (no helm binary, no network), with
+values.yaml and the --helm-values files, and their output is linted; each
+finding is reported at the values line that set the value, else at the
+template line. Templates are not linted as plain YAML; a template that does
+not render is a helm-render finding at its line. --no-helm skips rendering.
+
 Benchmarks: --benchmark cis-kubernetes or cis-docker reports the files against
 each item of the CIS Kubernetes Benchmark v1.10.0 or the CIS Docker Benchmark
 v1.7.0, as kube-bench and Docker Bench report a host: PASS, FAIL (with the

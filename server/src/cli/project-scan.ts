@@ -7,7 +7,10 @@
  * `--fix` applies the project's safe fixes (a fix for a finding reported in a
  * patch edits the patch) and writes each changed file as scan.ts's fix does.
  */
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { ScanArgs } from './args';
+import type { HelmProjectOptions } from '../engine/project/helm-lint';
 import type { RuleHooks } from '../engine';
 import { fixProject } from '../engine/project/fix-project';
 import { lintProject, type ProjectLint, type ProjectLintOptions } from '../engine/project/lint-project';
@@ -42,6 +45,7 @@ class ScanProject {
     private readonly cwd: string,
     private readonly hooks: RuleHooks,
     private readonly keep: boolean,
+    private readonly args: ProjectArgs = {},
     private readonly pool?: LintPool,
   ) {
     for (const file of ctx.files) this.inputs.set(toProjectPath(file.path), file);
@@ -50,6 +54,7 @@ class ScanProject {
     this.host = {
       readFile: (path) => (this.inputs.has(path) ? this.source(path).text : disk.readFile(path)),
       readDirectory: (path) => disk.readDirectory(path),
+      gunzip: (path) => disk.gunzip(path),
     };
   }
 
@@ -74,6 +79,8 @@ class ScanProject {
   options(): ProjectLintOptions {
     return {
       ...this.hooks,
+      kustomize: !this.args.noKustomize,
+      helm: helmOptions(this.args, this.cwd),
       root: toProjectPath(this.cwd),
       settingsFor: (path) => this.ctx.settingsFor(this.input(path)),
       // The CLI's lint of a file alone: the engine's findings and a file-encoding finding (from a lint worker when there are some).
@@ -94,27 +101,56 @@ class ScanProject {
     const files: InputFile[] = [];
     const findings: ReportFinding[] = [];
     const name = (build: ProjectPath) => displayPath(fromProjectPath(build), this.cwd);
+
     for (const [path, list] of lint.files) {
       const file = this.input(path);
       files.push(file);
       const text = textOf(path) ?? '';
       const other = (p: ProjectPath) => ({ display: displayPath(fromProjectPath(p), this.cwd), text: textOf(p) ?? '' });
-      for (const f of locateFindings(file, text, list, name, other)) findings.push(f);
+      for (const f of locateFindings(file, text, list, name, other, name)) findings.push(f);
     }
     return { files, findings };
   }
 }
 
+/** The scan options that shape the project: which sources are built, with which Helm values. */
+export type ProjectArgs = Pick<ScanArgs, 'noKustomize' | 'noHelm' | 'helmValues' | 'kubeVersion'>;
+
+/**
+ * The Helm options of a scan: a --helm-values file inside a chart's folder applies to that chart, one outside every
+ * chart to all of them (in the order given).
+ */
+function helmOptions(args: ProjectArgs, cwd: string): false | HelmProjectOptions {
+  if (args.noHelm) return false;
+  const values = (args.helmValues ?? []).map((v) => {
+    const native = resolve(cwd, v);
+    if (!existsSync(native)) throw new CliError(`cannot read --helm-values file '${v}': no such file`);
+    return { path: toProjectPath(native), chart: chartAbove(native) };
+  });
+  return {
+    valuesFiles: (dir) => values.filter((v) => v.chart === undefined || v.chart === dir).map((v) => v.path),
+    ...(args.kubeVersion ? { kubeVersion: args.kubeVersion } : {}),
+  };
+}
+
+/** The chart folder (project path) a file lies in: the nearest folder above it with a Chart.yaml. */
+function chartAbove(file: string): ProjectPath | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'Chart.yaml'))) return toProjectPath(dir);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 /** Lint the scan's files as a project (`pool`: the lint workers, when the scan has some). */
-export function scanProject(ctx: ScanContext, cwd: string, hooks: RuleHooks, pool?: LintPool): { files: InputFile[]; findings: ReportFinding[] } {
-  const project = new ScanProject(ctx, cwd, hooks, false, pool);
+export function scanProject(ctx: ScanContext, cwd: string, hooks: RuleHooks, args: ProjectArgs = {}, pool?: LintPool): { files: InputFile[]; findings: ReportFinding[] } {
+  const project = new ScanProject(ctx, cwd, hooks, false, args, pool);
   const lint = lintProject(project.host, project.paths, project.options());
   return project.report(lint, (path) => project.host.readFile(path));
 }
 
 /** `scan --fix` / `--fix-dry-run` over the project. */
-export function fixScanProject(ctx: ScanContext, cwd: string, options: FixOptions, hooks: RuleHooks): { files: InputFile[]; findings: ReportFinding[]; results: FileFixResult[] } {
-  const project = new ScanProject(ctx, cwd, hooks, true);
+export function fixScanProject(ctx: ScanContext, cwd: string, options: FixOptions, hooks: RuleHooks, args: ProjectArgs = {}): { files: InputFile[]; findings: ReportFinding[]; results: FileFixResult[] } {
+  const project = new ScanProject(ctx, cwd, hooks, true, args);
   // Replacement characters would be written over the bytes they stand for: such files are not fixed.
   const fixed = fixProject(project.host, project.paths, { ...project.options(), canFix: (path) => project.source(path).problem === undefined });
   const results: FileFixResult[] = [];
@@ -154,5 +190,5 @@ export function fixScanProject(ctx: ScanContext, cwd: string, options: FixOption
 }
 
 function withTexts(host: ProjectHost, texts: ReadonlyMap<ProjectPath, string>): ProjectHost {
-  return { readFile: (path) => texts.get(path) ?? host.readFile(path), readDirectory: (path) => host.readDirectory(path) };
+  return { readFile: (path) => texts.get(path) ?? host.readFile(path), readDirectory: (path) => host.readDirectory(path), ...(host.gunzip ? { gunzip: (path: ProjectPath) => host.gunzip!(path) } : {}) };
 }

@@ -38,6 +38,8 @@ export interface ReportFinding {
   related?: Array<{ message: string; start: Position; end: Position; file?: string }>;
   /** The kustomization files (display paths) whose built output has the finding, when a build reported it. */
   kustomizations?: string[];
+  /** For a finding of a rendered Helm chart: the chart's folder and the values files (display paths) it was rendered with. */
+  helm?: { chart: string; values: string[] };
   /** The benchmark items it concerns when narrower than its rule's references (Finding.benchmarkItems). */
   benchmarkItems?: BenchmarkItems;
 }
@@ -75,7 +77,14 @@ function positionsIn(text: string): (offset: number) => Position {
  * Attach positions to a file's findings. `buildName`: a build's display path (see Finding.builds);
  * `other`: the files related locations name (a related location in a file it cannot give is dropped).
  */
-export function locateFindings(file: InputFile, text: string, findings: readonly Finding[], buildName: (path: string) => string = (p) => p, other?: OtherFile): ReportFinding[] {
+export function locateFindings(
+  file: InputFile,
+  text: string,
+  findings: readonly Finding[],
+  buildName: (path: string) => string = (p) => p,
+  other?: OtherFile,
+  displayOf: (path: string) => string = buildName,
+): ReportFinding[] {
   if (findings.length === 0) return [];
   const index = new LineIndex(text);
   const at = positionsIn(text);
@@ -101,6 +110,7 @@ export function locateFindings(file: InputFile, text: string, findings: readonly
       const related = (f.related ?? []).map(relatedOf).filter((x) => x !== undefined);
       if (related.length) r.related = related;
       if (f.builds?.length) r.kustomizations = f.builds.map(buildName);
+      if (f.helm) r.helm = { chart: displayOf(f.helm.chart.replace(/\/Chart\.yaml$/, '')), values: f.helm.values.map(displayOf) };
       if (f.benchmarkItems) r.benchmarkItems = f.benchmarkItems;
       return r;
     });

@@ -88,8 +88,8 @@ export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStd
   try {
     const ctx = scanContext(args, cwd, readStdin);
     const pool = started?.assign(ctx.files, ctx.settingsFor) ? started : undefined;
-    if (!args.noKustomize) {
-      const project = scanProject(ctx, cwd, hooks, pool);
+    if (usesProject(args)) {
+      const project = scanProject(ctx, cwd, hooks, args, pool);
       return { settings: ctx.settings, ...project, summary: summarize(project.findings) };
     }
     const findings: ReportFinding[] = [];
@@ -108,6 +108,11 @@ export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStd
   } finally {
     started?.close();
   }
+}
+
+/** Whether the scan lints a project (kustomize builds or Helm charts), not each file alone. */
+export function usesProject(args: ScanArgs): boolean {
+  return !args.noKustomize || !args.noHelm;
 }
 
 /** A file's findings: the engine's, after a file-encoding finding when its bytes did not decode cleanly. */

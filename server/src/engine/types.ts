@@ -87,6 +87,11 @@ export interface Finding {
    * The finding is reported where its value was written (a base, a patch).
    */
   builds?: string[];
+  /**
+   * For a finding in a rendered Helm chart (engine/project/helm-lint.ts): the chart's Chart.yaml and
+   * the values files it was rendered with (project paths, in the order applied).
+   */
+  helm?: { chart: string; values: string[] };
   /** The benchmark items it concerns, when narrower than its rule's references (ReportDescriptor.benchmarkItems). */
   benchmarkItems?: BenchmarkItems;
 }

@@ -5,6 +5,7 @@
  * POSIX; on Windows `C:\repo\x.yaml` is `/C:/repo/x.yaml`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { sep } from 'node:path';
 import type { DirectoryEntry, ProjectHost, ProjectPath } from '../engine/project/types';
 import { decodeText } from './text-encoding';
@@ -22,7 +23,19 @@ export function fromProjectPath(path: ProjectPath): string {
   return path.replace(/^\/(?=[A-Za-z]:)/, '').split('/').join(sep);
 }
 
+/** Packaged charts larger than this (compressed, or unpacked) are not read. */
+const MAX_GZIP = 20 * 1024 * 1024;
+
 export class DiskProjectHost implements ProjectHost {
+  gunzip(path: ProjectPath): Uint8Array | undefined {
+    try {
+      const bytes = readFileSync(fromProjectPath(path));
+      return bytes.length > MAX_GZIP ? undefined : gunzipSync(bytes, { maxOutputLength: MAX_GZIP });
+    } catch {
+      return undefined;
+    }
+  }
+
   readFile(path: ProjectPath): string | undefined {
     try {
       return decodeText(readFileSync(fromProjectPath(path))).text;

@@ -25,6 +25,7 @@ import type { EngineSettings, Finding, RuleHooks } from '../engine';
 import { buildKustomization, isKustomizationFile } from '../engine/project/kustomize/build';
 import { fileKindOf } from '../engine/file-kind';
 import { lintProject } from '../engine/project/lint-project';
+import { chartDirOf } from '../engine/project/helm-lint';
 import type { RelationResult } from '../engine/project/relations';
 import type { CustomWorkloads } from '../engine/views/workloads';
 import { basenameOf, dirnameOf } from '../engine/project/paths';
@@ -62,6 +63,7 @@ export function diskFiles(): WorkspaceFiles {
   return {
     readFile: (path) => disk.readFile(path),
     readDirectory: (path) => disk.readDirectory(path),
+    gunzip: (path) => disk.gunzip(path),
     list: async (dir) => {
       try {
         return (await readdir(dir, { withFileTypes: true })).map((e) => ({ name: e.name, directory: e.isDirectory(), file: e.isFile() }));
@@ -118,6 +120,8 @@ export class ProjectIndex {
         return text ?? disk.readFile(path);
       },
       readDirectory: (path) => disk.readDirectory(path),
+      // Packaged subcharts (charts/*.tgz) are read where the files' host can decompress (not in the browser).
+      ...(disk.gunzip ? { gunzip: (path: ProjectPath) => disk.gunzip?.(path) } : {}),
     };
   }
 
@@ -215,9 +219,17 @@ export class ProjectIndex {
     return [...this.builds.keys()].filter((f) => !included.has(f));
   }
 
-  /** The root kustomizations whose builds read `path` (empty: lint the file alone). */
+  /** The root kustomizations whose builds read `path`, and the Chart.yaml of a Helm chart it belongs to (empty: lint the file alone). */
   rootsOf(path: ProjectPath): ProjectPath[] {
-    return [...(this.byInput.get(path) ?? [])];
+    const roots = [...(this.byInput.get(path) ?? [])];
+    const chart = this.chartOf(path);
+    return chart === undefined ? roots : [...roots, chart];
+  }
+
+  /** The Chart.yaml of the Helm chart a file belongs to (a template, a values file, Chart.yaml), rendered with it. */
+  private chartOf(path: ProjectPath): ProjectPath | undefined {
+    const dir = chartDirOf(this.host, path);
+    return dir === undefined ? undefined : `${dir}/Chart.yaml`;
   }
 
   /** The indexed folder holding `path` (build names in messages are relative to it). */
@@ -267,6 +279,9 @@ export class ProjectIndex {
       }
     };
     collect(new Set(this.rootsOf(path)));
+    // The open files of the same Helm chart render with the changed template or values file.
+    const chart = this.chartOf(path);
+    if (chart !== undefined) for (const [open, uri] of this.open) if (open !== path && this.chartOf(open) === chart) out.add(uri);
     const kind = isKustomizationFile(basenameOf(path)) ? undefined : fileKindOf(path);
     if (structural && this.ready && (kind === 'yaml' || kind === 'dockerfile')) {
       const list = kind === 'yaml' ? this.yaml : this.dockerfiles;

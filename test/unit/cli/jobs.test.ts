@@ -5,7 +5,7 @@
 // threshold (the fixture tree is far below 1 MB) and makes the CLI say on stderr what the pool did.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FORMATS } from '../../../server/src/cli/args';
@@ -84,6 +84,29 @@ test('a large YAML file is linted in parts on the workers: the same findings, no
   assert.ok(findings.some((f) => f.file === 'large.yaml' && f.ruleId === 'yaml-syntax'));
   const templated = findings.filter((f) => f.file === 'templated.yaml').map((f) => f.ruleId);
   assert.ok(templated.includes('helm-template') && !templated.includes('yaml-syntax') && !templated.includes('privileged-container'), templated.join());
+});
+
+test('a folder holding a Helm chart: the same report on the pool; the templates are judged as the rendered chart only', () => {
+  const dir = join(tmp, 'with-chart');
+  cpSync(join(ROOT, 'test/fixtures/helm-lint/privileged'), join(dir, 'chart'), { recursive: true });
+  cpSync(join(ROOT, 'examples/insecure'), join(dir, 'plain'), { recursive: true });
+  for (const format of ['json', 'sarif', 'text']) {
+    const one = runCli(['scan', '.', '--format', format, '--jobs', '1'], { cwd: dir });
+    const two = runCli(['scan', '.', '--format', format, '--jobs', '2'], { cwd: dir, env: POOL });
+    assert.match(poolLines(two.stderr)[0] ?? '', /^shipshape: pool: 2 workers, \d+ jobs, \d+ files/, two.stderr);
+    assert.equal(two.stdout, one.stdout, format);
+    assert.equal(two.status, one.status);
+  }
+  const report = jsonOf(runCli(['scan', '.', '--format', 'json', '--jobs', '2'], { cwd: dir, env: POOL }));
+  // The workers lint the templates alone too; the project pass keeps only their text findings (none here): every
+  // finding in a template comes from the rendered chart (or is a template that does not render), none is a plain-YAML one.
+  const inTemplates = report.findings.filter((f: { file: string }) => f.file.startsWith('chart/templates/'));
+  assert.ok(inTemplates.length > 0);
+  for (const f of inTemplates) assert.ok(f.ruleId === 'helm-render' || f.helm, `${f.file} ${f.ruleId}`);
+  assert.ok(!inTemplates.some((f: { ruleId: string }) => f.ruleId === 'helm-template' || f.ruleId === 'yaml-syntax'));
+  const priv = report.findings.filter((f: { ruleId: string; file: string }) => f.ruleId === 'privileged-container' && f.file.startsWith('chart/'));
+  assert.deepEqual(priv.map((f: { file: string; helm?: unknown }) => [f.file, f.helm]), [['chart/values.yaml', { chart: 'chart', values: ['chart/values.yaml'] }]]);
+  assert.ok(report.findings.some((f: { file: string }) => f.file.startsWith('plain/')), 'the plain manifests are linted');
 });
 
 test('--jobs takes a whole number from 1; anything else exits 2 with a clear message', () => {

@@ -134,7 +134,7 @@ test('json: --list-rules lists every registered rule and validates against the s
     severity: 'error',
     fixable: 'suggestion',
     docs: 'docs/rules/privileged-container.md',
-    benchmarks: { cis: ['5.2.2'], cisDocker: ['5.4'] },
+    benchmarks: { cis: ['5.2.2'], cisDocker: ['5.5'] },
   });
   // --profile and --rule change the effective severity shown.
   const baseline = jsonOf(runCli(['scan', '--list-rules', '-f', 'json', '--profile', 'baseline', '--rule', 'privileged-container=warning']));

@@ -73,7 +73,7 @@ test('sarif: the privileged result and its rule descriptor', () => {
       },
     ],
     // The benchmark items the finding concerns (its rule's, unless the finding narrows them).
-    properties: { cis: ['5.2.2'], cisDocker: ['5.4'] },
+    properties: { cis: ['5.2.2'], cisDocker: ['5.5'] },
   });
   const rule = run.tool.driver.rules[ruleIndex];
   const meta = getRule('privileged-container')!.meta;
@@ -86,8 +86,8 @@ test('sarif: the privileged result and its rule descriptor', () => {
   assert.match(rule.help.text, /CIS Kubernetes Benchmark v1\.10\.0: 5\.2\.2 Minimize the admission of privileged containers/);
   assert.match(rule.help.markdown, /^\*\*Privileged container\*\*/);
   assert.match(rule.help.markdown, /Pod Security Standards: Baseline, "Privileged Containers"/);
-  assert.deepEqual(rule.properties, { tags: ['security', 'kubernetes', 'pod-security-baseline'], category: 'pod-security-baseline', profile: 'baseline', 'security-severity': '8.0', cis: ['5.2.2'], cisDocker: ['5.4'] });
-  assert.match(rule.help.text, /CIS Docker Benchmark v1\.7\.0: 5\.4 Ensure that privileged containers are not used/);
+  assert.deepEqual(rule.properties, { tags: ['security', 'kubernetes', 'pod-security-baseline'], category: 'pod-security-baseline', profile: 'baseline', 'security-severity': '8.0', cis: ['5.2.2'], cisDocker: ['5.5'] });
+  assert.match(rule.help.text, /CIS Docker Benchmark v1\.7\.0: 5\.5 Ensure that privileged containers are not used/);
   // No helpUri without --doc-url-base: never a path on the scanning machine. The help is in the log.
   assert.equal('helpUri' in rule, false);
   assert.match(rule.help.text, /Documentation: docs\/rules\/privileged-container\.md in the shipshape package\.$/);

@@ -19,13 +19,13 @@ async function hoverAt(line: number, character: number, version = 1): Promise<st
 
 test('on a finding: its rule\'s items with titles, per benchmark', async () => {
   const value = await hoverAt(3, 6);
-  assert.match(value!, /`host-pid`: CIS Kubernetes Benchmark v1\.10\.0: 5\.2\.3 .*; CIS Docker Benchmark v1\.7\.0: 5\.15 Ensure that the host's process namespace is not shared/);
+  assert.match(value!, /`host-pid`: CIS Kubernetes Benchmark v1\.10\.0: 5\.2\.3 .*; CIS Docker Benchmark v1\.7\.0: 5\.16 Ensure that the host's process namespace is not shared/);
 });
 
-test('a finding that narrows its items shows those only (the Docker socket: 5.31)', async () => {
+test('a finding that narrows its items shows those only (the Docker socket: 5.32)', async () => {
   const value = await hoverAt(5, 10);
-  assert.match(value!, /`sensitive-host-path`: .*CIS Docker Benchmark v1\.7\.0: 5\.31 Ensure that the Docker socket is not mounted inside any containers/);
-  assert.doesNotMatch(value!, /5\.5 /);
+  assert.match(value!, /`sensitive-host-path`: .*CIS Docker Benchmark v1\.7\.0: 5\.32 Ensure that the Docker socket is not mounted inside any containers/);
+  assert.doesNotMatch(value!, /5\.6 /);
 });
 
 test('nothing where no finding is, or when the lint is of another version', async () => {

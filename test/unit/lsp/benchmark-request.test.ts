@@ -37,7 +37,7 @@ test('a workspace report as Markdown: failing items with file:line, unsaved text
     assert.match(result.markdown, /^# CIS Docker Benchmark v1\.7\.0\n/);
     assert.match(result.markdown, /Files of the workspace checked: 2/);
     assert.match(result.markdown, /\| \*\*FAIL\*\* \| 2\.2 \| .* \| docker\/daemon\.json:2:3 `docker-daemon-icc`/);
-    assert.match(result.markdown, /\| \*\*FAIL\*\* \| 5\.20 \| .* \| compose\.yaml:4:5 `host-uts`/);
+    assert.match(result.markdown, /\| \*\*FAIL\*\* \| 5\.21 \| .* \| compose\.yaml:4:5 `host-uts`/);
     assert.match(result.markdown, /\| PASS \| 2\.18 \|/, 'node_modules is not walked');
     assert.match(result.markdown, /\| N\/A \| 4\.7 \|/, 'the ignored Dockerfile is not read');
     assert.match(result.totals, /^\d+ PASS, \d+ FAIL, \d+ N\/A, \d+ MANUAL, \d+ HOST-ONLY$/);

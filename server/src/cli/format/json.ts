@@ -33,6 +33,7 @@ export function formatJson(report: ScanReport): string {
       ...(f.container !== undefined ? { container: f.container } : {}),
       ...(f.related ? { related: f.related } : {}),
       ...(f.kustomizations ? { kustomizations: f.kustomizations } : {}),
+      ...(f.helm ? { helm: f.helm } : {}),
       ...(f.benchmarkItems ? { benchmarkItems: f.benchmarkItems } : {}),
     })),
     ...(report.benchmark ? { benchmark: report.benchmark } : {}),

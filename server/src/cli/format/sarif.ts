@@ -142,11 +142,12 @@ function benchmarkProperties(refs: { cis?: readonly string[]; cisDocker?: readon
   return { ...(refs.cis?.length ? { cis: [...refs.cis] } : {}), ...(refs.cisDocker?.length ? { cisDocker: [...refs.cisDocker] } : {}) };
 }
 
-/** A result's properties: the kustomizations whose output has it, and the benchmark items it concerns. */
+/** A result's properties: the kustomizations whose output has it, the Helm chart and values it was rendered with, and the benchmark items it concerns. */
 function resultProperties(f: ReportFinding) {
   const meta = getRule(f.ruleId)?.meta;
   const properties = {
     ...(f.kustomizations ? { kustomizations: f.kustomizations } : {}),
+    ...(f.helm ? { helm: f.helm } : {}),
     ...benchmarkProperties({ cis: findingBenchmarkItems(f, meta, 'cis'), cisDocker: findingBenchmarkItems(f, meta, 'cisDocker') }),
   };
   return Object.keys(properties).length > 0 ? { properties } : {};

@@ -29,6 +29,7 @@ export interface ShipshapeConfig {
   allowAnnotationExemptions?: boolean;
   allowInlineSuppressions?: boolean;
   schemaValidation?: boolean;
+  helm?: { valuesFiles?: string[]; kubeVersion?: string };
 }
 
 export interface ConfigProblem {
@@ -248,6 +249,7 @@ export function applyConfig(base: EngineSettings, config: ShipshapeConfig, relPa
       allowInlineSuppressions: config.allowInlineSuppressions ?? base.allowInlineSuppressions,
       exemptions,
       fixDefaults: base.fixDefaults,
+      ...(config.helm ?? base.helm ? { helm: config.helm ?? base.helm } : {}),
     },
   };
 }

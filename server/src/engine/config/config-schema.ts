@@ -111,6 +111,23 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): Schema {
         type: 'boolean',
         description: 'Validate Kubernetes objects against the schemas of the built-in kinds. Default true.',
       },
+      helm: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'How Helm charts are rendered (docs/helm.md).',
+        properties: {
+          valuesFiles: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description: 'Values files, relative to each chart\'s folder (e.g. "ci/prod-values.yaml"), applied after values.yaml where the chart has them. --helm-values replaces them.',
+          },
+          kubeVersion: {
+            type: 'string',
+            pattern: '^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$',
+            description: 'The Kubernetes version templates see in .Capabilities.KubeVersion (default v1.35.0). --kube-version wins.',
+          },
+        },
+      },
     },
   };
 }

@@ -36,6 +36,14 @@ export interface EngineSettings {
   exemptions: readonly Exemption[];
   /** Values quick fixes write (`fixes.defaultResources` in the raw settings). */
   fixDefaults: FixDefaults;
+  /** Helm charts (`helm` in `.shipshape.yaml`): values files relative to each chart's folder, and the Kubernetes version of .Capabilities. */
+  helm?: HelmSettings;
+}
+
+export interface HelmSettings {
+  /** Values files (chart-relative, e.g. `ci/prod-values.yaml`) applied after values.yaml, where the chart has them. */
+  valuesFiles?: readonly string[];
+  kubeVersion?: string;
 }
 
 

@@ -17,6 +17,10 @@ export interface RenderOptions {
   /** Kubernetes version for .Capabilities (Helm 4.1's default: v1.35.0). */
   kubeVersion?: string;
   limits?: Partial<Limits>;
+  /** Record the values each action read (OutputSegment.reads), for provenance (helm/provenance.ts). */
+  trace?: boolean;
+  /** The positions table to record values positions in (override maps read into it keep theirs). */
+  positions?: ValuePositions;
 }
 
 
@@ -49,25 +53,30 @@ export interface ChartRender {
  * Puts user values (a -f file) over the chart's values as Helm does: maps merge key by key, anything else replaces,
  * and `null` deletes a key the chart sets (a `null` for a key the chart does not set stays, as in Helm).
  */
-export function coalesceValues(dst: GoMap, src: GoMap, depth = 0): void {
+export function coalesceValues(dst: GoMap, src: GoMap, depth = 0, positions?: ValuePositions): void {
   if (depth > 1000) return;
   for (const [k, v] of src) {
     const d = dst.get(k);
     if (v === null && dst.has(k)) dst.delete(k);
-    else if (v instanceof Map && d instanceof Map) coalesceValues(d, v, depth + 1);
-    else dst.set(k, v);
+    else if (v instanceof Map && d instanceof Map) coalesceValues(d, v, depth + 1, positions);
+    else {
+      dst.set(k, v);
+      // The entry now says where the override wrote it.
+      const at = positions?.get(src)?.entries.get(k);
+      if (at) positions?.get(dst)?.entries.set(k, at);
+    }
   }
 }
 
 /** Renders a chart; never throws for chart content. */
 export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: GoMap[] = []): ChartRender {
-  const positions: ValuePositions = new WeakMap();
+  const positions: ValuePositions = opts.positions ?? new WeakMap();
   const meta = chartMetadata(files.get('Chart.yaml'));
   if ('error' in meta) return { chartName: '', templates: [], error: meta.error, values: new Map(), positions };
   const read = readValues(files.get('values.yaml') ?? '', 'values.yaml', positions);
   const base: ChartRender = { chartName: meta.name, templates: [], values: read.value, positions };
   if (read.error) return { ...base, error: { message: read.error.message, file: 'values.yaml', offset: read.error.offset } };
-  for (const o of overrides) coalesceValues(read.value, o);
+  for (const o of overrides) coalesceValues(read.value, o, 0, positions);
   mapTypes.set(read.value, 'common.Values');
   const set = new TemplateSet();
   const templateFiles = [...files.keys()].filter((p) => p.startsWith('templates/'));
@@ -91,6 +100,7 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
     ['Subcharts', new Map()],
   ]);
   const budget = newBudget(opts.limits);
+  if (opts.trace) budget.reads = [];
   const templates: RenderedTemplate[] = [];
   for (const t of order) {
     if (t.file.split('/').pop()!.startsWith('_')) continue;

@@ -101,10 +101,14 @@ export class Executor {
         this.write(n.text, n.pos);
         return;
       case 'action': {
+        const reads = this.budget.reads;
+        const mark = reads?.length ?? 0;
+        const segs = this.segments.length;
         const v = this.pipeline(dot, n.pipe);
         if (n.pipe.decl.length === 0) {
           this.at(n.pipe.pos, '');
           this.print(v, n.pipe);
+          if (reads && this.segments.length > segs) this.segments[this.segments.length - 1]!.reads = reads.slice(mark);
         }
         return;
       }
@@ -331,6 +335,7 @@ export class Executor {
     } else if (recv instanceof Map) {
       if (hasArgs) throw this.fail(`${name} is not a method but has arguments`);
       const v = recv.get(name);
+      this.budget.reads?.push({ map: recv, key: name });
       return v === undefined ? null : v;
     }
     throw this.fail(`can't evaluate field ${name} in type ${viaMap ? 'interface {}' : typeName(recv)}`);

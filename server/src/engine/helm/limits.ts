@@ -41,6 +41,14 @@ export interface OutputSegment {
   out: number;
   file: string;
   src: number;
+  /** For an action, when the budget records reads: the map entries its pipeline read (include and tpl calls included). */
+  reads?: FieldRead[];
+}
+
+/** A map entry a template read (`.Values.a.b` reads `b` of the map at `.Values.a`): provenance looks up its position. */
+export interface FieldRead {
+  map: Map<string, GoValue>;
+  key: string;
 }
 
 class BreakSignal {}
@@ -54,6 +62,8 @@ export interface Budget {
   steps: number;
   depth: number;
   limits: Limits;
+  /** When set, every map entry a field chain reads is appended (helm/provenance.ts); actions' segments take theirs. */
+  reads?: FieldRead[];
 }
 
 export function newBudget(limits: Partial<Limits> = {}): Budget {

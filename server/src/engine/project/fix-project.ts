@@ -25,7 +25,7 @@ export interface ProjectFixResult {
   lint: ProjectLint;
 }
 
-const PARSE_RULES = new Set(['yaml-syntax', 'dockerfile-syntax', 'helm-template']);
+const PARSE_RULES = new Set(['yaml-syntax', 'dockerfile-syntax', 'helm-template', 'helm-render']);
 const parseErrors = (findings: readonly Finding[] | undefined): number => (findings ?? []).filter((f) => PARSE_RULES.has(f.ruleId)).length;
 
 /** The safe fixes of a file's findings, in file order, that do not overlap. */
@@ -44,6 +44,7 @@ export function fixProject(host: ProjectHost, files: readonly ProjectPath[], opt
   const edited: ProjectHost = {
     readFile: (path) => texts.get(path) ?? host.readFile(path),
     readDirectory: (path) => host.readDirectory(path),
+    ...(host.gunzip ? { gunzip: (path: ProjectPath) => host.gunzip!(path) } : {}),
   };
   let lint = lintProject(edited, files, options);
   for (let round = 0; round < maxRounds; round++) {

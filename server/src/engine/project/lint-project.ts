@@ -33,13 +33,15 @@ import { clampToLine } from '../text';
 import { findingFixes, type Finding, type Fix, type LazyFixes, type Span } from '../types';
 import { buildKustomization, isKustomizationFile } from './kustomize/build';
 import { lintBuiltObject, type MappedFinding } from './map-findings';
-import { basenameOf, dirnameOf, relativePath } from './paths';
+import { basenameOf, dirnameOf, normalizePath, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
 import { child, ProjectIndex, text as scalarText } from './index';
 import { crdNodeWorkloads, customWorkloads, textWorkloads } from './crd-workloads';
 import type { CustomWorkloads } from '../views/workloads';
 import { BuiltImages, composeLinks, fileLinks, mayBeCompose, skaffoldLinks } from './images/built-images';
 import type { ImageLink } from './images/types';
+import { buildCharts, lintHelmBuild, type HelmProjectOptions } from './helm-lint';
+import type { HelmBuild } from '../helm/chart-build';
 import { applyRelations, replacedBuilds, runRelationRules, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {
@@ -55,6 +57,8 @@ export interface ProjectLintOptions extends RuleHooks {
   kustomize?: boolean;
   /** Run the relation rules over the project index (default true). */
   relations?: boolean;
+  /** Render the Helm charts (default: yes, with their values.yaml only); false: their files are linted alone. */
+  helm?: false | HelmProjectOptions;
   /**
    * The relation judgement of a larger project these files belong to (the
    * editor's workspace, see lsp/project-relations.ts): applied to the files
@@ -75,6 +79,8 @@ export interface ProjectLint {
   builds: KustomizeBuild[];
   /** The project index the relation rules read (undefined when they did not run). */
   index?: ProjectIndex;
+  /** The rendered Helm charts. */
+  charts?: HelmBuild[];
 }
 
 /** Rules of findings about a file's text, kept when its objects are judged by a build. */
@@ -138,7 +144,10 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     for (const p of b.patches) patches.add(p);
   }
 
-  const index = options.relations === false || options.relationResult ? undefined : projectIndex(files, roots, sources, patches, options, host);
+  // Helm charts are rendered here (their templates are not plain YAML: neither indexed nor judged alone).
+  const charts = options.helm === false ? [] : buildCharts(host, files, withConfiguredHelm(options.helm ?? {}, options, host));
+  const templates = new Set(charts.flatMap((c) => [...c.templates]));
+  const index = options.relations === false || options.relationResult ? undefined : projectIndex(files, roots, sources, new Set([...patches, ...templates]), options, host);
   // Custom resources whose CRD embeds a pod are workloads (crd-workloads.ts): for the builds' objects and the files alike.
   const workloads = options.workloads ?? index?.customWorkloads() ?? filesWorkloads(files, roots, host);
   const hooks = { ...options, workloads };
@@ -169,6 +178,7 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     }
   }
 
+  const helm = helmFindings(charts, hooks, readText);
   const relations: RelationResult = options.relationResult ?? (index ? runRelationRules(index, { ...options, projectSettings: projectSettings(files, options), readText }) : { findings: [], replaced: [] });
   if (relations.replaced.length) {
     for (const [file, inFile] of mapped) {
@@ -191,21 +201,59 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
 
   const out = new Map<ProjectPath, Finding[]>();
   const given = new Set(files);
-  const order = [...files, ...[...new Set([...mapped.keys(), ...related.keys()])].filter((f) => !given.has(f)).sort()];
+  const order = [...files, ...[...new Set([...mapped.keys(), ...related.keys(), ...helm.files.keys()])].filter((f) => !given.has(f)).sort()];
   for (const path of order) {
     const settings = options.settingsFor(path);
     // Not kept in `texts`: a file no build read is dropped after its lint.
     const text = texts.has(path) ? texts.get(path) : host.readFile(path);
     if (!settings || text === undefined) continue;
-    const alone = given.has(path) ? lintAlone(path, text, settings, workloads) : [];
+    const alone = helm.alone(path, given.has(path) ? lintAlone(path, text, settings, workloads) : []);
     const fromBuilds = [...(mapped.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
     const judged = patches.has(path) || sources.has(path) || fromBuilds.length > 0;
     const combined = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
     const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
     const findings = applyRelations(relations, path, text, combined, fromRelations, settings);
-    out.set(path, withStandaloneFixes(path, text, settings, findings, workloads));
+    const fromCharts = helm.files.get(path);
+    const all = withStandaloneFixes(path, text, settings, findings, workloads);
+    out.set(path, fromCharts ? [...all, ...fromCharts].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)) : all);
   }
-  return { files: out, builds: roots, ...(index ? { index } : {}) };
+  return { files: out, builds: roots, ...(index ? { index } : {}), ...(charts.length ? { charts } : {}) };
+}
+
+/**
+ * Helm options with the `.shipshape.yaml` `helm` settings of each chart's Chart.yaml where the caller gave none
+ * (values files relative to the chart's folder, those the chart has).
+ */
+function withConfiguredHelm(helm: HelmProjectOptions, options: ProjectLintOptions, host: ProjectHost): HelmProjectOptions {
+  return {
+    ...helm,
+    valuesFiles: (dir) => {
+      const given = helm.valuesFiles?.(dir);
+      if (given && given.length > 0) return given;
+      const configured = options.settingsFor(`${dir}/Chart.yaml`)?.helm?.valuesFiles ?? [];
+      return configured.map((v) => normalizePath(`${dir}/${v}`)).filter((p) => host.readFile(p) !== undefined);
+    },
+    kubeVersionOf: (dir) => helm.kubeVersion ?? options.settingsFor(`${dir}/Chart.yaml`)?.helm?.kubeVersion,
+  };
+}
+
+/**
+ * The charts' findings by file, and how a file's own lint is replaced: a template of a chart keeps only its text
+ * findings (it is judged as the rendered chart), and its "not checked" note goes where it rendered.
+ */
+function helmFindings(charts: readonly HelmBuild[], options: ProjectLintOptions, readText: (path: ProjectPath) => string | undefined) {
+  const files = new Map<ProjectPath, Finding[]>();
+  const templates = new Set<ProjectPath>();
+  const rendered = new Set<ProjectPath>();
+  for (const chart of charts) {
+    for (const t of chart.templates) templates.add(t);
+    for (const t of chart.rendered) rendered.add(t);
+    for (const [file, list] of lintHelmBuild(chart, options.settingsFor, readText, options)) files.set(file, [...(files.get(file) ?? []), ...list]);
+  }
+  const helmNote = SYNTAX_RULES.helmTemplate.meta.id;
+  const alone = (path: ProjectPath, findings: Finding[]): Finding[] =>
+    templates.has(path) ? findings.filter((f) => isTextFinding(f) && f.ruleId !== SYNTAX_RULES.helmRender.meta.id && !(f.ruleId === helmNote && rendered.has(path))) : findings;
+  return { files, templates, alone };
 }
 
 /** The custom workloads of the given YAML files' CRDs and the root builds' (without an index: relation rules off). */

@@ -18,7 +18,7 @@ import { lintText } from '../lint';
 import type { CustomWorkloads } from '../views/workloads';
 import type { RuleHooks } from '../run-rule';
 import { clampToLine } from '../text';
-import type { Finding, RelatedLocation, Span } from '../types';
+import type { Finding, LazyFixes, RelatedLocation, Span } from '../types';
 import { basenameOf } from './paths';
 import type { BuiltObject, Origin, ProjectPath } from './types';
 
@@ -154,8 +154,19 @@ function patchContext(written: Origin | undefined, file: ProjectPath, readText: 
   };
   if (written?.overrides) add(written.overrides, written.overrides.via ? 'overrides the value an earlier patch wrote here' : "overrides the base's value here");
   if (written?.appliedBy) add(written.appliedBy, 'the patch is applied here');
+  if (written?.renderedAt) add(written.renderedAt, 'the template renders the value here');
   return out;
 }
+
+/** The origin of the node at an offset of the serialised text (and the scalar's range there when it is one). */
+export interface BuiltOrigin {
+  origin: Origin;
+  own: boolean;
+  scalarRange?: [number, number];
+}
+
+/** Maps a finding's fixes (on the serialised text) to the file the finding is reported in; undefined: no fixes. */
+export type FixMapper = (built: Finding, originAt: (offset: number) => BuiltOrigin | undefined, file: ProjectPath, text: string) => LazyFixes | undefined;
 
 /**
  * Lint one built object and map its findings to the files that wrote their
@@ -169,9 +180,10 @@ export function lintBuiltObject(
   settings: EngineSettings,
   readText: (file: ProjectPath) => string | undefined,
   hooks: RuleHooks & { workloads?: CustomWorkloads } = {},
+  mapFixes?: FixMapper,
 ): MappedFinding[] {
   const text = lintableText(object);
-  const findings = lintText(text, 'yaml', { ...hooks, settings, fileName: basenameOf(object.source.file) });
+  const findings = lintText(text, 'yaml', { ...hooks, settings, fileName: basenameOf(object.source.file), ...(mapFixes ? { fixSources: Infinity } : {}) });
   if (findings.length === 0) return [];
   const parsed = parseDocument(text, { keepSourceTokens: false }).contents;
   return findings.map((f) => {
@@ -183,6 +195,12 @@ export function lintBuiltObject(
     }
     related.push(...patchContext(at.written, at.file, readText));
     const { fixes: _built, related: _related, ...rest } = f;
-    return { file: at.file, finding: { ...rest, span: at.span, ...(related.length ? { related } : {}) } };
+    const originAt = (offset: number): BuiltOrigin | undefined => {
+      const located = locate(parsed, object.node, offset);
+      const found = originOf(object, located);
+      return found && { ...found, ...(located.scalarRange ? { scalarRange: located.scalarRange } : {}) };
+    };
+    const fixes = mapFixes?.(f, originAt, at.file, text);
+    return { file: at.file, finding: { ...rest, span: at.span, ...(related.length ? { related } : {}), ...(fixes ? { fixes } : {}) } };
   });
 }

@@ -22,6 +22,8 @@ export interface ProjectHost {
   readFile(path: ProjectPath): string | undefined;
   /** The entries of a directory (names, not paths), or undefined when it is not a directory. */
   readDirectory(path: ProjectPath): readonly DirectoryEntry[] | undefined;
+  /** A gzip file's decompressed bytes (a packaged Helm chart), or undefined; hosts without zlib leave it out. */
+  gunzip?(path: ProjectPath): Uint8Array | undefined;
 }
 
 export interface DirectoryEntry {
@@ -45,6 +47,8 @@ export interface Origin {
   appliedBy?: { file: ProjectPath; span: Span };
   /** For a value a patch wrote over another value: where the replaced value was written. */
   overrides?: Origin;
+  /** For a value a Helm chart's values set: the template line that rendered it (helm/provenance.ts). */
+  renderedAt?: { file: ProjectPath; span: Span };
 }
 
 /**

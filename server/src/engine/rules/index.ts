@@ -31,8 +31,9 @@ import unusedSuppression from './syntax/unused-suppression';
 import invalidConfig from './syntax/invalid-config';
 import internalError from './syntax/internal-error';
 import kustomizeBuild from './syntax/kustomize-build';
+import helmRender from './syntax/helm-render';
 
-export const SYNTAX_RULES = { yamlSyntax, jsonSyntax, helmTemplate, binaryFile, fileEncoding, unusedSuppression, invalidConfig, internalError, kustomizeBuild } as const;
+export const SYNTAX_RULES = { yamlSyntax, jsonSyntax, helmTemplate, binaryFile, fileEncoding, unusedSuppression, invalidConfig, internalError, kustomizeBuild, helmRender } as const;
 
 export const RULES: readonly Rule[] = [
   ...baselineRules,
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   invalidConfig,
   internalError,
   kustomizeBuild,
+  helmRender,
 ];
 
 const byId = new Map<string, Rule>(RULES.map((r) => [r.meta.id, r]));

@@ -1,5 +1,5 @@
 /**
- * Stand-in for node:fs, node:fs/promises, node:v8 and node:vm in the web bundle (scripts/build.mjs):
+ * Stand-in for node:fs, node:fs/promises, node:v8, node:vm and node:zlib in the web bundle (scripts/build.mjs):
  * only the Node host (lsp/node-host.ts) calls them; the web host (../host.ts) reads no files.
  */
 function unavailable(name: string): never {
@@ -15,3 +15,4 @@ export const statSync = (): never => unavailable('statSync');
 export const readdir = (): Promise<never> => Promise.reject(new Error('readdir is not available in the browser'));
 export const setFlagsFromString = (): never => unavailable('setFlagsFromString');
 export const runInNewContext = (): never => unavailable('runInNewContext');
+export const gunzipSync = (): never => unavailable('gunzipSync');
