@@ -63,10 +63,10 @@ function runJob(index: number, setup: WorkerJobs): JobResult {
   const job = setup.jobs[index]!;
   const internalErrors: InternalError[] = [];
   const hooks: RuleHooks = { onInternalError: (e) => internalErrors.push(e) };
-  const fault = typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS ? setup.testFault : undefined;
-  if (fault === 'rule-throws') hooks.rules = [...RULES, throwingTestRule()];
+  // Each use tests SHIPSHAPE_TEST_SEAMS itself, so that production bundles drop the seams' code (test-seams.test.ts).
+  if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && setup.testFault === 'rule-throws') hooks.rules = [...RULES, throwingTestRule()];
   try {
-    if (fault !== undefined) testFault(fault, job);
+    if ((typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) && setup.testFault !== undefined) testFault(setup.testFault, job);
     const settings = setup.settings[job.settings]!;
     const file: InputFile = { ...job.file };
     const source = readSource(file);
