@@ -100,6 +100,8 @@ export class ProjectIndex {
   private readonly yaml = new Set<ProjectPath>();
   /** Every indexed Dockerfile (or Containerfile): candidates of the image links (project-images.ts). */
   private readonly dockerfiles = new Set<ProjectPath>();
+  /** Files created, changed or deleted on disk while the index was being walked (applied when the walk is done). */
+  private readonly pending = new Set<ProjectPath>();
   /** Every indexed kustomization file -> what its build read. */
   private readonly builds = new Map<ProjectPath, BuildInputs>();
   /** Input file -> the root kustomizations whose builds read it. */
@@ -200,6 +202,10 @@ export class ProjectIndex {
     }
     this.reindex();
     this.ready = true;
+    // Files created or deleted while the walk ran (it may have passed their folder already): applied now.
+    const pending = [...this.pending];
+    this.pending.clear();
+    for (const path of pending) this.changed(path, true);
   }
 
   /** The indexed plain YAML files (not kustomizations), in path order. */
@@ -282,6 +288,7 @@ export class ProjectIndex {
     // The open files of the same Helm chart render with the changed template or values file.
     const chart = this.chartOf(path);
     if (chart !== undefined) for (const [open, uri] of this.open) if (open !== path && this.chartOf(open) === chart) out.add(uri);
+    if (structural && !this.ready) this.pending.add(path);
     const kind = isKustomizationFile(basenameOf(path)) ? undefined : fileKindOf(path);
     if (structural && this.ready && (kind === 'yaml' || kind === 'dockerfile')) {
       const list = kind === 'yaml' ? this.yaml : this.dockerfiles;

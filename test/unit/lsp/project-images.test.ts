@@ -132,3 +132,30 @@ describe('workspace index: Dockerfiles', () => {
     assert.deepEqual([...index.dockerfileFiles()].sort(), ['/w/api/Dockerfile', '/w/services/orders-api/Dockerfile', '/w/tools/app.Dockerfile', '/w/web/Dockerfile.prod']);
   });
 });
+
+describe('workspace index: files created or deleted while it is walked', () => {
+  it('keeps them: the walk may have passed their folder already (the relation pass would miss a Role written then)', async () => {
+    const files: Record<string, string> = { '/w/a/deploy.yaml': DEPLOY, '/w/z/old.yaml': DEPLOY };
+    const base = memoryHost(files);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // The walk takes /w/z first (a stack), then waits for the listing of /w/a: /w/z has been walked by then.
+    const list = async (dir: string) => {
+      if (dir.endsWith('/a')) await gate;
+      return base.readDirectory(dir)?.map((e) => ({ name: e.name, directory: e.directory, file: !e.directory }));
+    };
+    const index = new ProjectIndex({ openText: () => undefined, isIgnored: () => false, files: { ...base, list } });
+    const walking = index.index([{ path: '/w', excluded: () => false }]);
+    await new Promise((r) => setTimeout(r, 10));
+    assert.equal(index.ready, false);
+    files['/w/z/role.yaml'] = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\n';
+    index.changed('/w/z/role.yaml', true);
+    files['/w/z/Dockerfile'] = 'FROM alpine:3\n';
+    index.changed('/w/z/Dockerfile', true);
+    release();
+    await walking;
+    assert.equal(index.ready, true);
+    assert.deepEqual([...index.yamlFiles()].sort(), ['/w/a/deploy.yaml', '/w/z/old.yaml', '/w/z/role.yaml']);
+    assert.deepEqual([...index.dockerfileFiles()], ['/w/z/Dockerfile']);
+  });
+});
