@@ -20,6 +20,7 @@ import { isTemplated, looksBinary, parseChunk, splitYamlDocuments } from '../par
 import { YamlDocument } from '../parse/yaml-document';
 import type { Severity, Span } from '../types';
 import { podLocation, type CustomWorkloads } from '../views/workloads';
+import { memoIn } from '../views/view-set';
 import { crdNodeWorkloads, customWorkloads } from './crd-workloads';
 import { isClusterScoped } from './kustomize/model';
 import { Provenance, type BuiltObject, type KustomizeBuild, type Origin, type ProjectPath } from './types';
@@ -167,12 +168,7 @@ export class ProjectMemo {
   private readonly memos = new WeakMap<object, Map<string, unknown>>();
 
   memo<V>(owner: object, slot: string, build: () => V): V {
-    let slots = this.memos.get(owner);
-    if (!slots) this.memos.set(owner, (slots = new Map()));
-    if (slots.has(slot)) return slots.get(slot) as V;
-    const value = build();
-    slots.set(slot, value);
-    return value;
+    return memoIn(this.memos, owner, slot, build);
   }
 }
 

@@ -25,13 +25,18 @@ export class DocumentViews {
 
   /** `build()` for `owner` (a node or view of this document) and `slot`, computed once per document. */
   memo<V>(owner: object, slot: string, build: () => V): V {
-    let slots = this.memos.get(owner);
-    if (!slots) this.memos.set(owner, (slots = new Map()));
-    if (slots.has(slot)) return slots.get(slot) as V;
-    const value = build();
-    slots.set(slot, value);
-    return value;
+    return memoIn(this.memos, owner, slot, build);
   }
+}
+
+/** `build()` for `owner` and `slot`, kept in `memos` (a Map, or a WeakMap when the entries live as long as their owner). */
+export function memoIn<V>(memos: { get(owner: object): Map<string, unknown> | undefined; set(owner: object, slots: Map<string, unknown>): unknown }, owner: object, slot: string, build: () => V): V {
+  let slots = memos.get(owner);
+  if (!slots) memos.set(owner, (slots = new Map()));
+  if (slots.has(slot)) return slots.get(slot) as V;
+  const value = build();
+  slots.set(slot, value);
+  return value;
 }
 
 /**
