@@ -9,11 +9,12 @@ import { CliError } from './errors';
 import { discoverFiles, displayPath, readSource, type InputFile, type SourceFile, type StdinSource } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
 import { scanProject } from './project-scan';
-import { DEFAULT_TUNING, defaultWorkers, worthStarting } from './pool/plan';
+import { DEFAULT_POOL_TUNING, DEFAULT_TUNING, defaultWorkers, worthStarting, type PoolTuning } from './pool/plan';
 import { LintPool, type PoolOptions } from './pool/pool';
 
 /** How `scan` may start lint workers (see pool/pool.ts); the pool size comes from --jobs. */
-export type WorkerOptions = Omit<PoolOptions, 'size'>;
+/** The pool's options but its size (from --jobs); `tuning`: the test seam's overrides of the scan's defaults. */
+export type WorkerOptions = Omit<PoolOptions, 'size' | 'tuning'> & { tuning?: Partial<PoolTuning> };
 
 type SettingArgs = Pick<ScanArgs, 'profile' | 'rules' | 'trustedRegistries' | 'noSchema'>;
 
@@ -84,7 +85,8 @@ export function scanContext(args: ScanArgs, cwd: string, readStdin?: ReadStdin):
 export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStdin?: ReadStdin, workers?: WorkerOptions): ScanReport {
   // --jobs 1: this thread only; without --jobs, maybe one worker (beside a busy main thread).
   const size = args.jobs === undefined ? defaultWorkers(!args.noKustomize) : args.jobs > 1 ? args.jobs : 0;
-  const started = workers && size > 0 && worthStarting(args.paths, cwd, (workers.tuning ?? DEFAULT_TUNING).minBytes) ? new LintPool({ ...workers, size }) : undefined;
+  const tuning = { ...(args.jobs === undefined ? DEFAULT_POOL_TUNING : DEFAULT_TUNING), ...workers?.tuning };
+  const started = workers && size > 0 && worthStarting(args.paths, cwd, tuning.minBytes) ? new LintPool({ ...workers, size, tuning }) : undefined;
   try {
     const ctx = scanContext(args, cwd, readStdin);
     const pool = started?.assign(ctx.files, ctx.settingsFor) ? started : undefined;

@@ -60,6 +60,21 @@ test('the default pool: a thread per core, the main thread counted while it buil
   assert.equal(workers(runCli(['scan', TREE, '--format', 'json', '--jobs', '3'], { env: POOL })), 3);
 });
 
+test('without --jobs, an input of a few MB stays in the main thread (the default pool pays only above 32 MB); --jobs 2 pools it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-jobs-mid-'));
+  try {
+    const doc = readFileSync(join(ROOT, 'examples', 'insecure', 'deployment.yaml'), 'utf8');
+    const body = Array.from({ length: Math.ceil((1.5 * (1 << 20)) / doc.length) }, () => doc).join('\n---\n');
+    writeFileSync(join(dir, 'a.yaml'), body);
+    writeFileSync(join(dir, 'b.yaml'), body);
+    const env = { SHIPSHAPE_TEST_POOL: 'trace' };
+    assert.deepEqual(poolLines(runCli(['scan', dir, '--format', 'json', '--no-kustomize'], { env }).stderr), [], 'default: 3 MB stays in the main thread');
+    assert.match(poolLines(runCli(['scan', dir, '--format', 'json', '--no-kustomize', '--jobs', '2'], { env }).stderr)[0] ?? '', /^shipshape: pool: 2 workers/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a large YAML file is linted in parts on the workers: the same findings, no document linted twice', () => {
   const docs: string[] = [];
   for (const name of readdirSync(join(ROOT, 'examples', 'insecure')).sort()) docs.push(readFileSync(join(ROOT, 'examples', 'insecure', name), 'utf8'));
