@@ -129,7 +129,11 @@ export class ProjectIndex {
 
   opened(uri: string): void {
     const path = projectPathOf(uri);
-    if (path !== undefined) this.open.set(path, uri);
+    if (path === undefined) return;
+    this.open.set(path, uri);
+    // The editor opened it, so it exists: a file whose creation event is late (or was lost) joins the lists now.
+    const kind = isKustomizationFile(basenameOf(path)) ? undefined : fileKindOf(path);
+    if (this.ready && (kind === 'yaml' || kind === 'dockerfile') && this.isIndexed(path)) (kind === 'yaml' ? this.yaml : this.dockerfiles).add(path);
   }
 
   closed(uri: string): void {

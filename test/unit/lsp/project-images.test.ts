@@ -159,3 +159,18 @@ describe('workspace index: files created or deleted while it is walked', () => {
     assert.deepEqual([...index.dockerfileFiles()], ['/w/z/Dockerfile']);
   });
 });
+
+describe('workspace index: a file the editor opens', () => {
+  it('joins the lists even when its creation event has not come (yet)', async () => {
+    const files: Record<string, string> = { '/w/a/deploy.yaml': DEPLOY };
+    const base = memoryHost(files);
+    const list = async (dir: string) => base.readDirectory(dir)?.map((e) => ({ name: e.name, directory: e.directory, file: !e.directory }));
+    const index = new ProjectIndex({ openText: () => undefined, isIgnored: () => false, files: { ...base, list } });
+    await index.index([{ path: '/w', excluded: (rel) => rel === 'excluded' }]);
+    files['/w/b/role.yaml'] = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\n';
+    files['/w/excluded/x.yaml'] = DEPLOY;
+    index.opened('file:///w/b/role.yaml');
+    index.opened('file:///w/excluded/x.yaml');
+    assert.deepEqual([...index.yamlFiles()].sort(), ['/w/a/deploy.yaml', '/w/b/role.yaml']);
+  });
+});

@@ -49,12 +49,14 @@ suite('Relations across files', () => {
   });
 
   test('editing a Role (unsaved) to grant * on * re-lints the binding in another file, with the Role as related information; reverting restores it', async () => {
+    // Both open, as users edit them (the index also learns of them from the file watcher, which may be late).
+    const doc = await open(role, true);
     await open(binding);
     // The binding grants reading secrets through the Role (in another file).
     let diags = await waitForDiagnostics(binding, (ds) => ds.some((d) => resolved(d) && /read Secrets|secrets/i.test(d.message)), 'rbac-binding-resolved naming secrets');
     assert.equal(diags.filter(resolved).length, 1);
 
-    const doc = await open(role, true);
+    await open(role, true);
     const rules = doc.getText().indexOf('  - apiGroups');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(role, new vscode.Range(doc.positionAt(rules), doc.positionAt(doc.getText().length)), '  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: ["*"]\n');
