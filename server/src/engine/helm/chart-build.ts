@@ -8,10 +8,10 @@
 import { parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { joinPath } from '../project/paths';
 import type { BuiltObject, ProjectHost, ProjectPath, ProjectProblem } from '../project/types';
-import { coalesceValues, renderChart } from './chart-render';
+import { coalesceValues, manifestError, renderChart, type ChartRender } from './chart-render';
 import { chartHead, dependencyEnabled, dependencyEntries, importedValues, subchartOverride, type DependencyEntry } from './chart-deps';
 import { readValues, type GoMap, type ValuePositions } from './values';
-import { renderedObjects } from './provenance';
+import { outputOrigin, renderedObjects } from './provenance';
 import { checkValuesSchema } from './values-schema';
 import { untarChart } from './chart-archive';
 
@@ -22,6 +22,8 @@ export interface HelmBuildOptions {
   kubeVersion?: string;
   releaseName?: string;
   namespace?: string;
+  /** Keep each rendered chart of the tree (HelmBuild.renders), templates named as Helm names them (golden tests). */
+  keepRenders?: boolean;
 }
 
 export interface HelmBuild {
@@ -36,6 +38,8 @@ export interface HelmBuild {
   templates: Set<ProjectPath>;
   /** Templates that were rendered (their "not checked" note goes away): without error, or with a render problem reported. */
   rendered: Set<ProjectPath>;
+  /** With keepRenders: the render of each chart of the tree that was rendered, root first. */
+  renders?: ChartRender[];
 }
 
 /** Files read from a chart, at most. */
@@ -169,13 +173,13 @@ export function buildChart(dir: ProjectPath, host: ProjectHost, options: HelmBui
     const units = chartUnits(root, host, build.problems);
     // A unit's final values, read afresh (subchartOverride takes the parent's maps); what enabled children import fills in.
     const ownOverrides = (u: Unit): GoMap[] => (u.parent ? [subchartOverride(valuesOf(u.parent), u.key, positions)] : userValues());
-    const overridesOf = (u: Unit): GoMap[] => {
-      const own = ownOverrides(u);
+    /** What enabled children import (import-values) into a unit's values, under its own values. */
+    const importsOf = (u: Unit): GoMap[] => {
       const children = units.filter((c) => c.parent === u && (c.entry?.imports.length ?? 0) > 0 && enabled(c));
-      if (children.length === 0) return own;
+      if (children.length === 0) return [];
       const mine = readValues(u.files.get('values.yaml') ?? '', joinPath(u.dir, 'values.yaml'), positions).value;
-      for (const o of own) coalesceValues(mine, o, 0, positions);
-      return [...children.map((c) => importedValues(c.entry!.imports, valuesOf(c), mine, positions)), ...own];
+      for (const o of ownOverrides(u)) coalesceValues(mine, o, 0, positions);
+      return children.map((c) => importedValues(c.entry!.imports, valuesOf(c), mine, positions));
     };
     const valuesOf = (u: Unit): GoMap => {
       const v = readValues(u.files.get('values.yaml') ?? '', joinPath(u.dir, 'values.yaml'), positions).value;
@@ -191,11 +195,24 @@ export function buildChart(dir: ProjectPath, host: ProjectHost, options: HelmBui
         shared.set(`templates/__shipshape_shared/${i}/_${p.slice('templates/'.length).replaceAll('/', '__')}`, { path: joinPath(u.dir, p), text: t });
       }
     });
+    // Helm coalesces the tree once: a chart's values hold each enabled subchart's final values under its key.
+    const finals = new Map<Unit, GoMap>();
+    for (const u of units) {
+      if (!enabled(u)) continue;
+      const v = readValues(u.files.get('values.yaml') ?? '', joinPath(u.dir, 'values.yaml'), positions).value;
+      const parent = u.parent && finals.get(u.parent);
+      // A subchart's own map in its parent's final values (with the parent's globals), as Helm's coalesceDeps.
+      const own = parent ? [subchartOverride(parent, u.key, positions)] : u.parent ? [] : userValues();
+      for (const o of [...importsOf(u), ...own]) coalesceValues(v, o, 0, positions);
+      finals.set(u, v);
+      parent?.set(u.key, v);
+    }
     for (const u of units) {
       for (const p of u.files.keys()) if (p.startsWith('templates/')) build.templates.add(joinPath(u.dir, p));
       for (const [p, t] of u.files) texts.set(joinPath(u.dir, p), t);
-      if (u.library || !enabled(u)) continue;
-      renderUnit(u, overridesOf(u), shared, positions, build, readText, options, host);
+      const values = finals.get(u);
+      if (u.library || !values) continue;
+      renderUnit(u, values, shared, positions, build, readText, options, host);
     }
   } catch (e) {
     build.problems.push({ file, span: { start: 0, end: 1 }, severity: 'error', message: `helm template failed (${e instanceof Error ? e.name : 'error'})` });
@@ -203,9 +220,16 @@ export function buildChart(dir: ProjectPath, host: ProjectHost, options: HelmBui
   return build;
 }
 
+/** Helm's name of a chart in its tree: `root/charts/sub/charts/subsub` (by alias or name). */
+function helmPath(u: Unit): string | undefined {
+  if (!u.parent) return undefined;
+  const name = u.key;
+  return `${helmPath(u.parent) ?? chartHead(u.parent.files.get('Chart.yaml'))?.name ?? ''}/charts/${name}`;
+}
+
 function renderUnit(
   u: Unit,
-  overrides: GoMap[],
+  values: GoMap,
   shared: ReadonlyMap<string, { path: ProjectPath; text: string }>,
   positions: ValuePositions,
   build: HelmBuild,
@@ -222,7 +246,8 @@ function renderUnit(
   }
   const pathOf = (name: string): ProjectPath => (name.startsWith('/') ? name : (shared.get(name)?.path ?? joinPath(u.dir, name)));
   const chartFile = joinPath(u.dir, 'Chart.yaml');
-  const r = renderChart(files, { releaseName: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default', kubeVersion: options.kubeVersion, trace: true, positions }, overrides);
+  const r = renderChart(files, { releaseName: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default', kubeVersion: options.kubeVersion, trace: true, positions, chartPath: helmPath(u), values });
+  if (options.keepRenders) (build.renders ??= []).push(r);
   if (r.error) {
     build.problems.push({ file: r.error.file ? pathOf(r.error.file) : chartFile, span: { start: r.error.offset ?? 0, end: (r.error.offset ?? 0) + 10_000 }, severity: 'error', message: `helm template failed: ${r.error.message}` });
     return;
@@ -244,7 +269,16 @@ function renderUnit(
       continue;
     }
     if (t.output === undefined || t.file.endsWith('NOTES.txt')) continue;
-    const { objects, errors } = renderedObjects({ file: path, output: t.output, segments: t.segments ?? [] }, files.get(t.file) ?? '', { positions, pathOf, readText });
+    const rendered = { file: path, output: t.output, segments: t.segments ?? [] };
+    // Output Helm refuses (not YAML, or a document that is not a map) fails the release: one finding where the
+    // template wrote the offending text, and nothing of this template is checked.
+    const refused = t.file.split('/').pop()!.startsWith('_') ? undefined : manifestError(t);
+    if (refused) {
+      const at = outputOrigin(rendered, files.get(t.file) ?? '', { pathOf, readText }, refused.offset, 1);
+      build.problems.push({ file: at.file, span: { start: at.span.start, end: at.span.start + 10_000 }, severity: 'error', message: `helm template failed: ${refused.message}` });
+      continue;
+    }
+    const { objects, errors } = renderedObjects(rendered, files.get(t.file) ?? '', { positions, pathOf, readText });
     build.objects.push(...objects);
     for (const e of errors) build.problems.push({ file: e.file, span: { start: e.offset, end: e.offset + 10_000 }, severity: 'error', message: `The rendered template is not valid YAML: ${e.message.split('\n')[0]}` });
   }

@@ -5,6 +5,7 @@
 import { parseDocument } from 'yaml';
 import { utf8Bytes } from './gostrings';
 import { base64Encode } from './hash';
+import { validSemver } from './semver';
 import { GoStruct, mapMethods, mapTypes, typedSlice, type GoFunc, type GoMap, type GoValue } from './values';
 import { toYamlDoc } from './yaml-out';
 
@@ -43,12 +44,31 @@ function goField(v: unknown, list: boolean): GoValue {
   return String(v);
 }
 
+/** What Helm's chart.Metadata.Validate refuses in a Chart.yaml (its message, without the `validation: ` prefix). */
+function metadataProblem(raw: Record<string, unknown>): string | undefined {
+  const str = (v: unknown): string => (v === undefined || v === null || typeof v === 'object' ? '' : String(v).trim());
+  const name = str(raw.name);
+  if (name === '') return 'chart.metadata.name is required';
+  if (name === '.' || name === '..') return `chart.metadata.name "${name}" is not allowed`;
+  if (name.includes('/')) return `chart.metadata.name "${name}" is invalid`;
+  if (str(raw.version) === '') return 'chart.metadata.version is required';
+  if (!validSemver(str(raw.version))) return `chart.metadata.version "${str(raw.version)}" is invalid`;
+  const type = str(raw.type);
+  if (type !== '' && type !== 'application' && type !== 'library') return 'chart.metadata.type must be application or library';
+  return undefined;
+}
+
 /** .Chart as Helm 4 builds it: a map of chart.Metadata's Go field names (nested structs as maps, nil slices empty). */
 export function chartMetadata(text: string | undefined): { meta: GoMap; name: string } | { error: TemplateError } {
   if (text === undefined) return { error: { message: 'Chart.yaml file is missing', file: 'Chart.yaml' } };
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) return { error: { message: doc.errors[0]!.message, file: 'Chart.yaml', offset: doc.errors[0]!.pos[0] } };
-  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const js = doc.toJS() as unknown;
+  const raw = (js && typeof js === 'object' && !Array.isArray(js) ? js : {}) as Record<string, unknown>;
+  // Helm's loader reads a Chart.yaml without apiVersion as v1.
+  if (raw.apiVersion === undefined || raw.apiVersion === null || raw.apiVersion === '') raw.apiVersion = 'v1';
+  const invalid = metadataProblem(raw);
+  if (invalid) return { error: { message: `validation: ${invalid}`, file: 'Chart.yaml', offset: 0 } };
   const meta: GoMap = new Map();
   for (const [goName, key] of META_FIELDS) {
     const v = raw[key];

@@ -21,6 +21,10 @@ export interface RenderOptions {
   trace?: boolean;
   /** The positions table to record values positions in (override maps read into it keep theirs). */
   positions?: ValuePositions;
+  /** The chart's final values (a chart tree coalesced, chart-build.ts): used as they are, values.yaml and overrides not read. */
+  values?: GoMap;
+  /** Helm's path of the chart in its tree (`parent/charts/sub` for a subchart); templates are named under it. Default: the chart's name. */
+  chartPath?: string;
 }
 
 
@@ -73,20 +77,16 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
   const positions: ValuePositions = opts.positions ?? new WeakMap();
   const meta = chartMetadata(files.get('Chart.yaml'));
   if ('error' in meta) return { chartName: '', templates: [], error: meta.error, values: new Map(), positions };
-  const read = readValues(files.get('values.yaml') ?? '', 'values.yaml', positions);
+  const read = opts.values ? { value: opts.values } : readValues(files.get('values.yaml') ?? '', 'values.yaml', positions);
   const base: ChartRender = { chartName: meta.name, templates: [], values: read.value, positions };
   if (read.error) return { ...base, error: { message: read.error.message, file: 'values.yaml', offset: read.error.offset } };
-  for (const o of overrides) coalesceValues(read.value, o, 0, positions);
+  if (!opts.values) for (const o of overrides) coalesceValues(read.value, o, 0, positions);
   mapTypes.set(read.value, 'common.Values');
   const set = new TemplateSet();
   const templateFiles = [...files.keys()].filter((p) => p.startsWith('templates/'));
-  const names = templateFiles.map((p) => ({ file: p, name: `${meta.name}/${p}` }));
-  // Helm parses deeper paths first, then by name descending (later definitions win).
-  const order = [...names].sort((a, b) => {
-    const ca = a.name.split('/').length;
-    const cb = b.name.split('/').length;
-    return ca !== cb ? cb - ca : a.name < b.name ? 1 : a.name > b.name ? -1 : 0;
-  });
+  const root = opts.chartPath ?? meta.name;
+  const names = templateFiles.map((p) => ({ file: p, name: `${root}/${p}` }));
+  const order = [...names].sort((a, b) => helmTemplateOrder(a.name, b.name));
   for (const t of order) {
     const err = set.addFile(t.name, files.get(t.file)!);
     if (err) return { ...base, error: { message: err.message, file: t.file, offset: err.offset, line: err.line } };
@@ -106,23 +106,30 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
     if (t.file.split('/').pop()!.startsWith('_')) continue;
     const data: GoMap = new Map(top);
     mapTypes.set(data, 'common.Values');
-    const template: GoMap = new Map<string, GoValue>([['Name', t.name], ['BasePath', `${meta.name}/templates`]]);
+    const template: GoMap = new Map<string, GoValue>([['Name', t.name], ['BasePath', `${root}/templates`]]);
     mapTypes.set(template, 'common.Values');
     data.set('Template', template);
     try {
       const traced = set.executeTraced(t.name, data, budget);
       const { output, segments } = dropNoValue(traced.output, traced.segments);
-      templates.push({ name: t.name, file: t.file, output, segments: segments.map((g) => ({ ...g, file: chartRelative(g.file, meta.name) })) });
+      templates.push({ name: t.name, file: t.file, output, segments: segments.map((g) => ({ ...g, file: chartRelative(g.file, root) })) });
     } catch (e) {
       // Nothing leaves the engine: an unexpected failure (a bug, an exhausted stack) is this template's error.
       const message = e instanceof TemplateExecError ? e.message : `internal error rendering ${t.name}: ${e instanceof Error ? e.message : String(e)}`;
-      const error = siteError(message, e instanceof TemplateExecError ? e.site : undefined, meta.name);
+      const error = siteError(message, e instanceof TemplateExecError ? e.site : undefined, root);
       const inner = e instanceof TemplateExecError ? e.inner : undefined;
-      if (inner) error.inner = { file: chartRelative(inner.file, meta.name), offset: inner.offset, line: inner.line, col: inner.col };
+      if (inner) error.inner = { file: chartRelative(inner.file, root), offset: inner.offset, line: inner.line, col: inner.col };
       templates.push({ name: t.name, file: t.file, error });
     }
   }
   return { ...base, templates };
+}
+
+/** Helm's order of templates (parsed and executed): deeper paths first, then by name descending (later definitions win). */
+export function helmTemplateOrder(a: string, b: string): number {
+  const ca = a.split('/').length;
+  const cb = b.split('/').length;
+  return ca !== cb ? cb - ca : a < b ? 1 : a > b ? -1 : 0;
 }
 
 function chartRelative(file: string, chart: string): string {
@@ -167,24 +174,86 @@ export function splitManifests(text: string): string[] {
   return out.map((d) => d.trim()).filter((d) => d !== '');
 }
 
-/** A document's kind and whether it is a hook (helm.sh/hook annotation), read as Helm reads the manifest head. */
-function headOf(doc: string): { kind: string; hook: boolean } {
+/** Hook events Helm knows (a hook naming another one is skipped: not installed, not printed). */
+const HOOK_EVENTS = new Set(['pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade', 'pre-rollback', 'post-rollback', 'test', 'test-success']);
+
+interface ManifestHead {
+  kind: string;
+  hook: boolean;
+  /** A hook Helm skips (an unknown event). */
+  skipped?: boolean;
+  /** Why Helm refuses the document (its text after `YAML parse error on <template>: `), and where in the document. */
+  error?: { message: string; offset: number };
+}
+
+/** Go's JSON type name of a value that cannot be read into a struct. */
+function jsonType(v: unknown): string {
+  return typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : 'object';
+}
+
+/** A document's kind and hook annotation, read as Helm reads the manifest head (util.SimpleHead through YAML -> JSON). */
+function headOf(doc: string): ManifestHead {
   try {
-    const v = parseDocument(doc, { uniqueKeys: false }).toJS() as { kind?: unknown; metadata?: { annotations?: Record<string, unknown> } } | null;
-    const ann = v?.metadata?.annotations;
-    return { kind: typeof v?.kind === 'string' ? v.kind : '', hook: typeof ann === 'object' && ann !== null && 'helm.sh/hook' in ann };
+    const d = parseDocument(doc, { version: '1.1', uniqueKeys: false, prettyErrors: false });
+    const e = d.errors[0];
+    if (e) {
+      const line = doc.slice(0, e.pos[0]).split('\n').length;
+      return { kind: '', hook: false, error: { message: `error converting YAML to JSON: yaml: line ${line}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, offset: e.pos[0] } };
+    }
+    const v = d.toJS() as unknown;
+    if (v !== null && v !== undefined && (typeof v !== 'object' || Array.isArray(v) || v instanceof Date)) {
+      return { kind: '', hook: false, error: { message: `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonType(v)} into Go value of type util.SimpleHead`, offset: 0 } };
+    }
+    const h = v as { kind?: unknown; metadata?: { annotations?: Record<string, unknown> } } | null;
+    const ann = h?.metadata?.annotations;
+    const hook = typeof ann === 'object' && ann !== null && 'helm.sh/hook' in ann;
+    const events = hook ? String(ann['helm.sh/hook']).split(',').map((x) => x.trim().toLowerCase()) : [];
+    return { kind: typeof h?.kind === 'string' ? h.kind : '', hook, ...(events.some((x) => !HOOK_EVENTS.has(x)) ? { skipped: true } : {}) };
   } catch {
     return { kind: '', hook: false };
   }
 }
 
+/** The templates whose manifests Helm sorts: by name, partials, NOTES.txt and blank outputs left out. */
+function manifestTemplates(templates: readonly RenderedTemplate[]): RenderedTemplate[] {
+  return templates
+    .filter((t) => t.output !== undefined && t.output.trim() !== '' && !t.name.endsWith('NOTES.txt') && !t.name.split('/').pop()!.startsWith('_'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Why Helm refuses a rendered template's output, as releaseutil.SortManifests says it (`YAML parse error on <name>:
+ * ...`), with the offset in the output; undefined when every document is YAML with a map (or nothing) at its root.
+ */
+export function manifestError(t: RenderedTemplate): { message: string; offset: number } | undefined {
+  const output = t.output ?? '';
+  let from = 0;
+  for (const doc of splitManifests(output)) {
+    const at = output.indexOf(doc, from);
+    from = at + doc.length;
+    const e = headOf(doc).error;
+    if (e) return { message: `YAML parse error on ${t.name}: ${e.message}`, offset: at + e.offset };
+  }
+  return undefined;
+}
+
+/** The first template Helm refuses (in its order), or undefined. */
+export function firstManifestError(r: ChartRender): string | undefined {
+  for (const t of manifestTemplates(r.templates)) {
+    const e = manifestError(t);
+    if (e) return e.message;
+  }
+  return undefined;
+}
+
 /** What `helm template` prints for a render that succeeded: manifests in install order, then hooks (NOTES.txt and partials left out). */
 export function helmTemplateOutput(r: ChartRender): string {
   const docs: { name: string; content: string; kind: string; hook: boolean }[] = [];
-  const sorted = [...r.templates].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const t of sorted) {
-    if (t.output === undefined || t.name.endsWith('NOTES.txt')) continue;
-    for (const d of splitManifests(t.output)) docs.push({ name: t.name, content: d, ...headOf(d) });
+  for (const t of manifestTemplates(r.templates)) {
+    for (const d of splitManifests(t.output!)) {
+      const head = headOf(d);
+      if (!head.skipped) docs.push({ name: t.name, content: d, ...head });
+    }
   }
   const rank = (k: string): number => {
     const i = INSTALL_ORDER.indexOf(k);
@@ -195,6 +264,7 @@ export function helmTemplateOutput(r: ChartRender): string {
       .map((d, i) => ({ d, i }))
       .sort((a, b) => rank(a.d.kind) - rank(b.d.kind) || (rank(a.d.kind) === INSTALL_ORDER.length && a.d.kind !== b.d.kind ? (a.d.kind < b.d.kind ? -1 : 1) : a.i - b.i))
       .map(({ d }) => d);
-  const ordered = [...byKind(docs.filter((d) => !d.hook)), ...byKind(docs.filter((d) => d.hook))];
-  return ordered.map((d) => `---\n# Source: ${d.name}\n${d.content}\n`).join('');
+  const print = (list: typeof docs): string => list.map((d) => `---\n# Source: ${d.name}\n${d.content}\n`).join('');
+  // Helm prints the trimmed manifest and a newline (an empty line when there is none), then each hook.
+  return `${print(byKind(docs.filter((d) => !d.hook))).trim()}\n${print(byKind(docs.filter((d) => d.hook)))}`;
 }

@@ -15,7 +15,7 @@
  * offset and the offset of each entry's value. A later provenance pass asks "which line set `.a.b`" by looking up the
  * container and key it read from; rendering never touches the table.
  */
-import { isMap, isScalar, isSeq, isAlias, parseDocument, type Node as YamlNode, type Document } from 'yaml';
+import { parseAllDocuments, isMap, isScalar, isSeq, isAlias, parseDocument, type Node as YamlNode, type Document } from 'yaml';
 
 export type GoValue = undefined | null | string | number | bigint | boolean | GoMap | GoValue[] | GoStruct | GoFunc;
 export type GoMap = Map<string, GoValue>;
@@ -135,7 +135,10 @@ export function readValues(text: string, file: string, positions?: ValuePosition
 
 /** Converts one YAML text to a Go value (fromYaml/fromYamlArray/fromJson share it). Throws on a parse error. */
 export function yamlToGo(text: string): GoValue {
-  const doc = parseDocument(text, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false });
+  // go-yaml's Unmarshal reads the first document of a stream and ignores the rest (fromYaml of a multi-document include).
+  const docs = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false });
+  const doc = Array.isArray(docs) ? docs[0] : undefined;
+  if (!doc) return null;
   if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message);
   return convertNode(doc.contents as YamlNode | null, context(doc, text, '', undefined), 0);
 }
