@@ -1,0 +1,61 @@
+// What the Helm golden suite found (test/fixtures/helm: helm/helm's test charts, bitnami charts), each as a small
+// reproduction: a chart tree's values coalesced as Helm does, Chart.yaml validation, fromYaml of several documents,
+// manifests Helm refuses, hooks it skips, and what it prints for a chart without manifests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildChart } from '../../../server/src/engine/helm/chart-build';
+import { firstManifestError, helmTemplateOutput, renderChart } from '../../../server/src/engine/helm/chart-render';
+import { memoryHost } from '../../helpers/kustomize-host';
+
+const chart = (name: string, extra = ''): string => `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n${extra}`;
+
+function render(templates: Record<string, string>, chartYaml = chart('c'), values = '') {
+  return renderChart(new Map([['Chart.yaml', chartYaml], ['values.yaml', values], ...Object.entries(templates)]), { releaseName: 'r', namespace: 'n' });
+}
+
+test("a parent's values hold its subchart's final values; every subchart has a global map (helm/helm issue-9027, aliased twice)", () => {
+  const host = memoryHost({
+    '/p/Chart.yaml': chart('p', 'dependencies:\n  - name: sub\n    version: 0.1.0\n'),
+    '/p/values.yaml': 'sub:\n  hash:\n    a: null\n    c: 3\n',
+    '/p/templates/v.yaml': 'parent: {{ .Values | toJson }}\n',
+    '/p/charts/sub/Chart.yaml': chart('sub'),
+    '/p/charts/sub/values.yaml': 'hash:\n  a: 1\n  b: 2\n',
+    '/p/charts/sub/templates/v.yaml': 'sub: {{ .Values | toJson }}\n',
+  });
+  const build = buildChart('/p', host, { keepRenders: true });
+  const outputs = build.renders!.flatMap((r) => r.templates.map((t) => [t.name, t.output]));
+  assert.deepEqual(outputs, [
+    ['p/templates/v.yaml', 'parent: {"sub":{"global":{},"hash":{"b":2,"c":3}}}\n'],
+    ['p/charts/sub/templates/v.yaml', 'sub: {"global":{},"hash":{"b":2,"c":3}}\n'],
+  ]);
+});
+
+test('Chart.yaml is validated as Helm validates it; a missing apiVersion reads as v1', () => {
+  assert.equal(render({}, chart('c', 'type: Library\n')).error?.message, 'validation: chart.metadata.type must be application or library');
+  assert.equal(render({}, 'apiVersion: v2\nversion: 1.0.0\n').error?.message, 'validation: chart.metadata.name is required');
+  assert.equal(render({}, 'apiVersion: v2\nname: ..\nversion: 1.0.0\n').error?.message, 'validation: chart.metadata.name ".." is not allowed');
+  assert.equal(render({}, 'apiVersion: v2\nname: c\nversion: one\n').error?.message, 'validation: chart.metadata.version "one" is invalid');
+  assert.equal(render({ 'templates/a.yaml': 'v: {{ .Chart.APIVersion }}' }, 'name: c\nversion: 1.0.0\n').templates[0]!.output, 'v: v1');
+});
+
+test('fromYaml reads the first document of a stream (bitnami redis: checksum of an included multi-document template)', () => {
+  const r = render({ 'templates/a.yaml': '{{ $m := fromYaml "a: 1\\n---\\nb: [" }}a: {{ $m.a }} keys: {{ keys $m | join "," }}' });
+  assert.equal(r.templates[0]!.output, 'a: 1 keys: a');
+});
+
+test("output Helm refuses: its message names the first template, in Helm's words", () => {
+  const scalar = render({ 'templates/a.yaml': 'kind: ConfigMap\n---\n{{ "just text" }}\n', 'templates/b.yaml': '- x\n' });
+  assert.equal(firstManifestError(scalar), 'YAML parse error on c/templates/a.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type util.SimpleHead');
+  const list = render({ 'templates/b.yaml': '- x\n', 'templates/_p.tpl': 'not: [yaml', 'templates/NOTES.txt': '{{ "notes: [" }}' });
+  assert.equal(firstManifestError(list), 'YAML parse error on c/templates/b.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type util.SimpleHead');
+  const syntax = render({ 'templates/c.yaml': 'kind: ConfigMap\n---\nkind: x\na: b: c\n' });
+  assert.match(firstManifestError(syntax)!, /^YAML parse error on c\/templates\/c\.yaml: error converting YAML to JSON: yaml: line 2: /);
+  assert.equal(firstManifestError(render({ 'templates/d.yaml': '# only a comment\n---\nkind: 5\n' })), undefined);
+});
+
+test('hooks with an unknown event are skipped; without manifests Helm prints an empty line before the hooks', () => {
+  const hook = (name: string, event: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  annotations:\n    helm.sh/hook: ${event}\n`;
+  const r = render({ 'templates/h.yaml': `${hook('a', 'pre-install, bogus')}---\n${hook('b', 'Test')}` });
+  assert.equal(helmTemplateOutput(r), `\n---\n# Source: c/templates/h.yaml\n${hook('b', 'Test')}`);
+  assert.equal(helmTemplateOutput(render({})), '\n');
+});
