@@ -59,3 +59,14 @@ test('hooks with an unknown event are skipped; without manifests Helm prints an 
   assert.equal(helmTemplateOutput(r), `\n---\n# Source: c/templates/h.yaml\n${hook('b', 'Test')}`);
   assert.equal(helmTemplateOutput(render({})), '\n');
 });
+
+test("fmt as Helm's Go prints: exact ties round half to even in %e and %g; Capabilities' structs; nil annotations", () => {
+  const out = (t: string): string | undefined => render({ 'templates/a.yaml': t }).templates[0]!.output;
+  assert.equal(out('{{ printf "%.0e %.1e %.2g %.1g %.1e" 2.5 0.125 0.125 0.25 0.35 }}'), '2e+00 1.2e-01 0.12 0.2 3.5e-01');
+  // KubeVersion's String method is on the pointer: an action prints the version, fmt the struct.
+  assert.equal(out('{{ .Capabilities.KubeVersion }} {{ toString .Capabilities.KubeVersion }} {{ printf "%+v" .Capabilities.KubeVersion }}'), 'v1.35.0 {v1.35.0 v1.35.0 1 35} {Version:v1.35.0 normalizedVersion:v1.35.0 Major:1 Minor:35}');
+  assert.equal(out('{{ .Capabilities.APIVersions | toString | trunc 13 }} {{ printf "%T" .Capabilities.HelmVersion }}'), '[v1 admission version.BuildInfo');
+  // A pointer: fmt prints &{...}, an action {...}.
+  assert.ok(out('{{ printf "%v" .Capabilities | trunc 3 }}|{{ .Capabilities }}')!.startsWith('&{{|{{v1.35.0 v1.35.0 1 35} [v1 '));
+  assert.equal(out('{{ .Chart.Annotations }} {{ printf "%T" .Chart.Annotations }}'), 'map[] map[string]string');
+});

@@ -156,6 +156,7 @@ export class Executor {
     if (v === undefined || v === null) this.write('<no value>', pipe.pos);
     else if (typeof v === 'string') this.write(v, pipe.pos);
     else if (typeof v === 'object' && 'kind' in v && !(v instanceof Map) && !Array.isArray(v)) throw this.fail(`can't print ${pipeString(pipe)} of type func`);
+    else if (v instanceof GoStruct) this.write(v.str ?? v.print?.addrStr ?? formatV(v).replace(/^&/, ''), pipe.pos); // an action prints through the pointer
     else this.write(formatV(v), pipe.pos);
   }
 

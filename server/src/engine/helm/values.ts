@@ -34,6 +34,12 @@ export class GoStruct {
     readonly methods: ReadonlyMap<string, GoFunc> = new Map(),
     /** How `%v` prints it (a Stringer), when it is one. */
     readonly str?: string,
+    readonly print?: {
+      /** A String method on the pointer: what a template action prints for it (fmt prints the struct). */
+      addrStr?: string;
+      /** How fmt prints the struct when its fields map is not what Go prints (unexported fields, a slice type). */
+      show?: (plus: boolean) => string;
+    },
   ) {}
 }
 
