@@ -70,7 +70,7 @@ function renderTree(dir: string, spec: CaseSpec, variant: string | undefined): {
   // Helm stops at the first template that fails in its order over the whole tree.
   const firstError = renders.find((r) => r.error)?.error ?? [...render.templates].sort((a, b) => helmTemplateOrder(a.name, b.name)).find((t) => t.error)?.error;
   const problem = build.problems.find((p) => p.severity === 'error');
-  return { render, actual: firstError ? `ERROR: ${firstError.message}` : problem && !/YAML parse error/.test(problem.message) ? `ERROR: ${problem.message}` : printed(render) };
+  return { render, actual: firstError ? `ERROR: ${firstError.helm ?? firstError.message}` : problem && !/YAML parse error/.test(problem.message) ? `ERROR: ${problem.message}` : printed(render) };
 }
 
 function readTree(dir: string, root = dir, out = new Map<string, string>()): Map<string, string> {
@@ -111,7 +111,7 @@ export function loadCase(id: string): GoldenCase {
   return {
     ...golden,
     render,
-    actual: firstError ? `ERROR: ${firstError.message}` : printed(render),
+    actual: firstError ? `ERROR: ${firstError.helm ?? firstError.message}` : printed(render),
   };
 }
 

@@ -70,3 +70,19 @@ test("fmt as Helm's Go prints: exact ties round half to even in %e and %g; Capab
   assert.ok(out('{{ printf "%v" .Capabilities | trunc 3 }}|{{ .Capabilities }}')!.startsWith('&{{|{{v1.35.0 v1.35.0 1 35} [v1 '));
   assert.equal(out('{{ .Chart.Annotations }} {{ printf "%T" .Chart.Annotations }}'), 'map[] map[string]string');
 });
+
+test("render errors carry Helm 4's words beside Go's (as helm v4.1.4 prints them)", () => {
+  const err = (t: Record<string, string>) => {
+    const r = render(t);
+    return r.error?.helm ?? r.templates.find((x) => x.error)?.error?.helm;
+  };
+  assert.equal(err({ 'templates/a.yaml': '{{ if }}' }), 'parse error at (c/templates/a.yaml:1): missing value for if');
+  assert.equal(err({ 'templates/a.yaml': 'x: {{ .Values.x.y }}' }), 'c/templates/a.yaml:1:13\n  executing "c/templates/a.yaml" at <.Values.x.y>:\n    nil pointer evaluating interface {}.y');
+  assert.equal(err({ 'templates/_h.tpl': '{{ define "t" }}{{ required "need y" .y }}{{ end }}', 'templates/a.yaml': 'x: {{ include "t" . }}' }), 'execution error at (c/templates/a.yaml:1:6): need y');
+  assert.equal(
+    err({ 'templates/a.yaml': 'x: {{ include "nope" . }}' }),
+    'c/templates/a.yaml:1:6\n  executing "c/templates/a.yaml" at <include "nope" .>:\n    error calling include:\ntemplate: no template "nope" associated with template "gotpl"',
+  );
+  // A function's own error keeps Go's one line, as Helm keeps it.
+  assert.equal(err({ 'templates/a.yaml': '{{ div 1 0 }}' }), 'template: c/templates/a.yaml:1:3: executing "c/templates/a.yaml" at <div 1 0>: error calling div: runtime error: integer divide by zero');
+});

@@ -25,8 +25,15 @@ describe('helm-render', () => {
   it("reports a required message at the template line and an unvendored dependency as info on its Chart.yaml line", () => {
     assert.deepEqual(renderFindings(DEFAULT_SETTINGS), [
       ['Chart.yaml', 'info', 'Dependency redis (OCI registry oci://reg', 5],
-      ['templates/broken.yaml', 'error', 'helm template failed: template: web/temp', 6],
+      ['templates/broken.yaml', 'error', 'helm template failed: execution error at', 6],
     ]);
+  });
+
+  it("words a render error as Helm 4 does: a required message as an execution error at the template position", () => {
+    const host = diskHost();
+    const result = lintProject(host, files, { settingsFor: () => DEFAULT_SETTINGS, root });
+    const found = (result.files.get(join(root, 'templates', 'broken.yaml')) ?? []).find((f) => f.ruleId === 'helm-render');
+    assert.equal(found?.message, 'helm template failed: execution error at (web/templates/broken.yaml:6:8): a database password is required');
   });
 
   it('follows the configured severity (info stays info) and reports nothing when off', () => {

@@ -12,6 +12,7 @@ import { coalesceValues, manifestError, renderChart, type ChartRender } from './
 import { chartHead, dependencyEnabled, dependencyEntries, importedValues, subchartOverride, type DependencyEntry } from './chart-deps';
 import { readValues, type GoMap, type ValuePositions } from './values';
 import { outputOrigin, renderedObjects } from './provenance';
+import { oneLine } from './helm-errors';
 import { checkValuesSchema } from './values-schema';
 import { untarChart } from './chart-archive';
 
@@ -249,7 +250,7 @@ function renderUnit(
   const r = renderChart(files, { releaseName: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default', kubeVersion: options.kubeVersion, trace: true, positions, chartPath: helmPath(u), values });
   if (options.keepRenders) (build.renders ??= []).push(r);
   if (r.error) {
-    build.problems.push({ file: r.error.file ? pathOf(r.error.file) : chartFile, span: { start: r.error.offset ?? 0, end: (r.error.offset ?? 0) + 10_000 }, severity: 'error', message: `helm template failed: ${r.error.message}` });
+    build.problems.push({ file: r.error.file ? pathOf(r.error.file) : chartFile, span: { start: r.error.offset ?? 0, end: (r.error.offset ?? 0) + 10_000 }, severity: 'error', message: `helm template failed: ${oneLine(r.error.helm ?? r.error.message)}` });
     return;
   }
   build.problems.push(...dependencyProblems(chartFile, u.files.get('Chart.yaml') ?? '', u.dir, host));
@@ -265,7 +266,7 @@ function renderUnit(
     build.rendered.add(path);
     if (t.error) {
       const at = t.error.file ? pathOf(t.error.file) : path;
-      build.problems.push({ file: at, span: { start: t.error.offset ?? 0, end: (t.error.offset ?? 0) + 10_000 }, severity: 'error', message: `helm template failed: ${t.error.message}` });
+      build.problems.push({ file: at, span: { start: t.error.offset ?? 0, end: (t.error.offset ?? 0) + 10_000 }, severity: 'error', message: `helm template failed: ${oneLine(t.error.helm ?? t.error.message)}` });
       continue;
     }
     if (t.output === undefined || t.file.endsWith('NOTES.txt')) continue;

@@ -10,7 +10,10 @@ import { GoStruct, mapMethods, mapTypes, typedSlice, type GoFunc, type GoMap, ty
 import { toYamlDoc } from './yaml-out';
 
 export interface TemplateError {
+  /** Go's text (text/template's words). */
   message: string;
+  /** What Helm 4 prints for it (helm-errors.ts), when it words it otherwise. */
+  helm?: string;
   /** File (chart-relative) and offset the error points at, when known. */
   file?: string;
   offset?: number;

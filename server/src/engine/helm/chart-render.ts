@@ -9,6 +9,7 @@ import { parseDocument } from 'yaml';
 import { newBudget, TemplateExecError, type ErrorSite, type Limits, type OutputSegment } from './limits';
 import { dropNoValue, TemplateSet } from './engine';
 import { capabilities, chartMetadata, filesObject, type ChartFiles, type TemplateError } from './chart-objects';
+import { helmExecErrorText, helmParseErrorText } from './helm-errors';
 import { mapTypes, readValues, type GoMap, type GoValue, type ValuePositions } from './values';
 
 export interface RenderOptions {
@@ -79,7 +80,7 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
   if ('error' in meta) return { chartName: '', templates: [], error: meta.error, values: new Map(), positions };
   const read = opts.values ? { value: opts.values } : readValues(files.get('values.yaml') ?? '', 'values.yaml', positions);
   const base: ChartRender = { chartName: meta.name, templates: [], values: read.value, positions };
-  if (read.error) return { ...base, error: { message: read.error.message, file: 'values.yaml', offset: read.error.offset } };
+  if (read.error) return { ...base, error: { message: read.error.message, helm: `cannot load values.yaml: cannot unmarshal yaml document: ${read.error.message}`, file: 'values.yaml', offset: read.error.offset } };
   if (!opts.values) for (const o of overrides) coalesceValues(read.value, o, 0, positions);
   mapTypes.set(read.value, 'common.Values');
   const set = new TemplateSet();
@@ -89,7 +90,7 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
   const order = [...names].sort((a, b) => helmTemplateOrder(a.name, b.name));
   for (const t of order) {
     const err = set.addFile(t.name, files.get(t.file)!);
-    if (err) return { ...base, error: { message: err.message, file: t.file, offset: err.offset, line: err.line } };
+    if (err) return { ...base, error: { message: err.message, helm: helmParseErrorText(err.message), file: t.file, offset: err.offset, line: err.line } };
   }
   const top: GoMap = new Map<string, GoValue>([
     ['Values', read.value],
@@ -117,6 +118,7 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
       // Nothing leaves the engine: an unexpected failure (a bug, an exhausted stack) is this template's error.
       const message = e instanceof TemplateExecError ? e.message : `internal error rendering ${t.name}: ${e instanceof Error ? e.message : String(e)}`;
       const error = siteError(message, e instanceof TemplateExecError ? e.site : undefined, root);
+      if (e instanceof TemplateExecError) error.helm = helmExecErrorText(message);
       const inner = e instanceof TemplateExecError ? e.inner : undefined;
       if (inner) error.inner = { file: chartRelative(inner.file, root), offset: inner.offset, line: inner.line, col: inner.col };
       templates.push({ name: t.name, file: t.file, error });
