@@ -86,3 +86,11 @@ test("render errors carry Helm 4's words beside Go's (as helm v4.1.4 prints them
   // A function's own error keeps Go's one line, as Helm keeps it.
   assert.equal(err({ 'templates/a.yaml': '{{ div 1 0 }}' }), 'template: c/templates/a.yaml:1:3: executing "c/templates/a.yaml" at <div 1 0>: error calling div: runtime error: integer divide by zero');
 });
+
+test('a variable declared in an if list stays in scope after else, as Go parses it (bitnami kafka secrets.yaml)', () => {
+  const r = render({ 'templates/a.yaml': '{{ if .Values.a }}{{ $h := 1 }}{{ else }}h: {{ $h }}{{ end }}' }, chart('c'), 'a: true\n');
+  assert.equal(r.error, undefined);
+  assert.equal(r.templates[0]!.output, '');
+  const run = render({ 'templates/a.yaml': '{{ if .Values.a }}{{ $h := 1 }}{{ else }}h: {{ $h }}{{ end }}' }, chart('c'), 'a: false\n');
+  assert.equal(run.templates[0]!.error?.helm, 'c/templates/a.yaml:1:47\n  executing "c/templates/a.yaml" at <$h>:\n    undefined variable: $h');
+});

@@ -165,14 +165,13 @@ class Parser {
       const after = this.peekNonSpace();
       if ((kind === 'if' && after.kind === 'keyword' && after.val === 'if') || (kind === 'with' && after.kind === 'keyword' && after.val === 'with')) {
         // {{else if ...}}: a nested control sharing this {{end}}.
+        // Go pops a control's variables only at its {{end}}: those declared in the list stay visible after {{else}}.
         this.nextNonSpace();
-        this.vars.length = varsBefore;
         elseList = [this.control(kind, after.pos)];
         this.vars.length = varsBefore;
         return { t: kind, pos, pipe, list, elseList };
       }
       this.expectRight('else');
-      this.vars.length = varsBefore;
       elseList = this.itemList(false);
       this.next();
       const end = this.nextNonSpace();
