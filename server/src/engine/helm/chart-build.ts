@@ -190,10 +190,10 @@ export function buildChart(dir: ProjectPath, host: ProjectHost, options: HelmBui
     const enabled = (u: Unit): boolean => !u.parent || (enabled(u.parent) && dependencyEnabled(u.entry, valuesOf(u.parent)));
     // Templates every chart of the tree sees: library charts' and the partials of the others, under names of their own.
     const shared = new Map<string, { path: ProjectPath; text: string }>();
-    units.forEach((u, i) => {
+    units.forEach((u) => {
       for (const [p, t] of u.files) {
         if (!p.startsWith('templates/') || (!u.library && !p.split('/').pop()!.startsWith('_'))) continue;
-        shared.set(`templates/__shipshape_shared/${i}/_${p.slice('templates/'.length).replaceAll('/', '__')}`, { path: joinPath(u.dir, p), text: t });
+        shared.set(`${helmPath(u)}/${p}`, { path: joinPath(u.dir, p), text: t });
       }
     });
     // Helm coalesces the tree once: a chart's values hold each enabled subchart's final values under its key.
@@ -222,10 +222,8 @@ export function buildChart(dir: ProjectPath, host: ProjectHost, options: HelmBui
 }
 
 /** Helm's name of a chart in its tree: `root/charts/sub/charts/subsub` (by alias or name). */
-function helmPath(u: Unit): string | undefined {
-  if (!u.parent) return undefined;
-  const name = u.key;
-  return `${helmPath(u.parent) ?? chartHead(u.parent.files.get('Chart.yaml'))?.name ?? ''}/charts/${name}`;
+function helmPath(u: Unit): string {
+  return u.parent ? `${helmPath(u.parent)}/charts/${u.key}` : (chartHead(u.files.get('Chart.yaml'))?.name ?? '');
 }
 
 function renderUnit(
@@ -239,7 +237,7 @@ function renderUnit(
   host: ProjectHost,
 ): void {
   const files = new Map(u.files);
-  for (const [name, s] of shared) if (!s.path.startsWith(`${u.dir}/templates/`)) files.set(name, s.text);
+  const sharedTemplates = new Map([...shared].filter(([, s]) => !s.path.startsWith(`${u.dir}/templates/`)).map(([name, s]) => [name, s.text]));
   if (u.alias) {
     const doc = parseDocument(files.get('Chart.yaml') ?? '');
     if (isMap(doc.contents)) doc.set('name', u.alias);
@@ -247,7 +245,7 @@ function renderUnit(
   }
   const pathOf = (name: string): ProjectPath => (name.startsWith('/') ? name : (shared.get(name)?.path ?? joinPath(u.dir, name)));
   const chartFile = joinPath(u.dir, 'Chart.yaml');
-  const r = renderChart(files, { releaseName: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default', kubeVersion: options.kubeVersion, trace: true, positions, chartPath: helmPath(u), values });
+  const r = renderChart(files, { releaseName: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default', kubeVersion: options.kubeVersion, trace: true, positions, chartPath: helmPath(u), values, sharedTemplates });
   if (options.keepRenders) (build.renders ??= []).push(r);
   if (r.error) {
     build.problems.push({ file: r.error.file ? pathOf(r.error.file) : chartFile, span: { start: r.error.offset ?? 0, end: (r.error.offset ?? 0) + 10_000 }, severity: 'error', message: `helm template failed: ${oneLine(r.error.helm ?? r.error.message)}` });

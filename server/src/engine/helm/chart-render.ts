@@ -24,6 +24,8 @@ export interface RenderOptions {
   positions?: ValuePositions;
   /** The chart's final values (a chart tree coalesced, chart-build.ts): used as they are, values.yaml and overrides not read. */
   values?: GoMap;
+  /** Templates of the other charts of the tree (Helm name -> text): parsed with the chart's (defines), not rendered. */
+  sharedTemplates?: ReadonlyMap<string, string>;
   /** Helm's path of the chart in its tree (`parent/charts/sub` for a subchart); templates are named under it. Default: the chart's name. */
   chartPath?: string;
 }
@@ -86,10 +88,12 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
   const set = new TemplateSet();
   const templateFiles = [...files.keys()].filter((p) => p.startsWith('templates/'));
   const root = opts.chartPath ?? meta.name;
-  const names = templateFiles.map((p) => ({ file: p, name: `${root}/${p}` }));
+  const names = templateFiles.map((p) => ({ file: p, name: `${root}/${p}`, text: files.get(p)!, shared: false }));
+  // Other charts' templates of the tree, under their Helm names (their errors name that file).
+  for (const [name, text] of opts.sharedTemplates ?? []) names.push({ file: name, name, text, shared: true });
   const order = [...names].sort((a, b) => helmTemplateOrder(a.name, b.name));
   for (const t of order) {
-    const err = set.addFile(t.name, files.get(t.file)!);
+    const err = set.addFile(t.name, t.text);
     if (err) return { ...base, error: { message: err.message, helm: helmParseErrorText(err.message), file: t.file, offset: err.offset, line: err.line } };
   }
   const top: GoMap = new Map<string, GoValue>([
@@ -104,7 +108,7 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
   if (opts.trace) budget.reads = [];
   const templates: RenderedTemplate[] = [];
   for (const t of order) {
-    if (t.file.split('/').pop()!.startsWith('_')) continue;
+    if (t.shared || t.file.split('/').pop()!.startsWith('_')) continue;
     const data: GoMap = new Map(top);
     mapTypes.set(data, 'common.Values');
     const template: GoMap = new Map<string, GoValue>([['Name', t.name], ['BasePath', `${root}/templates`]]);
