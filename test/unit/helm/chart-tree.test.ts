@@ -94,3 +94,16 @@ test('a variable declared in an if list stays in scope after else, as Go parses 
   const run = render({ 'templates/a.yaml': '{{ if .Values.a }}{{ $h := 1 }}{{ else }}h: {{ $h }}{{ end }}' }, chart('c'), 'a: false\n');
   assert.equal(run.templates[0]!.error?.helm, 'c/templates/a.yaml:1:47\n  executing "c/templates/a.yaml" at <$h>:\n    undefined variable: $h');
 });
+
+test('a parenthesized pipeline that yields nil is no value (prometheus-mysql-exporter: (.Values.resources.limits).cpu)', () => {
+  const r = render({ 'templates/a.yaml': 'cpu: {{ if (.Values.resources.limits).cpu }}set{{ else }}unset{{ end }} {{ kindOf (.Values.x).y.z }}' }, chart('c'), 'resources: {}\n');
+  assert.equal(r.templates[0]!.output, 'cpu: unset invalid');
+  // Without the parentheses the chain stops at the nil map value, as in Go.
+  const e = render({ 'templates/a.yaml': '{{ .Values.resources.limits.cpu }}' }, chart('c'), 'resources: {}\n');
+  assert.match(e.templates[0]!.error!.message, /nil pointer evaluating interface \{\}\.cpu$/);
+});
+
+test("a null key in rendered output is refused in sigs.k8s.io/yaml's words", () => {
+  const r = render({ 'templates/a.yaml': 'kind: x\n~: {{ "s" | quote }}\n' });
+  assert.equal(firstManifestError(r), 'YAML parse error on c/templates/a.yaml: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: "s"');
+});

@@ -5,12 +5,12 @@
  * later layers (provenance, findings, subcharts) build on it. `helmTemplateOutput` assembles what `helm template`
  * prints, for the golden comparison.
  */
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { newBudget, TemplateExecError, type ErrorSite, type Limits, type OutputSegment } from './limits';
 import { dropNoValue, TemplateSet } from './engine';
 import { capabilities, chartMetadata, filesObject, type ChartFiles, type TemplateError } from './chart-objects';
 import { helmExecErrorText, helmParseErrorText } from './helm-errors';
-import { mapTypes, readValues, type GoMap, type GoValue, type ValuePositions } from './values';
+import { mapTypes, nullKeyMessage, readValues, type GoMap, type GoValue, type ValuePositions } from './values';
 
 export interface RenderOptions {
   releaseName: string;
@@ -197,6 +197,25 @@ function jsonType(v: unknown): string {
   return typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : 'object';
 }
 
+/** The first entry with a null key (`null:`, `~:`) of a document, which Helm cannot turn into JSON. */
+function firstNullKey(node: Node | null, depth: number): { value: Node | null; offset: number } | undefined {
+  if (depth > 200 || !node) return undefined;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      if (isScalar(key) && key.value === null && key.range && key.range[0] !== key.range[1]) return { value: pair.value as Node | null, offset: key.range[0] };
+      const found = firstNullKey(pair.value as Node | null, depth + 1);
+      if (found) return found;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const found = firstNullKey(item as Node | null, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 /** A document's kind and hook annotation, read as Helm reads the manifest head (util.SimpleHead through YAML -> JSON). */
 function headOf(doc: string): ManifestHead {
   try {
@@ -206,6 +225,8 @@ function headOf(doc: string): ManifestHead {
       const line = doc.slice(0, e.pos[0]).split('\n').length;
       return { kind: '', hook: false, error: { message: `error converting YAML to JSON: yaml: line ${line}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, offset: e.pos[0] } };
     }
+    const nullKey = firstNullKey(d.contents as Node | null, 0);
+    if (nullKey !== undefined) return { kind: '', hook: false, error: { message: nullKeyMessage(nullKey.value), offset: nullKey.offset } };
     const v = d.toJS() as unknown;
     if (v !== null && v !== undefined && (typeof v !== 'object' || Array.isArray(v) || v instanceof Date)) {
       return { kind: '', hook: false, error: { message: `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonType(v)} into Go value of type util.SimpleHead`, offset: 0 } };

@@ -256,8 +256,7 @@ export class Executor {
       case 'chain': {
         this.at(first.pos, argString(first));
         if (first.node.t === 'nil') throw this.fail(`indirection through explicit nil in ${argString(first)}`);
-        const recv = this.arg(dot, first.node, 'any');
-        return this.fieldChain(dot, recv, first.fields, cmd, final);
+        return this.fieldChain(dot, this.chainReceiver(dot, first.node), first.fields, cmd, final);
       }
       case 'var': {
         this.at(first.pos, argString(first));
@@ -288,6 +287,15 @@ export class Executor {
       case 'string':
         return first.v;
     }
+  }
+
+  /**
+   * The receiver of `(pipeline).field`: Go evaluates it untyped, so a pipeline that yields nil (a missing key) is no
+   * value and the fields after it are no value too (`(.Values.resources.limits).cpu` with `resources: {}`), where
+   * `.Values.resources.limits.cpu` is a nil pointer error.
+   */
+  private chainReceiver(dot: GoValue, node: Arg): GoValue {
+    return node.t === 'pipe' ? this.pipeline(dot, node.pipe) : this.arg(dot, node, 'any');
   }
 
   private notAFunction(cmd: Command, final: GoValue | typeof MISSING): void {
@@ -417,8 +425,7 @@ export class Executor {
         return this.validate(this.call(dot, a.name, { pos: a.pos, args: [a] }, MISSING), typ, true);
       case 'chain': {
         if (a.node.t === 'nil') throw this.fail(`indirection through explicit nil in ${argString(a)}`);
-        const recv = this.arg(dot, a.node, 'any');
-        return this.validate(this.fieldChain(dot, recv, a.fields, { pos: a.pos, args: [a] }, MISSING), typ, false);
+        return this.validate(this.fieldChain(dot, this.chainReceiver(dot, a.node), a.fields, { pos: a.pos, args: [a] }, MISSING), typ, false);
       }
     }
     switch (typ) {

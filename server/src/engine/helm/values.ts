@@ -15,6 +15,7 @@
  * offset and the offset of each entry's value. A later provenance pass asks "which line set `.a.b`" by looking up the
  * container and key it read from; rendering never touches the table.
  */
+import { quoteGo } from './gostrings';
 import { parseAllDocuments, isMap, isScalar, isSeq, isAlias, parseDocument, type Node as YamlNode, type Document } from 'yaml';
 
 export type GoValue = undefined | null | string | number | bigint | boolean | GoMap | GoValue[] | GoStruct | GoFunc;
@@ -163,6 +164,13 @@ function context(doc: Document, text: string, file: string, positions: ValuePosi
   return { doc, file, positions, budget: 100_000 + 20 * text.length };
 }
 
+/** sigs.k8s.io/yaml's error for a null map key (`~:`, `null:`), with the entry's value as Go's %#v shows a scalar. */
+export function nullKeyMessage(val: YamlNode | null): string {
+  const v = isScalar(val) ? val.value : undefined;
+  const shown = val === null || v === null ? '<nil>' : typeof v === 'string' ? quoteGo(v) : isScalar(val) ? String(v) : '';
+  return `error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`;
+}
+
 function convertNode(node: YamlNode | null, cx: ConvertContext, depth: number): GoValue {
   if (--cx.budget < 0) throw new Error('yaml: document contains excessive aliasing');
   if (node === null || node === undefined) return null;
@@ -177,11 +185,7 @@ function convertNode(node: YamlNode | null, cx: ConvertContext, depth: number): 
       const key = pair.key as YamlNode | null;
       if (!key || (isScalar(key) && key.value === null && key.range?.[0] === key.range?.[1])) throw new Error('yaml: did not find expected key');
       // sigs.k8s.io/yaml cannot turn a null key (`~:`, `null:`) into a JSON key.
-      if (isScalar(key) && key.value === null) {
-        const val = pair.value as YamlNode | null;
-        const shown = isScalar(val) ? (typeof val.value === 'string' ? JSON.stringify(val.value) : String(val.value)) : '';
-        throw new Error(`error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`);
-      }
+      if (isScalar(key) && key.value === null) throw new Error(nullKeyMessage(pair.value as YamlNode | null));
       const k = isScalar(pair.key) ? scalarKey(pair.key.value, pair.key.source) : String((pair.key as { toString(): string } | null) ?? '');
       if (k === '<<') continue; // resolved by the yaml library's merge option
       const val = pair.value as YamlNode | null;
