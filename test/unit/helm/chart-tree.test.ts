@@ -107,3 +107,8 @@ test("a null key in rendered output is refused in sigs.k8s.io/yaml's words", () 
   const r = render({ 'templates/a.yaml': 'kind: x\n~: {{ "s" | quote }}\n' });
   assert.equal(firstManifestError(r), 'YAML parse error on c/templates/a.yaml: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: "s"');
 });
+
+test('Go hexadecimal float literals parse and are floats (opentelemetry-collector, traefik: 0x1p60)', () => {
+  const r = render({ 'templates/a.yaml': '{{ 0x1p60 }} {{ 0x1.8p-3 }} {{ printf "%T %T" 0x1p4 0x1E }}' });
+  assert.equal(r.templates[0]!.output, '1.152921504606847e+18 0.1875 float64 int');
+});

@@ -303,7 +303,8 @@ export class Executor {
   }
 
   private ideal(n: Extract<Arg, { t: 'number' }>): GoValue {
-    const isFloatSyntax = !/^[+-]?0[xX]/.test(n.text) && !n.text.startsWith("'") && /[.eEpP]/.test(n.text);
+    const hexInt = /^[+-]?0[xX]/.test(n.text) && !/[pP]/.test(n.text);
+    const isFloatSyntax = !hexInt && !n.text.startsWith("'") && /[.eEpP]/.test(n.text);
     if (n.float !== undefined && isFloatSyntax) return n.float;
     if (n.int !== undefined) return n.int;
     throw this.fail(`${n.text} overflows int`);
