@@ -70,6 +70,9 @@ function renderTree(dir: string, spec: CaseSpec, variant: string | undefined): {
   // Helm stops at the first template that fails in its order over the whole tree.
   const firstError = renders.find((r) => r.error)?.error ?? [...render.templates].sort((a, b) => helmTemplateOrder(a.name, b.name)).find((t) => t.error)?.error;
   const problem = build.problems.find((p) => p.severity === 'error');
+  // Helm checks the values against the schemas before it renders anything.
+  const schema = build.schema?.map((c) => `${c.chart}:\n${c.details.map((d) => `- ${d}\n`).join('')}`).join('');
+  if (schema) return { render, actual: `ERROR: values don't meet the specifications of the schema(s) in the following chart(s):\n${schema}` };
   return { render, actual: firstError ? `ERROR: ${firstError.helm ?? firstError.message}` : problem && !/YAML parse error/.test(problem.message) ? `ERROR: ${problem.message}` : printed(render) };
 }
 

@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildChart } from '../../../server/src/engine/helm/chart-build';
 import { firstManifestError, helmTemplateOutput, renderChart } from '../../../server/src/engine/helm/chart-render';
+import { checkValuesSchema } from '../../../server/src/engine/helm/values-schema';
+import { readValues } from '../../../server/src/engine/helm/values';
 import { memoryHost } from '../../helpers/kustomize-host';
 
 const chart = (name: string, extra = ''): string => `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n${extra}`;
@@ -111,4 +113,42 @@ test("a null key in rendered output is refused in sigs.k8s.io/yaml's words", () 
 test('Go hexadecimal float literals parse and are floats (opentelemetry-collector, traefik: 0x1p60)', () => {
   const r = render({ 'templates/a.yaml': '{{ 0x1p60 }} {{ 0x1.8p-3 }} {{ printf "%T %T" 0x1p4 0x1E }}' });
   assert.equal(r.templates[0]!.output, '1.152921504606847e+18 0.1875 float64 int');
+});
+
+test("values.schema.json problems in the words of Helm's validator (as helm v4.1.4 printed them for this schema)", () => {
+  const schema = JSON.stringify({
+    type: 'object',
+    required: ['req1', 'req2'],
+    properties: {
+      t: { type: 'string' }, t2: { type: ['string', 'null'] }, ti: { type: 'integer' }, e: { enum: ['a', 'b', 3] }, c: { const: 'x' },
+      min: { minimum: 5 }, max: { maximum: 5 }, emin: { exclusiveMinimum: 5 }, ml: { minLength: 3 }, xl: { maxLength: 1 },
+      pat: { pattern: '^[a-z]+$' }, mi: { minItems: 2 }, xi: { maxItems: 1 }, uniq: { uniqueItems: true }, mo: { multipleOf: 3 },
+      nested: { type: 'object', additionalProperties: false, properties: { ok: { type: 'boolean' } } },
+      one: { oneOf: [{ type: 'string' }, { type: 'integer' }] }, nt: { not: { type: 'string' } }, mp: { minProperties: 2 },
+    },
+  });
+  const values = 'req1: 1\nt: 5\nt2: 5\nti: 1.5\ne: c\nc: y\nmin: 1\nmax: 10\nemin: 5\nml: ab\nxl: abc\npat: "ABC"\nmi: [1]\nxi: [1, 2]\nuniq: [1, 1]\nnested: {ok: true, extra: 1}\nmo: 4\none: true\nnt: "s"\nmp: {a: 1}\n';
+  const details = checkValuesSchema(schema, readValues(values, 'values.yaml').value, new WeakMap()).map((p) => p.detail).sort();
+  assert.deepEqual(details, [
+    "at '': missing property 'req2'",
+    "at '/c': value must be 'x'",
+    "at '/e': value must be one of 'a', 'b', 3",
+    "at '/emin': exclusiveMinimum: got 5, want 5",
+    "at '/max': maximum: got 10, want 5",
+    "at '/mi': minItems: got 1, want 2",
+    "at '/min': minimum: got 1, want 5",
+    "at '/ml': minLength: got 2, want 3",
+    "at '/mo': multipleOf: got 4, want 3",
+    "at '/mp': minProperties: got 1, want 2",
+    "at '/nested': additional properties 'extra' not allowed",
+    "at '/nt': 'not' failed",
+    "at '/one': 'oneOf' failed, none matched\n  - at '/one': got boolean, want string\n  - at '/one': got boolean, want integer",
+    "at '/pat': 'ABC' does not match pattern '^[a-z]+$'",
+    "at '/t': got number, want string",
+    "at '/t2': got number, want null or string",
+    "at '/ti': got number, want integer",
+    "at '/uniq': items at 0 and 1 are equal",
+    "at '/xi': maxItems: got 2, want 1",
+    "at '/xl': maxLength: got 3, want 1",
+  ]);
 });

@@ -39,6 +39,8 @@ export interface HelmBuild {
   templates: Set<ProjectPath>;
   /** Templates that were rendered (their "not checked" note goes away): without error, or with a render problem reported. */
   rendered: Set<ProjectPath>;
+  /** Charts whose values do not meet their values.schema.json, with Helm's line for each problem (Helm renders nothing then). */
+  schema?: { chart: string; details: string[] }[];
   /** With keepRenders: the render of each chart of the tree that was rendered, root first. */
   renders?: ChartRender[];
 }
@@ -254,7 +256,9 @@ function renderUnit(
   build.problems.push(...dependencyProblems(chartFile, u.files.get('Chart.yaml') ?? '', u.dir, host));
   const schema = u.files.get('values.schema.json');
   if (schema !== undefined) {
-    for (const p of checkValuesSchema(schema, r.values, positions)) {
+    const problems = checkValuesSchema(schema, r.values, positions);
+    if (problems.length > 0) (build.schema ??= []).push({ chart: r.chartName, details: problems.map((p) => p.detail) });
+    for (const p of problems) {
       const at = p.file === undefined ? joinPath(u.dir, 'values.schema.json') : pathOf(p.file);
       build.problems.push({ file: at, span: { start: p.offset, end: p.offset + 10_000 }, severity: 'error', message: p.message });
     }
