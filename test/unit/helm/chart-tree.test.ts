@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildChart } from '../../../server/src/engine/helm/chart-build';
-import { firstManifestError, helmTemplateOutput, renderChart } from '../../../server/src/engine/helm/chart-render';
+import { renderChart } from '../../../server/src/engine/helm/chart-render';
+import { firstManifestError, helmTemplateOutput } from '../../../server/src/engine/helm/manifests';
 import { checkValuesSchema } from '../../../server/src/engine/helm/values-schema';
 import { readValues } from '../../../server/src/engine/helm/values';
 import { memoryHost } from '../../helpers/kustomize-host';
@@ -151,4 +152,17 @@ test("values.schema.json problems in the words of Helm's validator (as helm v4.1
     "at '/xi': maxItems: got 2, want 1",
     "at '/xl': maxLength: got 3, want 1",
   ]);
+});
+
+test('YAML syntax errors in rendered output in go-yaml words and lines (as helm v4.1.4 printed them)', () => {
+  const refused = (text: string): string | undefined => firstManifestError(render({ 'templates/a.yaml': text }))?.replace('YAML parse error on c/templates/a.yaml: error converting YAML to JSON: yaml: ', '');
+  assert.equal(refused('kind: x\ndata:\n  a: 1\n  b'), "line 5: could not find expected ':'");
+  assert.equal(refused('kind: x\ndata:\n  a: b: c\n'), 'line 3: mapping values are not allowed in this context');
+  assert.equal(refused('kind: x\n  b: 1\n'), 'line 2: mapping values are not allowed in this context');
+  assert.equal(refused('kind: x\ndata:\n\ta: 1\n'), 'line 3: found character that cannot start any token');
+  assert.equal(refused('kind: x\na: @foo\n'), 'line 2: found character that cannot start any token');
+  assert.equal(refused('kind: x\na: [1, 2\n'), "line 2: did not find expected ',' or ']'");
+  assert.equal(refused('kind: x\na: {b: 1\n'), "line 2: did not find expected ',' or '}'");
+  assert.equal(refused('kind: x\na: "unterminated\n'), 'line 2: found unexpected end of stream');
+  assert.equal(refused('kind: x\na: *nope\n'), "unknown anchor 'nope' referenced");
 });

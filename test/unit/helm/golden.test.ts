@@ -33,20 +33,8 @@ const NONDETERMINISTIC: Record<string, { reason: string; lines: RegExp }> = {
   ...Object.fromEntries(['mysql', 'nginx', 'postgresql', 'rabbitmq', 'redis'].map((n) => [`bitnami-${n}`, BITNAMI])),
 };
 
-/** A YAML syntax error: Helm's text up to the line number (go-yaml's message and line differ from the yaml package's). */
-const YAML_SYNTAX = {
-  reason: "YAML syntax errors in rendered output: Helm's words and template, the yaml package's message instead of go-yaml's (and its line)",
-  check: (c: GoldenCase, helm: string): void => {
-    const prefix = /^Error: (YAML parse error on \S+: error converting YAML to JSON: yaml: line )/.exec(helm)![1]!;
-    assert.ok(c.actual.startsWith(`ERROR: ${prefix}`), c.actual);
-  },
-};
-
 /** Renders that differ from Helm's on purpose or for a reason stated here; the check says what still agrees. */
 const KNOWN: Record<string, { reason: string; check: (c: GoldenCase, helm: string) => void }> = {
-  'err-yaml-syntax': YAML_SYNTAX,
-  'err-yaml-tab': YAML_SYNTAX,
-  'helmtest-chart-with-template-with-invalid-yaml': YAML_SYNTAX,
   'helmtest-chart-missing-deps': {
     reason: 'a dependency missing from charts/: Helm refuses the chart, the engine renders it without the dependency (docs/helm.md) and reports it as an info',
     check: (c, helm) => {

@@ -8,7 +8,8 @@
 import { parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { joinPath } from '../project/paths';
 import type { BuiltObject, ProjectHost, ProjectPath, ProjectProblem } from '../project/types';
-import { coalesceValues, manifestError, renderChart, type ChartRender } from './chart-render';
+import { coalesceValues, renderChart, type ChartRender } from './chart-render';
+import { manifestError } from './manifests';
 import { chartHead, dependencyEnabled, dependencyEntries, importedValues, subchartOverride, type DependencyEntry } from './chart-deps';
 import { readValues, type GoMap, type ValuePositions } from './values';
 import { outputOrigin, renderedObjects } from './provenance';

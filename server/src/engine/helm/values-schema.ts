@@ -30,15 +30,17 @@ function toJson(v: GoValue, depth = 0): unknown {
 
 const MAX_PROBLEMS = 50;
 
+const schemaFileProblem = (message: string): SchemaProblem => ({ message, detail: message, offset: 0 });
+
 /** Checks `values` against the schema text. A schema that is not JSON or does not compile is one problem at its start. */
 export function checkValuesSchema(schemaText: string, values: GoMap, positions: ValuePositions): SchemaProblem[] {
   let schema: unknown;
   try {
     schema = JSON.parse(schemaText);
   } catch (e) {
-    return [{ message: `values.schema.json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, offset: 0 }];
+    return [schemaFileProblem(`values.schema.json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`)];
   }
-  if (typeof schema !== 'object' || schema === null) return [{ message: 'values.schema.json is not a JSON schema object', offset: 0 }];
+  if (typeof schema !== 'object' || schema === null) return [schemaFileProblem('values.schema.json is not a JSON schema object')];
   let errors: ErrorObject[];
   let data: unknown;
   try {
@@ -48,7 +50,7 @@ export function checkValuesSchema(schemaText: string, values: GoMap, positions: 
     data = toJson(values);
     errors = validate(data) ? [] : (validate.errors ?? []);
   } catch (e) {
-    return [{ message: `values.schema.json cannot be used: ${e instanceof Error ? e.message : String(e)}`, offset: 0 }];
+    return [schemaFileProblem(`values.schema.json cannot be used: ${e instanceof Error ? e.message : String(e)}`)];
   }
   // The alternatives of a failed oneOf/anyOf are told under it, as Helm nests them.
   const parents = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
