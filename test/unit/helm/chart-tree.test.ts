@@ -166,3 +166,12 @@ test('YAML syntax errors in rendered output in go-yaml words and lines (as helm 
   assert.equal(refused('kind: x\na: "unterminated\n'), 'line 2: found unexpected end of stream');
   assert.equal(refused('kind: x\na: *nope\n'), "unknown anchor 'nope' referenced");
 });
+
+test("a chart's templates share one top-level map: set $ \"Values\" in the first template reaches the next (istio's zzz_profile.yaml)", () => {
+  const r = render(
+    { 'templates/zzz.yaml': '{{- $_ := set $ "Values" (dict "name" "merged") }}', 'templates/a.yaml': 'name: {{ .Values.name }} {{ .Template.Name }}' },
+    chart('c'),
+    'name: user\n',
+  );
+  assert.equal(r.templates.find((t) => t.file === 'templates/a.yaml')?.output, 'name: merged c/templates/a.yaml');
+});

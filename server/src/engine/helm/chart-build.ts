@@ -248,6 +248,15 @@ function renderUnit(
   }
   const pathOf = (name: string): ProjectPath => (name.startsWith('/') ? name : (shared.get(name)?.path ?? joinPath(u.dir, name)));
   const chartFile = joinPath(u.dir, 'Chart.yaml');
+  const schema = u.files.get('values.schema.json');
+  if (schema !== undefined) {
+    const problems = checkValuesSchema(schema, values, positions);
+    if (problems.length > 0) (build.schema ??= []).push({ chart: u.alias ?? chartHead(u.files.get('Chart.yaml'))?.name ?? '', details: problems.map((p) => p.detail) });
+    for (const p of problems) {
+      const at = p.file === undefined ? joinPath(u.dir, 'values.schema.json') : pathOf(p.file);
+      build.problems.push({ file: at, span: { start: p.offset, end: p.offset + 10_000 }, severity: 'error', message: p.message });
+    }
+  }
   const r = renderChart(files, { releaseName: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default', kubeVersion: options.kubeVersion, trace: true, positions, chartPath: helmPath(u), values, sharedTemplates });
   if (options.keepRenders) (build.renders ??= []).push(r);
   if (r.error) {
@@ -255,15 +264,6 @@ function renderUnit(
     return;
   }
   build.problems.push(...dependencyProblems(chartFile, u.files.get('Chart.yaml') ?? '', u.dir, host));
-  const schema = u.files.get('values.schema.json');
-  if (schema !== undefined) {
-    const problems = checkValuesSchema(schema, r.values, positions);
-    if (problems.length > 0) (build.schema ??= []).push({ chart: r.chartName, details: problems.map((p) => p.detail) });
-    for (const p of problems) {
-      const at = p.file === undefined ? joinPath(u.dir, 'values.schema.json') : pathOf(p.file);
-      build.problems.push({ file: at, span: { start: p.offset, end: p.offset + 10_000 }, severity: 'error', message: p.message });
-    }
-  }
   for (const t of r.templates) {
     const path = pathOf(t.file);
     build.rendered.add(path);

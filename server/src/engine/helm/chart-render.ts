@@ -106,10 +106,12 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
   const budget = newBudget(opts.limits);
   if (opts.trace) budget.reads = [];
   const templates: RenderedTemplate[] = [];
+  // One top-level map for all of the chart's templates, as in Helm: `set $ "Values" ...` in one template (istio's
+  // zzz_profile.yaml, which runs first) is seen by the templates after it.
+  const data: GoMap = new Map(top);
+  mapTypes.set(data, 'common.Values');
   for (const t of order) {
     if (t.shared || t.file.split('/').pop()!.startsWith('_')) continue;
-    const data: GoMap = new Map(top);
-    mapTypes.set(data, 'common.Values');
     const template: GoMap = new Map<string, GoValue>([['Name', t.name], ['BasePath', `${root}/templates`]]);
     mapTypes.set(template, 'common.Values');
     data.set('Template', template);
