@@ -156,8 +156,7 @@ export class Executor {
     if (v === undefined || v === null) this.write('<no value>', pipe.pos);
     else if (typeof v === 'string') this.write(v, pipe.pos);
     else if (typeof v === 'object' && 'kind' in v && !(v instanceof Map) && !Array.isArray(v)) throw this.fail(`can't print ${pipeString(pipe)} of type func`);
-    else if (v instanceof GoStruct) this.write(v.str ?? v.print?.addrStr ?? formatV(v).replace(/^&/, ''), pipe.pos); // an action prints through the pointer
-    else this.write(formatV(v), pipe.pos);
+    else this.write(v instanceof GoStruct ? (v.str ?? v.print?.addrStr ?? formatV(v).replace(/^&/, '')) : formatV(v), pipe.pos); // a struct through its pointer
   }
 
   private range(n: Extract<TNode, { t: 'range' }>, dot: GoValue): void {
@@ -289,11 +288,7 @@ export class Executor {
     }
   }
 
-  /**
-   * The receiver of `(pipeline).field`: Go evaluates it untyped, so a pipeline that yields nil (a missing key) is no
-   * value and the fields after it are no value too (`(.Values.resources.limits).cpu` with `resources: {}`), where
-   * `.Values.resources.limits.cpu` is a nil pointer error.
-   */
+  /** `(pipeline).field`'s receiver, evaluated untyped as Go does: a nil result is no value (no nil pointer error). */
   private chainReceiver(dot: GoValue, node: Arg): GoValue {
     return node.t === 'pipe' ? this.pipeline(dot, node.pipe) : this.arg(dot, node, 'any');
   }
@@ -303,8 +298,7 @@ export class Executor {
   }
 
   private ideal(n: Extract<Arg, { t: 'number' }>): GoValue {
-    const hexInt = /^[+-]?0[xX]/.test(n.text) && !/[pP]/.test(n.text);
-    const isFloatSyntax = !hexInt && !n.text.startsWith("'") && /[.eEpP]/.test(n.text);
+    const isFloatSyntax = !(/^[+-]?0[xX]/.test(n.text) && !/[pP]/.test(n.text)) && !n.text.startsWith("'") && /[.eEpP]/.test(n.text); // hex ints are not
     if (n.float !== undefined && isFloatSyntax) return n.float;
     if (n.int !== undefined) return n.int;
     throw this.fail(`${n.text} overflows int`);
