@@ -2,7 +2,8 @@
 // `npm run golden:helm`) and renders them with the engine as the golden script rendered them with helm.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { firstManifestError, helmTemplateOrder, helmTemplateOutput, renderChart, type ChartRender } from '../../server/src/engine/helm/chart-render';
+import { helmTemplateOrder, renderChart, type ChartRender } from '../../server/src/engine/helm/chart-render';
+import { firstManifestError, helmTemplateOutput } from '../../server/src/engine/helm/manifests';
 import { buildChart } from '../../server/src/engine/helm/chart-build';
 import { readValues, type GoMap } from '../../server/src/engine/helm/values';
 import { DiskProjectHost } from '../../server/src/io/disk-project-host';

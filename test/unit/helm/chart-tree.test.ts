@@ -175,3 +175,9 @@ test("a chart's templates share one top-level map: set $ \"Values\" in the first
   );
   assert.equal(r.templates.find((t) => t.file === 'templates/a.yaml')?.output, 'name: merged c/templates/a.yaml');
 });
+
+test('schema alternatives that miss a property or add one are told under their oneOf', () => {
+  const schema = JSON.stringify({ properties: { a: { oneOf: [{ type: 'object', required: ['x'] }, { type: 'object', additionalProperties: false }] } } });
+  const details = checkValuesSchema(schema, readValues('a: {z: 1}\n', 'values.yaml').value, new WeakMap()).map((p) => p.detail);
+  assert.deepEqual(details, ["at '/a': 'oneOf' failed, none matched\n  - at '/a': missing property 'x'\n  - at '/a': additional properties 'z' not allowed"]);
+});

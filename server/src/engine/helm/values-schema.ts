@@ -88,10 +88,12 @@ function helmWords(err: ErrorObject, value: unknown): string {
   const q = (names: unknown): string => (names as string[]).map((n) => `'${n}'`).join(', ');
   const size = (v: unknown): number => (typeof v === 'string' ? [...v].length : Array.isArray(v) ? v.length : v && typeof v === 'object' ? Object.keys(v).length : 0);
   switch (err.keyword) {
-    case 'required':
-      return (p.names as string[]).length > 1 ? `missing properties ${q(p.names)}` : `missing property ${q(p.names)}`;
+    case 'required': {
+      const names = (p.names as string[] | undefined) ?? [String(p.missingProperty)];
+      return names.length > 1 ? `missing properties ${q(names)}` : `missing property ${q(names)}`;
+    }
     case 'additionalProperties':
-      return `additional properties ${q(p.names)} not allowed`;
+      return `additional properties ${q((p.names as string[] | undefined) ?? [String(p.additionalProperty)])} not allowed`;
     case 'type': {
       const want = (Array.isArray(p.type) ? (p.type as string[]) : String(p.type).split(',')).sort();
       return `got ${jsonTypeOf(value)}, want ${want.join(' or ')}`;
