@@ -181,3 +181,16 @@ test('schema alternatives that miss a property or add one are told under their o
   const details = checkValuesSchema(schema, readValues('a: {z: 1}\n', 'values.yaml').value, new WeakMap()).map((p) => p.detail);
   assert.deepEqual(details, ["at '/a': 'oneOf' failed, none matched\n  - at '/a': missing property 'x'\n  - at '/a': additional properties 'z' not allowed"]);
 });
+
+test('.Subcharts holds each subchart as it ran, .Chart.IsRoot is false in a subchart (helm/helm TestRenderNestedValues, TestChartValuesContainsIsRoot)', () => {
+  const host = memoryHost({
+    '/p/Chart.yaml': chart('p'),
+    '/p/values.yaml': 'sub:\n  what: from-parent\n',
+    '/p/templates/a.yaml': '{{ .Subcharts.sub.Values.what }} {{ .Subcharts.sub.Chart.IsRoot }} {{ .Chart.IsRoot }}',
+    '/p/charts/sub/Chart.yaml': chart('sub'),
+    '/p/charts/sub/values.yaml': 'what: own\n',
+    '/p/charts/sub/templates/a.yaml': '{{ .Chart.IsRoot }}',
+  });
+  const build = buildChart('/p', host, { keepRenders: true });
+  assert.deepEqual(build.renders!.flatMap((r) => r.templates.map((t) => t.output)), ['from-parent false true', 'false']);
+});

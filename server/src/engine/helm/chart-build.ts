@@ -214,9 +214,22 @@ export function buildChart(dir: ProjectPath, host: ProjectHost, options: HelmBui
     for (const u of units) {
       for (const p of u.files.keys()) if (p.startsWith('templates/')) build.templates.add(joinPath(u.dir, p));
       for (const [p, t] of u.files) texts.set(joinPath(u.dir, p), t);
+    }
+    // Values are checked against the schemas before anything renders, parent before its subcharts (as Helm does).
+    const preorder = (u: Unit): Unit[] => [u, ...units.filter((c) => c.parent === u).flatMap(preorder)];
+    for (const u of preorder(root)) {
+      const values = finals.get(u);
+      if (values) checkSchema(u, values, shared, positions, build);
+    }
+    // Subcharts first (Helm renders deeper templates first), so that a parent's .Subcharts holds what they ran with.
+    const renders = new Map<Unit, ChartRender>();
+    for (const u of [...units].reverse()) {
       const values = finals.get(u);
       if (u.library || !values) continue;
-      renderUnit(u, values, shared, positions, build, readText, options, host);
+      const subcharts: GoMap = new Map();
+      for (const c of units) if (c.parent === u && renders.get(c)?.data) subcharts.set(c.key, renders.get(c)!.data!);
+      const r = renderUnit(u, values, subcharts, shared, positions, build, readText, options, host);
+      if (r) renders.set(u, r);
     }
   } catch (e) {
     build.problems.push({ file, span: { start: 0, end: 1 }, severity: 'error', message: `helm template failed (${e instanceof Error ? e.name : 'error'})` });
@@ -229,16 +242,34 @@ function helmPath(u: Unit): string {
   return u.parent ? `${helmPath(u.parent)}/charts/${u.key}` : (chartHead(u.files.get('Chart.yaml'))?.name ?? '');
 }
 
+/** The unit's values against its values.schema.json: a problem at each offending values line, and Helm's lines. */
+function checkSchema(u: Unit, values: GoMap, shared: ReadonlyMap<string, { path: ProjectPath }>, positions: ValuePositions, build: HelmBuild): void {
+  const schema = u.files.get('values.schema.json');
+  if (schema === undefined) return;
+  const problems = checkValuesSchema(schema, values, positions);
+  if (problems.length > 0) (build.schema ??= []).push({ chart: u.alias ?? chartHead(u.files.get('Chart.yaml'))?.name ?? '', details: problems.map((p) => p.detail) });
+  for (const p of problems) {
+    const at = p.file === undefined ? joinPath(u.dir, 'values.schema.json') : pathIn(u, shared)(p.file);
+    build.problems.push({ file: at, span: { start: p.offset, end: p.offset + 10_000 }, severity: 'error', message: p.message });
+  }
+}
+
+/** A chart-relative file name of the unit, or a shared template's Helm name, as a project path. */
+function pathIn(u: Unit, shared: ReadonlyMap<string, { path: ProjectPath }>): (name: string) => ProjectPath {
+  return (name) => (name.startsWith('/') ? name : (shared.get(name)?.path ?? joinPath(u.dir, name)));
+}
+
 function renderUnit(
   u: Unit,
   values: GoMap,
+  subcharts: GoMap,
   shared: ReadonlyMap<string, { path: ProjectPath; text: string }>,
   positions: ValuePositions,
   build: HelmBuild,
   readText: (p: ProjectPath) => string | undefined,
   options: HelmBuildOptions,
   host: ProjectHost,
-): void {
+): ChartRender | undefined {
   const files = new Map(u.files);
   const sharedTemplates = new Map([...shared].filter(([, s]) => !s.path.startsWith(`${u.dir}/templates/`)).map(([name, s]) => [name, s.text]));
   if (u.alias) {
@@ -246,22 +277,13 @@ function renderUnit(
     if (isMap(doc.contents)) doc.set('name', u.alias);
     files.set('Chart.yaml', doc.toString());
   }
-  const pathOf = (name: string): ProjectPath => (name.startsWith('/') ? name : (shared.get(name)?.path ?? joinPath(u.dir, name)));
+  const pathOf = pathIn(u, shared);
   const chartFile = joinPath(u.dir, 'Chart.yaml');
-  const schema = u.files.get('values.schema.json');
-  if (schema !== undefined) {
-    const problems = checkValuesSchema(schema, values, positions);
-    if (problems.length > 0) (build.schema ??= []).push({ chart: u.alias ?? chartHead(u.files.get('Chart.yaml'))?.name ?? '', details: problems.map((p) => p.detail) });
-    for (const p of problems) {
-      const at = p.file === undefined ? joinPath(u.dir, 'values.schema.json') : pathOf(p.file);
-      build.problems.push({ file: at, span: { start: p.offset, end: p.offset + 10_000 }, severity: 'error', message: p.message });
-    }
-  }
-  const r = renderChart(files, { releaseName: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default', kubeVersion: options.kubeVersion, trace: true, positions, chartPath: helmPath(u), values, sharedTemplates });
-  if (options.keepRenders) (build.renders ??= []).push(r);
+  const r = renderChart(files, { releaseName: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default', kubeVersion: options.kubeVersion, trace: true, positions, chartPath: helmPath(u), values, sharedTemplates, subcharts });
+  if (options.keepRenders) (build.renders ??= []).unshift(r);
   if (r.error) {
     build.problems.push({ file: r.error.file ? pathOf(r.error.file) : chartFile, span: { start: r.error.offset ?? 0, end: (r.error.offset ?? 0) + 10_000 }, severity: 'error', message: `helm template failed: ${oneLine(r.error.helm ?? r.error.message)}` });
-    return;
+    return r;
   }
   build.problems.push(...dependencyProblems(chartFile, u.files.get('Chart.yaml') ?? '', u.dir, host));
   for (const t of r.templates) {
@@ -289,6 +311,7 @@ function renderUnit(
   // Partials were parsed and ran where they are included.
   for (const p of u.files.keys()) if (p.startsWith('templates/') && p.split('/').pop()!.startsWith('_')) build.rendered.add(joinPath(u.dir, p));
   for (const s of shared.values()) build.rendered.add(s.path);
+  return r;
 }
 
 /** Whether a project path is a chart's Chart.yaml. */

@@ -25,6 +25,8 @@ export interface RenderOptions {
   values?: GoMap;
   /** Templates of the other charts of the tree (Helm name -> text): parsed with the chart's (defines), not rendered. */
   sharedTemplates?: ReadonlyMap<string, string>;
+  /** .Subcharts: each rendered subchart's top-level map (its .Values, .Chart, ...), by name. */
+  subcharts?: GoMap;
   /** Helm's path of the chart in its tree (`parent/charts/sub` for a subchart); templates are named under it. Default: the chart's name. */
   chartPath?: string;
 }
@@ -50,6 +52,8 @@ export interface ChartRender {
   /** Chart-level problem (Chart.yaml or values unreadable, a template that does not parse). */
   error?: TemplateError;
   values: GoMap;
+  /** The top-level map the templates ran with (a parent's .Subcharts.<name>). */
+  data?: GoMap;
   /** Where each values map and list came from (values.ts). */
   positions: ValuePositions;
 }
@@ -101,7 +105,7 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
     ['Chart', meta.meta],
     ['Capabilities', capabilities(opts.kubeVersion ?? 'v1.35.0')],
     ['Files', filesObject(files)],
-    ['Subcharts', new Map()],
+    ['Subcharts', opts.subcharts ?? new Map()],
   ]);
   const budget = newBudget(opts.limits);
   if (opts.trace) budget.reads = [];
@@ -110,6 +114,8 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
   // zzz_profile.yaml, which runs first) is seen by the templates after it.
   const data: GoMap = new Map(top);
   mapTypes.set(data, 'common.Values');
+  // .Chart.IsRoot: false in a subchart.
+  if (root.includes('/charts/')) meta.meta.set('IsRoot', false);
   for (const t of order) {
     if (t.shared || t.file.split('/').pop()!.startsWith('_')) continue;
     const template: GoMap = new Map<string, GoValue>([['Name', t.name], ['BasePath', `${root}/templates`]]);
@@ -129,7 +135,7 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
       templates.push({ name: t.name, file: t.file, error });
     }
   }
-  return { ...base, templates };
+  return { ...base, templates, data };
 }
 
 /** Helm's order of templates (parsed and executed): deeper paths first, then by name descending (later definitions win). */
