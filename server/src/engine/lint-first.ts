@@ -14,7 +14,8 @@ import { looksBinary, splitYamlDocuments, yamlDocumentsNear, type YamlChunk } fr
 import { activeRules } from './run-rule';
 import { isComposeFileName } from './views/compose';
 import type { Span } from './types';
-import { cacheKey, chunkContext, detach, hasBom, lintChunk, type LintedChunk, type LintOptions } from './lint';
+import { cacheKey, chunkContext, lintChunk, type LintOptions } from './lint';
+import { detach, hasBom, type LintedChunk } from './yaml-lint-result';
 
 export interface DocumentsAt {
   /** The documents holding some of the spans, in file order, with file offsets. */

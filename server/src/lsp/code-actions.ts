@@ -19,7 +19,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { chunkIndexAt, findingFixes, getRule, LineIndex, type DocumentCache, type Finding, type Fix, type Span, type TextEdit } from '../engine';
 import { startsAsJson } from '../engine/parse/json-manifest';
-import { yamlFindingsAt, yamlLintFindings } from '../engine/lint';
+import { yamlFindingsAt, yamlLintFindings } from '../engine/yaml-lint-result';
 import { addTrustedRegistry, newConfigTrusting, trustEntryFor } from '../engine/config/config-edit';
 import { disableRulesForLineFix, ignoreForObjectFix } from '../engine/fixes/actions';
 import { foldedAction, menuTitle, preferredFix, rankByCursor, type MenuItem, type RuleEntry } from './action-menu';

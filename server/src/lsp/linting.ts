@@ -18,7 +18,8 @@
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache, fileKindOfText, lintText, type EngineSettings, type FileKind, type Finding, type RuleHooks, LineIndex } from '../engine';
-import { lintYamlChunks, lintYamlSteps, yamlLintFindings, type LintOptions, type YamlLint } from '../engine/lint';
+import { lintYamlChunks, lintYamlSteps, type LintOptions } from '../engine/lint';
+import { yamlLintFindings, type YamlLint } from '../engine/yaml-lint-result';
 import { settingsKey } from '../engine/config/settings';
 import type { RelationResult } from '../engine/project/relations';
 import type { CustomWorkloads } from '../engine/views/workloads';

@@ -22,7 +22,8 @@
  * Pure: files are read through the ProjectHost. Nothing throws out of here.
  */
 import { DEFAULT_SETTINGS, effectiveSeverity, type EngineSettings } from '../config/settings';
-import { chunkIndexAt, lintText, shifted } from '../lint';
+import { lintText } from '../lint';
+import { chunkIndexAt, shifted } from '../yaml-lint-result';
 import { fileKindOf } from '../file-kind';
 import { splitYamlDocuments } from '../parse/yaml';
 import { getRule, SYNTAX_RULES } from '../rules';

@@ -16,7 +16,7 @@ import { effectiveSeverity, type EngineSettings } from '../config/settings';
 import { RULES, SYNTAX_RULES } from '../rules';
 import { formatMessage, type Rule, type RuleContext } from '../rule';
 import type { InternalError, RuleHooks } from '../run-rule';
-import { chunkIndexAt } from '../lint';
+import { chunkIndexAt } from '../yaml-lint-result';
 import { splitYamlDocuments } from '../parse/yaml';
 import { suppress } from '../suppress/apply';
 import { yamlTopEnd } from '../suppress/directives';
