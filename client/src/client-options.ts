@@ -15,7 +15,13 @@ function watcherFor(context: vscode.ExtensionContext): vscode.FileSystemWatcher 
   return w;
 }
 
-export function clientOptions(context: vscode.ExtensionContext, output: vscode.OutputChannel, documentSelector: DocumentSelector): LanguageClientOptions {
+/** What the wiring adds to the client (see wiring.ts). */
+export interface ClientHooks {
+  /** Right before a document's didOpen is sent (the open preview, visible-ranges-wiring.ts). */
+  beforeOpen?(document: vscode.TextDocument): void;
+}
+
+export function clientOptions(context: vscode.ExtensionContext, output: vscode.OutputChannel, documentSelector: DocumentSelector, hooks: ClientHooks = {}): LanguageClientOptions {
   return {
     documentSelector,
     // The server pulls settings per resource (workspace/configuration); this
@@ -25,5 +31,11 @@ export function clientOptions(context: vscode.ExtensionContext, output: vscode.O
     // An untrusted workspace's .shipshape.yaml files are not applied (the extension restarts the server when trust is granted).
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
+    middleware: {
+      didOpen: (document, next) => {
+        hooks.beforeOpen?.(document);
+        return next(document);
+      },
+    },
   };
 }

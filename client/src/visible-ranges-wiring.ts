@@ -1,20 +1,44 @@
 /**
  * Reports what the editors show of the documents the language server lints
  * (see visible-ranges.ts): on open (the editor that shows a document appears),
- * on scroll and on editor switch.
+ * on scroll and on editor switch. And right before a document's didOpen, the
+ * text around what its editor will show (`shipshape/openPreview`, see
+ * shared/lsp/open-preview.ts): what an editor shows of it now, else what one
+ * showed last (VS Code restores the scroll position of a reopened file), else
+ * the first screen.
  */
 import * as vscode from 'vscode';
-import { VISIBLE_RANGES_NOTIFICATION, type VisibleRangesParams } from '../../shared/lsp/protocol';
-import { documentSelector } from './language-client-config';
+import { OPEN_PREVIEW_NOTIFICATION, VISIBLE_RANGES_NOTIFICATION } from '../../shared/lsp/protocol';
+import { openPreviewParams, type PreviewSource } from '../../shared/lsp/open-preview';
+import { documentSelector, SECTION } from './language-client-config';
 import { VisibleRangesSender, type LineRange } from './visible-ranges';
+
+/** Documents whose last shown ranges are remembered after they close. */
+const REMEMBERED = 64;
+
+/** A VS Code document as the preview reads it. */
+function previewSource(doc: vscode.TextDocument): PreviewSource {
+  const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+  return {
+    uri: doc.uri.toString(),
+    languageId: doc.languageId,
+    version: doc.version,
+    lineCount: doc.lineCount,
+    lineText: (line) => doc.lineAt(line).text,
+    offsetOfLine: (line) => (line >= doc.lineCount ? length : doc.offsetAt(new vscode.Position(line, 0))),
+    slice: (from, to) => doc.getText(new vscode.Range(doc.positionAt(from), doc.positionAt(to))),
+  };
+}
 
 export class VisibleRangesReporter implements vscode.Disposable {
   private readonly sender: VisibleRangesSender;
   private readonly subscriptions: vscode.Disposable[];
   /** Documents last reported with some range shown. */
   private shown = new Set<string>();
+  /** The ranges last shown of each document (kept after a close, for a reopen), oldest first. */
+  private readonly last = new Map<string, LineRange[]>();
 
-  constructor(notify: (method: string, params: VisibleRangesParams) => void) {
+  constructor(private readonly notify: (method: string, params: unknown) => void) {
     this.sender = new VisibleRangesSender((params) => notify(VISIBLE_RANGES_NOTIFICATION, params));
     this.subscriptions = [
       vscode.window.onDidChangeVisibleTextEditors(() => this.report()),
@@ -38,8 +62,35 @@ export class VisibleRangesReporter implements vscode.Disposable {
       byUri.set(uri, ranges);
     }
     for (const uri of this.shown) if (!byUri.has(uri)) this.sender.update(uri, []);
-    for (const [uri, ranges] of byUri) this.sender.update(uri, ranges);
+    for (const [uri, ranges] of byUri) {
+      this.sender.update(uri, ranges);
+      this.remember(uri, ranges);
+    }
     this.shown = new Set(byUri.keys());
+  }
+
+  /** Called by the didOpen middleware right before `doc`'s didOpen goes out: send its preview (never throws). */
+  beforeOpen(doc: vscode.TextDocument): void {
+    if (doc.languageId !== 'yaml') return;
+    try {
+      const uri = doc.uri.toString();
+      const ranges: LineRange[] = [];
+      for (const editor of vscode.window.visibleTextEditors) {
+        if (editor.document.uri.toString() === uri) for (const r of editor.visibleRanges) ranges.push({ start: { line: r.start.line, character: 0 }, end: { line: r.end.line, character: 0 } });
+      }
+      // The section the client answers workspace/configuration with for this document, so the server need not ask.
+      const settings: unknown = vscode.workspace.getConfiguration(undefined, doc.uri).get(SECTION);
+      const params = openPreviewParams(previewSource(doc), ranges.length > 0 ? ranges : this.last.get(uri), settings === undefined ? undefined : JSON.parse(JSON.stringify(settings)));
+      if (params) this.notify(OPEN_PREVIEW_NOTIFICATION, params);
+    } catch {
+      // No preview: the didOpen alone does it.
+    }
+  }
+
+  private remember(uri: string, ranges: LineRange[]): void {
+    this.last.delete(uri);
+    this.last.set(uri, ranges);
+    if (this.last.size > REMEMBERED) this.last.delete(this.last.keys().next().value!);
   }
 
   /** A new server started: it knows nothing yet. */

@@ -12,7 +12,8 @@
  *   SHIPSHAPE_HEAP_GROWING_PERCENT sets another percentage.
  * - A close releases the document's text and lint cache (counted as three
  *   times its text) at once: the guard counts the text edits and closes
- *   released and, past a threshold, runs one full collection at the close.
+ *   released and, past a threshold, runs one full collection shortly after the
+ *   close (CLOSE_COLLECTION_DELAY_MS: not in the way of an open that follows).
  *   `gc` comes from V8's `--expose-gc`, switched on at run time (`exposeGc`);
  *   without it the guard does nothing.
  *
@@ -24,10 +25,14 @@ import { runInNewContext } from 'node:vm';
 /** Released text (UTF-16 code units) after which a close runs a full collection. */
 export const DEFAULT_RELEASED_THRESHOLD = 48 * 1024 * 1024;
 
+/** How long after a close its collection waits: the close is often right before another open, whose message and first diagnostics it would delay. */
+export const CLOSE_COLLECTION_DELAY_MS = 500;
+
 export class MemoryGuard {
   private released = 0;
   /** Full collections the guard ran. */
   collections = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly gc: (() => void) | undefined,
@@ -46,6 +51,21 @@ export class MemoryGuard {
     this.gc();
     this.collections++;
     return true;
+  }
+
+  /** `check` in `delayMs` (one pending check at a time). */
+  checkSoon(delayMs = CLOSE_COLLECTION_DELAY_MS): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.check();
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
   }
 }
 

@@ -23,6 +23,22 @@ test('collects once the released text passes the threshold, then counts again fr
   assert.equal(guard.collections, 2);
 });
 
+test('a close collects shortly after, not at once (an open often follows), and once for several closes', async () => {
+  let calls = 0;
+  const guard = new MemoryGuard(() => calls++, 100);
+  guard.release(400);
+  guard.checkSoon(20);
+  guard.checkSoon(20);
+  assert.equal(calls, 0, 'not during the close');
+  await new Promise((r) => setTimeout(r, 60));
+  assert.equal(calls, 1);
+  guard.release(400);
+  guard.checkSoon(20);
+  guard.dispose();
+  await new Promise((r) => setTimeout(r, 60));
+  assert.equal(calls, 1, 'disposed: no collection');
+});
+
 test('without gc the guard does nothing', () => {
   const guard = new MemoryGuard(undefined, 1);
   guard.release(10);
