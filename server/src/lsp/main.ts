@@ -112,7 +112,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     relations: project.relations,
     hooks,
     cacheFor: (uri) => linter.cacheFor(uri),
-    forget: (uri) => linter.forget(uri),
+    forget: (uri) => {
+      linter.forget(uri);
+      visible.forget(uri);
+    },
     visible,
     converter,
     publish,

@@ -56,7 +56,7 @@ export interface OpenPreviewDeps {
   hooks?: RuleHooks;
   /** The document's engine cache (DocumentLinter.cacheFor): the whole lint reuses what the preview linted. */
   cacheFor(uri: string): DocumentCache;
-  /** Drop a document's cache (DocumentLinter.forget): a preview whose didOpen never came. */
+  /** Drop what a preview whose didOpen never came left (DocumentLinter.forget, VisibleRanges.forget). */
   forget(uri: string): void;
   visible: Pick<VisibleRanges, 'set'>;
   converter: Pick<DiagnosticConverter, 'convertYamlDocuments'>;

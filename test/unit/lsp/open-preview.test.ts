@@ -173,6 +173,22 @@ test("what the preview linted is in the document's cache: the didOpen's lint doe
   void previews;
 });
 
+test('previews whose didOpen never comes do not keep their caches: at most a few are kept', async () => {
+  const forgotten: string[] = [];
+  const { previews, linter } = setup({ forget: (uri) => forgotten.push(uri) });
+  const p = preview();
+  for (let i = 0; i < 6; i++) {
+    const uri = `file:///w/never-${i}.yaml`;
+    assert.equal(await previews.preview({ ...p, textDocument: { ...p.textDocument, uri } }), true);
+  }
+  assert.deepEqual(forgotten, ['file:///w/never-0.yaml', 'file:///w/never-1.yaml']);
+  // An opened one is the linter's: never dropped by the previews.
+  previews.opened('file:///w/never-2.yaml');
+  for (const i of [6, 7]) await previews.preview({ ...p, textDocument: { ...p.textDocument, uri: `file:///w/never-${i}.yaml` } });
+  assert.deepEqual(forgotten.slice(2), ['file:///w/never-3.yaml']);
+  void linter;
+});
+
 test("the preview's params are read as untrusted input; hostile ones are dropped without a throw", async () => {
   const p = preview();
   assert.deepEqual(serverParams(p), p);
