@@ -16,6 +16,9 @@
 //             over the cold parse of a fresh process run right before it, per run.
 //
 //   node --expose-gc bench/run.mjs --lsp-speed [--lsp-speed-part visible|typing|cold]   (needs `npm run build`)
+//
+// SHIPSHAPE_BENCH_BASE_SERVER=<another build's dist/server.js> adds, to the visible part, the same open without the
+// preview on that server, in the same run (before/after a change).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -77,17 +80,19 @@ async function visibleBench(size, coldRuns, warmRuns) {
   const shown = middleScreen(text);
   const mod = await loadOpenPreview();
   const preview = { build: mod.openPreviewParams, source: mod.stringPreviewSource('file:///bench/x.yaml', 'yaml', 1, text), method: 'shipshape/openPreview' };
+  const base = process.env.SHIPSHAPE_BENCH_BASE_SERVER;
   const modes = [
-    ['didOpen', undefined],
-    ['preview', preview],
+    ['didOpen', undefined, undefined],
+    ['preview', preview, undefined],
+    ...(base ? [['base', undefined, base]] : []),
   ];
-  const cold = { didOpen: [], preview: [] };
-  const warm = { didOpen: [], preview: [] };
+  const cold = { didOpen: [], preview: [], base: [] };
+  const warm = { didOpen: [], preview: [], base: [] };
   let count = 0;
   const firsts = {};
   for (let i = 0; i < coldRuns; i++) {
-    for (const [mode, p] of modes) {
-      const server = new BenchServer({});
+    for (const [mode, p, bundle] of modes) {
+      const server = new BenchServer({}, bundle);
       try {
         await server.init();
         const r = await openShown(server, `file:///bench/visible-${mode}-${i}.yaml`, text, shown, p);
@@ -102,12 +107,18 @@ async function visibleBench(size, coldRuns, warmRuns) {
   }
   // The preview's first publication is the visible-first one's: the same diagnostics.
   if (JSON.stringify(firsts.didOpen) !== JSON.stringify(firsts.preview)) throw new Error("bench: the preview's first publication differs from the didOpen's");
-  const server = new BenchServer({});
+  const servers = new Map();
   try {
-    await server.init();
-    await server.open('file:///bench/other.yaml', 'yaml', generateManifest(200, 7)); // another file linted before
+    for (const [, , bundle] of modes) {
+      if (servers.has(bundle)) continue;
+      const server = new BenchServer({}, bundle);
+      servers.set(bundle, server);
+      await server.init();
+      await server.open('file:///bench/other.yaml', 'yaml', generateManifest(200, 7)); // another file linted before
+    }
     for (let i = 0; i < warmRuns; i++) {
-      for (const [mode, p] of modes) {
+      for (const [mode, p, bundle] of modes) {
+        const server = servers.get(bundle);
         const uri = `file:///bench/warm-visible-${mode}-${i}.yaml`;
         const r = await openShown(server, uri, text, shown, p);
         warm[mode].push(r.ms);
@@ -115,8 +126,10 @@ async function visibleBench(size, coldRuns, warmRuns) {
       }
     }
   } finally {
-    server.proc.kill();
-    server.conn.dispose();
+    for (const server of servers.values()) {
+      server.proc.kill();
+      server.conn.dispose();
+    }
   }
   return { cold, warm, count, shown };
 }
@@ -191,6 +204,7 @@ export async function speedBench({ parseOnce, parts = ['visible', 'typing', 'col
           row('cold, didOpen only', v.cold.didOpen, [p.coldMs]),
           row('warm, preview', v.warm.preview, p.times, SPEED_TARGETS.visibleWarmMs),
           row('warm, didOpen only', v.warm.didOpen, p.times),
+          ...(v.cold.base.length > 0 ? [row('cold, base server', v.cold.base, [p.coldMs]), row('warm, base server', v.warm.base, p.times)] : []),
         ],
       ),
     );

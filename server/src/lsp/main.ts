@@ -230,7 +230,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       project.closed(uri);
       settings.forget(uri);
       serverLog.forget(uri);
-      memory.checkSoon(); // closing a large file frees its text and cache: collected soon, not in the way of an open right after
+      memory.checkSoon(() => scheduler.busy); // closing a large file frees its text and cache: collected soon, not in the way of an open right after
       void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => log.error(`clearing diagnostics failed: ${describe(err)}`));
     }),
   );
