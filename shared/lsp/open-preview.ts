@@ -13,6 +13,8 @@
  */
 import type { OpenPreviewParams, VisibleRangesParams } from './protocol';
 
+/** Files shorter than this get no preview: their didOpen costs little more to send and read than the preview. */
+export const PREVIEW_MIN_FILE_CHARS = 512 * 1024;
 /** Lines of the first screen: what an editor shows of a document it opens at the top. */
 export const FIRST_SCREEN_LINES = 60;
 /** How far the window looks for document markers beyond the shown lines, each way. */
@@ -51,9 +53,12 @@ export function firstScreen(lineCount: number): Ranges {
   return [{ start: { line: 0, character: 0 }, end: { line: Math.max(0, Math.min(lineCount, FIRST_SCREEN_LINES) - 1), character: 0 } }];
 }
 
-/** The preview of a YAML document opening with `ranges` shown (none: the first screen), or undefined (not YAML, no room). */
-export function openPreviewParams(doc: PreviewSource, ranges: Ranges = [], settings?: unknown): OpenPreviewParams | undefined {
-  if (doc.languageId !== 'yaml' || doc.lineCount === 0) return undefined;
+/**
+ * The preview of a YAML document opening with `ranges` shown (none: the first screen), or undefined (not YAML,
+ * shorter than `minLength`, no room).
+ */
+export function openPreviewParams(doc: PreviewSource, ranges: Ranges = [], settings?: unknown, minLength = PREVIEW_MIN_FILE_CHARS): OpenPreviewParams | undefined {
+  if (doc.languageId !== 'yaml' || doc.lineCount === 0 || doc.offsetOfLine(doc.lineCount) < minLength) return undefined;
   const inFile = ranges.filter((r) => r.start.line < doc.lineCount && r.end.line >= r.start.line);
   let shown = inFile.length > 0 ? inFile : firstScreen(doc.lineCount);
   let first = Math.min(...shown.map((r) => r.start.line));

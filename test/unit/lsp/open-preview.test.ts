@@ -13,7 +13,7 @@ import { DocumentLinter } from '../../../server/src/lsp/linting';
 import { MAX_PREVIEW_CHARS, OpenPreviews, openPreviewParams as serverParams, type OpenPreviewDeps } from '../../../server/src/lsp/open-preview';
 import { SettingsStore } from '../../../server/src/lsp/settings';
 import { VisibleRanges } from '../../../server/src/lsp/visible-ranges';
-import { FIRST_SCREEN_LINES, openPreviewParams, PREVIEW_MAX_CHARS, stringPreviewSource } from '../../../shared/lsp/open-preview';
+import { FIRST_SCREEN_LINES, openPreviewParams, PREVIEW_MAX_CHARS, PREVIEW_MIN_FILE_CHARS, stringPreviewSource } from '../../../shared/lsp/open-preview';
 import { OPEN_PREVIEW_NOTIFICATION, VISIBLE_RANGES_NOTIFICATION, type OpenPreviewParams } from '../../../shared/lsp/protocol';
 import { LINES_PER_DOCUMENT, manyDocuments } from '../../helpers/many-documents';
 import { assertServerBuilt, LspServer } from './lsp-harness';
@@ -28,7 +28,7 @@ const SETTINGS = { maxDiagnosticsPerFile: 0 };
 
 /** What the client sends for TEXT opened at `ranges`. */
 function preview(ranges = [SHOWN], text = TEXT, settings: unknown = SETTINGS): OpenPreviewParams {
-  const p = openPreviewParams(stringPreviewSource(URI, 'yaml', 1, text), ranges, settings);
+  const p = openPreviewParams(stringPreviewSource(URI, 'yaml', 1, text), ranges, settings, 0);
   assert.ok(p);
   return p;
 }
@@ -63,12 +63,18 @@ test('the client cuts the window at `---` lines around the shown ones, with its 
   assert.equal(p.line, 98 * LINES_PER_DOCUMENT - 1);
   assert.equal(p.line + p.text.split('\n').length - 1, 104 * LINES_PER_DOCUMENT - 1);
   // Nothing shown yet: the first screen, from the file's start.
-  const top = openPreviewParams(stringPreviewSource(URI, 'yaml', 1, TEXT));
+  const top = openPreviewParams(stringPreviewSource(URI, 'yaml', 1, TEXT), undefined, undefined, 0);
   assert.equal(top?.offset, 0);
   assert.deepEqual(top?.ranges, [{ start: { line: 0, character: 0 }, end: { line: FIRST_SCREEN_LINES - 1, character: 0 } }]);
   // Not YAML, or one huge document: no preview.
-  assert.equal(openPreviewParams(stringPreviewSource(URI, 'json', 1, TEXT)), undefined);
-  assert.equal(openPreviewParams(stringPreviewSource(URI, 'yaml', 1, 'k: v\n'.repeat(PREVIEW_MAX_CHARS / 4))), undefined);
+  assert.equal(openPreviewParams(stringPreviewSource(URI, 'json', 1, TEXT), [], undefined, 0), undefined);
+  assert.equal(openPreviewParams(stringPreviewSource(URI, 'yaml', 1, 'k: v\n'.repeat(PREVIEW_MAX_CHARS / 4)), [], undefined, 0), undefined);
+  // A small file: its didOpen is cheap, no preview. A large one (the issue's 10,000 documents): a preview of a few.
+  assert.ok(TEXT.length < PREVIEW_MIN_FILE_CHARS);
+  assert.equal(openPreviewParams(stringPreviewSource(URI, 'yaml', 1, TEXT)), undefined);
+  const large = manyDocuments(10_000);
+  const p10k = openPreviewParams(stringPreviewSource(URI, 'yaml', 1, large), [SHOWN]);
+  assert.ok(p10k && p10k.text.length < 4 * 1024 && p10k.length === large.length);
 });
 
 test('the preview publishes the shown documents, in file coordinates, as the whole lint finds them', async () => {
@@ -94,7 +100,7 @@ test('the first screen, a CRLF file and a window at the end of the file: positio
   for (const text of [TEXT, TEXT.replace(/\n/g, '\r\n')]) {
     const all = await whole(text);
     for (const { ranges, shown } of cases) {
-      const p = openPreviewParams(stringPreviewSource(URI, 'yaml', 1, text), ranges, SETTINGS)!;
+      const p = openPreviewParams(stringPreviewSource(URI, 'yaml', 1, text), ranges, SETTINGS, 0)!;
       const { previews, published } = setup();
       assert.equal(await previews.preview(p), true);
       assert.ok(published[0]!.diagnostics.length > 0);
@@ -135,7 +141,7 @@ test('a stale preview (its document is open already) is dropped; so are windows 
     assert.equal(await previews.preview({ ...p, text, length: p.offset + text.length + 10 }), false, JSON.stringify(text.slice(0, 40)));
   }
   // A byte-order mark at the file's start.
-  const bom = openPreviewParams(stringPreviewSource(URI, 'yaml', 1, '\uFEFF' + TEXT), [], SETTINGS)!;
+  const bom = openPreviewParams(stringPreviewSource(URI, 'yaml', 1, '\uFEFF' + TEXT), [], SETTINGS, 0)!;
   assert.equal(await previews.preview(bom), false);
   assert.equal(published.length, 0);
 });
