@@ -238,8 +238,12 @@ test('server: with the preview, the first publishDiagnostics holds the shown doc
   // Settings pulls wait: the didOpen's lint cannot publish; the preview carries its settings.
   let release!: () => void;
   server.gate = new Promise((r) => (release = r));
-  void server.conn.sendNotification(OPEN_PREVIEW_NOTIFICATION, { nonsense: true });
-  void server.conn.sendNotification(OPEN_PREVIEW_NOTIFICATION, preview());
+  // Hostile previews first: wrong types, ranges out of bounds, a text longer than the server takes. None publishes.
+  const p = preview();
+  for (const bad of [{ nonsense: true }, [], { ...p, offset: 'x' }, { ...p, ranges: [{ start: { line: 1e12 }, end: { line: 1e12 + 1 } }] }, { ...p, text: 'a: b\n'.repeat(MAX_PREVIEW_CHARS / 4), length: 1e9 }]) {
+    void server.conn.sendNotification(OPEN_PREVIEW_NOTIFICATION, bad);
+  }
+  void server.conn.sendNotification(OPEN_PREVIEW_NOTIFICATION, p);
   void server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'yaml', version: 1, text: TEXT } });
   void server.conn.sendNotification(VISIBLE_RANGES_NOTIFICATION, { uri: URI, ranges: [SHOWN] });
   const first = await server.published(URI, 'the preview');
