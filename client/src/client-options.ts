@@ -17,8 +17,16 @@ function watcherFor(context: vscode.ExtensionContext): vscode.FileSystemWatcher 
 
 /** What the wiring adds to the client (see wiring.ts). */
 export interface ClientHooks {
-  /** Right before a document's didOpen is sent (the open preview, visible-ranges-wiring.ts). */
-  beforeOpen?(document: vscode.TextDocument): void;
+  /** Sends a document's didOpen (`send`), after its open preview (visible-ranges-wiring.ts). */
+  open?(document: vscode.TextDocument, send: () => Promise<void>): Promise<void>;
+  /** While a document's didOpen is held for its preview: a promise of its going out; its other messages wait for it. */
+  held?(uri: string): Promise<void> | undefined;
+}
+
+/** Send `next` at once, or once the document's held didOpen went out. */
+function afterOpen<T>(hooks: ClientHooks, uri: vscode.Uri, next: () => Promise<T>): Promise<T> {
+  const held = hooks.held?.(uri.toString());
+  return held ? held.then(next) : next();
 }
 
 export function clientOptions(context: vscode.ExtensionContext, output: vscode.OutputChannel, documentSelector: DocumentSelector, hooks: ClientHooks = {}): LanguageClientOptions {
@@ -32,10 +40,10 @@ export function clientOptions(context: vscode.ExtensionContext, output: vscode.O
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
     middleware: {
-      didOpen: (document, next) => {
-        hooks.beforeOpen?.(document);
-        return next(document);
-      },
+      didOpen: (document, next) => (hooks.open ? hooks.open(document, () => next(document)) : next(document)),
+      didChange: (event, next) => afterOpen(hooks, event.document.uri, () => next(event)),
+      didSave: (document, next) => afterOpen(hooks, document.uri, () => next(document)),
+      didClose: (document, next) => afterOpen(hooks, document.uri, () => next(document)),
     },
   };
 }

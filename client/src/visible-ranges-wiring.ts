@@ -1,15 +1,17 @@
 /**
  * Reports what the editors show of the documents the language server lints
  * (see visible-ranges.ts): on open (the editor that shows a document appears),
- * on scroll and on editor switch. And right before a document's didOpen, the
- * text around what its editor will show (`shipshape/openPreview`, see
- * shared/lsp/open-preview.ts): what an editor shows of it now, else what one
- * showed last (VS Code restores the scroll position of a reopened file), else
- * the first screen.
+ * on scroll and on editor switch. And before a large YAML document's didOpen,
+ * the text around what its editor will show (the `shipshape/openPreview`
+ * request, see shared/lsp/open-preview.ts): what an editor shows of it now,
+ * else what one showed last (VS Code restores the scroll position of a
+ * reopened file), else the first screen. The didOpen waits for the answer
+ * (at most PREVIEW_WAIT_MS), so the preview's diagnostics are read before the
+ * large didOpen is serialized.
  */
 import * as vscode from 'vscode';
-import { OPEN_PREVIEW_NOTIFICATION, VISIBLE_RANGES_NOTIFICATION } from '../../shared/lsp/protocol';
-import { openPreviewParams, type PreviewSource } from '../../shared/lsp/open-preview';
+import { OPEN_PREVIEW_REQUEST, VISIBLE_RANGES_NOTIFICATION } from '../../shared/lsp/protocol';
+import { OpenHolds, openPreviewParams, type PreviewSource } from '../../shared/lsp/open-preview';
 import { documentSelector, SECTION } from './language-client-config';
 import { VisibleRangesSender, type LineRange } from './visible-ranges';
 
@@ -37,8 +39,13 @@ export class VisibleRangesReporter implements vscode.Disposable {
   private shown = new Set<string>();
   /** The ranges last shown of each document (kept after a close, for a reopen), oldest first. */
   private readonly last = new Map<string, LineRange[]>();
+  /** didOpens waiting for their preview's answer. */
+  readonly holds = new OpenHolds();
 
-  constructor(private readonly notify: (method: string, params: unknown) => void) {
+  constructor(
+    notify: (method: string, params: unknown) => void,
+    private readonly request: (method: string, params: unknown) => Promise<unknown>,
+  ) {
     this.sender = new VisibleRangesSender((params) => notify(VISIBLE_RANGES_NOTIFICATION, params));
     this.subscriptions = [
       vscode.window.onDidChangeVisibleTextEditors(() => this.report()),
@@ -69,9 +76,15 @@ export class VisibleRangesReporter implements vscode.Disposable {
     this.shown = new Set(byUri.keys());
   }
 
-  /** Called by the didOpen middleware right before `doc`'s didOpen goes out: send its preview (never throws). */
-  beforeOpen(doc: vscode.TextDocument): void {
-    if (doc.languageId !== 'yaml') return;
+  /** The didOpen middleware: send `doc`'s preview, then its didOpen (`send`) once answered or PREVIEW_WAIT_MS passed. */
+  open(doc: vscode.TextDocument, send: () => Promise<void>): Promise<void> {
+    const params = this.previewOf(doc);
+    return params ? this.holds.hold(params.textDocument.uri, this.request(OPEN_PREVIEW_REQUEST, params), send) : send();
+  }
+
+  /** The preview of a document opening (undefined: none; never throws). */
+  private previewOf(doc: vscode.TextDocument): ReturnType<typeof openPreviewParams> {
+    if (doc.languageId !== 'yaml') return undefined;
     try {
       const uri = doc.uri.toString();
       const ranges: LineRange[] = [];
@@ -80,10 +93,9 @@ export class VisibleRangesReporter implements vscode.Disposable {
       }
       // The section the client answers workspace/configuration with for this document, so the server need not ask.
       const settings: unknown = vscode.workspace.getConfiguration(undefined, doc.uri).get(SECTION);
-      const params = openPreviewParams(previewSource(doc), ranges.length > 0 ? ranges : this.last.get(uri), settings === undefined ? undefined : JSON.parse(JSON.stringify(settings)));
-      if (params) this.notify(OPEN_PREVIEW_NOTIFICATION, params);
+      return openPreviewParams(previewSource(doc), ranges.length > 0 ? ranges : this.last.get(uri), settings === undefined ? undefined : JSON.parse(JSON.stringify(settings)));
     } catch {
-      // No preview: the didOpen alone does it.
+      return undefined; // no preview: the didOpen alone does it
     }
   }
 

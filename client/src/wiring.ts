@@ -21,12 +21,15 @@ export interface Wiring {
 export function startShipshape(context: vscode.ExtensionContext, output: RecordingOutputChannel, createClient: (hooks: ClientHooks) => BaseLanguageClient): Wiring {
   output.appendLine(`Shipshape ${String(context.extension.packageJSON.version)} extension (${vscode.env.appName} ${vscode.version})`);
   const status = new ServerStatus();
-  // Before a document's didOpen, the text around what its editor will show (linted ahead of the whole text).
-  const hooks: ClientHooks = { beforeOpen: (doc) => visible.beforeOpen(doc) };
+  // Before a large document's didOpen, the text around what its editor will show (linted ahead of the whole text).
+  const hooks: ClientHooks = { open: (doc, send) => visible.open(doc, send), held: (uri) => visible.holds.held(uri) };
   const server = new ServerController(() => createClient(hooks), status, output);
   context.subscriptions.push(output, status, server);
   // What the editors show is linted first; a server that (re)started is told at once.
-  const visible = new VisibleRangesReporter((method, params) => server.notify(method, params));
+  const visible = new VisibleRangesReporter(
+    (method, params) => server.notify(method, params),
+    (method, params) => server.request(method, params),
+  );
   server.onStarted = () => visible.restarted();
   context.subscriptions.push(visible);
   // start() creates the client at once: requests (the kubeconfig explorer's) wait for it to be ready.

@@ -1,6 +1,7 @@
 /**
- * The client's `shipshape/openPreview` (protocol.ts): which lines of a
- * document opening to send ahead of its didOpen. Pure (no `vscode` import):
+ * The client's `shipshape/openPreview` request (protocol.ts): which lines of a
+ * document opening to send ahead of its didOpen, and the hold of that didOpen
+ * until the answer. Pure (no `vscode` import):
  * the VS Code client passes its TextDocument through `PreviewSource`, the
  * bench a string, so both send the same.
  *
@@ -13,6 +14,12 @@
  */
 import type { OpenPreviewParams, VisibleRangesParams } from './protocol';
 
+// The host's timers (Node, a browser worker, VS Code's extension host): shared/ is compiled without their types.
+declare const setTimeout: (fn: () => void, ms: number) => unknown;
+declare const clearTimeout: (handle: unknown) => void;
+
+/** The longest the didOpen waits for the preview's answer (a busy server lints the preview within a slice or two; one that does not know the request answers at once). */
+export const PREVIEW_WAIT_MS = 200;
 /** Files shorter than this get no preview: their didOpen costs little more to send and read than the preview. */
 export const PREVIEW_MIN_FILE_CHARS = 512 * 1024;
 /** Lines of the first screen: what an editor shows of a document it opens at the top. */
@@ -109,4 +116,43 @@ export function stringPreviewSource(uri: string, languageId: string, version: nu
     offsetOfLine: (line) => (line >= lineCount ? text.length : starts[line]!),
     slice: (from, to) => text.slice(from, to),
   };
+}
+
+/** Resolves when `answer` settles or after `ms`, whichever comes first (never rejects). */
+export function answeredOrTimeout(answer: Promise<unknown>, ms = PREVIEW_WAIT_MS): Promise<void> {
+  let timer: unknown;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  const settled = answer.then(
+    () => undefined,
+    () => undefined,
+  );
+  return Promise.race([settled, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The didOpens a client holds until their preview is answered, and the
+ * document's other messages (didChange, didClose, didSave), which wait for
+ * its didOpen to go out first.
+ */
+export class OpenHolds {
+  private readonly pending = new Map<string, Promise<void>>();
+
+  /** Send `open` (the didOpen) once `answer` settled or `waitMs` passed; resolves when it went out. */
+  hold(uri: string, answer: Promise<unknown>, open: () => Promise<void>, waitMs = PREVIEW_WAIT_MS): Promise<void> {
+    const sent = answeredOrTimeout(answer, waitMs).then(open);
+    const settled = sent.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending.set(uri, settled);
+    void settled.then(() => {
+      if (this.pending.get(uri) === settled) this.pending.delete(uri);
+    });
+    return sent;
+  }
+
+  /** While `uri`'s didOpen is held: a promise of its going out (then send the message); else undefined (send it now). */
+  held(uri: string): Promise<void> | undefined {
+    return this.pending.get(uri);
+  }
 }

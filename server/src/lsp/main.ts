@@ -28,7 +28,7 @@ import { Scheduler } from './scheduler';
 import { DEFAULT_DEBOUNCE_MS, SECTION, SettingsStore } from './settings';
 import { VisibleRanges, visibleRangesParams } from './visible-ranges';
 import { AdaptiveDebounce } from './debounce';
-import { OPEN_PREVIEW_NOTIFICATION, VISIBLE_RANGES_NOTIFICATION } from '../../../shared/lsp/protocol';
+import { OPEN_PREVIEW_REQUEST, VISIBLE_RANGES_NOTIFICATION } from '../../../shared/lsp/protocol';
 import { OpenPreviews } from './open-preview';
 
 function describe(e: unknown): string {
@@ -244,11 +244,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  // The text around what the editor will show, sent right before a large didOpen: linted and published at once.
-  connection.onNotification(
-    OPEN_PREVIEW_NOTIFICATION,
-    guard('openPreview', (params: unknown) => void previews.preview(params)),
-  );
+  // The text around what the editor will show, sent right before a large didOpen: linted and published, then answered.
+  connection.onRequest(OPEN_PREVIEW_REQUEST, async (params: unknown) => {
+    try {
+      await previews.preview(params);
+    } catch (e) {
+      log.error(`openPreview failed: ${describe(e)}`);
+    }
+    return null;
+  });
 
   // Settings are pulled per resource; the notification only says "something changed".
   connection.onDidChangeConfiguration(

@@ -1,7 +1,7 @@
 /**
- * The server's side of `shipshape/openPreview` (shared/lsp/protocol.ts): the
- * client sends the text around what the editor will show right before a
- * document's didOpen. Reading and parsing a 14 MB didOpen takes longer than
+ * The server's side of the `shipshape/openPreview` request (shared/lsp/protocol.ts):
+ * the client sends the text around what the editor will show right before a
+ * document's didOpen, which waits for the answer (given after the publication). Reading and parsing a 14 MB didOpen takes longer than
  * linting a screen, so the YAML documents the preview holds whole are linted
  * at once (through the document's cache, where the whole lint finds them)
  * and published in file coordinates for the version the didOpen will bring.

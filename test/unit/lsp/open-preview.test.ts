@@ -13,8 +13,8 @@ import { DocumentLinter } from '../../../server/src/lsp/linting';
 import { MAX_PREVIEW_CHARS, OpenPreviews, openPreviewParams as serverParams, type OpenPreviewDeps } from '../../../server/src/lsp/open-preview';
 import { SettingsStore } from '../../../server/src/lsp/settings';
 import { VisibleRanges } from '../../../server/src/lsp/visible-ranges';
-import { FIRST_SCREEN_LINES, openPreviewParams, PREVIEW_MAX_CHARS, PREVIEW_MIN_FILE_CHARS, stringPreviewSource } from '../../../shared/lsp/open-preview';
-import { OPEN_PREVIEW_NOTIFICATION, VISIBLE_RANGES_NOTIFICATION, type OpenPreviewParams } from '../../../shared/lsp/protocol';
+import { answeredOrTimeout, FIRST_SCREEN_LINES, OpenHolds, openPreviewParams, PREVIEW_MAX_CHARS, PREVIEW_MIN_FILE_CHARS, stringPreviewSource } from '../../../shared/lsp/open-preview';
+import { OPEN_PREVIEW_REQUEST, VISIBLE_RANGES_NOTIFICATION, type OpenPreviewParams } from '../../../shared/lsp/protocol';
 import { LINES_PER_DOCUMENT, manyDocuments } from '../../helpers/many-documents';
 import { assertServerBuilt, LspServer } from './lsp-harness';
 
@@ -75,6 +75,30 @@ test('the client cuts the window at `---` lines around the shown ones, with its 
   const large = manyDocuments(10_000);
   const p10k = openPreviewParams(stringPreviewSource(URI, 'yaml', 1, large), [SHOWN]);
   assert.ok(p10k && p10k.text.length < 4 * 1024 && p10k.length === large.length);
+});
+
+test("the client holds a didOpen until its preview is answered, at most the wait; the document's other messages follow it", async () => {
+  const sent: string[] = [];
+  const holds = new OpenHolds();
+  let answer!: () => void;
+  const answered = new Promise<void>((r) => (answer = r));
+  const opened = holds.hold(URI, answered, async () => void sent.push('didOpen'), 10_000);
+  const change = holds.held(URI)!.then(() => sent.push('didChange'));
+  assert.equal(holds.held('file:///other.yaml'), undefined, 'another document is not held');
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(sent.length, 0, 'held until answered');
+  answer();
+  await opened;
+  await change;
+  assert.deepEqual([...sent], ['didOpen', 'didChange']);
+  assert.equal(holds.held(URI), undefined, 'released');
+  // No answer (a slow or old server): the didOpen goes out after the wait; a failed request too.
+  const t0 = performance.now();
+  await holds.hold(URI, new Promise(() => undefined), async () => void sent.push('late didOpen'), 30);
+  assert.ok(performance.now() - t0 >= 25);
+  await holds.hold(URI, Promise.reject(new Error('no server')), async () => void sent.push('didOpen after a failure'), 10_000);
+  assert.deepEqual(sent.slice(2), ['late didOpen', 'didOpen after a failure']);
+  assert.equal(await Promise.race([answeredOrTimeout(new Promise(() => undefined), 5).then(() => 'timeout'), new Promise((r) => setTimeout(() => r('hung'), 500))]), 'timeout');
 });
 
 test('the preview publishes the shown documents, in file coordinates, as the whole lint finds them', async () => {
@@ -229,7 +253,7 @@ test("the preview's params are read as untrusted input; hostile ones are dropped
   assert.equal(published.length, 1);
 });
 
-test('server: with the preview, the first publishDiagnostics holds the shown documents before the didOpen is linted', async (t) => {
+test('server: the preview is answered after its publication; the first publishDiagnostics holds the shown documents before the didOpen is linted', async (t) => {
   assertServerBuilt();
   const server = new LspServer();
   t.after(() => server.kill());
@@ -241,9 +265,11 @@ test('server: with the preview, the first publishDiagnostics holds the shown doc
   // Hostile previews first: wrong types, ranges out of bounds, a text longer than the server takes. None publishes.
   const p = preview();
   for (const bad of [{ nonsense: true }, [], { ...p, offset: 'x' }, { ...p, ranges: [{ start: { line: 1e12 }, end: { line: 1e12 + 1 } }] }, { ...p, text: 'a: b\n'.repeat(MAX_PREVIEW_CHARS / 4), length: 1e9 }]) {
-    void server.conn.sendNotification(OPEN_PREVIEW_NOTIFICATION, bad);
+    assert.equal(await server.conn.sendRequest(OPEN_PREVIEW_REQUEST, bad), null);
   }
-  void server.conn.sendNotification(OPEN_PREVIEW_NOTIFICATION, p);
+  assert.equal(server.allPublished.length, 0);
+  assert.equal(await server.conn.sendRequest(OPEN_PREVIEW_REQUEST, p), null);
+  assert.equal(server.unconsumed(URI).length, 1, 'published before the answer');
   void server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'yaml', version: 1, text: TEXT } });
   void server.conn.sendNotification(VISIBLE_RANGES_NOTIFICATION, { uri: URI, ranges: [SHOWN] });
   const first = await server.published(URI, 'the preview');
