@@ -21,6 +21,8 @@ export interface ClientHooks {
   open?(document: vscode.TextDocument, send: () => Promise<void>): Promise<void>;
   /** While a document's didOpen is held for its preview: a promise of its going out; its other messages wait for it. */
   held?(uri: string): Promise<void> | undefined;
+  /** The same for a didChange that made `version`: whether to send it then (not when the didOpen's text has it). */
+  changeHeld?(uri: string, version: number): Promise<boolean> | undefined;
 }
 
 /** Send `next` at once, or once the document's held didOpen went out. */
@@ -41,7 +43,10 @@ export function clientOptions(context: vscode.ExtensionContext, output: vscode.O
     outputChannel: output,
     middleware: {
       didOpen: (document, next) => (hooks.open ? hooks.open(document, () => next(document)) : next(document)),
-      didChange: (event, next) => afterOpen(hooks, event.document.uri, () => next(event)),
+      didChange: (event, next) => {
+        const held = hooks.changeHeld?.(event.document.uri.toString(), event.document.version);
+        return held ? held.then((send) => (send ? next(event) : undefined)) : next(event);
+      },
       didSave: (document, next) => afterOpen(hooks, document.uri, () => next(document)),
       didClose: (document, next) => afterOpen(hooks, document.uri, () => next(document)),
     },

@@ -79,7 +79,7 @@ export class VisibleRangesReporter implements vscode.Disposable {
   /** The didOpen middleware: send `doc`'s preview, then its didOpen (`send`) once answered or PREVIEW_WAIT_MS passed. */
   open(doc: vscode.TextDocument, send: () => Promise<void>): Promise<void> {
     const params = this.previewOf(doc);
-    return params ? this.holds.hold(params.textDocument.uri, this.request(OPEN_PREVIEW_REQUEST, params), send) : send();
+    return params ? this.holds.hold(params.textDocument.uri, this.request(OPEN_PREVIEW_REQUEST, params), send, () => doc.version) : send();
   }
 
   /** The preview of a document opening (undefined: none; never throws). */

@@ -22,7 +22,11 @@ export function startShipshape(context: vscode.ExtensionContext, output: Recordi
   output.appendLine(`Shipshape ${String(context.extension.packageJSON.version)} extension (${vscode.env.appName} ${vscode.version})`);
   const status = new ServerStatus();
   // Before a large document's didOpen, the text around what its editor will show (linted ahead of the whole text).
-  const hooks: ClientHooks = { open: (doc, send) => visible.open(doc, send), held: (uri) => visible.holds.held(uri) };
+  const hooks: ClientHooks = {
+    open: (doc, send) => visible.open(doc, send),
+    held: (uri) => visible.holds.held(uri),
+    changeHeld: (uri, version) => visible.holds.changeHeld(uri, version),
+  };
   const server = new ServerController(() => createClient(hooks), status, output);
   context.subscriptions.push(output, status, server);
   // What the editors show is linted first; a server that (re)started is told at once.

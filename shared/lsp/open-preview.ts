@@ -131,28 +131,45 @@ export function answeredOrTimeout(answer: Promise<unknown>, ms = PREVIEW_WAIT_MS
 
 /**
  * The didOpens a client holds until their preview is answered, and the
- * document's other messages (didChange, didClose, didSave), which wait for
- * its didOpen to go out first.
+ * document's other messages, which wait for its didOpen to go out. The held
+ * didOpen carries the text as it is when it goes out: an edit made meanwhile
+ * is in it, so that edit's didChange is not sent (it would apply twice).
  */
 export class OpenHolds {
-  private readonly pending = new Map<string, Promise<void>>();
+  private readonly pending = new Map<string, { gone: Promise<void>; version?: number }>();
 
-  /** Send `open` (the didOpen) once `answer` settled or `waitMs` passed; resolves when it went out. */
-  hold(uri: string, answer: Promise<unknown>, open: () => Promise<void>, waitMs = PREVIEW_WAIT_MS): Promise<void> {
-    const sent = answeredOrTimeout(answer, waitMs).then(open);
-    const settled = sent.then(
+  /**
+   * Send `open` (the didOpen, which reads the document's text and `version()` as it sends) once `answer` settled
+   * or `waitMs` passed; resolves when it went out.
+   */
+  hold(uri: string, answer: Promise<unknown>, open: () => Promise<void>, version: () => number, waitMs = PREVIEW_WAIT_MS): Promise<void> {
+    const entry: { gone: Promise<void>; version?: number } = { gone: Promise.resolve() };
+    const sent = answeredOrTimeout(answer, waitMs).then(() => {
+      entry.version = version();
+      return open();
+    });
+    entry.gone = sent.then(
       () => undefined,
       () => undefined,
     );
-    this.pending.set(uri, settled);
-    void settled.then(() => {
-      if (this.pending.get(uri) === settled) this.pending.delete(uri);
+    this.pending.set(uri, entry);
+    void entry.gone.then(() => {
+      if (this.pending.get(uri) === entry) this.pending.delete(uri);
     });
     return sent;
   }
 
   /** While `uri`'s didOpen is held: a promise of its going out (then send the message); else undefined (send it now). */
   held(uri: string): Promise<void> | undefined {
-    return this.pending.get(uri);
+    return this.pending.get(uri)?.gone;
+  }
+
+  /**
+   * A didChange of `uri` that made its `version`: undefined when no didOpen is held (send it now), else a promise,
+   * once the didOpen went out, of whether to send it (false: the didOpen's text has the change).
+   */
+  changeHeld(uri: string, version: number): Promise<boolean> | undefined {
+    const entry = this.pending.get(uri);
+    return entry?.gone.then(() => entry.version === undefined || version > entry.version);
   }
 }

@@ -77,26 +77,42 @@ test('the client cuts the window at `---` lines around the shown ones, with its 
   assert.ok(p10k && p10k.text.length < 4 * 1024 && p10k.length === large.length);
 });
 
-test("the client holds a didOpen until its preview is answered, at most the wait; the document's other messages follow it", async () => {
+test("the client holds a didOpen until its preview is answered, at most the wait; the document's other messages follow it, and edits the didOpen carries are not sent again", async () => {
   const sent: string[] = [];
   const holds = new OpenHolds();
   let answer!: () => void;
   const answered = new Promise<void>((r) => (answer = r));
-  const opened = holds.hold(URI, answered, async () => void sent.push('didOpen'), 10_000);
-  const change = holds.held(URI)!.then(() => sent.push('didChange'));
+  let version = 1;
+  const opened = holds.hold(URI, answered, async () => void sent.push(`didOpen v${version}`), () => version, 10_000);
+  const save = holds.held(URI)!.then(() => sent.push('didSave'));
+  // Edits while the didOpen is held: it will carry their text, so their didChanges are not sent.
+  version = 2;
+  const edit2 = holds.changeHeld(URI, 2)!;
+  version = 3;
+  const edit3 = holds.changeHeld(URI, 3)!;
   assert.equal(holds.held('file:///other.yaml'), undefined, 'another document is not held');
   await new Promise((r) => setTimeout(r, 20));
   assert.equal(sent.length, 0, 'held until answered');
   answer();
   await opened;
-  await change;
-  assert.deepEqual([...sent], ['didOpen', 'didChange']);
+  await save;
+  assert.deepEqual([...sent], ['didOpen v3', 'didSave']);
+  assert.deepEqual([await edit2, await edit3], [false, false], 'the didOpen has edits 2 and 3');
   assert.equal(holds.held(URI), undefined, 'released');
+  assert.equal(holds.changeHeld(URI, 4), undefined, 'after it, an edit goes out at once');
   // No answer (a slow or old server): the didOpen goes out after the wait; a failed request too.
   const t0 = performance.now();
-  await holds.hold(URI, new Promise(() => undefined), async () => void sent.push('late didOpen'), 30);
+  await holds.hold(URI, new Promise(() => undefined), async () => void sent.push('late didOpen'), () => 1, 30);
   assert.ok(performance.now() - t0 >= 25);
-  await holds.hold(URI, Promise.reject(new Error('no server')), async () => void sent.push('didOpen after a failure'), 10_000);
+  await holds.hold(URI, Promise.reject(new Error('no server')), async () => void sent.push('didOpen after a failure'), () => 1, 10_000);
+  // An edit after the didOpen's text was read, before it went out: sent.
+  let release!: () => void;
+  const slow = holds.hold(URI, Promise.resolve(), () => new Promise<void>((r) => (release = r)), () => 5, 10_000);
+  await new Promise((r) => setTimeout(r, 5));
+  const edit6 = holds.changeHeld(URI, 6)!;
+  release();
+  await slow;
+  assert.equal(await edit6, true);
   assert.deepEqual(sent.slice(2), ['late didOpen', 'didOpen after a failure']);
   assert.equal(await Promise.race([answeredOrTimeout(new Promise(() => undefined), 5).then(() => 'timeout'), new Promise((r) => setTimeout(() => r('hung'), 500))]), 'timeout');
 });
