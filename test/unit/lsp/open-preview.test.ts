@@ -130,12 +130,14 @@ test('the preview publishes the shown documents, in file coordinates, as the who
   assert.ok(visible.spansOf(docs.get(URI)!));
 });
 
-test('the first screen, a CRLF file and a window at the end of the file: positions are right', async () => {
+test('the first screen, a CRLF file, a window at the end of the file, lines inside a document: positions are right', async () => {
   const lines = TEXT.split('\n').length; // 4,000: document 199 holds lines 3979 to 3998, then an empty last line
   const cases = [
     // Lines 0-59 touch documents 0 to 3 (document 3's `---` is line 59).
     { ranges: [], shown: inLines(0, 4 * LINES_PER_DOCUMENT - 2) },
     { ranges: [{ start: { line: lines - 5, character: 0 }, end: { line: lines - 1, character: 0 } }], shown: inLines(199 * LINES_PER_DOCUMENT - 1, lines) },
+    // Lines inside document 102 (privileged), which starts above them.
+    { ranges: [{ start: { line: 102 * LINES_PER_DOCUMENT + 10, character: 0 }, end: { line: 102 * LINES_PER_DOCUMENT + 17, character: 0 } }], shown: inLines(102 * LINES_PER_DOCUMENT - 1, 103 * LINES_PER_DOCUMENT - 2) },
   ];
   for (const text of [TEXT, TEXT.replace(/\n/g, '\r\n')]) {
     const all = await whole(text);
@@ -269,33 +271,35 @@ test("the preview's params are read as untrusted input; hostile ones are dropped
   assert.equal(published.length, 1);
 });
 
-test('server: the preview is answered after its publication; the first publishDiagnostics holds the shown documents before the didOpen is linted', async (t) => {
-  assertServerBuilt();
-  const server = new LspServer();
-  t.after(() => server.kill());
-  server.settings = SETTINGS;
-  await server.initialize();
-  // Settings pulls wait: the didOpen's lint cannot publish; the preview carries its settings.
-  let release!: () => void;
-  server.gate = new Promise((r) => (release = r));
-  // Hostile previews first: wrong types, ranges out of bounds, a text longer than the server takes. None publishes.
-  const p = preview();
-  for (const bad of [{ nonsense: true }, [], { ...p, offset: 'x' }, { ...p, ranges: [{ start: { line: 1e12 }, end: { line: 1e12 + 1 } }] }, { ...p, text: 'a: b\n'.repeat(MAX_PREVIEW_CHARS / 4), length: 1e9 }]) {
-    assert.equal(await server.conn.sendRequest(OPEN_PREVIEW_REQUEST, bad), null);
-  }
-  assert.equal(server.allPublished.length, 0);
-  assert.equal(await server.conn.sendRequest(OPEN_PREVIEW_REQUEST, p), null);
-  assert.equal(server.unconsumed(URI).length, 1, 'published before the answer');
-  void server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'yaml', version: 1, text: TEXT } });
-  void server.conn.sendNotification(VISIBLE_RANGES_NOTIFICATION, { uri: URI, ranges: [SHOWN] });
-  const first = await server.published(URI, 'the preview');
-  assert.equal(first.version, 1);
-  assert.ok(first.diagnostics.length > 0 && first.diagnostics.every(inShown));
-  release();
-  server.gate = undefined;
-  const shown = await server.published(URI, 'the visible documents, from the didOpen');
-  const rest = await server.published(URI, 'the whole file');
-  assert.deepEqual(first.diagnostics, shown.diagnostics);
-  assert.deepEqual(first.diagnostics, rest.diagnostics.filter(inShown));
-  assert.ok(rest.diagnostics.length > first.diagnostics.length);
-});
+for (const transport of ['stdio', 'ipc'] as const) {
+  test(`server (${transport}): the preview is answered after its publication; the first publishDiagnostics holds the shown documents before the didOpen is linted`, async (t) => {
+    assertServerBuilt();
+    const server = new LspServer(transport);
+    t.after(() => server.kill());
+    server.settings = SETTINGS;
+    await server.initialize();
+    // Settings pulls wait: the didOpen's lint cannot publish; the preview carries its settings.
+    let release!: () => void;
+    server.gate = new Promise((r) => (release = r));
+    // Hostile previews first: wrong types, ranges out of bounds, a text longer than the server takes. None publishes.
+    const p = preview();
+    for (const bad of [{ nonsense: true }, [], { ...p, offset: 'x' }, { ...p, ranges: [{ start: { line: 1e12 }, end: { line: 1e12 + 1 } }] }, { ...p, text: 'a: b\n'.repeat(MAX_PREVIEW_CHARS / 4), length: 1e9 }]) {
+      assert.equal(await server.conn.sendRequest(OPEN_PREVIEW_REQUEST, bad), null);
+    }
+    assert.equal(server.allPublished.length, 0);
+    assert.equal(await server.conn.sendRequest(OPEN_PREVIEW_REQUEST, p), null);
+    assert.equal(server.unconsumed(URI).length, 1, 'published before the answer');
+    void server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'yaml', version: 1, text: TEXT } });
+    void server.conn.sendNotification(VISIBLE_RANGES_NOTIFICATION, { uri: URI, ranges: [SHOWN] });
+    const first = await server.published(URI, 'the preview');
+    assert.equal(first.version, 1);
+    assert.ok(first.diagnostics.length > 0 && first.diagnostics.every(inShown));
+    release();
+    server.gate = undefined;
+    const shown = await server.published(URI, 'the visible documents, from the didOpen');
+    const rest = await server.published(URI, 'the whole file');
+    assert.deepEqual(first.diagnostics, shown.diagnostics);
+    assert.deepEqual(first.diagnostics, rest.diagnostics.filter(inShown));
+    assert.ok(rest.diagnostics.length > first.diagnostics.length);
+  });
+}
