@@ -1,9 +1,9 @@
 /**
  * The client's `shipshape/openPreview` request (protocol.ts): which lines of a
- * document opening to send ahead of its didOpen, and the hold of that didOpen
- * until the answer. Pure (no `vscode` import):
- * the VS Code client passes its TextDocument through `PreviewSource`, the
- * bench a string, so both send the same.
+ * large document opening to send ahead of its didOpen, and the hold of that
+ * didOpen until the answer. Pure (no `vscode` import): the VS Code client
+ * passes its TextDocument through `PreviewSource`, the bench a string, so both
+ * send the same.
  *
  * The window runs from the third `---` line at or above the first shown line
  * to just before the third `---` line below the last one (or the file's

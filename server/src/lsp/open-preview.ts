@@ -69,7 +69,7 @@ export class OpenPreviews {
 
   constructor(private readonly deps: OpenPreviewDeps) {}
 
-  /** Handle a preview notification: true when diagnostics were published. Never throws. */
+  /** Handle a preview request: true when diagnostics were published. Never throws. */
   async preview(raw: unknown): Promise<boolean> {
     const p = openPreviewParams(raw);
     if (!p) return false;
