@@ -16,6 +16,7 @@ import { VisibleRanges } from '../../../server/src/lsp/visible-ranges';
 import { answeredOrTimeout, FIRST_SCREEN_LINES, OpenHolds, openPreviewParams, PREVIEW_MAX_CHARS, PREVIEW_MIN_FILE_CHARS, stringPreviewSource } from '../../../shared/lsp/open-preview';
 import { OPEN_PREVIEW_REQUEST, VISIBLE_RANGES_NOTIFICATION, type OpenPreviewParams } from '../../../shared/lsp/protocol';
 import { LINES_PER_DOCUMENT, manyDocuments } from '../../helpers/many-documents';
+import { CASES, textOf } from '../hostile/inputs';
 import { assertServerBuilt, LspServer } from './lsp-harness';
 
 const URI = 'file:///w/large.yaml';
@@ -269,6 +270,18 @@ test("the preview's params are read as untrusted input; hostile ones are dropped
   // Settings of any shape are read as the client's configuration answer is.
   assert.equal(await previews.preview({ ...p, settings: { rules: 'all', maxDiagnosticsPerFile: -4, enable: 'yes' } }), true);
   assert.equal(published.length, 1);
+});
+
+test("the issue's hostile inputs as a preview's window (its first 512 K characters): no throw, no hang", async () => {
+  const { previews } = setup();
+  for (const c of CASES.filter((k) => k.kind === 'yaml' && !k.engineOnly)) {
+    const text = textOf(c).slice(0, 512 * 1024);
+    const lines = text.split('\n').length;
+    const p = { textDocument: { uri: `file:///w/${c.file}`, languageId: 'yaml', version: 1 }, offset: 0, line: 0, text, length: text.length, ranges: [{ start: { line: 0, character: 0 }, end: { line: Math.min(lines, 60), character: 0 } }], settings: SETTINGS };
+    const t0 = performance.now();
+    assert.equal(typeof (await previews.preview(p)), 'boolean', c.name);
+    assert.ok(performance.now() - t0 < 60_000, c.name);
+  }
 });
 
 for (const transport of ['stdio', 'ipc'] as const) {
