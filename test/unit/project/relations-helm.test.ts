@@ -115,6 +115,21 @@ describe('relation rules over a rendered Helm chart: namespaces and admission', 
     assert.equal(buildChart('/c', memoryHost(files)).namespace, 'default');
   });
 
+  it('a suppression comment above the values line silences the finding reported there, and is not reported unused', () => {
+    const chart = {
+      '/c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+      '/c/templates/binding.yaml':
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: b\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: {{ .Values.role }}\nsubjects: []\n',
+    };
+    const lint = (values: string) => {
+      const host = memoryHost({ ...chart, '/c/values.yaml': values });
+      const files = lintProject(host, Object.keys({ ...chart, '/c/values.yaml': '' }), { settingsFor: () => DEFAULT_SETTINGS }).files;
+      return (files.get('/c/values.yaml') ?? []).map((f) => f.ruleId);
+    };
+    assert.deepEqual(lint('role: missing\n'), ['rbac-binding-resolved']);
+    assert.deepEqual(lint('# shipshape-disable-next-line rbac-binding-resolved\nrole: missing\n'), []);
+  });
+
   it('without rendering (helm: false) the templates are plain files again: only their documents without {{ }} are related', () => {
     const root = lintFixture('helm-missing').path('.');
     const result = lintProject(diskHost(), yamlFiles(root), { settingsFor: () => DEFAULT_SETTINGS, root, helm: false });
