@@ -18,7 +18,7 @@
 import type { EngineSettings } from '../engine';
 import type { HelmBuild } from '../engine/helm/chart-build';
 import { isChartFile } from '../engine/helm/chart-build';
-import { buildCharts, projectCharts } from '../engine/project/helm-lint';
+import { buildCharts, projectCharts, type HelmProjectOptions } from '../engine/project/helm-lint';
 import { chartObjects, type IndexedObject } from '../engine/project/index';
 import { configuredHelm } from '../engine/project/lint-project';
 import type { ProjectHost, ProjectPath } from '../engine/project/types';
@@ -58,11 +58,12 @@ export class WorkspaceCharts {
 
   /**
    * Renders the charts that changed since the last call (or whose options did: `settingsFor` gives each
-   * Chart.yaml's settings); true when some chart's objects changed (rendered again, added or removed).
+   * Chart.yaml's settings, `helm` the editor's Helm options, as the files' lint takes them); true when some chart's
+   * objects changed (rendered again, added or removed).
    */
-  refresh(settingsFor: (path: ProjectPath) => EngineSettings | undefined): boolean {
+  refresh(settingsFor: (path: ProjectPath) => EngineSettings | undefined, helm: HelmProjectOptions = {}): boolean {
     const { host } = this.deps;
-    const options = configuredHelm({}, settingsFor, host);
+    const options = configuredHelm(helm, settingsFor, host);
     const dirs = new Set(projectCharts(host, [...this.deps.yamlFiles()].filter(isChartFile)));
     let changed = false;
     for (const dir of [...this.charts.keys()]) {
@@ -76,18 +77,13 @@ export class WorkspaceCharts {
         changed = this.charts.delete(dir) || changed;
         continue;
       }
-      const values = options.valuesFiles?.(dir) ?? [];
-      const kubeVersion = options.kubeVersionOf?.(dir);
-      const signature = this.signature(dir, values, kubeVersion, open);
+      const { values, kubeVersion, signature } = this.optionsOf(dir, options, open);
       if (this.charts.get(dir)?.signature === signature) continue;
-      let build: HelmBuild | undefined;
-      try {
-        build = buildCharts(host, [`${dir}/Chart.yaml`], { valuesFiles: () => values, ...(kubeVersion ? { kubeVersion } : {}) })[0];
-      } catch {
-        // buildChart never throws; a chart that cannot be rendered adds no objects (its files' lint reports why)
+      // Never throws: what keeps a chart from rendering is a problem of the build (its files' lint reports it).
+      for (const build of buildCharts(host, [`${dir}/Chart.yaml`], { valuesFiles: () => values, ...(kubeVersion ? { kubeVersion } : {}) })) {
+        this.charts.set(dir, { build, objects: chartObjects(build), signature });
+        changed = true;
       }
-      this.charts.set(dir, { build: build ?? emptyBuild(dir), objects: build ? chartObjects(build) : [], signature });
-      changed = true;
     }
     return changed;
   }
@@ -97,19 +93,30 @@ export class WorkspaceCharts {
     return [...this.charts.values()].flatMap((e) => e.objects);
   }
 
+  /**
+   * The chart in `dir` as rendered for the judgement, when it is current (the same options, the same open documents'
+   * versions): what the lint of a chart file reuses instead of rendering it again. Undefined otherwise.
+   */
+  rendered(dir: ProjectPath, settingsFor: (path: ProjectPath) => EngineSettings | undefined, helm: HelmProjectOptions = {}): HelmBuild | undefined {
+    const entry = this.charts.get(dir);
+    if (!entry) return undefined;
+    return entry.signature === this.optionsOf(dir, configuredHelm(helm, settingsFor, this.deps.host), [...this.deps.openPaths()]).signature ? entry.build : undefined;
+  }
+
   /** Whether a file is a template of a rendered chart (never a plain YAML file of the project). */
   isTemplate(path: ProjectPath): boolean {
     for (const { build } of this.charts.values()) if (build.templates.has(path)) return true;
     return false;
   }
 
-  /** What a chart is rendered with: its values files, the Kubernetes version, the open documents in its folder or among its values files. */
-  private signature(dir: ProjectPath, values: readonly ProjectPath[], kubeVersion: string | undefined, open: readonly ProjectPath[]): string {
+  /**
+   * What a chart is rendered with: its values files, the Kubernetes version, and (`signature`) those with the open
+   * documents in its folder or among its values files and their versions.
+   */
+  private optionsOf(dir: ProjectPath, options: HelmProjectOptions, open: readonly ProjectPath[]): { values: readonly ProjectPath[]; kubeVersion: string | undefined; signature: string } {
+    const values = options.valuesFiles?.(dir) ?? [];
+    const kubeVersion = options.kubeVersionOf?.(dir);
     const read = open.filter((p) => p.startsWith(`${dir}/`) || values.includes(p)).sort();
-    return JSON.stringify([values, kubeVersion ?? '', read.map((p) => [p, this.deps.version(p) ?? -1])]);
+    return { values, kubeVersion, signature: JSON.stringify([values, kubeVersion ?? '', read.map((p) => [p, this.deps.version(p) ?? -1])]) };
   }
-}
-
-function emptyBuild(dir: ProjectPath): HelmBuild {
-  return { dir, file: `${dir}/Chart.yaml`, valuesFiles: [], namespace: 'default', objects: [], problems: [], templates: new Set(), rendered: new Set() };
 }

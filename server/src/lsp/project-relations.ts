@@ -38,6 +38,8 @@ import { composeLinks, mayBeCompose } from '../engine/project/images/built-image
 import type { ImageLink } from '../engine/project/images/types';
 import { imageHoverAt } from '../engine/project/relations/image-containers';
 import type { KustomizeBuild, ProjectPath } from '../engine/project/types';
+import type { HelmBuild } from '../engine/helm/chart-build';
+import type { HelmProjectOptions } from '../engine/project/helm-lint';
 import type { Span } from '../engine/types';
 import type { CustomWorkloads } from '../engine/views/workloads';
 import { WorkspaceCharts } from './project-charts';
@@ -64,6 +66,8 @@ export interface JudgeOptions {
   hooks: RuleHooks;
   /** Identifies the settings (a new key runs the rules again). */
   key: string;
+  /** The editor's Helm options, as the files' lint takes them (default: values.yaml and `.shipshape.yaml`'s `helm`). */
+  helm?: HelmProjectOptions;
 }
 
 interface PlainEntry {
@@ -162,6 +166,14 @@ export class WorkspaceRelations {
   /** The custom workloads of the workspace's CRDs (as of the last judgement), or undefined before the first. */
   workloads(): CustomWorkloads | undefined {
     return this.objects?.customWorkloads();
+  }
+
+  /**
+   * The chart in folder `dir` as the last judgement rendered it, when it is still current (see
+   * WorkspaceCharts.rendered): the lint of a chart file reuses it instead of rendering the chart again.
+   */
+  renderedChart(dir: ProjectPath): HelmBuild | undefined {
+    return this.last && this.read ? this.charts.rendered(dir, this.last.settingsFor, this.last.helm) : undefined;
   }
 
   /** A file changed on disk, was created, deleted or closed: judge again (after a short delay). */
@@ -300,7 +312,7 @@ export class WorkspaceRelations {
   private refresh(options: JudgeOptions): boolean {
     const { index } = this.deps;
     let changed = this.objects === undefined;
-    if (this.charts.refresh(options.settingsFor)) changed = true;
+    if (this.charts.refresh(options.settingsFor, options.helm)) changed = true;
     const roots = new Set(index.rootFiles());
     for (const root of [...this.builds.keys()]) {
       if (!roots.has(root)) {

@@ -1,7 +1,7 @@
 // The language server's relation judgement over the workspace's Helm charts, in process (server/src/lsp/project-charts.ts,
 // project-relations.ts): a chart's rendered objects join the judgement, its templates never enter it as plain files
 // (no double findings, even for a template without {{ }}), and a chart is rendered again only when a file of its
-// folder changes (in the editor or on disk), not on an edit elsewhere.
+// folder changes (in the editor or on disk), not on an edit elsewhere; the lint of a chart file reuses that rendering.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, settingsKey } from '../../../server/src/engine';
@@ -75,6 +75,22 @@ describe('workspace relations: Helm charts (language server)', () => {
     t.relations.changed('/w/chart/templates/templated.yaml');
     t.judge();
     assert.ok(renders() > second, 'a change on disk in the chart');
+    t.relations.dispose();
+  });
+
+  it('the lint of a chart file reuses the chart the judgement rendered while it is current, not after an edit it has not seen', async () => {
+    const t = setup();
+    t.open.set('/w/chart/values.yaml', 1);
+    assert.equal(t.relations.renderedChart('/w/chart'), undefined, 'before the files are read');
+    await t.relations.reindexed();
+    t.judge();
+    const chart = t.relations.renderedChart('/w/chart');
+    assert.equal(chart?.file, '/w/chart/Chart.yaml');
+    assert.equal(t.relations.renderedChart('/w/other'), undefined);
+    t.open.set('/w/chart/values.yaml', 2);
+    assert.equal(t.relations.renderedChart('/w/chart'), undefined, 'values.yaml changed since');
+    t.judge();
+    assert.ok(t.relations.renderedChart('/w/chart') && t.relations.renderedChart('/w/chart') !== chart, 'rendered again by the judgement');
     t.relations.dispose();
   });
 });

@@ -130,6 +130,22 @@ describe('relation rules over a rendered Helm chart: namespaces and admission', 
     assert.deepEqual(lint('# shipshape-disable-next-line rbac-binding-resolved\nrole: missing\n'), []);
   });
 
+  it('a chart already rendered (the editor\'s judgement) is reused by the lint instead of being rendered again', () => {
+    const files = {
+      '/c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+      '/c/values.yaml': 'privileged: false\n',
+      '/c/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: {{ .Values.privileged }}\n',
+    };
+    const host = memoryHost(files);
+    // Rendered with other values than the files': the lint's findings show which rendering it used.
+    const rendered = buildChart('/c', memoryHost({ ...files, '/c/values.yaml': 'privileged: true\n' }));
+    const privileged = (renderedChart?: (dir: string) => ReturnType<typeof buildChart> | undefined) =>
+      lintProject(host, Object.keys(files), { settingsFor: () => DEFAULT_SETTINGS, ...(renderedChart ? { renderedChart } : {}) }).files.get('/c/values.yaml')?.some((f) => f.ruleId === 'privileged-container') ?? false;
+    assert.equal(privileged(), false);
+    assert.equal(privileged((dir) => (dir === '/c' ? rendered : undefined)), true);
+    assert.equal(privileged(() => undefined), false, 'not current: rendered by the lint');
+  });
+
   it('without rendering (helm: false) the templates are plain files again: only their documents without {{ }} are related', () => {
     const root = lintFixture('helm-missing').path('.');
     const result = lintProject(diskHost(), yamlFiles(root), { settingsFor: () => DEFAULT_SETTINGS, root, helm: false });

@@ -66,6 +66,11 @@ export interface ProjectLintOptions extends RuleHooks {
    */
   relationResult?: RelationResult;
   /**
+   * A chart already rendered with the options this lint would use, as the files are now (the editor's relation
+   * judgement renders the workspace's charts, lsp/project-charts.ts): reused instead of rendering it again.
+   */
+  renderedChart?(dir: ProjectPath): HelmBuild | undefined;
+  /**
    * Other files read only to link images to their Dockerfiles (compose files, skaffold configs, Dockerfiles; see
    * images/built-images.ts), not linted: e.g. the workspace's, in the language server. The given files are read anyway.
    */
@@ -145,7 +150,7 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
   }
 
   // Helm charts are rendered here (their templates are not plain YAML: neither indexed nor judged alone).
-  const charts = options.helm === false ? [] : buildCharts(host, files, configuredHelm(options.helm ?? {}, options.settingsFor, host));
+  const charts = options.helm === false ? [] : buildCharts(host, files, configuredHelm(options.helm ?? {}, options.settingsFor, host), options.renderedChart);
   const templates = new Set(charts.flatMap((c) => [...c.templates]));
   // The charts' rendered objects are members of the relation pass; their templates never enter it as plain text.
   const index = options.relations === false || options.relationResult ? undefined : projectIndex(files, roots, charts, sources, new Set([...patches, ...templates]), options, host);
