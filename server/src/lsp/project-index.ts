@@ -24,10 +24,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EngineSettings, Finding, RuleHooks } from '../engine';
 import { buildKustomization, isKustomizationFile } from '../engine/project/kustomize/build';
 import { fileKindOf } from '../engine/file-kind';
-import { lintProject } from '../engine/project/lint-project';
+import { lintProject, type ProjectLintOptions } from '../engine/project/lint-project';
 import { chartDirOf } from '../engine/project/helm-lint';
 import type { RelationResult } from '../engine/project/relations';
-import type { CustomWorkloads } from '../engine/views/workloads';
 import { basenameOf, dirnameOf } from '../engine/project/paths';
 import type { ProjectHost, ProjectPath } from '../engine/project/types';
 import { DiskProjectHost, fromProjectPath, toProjectPath } from '../io/disk-project-host';
@@ -261,7 +260,7 @@ export class ProjectIndex {
     roots: readonly ProjectPath[],
     settings: EngineSettings,
     settingsFor: (path: ProjectPath) => EngineSettings | undefined,
-    hooks: RuleHooks & { workloads?: CustomWorkloads },
+    hooks: RuleHooks & Pick<ProjectLintOptions, 'workloads' | 'renderedChart'>,
     relations?: RelationResult,
   ): Finding[] {
     const root = this.folderOf(path);

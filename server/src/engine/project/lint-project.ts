@@ -43,7 +43,7 @@ import { BuiltImages, composeLinks, fileLinks, mayBeCompose, skaffoldLinks } fro
 import type { ImageLink } from './images/types';
 import { buildCharts, lintHelmBuild, type HelmProjectOptions } from './helm-lint';
 import type { HelmBuild } from '../helm/chart-build';
-import { applyRelations, replacedBuilds, runRelationRules, type RelationResult } from './relations';
+import { applyRelations, isChartReplaced, replacedBuilds, runRelationRules, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {
   /** The settings a file is linted with, or undefined when the configuration ignores it. */
@@ -66,6 +66,11 @@ export interface ProjectLintOptions extends RuleHooks {
    * instead of running the relation rules over their objects alone.
    */
   relationResult?: RelationResult;
+  /**
+   * A chart already rendered with the options this lint would use, as the files are now (the editor's relation
+   * judgement renders the workspace's charts, lsp/project-charts.ts): reused instead of rendering it again.
+   */
+  renderedChart?(dir: ProjectPath): HelmBuild | undefined;
   /**
    * Other files read only to link images to their Dockerfiles (compose files, skaffold configs, Dockerfiles; see
    * images/built-images.ts), not linted: e.g. the workspace's, in the language server. The given files are read anyway.
@@ -146,9 +151,10 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
   }
 
   // Helm charts are rendered here (their templates are not plain YAML: neither indexed nor judged alone).
-  const charts = options.helm === false ? [] : buildCharts(host, files, withConfiguredHelm(options.helm ?? {}, options, host));
+  const charts = options.helm === false ? [] : buildCharts(host, files, configuredHelm(options.helm ?? {}, options.settingsFor, host), options.renderedChart);
   const templates = new Set(charts.flatMap((c) => [...c.templates]));
-  const index = options.relations === false || options.relationResult ? undefined : projectIndex(files, roots, sources, new Set([...patches, ...templates]), options, host);
+  // The charts' rendered objects are members of the relation pass; their templates never enter it as plain text.
+  const index = options.relations === false || options.relationResult ? undefined : projectIndex(files, roots, charts, sources, new Set([...patches, ...templates]), options, host);
   // Custom resources whose CRD embeds a pod are workloads (crd-workloads.ts): for the builds' objects and the files alike.
   const workloads = options.workloads ?? index?.customWorkloads() ?? filesWorkloads(files, roots, host);
   const hooks = { ...options, workloads };
@@ -195,9 +201,11 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     let inFile = related.get(r.file);
     if (!inFile) related.set(r.file, (inFile = new Map()));
     const key = `${r.finding.ruleId}\u0000${r.finding.span.start}\u0000${r.finding.span.end}\u0000${r.finding.message}`;
+    // A chart's finding names its chart (`helm`), not a kustomization.
+    const builds = r.finding.helm ? [] : r.builds;
     const seen = inFile.get(key);
-    if (seen) for (const b of r.builds) seen.builds.add(b);
-    else inFile.set(key, { finding: r.finding, builds: new Set(r.builds) });
+    if (seen) for (const b of builds) seen.builds.add(b);
+    else inFile.set(key, { finding: r.finding, builds: new Set(builds) });
   }
 
   const out = new Map<ProjectPath, Finding[]>();
@@ -214,9 +222,9 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     const combined = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
     const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
     const findings = applyRelations(relations, path, text, combined, fromRelations, settings);
-    const fromCharts = helm.files.get(path);
+    const fromCharts = helm.files.get(path)?.filter((f) => !isChartReplaced(relations, f));
     const all = withStandaloneFixes(path, text, settings, findings, workloads);
-    out.set(path, fromCharts ? [...all, ...fromCharts].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)) : all);
+    out.set(path, fromCharts?.length ? [...all, ...fromCharts].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)) : all);
   }
   return { files: out, builds: roots, ...(index ? { index } : {}), ...(charts.length ? { charts } : {}) };
 }
@@ -225,16 +233,16 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
  * Helm options with the `.shipshape.yaml` `helm` settings of each chart's Chart.yaml where the caller gave none
  * (values files relative to the chart's folder, those the chart has).
  */
-function withConfiguredHelm(helm: HelmProjectOptions, options: ProjectLintOptions, host: ProjectHost): HelmProjectOptions {
+export function configuredHelm(helm: HelmProjectOptions, settingsFor: ProjectLintOptions['settingsFor'], host: ProjectHost): HelmProjectOptions {
   return {
     ...helm,
     valuesFiles: (dir) => {
       const given = helm.valuesFiles?.(dir);
       if (given && given.length > 0) return given;
-      const configured = options.settingsFor(`${dir}/Chart.yaml`)?.helm?.valuesFiles ?? [];
+      const configured = settingsFor(`${dir}/Chart.yaml`)?.helm?.valuesFiles ?? [];
       return configured.map((v) => normalizePath(`${dir}/${v}`)).filter((p) => host.readFile(p) !== undefined);
     },
-    kubeVersionOf: (dir) => helm.kubeVersion ?? options.settingsFor(`${dir}/Chart.yaml`)?.helm?.kubeVersion,
+    kubeVersionOf: (dir) => helm.kubeVersion ?? settingsFor(`${dir}/Chart.yaml`)?.helm?.kubeVersion,
   };
 }
 
@@ -291,6 +299,7 @@ function projectSettings(files: readonly ProjectPath[], options: ProjectLintOpti
 function projectIndex(
   files: readonly ProjectPath[],
   roots: readonly KustomizeBuild[],
+  charts: readonly HelmBuild[],
   sources: ReadonlyMap<ProjectPath, Span[]>,
   patches: ReadonlySet<ProjectPath>,
   options: ProjectLintOptions,
@@ -308,7 +317,7 @@ function projectIndex(
     plain.push({ file, text, skip: new Set((sources.get(file) ?? []).map((s) => s.start)) });
     if (mayBeCompose(text)) declared.push(...safely(() => composeLinks(file, text)));
   }
-  const index = ProjectIndex.build({ plain, builds: roots });
+  const index = ProjectIndex.build({ plain, builds: roots, charts });
   // Images built in the project (compose files, skaffold configs, Dockerfiles' folders): what the image relation rules read.
   declared.push(...safely(() => skaffoldLinks(index.objects)));
   const given = new Set(files);
