@@ -34,16 +34,20 @@ function bundle(root: string, name: string, value: number): string {
   return file;
 }
 
-function fixture(): { root: string; cacheDir: string; done(): void } {
+/** Runs `fn` with a fresh folder (`root`) and a cache folder in it that does not exist yet (`cacheDir`). */
+function inFolder(fn: (f: { root: string; cacheDir: string }) => void): void {
   const root = mkdtempSync(join(tmpdir(), 'shipshape-code-cache-'));
-  return { root, cacheDir: join(root, 'cache'), done: () => rmSync(root, { recursive: true, force: true }) };
+  try {
+    fn({ root, cacheDir: join(root, 'cache') });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 const cacheFiles = (dir: string): string[] => readdirSync(dir).filter((n) => n.endsWith('.cache'));
 
-test('the first start compiles from source and writes the cache; the next start uses it', () => {
-  const f = fixture();
-  try {
+test('the first start compiles from source and writes the cache; the next start uses it', () =>
+  inFolder((f) => {
     const file = bundle(f.root, 'server-core.js', 7);
     const first = run(f.cacheDir, file, true);
     assert.deepEqual([first.value, first.where, first.use], [7, dirname(file), ['absent']]);
@@ -51,14 +55,10 @@ test('the first start compiles from source and writes the cache; the next start 
     assert.deepEqual(cacheFiles(f.cacheDir), [first.written[0]!.slice(f.cacheDir.length + 1)]);
     const next = run(f.cacheDir, file, true);
     assert.deepEqual([next.value, next.use, next.written], [7, ['used'], []]); // nothing to write again
-  } finally {
-    f.done();
-  }
-});
+  }));
 
-test('a changed bundle gets its own cache, and the old one is removed', () => {
-  const f = fixture();
-  try {
+test('a changed bundle gets its own cache, and the old one is removed', () =>
+  inFolder((f) => {
     const file = bundle(f.root, 'server-core.js', 7);
     const old = run(f.cacheDir, file, true).written[0]!;
     bundle(f.root, 'server-core.js', 8);
@@ -66,14 +66,10 @@ test('a changed bundle gets its own cache, and the old one is removed', () => {
     assert.deepEqual([changed.value, changed.use], [8, ['absent']]);
     assert.notEqual(changed.written[0], old);
     assert.deepEqual(cacheFiles(f.cacheDir), [changed.written[0]!.slice(f.cacheDir.length + 1)]);
-  } finally {
-    f.done();
-  }
-});
+  }));
 
-test('a cache V8 rejects (made for other code) is ignored and replaced', () => {
-  const f = fixture();
-  try {
+test('a cache V8 rejects (made for other code) is ignored and replaced', () =>
+  inFolder((f) => {
     const other = bundle(f.root, 'other.js', 1234567);
     const file = bundle(f.root, 'server-core.js', 7);
     const mine = run(f.cacheDir, file, true).written[0]!;
@@ -82,14 +78,10 @@ test('a cache V8 rejects (made for other code) is ignored and replaced', () => {
     const rejected = run(f.cacheDir, file, true);
     assert.deepEqual([rejected.value, rejected.use, rejected.written], [7, ['rejected'], [mine]]);
     assert.deepEqual(run(f.cacheDir, file).use, ['used']);
-  } finally {
-    f.done();
-  }
-});
+  }));
 
-test('a corrupt or truncated cache file is ignored and replaced', () => {
-  const f = fixture();
-  try {
+test('a corrupt or truncated cache file is ignored and replaced', () =>
+  inFolder((f) => {
     const file = bundle(f.root, 'server-core.js', 7);
     const cache = run(f.cacheDir, file, true).written[0]!;
     const data = readFileSync(cache);
@@ -101,47 +93,32 @@ test('a corrupt or truncated cache file is ignored and replaced', () => {
     assert.deepEqual(run(f.cacheDir, file).use, ['corrupt']);
     writeFileSync(cache, 'not a cache');
     assert.deepEqual(run(f.cacheDir, file).use, ['corrupt']);
-  } finally {
-    f.done();
-  }
-});
+  }));
 
-test('a cache directory that cannot be made or written is ignored: the bundle loads, save writes nothing', () => {
-  const f = fixture();
-  try {
+test('a cache directory that cannot be made or written is ignored: the bundle loads, save writes nothing', () =>
+  inFolder((f) => {
     const file = bundle(f.root, 'server-core.js', 7);
     writeFileSync(join(f.root, 'a-file'), '');
     const r = run(join(f.root, 'a-file', 'cache'), file, true);
     assert.deepEqual([r.value, r.use, r.written], [7, ['absent'], []]);
     assert.match(r.logs.join('\n'), /writing .* failed/);
-  } finally {
-    f.done();
-  }
-});
+  }));
 
-test('a cache directory others may write is not read from (its code would run in the server)', { skip: typeof process.getuid !== 'function' }, () => {
-  const f = fixture();
-  try {
+test('a cache directory others may write is not read from (its code would run in the server)', { skip: typeof process.getuid !== 'function' }, () =>
+  inFolder((f) => {
     const file = bundle(f.root, 'server-core.js', 7);
     run(f.cacheDir, file, true);
     chmodSync(f.cacheDir, 0o777);
     const r = run(f.cacheDir, file, true);
     assert.deepEqual([r.value, r.use, r.written], [7, ['off'], []]);
     assert.match(r.logs.join('\n'), /not a private directory/);
-  } finally {
-    f.done();
-  }
-});
+  }));
 
-test('without a directory the bundle is required as usual', () => {
-  const f = fixture();
-  try {
+test('without a directory the bundle is required as usual', () =>
+  inFolder((f) => {
     const r = run('-', bundle(f.root, 'server-core.js', 7), true);
     assert.deepEqual([r.value, r.use, r.written], [7, ['off'], []]);
-  } finally {
-    f.done();
-  }
-});
+  }));
 
 test('the cache directory: the environment variable, `off`, else a per-user folder of the temporary directory', () => {
   assert.equal(codeCacheDir({ [CODE_CACHE_DIR_ENV]: '/x/code-cache' }, '1.2.3'), '/x/code-cache');
