@@ -67,8 +67,11 @@ const sha256 = (...parts: (string | Buffer)[]): Buffer => {
   return h.digest();
 };
 
-/** The CommonJS wrapper Node puts around a module (same parameters, so the bundle runs as under require). */
-const wrap = (source: string): string => `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
+/**
+ * The CommonJS wrapper Node puts around a module (same parameters, so the bundle runs as under require); a `#!` line
+ * (the CLI's banner) becomes a comment, as Node strips it.
+ */
+const wrap = (source: string): string => `(function (exports, require, module, __filename, __dirname) { ${source.startsWith('#!') ? `//${source}` : source}\n})`;
 
 /** On POSIX, a directory we may read code from: ours and writable by no one else. Elsewhere (Windows) the user's profile or temp. */
 function trusted(dir: string): boolean {

@@ -15,14 +15,15 @@ export const CODE_CACHE_QUIET_MS = 2000;
 
 /**
  * Calls `save` once the server published diagnostics and then went `quietMs` without publishing (its first lints
- * are done, so the cache holds their compiled code), or at exit if that comes first.
+ * are done, so the cache holds their compiled code), or at exit if that comes first. A server that exits before its
+ * first publication saves nothing: a cache is written once per bundle, and one without the lint's code would stay.
  */
 export function saveWhenQuiet(connection: Connection, save: () => void, quietMs = CODE_CACHE_QUIET_MS): void {
   let saved = false;
   let timer: NodeJS.Timeout | undefined;
   const once = (): void => {
     if (timer) clearTimeout(timer);
-    if (saved) return;
+    if (saved || timer === undefined) return;
     saved = true;
     connection.sendDiagnostics = send;
     save();
@@ -34,7 +35,7 @@ export function saveWhenQuiet(connection: Connection, save: () => void, quietMs 
     timer.unref();
     return send(params);
   };
-  process.once('exit', once);
+  process.on('exit', once);
 }
 
 /** Starts the server; `cache`: the code cache this bundle was loaded through, which also loads the validators. */

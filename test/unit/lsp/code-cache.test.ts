@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Connection } from 'vscode-languageserver/node';
 import { codeCacheDir, CODE_CACHE_DIR_ENV } from '../../../server/src/io/code-cache';
+import { saveWhenQuiet } from '../../../server/src/lsp/node';
 
 const DRIVER = join(__dirname, '..', '..', 'helpers', 'code-cache-driver.ts');
 
@@ -113,6 +115,43 @@ test('a cache directory others may write is not read from (its code would run in
     assert.deepEqual([r.value, r.use, r.written], [7, ['off'], []]);
     assert.match(r.logs.join('\n'), /not a private directory/);
   }));
+
+test('a bundle with a #! line loads through the cache', () =>
+  inFolder((f) => {
+    const file = join(f.root, 'cli.js');
+    writeFileSync(file, '#!/usr/bin/env node\nexports.value = 3;\n');
+    const r = run(f.cacheDir, file, true);
+    assert.deepEqual([r.value, r.use, r.written.length], [3, ['absent'], 1]);
+  }));
+
+test('the cache is written once the server went quiet after a publication, or at exit, and only once', async () => {
+  let saves = 0;
+  const sent: unknown[] = [];
+  const connection = { sendDiagnostics: async (p: unknown) => void sent.push(p) } as unknown as Connection;
+  saveWhenQuiet(connection, () => saves++, 20);
+  await new Promise((r) => setTimeout(r, 40));
+  assert.equal(saves, 0); // nothing published yet: the first lint's code is not compiled
+  await connection.sendDiagnostics({ uri: 'file:///a.yaml', diagnostics: [] });
+  await new Promise((r) => setTimeout(r, 10));
+  await connection.sendDiagnostics({ uri: 'file:///a.yaml', diagnostics: [] });
+  assert.equal(saves, 0); // still publishing
+  await new Promise((r) => setTimeout(r, 60));
+  assert.equal(saves, 1);
+  await connection.sendDiagnostics({ uri: 'file:///b.yaml', diagnostics: [] });
+  await new Promise((r) => setTimeout(r, 60));
+  process.emit('exit', 0);
+  assert.equal(saves, 1);
+  assert.equal(sent.length, 3);
+  // At exit, after a publication, before the quiet time: saved then; before any publication: not at all.
+  let atExit = 0;
+  const other = { sendDiagnostics: async () => undefined } as unknown as Connection;
+  saveWhenQuiet(other, () => atExit++, 60_000);
+  process.emit('exit', 0);
+  assert.equal(atExit, 0);
+  await other.sendDiagnostics({ uri: 'file:///c.yaml', diagnostics: [] });
+  process.emit('exit', 0);
+  assert.equal(atExit, 1);
+});
 
 test('without a directory the bundle is required as usual', () =>
   inFolder((f) => {
