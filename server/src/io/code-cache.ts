@@ -73,9 +73,13 @@ const sha256 = (...parts: (string | Buffer)[]): Buffer => {
  */
 const wrap = (source: string): string => `(function (exports, require, module, __filename, __dirname) { ${source.startsWith('#!') ? `//${source}` : source}\n})`;
 
-/** On POSIX, a directory we may read code from: ours and writable by no one else. Elsewhere (Windows) the user's profile or temp. */
+/**
+ * On POSIX, a directory we may read code from: ours and writable by no one else, and not a symbolic link (someone
+ * else's link in the shared temporary directory could point at any folder of ours). Elsewhere (Windows) the user's
+ * profile or temp.
+ */
 function trusted(dir: string): boolean {
-  const st = fs.statSync(dir);
+  const st = fs.lstatSync(dir);
   if (!st.isDirectory()) return false;
   if (typeof process.getuid !== 'function') return true;
   return st.uid === process.getuid() && (st.mode & 0o022) === 0;

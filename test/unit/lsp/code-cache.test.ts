@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
@@ -114,6 +114,16 @@ test('a cache directory others may write is not read from (its code would run in
     const r = run(f.cacheDir, file, true);
     assert.deepEqual([r.value, r.use, r.written], [7, ['off'], []]);
     assert.match(r.logs.join('\n'), /not a private directory/);
+  }));
+
+test('a cache directory that is a symbolic link is not used', { skip: process.platform === 'win32' }, () =>
+  inFolder((f) => {
+    const file = bundle(f.root, 'server-core.js', 7);
+    mkdirSync(join(f.root, 'elsewhere'), { mode: 0o700 });
+    symlinkSync(join(f.root, 'elsewhere'), f.cacheDir);
+    const r = run(f.cacheDir, file, true);
+    assert.deepEqual([r.value, r.use, r.written], [7, ['off'], []]);
+    assert.deepEqual(readdirSync(join(f.root, 'elsewhere')), []);
   }));
 
 test('a bundle with a #! line loads through the cache', () =>
