@@ -42,6 +42,7 @@ import type { CustomWorkloads } from '../views/workloads';
 import { BuiltImages, composeLinks, fileLinks, mayBeCompose, skaffoldLinks } from './images/built-images';
 import type { ImageLink } from './images/types';
 import { buildCharts, lintHelmBuild, type HelmProjectOptions } from './helm-lint';
+import { suppressChartFindings } from './helm-suppress';
 import type { HelmBuild } from '../helm/chart-build';
 import { applyRelations, replacedBuilds, runRelationRules, type RelationResult } from './relations';
 
@@ -216,7 +217,8 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     const findings = applyRelations(relations, path, text, combined, fromRelations, settings);
     const fromCharts = helm.files.get(path);
     const all = withStandaloneFixes(path, text, settings, findings, workloads);
-    out.set(path, fromCharts ? [...all, ...fromCharts].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)) : all);
+    const template = helm.templates.has(path);
+    out.set(path, fromCharts || template ? suppressChartFindings(text, all, fromCharts ?? [], settings, template).sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)) : all);
   }
   return { files: out, builds: roots, ...(index ? { index } : {}), ...(charts.length ? { charts } : {}) };
 }
