@@ -16,7 +16,7 @@
  *   one configured there, and its `exemptions` (by `paths` too) apply.
  */
 import { effectiveSeverity, type EngineSettings } from '../config/settings';
-import { chunkIndexAt, shifted } from '../lint';
+import { chunkIndexAt, shifted } from '../yaml-lint-result';
 import { splitYamlDocuments } from '../parse/yaml';
 import { getRule, SYNTAX_RULES } from '../rules';
 import { suppress } from '../suppress/apply';

@@ -21,7 +21,8 @@
  *
  * Pure: files are read through the ProjectHost. Nothing throws out of here.
  */
-import { DEFAULT_SETTINGS, effectiveSeverity, type EngineSettings } from '../config/settings';
+import { DEFAULT_SETTINGS, effectiveSeverity, type EngineSettings, type HelmSettings } from '../config/settings';
+import { globMatcher } from '../suppress/glob';
 import { lintText } from '../lint';
 import { chunkIndexAt, shifted } from '../yaml-lint-result';
 import { fileKindOf } from '../file-kind';
@@ -147,7 +148,9 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
   }
 
   // Helm charts are rendered here (their templates are not plain YAML: neither indexed nor judged alone).
-  const charts = options.helm === false ? [] : buildCharts(host, files, withConfiguredHelm(options.helm ?? {}, options, host));
+  // A file whose settings turn Helm off (`helm.enabled: false`) brings no chart in: its chart's files are linted alone.
+  const helmFiles = options.helm === false ? [] : files.filter((f) => options.settingsFor(f)?.helm?.enabled !== false);
+  const charts = helmFiles.length === 0 ? [] : buildCharts(host, helmFiles, withConfiguredHelm(options.helm || {}, options, host));
   const templates = new Set(charts.flatMap((c) => [...c.templates]));
   const index = options.relations === false || options.relationResult ? undefined : projectIndex(files, roots, sources, new Set([...patches, ...templates]), options, host);
   // Custom resources whose CRD embeds a pod are workloads (crd-workloads.ts): for the builds' objects and the files alike.
@@ -224,8 +227,8 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
 }
 
 /**
- * Helm options with the `.shipshape.yaml` `helm` settings of each chart's Chart.yaml where the caller gave none
- * (values files relative to the chart's folder, those the chart has).
+ * Helm options with the `helm` settings (editor settings, then `.shipshape.yaml`) of each chart's Chart.yaml where
+ * the caller gave none (values files relative to the chart's folder, those the chart has).
  */
 function withConfiguredHelm(helm: HelmProjectOptions, options: ProjectLintOptions, host: ProjectHost): HelmProjectOptions {
   return {
@@ -233,11 +236,25 @@ function withConfiguredHelm(helm: HelmProjectOptions, options: ProjectLintOption
     valuesFiles: (dir) => {
       const given = helm.valuesFiles?.(dir);
       if (given && given.length > 0) return given;
-      const configured = options.settingsFor(`${dir}/Chart.yaml`)?.helm?.valuesFiles ?? [];
+      const configured = chartValuesFiles(options.settingsFor(`${dir}/Chart.yaml`)?.helm?.valuesFiles, dir, options.root);
       return configured.map((v) => normalizePath(`${dir}/${v}`)).filter((p) => host.readFile(p) !== undefined);
     },
     kubeVersionOf: (dir) => helm.kubeVersion ?? options.settingsFor(`${dir}/Chart.yaml`)?.helm?.kubeVersion,
   };
+}
+
+/**
+ * A chart's configured values files: a list applies to every chart; an object's first key (a glob on the chart's
+ * folder relative to `root`, the workspace folder) that matches the chart gives its list.
+ */
+export function chartValuesFiles(configured: HelmSettings['valuesFiles'], dir: ProjectPath, root: ProjectPath | undefined): readonly string[] {
+  if (configured === undefined) return [];
+  if (Array.isArray(configured)) return configured as readonly string[];
+  const rel = root === undefined ? dir : relativePath(root, dir);
+  for (const [glob, files] of Object.entries(configured as Readonly<Record<string, readonly string[]>>)) {
+    if (globMatcher(glob.replace(/\/+$/, ''))(rel)) return files;
+  }
+  return [];
 }
 
 /**
