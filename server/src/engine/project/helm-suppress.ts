@@ -24,13 +24,62 @@ import { yamlTopEnd } from '../suppress/directives';
 import type { Finding, Span } from '../types';
 import { parseAllDocuments, visit } from 'yaml';
 
-/** A whole-line Go template comment holding a directive: indentation, `{{` (`{{- `), `/*`, the directive, `*\/`, `}}` (` -}}`). */
-const TEMPLATE_DIRECTIVE = /^([ \t]*)(\{\{(?:-[ \t\r\n]+)?\/\*[ \t]*)(shipshape-disable(?:-next-line)?)((?:[ \t,][^\r\n]*?)?)([ \t]*\*\/(?:[ \t\r\n]+-)?\}\})[ \t]*$/;
-/** One action that renders no text: a comment, a control keyword, or a variable declaration or assignment. */
-const SILENT_ACTION = String.raw`\{\{-?[ \t]*(?:\/\*.*?\*\/|(?:if|else|end|range|with|define|break|continue)\b[^{}]*|\$[\w]*[ \t]*:?=[^{}]*)-?\}\}`;
-const SILENT_LINE = new RegExp(String.raw`^[ \t]*(?:${SILENT_ACTION}[ \t]*)+$`);
-/** A block scalar's header at the end of a line (`key: |`, `- >-`, `key: |2 # comment`). */
-const BLOCK_HEADER = /(?:^|[:\-][ \t])[ \t]*[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
+/** The opening of a Go template comment holding a directive: `{{` (`{{- `), `/*`, the directive word. Anchored: linear. */
+const TEMPLATE_DIRECTIVE = /^\{\{(?:-[ \t]+)?\/\*[ \t]*(shipshape-disable(?:-next-line)?)(?=[ \t,*]|$)/;
+/** What may follow a template comment's `*\/` on its line. */
+const COMMENT_CLOSE = /^\*\/(?:[ \t]+-)?\}\}[ \t]*$/;
+/** An action that renders no text, by its first word: a control keyword, or a variable declaration or assignment. */
+const SILENT_WORD = /^(?:(?:if|else|end|range|with|define|break|continue)(?![\w.])|\$\w*[ \t]*:?=)/;
+
+/** The line with a directive in a Go template comment written as a `#` comment (same length, same offsets), or undefined. */
+function templateDirective(line: string): string | undefined {
+  const indent = line.length - line.trimStart().length;
+  const m = TEMPLATE_DIRECTIVE.exec(line.slice(indent));
+  if (!m) return undefined;
+  const wordEnd = indent + m[0].length;
+  const close = line.indexOf('*/', wordEnd);
+  if (close < 0 || !COMMENT_CLOSE.test(line.slice(close))) return undefined;
+  const word = m[1]!;
+  return `${line.slice(0, indent)}#${' '.repeat(m[0].length - word.length - 1)}${word}${line.slice(wordEnd, close)}${' '.repeat(line.length - close)}`;
+}
+
+/** Whether a line holds only actions that render no text (comments, control keywords, variable assignments). */
+function isSilentLine(line: string): boolean {
+  let i = 0;
+  let actions = 0;
+  for (;;) {
+    while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+    if (i >= line.length) return actions > 0;
+    if (!line.startsWith('{{', i)) return false;
+    let body = i + 2;
+    if (line[body] === '-' && (line[body + 1] === ' ' || line[body + 1] === '\t')) body += 2;
+    while (line[body] === ' ' || line[body] === '\t') body++;
+    let end: number;
+    if (line.startsWith('/*', body)) {
+      const close = line.indexOf('*/', body + 2);
+      if (close < 0) return false;
+      end = close + 2;
+      while (line[end] === ' ' || line[end] === '\t' || line[end] === '-') end++;
+      if (!line.startsWith('}}', end)) return false;
+    } else {
+      end = line.indexOf('}}', body);
+      if (end < 0 || !SILENT_WORD.test(line.slice(body, Math.min(end, body + 64)))) return false;
+    }
+    i = end + 2;
+    actions++;
+  }
+}
+
+/** Whether a line ends with a block scalar header (`key: |`, `- >-`, `key: |2`). */
+function isBlockHeader(line: string): boolean {
+  const t = line.trimEnd();
+  const m = /[|>][1-9+-]{0,2}$/.exec(t);
+  if (!m) return false;
+  const before = t.slice(0, m.index);
+  if (before.length === 0 || !(before.endsWith(' ') || before.endsWith('\t'))) return false;
+  const head = before.trimEnd();
+  return head.endsWith(':') || head === '-' || head.endsWith(' -');
+}
 
 /**
  * The template as YAML-like text of the same length that the ordinary directive scanner reads: a directive in a
@@ -40,24 +89,19 @@ const BLOCK_HEADER = /(?:^|[:\-][ \t])[ \t]*[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
 export function templateCommentText(text: string): { text: string; exclude: Span[] } {
   const out: string[] = [];
   const exclude: Span[] = [];
-  let block: number | undefined; // indentation of the key of the block scalar being read
+  let block: number | undefined; // indentation of the line that opened the block scalar being read
   let offset = 0;
   for (const raw of text.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const indent = /^[ \t]*/.exec(line)![0].length;
-    const blank = line.trim() === '';
+    const indent = line.length - line.trimStart().length;
+    const blank = indent === line.length;
     if (block !== undefined && !blank && indent <= block) block = undefined;
     let mapped = line;
-    const m = TEMPLATE_DIRECTIVE.exec(line);
-    if (m) {
-      mapped = `${m[1]}#${' '.repeat(m[2]!.length - 1)}${m[3]}${m[4]}${' '.repeat(m[5]!.length)}${line.slice(m[0].length)}`;
-    } else if (!blank && SILENT_LINE.test(line)) {
-      mapped = `${' '.repeat(indent)}#${' '.repeat(line.length - indent - 1)}`;
-    } else if (block !== undefined && line.trimStart().startsWith('#')) {
-      exclude.push({ start: offset + indent - 1, end: offset + indent + 1 });
-    } else if (block === undefined && BLOCK_HEADER.test(line.replace(/\{\{.*?\}\}/g, 'x'))) {
-      block = indent;
-    }
+    const directive = blank ? undefined : templateDirective(line);
+    if (directive !== undefined) mapped = directive;
+    else if (!blank && isSilentLine(line)) mapped = `${line.slice(0, indent)}#${' '.repeat(line.length - indent - 1)}`;
+    else if (block !== undefined && line[indent] === '#') exclude.push({ start: offset + indent - 1, end: offset + indent + 1 });
+    else if (block === undefined && isBlockHeader(line)) block = indent;
     out.push(mapped + (raw.length > line.length ? '\r' : ''));
     offset += raw.length + 1;
   }
