@@ -90,6 +90,10 @@ describe('editor: shipshape.helm settings', () => {
     assert.deepEqual(lint('charts/api/templates/pod.yaml', raw, config), ['host-pid@charts/api/templates/pod.yaml']);
   });
 
+  it('helm.enabled: false in .shipshape.yaml wins over the editor', () => {
+    assert.deepEqual(lint('charts/api/templates/pod.yaml', { helm: { enabled: true } }, 'helm:\n  enabled: false\n'), ['helm-template@charts/api/templates/pod.yaml']);
+  });
+
   it('invalid settings are reported and ignored', () => {
     const r = resolveSettings({ helm: { valuesFiles: 'ci/prod-values.yaml', kubeVersion: 'latest', enabled: 'no' } });
     assert.equal(r.problems.length, 3, r.problems.join('\n'));

@@ -147,7 +147,9 @@ const keyOf = (f: Finding): string => `${f.span.start}\u0000${f.span.end}\u0000$
  */
 export function suppressChartFindings(text: string, own: readonly Finding[], charts: readonly Finding[], settings: EngineSettings, template: boolean): Finding[] {
   const kept = charts.flatMap((f) => withSettingsOf(f, settings) ?? []);
-  const scanned = template ? templateCommentText(text) : { text, exclude: [] };
+  const commented = text.includes('shipshape-disable');
+  if (kept.length === 0 && !(template && commented)) return [...own];
+  const scanned = template && commented ? templateCommentText(text) : { text, exclude: [] };
   const split = splitYamlDocuments(scanned.text);
   const chunks = split.length > 0 ? split : [{ offset: 0, text: scanned.text }];
   const byChunk: Finding[][] = chunks.map(() => []);
