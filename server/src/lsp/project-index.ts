@@ -245,14 +245,17 @@ export class ProjectIndex {
     return dir === undefined ? undefined : `${dir}/Chart.yaml`;
   }
 
-  /** The chart folder a few levels above a YAML file that may be one of its extra values files. */
+  /**
+   * The chart folder a few levels above a YAML file that may be one of its extra values files: a Chart.yaml the walk
+   * indexed (no file is read for it: in the web worker each read is a request to the editor).
+   */
   private chartAbove(path: ProjectPath): ProjectPath | undefined {
     if (fileKindOf(path) !== 'yaml' || isKustomizationFile(basenameOf(path))) return undefined;
     let dir = dirnameOf(path);
     for (let i = 0; i < 4; i++) {
       const up = dirnameOf(dir);
       if (up === dir || ['crds', 'templates', 'charts'].includes(basenameOf(dir))) return undefined;
-      if (this.host.readFile(`${up}/Chart.yaml`) !== undefined) return chartDirOf(this.host, `${up}/Chart.yaml`);
+      if (this.yaml.has(`${up}/Chart.yaml`)) return chartDirOf(this.host, `${up}/Chart.yaml`);
       dir = up;
     }
     return undefined;
