@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, normalizeSettings, RULE_IDS, type EngineSettings, type Finding } from '../../../server/src/engine';
 import { lintProject } from '../../../server/src/engine/project/lint-project';
 import { templateCommentText } from '../../../server/src/engine/project/helm-suppress';
+import { chartValuesFiles } from '../../../server/src/engine/project/lint-project';
 import { LineIndex } from '../../../server/src/engine/text';
 import { memoryHost } from '../../helpers/kustomize-host';
 
@@ -95,6 +96,20 @@ describe('chart findings: suppression comments in templates', () => {
     assert.deepEqual(at(T, 'unused-suppression'), ['unused-suppression@12']);
   });
 
+  it('a line with an action that renders text is a line: a comment above it does not reach past it', () => {
+    const pod = '      # shipshape-disable-next-line host-network\n      {{- include "nothing" . }}\n      hostNetwork: true\n';
+    const { at } = lint({ [T]: deployment(pod), [`${CHART}/templates/_helpers.tpl`]: '{{- define "nothing" -}}{{- end -}}\n' });
+    assert.deepEqual(at(T, 'host-network'), ['host-network@14']);
+    assert.deepEqual(at(T, 'unused-suppression'), ['unused-suppression@12']);
+  });
+
+  it('in a template of several documents, shipshape-disable at the top of one covers that one only', () => {
+    const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  hostNetwork: true\n  containers:\n    - name: c\n      image: nginx:1.25\n`;
+    const { at } = lint({ [T]: `${pod('a')}---\n{{/* shipshape-disable host-network */}}\n${pod('b')}` });
+    assert.deepEqual(at(T, 'host-network'), ['host-network@6']);
+    assert.deepEqual(at(T, 'unused-suppression'), []);
+  });
+
   it('a # line inside a block scalar is text; a {{/* */}} comment there still counts', () => {
     const cm = (line: string) =>
       ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: x', 'data:', '  script: |', line, '    echo hi', ''].join('\n');
@@ -166,5 +181,17 @@ describe('chart findings: .shipshape.yaml settings of the reported file', () => 
   it('an ignored values file gets no finding', () => {
     const { result } = lint({ [T]: deployment('') }, (p) => (p === V ? undefined : DEFAULT_SETTINGS));
     assert.equal(result.files.get(V), undefined);
+  });
+});
+
+describe('chart values files from the settings', () => {
+  it('a list applies to every chart; an object by the first chart folder glob that matches (relative to the root)', () => {
+    assert.deepEqual(chartValuesFiles(['a.yaml'], '/w/charts/api', '/w'), ['a.yaml']);
+    const byChart = { 'charts/api': ['api.yaml'], 'charts/*': ['other.yaml'], '.': ['root.yaml'] };
+    assert.deepEqual(chartValuesFiles(byChart, '/w/charts/api', '/w'), ['api.yaml']);
+    assert.deepEqual(chartValuesFiles(byChart, '/w/charts/web', '/w'), ['other.yaml']);
+    assert.deepEqual(chartValuesFiles(byChart, '/w', '/w'), ['root.yaml']);
+    assert.deepEqual(chartValuesFiles(byChart, '/w/deploy/x', '/w'), []);
+    assert.deepEqual(chartValuesFiles(undefined, '/w', '/w'), []);
   });
 });
