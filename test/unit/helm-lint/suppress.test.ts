@@ -110,6 +110,12 @@ describe('chart findings: suppression comments in templates', () => {
     assert.deepEqual(at(T, 'unused-suppression'), []);
   });
 
+  it('a template that does not render reports its render error, not its comments as unused', () => {
+    const { at } = lint({ [T]: deployment('      # shipshape-disable-next-line host-network\n      hostNetwork: {{ fail "no" }}\n') });
+    assert.deepEqual(at(T, 'unused-suppression'), []);
+    assert.equal(at(T, 'helm-render').length, 1);
+  });
+
   it('a # line inside a block scalar is text; a {{/* */}} comment there still counts', () => {
     const cm = (line: string) =>
       ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: x', 'data:', '  script: |', line, '    echo hi', ''].join('\n');

@@ -8,7 +8,8 @@
  *   that is not blank, a comment, or only actions that render no text (`{{- if ... }}`, `{{- end }}`,
  *   `{{- $x := ... }}`, `{{- with ... }}`, `{{- range ... }}`, `{{- else }}`, comments); the top of a template
  *   document is every such line before its first line of text. A `#` line inside a block scalar (`key: |`) is text,
- *   as in any YAML file; a `{{/* *\/}}` comment there still counts.
+ *   as in any YAML file; a `{{/* *\/}}` comment there still counts. In a template that failed to render, unused
+ *   comments are not reported (nothing was judged).
  * - In a values file (or any plain YAML file a finding is reported in): the file's own comments, as for any YAML file.
  *   The file's own lint already ran its suppression comments; a comment is reported unused only when both its own
  *   lint and the chart's findings left it unused.
@@ -163,7 +164,11 @@ export function suppressChartFindings(text: string, own: readonly Finding[], cha
     const scope = { scopeWord: 'document' as const, scan: () => ({ topEnd: yamlTopEnd(chunk), exclude: exclude() }) };
     for (const f of suppress(byChunk[i]!.map((x) => shifted(x, -offset)), chunk, settings, new Set(), scope)) passed.push(shifted(f, offset));
   });
-  if (template) return [...own, ...passed];
+  if (template) {
+    // A template that failed to render reported nothing else: its comments cannot be judged.
+    const broken = kept.some((f) => f.ruleId === SYNTAX_RULES.helmRender.meta.id && f.severity !== 'info');
+    return [...own, ...(broken ? passed.filter((f) => f.ruleId !== unusedId()) : passed)];
+  }
   // A comment of a plain file is unused only when neither its own lint nor the chart's findings used it.
   const unusedHere = new Set(passed.filter((f) => f.ruleId === unusedId()).map(keyOf));
   const touched = new Set(chunks.map((_, i) => i).filter((i) => byChunk[i]!.length > 0));
