@@ -31,6 +31,8 @@ export interface WorkspaceChartsDeps {
   openPaths(): Iterable<ProjectPath>;
   /** The version of the open document at `path` (undefined: not open, its text is the disk's). */
   version(path: ProjectPath): number | undefined;
+  /** The workspace folder of a path (what `shipshape.helm.valuesFiles` globs are relative to). */
+  folderOf?(path: ProjectPath): ProjectPath | undefined;
 }
 
 interface ChartEntry {
@@ -63,7 +65,7 @@ export class WorkspaceCharts {
    */
   refresh(settingsFor: (path: ProjectPath) => EngineSettings | undefined, helm: HelmProjectOptions = {}): boolean {
     const { host } = this.deps;
-    const options = configuredHelm(helm, settingsFor, host);
+    const options = configuredHelm(helm, settingsFor, host, (dir) => this.deps.folderOf?.(dir));
     const dirs = new Set(projectCharts(host, [...this.deps.yamlFiles()].filter(isChartFile)));
     let changed = false;
     for (const dir of [...this.charts.keys()]) {
@@ -73,7 +75,8 @@ export class WorkspaceCharts {
     }
     const open = [...this.deps.openPaths()];
     for (const dir of dirs) {
-      if (!settingsFor(`${dir}/Chart.yaml`)) {
+      // Ignored, or Helm turned off for it (`helm.enabled: false`): its files are linted alone, and it renders nothing.
+      if (settingsFor(`${dir}/Chart.yaml`)?.helm?.enabled === false || !settingsFor(`${dir}/Chart.yaml`)) {
         changed = this.charts.delete(dir) || changed;
         continue;
       }
@@ -100,7 +103,7 @@ export class WorkspaceCharts {
   rendered(dir: ProjectPath, settingsFor: (path: ProjectPath) => EngineSettings | undefined, helm: HelmProjectOptions = {}): HelmBuild | undefined {
     const entry = this.charts.get(dir);
     if (!entry) return undefined;
-    return entry.signature === this.optionsOf(dir, configuredHelm(helm, settingsFor, this.deps.host), [...this.deps.openPaths()]).signature ? entry.build : undefined;
+    return entry.signature === this.optionsOf(dir, configuredHelm(helm, settingsFor, this.deps.host, (d) => this.deps.folderOf?.(d)), [...this.deps.openPaths()]).signature ? entry.build : undefined;
   }
 
   /** Whether a file is a template of a rendered chart (never a plain YAML file of the project). */

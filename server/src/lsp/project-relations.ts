@@ -139,7 +139,7 @@ export class WorkspaceRelations {
       readText: (path) => index.host.readFile(path),
       folderOf: (path) => index.folderOf(path),
     });
-    this.charts = new WorkspaceCharts({ host: index.host, yamlFiles: () => index.yamlFiles(), openPaths: () => index.openPaths(), version: (path) => this.version(path) });
+    this.charts = new WorkspaceCharts({ host: index.host, yamlFiles: () => index.yamlFiles(), openPaths: () => index.openPaths(), version: (path) => this.version(path), folderOf: (path) => index.folderOf(path) });
   }
 
   /**

@@ -130,6 +130,20 @@ describe('relation rules over a rendered Helm chart: namespaces and admission', 
     assert.deepEqual(lint('# shipshape-disable-next-line rbac-binding-resolved\nrole: missing\n'), []);
   });
 
+  it('a Go template comment above the template line silences a relation finding reported there, and is not reported unused', () => {
+    const binding = (comment: string) =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: b\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n${comment}  name: missing\nsubjects: []\n`;
+    const lint = (comment: string) => {
+      const files = { '/c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n', '/c/values.yaml': '{}\n', '/c/templates/binding.yaml': binding(comment) };
+      const out = lintProject(memoryHost(files), Object.keys(files), { settingsFor: () => DEFAULT_SETTINGS }).files;
+      return (out.get('/c/templates/binding.yaml') ?? []).map((f) => f.ruleId);
+    };
+    assert.deepEqual(lint(''), ['rbac-binding-resolved']);
+    assert.deepEqual(lint('  {{- /* shipshape-disable-next-line rbac-binding-resolved -- made by the platform team */}}\n'), []);
+    assert.deepEqual(lint('  # shipshape-disable-next-line rbac-binding-resolved\n'), []);
+    assert.deepEqual(lint('  {{- /* shipshape-disable-next-line service-selects-nothing */}}\n'), ['unused-suppression', 'rbac-binding-resolved']);
+  });
+
   it('a chart already rendered (the editor\'s judgement) is reused by the lint instead of being rendered again', () => {
     const files = {
       '/c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
