@@ -64,7 +64,7 @@ export interface LintJobDeps {
   /** Times each completed lint, for the next edit's wait (see AdaptiveDebounce). */
   debounce?: Pick<AdaptiveDebounce, 'time'>;
   /** The workspace's relation judgement (relation rules over the whole project), applied to YAML files. */
-  relations?: Pick<WorkspaceRelations, 'judge' | 'reset' | 'forget' | 'workloads'>;
+  relations?: Pick<WorkspaceRelations, 'judge' | 'reset' | 'forget' | 'workloads' | 'renderedChart'>;
 }
 
 /**
@@ -179,8 +179,11 @@ export class DocumentLinter {
     const path = project && plan.kind === 'yaml' ? projectPathOf(uri) : undefined;
     const roots = path !== undefined ? project!.rootsOf(path) : [];
     if (roots.length === 0) return undefined;
-    const workloads = this.deps.relations?.workloads();
-    return project!.lint(path!, roots, plan.options.settings, this.settingsFor(plan), { ...this.deps.hooks, ...(workloads ? { workloads } : {}) }, judged);
+    const relations = this.deps.relations;
+    const workloads = relations?.workloads();
+    // A chart the judgement just rendered as the files are now is not rendered again.
+    const renderedChart = relations && ((dir: string) => relations.renderedChart(dir));
+    return project!.lint(path!, roots, plan.options.settings, this.settingsFor(plan), { ...this.deps.hooks, ...(workloads ? { workloads } : {}), ...(renderedChart ? { renderedChart } : {}) }, judged);
   }
 
   /** The plan's lint options with the workspace's custom workloads (CRDs whose schema embeds a pod), once judged. */
