@@ -1,6 +1,7 @@
 /** Public surface of the engine, used by the language server, the CLI and tests. */
 export * from './types';
-export { lintText, lintYaml, chunkIndexAt, fileKindOf, fileKindOfText, DocumentCache, type FileKind, type LintOptions } from './lint';
+export { chunkIndexAt } from './yaml-lint-result';
+export { lintText, lintYaml, fileKindOf, fileKindOfText, DocumentCache, type FileKind, type LintOptions } from './lint';
 export { RULES, RULE_IDS, getRule, ruleMetas, ruleDocPath } from './rules';
 export { DEFAULT_SETTINGS, DEFAULT_TRUSTED_REGISTRIES, normalizeSettings, effectiveSeverity, settingsKey, type EngineSettings, type Exemption } from './config/settings';
 export { LineIndex } from './text';

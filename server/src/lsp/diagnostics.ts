@@ -13,7 +13,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { chunkIndexAt, LineIndex, ruleDocPath, type Finding, type Severity, type Span } from '../engine';
-import type { ChunkResult, LintedChunk, YamlLint } from '../engine/lint';
+import type { ChunkResult } from '../engine/lint';
+import type { LintedChunk, YamlLint } from '../engine/yaml-lint-result';
 
 export const DIAGNOSTIC_SOURCE = 'shipshape';
 

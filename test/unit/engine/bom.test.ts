@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentCache, LineIndex, lintText, type FileKind } from '../../../server/src/engine';
-import { lintYamlChunks, yamlFindingsAt, yamlLintFindings } from '../../../server/src/engine/lint';
+import { lintYamlChunks } from '../../../server/src/engine/lint';
+import { yamlFindingsAt, yamlLintFindings } from '../../../server/src/engine/yaml-lint-result';
 import { allResolved, type ResolvedFinding } from '../../helpers/resolved-fixes';
 import { fixAll } from '../../../server/src/engine/fixes/apply';
 

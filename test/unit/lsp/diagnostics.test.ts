@@ -61,7 +61,8 @@ test('no findings: no diagnostics', () => {
 });
 
 test('issue 16: a merged value carries relatedInformation in the document, per YAML document of the file', async () => {
-  const { lintYamlChunks, yamlLintFindings } = await import('../../../server/src/engine/lint');
+  const { lintYamlChunks } = await import('../../../server/src/engine/lint');
+  const { yamlLintFindings } = await import('../../../server/src/engine/yaml-lint-result');
   const compose = 'x-common: &common\n  image: busybox:1.36\n  privileged: true\nservices:\n  a:\n    <<: *common\n  b:\n    <<: *common\n';
   const text = `kind: ConfigMap\napiVersion: v1\nmetadata: {name: c}\n---\n${compose}`;
   const uri = 'file:///w/compose.yaml';

@@ -34,6 +34,8 @@ export interface HelmBuild {
   file: ProjectPath;
   /** values.yaml (when it exists) and the extra values files, in the order applied. */
   valuesFiles: ProjectPath[];
+  /** The release's namespace (`.Release.Namespace`): where the rendered objects that name none are installed. */
+  namespace: string;
   objects: BuiltObject[];
   problems: ProjectProblem[];
   /** Template files of the chart (all of them are judged as the chart, never as plain YAML). */
@@ -149,7 +151,7 @@ function chartUnits(root: Unit, host: ProjectHost, problems: ProjectProblem[]): 
 /** Renders the chart in `dir` (which holds Chart.yaml) and its enabled subcharts, with their objects' provenance. Never throws. */
 export function buildChart(dir: ProjectPath, host: ProjectHost, options: HelmBuildOptions = {}): HelmBuild {
   const file = joinPath(dir, 'Chart.yaml');
-  const build: HelmBuild = { dir, file, valuesFiles: [], objects: [], problems: [], templates: new Set(), rendered: new Set() };
+  const build: HelmBuild = { dir, file, valuesFiles: [], namespace: options.namespace ?? 'default', objects: [], problems: [], templates: new Set(), rendered: new Set() };
   const texts = new Map<ProjectPath, string>();
   const readText = (p: ProjectPath): string | undefined => texts.get(p) ?? host.readFile(p);
   try {
@@ -279,7 +281,7 @@ function renderUnit(
   }
   const pathOf = pathIn(u, shared);
   const chartFile = joinPath(u.dir, 'Chart.yaml');
-  const r = renderChart(files, { releaseName: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default', kubeVersion: options.kubeVersion, trace: true, positions, chartPath: helmPath(u), values, sharedTemplates, subcharts });
+  const r = renderChart(files, { releaseName: options.releaseName ?? 'release-name', namespace: build.namespace, kubeVersion: options.kubeVersion, trace: true, positions, chartPath: helmPath(u), values, sharedTemplates, subcharts });
   if (options.keepRenders) (build.renders ??= []).unshift(r);
   if (r.error) {
     build.problems.push({ file: r.error.file ? pathOf(r.error.file) : chartFile, span: { start: r.error.offset ?? 0, end: (r.error.offset ?? 0) + 10_000 }, severity: 'error', message: `helm template failed: ${oneLine(r.error.helm ?? r.error.message)}` });

@@ -65,8 +65,11 @@ function topChart(dir: ProjectPath, host: ProjectHost): ProjectPath {
   return d;
 }
 
-export function buildCharts(host: ProjectHost, files: readonly ProjectPath[], options: HelmProjectOptions = {}): HelmBuild[] {
+/** The charts of the files rendered; `rendered`: a chart already rendered with these options (the editor's), reused. */
+export function buildCharts(host: ProjectHost, files: readonly ProjectPath[], options: HelmProjectOptions = {}, rendered?: (dir: ProjectPath) => HelmBuild | undefined): HelmBuild[] {
   return projectCharts(host, files).map((dir) => {
+    const reused = rendered?.(dir);
+    if (reused) return reused;
     const kubeVersion = options.kubeVersion ?? options.kubeVersionOf?.(dir);
     const opts: HelmBuildOptions = { valuesFiles: options.valuesFiles?.(dir) ?? [], ...(kubeVersion ? { kubeVersion: kubeVersion.startsWith('v') ? kubeVersion : `v${kubeVersion}` } : {}) };
     return buildChart(dir, host, opts);
