@@ -156,7 +156,7 @@ export class Executor {
     if (v === undefined || v === null) this.write('<no value>', pipe.pos);
     else if (typeof v === 'string') this.write(v, pipe.pos);
     else if (typeof v === 'object' && 'kind' in v && !(v instanceof Map) && !Array.isArray(v)) throw this.fail(`can't print ${pipeString(pipe)} of type func`);
-    else this.write(formatV(v), pipe.pos);
+    else this.write(v instanceof GoStruct ? (v.str ?? v.print?.addrStr ?? formatV(v).replace(/^&/, '')) : formatV(v), pipe.pos); // a struct through its pointer
   }
 
   private range(n: Extract<TNode, { t: 'range' }>, dot: GoValue): void {
@@ -255,8 +255,7 @@ export class Executor {
       case 'chain': {
         this.at(first.pos, argString(first));
         if (first.node.t === 'nil') throw this.fail(`indirection through explicit nil in ${argString(first)}`);
-        const recv = this.arg(dot, first.node, 'any');
-        return this.fieldChain(dot, recv, first.fields, cmd, final);
+        return this.fieldChain(dot, this.chainReceiver(dot, first.node), first.fields, cmd, final);
       }
       case 'var': {
         this.at(first.pos, argString(first));
@@ -289,12 +288,17 @@ export class Executor {
     }
   }
 
+  /** `(pipeline).field`'s receiver, evaluated untyped as Go does: a nil result is no value (no nil pointer error). */
+  private chainReceiver(dot: GoValue, node: Arg): GoValue {
+    return node.t === 'pipe' ? this.pipeline(dot, node.pipe) : this.arg(dot, node, 'any');
+  }
+
   private notAFunction(cmd: Command, final: GoValue | typeof MISSING): void {
     if (cmd.args.length > 1 || final !== MISSING) throw this.fail(`can't give argument to non-function ${argString(cmd.args[0]!)}`);
   }
 
   private ideal(n: Extract<Arg, { t: 'number' }>): GoValue {
-    const isFloatSyntax = !/^[+-]?0[xX]/.test(n.text) && !n.text.startsWith("'") && /[.eEpP]/.test(n.text);
+    const isFloatSyntax = !(/^[+-]?0[xX]/.test(n.text) && !/[pP]/.test(n.text)) && !n.text.startsWith("'") && /[.eEpP]/.test(n.text); // hex ints are not
     if (n.float !== undefined && isFloatSyntax) return n.float;
     if (n.int !== undefined) return n.int;
     throw this.fail(`${n.text} overflows int`);
@@ -416,8 +420,7 @@ export class Executor {
         return this.validate(this.call(dot, a.name, { pos: a.pos, args: [a] }, MISSING), typ, true);
       case 'chain': {
         if (a.node.t === 'nil') throw this.fail(`indirection through explicit nil in ${argString(a)}`);
-        const recv = this.arg(dot, a.node, 'any');
-        return this.validate(this.fieldChain(dot, recv, a.fields, { pos: a.pos, args: [a] }, MISSING), typ, false);
+        return this.validate(this.fieldChain(dot, this.chainReceiver(dot, a.node), a.fields, { pos: a.pos, args: [a] }, MISSING), typ, false);
       }
     }
     switch (typ) {
