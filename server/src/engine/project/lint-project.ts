@@ -264,12 +264,19 @@ export function configuredHelm(
  * A chart's configured values files: a list applies to every chart; an object's first key (a glob on the chart's
  * folder relative to `root`, the workspace folder) that matches the chart gives its list.
  */
+/** `dir/` as `dir` (a loop: `/\/+$/` is quadratic on a long run of slashes). */
+function withoutTrailingSlashes(glob: string): string {
+  let end = glob.length;
+  while (end > 0 && glob.charCodeAt(end - 1) === 0x2f) end--;
+  return glob.slice(0, end);
+}
+
 export function chartValuesFiles(configured: HelmSettings['valuesFiles'], dir: ProjectPath, root: ProjectPath | undefined): readonly string[] {
   if (configured === undefined) return [];
   if (Array.isArray(configured)) return configured as readonly string[];
   const rel = root === undefined ? dir : relativePath(root, dir);
   for (const [glob, files] of Object.entries(configured as Readonly<Record<string, readonly string[]>>)) {
-    if (globMatcher(glob.replace(/\/+$/, ''))(rel)) return files;
+    if (globMatcher(withoutTrailingSlashes(glob))(rel)) return files;
   }
   return [];
 }
