@@ -7,7 +7,7 @@
  * A chart is a folder with a Chart.yaml among the index's YAML files (a
  * subchart in `charts/` is rendered with the chart above it), rendered with
  * its values.yaml and the values files `.shipshape.yaml` names (`helm.valuesFiles`,
- * lint-project.ts configuredHelm), in the release's namespace.
+ * helm-lint.ts configuredHelm), in the release's namespace.
  *
  * Kept cheap: a chart is rendered again only when a file in its folder or one
  * of its values files changed: on disk (`changed`, from the file watcher) or
@@ -20,7 +20,7 @@ import type { HelmBuild } from '../engine/helm/chart-build';
 import { isChartFile } from '../engine/helm/chart-build';
 import { buildCharts, projectCharts, type HelmProjectOptions } from '../engine/project/helm-lint';
 import { chartObjects, type IndexedObject } from '../engine/project/index';
-import { configuredHelm } from '../engine/project/lint-project';
+import { configuredHelm } from '../engine/project/helm-lint';
 import type { ProjectHost, ProjectPath } from '../engine/project/types';
 
 export interface WorkspaceChartsDeps {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, normalizeSettings, RULE_IDS, type EngineSettings, type Finding } from '../../../server/src/engine';
 import { lintProject } from '../../../server/src/engine/project/lint-project';
 import { templateCommentText } from '../../../server/src/engine/project/helm-suppress';
-import { chartValuesFiles } from '../../../server/src/engine/project/lint-project';
+import { chartValuesFiles } from '../../../server/src/engine/project/helm-lint';
 import { LineIndex } from '../../../server/src/engine/text';
 import { memoryHost } from '../../helpers/kustomize-host';
 

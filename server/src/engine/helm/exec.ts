@@ -11,6 +11,7 @@ import { FuncError, FuncPanic, goTypeOfParam, validateArg, type CallContext, typ
 import { formatV } from './gofmt';
 import { byteLength } from './gostrings';
 import { GoStruct, mapMethods, typeName, type GoValue } from './values';
+import { constantArg, idealNumber } from './exec-constants';
 import { BREAK, CONTINUE, isTrue, TemplateExecError, type Budget, type ErrorSite, type OutputSegment } from './limits';
 
 export interface TemplateLookup {
@@ -298,10 +299,12 @@ export class Executor {
   }
 
   private ideal(n: Extract<Arg, { t: 'number' }>): GoValue {
-    const isFloatSyntax = !(/^[+-]?0[xX]/.test(n.text) && !/[pP]/.test(n.text)) && !n.text.startsWith("'") && /[.eEpP]/.test(n.text); // hex ints are not
-    if (n.float !== undefined && isFloatSyntax) return n.float;
-    if (n.int !== undefined) return n.int;
-    throw this.fail(`${n.text} overflows int`);
+    return this.constant(idealNumber(n));
+  }
+
+  private constant(r: { value: GoValue } | { error: string }): GoValue {
+    if ('error' in r) throw this.fail(r.error);
+    return r.value;
   }
 
   /** Walks `.a.b.c` from receiver; the last field may be a method taking the command's other args. */
@@ -423,26 +426,7 @@ export class Executor {
         return this.validate(this.fieldChain(dot, this.chainReceiver(dot, a.node), a.fields, { pos: a.pos, args: [a] }, MISSING), typ, false);
       }
     }
-    switch (typ) {
-      case 'bool':
-        if (a.t === 'bool') return a.v;
-        throw this.fail(`expected bool; found ${argString(a)}`);
-      case 'string':
-        if (a.t === 'string') return a.v;
-        throw this.fail(`expected string; found ${argString(a)}`);
-      case 'int':
-      case 'int64':
-        if (a.t === 'number' && a.int !== undefined) return a.int;
-        throw this.fail(`expected integer; found ${argString(a)}`);
-      case 'float64':
-        if (a.t === 'number' && a.float !== undefined) return a.float;
-        throw this.fail(`expected float; found ${argString(a)}`);
-      case 'any':
-        if (a.t === 'bool') return a.v;
-        if (a.t === 'string') return a.v;
-        return this.ideal(a);
-    }
-    throw this.fail(`can't handle ${argString(a)} for arg of type ${goTypeOfParam(typ)}`);
+    return this.constant(constantArg(a, typ));
   }
 
   private validate(v: GoValue, typ: ParamType, fromPipe: boolean): GoValue {

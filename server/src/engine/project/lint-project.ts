@@ -21,8 +21,7 @@
  *
  * Pure: files are read through the ProjectHost. Nothing throws out of here.
  */
-import { DEFAULT_SETTINGS, effectiveSeverity, type EngineSettings, type HelmSettings } from '../config/settings';
-import { globMatcher } from '../suppress/glob';
+import { DEFAULT_SETTINGS, effectiveSeverity, type EngineSettings } from '../config/settings';
 import { lintText } from '../lint';
 import { chunkIndexAt, shifted } from '../yaml-lint-result';
 import { fileKindOf } from '../file-kind';
@@ -35,14 +34,14 @@ import { clampToLine } from '../text';
 import { findingFixes, type Finding, type Fix, type LazyFixes, type Span } from '../types';
 import { buildKustomization, isKustomizationFile } from './kustomize/build';
 import { lintBuiltObject, type MappedFinding } from './map-findings';
-import { basenameOf, dirnameOf, normalizePath, relativePath } from './paths';
+import { basenameOf, dirnameOf, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
 import { child, ProjectIndex, text as scalarText } from './index';
 import { crdNodeWorkloads, customWorkloads, textWorkloads } from './crd-workloads';
 import type { CustomWorkloads } from '../views/workloads';
 import { BuiltImages, composeLinks, fileLinks, mayBeCompose, skaffoldLinks } from './images/built-images';
 import type { ImageLink } from './images/types';
-import { buildCharts, lintHelmBuild, type HelmProjectOptions } from './helm-lint';
+import { buildCharts, configuredHelm, lintHelmBuild, type HelmProjectOptions } from './helm-lint';
 import { suppressChartFindings } from './helm-suppress';
 import type { HelmBuild } from '../helm/chart-build';
 import { applyRelations, isChartReplaced, replacedBuilds, runRelationRules, type RelationResult } from './relations';
@@ -235,50 +234,6 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     out.set(path, fromCharts || template ? suppressChartFindings(text, all, fromCharts ?? [], settings, template).sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)) : all);
   }
   return { files: out, builds: roots, ...(index ? { index } : {}), ...(charts.length ? { charts } : {}) };
-}
-
-/**
- * Helm options with the `helm` settings (editor settings, then `.shipshape.yaml`) of each chart's Chart.yaml where
- * the caller gave none (values files relative to the chart's folder, those the chart has).
- */
-export function configuredHelm(
-  helm: HelmProjectOptions,
-  settingsFor: ProjectLintOptions['settingsFor'],
-  host: ProjectHost,
-  /** The folder a chart's `valuesFiles` globs are relative to (the workspace folder; undefined: the chart's path as it is). */
-  rootOf: (chartDir: ProjectPath) => ProjectPath | undefined = () => undefined,
-): HelmProjectOptions {
-  return {
-    ...helm,
-    valuesFiles: (dir) => {
-      const given = helm.valuesFiles?.(dir);
-      if (given && given.length > 0) return given;
-      const configured = chartValuesFiles(settingsFor(`${dir}/Chart.yaml`)?.helm?.valuesFiles, dir, rootOf(dir));
-      return configured.map((v) => normalizePath(`${dir}/${v}`)).filter((p) => host.readFile(p) !== undefined);
-    },
-    kubeVersionOf: (dir) => helm.kubeVersion ?? settingsFor(`${dir}/Chart.yaml`)?.helm?.kubeVersion,
-  };
-}
-
-/**
- * A chart's configured values files: a list applies to every chart; an object's first key (a glob on the chart's
- * folder relative to `root`, the workspace folder) that matches the chart gives its list.
- */
-/** `dir/` as `dir` (a loop: `/\/+$/` is quadratic on a long run of slashes). */
-function withoutTrailingSlashes(glob: string): string {
-  let end = glob.length;
-  while (end > 0 && glob.charCodeAt(end - 1) === 0x2f) end--;
-  return glob.slice(0, end);
-}
-
-export function chartValuesFiles(configured: HelmSettings['valuesFiles'], dir: ProjectPath, root: ProjectPath | undefined): readonly string[] {
-  if (configured === undefined) return [];
-  if (Array.isArray(configured)) return configured as readonly string[];
-  const rel = root === undefined ? dir : relativePath(root, dir);
-  for (const [glob, files] of Object.entries(configured as Readonly<Record<string, readonly string[]>>)) {
-    if (globMatcher(withoutTrailingSlashes(glob))(rel)) return files;
-  }
-  return [];
 }
 
 /**
