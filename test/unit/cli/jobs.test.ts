@@ -6,7 +6,8 @@
 // threshold (the fixture tree is far below 1 MB) and makes the CLI say on stderr what the pool did.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FORMATS } from '../../../server/src/cli/args';
@@ -48,7 +49,8 @@ test('a project (kustomize builds, relations, a Helm template, a config file, a 
   writeFileSync(join(dir, 'large.yaml'), Array.from({ length: 4 }, () => docs.join('\n---\n')).join('\n---\n'));
   const tuning = 'minBytes=0,splitBytes=8000,trace';
   const shares: Array<{ name: string; env: Record<string, string>; args: string[]; here(n: number, of: number): boolean }> = [
-    { name: 'the worker lints every job', env: { SHIPSHAPE_TEST_POOL: `${tuning},mainShare=0` }, args: ['--jobs', '2'], here: (n: number, of: number) => n === 0 && of > 41 },
+    // But the main thread's own: the Dockerfile and the compose file (plan.ts's byMainThread).
+    { name: 'the worker lints every job', env: { SHIPSHAPE_TEST_POOL: `${tuning},mainShare=0` }, args: ['--jobs', '2'], here: (n: number, of: number) => n === 2 && of > 41 },
     { name: 'the main thread lints most (a slow worker)', env: { SHIPSHAPE_TEST_POOL: tuning, SHIPSHAPE_TEST_FAULT: 'worker-slow:300' }, args: ['--jobs', '2'], here: (n: number, of: number) => n > of / 2 },
     { name: 'two workers and the main thread', env: { SHIPSHAPE_TEST_POOL: tuning }, args: ['--jobs', '3'], here: (_n: number, of: number) => of > 41 },
   ];
@@ -154,6 +156,19 @@ test('a folder holding a Helm chart: the same report on the pool; the templates 
   const priv = report.findings.filter((f: { ruleId: string; file: string }) => f.ruleId === 'privileged-container' && f.file.startsWith('chart/'));
   assert.deepEqual(priv.map((f: { file: string; helm?: unknown }) => [f.file, f.helm]), [['chart/values.yaml', { chart: 'chart', values: ['chart/values.yaml'] }]]);
   assert.ok(report.findings.some((f: { file: string }) => f.file.startsWith('plain/')), 'the plain manifests are linted');
+});
+
+test('without dist/cli-worker.js next to it, the CLI bundle starts its workers from itself: the same report', () => {
+  const dir = join(tmp, 'alone');
+  mkdirSync(dir);
+  for (const f of ['cli.js', 'kube-validators.js']) copyFileSync(join(ROOT, 'dist', f), join(dir, f));
+  const scan = (jobs: string) => spawnSync(process.execPath, [join(dir, 'cli.js'), 'scan', TREE, '--format', 'json', '--jobs', jobs], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SHIPSHAPE_TEST_POOL: 'minBytes=0,mainShare=0,trace' } });
+  const one = scan('1');
+  const two = scan('2');
+  assert.match(two.stderr, /^shipshape: pool: 1 workers and this thread/m);
+  assert.match(two.stderr, /^shipshape: pool: this thread linted 2 of \d+ jobs$/m, 'the worker linted all but the Dockerfile and the compose file');
+  assert.equal(two.stdout, one.stdout);
+  assert.equal(two.status, one.status);
 });
 
 test('--jobs takes a whole number from 1; anything else exits 2 with a clear message', () => {
