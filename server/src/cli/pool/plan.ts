@@ -1,15 +1,17 @@
 /**
- * Which files of a scan the lint workers take, and in what pieces.
+ * Which files of a scan the lint pool shares out, and in what pieces.
  *
  * - Small inputs stay in the main thread: starting a worker (loading the
  *   bundle, first-lint compilation) costs about as much as linting 0.5 MB.
  *   The pool starts only when the files to lint hold at least POOL_MIN_BYTES
- *   and there are at least two jobs.
+ *   (DEFAULT_POOL_MIN_BYTES without --jobs) and there are at least two jobs.
+ * - Dockerfiles and compose files are the main thread's (byMainThread).
  * - A YAML file larger than 2 x SPLIT_BYTES is cut into parts of about
  *   SPLIT_BYTES (by document count), so one large file does not keep one
  *   worker busy while the others wait.
  * - Standard input stays in the main thread.
- * - Jobs are claimed largest first, which evens out the workers' ends.
+ * - Workers claim jobs largest first, which evens out the threads' ends; the
+ *   main thread takes what it reaches first and the smallest (pool.ts).
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -23,9 +25,12 @@ import type { LintJob } from './protocol';
 /** Below this many bytes to lint, the scan runs in the main thread (with --jobs given). */
 export const POOL_MIN_BYTES = 1 << 20;
 /**
- * The same without --jobs: the default pool (one worker beside the main thread on 2 cores) only pays for its
- * start-up above some tens of MB (bench --cli-jobs on 2 cores: 1.23x the single-thread time on the 7 MB corpus,
- * 0.92x on 70 MB), so a default scan below this stays in the main thread.
+ * The same without --jobs. On 2 cores a second linting thread pays only for large inputs: a single-thread scan
+ * already keeps the second core about half busy (V8 compiles optimized code and collects garbage on helper threads:
+ * 3.1 s of CPU in 2 s on the 7 MB corpus), and a worker compiles the engine again (its own isolate) and runs cold
+ * code meanwhile: on the corpus the pool used 4.2-4.7 s of CPU against 3.1-3.7 s for one thread, 21.7 s against
+ * 19.4 s on a 70 MB copy (bench --cli-jobs and per-thread CPU, issue 21). So a default scan below this stays in the
+ * main thread.
  */
 export const DEFAULT_POOL_MIN_BYTES = 32 << 20;
 /** Parts of a large YAML file are about this size. */
