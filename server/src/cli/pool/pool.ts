@@ -61,6 +61,12 @@ export interface PoolOptions {
 function budgetMs(bytes: number, tuning: PoolTuning): number {
   return tuning.timeoutMs ?? 60_000 + Math.ceil((bytes / (1 << 20)) * 30_000);
 }
+/**
+ * A worker's young generation (V8's default is a few MB): parsing allocates much that lives until its document is
+ * linted, which a small young generation copies again and again. On a 70 MB copy of the corpus the pool used about
+ * 1 s less CPU with this (the worker spent a quarter of its time in the garbage collector); no change on 7 MB.
+ */
+const WORKER_YOUNG_GENERATION_MB = 96;
 /** A worker idle this long while jobs wait did not start (or died silently). */
 const STALL_MS = 30_000;
 /** The main thread checks on the workers at least this often while it waits. */
@@ -103,7 +109,7 @@ export class LintPool {
       const { port1, port2 } = new MessageChannel();
       const setup: WorkerSetup = { shipshapeLintWorker: true, slot, exitedAt: this.exitedAt, state: this.state.buffer as SharedArrayBuffer, port: port2 };
       // Its output is never shown (a worker writes nothing; if it did, it could be a file's content).
-      const worker = new Worker(options.script, { workerData: setup, transferList: [port2], stdout: true, stderr: true });
+      const worker = new Worker(options.script, { workerData: setup, transferList: [port2], stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       worker.on('error', () => undefined); // seen through the shared state
       worker.unref();
       this.slots.push({ worker, port: port1, live: true, seen: IDLE, since: now });
