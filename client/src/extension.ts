@@ -21,7 +21,7 @@ export interface ShipshapeApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ShipshapeApi> {
   const output = new RecordingOutputChannel(vscode.window.createOutputChannel('Shipshape'));
-  const wiring = startShipshape(context, output, () => createLanguageClient(context, output));
+  const wiring = startShipshape(context, output, (hooks) => createLanguageClient(context, output, hooks));
   server = wiring.server;
   const kubeconfig = new KubeconfigExplorer(output, wiring.server);
   context.subscriptions.push(kubeconfig);

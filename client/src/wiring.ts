@@ -1,6 +1,7 @@
 /** What the desktop extension (extension.ts) and the browser's (web/extension.ts) wire alike: the server, its status, the commands. */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { ClientHooks } from './client-options';
 import { COMMANDS, type CommandContext } from './commands';
 import type { RecordingOutputChannel } from './output';
 import { RuleChooser } from './rule-choice';
@@ -17,13 +18,22 @@ export interface Wiring {
   started: Promise<void>;
 }
 
-export function startShipshape(context: vscode.ExtensionContext, output: RecordingOutputChannel, createClient: () => BaseLanguageClient): Wiring {
+export function startShipshape(context: vscode.ExtensionContext, output: RecordingOutputChannel, createClient: (hooks: ClientHooks) => BaseLanguageClient): Wiring {
   output.appendLine(`Shipshape ${String(context.extension.packageJSON.version)} extension (${vscode.env.appName} ${vscode.version})`);
   const status = new ServerStatus();
-  const server = new ServerController(createClient, status, output);
+  // Before a large document's didOpen, the text around what its editor will show (linted ahead of the whole text).
+  const hooks: ClientHooks = {
+    open: (doc, send) => visible.open(doc, send),
+    held: (uri) => visible.holds.held(uri),
+    changeHeld: (uri, version) => visible.holds.changeHeld(uri, version),
+  };
+  const server = new ServerController(() => createClient(hooks), status, output);
   context.subscriptions.push(output, status, server);
   // What the editors show is linted first; a server that (re)started is told at once.
-  const visible = new VisibleRangesReporter((method, params) => server.notify(method, params));
+  const visible = new VisibleRangesReporter(
+    (method, params) => server.notify(method, params),
+    (method, params) => server.request(method, params),
+  );
   server.onStarted = () => visible.restarted();
   context.subscriptions.push(visible);
   // start() creates the client at once: requests (the kubeconfig explorer's) wait for it to be ready.

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
-import { clientOptions } from '../client-options';
+import { clientOptions, type ClientHooks } from '../client-options';
 import { answerFileReads } from './editor-files';
 import { CLIENT_ID, webDocumentSelector } from '../language-client-config';
 import { RecordingOutputChannel } from '../output';
@@ -41,13 +41,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ outp
   await vscode.commands.executeCommand('setContext', 'shipshape.web', true);
   const output = new RecordingOutputChannel(vscode.window.createOutputChannel('Shipshape'));
   const url = await serverUrl(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'));
-  const options = (): LanguageClientOptions => {
-    const o = clientOptions(context, output, webDocumentSelector());
+  const options = (hooks: ClientHooks): LanguageClientOptions => {
+    const o = clientOptions(context, output, webDocumentSelector(), hooks);
     // The worker's own URL is a blob (VS Code wraps extension workers): the server links rule pages under this.
     return { ...o, initializationOptions: { ...o.initializationOptions, extensionUri: context.extensionUri.toString(true) } };
   };
-  const wiring = startShipshape(context, output, () => {
-    const client = new LanguageClient(CLIENT_ID, 'Shipshape', options(), new Worker(url));
+  const wiring = startShipshape(context, output, (hooks) => {
+    const client = new LanguageClient(CLIENT_ID, 'Shipshape', options(hooks), new Worker(url));
     answerFileReads(client);
     return client;
   });

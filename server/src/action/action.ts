@@ -36,12 +36,28 @@ export interface ActionIo {
 
 const LEVEL: Record<Severity, AnnotationLevel> = { error: 'error', warning: 'warning', info: 'notice' };
 
+/**
+ * The `paths` input as a list. Several non-empty lines: one path per line, as written (spaces kept), the way
+ * actions/upload-artifact and actions/cache read theirs. One line: paths separated by spaces, where a path in
+ * double or single quotes keeps its spaces ("my charts/web" x.yaml).
+ */
+export function pathsInput(input: string): string[] {
+  const lines = input.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  if (lines.length !== 1) return lines.map(unquoted);
+  const out: string[] = [];
+  for (const m of lines[0]!.matchAll(/"([^"]*)"|'([^']*)'|[^\s"']+/g)) out.push(m[1] ?? m[2] ?? m[0]);
+  return out.filter((p) => p !== '');
+}
+
+/** A line in quotes, as a user writing YAML may quote a path with spaces on its own line too. */
+function unquoted(line: string): string {
+  const q = line[0];
+  return (q === '"' || q === "'") && line.length > 1 && line.endsWith(q) ? line.slice(1, -1) : line;
+}
+
 /** The inputs as a `shipshape scan` command line (so they are checked exactly as the CLI checks its flags). */
 export function argvFromInputs(env: Env): string[] {
-  const paths = getInput(env, 'paths')
-    .split(/\r?\n/)
-    .flatMap((line) => line.trim().split(/\s+/))
-    .filter((p) => p !== '');
+  const paths = pathsInput(getInput(env, 'paths'));
   const argv = ['scan', ...(paths.length > 0 ? paths : ['.'])];
   const flag = (input: string, option: string) => {
     const value = getInput(env, input);

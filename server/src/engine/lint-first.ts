@@ -61,19 +61,49 @@ export function lintYamlDocumentsAt(text: string, options: LintOptions, spans: r
       // Their index in the file is not known: -1 (the cache finds a document by its text; the index is a hint).
       for (const chunk of [...byOffset.values()].sort((a, b) => a.offset - b.offset)) shown.push({ chunk, index: -1 });
     }
-    let rules: ReturnType<typeof activeRules> | undefined;
-    const chunks: LintedChunk[] = [];
-    for (const { chunk, index } of shown) {
-      let result = cache.peek(key, chunk.text, index, split?.length ?? 0)?.result;
-      if (!result) {
-        const own = detach(chunk.text);
-        result = lintChunk(own, settings, (rules ??= activeRules(settings, options)), how);
-        cache.store(key, own, result, index < 0 ? Number.MAX_SAFE_INTEGER : index);
-      }
-      if (result.templated) return undefined;
-      chunks.push({ offset: chunk.offset, text: chunk.text, result });
-    }
+    const chunks = lintThrough(shown, options, key, how, split?.length ?? 0);
+    if (!chunks) return undefined;
     return { chunks, misses };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lint the chunks through the cache (results stored there); undefined when one is a template. `count`: the file's documents (0: unknown). */
+function lintThrough(shown: readonly { chunk: YamlChunk; index: number }[], options: LintOptions, key: string, how: ReturnType<typeof chunkContext>, count: number): LintedChunk[] | undefined {
+  const cache = options.cache!;
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  let rules: ReturnType<typeof activeRules> | undefined;
+  const chunks: LintedChunk[] = [];
+  for (const { chunk, index } of shown) {
+    let result = cache.peek(key, chunk.text, index, count)?.result;
+    if (!result) {
+      const own = detach(chunk.text);
+      result = lintChunk(own, settings, (rules ??= activeRules(settings, options)), how);
+      cache.store(key, own, result, index < 0 ? Number.MAX_SAFE_INTEGER : index);
+    }
+    if (result.templated) return undefined;
+    chunks.push({ offset: chunk.offset, text: chunk.text, result });
+  }
+  return chunks;
+}
+
+/**
+ * Lint the documents of a window of a file (the client's open preview: lines of a file whose whole text is not
+ * here yet) that touch `spans` (window offsets), through `options.cache`. Only documents the window holds whole
+ * count: its first one is dropped unless the window starts the file (`atStart`), its last one unless it ends it
+ * (`atEnd`), as either may be cut. Undefined when the window may not be linted document by document (binary, `{{`,
+ * a byte-order mark) or a document is a template; offsets are the window's. Never throws.
+ */
+export function lintYamlWindow(window: string, edges: { atStart: boolean; atEnd: boolean }, options: LintOptions, spans: readonly Span[]): LintedChunk[] | undefined {
+  if (!options.cache || spans.length === 0 || hasBom(window) || looksBinary(window) || window.includes('{{')) return undefined;
+  try {
+    const how = chunkContext(options, isComposeFileName(options.fileName));
+    const key = cacheKey(options.settings ?? DEFAULT_SETTINGS, how);
+    const split = splitYamlDocuments(window);
+    const whole = split.slice(edges.atStart ? 0 : 1, edges.atEnd ? split.length : split.length - 1);
+    const shown = whole.filter((chunk) => spans.some((s) => touches(chunk.offset, chunk.offset + chunk.text.length, s))).map((chunk) => ({ chunk, index: -1 }));
+    return lintThrough(shown, options, key, how, 0);
   } catch {
     return undefined;
   }

@@ -9,12 +9,15 @@ import { usePrecompiledValidators, type PrecompiledValidators } from '../engine/
 
 const PRECOMPILED_VALIDATORS_FILE = 'kube-validators.js';
 
-/** Makes the engine use `<dir>/kube-validators.js` (default: the bundle's own folder). */
-export function usePrecompiledValidatorsFrom(dir: string = __dirname): void {
+/**
+ * Makes the engine use `<dir>/kube-validators.js` (default: the bundle's own folder), loaded by `load` (default
+ * require; the language server passes its code cache's).
+ */
+export function usePrecompiledValidatorsFrom(dir: string = __dirname, load: (file: string) => unknown = (file) => createRequire(file)(file)): void {
   const file = path.join(dir, PRECOMPILED_VALIDATORS_FILE);
   usePrecompiledValidators(() => {
     try {
-      return createRequire(file)(file) as PrecompiledValidators;
+      return load(file) as PrecompiledValidators;
     } catch {
       return undefined;
     }

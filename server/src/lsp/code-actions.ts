@@ -21,12 +21,12 @@ import { chunkIndexAt, findingFixes, getRule, LineIndex, type DocumentCache, typ
 import { startsAsJson } from '../engine/parse/json-manifest';
 import { yamlFindingsAt, yamlLintFindings } from '../engine/yaml-lint-result';
 import { addTrustedRegistry, newConfigTrusting, trustEntryFor } from '../engine/config/config-edit';
-import { disableRulesForLineFix, ignoreForObjectFix } from '../engine/fixes/actions';
+import { disableRulesForLineFix, ignoreForObjectFix, ignoreInTemplateFix, type CommentForm } from '../engine/fixes/actions';
 import { foldedAction, menuTitle, preferredFix, rankByCursor, type MenuItem, type RuleEntry } from './action-menu';
 import { fixAll, hardenContainer, inRestrictedProfile, minimalEdit, normalizeEdits } from '../engine/fixes/apply';
 import type { ConfigResolver } from './config';
 import { DIAGNOSTIC_SOURCE, isFindingOf, type DiagnosticData } from './diagnostics';
-import type { DocumentLint } from './linting';
+import { uriPath, type DocumentLint } from './linting';
 
 /** Our fix-all kind: `source.fixAll.shipshape`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shipshape`;
@@ -264,12 +264,12 @@ export class CodeActionProvider {
     for (const [ruleId, of] of byRule) {
       const diagnostics = of.map((i) => i.diagnostic);
       const message = of[0]!.finding.message;
-      const off = disableRulesForLineFix(text, lint.kind, of.map((i) => i.finding));
+      const off = disableRulesForLineFix(text, lint.kind, of.map((i) => i.finding), commentForm(lint, of[0]!.finding));
       if (off) disable.push({ ruleId, message, fix: off, diagnostics });
-      const exempt = of.map((i) => ignoreForObject(lint, text, i.finding)).find((f) => f !== undefined);
+      const exempt = of.map((i) => (inTemplate(lint, i.finding) ? ignoreInTemplateFix(text, i.finding) : ignoreForObject(lint, text, i.finding))).find((f) => f !== undefined);
       if (exempt) ignore.push({ ruleId, message, fix: exempt, diagnostics });
     }
-    const all = disable.length > 1 ? disableRulesForLineFix(text, lint.kind, ranked.map((i) => i.finding)) : undefined;
+    const all = disable.length > 1 ? disableRulesForLineFix(text, lint.kind, ranked.map((i) => i.finding), commentForm(lint, ranked[0]!.finding)) : undefined;
     const apply = (fix: Fix) => edit(fix.edits);
     return [
       foldedAction(disable, { title: 'Disable for this line...', placeHolder: 'Disable which rule for this line?' }, apply, all),
@@ -318,6 +318,18 @@ export class CodeActionProvider {
     if (preferred) a.isPreferred = true;
     return a;
   }
+}
+
+/**
+ * Whether a finding is a rendered chart's, reported in one of its templates (a file under a `templates/` folder; the
+ * chart's values files never are): its suppression comments are Go template comments (see fixes/actions.ts).
+ */
+function inTemplate(lint: DocumentLint, finding: Finding): boolean {
+  return finding.helm !== undefined && /\/templates\//.test(uriPath(lint.uri));
+}
+
+function commentForm(lint: DocumentLint, finding: Finding): CommentForm {
+  return inTemplate(lint, finding) ? 'template' : 'yaml';
 }
 
 /**

@@ -28,7 +28,8 @@ import { Scheduler } from './scheduler';
 import { DEFAULT_DEBOUNCE_MS, SECTION, SettingsStore } from './settings';
 import { VisibleRanges, visibleRangesParams } from './visible-ranges';
 import { AdaptiveDebounce } from './debounce';
-import { VISIBLE_RANGES_NOTIFICATION } from '../../../shared/lsp/protocol';
+import { OPEN_PREVIEW_REQUEST, VISIBLE_RANGES_NOTIFICATION } from '../../../shared/lsp/protocol';
+import { OpenPreviews } from './open-preview';
 
 function describe(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
@@ -100,6 +101,22 @@ export function startServer(connection: Connection, host: ServerHost): void {
       log.warn(message);
       connection.window.showWarningMessage(`Shipshape: ${message}`);
     },
+    converter,
+    publish,
+  });
+  const previews = new OpenPreviews({
+    documents,
+    settings,
+    configs,
+    project: project.index,
+    relations: project.relations,
+    hooks,
+    cacheFor: (uri) => linter.cacheFor(uri),
+    forget: (uri) => {
+      linter.forget(uri);
+      visible.forget(uri);
+    },
+    visible,
     converter,
     publish,
   });
@@ -178,6 +195,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   documents.onDidOpen(
     guard('didOpen', (e) => {
       justOpened.add(e.document.uri);
+      previews.opened(e.document.uri);
       project.index.opened(e.document.uri);
     }),
   );
@@ -212,7 +230,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       project.closed(uri);
       settings.forget(uri);
       serverLog.forget(uri);
-      memory.check(); // closing a large file frees its text and cache at once
+      memory.checkSoon(() => scheduler.busy); // closing a large file frees its text and cache: collected soon, not in the way of an open right after
       void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => log.error(`clearing diagnostics failed: ${describe(err)}`));
     }),
   );
@@ -225,6 +243,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (p) visible.set(p);
     }),
   );
+
+  // The text around what the editor will show, sent right before a large didOpen: linted and published, then answered.
+  connection.onRequest(OPEN_PREVIEW_REQUEST, async (params: unknown) => {
+    try {
+      await previews.preview(params);
+    } catch (e) {
+      log.error(`openPreview failed: ${describe(e)}`);
+    }
+    return null;
+  });
 
   // Settings are pulled per resource; the notification only says "something changed".
   connection.onDidChangeConfiguration(
@@ -293,6 +321,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onShutdown(() => {
     scheduler.dispose();
+    memory.dispose();
     project.relations.dispose();
   });
 

@@ -12,7 +12,9 @@
  *   SHIPSHAPE_HEAP_GROWING_PERCENT sets another percentage.
  * - A close releases the document's text and lint cache (counted as three
  *   times its text) at once: the guard counts the text edits and closes
- *   released and, past a threshold, runs one full collection at the close.
+ *   released and, past a threshold, runs one full collection after the close,
+ *   once no lint runs (CLOSE_COLLECTION_DELAY_MS, at most CLOSE_COLLECTION_MAX_WAIT_MS):
+ *   not in the way of an open that often follows.
  *   `gc` comes from V8's `--expose-gc`, switched on at run time (`exposeGc`);
  *   without it the guard does nothing.
  *
@@ -24,10 +26,16 @@ import { runInNewContext } from 'node:vm';
 /** Released text (UTF-16 code units) after which a close runs a full collection. */
 export const DEFAULT_RELEASED_THRESHOLD = 48 * 1024 * 1024;
 
+/** How long after a close its collection waits: the close is often right before another open, whose message and first diagnostics it would delay. */
+export const CLOSE_COLLECTION_DELAY_MS = 500;
+/** The longest a close's collection waits for the server to be idle (no lint running). */
+export const CLOSE_COLLECTION_MAX_WAIT_MS = 5000;
+
 export class MemoryGuard {
   private released = 0;
   /** Full collections the guard ran. */
   collections = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly gc: (() => void) | undefined,
@@ -46,6 +54,30 @@ export class MemoryGuard {
     this.gc();
     this.collections++;
     return true;
+  }
+
+  /**
+   * `check` in `delayMs`, when `busy()` is false by then (no lint running), else `delayMs` later again, for at most
+   * `maxWaitMs` in all. One pending check at a time.
+   */
+  checkSoon(busy: () => boolean = () => false, delayMs = CLOSE_COLLECTION_DELAY_MS, maxWaitMs = CLOSE_COLLECTION_MAX_WAIT_MS): void {
+    if (this.timer !== undefined) return;
+    const until = performance.now() + maxWaitMs;
+    const fire = (): void => {
+      this.timer = undefined;
+      if (busy() && performance.now() < until) arm();
+      else this.check();
+    };
+    const arm = (): void => {
+      this.timer = setTimeout(fire, delayMs);
+      this.timer.unref?.();
+    };
+    arm();
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
   }
 }
 

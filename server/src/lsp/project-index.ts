@@ -24,10 +24,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EngineSettings, Finding, RuleHooks } from '../engine';
 import { buildKustomization, isKustomizationFile } from '../engine/project/kustomize/build';
 import { fileKindOf } from '../engine/file-kind';
-import { lintProject } from '../engine/project/lint-project';
+import { lintProject, type ProjectLintOptions } from '../engine/project/lint-project';
 import { chartDirOf } from '../engine/project/helm-lint';
 import type { RelationResult } from '../engine/project/relations';
-import type { CustomWorkloads } from '../engine/views/workloads';
 import { basenameOf, dirnameOf } from '../engine/project/paths';
 import type { ProjectHost, ProjectPath } from '../engine/project/types';
 import { DiskProjectHost, fromProjectPath, toProjectPath } from '../io/disk-project-host';
@@ -236,10 +235,29 @@ export class ProjectIndex {
     return chart === undefined ? roots : [...roots, chart];
   }
 
-  /** The Chart.yaml of the Helm chart a file belongs to (a template, a values file, Chart.yaml), rendered with it. */
+  /**
+   * The Chart.yaml of the Helm chart a file belongs to (a template, a values file, Chart.yaml), rendered with it; a
+   * YAML file in a subfolder of a chart (not `crds/`): a values file the settings may pick (`ci/prod-values.yaml`).
+   */
   private chartOf(path: ProjectPath): ProjectPath | undefined {
-    const dir = chartDirOf(this.host, path);
+    const dir = chartDirOf(this.host, path) ?? this.chartAbove(path);
     return dir === undefined ? undefined : `${dir}/Chart.yaml`;
+  }
+
+  /**
+   * The chart folder a few levels above a YAML file that may be one of its extra values files: a Chart.yaml the walk
+   * indexed (no file is read for it: in the web worker each read is a request to the editor).
+   */
+  private chartAbove(path: ProjectPath): ProjectPath | undefined {
+    if (fileKindOf(path) !== 'yaml' || isKustomizationFile(basenameOf(path))) return undefined;
+    let dir = dirnameOf(path);
+    for (let i = 0; i < 4; i++) {
+      const up = dirnameOf(dir);
+      if (up === dir || ['crds', 'templates', 'charts'].includes(basenameOf(dir))) return undefined;
+      if (this.yaml.has(`${up}/Chart.yaml`)) return chartDirOf(this.host, `${up}/Chart.yaml`);
+      dir = up;
+    }
+    return undefined;
   }
 
   /** The indexed folder holding `path` (build names in messages are relative to it). */
@@ -261,7 +279,7 @@ export class ProjectIndex {
     roots: readonly ProjectPath[],
     settings: EngineSettings,
     settingsFor: (path: ProjectPath) => EngineSettings | undefined,
-    hooks: RuleHooks & { workloads?: CustomWorkloads },
+    hooks: RuleHooks & Pick<ProjectLintOptions, 'workloads' | 'renderedChart'>,
     relations?: RelationResult,
   ): Finding[] {
     const root = this.folderOf(path);

@@ -5,12 +5,14 @@
  *
  * The project is what the background index (project-index.ts) lists: the
  * plain YAML files of the workspace folders (without `files.exclude`d,
- * `ignorePaths`-ignored, `.git` and `node_modules` files) and the root
- * kustomize builds. Kept cheap for every edit:
+ * `ignorePaths`-ignored, `.git` and `node_modules` files), the root
+ * kustomize builds and the rendered Helm charts (project-charts.ts; their
+ * templates are not plain files). Kept cheap for every edit:
  * - each plain file is parsed once and kept (its objects' nodes, not its
  *   text) until it changes: on disk (a watcher event), or in the editor (the
  *   open document's version differs from the one parsed);
- * - each root build is kept until one of the files it read changes;
+ * - each root build is kept until one of the files it read changes, each
+ *   chart until a file of its folder or a values file it read changes;
  * - the relation rules run again only when some file's objects changed (or
  *   the settings did); every open file takes its findings from that one run;
  *   what they derive from each object (its pod template, the Pod Security
@@ -36,14 +38,17 @@ import { composeLinks, mayBeCompose } from '../engine/project/images/built-image
 import type { ImageLink } from '../engine/project/images/types';
 import { imageHoverAt } from '../engine/project/relations/image-containers';
 import type { KustomizeBuild, ProjectPath } from '../engine/project/types';
+import type { HelmBuild } from '../engine/helm/chart-build';
+import type { HelmProjectOptions } from '../engine/project/helm-lint';
 import type { Span } from '../engine/types';
 import type { CustomWorkloads } from '../engine/views/workloads';
+import { WorkspaceCharts } from './project-charts';
 import { WorkspaceImages } from './project-images';
 import { projectPathOf, type ProjectIndex } from './project-index';
 
 export interface WorkspaceRelationsDeps {
   /** The workspace index: its files, root builds, open documents and their texts. */
-  index: Pick<ProjectIndex, 'host' | 'ready' | 'yamlFiles' | 'rootFiles' | 'openUri' | 'dockerfileFiles' | 'folderOf'>;
+  index: Pick<ProjectIndex, 'host' | 'ready' | 'yamlFiles' | 'rootFiles' | 'openUri' | 'openPaths' | 'dockerfileFiles' | 'folderOf'>;
   /** The version of an open document, by URI (undefined: not open). */
   openVersion(uri: string): number | undefined;
   /** Re-lint an open document (its relation findings changed). */
@@ -61,6 +66,8 @@ export interface JudgeOptions {
   hooks: RuleHooks;
   /** Identifies the settings (a new key runs the rules again). */
   key: string;
+  /** The editor's Helm options, as the files' lint takes them (default: values.yaml and `.shipshape.yaml`'s `helm`). */
+  helm?: HelmProjectOptions;
 }
 
 interface PlainEntry {
@@ -109,6 +116,8 @@ export class WorkspaceRelations {
   private readonly memo = new ProjectMemo();
   /** The images the workspace builds, and its parsed Dockerfiles. */
   private readonly images: WorkspaceImages;
+  /** The workspace's rendered Helm charts. */
+  private readonly charts: WorkspaceCharts;
   /** The texts of the files the last judgement reported in (see `current`). */
   private texts = new Map<ProjectPath, { version: number | undefined; text: string | undefined }>();
   private judgement: Judgement | undefined;
@@ -130,6 +139,7 @@ export class WorkspaceRelations {
       readText: (path) => index.host.readFile(path),
       folderOf: (path) => index.folderOf(path),
     });
+    this.charts = new WorkspaceCharts({ host: index.host, yamlFiles: () => index.yamlFiles(), openPaths: () => index.openPaths(), version: (path) => this.version(path), folderOf: (path) => index.folderOf(path) });
   }
 
   /**
@@ -158,10 +168,19 @@ export class WorkspaceRelations {
     return this.objects?.customWorkloads();
   }
 
+  /**
+   * The chart in folder `dir` as the last judgement rendered it, when it is still current (see
+   * WorkspaceCharts.rendered): the lint of a chart file reuses it instead of rendering the chart again.
+   */
+  renderedChart(dir: ProjectPath): HelmBuild | undefined {
+    return this.last && this.read ? this.charts.rendered(dir, this.last.settingsFor, this.last.helm) : undefined;
+  }
+
   /** A file changed on disk, was created, deleted or closed: judge again (after a short delay). */
   changed(path: ProjectPath): void {
     this.plain.delete(path);
     this.images.changed(path);
+    this.charts.changed(path);
     this.texts.delete(path);
     for (const [root, entry] of this.builds) if (root === path || entry.versions.has(path)) this.builds.delete(root);
     this.settle();
@@ -180,6 +199,7 @@ export class WorkspaceRelations {
     this.texts.clear();
     this.builds.clear();
     this.images.clear();
+    this.charts.clear();
     // Read in the background, yielding to the event loop: a large workspace never blocks a lint (or the server).
     let deadline = performance.now() + SLICE_MS;
     const pause = async (): Promise<boolean> => {
@@ -262,7 +282,7 @@ export class WorkspaceRelations {
    * another document's settings is that document's, not news for the others.
    */
   private current(options: JudgeOptions): { judgement: Judgement; moved: boolean } {
-    const changed = this.refresh();
+    const changed = this.refresh(options);
     if (this.judgement && !changed && this.judgement.key === options.key) return { judgement: this.judgement, moved: false };
     const host = this.deps.index.host;
     // The texts findings are reported in (to place them on one line), kept for the next judgement while unchanged.
@@ -289,9 +309,10 @@ export class WorkspaceRelations {
   }
 
   /** Reads what changed since the last call; true when the object index changed. */
-  private refresh(): boolean {
+  private refresh(options: JudgeOptions): boolean {
     const { index } = this.deps;
     let changed = this.objects === undefined;
+    if (this.charts.refresh(options.settingsFor, options.helm)) changed = true;
     const roots = new Set(index.rootFiles());
     for (const root of [...this.builds.keys()]) {
       if (!roots.has(root)) {
@@ -362,7 +383,7 @@ export class WorkspaceRelations {
     return out;
   }
 
-  /** The index of the plain files' objects that no build used (as lintProject's), and the builds' objects. */
+  /** The index of the plain files' objects that no build used (as lintProject's), the builds' and the charts' objects. */
   private assemble(): ObjectIndex {
     const sources = new Map<ProjectPath, Span[]>();
     const patches = new Set<ProjectPath>();
@@ -376,11 +397,13 @@ export class WorkspaceRelations {
     }
     const objects: IndexedObject[] = [];
     for (const [path, entry] of this.plain) {
-      if (patches.has(path)) continue;
+      // A chart's template is judged as the chart renders it, never as a plain file.
+      if (patches.has(path) || this.charts.isTemplate(path)) continue;
       const used = sources.get(path);
       for (const o of entry.objects) if (!used?.some((s) => overlaps(s, o.built.source.span))) objects.push(o);
     }
     for (const entry of this.builds.values()) objects.push(...entry.objects);
+    objects.push(...this.charts.objects());
     return new ObjectIndex(objects, this.memo);
   }
 }

@@ -33,9 +33,10 @@ export interface ProjectWatchDeps {
 
 /**
  * Files the server watches for the project (kustomization files are YAML, or `Kustomization`; Dockerfiles and
- * Containerfiles as engine/file-kind.ts names them, for the image links).
+ * Containerfiles as engine/file-kind.ts names them, for the image links; Helm partials, `*.tpl`, which the
+ * charts rendered for the relation judgement read).
  */
-export const PROJECT_WATCH_GLOBS = ['**/*.{yaml,yml,json}', '**/Kustomization', '**/{Dockerfile,Containerfile}', '**/{Dockerfile,Containerfile}{.,-}*', '**/*.{Dockerfile,dockerfile,Containerfile}'];
+export const PROJECT_WATCH_GLOBS = ['**/*.{yaml,yml,json}', '**/*.tpl', '**/Kustomization', '**/{Dockerfile,Containerfile}', '**/{Dockerfile,Containerfile}{.,-}*', '**/*.{Dockerfile,dockerfile,Containerfile}'];
 /** Progress reports while indexing: at most one per this many directory entries. */
 const REPORT_EVERY = 500;
 

@@ -50,6 +50,11 @@ export class Scheduler {
     return this.entries.has(uri);
   }
 
+  /** Whether any job is scheduled or running. */
+  get busy(): boolean {
+    return this.entries.size > 0;
+  }
+
   dispose(): void {
     for (const uri of [...this.entries.keys()]) this.cancel(uri);
   }

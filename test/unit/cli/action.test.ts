@@ -138,3 +138,13 @@ test('workflow command escaping', () => {
   assert.equal(escapeData('100%\r\nnext'), '100%25%0D%0Anext');
   assert.equal(escapeProperty('a:b,c%'), 'a%3Ab%2Cc%25');
 });
+
+test('paths input: one path per line keeps spaces; one line splits on spaces, honouring quotes', async () => {
+  const { pathsInput } = await import('../../../server/src/action/action');
+  assert.deepEqual(pathsInput('k8s/my app\ncharts/web chart\n\n'), ['k8s/my app', 'charts/web chart']);
+  assert.deepEqual(pathsInput('  a.yaml   b/ \t c\r\n'), ['a.yaml', 'b/', 'c']);
+  assert.deepEqual(pathsInput(`"my charts/web" x.yaml 'it s'`), ['my charts/web', 'x.yaml', 'it s']);
+  assert.deepEqual(pathsInput('"k8s/a b"\nc'), ['k8s/a b', 'c']);
+  assert.deepEqual(pathsInput(''), []);
+  assert.deepEqual(pathsInput('\n \n'), []);
+});

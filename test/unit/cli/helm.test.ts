@@ -97,3 +97,20 @@ describe('scan --fix with Helm charts', () => {
     }
   });
 });
+
+describe('scan with suppressions in a chart', () => {
+  before(assertBuilt);
+  const DIR = 'test/fixtures/helm-lint/suppressed';
+
+  it('comments in values.yaml and templates ({{/* */}} and #) and a path exemption silence the findings reported there', () => {
+    const report = jsonOf(runCli(['scan', '--format', 'json', DIR]));
+    assertValid(reportValidator(), report);
+    const at = (rule: string) => report.findings.filter((f: any) => f.ruleId === rule).map((f: any) => `${f.file}:${f.start.line}`);
+    assert.deepEqual(at('privileged-container'), []);
+    assert.deepEqual(at('host-pid'), []);
+    assert.deepEqual(at('capabilities-not-dropped'), []);
+    // A comment naming another rule silences nothing and is reported.
+    assert.deepEqual(at('host-network'), [`${DIR}/chart/templates/daemonset.yaml:17`]);
+    assert.deepEqual(at('unused-suppression'), [`${DIR}/chart/templates/daemonset.yaml:16`]);
+  });
+});

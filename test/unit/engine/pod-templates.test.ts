@@ -286,3 +286,28 @@ test('fixes apply in these kinds\' pod templates: the output parses and the find
     assertFix(text, 'capabilities-not-dropped', { kind: 'fix' });
   }
 });
+
+const POD_TEMPLATE = dedent(`
+  apiVersion: v1
+  kind: PodTemplate
+  metadata:
+    name: worker
+  template:
+    metadata:
+      labels:
+        app: worker
+    spec:
+      containers:
+      - name: run
+        image: registry.example/worker:1.2
+        securityContext:
+          privileged: true
+`);
+
+test('a core PodTemplate is linted as a workload at its `template` (as kube-linter and Pod Security admission read it)', () => {
+  assertFindings(POD_TEMPLATE, findingsOf('privileged-container', POD_TEMPLATE), [{ at: 'privileged: true', message: 'Container "run"' }]);
+  assert.deepEqual(objectsOf(POD_TEMPLATE), ['PodTemplate/worker']);
+  // A kind of that name in another group is not the core PodTemplate, and its `template` is not read.
+  const other = POD_TEMPLATE.replace('apiVersion: v1', 'apiVersion: example.com/v1');
+  assert.deepEqual(findingsOf('privileged-container', other), []);
+});

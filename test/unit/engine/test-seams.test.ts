@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
-const BUNDLES = ['extension.js', 'server.js', 'cli.js', 'web/extension.js', 'web/server.js'];
+const BUNDLES = ['extension.js', 'server.js', 'server-core.js', 'cli.js', 'web/extension.js', 'web/server.js'];
 /** Text that only the seams put into a bundle: the fault rule's switch, id and title, the fix hook, the scan counter's use. */
 const SEAM_MARKERS = ['SHIPSHAPE_TEST_FAULT', 'test-fault', 'Test rule that throws', 'beforeWrite', 'SHIPSHAPE_TEST_SEAMS'];
 
@@ -32,7 +32,7 @@ test('the production bundles carry no test seam', { timeout: 240_000 }, () => {
 
 test('the development bundles keep the seams the protocol and CLI tests use (so the grep above looks at the right text)', { timeout: 240_000 }, () => {
   const bundles = build(false);
-  for (const bundle of ['server.js', 'cli.js', 'web/server.js']) {
+  for (const bundle of ['server-core.js', 'cli.js', 'web/server.js']) {
     const code = bundles.get(bundle)!;
     for (const marker of ['SHIPSHAPE_TEST_FAULT', 'test-fault']) assert.ok(code.includes(marker), `${bundle} lacks ${marker}`);
   }

@@ -8,11 +8,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { HoverRequest, InitializedNotification, InitializeRequest, WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-languageserver-protocol/node';
+import { HoverRequest } from 'vscode-languageserver-protocol/node';
 import { RULE_IDS } from '../../../server/src/engine';
-import { assertServerBuilt, LspServer } from './lsp-harness';
-import { codes, WorkspaceDocs, writeWorkspace } from './workspace-docs';
+import { assertServerBuilt, type LspServer } from './lsp-harness';
+import { codes, startIndexed, WorkspaceDocs, writeWorkspace } from './workspace-docs';
 
 const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'project', 'relations', 'images-skaffold');
 const read = (rel: string) => readFileSync(join(FIXTURE, rel), 'utf8');
@@ -42,26 +41,7 @@ describe('language server: image relation rules over the workspace', () => {
   before(async () => {
     assertServerBuilt();
     root = writeWorkspace('shipshape-images-', { 'skaffold.yaml': read('skaffold.yaml'), [DEPLOY]: read(DEPLOY), [DOCKERFILE]: NON_ROOT });
-    server = new LspServer();
-    server.settings = settings();
-    const indexed = new Promise<void>((resolve) =>
-      server.conn.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
-        server.conn.onProgress(WorkDoneProgress.type, token, (value) => value.kind === 'end' && resolve());
-        return null;
-      }),
-    );
-    await server.conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: pathToFileURL(root).href,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'workspace' }],
-      capabilities: {
-        window: { workDoneProgress: true },
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { dataSupport: true, relatedInformation: true }, hover: { contentFormat: ['markdown'] } },
-      },
-    });
-    await server.conn.sendNotification(InitializedNotification.type, {});
-    await indexed;
+    server = await startIndexed(root, settings());
   });
 
   after(() => {

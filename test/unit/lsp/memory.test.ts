@@ -23,6 +23,36 @@ test('collects once the released text passes the threshold, then counts again fr
   assert.equal(guard.collections, 2);
 });
 
+test('a close collects shortly after, not at once (an open often follows), once for several closes, when no lint runs', async () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  let calls = 0;
+  const guard = new MemoryGuard(() => calls++, 100);
+  guard.release(400);
+  guard.checkSoon(() => false, 20);
+  guard.checkSoon(() => false, 20);
+  assert.equal(calls, 0, 'not during the close');
+  await sleep(60);
+  assert.equal(calls, 1);
+  // A lint runs: the collection waits for it, at most maxWaitMs.
+  let busy = true;
+  guard.release(400);
+  guard.checkSoon(() => busy, 10, 10_000);
+  await sleep(60);
+  assert.equal(calls, 1, 'busy: not yet');
+  busy = false;
+  await sleep(40);
+  assert.equal(calls, 2, 'idle: collected');
+  guard.release(400);
+  guard.checkSoon(() => true, 10, 30);
+  await sleep(80);
+  assert.equal(calls, 3, 'busy for longer than maxWaitMs: collected anyway');
+  guard.release(400);
+  guard.checkSoon(() => false, 20);
+  guard.dispose();
+  await sleep(60);
+  assert.equal(calls, 3, 'disposed: no collection');
+});
+
 test('without gc the guard does nothing', () => {
   const guard = new MemoryGuard(undefined, 1);
   guard.release(10);

@@ -45,6 +45,7 @@ function setup(listed = true) {
     folderOf: () => '/w',
     rootFiles: () => [],
     openUri: (p: string) => (open.has(p) ? `file://${p}` : undefined),
+    openPaths: () => open.keys(),
   };
   const relations = new WorkspaceRelations({ index, openVersion: (uri) => open.get(uri.slice('file://'.length)), relint: (uri) => void relinted.push(uri), settleMs: 0 });
   const rules = RULES.filter((r) => r.meta.id === 'run-as-non-root-image-root' || r.meta.id === 'run-as-non-root-image-user-name');

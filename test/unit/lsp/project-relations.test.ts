@@ -33,6 +33,7 @@ function setup() {
     folderOf: () => '/w',
     rootFiles: () => [],
     openUri: (p: string) => (open.has(p) ? `file://${p}` : undefined),
+    openPaths: () => open.keys(),
   };
   const relations = new WorkspaceRelations({ index, openVersion: (uri) => open.get(uri.slice('file://'.length)), relint: (uri) => void relinted.push(uri), settleMs: 0 });
   const rules = [...RULES.filter((r) => r.meta.id === 'rbac-binding-resolved'), counting];

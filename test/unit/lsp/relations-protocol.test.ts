@@ -7,19 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import {
-  DidChangeWatchedFilesNotification,
-  FileChangeType,
-  InitializedNotification,
-  InitializeRequest,
-  WorkDoneProgress,
-  WorkDoneProgressCreateRequest,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { RULE_IDS } from '../../../server/src/engine';
-import { assertServerBuilt, LspServer } from './lsp-harness';
-import { codes, WorkspaceDocs, writeWorkspace } from './workspace-docs';
+import { assertServerBuilt, type LspServer } from './lsp-harness';
+import { codes, startIndexed, WorkspaceDocs, writeWorkspace } from './workspace-docs';
 
 /** The Widget CRD and a Widget (test/unit/project/crd-workloads.test.ts). */
 const CRD_FIXTURES = join(__dirname, '..', '..', 'fixtures', 'project', 'crd-workloads', 'multi');
@@ -96,7 +87,6 @@ function settings() {
 describe('language server: relation rules over the workspace', () => {
   let server: LspServer;
   let root: string;
-  let indexed: Promise<void>;
   const docs = new WorkspaceDocs(() => server, () => root);
   const uri = (rel: string) => docs.uri(rel);
   const open = (rel: string, text: string) => docs.open(rel, text);
@@ -106,26 +96,7 @@ describe('language server: relation rules over the workspace', () => {
   before(async () => {
     assertServerBuilt();
     root = writeWorkspace('shipshape-relations-', FILES);
-    server = new LspServer();
-    server.settings = settings();
-    indexed = new Promise((resolve) =>
-      server.conn.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
-        server.conn.onProgress(WorkDoneProgress.type, token, (value) => value.kind === 'end' && resolve());
-        return null;
-      }),
-    );
-    await server.conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: pathToFileURL(root).href,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'workspace' }],
-      capabilities: {
-        window: { workDoneProgress: true },
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { dataSupport: true, relatedInformation: true } },
-      },
-    });
-    await server.conn.sendNotification(InitializedNotification.type, {});
-    await indexed;
+    server = await startIndexed(root, settings());
   });
 
   after(() => {

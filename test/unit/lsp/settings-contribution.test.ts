@@ -18,7 +18,7 @@ const SYNC = 'run `npx tsx scripts/sync-package.ts`';
 
 test('every setting is in the shipshape section and has a markdown description', () => {
   assert.equal(CLIENT_SECTION, SECTION, 'the client synchronises the section the server reads');
-  assert.deepEqual(Object.keys(props).sort(), ['enable', 'profile', 'rules', 'trustedRegistries', 'allowAnnotationExemptions', 'allowInlineSuppressions', 'schemaValidation', 'fixes.defaultResources', 'debounceMs', 'maxDiagnosticsPerFile', 'trace.server', 'kubeconfig.path', 'kubeconfig.protectedContexts'].map((k) => `${SECTION}.${k}`).sort());
+  assert.deepEqual(Object.keys(props).sort(), ['enable', 'profile', 'rules', 'trustedRegistries', 'allowAnnotationExemptions', 'allowInlineSuppressions', 'schemaValidation', 'helm.enabled', 'helm.valuesFiles', 'helm.kubeVersion', 'fixes.defaultResources', 'debounceMs', 'maxDiagnosticsPerFile', 'trace.server', 'kubeconfig.path', 'kubeconfig.protectedContexts'].map((k) => `${SECTION}.${k}`).sort());
   for (const [key, p] of Object.entries(props)) {
     assert.equal(typeof p.markdownDescription, 'string', key);
     assert.ok((p.markdownDescription as string).length > 30, key);
@@ -48,7 +48,7 @@ test('setting defaults match the server defaults', () => {
 
 test('workspace settings that could silence rules are restricted in untrusted workspaces', () => {
   const restricted: string[] = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
-  for (const key of ['enable', 'profile', 'rules', 'trustedRegistries']) assert.ok(restricted.includes(`${SECTION}.${key}`), key);
+  for (const key of ['enable', 'profile', 'rules', 'trustedRegistries', 'helm.enabled', 'helm.valuesFiles', 'helm.kubeVersion']) assert.ok(restricted.includes(`${SECTION}.${key}`), key);
 });
 
 test(`shipshape.rules lists exactly the registry's rules with their titles (${SYNC})`, () => {

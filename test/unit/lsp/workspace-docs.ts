@@ -7,8 +7,16 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import type { LspServer } from './lsp-harness';
+import {
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { LspServer } from './lsp-harness';
 
 /** A temporary folder holding `files` (relative path -> text). */
 export function writeWorkspace(prefix: string, files: Record<string, string>): string {
@@ -18,6 +26,34 @@ export function writeWorkspace(prefix: string, files: Record<string, string>): s
     writeFileSync(join(root, rel), text);
   }
   return root;
+}
+
+/**
+ * The bundled server started on the workspace folder `root` with the editor `settings` (file watching, progress,
+ * related information, Markdown hovers), resolved once the folder is indexed (the end of its indexing progress).
+ */
+export async function startIndexed(root: string, settings: object): Promise<LspServer> {
+  const server = new LspServer();
+  server.settings = settings;
+  const indexed = new Promise<void>((resolve) =>
+    server.conn.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      server.conn.onProgress(WorkDoneProgress.type, token, (value) => value.kind === 'end' && resolve());
+      return null;
+    }),
+  );
+  await server.conn.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).href,
+    workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'workspace' }],
+    capabilities: {
+      window: { workDoneProgress: true },
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { dataSupport: true, relatedInformation: true }, hover: { contentFormat: ['markdown'] } },
+    },
+  });
+  await server.conn.sendNotification(InitializedNotification.type, {});
+  await indexed;
+  return server;
 }
 
 /** The rule ids of a publication's diagnostics. */

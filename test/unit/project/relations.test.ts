@@ -202,3 +202,23 @@ describe('relation rule mechanism', () => {
     assert.deepEqual(at('bindings/team.yaml'), []);
   });
 });
+
+describe('core PodTemplates in relations', () => {
+  const files = {
+    '/p/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n',
+    '/p/t.yaml':
+      'apiVersion: v1\nkind: PodTemplate\nmetadata:\n  name: worker\n  namespace: team\ntemplate:\n  metadata:\n    labels: {app: worker}\n  spec:\n    containers:\n    - name: run\n      image: r/w:1\n      securityContext: {privileged: true}\n',
+    '/p/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: other\n  namespace: team\n  labels: {app: other}\nspec: {containers: [{name: c, image: r/o:1}]}\n',
+    '/p/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: worker\n  namespace: team\nspec:\n  selector: {app: worker}\n  ports: [{port: 80}]\n',
+  };
+  const ids = (path: string) => {
+    const host = memoryHost(files);
+    const result = lintProject(host, Object.keys(files), { settingsFor: () => DEFAULT_SETTINGS });
+    return (result.files.get(path) ?? []).map((f) => f.ruleId).sort();
+  };
+
+  it('Pod Security admission judges a PodTemplate; a Service selecting only its labels selects no pods (it runs none)', () => {
+    assert.ok(ids('/p/t.yaml').includes('pod-security-admission'), ids('/p/t.yaml').join());
+    assert.ok(ids('/p/svc.yaml').includes('service-selects-nothing'), ids('/p/svc.yaml').join());
+  });
+});

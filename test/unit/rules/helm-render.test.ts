@@ -25,8 +25,15 @@ describe('helm-render', () => {
   it("reports a required message at the template line and an unvendored dependency as info on its Chart.yaml line", () => {
     assert.deepEqual(renderFindings(DEFAULT_SETTINGS), [
       ['Chart.yaml', 'info', 'Dependency redis (OCI registry oci://reg', 5],
-      ['templates/broken.yaml', 'error', 'helm template failed: template: web/temp', 6],
+      ['templates/broken.yaml', 'error', 'helm template failed: execution error at', 6],
     ]);
+  });
+
+  it("words a render error as Helm 4 does: a required message as an execution error at the template position", () => {
+    const host = diskHost();
+    const result = lintProject(host, files, { settingsFor: () => DEFAULT_SETTINGS, root });
+    const found = (result.files.get(join(root, 'templates', 'broken.yaml')) ?? []).find((f) => f.ruleId === 'helm-render');
+    assert.equal(found?.message, 'helm template failed: execution error at (web/templates/broken.yaml:6:8): a database password is required');
   });
 
   it('follows the configured severity (info stays info) and reports nothing when off', () => {
@@ -36,14 +43,29 @@ describe('helm-render', () => {
   });
 });
 
-describe('helm-render: rendered output that is not YAML', () => {
-  it('is reported at the template line that wrote the offending text', () => {
-    const dir = join(__dirname, '..', '..', 'fixtures', 'helm-lint', 'badyaml');
+describe('helm-render: rendered output that Helm refuses', () => {
+  const dir = join(__dirname, '..', '..', 'fixtures', 'helm-lint', 'badyaml');
+  const lintBad = () => {
     const host = diskHost();
+    const files = ['Chart.yaml', 'values.yaml', 'templates/cm.yaml', 'templates/pod.yaml'].map((f) => join(dir, f));
+    return { host, result: lintProject(host, files, { settingsFor: () => DEFAULT_SETTINGS, root: dir }) };
+  };
+
+  it("is reported at the template line that wrote the offending text, in Helm's words", () => {
+    const { host, result } = lintBad();
     const tmpl = join(dir, 'templates', 'cm.yaml');
-    const result = lintProject(host, [join(dir, 'Chart.yaml'), join(dir, 'values.yaml'), tmpl], { settingsFor: () => DEFAULT_SETTINGS, root: dir });
     const found = (result.files.get(tmpl) ?? []).filter((f) => f.ruleId === 'helm-render');
     assert.deepEqual(found.map((f) => new LineIndex(host.readFile(tmpl)!).position(f.span.start).line + 1), [6]);
-    assert.match(found[0]!.message, /not valid YAML/);
+    // helm v4.1.4: "YAML parse error on badyaml/templates/cm.yaml: error converting YAML to JSON: yaml: line 6: ..."
+    assert.match(found[0]!.message, /^helm template failed: YAML parse error on badyaml\/templates\/cm\.yaml: error converting YAML to JSON: yaml: line 6: /);
+  });
+
+  it('a document that is not a map fails its template: one finding there, and nothing of that template is linted', () => {
+    const { host, result } = lintBad();
+    const tmpl = join(dir, 'templates', 'pod.yaml');
+    const found = result.files.get(tmpl) ?? [];
+    // helm v4.1.4 refuses it so; the privileged Pod above the bad document is not checked (Helm installs nothing).
+    assert.deepEqual(found.map((f) => [f.ruleId, new LineIndex(host.readFile(tmpl)!).position(f.span.start).line + 1]), [['helm-render', 12]]);
+    assert.equal(found[0]!.message, 'helm template failed: YAML parse error on badyaml/templates/pod.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type util.SimpleHead');
   });
 });

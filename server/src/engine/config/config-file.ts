@@ -29,7 +29,7 @@ export interface ShipshapeConfig {
   allowAnnotationExemptions?: boolean;
   allowInlineSuppressions?: boolean;
   schemaValidation?: boolean;
-  helm?: { valuesFiles?: string[]; kubeVersion?: string };
+  helm?: { enabled?: boolean; valuesFiles?: string[]; kubeVersion?: string };
 }
 
 export interface ConfigProblem {
@@ -249,7 +249,8 @@ export function applyConfig(base: EngineSettings, config: ShipshapeConfig, relPa
       allowInlineSuppressions: config.allowInlineSuppressions ?? base.allowInlineSuppressions,
       exemptions,
       fixDefaults: base.fixDefaults,
-      ...(config.helm ?? base.helm ? { helm: config.helm ?? base.helm } : {}),
+      // Key by key: a key the config file sets wins over the editor's, the others keep the editor's value.
+      ...(config.helm ?? base.helm ? { helm: { ...base.helm, ...config.helm } } : {}),
     },
   };
 }

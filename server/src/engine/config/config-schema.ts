@@ -116,6 +116,10 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): Schema {
         additionalProperties: false,
         description: 'How Helm charts are rendered (docs/helm.md).',
         properties: {
+          enabled: {
+            type: 'boolean',
+            description: 'Render the Helm charts under this folder and lint their templates as rendered (default true); false: templates get only a "not checked" note. --no-helm wins.',
+          },
           valuesFiles: {
             type: 'array',
             items: { type: 'string', minLength: 1 },

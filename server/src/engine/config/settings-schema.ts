@@ -51,8 +51,32 @@ export function buildSettingsSchema(rules: readonly RuleMeta[]): Schema {
           },
         },
       },
+      helm: editorHelm(shared('helm')),
       debounceMs: { type: 'number', minimum: 0, description: 'Longest wait in milliseconds after an edit before linting again (capped at 5000); a document that lints quickly waits less.' },
       maxDiagnosticsPerFile: { type: 'integer', minimum: 0, description: 'Most diagnostics shown for one file (0: no limit).' },
+    },
+  };
+}
+
+/**
+ * The editor's `helm` settings: the `.shipshape.yaml` ones, and `valuesFiles` may also be an object mapping a chart
+ * folder glob (relative to the workspace folder) to that chart's values files.
+ */
+function editorHelm(config: Schema): Schema {
+  const props = config.properties as Record<string, Schema>;
+  const list = props.valuesFiles!;
+  return {
+    ...config,
+    properties: {
+      ...props,
+      // Empty: not set (the settings UI's empty field), the default v1.35.0.
+      kubeVersion: { ...props.kubeVersion, pattern: `^(?:${String(props.kubeVersion!.pattern).slice(1, -1)})?$` },
+      valuesFiles: {
+        description: `${String(list.description)} Or an object: a chart folder glob, relative to the workspace folder (e.g. "charts/api", "charts/*"), to that chart's values files; the first key that matches the chart applies.`,
+        if: { type: 'array' },
+        then: { type: 'array', items: list.items },
+        else: { type: 'object', propertyNames: { minLength: 1 }, additionalProperties: { type: 'array', items: list.items } },
+      },
     },
   };
 }

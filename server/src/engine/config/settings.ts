@@ -41,8 +41,14 @@ export interface EngineSettings {
 }
 
 export interface HelmSettings {
-  /** Values files (chart-relative, e.g. `ci/prod-values.yaml`) applied after values.yaml, where the chart has them. */
-  valuesFiles?: readonly string[];
+  /** Render charts (default true); false: templates are linted as they are (a "not checked" note). */
+  enabled?: boolean;
+  /**
+   * Values files applied after values.yaml, where the chart has them, relative to the chart's folder (e.g.
+   * `ci/prod-values.yaml`): for every chart, or (editor settings only) by chart: the first key, a glob on the chart's
+   * folder relative to the workspace folder (`charts/api`, `charts/*`), that matches the chart.
+   */
+  valuesFiles?: readonly string[] | Readonly<Record<string, readonly string[]>>;
   kubeVersion?: string;
 }
 
@@ -136,10 +142,28 @@ export function normalizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string
       allowInlineSuppressions: booleanSetting('allowInlineSuppressions'),
       exemptions: DEFAULT_SETTINGS.exemptions,
       fixDefaults: fixDefaultsSetting(input.fixes, ok, problems),
+      ...helmSetting(input.helm, ok),
     },
     problems,
     invalid: check.invalid,
   };
+}
+
+/** The editor's `helm` settings (their shape checked by the schema): the valid keys, none when nothing is set. */
+function helmSetting(raw: unknown, ok: (...path: string[]) => boolean): { helm?: HelmSettings } {
+  if (!isRecord(raw)) return {};
+  const helm: { -readonly [K in keyof HelmSettings]: HelmSettings[K] } = {};
+  if (typeof raw.enabled === 'boolean' && ok('helm', 'enabled')) helm.enabled = raw.enabled;
+  if (typeof raw.kubeVersion === 'string' && raw.kubeVersion !== '' && ok('helm', 'kubeVersion')) helm.kubeVersion = raw.kubeVersion;
+  const files = raw.valuesFiles;
+  if (files !== undefined && files !== null && ok('helm', 'valuesFiles')) {
+    if (Array.isArray(files)) {
+      if (files.length > 0) helm.valuesFiles = files.map((f) => String(f).trim());
+    } else if (isRecord(files) && Object.keys(files).length > 0) {
+      helm.valuesFiles = Object.fromEntries(Object.entries(files).map(([k, v]) => [k.trim(), (v as string[]).map((f) => f.trim())]));
+    }
+  }
+  return Object.keys(helm).length > 0 ? { helm } : {};
 }
 
 const RESOURCE_DEFAULT_KEYS = ['cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit'] as const;
@@ -190,5 +214,6 @@ export function settingsKey(settings: EngineSettings): string {
   const exemptions = settings.exemptions.length ? JSON.stringify(settings.exemptions) : '';
   const r = settings.fixDefaults.resources;
   const fixDefaults = `${r.cpuRequest},${r.cpuLimit},${r.memoryRequest},${r.memoryLimit}`;
-  return `${settings.profile}|${rules.join(',')}|${opts.join(',')}|${settings.trustedRegistries.join(',')}|${flags}|${exemptions}|${fixDefaults}`;
+  const helm = settings.helm ? `|helm=${JSON.stringify(settings.helm)}` : '';
+  return `${settings.profile}|${rules.join(',')}|${opts.join(',')}|${settings.trustedRegistries.join(',')}|${flags}|${exemptions}|${fixDefaults}${helm}`;
 }

@@ -11,6 +11,10 @@
  *   through the shared YAML edit builders; not offered when the builders
  *   cannot edit the object safely (flow maps, aliases ...).
  *
+ * In a Helm chart's template both are Go template comments (`{{- /* shipshape-disable-next-line <id> -- <reason> *\/}}`
+ * above the line, `{{- /* shipshape-disable <id> ... *\/}}` at the top of the template document), which render to
+ * nothing; in a values file the line's comment is the YAML one.
+ *
  * Neither is offered in a JSON file (what kubectl reads as JSON): JSON has
  * no comments, and the builders write YAML.
  *
@@ -54,6 +58,35 @@ function instructionStart(text: string, offset: number): number {
   return start;
 }
 
+/**
+ * How a suppression comment is written: `yaml` (and Dockerfile) `# ...`; `template` (a Helm chart's template) a Go
+ * template comment on its own line, `{{- /* ... *\/}}`: it renders to nothing wherever it stands (the `{{-` trims the
+ * line break before it and its own line break takes that place), so it never changes the output, not even inside a
+ * block scalar or a one-line helper, where a `#` line would be rendered as text.
+ */
+export type CommentForm = 'yaml' | 'template';
+
+function directive(form: CommentForm, word: string, rules: readonly string[]): string {
+  const body = `${word} ${rules.join(', ')} -- ${REASON_PLACEHOLDER}`;
+  return form === 'template' ? `{{- /* ${body} */}}` : `# ${body}`;
+}
+
+/**
+ * "Ignore <rule> for this object" in a Helm chart's template: a `shipshape-disable <rule>` template comment at the top
+ * of the template document the finding is in (after its `---` line, if any), which covers the objects that document
+ * renders. The object's annotations are not edited: in a template they are often rendered from values.
+ */
+export function ignoreInTemplateFix(text: string, finding: Finding): Fix | undefined {
+  if (finding.span.start < 0 || finding.span.start > text.length) return undefined;
+  let start = 0;
+  const marker = /^---[ \t]*(?:#[^\n]*)?\r?\n/gm;
+  for (let m = marker.exec(text); m && m.index <= finding.span.start; m = marker.exec(text)) {
+    if (m.index + m[0].length <= finding.span.start) start = m.index + m[0].length;
+  }
+  const edit = { start, end: start, text: `${directive('template', 'shipshape-disable', [finding.ruleId])}${eolOf(text)}` };
+  return { title: `Ignore ${finding.ruleId} for this object`, kind: 'suggestion', edits: [edit] };
+}
+
 /** "Disable <rule> for this line": a suppression comment above the finding's line. */
 export function disableForLineFix(text: string, kind: FileKind, finding: Finding): Fix | undefined {
   return disableRulesForLineFix(text, kind, [finding]);
@@ -65,8 +98,8 @@ export function disableForLineFix(text: string, kind: FileKind, finding: Finding
  * order given, each once). Undefined when there is nothing to disable or the
  * text takes no comments (JSON).
  */
-export function disableRulesForLineFix(text: string, kind: FileKind, findings: readonly Finding[]): Fix | undefined {
-  if ((kind === 'yaml' && startsAsJson(text)) || isJsonKind(kind)) return undefined;
+export function disableRulesForLineFix(text: string, kind: FileKind, findings: readonly Finding[], form: CommentForm = 'yaml'): Fix | undefined {
+  if (form === 'yaml' && ((kind === 'yaml' && startsAsJson(text)) || isJsonKind(kind))) return undefined;
   const lines = new Map<number, string[]>(); // line start -> rule ids
   for (const f of findings) {
     if (f.span.start < 0 || f.span.start > text.length) continue;
@@ -78,7 +111,7 @@ export function disableRulesForLineFix(text: string, kind: FileKind, findings: r
   if (lines.size === 0) return undefined;
   const edits: TextEdit[] = [...lines].sort(([a], [b]) => a - b).map(([start, rules]) => {
     const indent = /^[ \t]*/.exec(text.slice(start))![0];
-    return { start, end: start, text: `${indent}# shipshape-disable-next-line ${rules.join(', ')} -- ${REASON_PLACEHOLDER}${eolOf(text)}` };
+    return { start, end: start, text: `${indent}${directive(form, 'shipshape-disable-next-line', rules)}${eolOf(text)}` };
   });
   const ids = [...new Set([...lines.values()].flat())];
   return { title: `Disable ${ids.join(', ')} for this line`, kind: 'suggestion', edits };

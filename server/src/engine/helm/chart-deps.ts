@@ -91,17 +91,17 @@ export function dependencyEnabled(dep: DependencyEntry | undefined, parentValues
 /**
  * The values a subchart is given over its own values.yaml: the parent's map under its key (the parent's own map, so
  * its positions say where the parent's files set each value; it is changed: read the parent's values afresh), with
- * the parent's `global` over the subchart's.
+ * the parent's `global` over the subchart's (an empty one when neither has one).
  */
 export function subchartOverride(parentValues: GoMap, key: string, positions: ValuePositions): GoMap {
   const mine = parentValues.get(key);
   const out: GoMap = mine instanceof Map ? mine : new Map();
   const global = parentValues.get('global');
+  const own = out.get('global');
   if (global instanceof Map) {
-    const own = out.get('global');
     if (own instanceof Map) coalesceValues(own, global, 0, positions);
     else out.set('global', global);
-  }
+  } else if (!out.has('global')) out.set('global', new Map()); // Helm's coalesceGlobals: every subchart has a global map
   return out;
 }
 

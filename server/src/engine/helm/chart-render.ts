@@ -2,13 +2,13 @@
  * Minimal chart rendering, as `helm template` does for one chart without dependencies: Chart.yaml, values.yaml
  * (plus override values maps), templates/** with partials (`_*.tpl`), and the built-in objects .Values, .Release,
  * .Chart, .Capabilities, .Template and .Files. It returns each template's output or error with its source position, so
- * later layers (provenance, findings, subcharts) build on it. `helmTemplateOutput` assembles what `helm template`
+ * later layers (provenance, findings, subcharts) build on it. manifests.ts assembles what `helm template`
  * prints, for the golden comparison.
  */
-import { parseDocument } from 'yaml';
 import { newBudget, TemplateExecError, type ErrorSite, type Limits, type OutputSegment } from './limits';
 import { dropNoValue, TemplateSet } from './engine';
 import { capabilities, chartMetadata, filesObject, type ChartFiles, type TemplateError } from './chart-objects';
+import { helmExecErrorText, helmParseErrorText } from './helm-errors';
 import { mapTypes, readValues, type GoMap, type GoValue, type ValuePositions } from './values';
 
 export interface RenderOptions {
@@ -21,6 +21,14 @@ export interface RenderOptions {
   trace?: boolean;
   /** The positions table to record values positions in (override maps read into it keep theirs). */
   positions?: ValuePositions;
+  /** The chart's final values (a chart tree coalesced, chart-build.ts): used as they are, values.yaml and overrides not read. */
+  values?: GoMap;
+  /** Templates of the other charts of the tree (Helm name -> text): parsed with the chart's (defines), not rendered. */
+  sharedTemplates?: ReadonlyMap<string, string>;
+  /** .Subcharts: each rendered subchart's top-level map (its .Values, .Chart, ...), by name. */
+  subcharts?: GoMap;
+  /** Helm's path of the chart in its tree (`parent/charts/sub` for a subchart); templates are named under it. Default: the chart's name. */
+  chartPath?: string;
 }
 
 
@@ -44,6 +52,8 @@ export interface ChartRender {
   /** Chart-level problem (Chart.yaml or values unreadable, a template that does not parse). */
   error?: TemplateError;
   values: GoMap;
+  /** The top-level map the templates ran with (a parent's .Subcharts.<name>). */
+  data?: GoMap;
   /** Where each values map and list came from (values.ts). */
   positions: ValuePositions;
 }
@@ -73,23 +83,21 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
   const positions: ValuePositions = opts.positions ?? new WeakMap();
   const meta = chartMetadata(files.get('Chart.yaml'));
   if ('error' in meta) return { chartName: '', templates: [], error: meta.error, values: new Map(), positions };
-  const read = readValues(files.get('values.yaml') ?? '', 'values.yaml', positions);
+  const read = opts.values ? { value: opts.values } : readValues(files.get('values.yaml') ?? '', 'values.yaml', positions);
   const base: ChartRender = { chartName: meta.name, templates: [], values: read.value, positions };
-  if (read.error) return { ...base, error: { message: read.error.message, file: 'values.yaml', offset: read.error.offset } };
-  for (const o of overrides) coalesceValues(read.value, o, 0, positions);
+  if (read.error) return { ...base, error: { message: read.error.message, helm: `cannot load values.yaml: cannot unmarshal yaml document: ${read.error.message}`, file: 'values.yaml', offset: read.error.offset } };
+  if (!opts.values) for (const o of overrides) coalesceValues(read.value, o, 0, positions);
   mapTypes.set(read.value, 'common.Values');
   const set = new TemplateSet();
   const templateFiles = [...files.keys()].filter((p) => p.startsWith('templates/'));
-  const names = templateFiles.map((p) => ({ file: p, name: `${meta.name}/${p}` }));
-  // Helm parses deeper paths first, then by name descending (later definitions win).
-  const order = [...names].sort((a, b) => {
-    const ca = a.name.split('/').length;
-    const cb = b.name.split('/').length;
-    return ca !== cb ? cb - ca : a.name < b.name ? 1 : a.name > b.name ? -1 : 0;
-  });
+  const root = opts.chartPath ?? meta.name;
+  const names = templateFiles.map((p) => ({ file: p, name: `${root}/${p}`, text: files.get(p)!, shared: false }));
+  // Other charts' templates of the tree, under their Helm names (their errors name that file).
+  for (const [name, text] of opts.sharedTemplates ?? []) names.push({ file: name, name, text, shared: true });
+  const order = [...names].sort((a, b) => helmTemplateOrder(a.name, b.name));
   for (const t of order) {
-    const err = set.addFile(t.name, files.get(t.file)!);
-    if (err) return { ...base, error: { message: err.message, file: t.file, offset: err.offset, line: err.line } };
+    const err = set.addFile(t.name, t.text);
+    if (err) return { ...base, error: { message: err.message, helm: helmParseErrorText(err.message), file: t.file, offset: err.offset, line: err.line } };
   }
   const top: GoMap = new Map<string, GoValue>([
     ['Values', read.value],
@@ -97,32 +105,44 @@ export function renderChart(files: ChartFiles, opts: RenderOptions, overrides: G
     ['Chart', meta.meta],
     ['Capabilities', capabilities(opts.kubeVersion ?? 'v1.35.0')],
     ['Files', filesObject(files)],
-    ['Subcharts', new Map()],
+    ['Subcharts', opts.subcharts ?? new Map()],
   ]);
   const budget = newBudget(opts.limits);
   if (opts.trace) budget.reads = [];
   const templates: RenderedTemplate[] = [];
+  // One top-level map for all of the chart's templates, as in Helm: `set $ "Values" ...` in one template (istio's
+  // zzz_profile.yaml, which runs first) is seen by the templates after it.
+  const data: GoMap = new Map(top);
+  mapTypes.set(data, 'common.Values');
+  // .Chart.IsRoot: false in a subchart.
+  if (root.includes('/charts/')) meta.meta.set('IsRoot', false);
   for (const t of order) {
-    if (t.file.split('/').pop()!.startsWith('_')) continue;
-    const data: GoMap = new Map(top);
-    mapTypes.set(data, 'common.Values');
-    const template: GoMap = new Map<string, GoValue>([['Name', t.name], ['BasePath', `${meta.name}/templates`]]);
+    if (t.shared || t.file.split('/').pop()!.startsWith('_')) continue;
+    const template: GoMap = new Map<string, GoValue>([['Name', t.name], ['BasePath', `${root}/templates`]]);
     mapTypes.set(template, 'common.Values');
     data.set('Template', template);
     try {
       const traced = set.executeTraced(t.name, data, budget);
       const { output, segments } = dropNoValue(traced.output, traced.segments);
-      templates.push({ name: t.name, file: t.file, output, segments: segments.map((g) => ({ ...g, file: chartRelative(g.file, meta.name) })) });
+      templates.push({ name: t.name, file: t.file, output, segments: segments.map((g) => ({ ...g, file: chartRelative(g.file, root) })) });
     } catch (e) {
       // Nothing leaves the engine: an unexpected failure (a bug, an exhausted stack) is this template's error.
       const message = e instanceof TemplateExecError ? e.message : `internal error rendering ${t.name}: ${e instanceof Error ? e.message : String(e)}`;
-      const error = siteError(message, e instanceof TemplateExecError ? e.site : undefined, meta.name);
+      const error = siteError(message, e instanceof TemplateExecError ? e.site : undefined, root);
+      if (e instanceof TemplateExecError) error.helm = helmExecErrorText(message);
       const inner = e instanceof TemplateExecError ? e.inner : undefined;
-      if (inner) error.inner = { file: chartRelative(inner.file, meta.name), offset: inner.offset, line: inner.line, col: inner.col };
+      if (inner) error.inner = { file: chartRelative(inner.file, root), offset: inner.offset, line: inner.line, col: inner.col };
       templates.push({ name: t.name, file: t.file, error });
     }
   }
-  return { ...base, templates };
+  return { ...base, templates, data };
+}
+
+/** Helm's order of templates (parsed and executed): deeper paths first, then by name descending (later definitions win). */
+export function helmTemplateOrder(a: string, b: string): number {
+  const ca = a.split('/').length;
+  const cb = b.split('/').length;
+  return ca !== cb ? cb - ca : a < b ? 1 : a > b ? -1 : 0;
 }
 
 function chartRelative(file: string, chart: string): string {
@@ -132,69 +152,4 @@ function chartRelative(file: string, chart: string): string {
 function siteError(message: string, site: ErrorSite | undefined, chart: string): TemplateError {
   const file = site ? chartRelative(site.file, chart) : undefined;
   return { message, file, offset: site?.offset, line: site?.line, col: site?.col };
-}
-
-const INSTALL_ORDER = [
-  'PriorityClass', 'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy', 'PodDisruptionBudget', 'ServiceAccount', 'Secret',
-  'SecretList', 'ConfigMap', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList',
-  'ClusterRoleBinding', 'ClusterRoleBindingList', 'Role', 'RoleList', 'RoleBinding', 'RoleBindingList', 'Service', 'DaemonSet', 'Pod',
-  'ReplicationController', 'ReplicaSet', 'Deployment', 'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob', 'IngressClass', 'Ingress',
-  'APIService', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
-];
-
-const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\v' || c === '\f';
-
-/**
- * Helm 4.1's SplitManifests: separators are `(?:^|\s*\n)---\s*` (so the whitespace after one separator cannot start
- * the next: `---\n\n---` leaves the second `---` in the document), documents are trimmed, empty ones dropped.
- */
-export function splitManifests(text: string): string[] {
-  const s = text.trim();
-  const out: string[] = [];
-  let docStart = 0;
-  let pos = 0;
-  for (let i = s.indexOf('---'); i >= 0; i = s.indexOf('---', i + 1)) {
-    if (i < pos) continue;
-    if (!(i === 0 || (i - 1 >= pos && s[i - 1] === '\n'))) continue;
-    let end = i + 3;
-    while (end < s.length && isWs(s[end])) end++;
-    if (i > 0 || docStart > 0) out.push(s.slice(docStart, i));
-    docStart = end;
-    pos = end;
-    i = end - 1;
-  }
-  out.push(s.slice(docStart));
-  return out.map((d) => d.trim()).filter((d) => d !== '');
-}
-
-/** A document's kind and whether it is a hook (helm.sh/hook annotation), read as Helm reads the manifest head. */
-function headOf(doc: string): { kind: string; hook: boolean } {
-  try {
-    const v = parseDocument(doc, { uniqueKeys: false }).toJS() as { kind?: unknown; metadata?: { annotations?: Record<string, unknown> } } | null;
-    const ann = v?.metadata?.annotations;
-    return { kind: typeof v?.kind === 'string' ? v.kind : '', hook: typeof ann === 'object' && ann !== null && 'helm.sh/hook' in ann };
-  } catch {
-    return { kind: '', hook: false };
-  }
-}
-
-/** What `helm template` prints for a render that succeeded: manifests in install order, then hooks (NOTES.txt and partials left out). */
-export function helmTemplateOutput(r: ChartRender): string {
-  const docs: { name: string; content: string; kind: string; hook: boolean }[] = [];
-  const sorted = [...r.templates].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const t of sorted) {
-    if (t.output === undefined || t.name.endsWith('NOTES.txt')) continue;
-    for (const d of splitManifests(t.output)) docs.push({ name: t.name, content: d, ...headOf(d) });
-  }
-  const rank = (k: string): number => {
-    const i = INSTALL_ORDER.indexOf(k);
-    return i < 0 ? INSTALL_ORDER.length : i;
-  };
-  const byKind = (list: typeof docs): typeof docs =>
-    list
-      .map((d, i) => ({ d, i }))
-      .sort((a, b) => rank(a.d.kind) - rank(b.d.kind) || (rank(a.d.kind) === INSTALL_ORDER.length && a.d.kind !== b.d.kind ? (a.d.kind < b.d.kind ? -1 : 1) : a.i - b.i))
-      .map(({ d }) => d);
-  const ordered = [...byKind(docs.filter((d) => !d.hook)), ...byKind(docs.filter((d) => d.hook))];
-  return ordered.map((d) => `---\n# Source: ${d.name}\n${d.content}\n`).join('');
 }

@@ -11,6 +11,7 @@ import { FuncError, FuncPanic, goTypeOfParam, validateArg, type CallContext, typ
 import { formatV } from './gofmt';
 import { byteLength } from './gostrings';
 import { GoStruct, mapMethods, typeName, type GoValue } from './values';
+import { constantArg, idealNumber } from './exec-constants';
 import { BREAK, CONTINUE, isTrue, TemplateExecError, type Budget, type ErrorSite, type OutputSegment } from './limits';
 
 export interface TemplateLookup {
@@ -156,7 +157,7 @@ export class Executor {
     if (v === undefined || v === null) this.write('<no value>', pipe.pos);
     else if (typeof v === 'string') this.write(v, pipe.pos);
     else if (typeof v === 'object' && 'kind' in v && !(v instanceof Map) && !Array.isArray(v)) throw this.fail(`can't print ${pipeString(pipe)} of type func`);
-    else this.write(formatV(v), pipe.pos);
+    else this.write(v instanceof GoStruct ? (v.str ?? v.print?.addrStr ?? formatV(v).replace(/^&/, '')) : formatV(v), pipe.pos); // a struct through its pointer
   }
 
   private range(n: Extract<TNode, { t: 'range' }>, dot: GoValue): void {
@@ -255,8 +256,7 @@ export class Executor {
       case 'chain': {
         this.at(first.pos, argString(first));
         if (first.node.t === 'nil') throw this.fail(`indirection through explicit nil in ${argString(first)}`);
-        const recv = this.arg(dot, first.node, 'any');
-        return this.fieldChain(dot, recv, first.fields, cmd, final);
+        return this.fieldChain(dot, this.chainReceiver(dot, first.node), first.fields, cmd, final);
       }
       case 'var': {
         this.at(first.pos, argString(first));
@@ -289,15 +289,22 @@ export class Executor {
     }
   }
 
+  /** `(pipeline).field`'s receiver, evaluated untyped as Go does: a nil result is no value (no nil pointer error). */
+  private chainReceiver(dot: GoValue, node: Arg): GoValue {
+    return node.t === 'pipe' ? this.pipeline(dot, node.pipe) : this.arg(dot, node, 'any');
+  }
+
   private notAFunction(cmd: Command, final: GoValue | typeof MISSING): void {
     if (cmd.args.length > 1 || final !== MISSING) throw this.fail(`can't give argument to non-function ${argString(cmd.args[0]!)}`);
   }
 
   private ideal(n: Extract<Arg, { t: 'number' }>): GoValue {
-    const isFloatSyntax = !/^[+-]?0[xX]/.test(n.text) && !n.text.startsWith("'") && /[.eEpP]/.test(n.text);
-    if (n.float !== undefined && isFloatSyntax) return n.float;
-    if (n.int !== undefined) return n.int;
-    throw this.fail(`${n.text} overflows int`);
+    return this.constant(idealNumber(n));
+  }
+
+  private constant(r: { value: GoValue } | { error: string }): GoValue {
+    if ('error' in r) throw this.fail(r.error);
+    return r.value;
   }
 
   /** Walks `.a.b.c` from receiver; the last field may be a method taking the command's other args. */
@@ -416,30 +423,10 @@ export class Executor {
         return this.validate(this.call(dot, a.name, { pos: a.pos, args: [a] }, MISSING), typ, true);
       case 'chain': {
         if (a.node.t === 'nil') throw this.fail(`indirection through explicit nil in ${argString(a)}`);
-        const recv = this.arg(dot, a.node, 'any');
-        return this.validate(this.fieldChain(dot, recv, a.fields, { pos: a.pos, args: [a] }, MISSING), typ, false);
+        return this.validate(this.fieldChain(dot, this.chainReceiver(dot, a.node), a.fields, { pos: a.pos, args: [a] }, MISSING), typ, false);
       }
     }
-    switch (typ) {
-      case 'bool':
-        if (a.t === 'bool') return a.v;
-        throw this.fail(`expected bool; found ${argString(a)}`);
-      case 'string':
-        if (a.t === 'string') return a.v;
-        throw this.fail(`expected string; found ${argString(a)}`);
-      case 'int':
-      case 'int64':
-        if (a.t === 'number' && a.int !== undefined) return a.int;
-        throw this.fail(`expected integer; found ${argString(a)}`);
-      case 'float64':
-        if (a.t === 'number' && a.float !== undefined) return a.float;
-        throw this.fail(`expected float; found ${argString(a)}`);
-      case 'any':
-        if (a.t === 'bool') return a.v;
-        if (a.t === 'string') return a.v;
-        return this.ideal(a);
-    }
-    throw this.fail(`can't handle ${argString(a)} for arg of type ${goTypeOfParam(typ)}`);
+    return this.constant(constantArg(a, typ));
   }
 
   private validate(v: GoValue, typ: ParamType, fromPipe: boolean): GoValue {

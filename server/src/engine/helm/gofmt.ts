@@ -8,7 +8,7 @@ import { quoteGo, utf8Bytes } from './gostrings';
 
 /** Decimal digits (no trailing zeros) and decimal point position of a finite, non-zero |x|. */
 function digitsOf(x: number, sig?: number): { d: string; dp: number } {
-  const e = sig === undefined ? Math.abs(x).toExponential() : Math.abs(x).toExponential(Math.max(0, sig - 1));
+  const e = sig === undefined ? Math.abs(x).toExponential() : toExponentialHalfEven(Math.abs(x), Math.max(0, sig - 1));
   const [mant, exp] = e.split('e') as [string, string];
   let d = mant.replace('.', '');
   let end = d.length;
@@ -45,6 +45,16 @@ function fmtF(d: string, dp: number, prec: number): string {
   }
   frac = frac.padEnd(prec, '0').slice(0, prec);
   return prec > 0 ? `${int}.${frac}` : int;
+}
+
+/** toExponential, but an exact tie rounds half to even as Go does (`%.0e` of 2.5 is 2e+00, `%.1e` of 0.125 1.2e-01). */
+function toExponentialHalfEven(a: number, prec: number): string {
+  const wide = a.toExponential(Math.min(100, prec + 30));
+  const [mant, exp] = wide.split('e') as [string, string];
+  const digits = mant.replace('.', '');
+  if (!/^50*$/.test(digits.slice(prec + 1)) || Number(digits[prec]) % 2 !== 0) return a.toExponential(prec);
+  const kept = digits.slice(0, prec + 1);
+  return `${kept[0]}${prec > 0 ? `.${kept.slice(1)}` : ''}e${exp}`;
 }
 
 /** toFixed, but an exact tie rounds half to even as Go's exact decimal conversion does (2.5 -> "2"). */
@@ -124,6 +134,7 @@ export function formatV(v: GoValue, plus = false, depth = 0): string {
   if (v instanceof Map) return 'map[' + sortedKeys(v).map((k) => `${k}:${formatV(v.get(k), plus, depth + 1)}`).join(' ') + ']';
   if (v instanceof GoStruct) {
     if (v.str !== undefined) return v.str;
+    if (v.print?.show) return (v.typeName.startsWith('*') ? '&' : '') + v.print.show(plus);
     const fields = [...v.fields].map(([k, x]) => (plus ? `${k}:` : '') + formatV(x, plus, depth + 1));
     return (v.typeName.startsWith('*') ? '&' : '') + '{' + fields.join(' ') + '}';
   }

@@ -165,14 +165,13 @@ class Parser {
       const after = this.peekNonSpace();
       if ((kind === 'if' && after.kind === 'keyword' && after.val === 'if') || (kind === 'with' && after.kind === 'keyword' && after.val === 'with')) {
         // {{else if ...}}: a nested control sharing this {{end}}.
+        // Go pops a control's variables only at its {{end}}: those declared in the list stay visible after {{else}}.
         this.nextNonSpace();
-        this.vars.length = varsBefore;
         elseList = [this.control(kind, after.pos)];
         this.vars.length = varsBefore;
         return { t: kind, pos, pipe, list, elseList };
       }
       this.expectRight('else');
-      this.vars.length = varsBefore;
       elseList = this.itemList(false);
       this.next();
       const end = this.nextNonSpace();
@@ -352,8 +351,8 @@ class Parser {
       const v = body.startsWith('0') && body.length > 1 && /^0[0-7]/.test(body) ? BigInt('0o' + body.slice(1)) : BigInt(body);
       int = neg ? -v : v;
       float = Number(int);
-    } else if (!isHex) {
-      float = Number(body);
+    } else if (!isHex || /[pP]/.test(body)) {
+      float = isHex ? hexFloat(body) : Number(body);
       if (Number.isNaN(float)) this.fail(`bad number syntax: "${text}"`, t.pos);
       if (neg) float = -float;
       if (Number.isInteger(float) && Math.abs(float) < 2 ** 63) int = BigInt(float);
@@ -392,4 +391,12 @@ export function countNewlines(text: string, end: number): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+/** A Go hexadecimal floating-point literal (`0x1p60`, `0x1.8p-3`): NaN when malformed. */
+function hexFloat(body: string): number {
+  const m = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)$/.exec(body);
+  if (!m || (m[1] === '' && (m[2] ?? '') === '')) return NaN;
+  const frac = m[2] ?? '';
+  return Number(BigInt(`0x${m[1]}${frac}` === '0x' ? '0' : `0x${m[1]}${frac}`)) * 2 ** (Number(m[3]) - 4 * frac.length);
 }

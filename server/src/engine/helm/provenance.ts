@@ -96,19 +96,22 @@ function valueOrigin(reads: readonly FieldRead[], path: readonly (string | numbe
 }
 
 /** The objects of one rendered template, with provenance. Documents that are not maps (or do not parse) are skipped. */
+/** Where the template wrote the output text at `o` (`len` long): the text's own place, or the action that printed it. */
+export function outputOrigin(rendered: RenderedFile, templateText: string, ctx: Pick<ProvenanceContext, 'pathOf' | 'readText'>, o: number, len: number): Origin {
+  const seg = segmentAt(rendered.segments, o);
+  if (!seg) return { file: rendered.file, span: { start: 0, end: 1 } };
+  const file = seg.file === '' ? rendered.file : ctx.pathOf(seg.file);
+  const text = file === rendered.file ? templateText : (ctx.readText(file) ?? '');
+  if (seg.reads) return { file, span: { start: seg.src, end: tokenEnd(text, seg.src) }, via: 'template' };
+  const start = seg.src + (o - seg.out);
+  return { file, span: { start, end: start + Math.max(1, len) } };
+}
+
 export function renderedObjects(rendered: RenderedFile, templateText: string, ctx: ProvenanceContext): { objects: BuiltObject[]; errors: { file: ProjectPath; offset: number; message: string }[] } {
   const objects: BuiltObject[] = [];
   const errors: { file: ProjectPath; offset: number; message: string }[] = [];
   const { output, segments } = rendered;
-  const templateOrigin = (o: number, len: number): Origin => {
-    const seg = segmentAt(segments, o);
-    if (!seg) return { file: rendered.file, span: { start: 0, end: 1 } };
-    const file = seg.file === '' ? rendered.file : ctx.pathOf(seg.file);
-    const text = file === rendered.file ? templateText : (ctx.readText(file) ?? '');
-    if (seg.reads) return { file, span: { start: seg.src, end: tokenEnd(text, seg.src) }, via: 'template' };
-    const start = seg.src + (o - seg.out);
-    return { file, span: { start, end: start + Math.max(1, len) } };
-  };
+  const templateOrigin = (o: number, len: number): Origin => outputOrigin(rendered, templateText, ctx, o, len);
   for (const doc of parseAllDocuments(output, { version: '1.1', uniqueKeys: false })) {
     if (!('contents' in doc)) continue;
     if (doc.errors.length > 0) {

@@ -16,6 +16,11 @@ function parseVersion(s: string): Ver | undefined {
   return { major: Number(m[1]), minor: Number(m[2] ?? 0), patch: Number(m[3] ?? 0), pre: m[4] ?? '' };
 }
 
+/** Whether Helm's chart validation accepts a version (Masterminds/semver v3's lenient NewVersion). */
+export function validSemver(s: string): boolean {
+  return parseVersion(s) !== undefined;
+}
+
 function comparePre(a: string, b: string): number {
   if (a === b) return 0;
   if (a === '') return 1;

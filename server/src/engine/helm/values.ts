@@ -15,7 +15,8 @@
  * offset and the offset of each entry's value. A later provenance pass asks "which line set `.a.b`" by looking up the
  * container and key it read from; rendering never touches the table.
  */
-import { isMap, isScalar, isSeq, isAlias, parseDocument, type Node as YamlNode, type Document } from 'yaml';
+import { quoteGo } from './gostrings';
+import { parseAllDocuments, isMap, isScalar, isSeq, isAlias, parseDocument, type Node as YamlNode, type Document } from 'yaml';
 
 export type GoValue = undefined | null | string | number | bigint | boolean | GoMap | GoValue[] | GoStruct | GoFunc;
 export type GoMap = Map<string, GoValue>;
@@ -34,6 +35,12 @@ export class GoStruct {
     readonly methods: ReadonlyMap<string, GoFunc> = new Map(),
     /** How `%v` prints it (a Stringer), when it is one. */
     readonly str?: string,
+    readonly print?: {
+      /** A String method on the pointer: what a template action prints for it (fmt prints the struct). */
+      addrStr?: string;
+      /** How fmt prints the struct when its fields map is not what Go prints (unexported fields, a slice type). */
+      show?: (plus: boolean) => string;
+    },
   ) {}
 }
 
@@ -135,7 +142,10 @@ export function readValues(text: string, file: string, positions?: ValuePosition
 
 /** Converts one YAML text to a Go value (fromYaml/fromYamlArray/fromJson share it). Throws on a parse error. */
 export function yamlToGo(text: string): GoValue {
-  const doc = parseDocument(text, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false });
+  // go-yaml's Unmarshal reads the first document of a stream and ignores the rest (fromYaml of a multi-document include).
+  const docs = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false });
+  const doc = Array.isArray(docs) ? docs[0] : undefined;
+  if (!doc) return null;
   if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message);
   return convertNode(doc.contents as YamlNode | null, context(doc, text, '', undefined), 0);
 }
@@ -154,6 +164,13 @@ function context(doc: Document, text: string, file: string, positions: ValuePosi
   return { doc, file, positions, budget: 100_000 + 20 * text.length };
 }
 
+/** sigs.k8s.io/yaml's error for a null map key (`~:`, `null:`), with the entry's value as Go's %#v shows a scalar. */
+export function nullKeyMessage(val: YamlNode | null): string {
+  const v = isScalar(val) ? val.value : undefined;
+  const shown = val === null || v === null ? '<nil>' : typeof v === 'string' ? quoteGo(v) : isScalar(val) ? String(v) : '';
+  return `error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`;
+}
+
 function convertNode(node: YamlNode | null, cx: ConvertContext, depth: number): GoValue {
   if (--cx.budget < 0) throw new Error('yaml: document contains excessive aliasing');
   if (node === null || node === undefined) return null;
@@ -168,11 +185,7 @@ function convertNode(node: YamlNode | null, cx: ConvertContext, depth: number): 
       const key = pair.key as YamlNode | null;
       if (!key || (isScalar(key) && key.value === null && key.range?.[0] === key.range?.[1])) throw new Error('yaml: did not find expected key');
       // sigs.k8s.io/yaml cannot turn a null key (`~:`, `null:`) into a JSON key.
-      if (isScalar(key) && key.value === null) {
-        const val = pair.value as YamlNode | null;
-        const shown = isScalar(val) ? (typeof val.value === 'string' ? JSON.stringify(val.value) : String(val.value)) : '';
-        throw new Error(`error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`);
-      }
+      if (isScalar(key) && key.value === null) throw new Error(nullKeyMessage(pair.value as YamlNode | null));
       const k = isScalar(pair.key) ? scalarKey(pair.key.value, pair.key.source) : String((pair.key as { toString(): string } | null) ?? '');
       if (k === '<<') continue; // resolved by the yaml library's merge option
       const val = pair.value as YamlNode | null;

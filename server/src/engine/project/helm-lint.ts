@@ -7,7 +7,8 @@
  * otherwise no fix. Problems rendering (syntax, `required`/`fail`, unvendored dependencies) are `helm-render`
  * findings at their lines.
  */
-import { effectiveSeverity, type EngineSettings } from '../config/settings';
+import { effectiveSeverity, type EngineSettings, type HelmSettings } from '../config/settings';
+import { globMatcher } from '../suppress/glob';
 import { buildChart, isChartFile, type HelmBuild, type HelmBuildOptions } from '../helm/chart-build';
 import { SYNTAX_RULES } from '../rules';
 import type { RuleHooks } from '../run-rule';
@@ -16,7 +17,7 @@ import { clampToLine } from '../text';
 import type { Finding } from '../types';
 import { mapHelmFixes } from './helm-fix-map';
 import { lintBuiltObject } from './map-findings';
-import { basenameOf, dirnameOf } from './paths';
+import { basenameOf, dirnameOf, normalizePath, relativePath } from './paths';
 import type { ProjectHost, ProjectPath } from './types';
 
 export interface HelmProjectOptions {
@@ -65,8 +66,11 @@ function topChart(dir: ProjectPath, host: ProjectHost): ProjectPath {
   return d;
 }
 
-export function buildCharts(host: ProjectHost, files: readonly ProjectPath[], options: HelmProjectOptions = {}): HelmBuild[] {
+/** The charts of the files rendered; `rendered`: a chart already rendered with these options (the editor's), reused. */
+export function buildCharts(host: ProjectHost, files: readonly ProjectPath[], options: HelmProjectOptions = {}, rendered?: (dir: ProjectPath) => HelmBuild | undefined): HelmBuild[] {
   return projectCharts(host, files).map((dir) => {
+    const reused = rendered?.(dir);
+    if (reused) return reused;
     const kubeVersion = options.kubeVersion ?? options.kubeVersionOf?.(dir);
     const opts: HelmBuildOptions = { valuesFiles: options.valuesFiles?.(dir) ?? [], ...(kubeVersion ? { kubeVersion: kubeVersion.startsWith('v') ? kubeVersion : `v${kubeVersion}` } : {}) };
     return buildChart(dir, host, opts);
@@ -110,4 +114,49 @@ export function lintHelmBuild(
     add(p.file, { ruleId: meta.id, severity: p.severity === 'info' ? 'info' : severity, message: p.message, span: clampToLine(text, p.span.start, p.span.end) });
   }
   return out;
+}
+
+/**
+ * Helm options with the `helm` settings (editor settings, then `.shipshape.yaml`) of each chart's Chart.yaml where
+ * the caller gave none (values files relative to the chart's folder, those the chart has).
+ */
+export function configuredHelm(
+  helm: HelmProjectOptions,
+  settingsFor: (path: ProjectPath) => EngineSettings | undefined,
+  host: ProjectHost,
+  /** The folder a chart's `valuesFiles` globs are relative to (the workspace folder; undefined: the chart's path as it is). */
+  rootOf: (chartDir: ProjectPath) => ProjectPath | undefined = () => undefined,
+): HelmProjectOptions {
+  return {
+    ...helm,
+    valuesFiles: (dir) => {
+      const given = helm.valuesFiles?.(dir);
+      if (given && given.length > 0) return given;
+      const configured = chartValuesFiles(settingsFor(`${dir}/Chart.yaml`)?.helm?.valuesFiles, dir, rootOf(dir));
+      return configured.map((v) => normalizePath(`${dir}/${v}`)).filter((p) => host.readFile(p) !== undefined);
+    },
+    kubeVersionOf: (dir) => helm.kubeVersion ?? settingsFor(`${dir}/Chart.yaml`)?.helm?.kubeVersion,
+  };
+}
+
+/** `dir/` as `dir` (a loop: `/\/+$/` is quadratic on a long run of slashes). */
+function withoutTrailingSlashes(glob: string): string {
+  let end = glob.length;
+  while (end > 0 && glob.charCodeAt(end - 1) === 0x2f) end--;
+  return glob.slice(0, end);
+}
+
+/**
+ * A chart's configured values files: a list applies to every chart; an object's first key (a glob on the chart's
+ * folder relative to `root`, the workspace folder) that matches the chart gives its list.
+ */
+
+export function chartValuesFiles(configured: HelmSettings['valuesFiles'], dir: ProjectPath, root: ProjectPath | undefined): readonly string[] {
+  if (configured === undefined) return [];
+  if (Array.isArray(configured)) return configured as readonly string[];
+  const rel = root === undefined ? dir : relativePath(root, dir);
+  for (const [glob, files] of Object.entries(configured as Readonly<Record<string, readonly string[]>>)) {
+    if (globMatcher(withoutTrailingSlashes(glob))(rel)) return files;
+  }
+  return [];
 }

@@ -3,15 +3,17 @@
  * Kubernetes object of the project, by kind, namespace and name, with its
  * labels, where each of its nodes was written, and the builds it belongs to.
  *
- * Its objects are those of the root kustomize builds and those of plain YAML
- * documents no build used (not a resource of a build, not a patch, not a
- * kustomization). A plain document is wrapped as a built object whose nodes'
+ * Its objects are those of the root kustomize builds, those of the rendered
+ * Helm charts (helm/chart-build.ts; their templates are never plain YAML), and
+ * those of plain YAML documents no build used (not a resource of a build, not
+ * a patch, not a kustomization, not a chart's template). A plain document is wrapped as a built object whose nodes'
  * origins are their own ranges, so relation rules never care where an object
  * came from.
  *
  * The namespace is the one kubectl would apply: `metadata.namespace`, else the
- * kustomization's `namespace` (already set on built objects), else "default"
- * for namespaced kinds; cluster-scoped kinds have none.
+ * kustomization's `namespace` (already set on built objects), else the Helm
+ * release's namespace for a chart's objects, else "default" for namespaced
+ * kinds; cluster-scoped kinds have none.
  *
  * Pure: texts come from the caller. Nothing throws out of here.
  */
@@ -24,12 +26,15 @@ import { memoIn } from '../views/view-set';
 import { crdNodeWorkloads, customWorkloads } from './crd-workloads';
 import { isClusterScoped } from './kustomize/model';
 import { Provenance, type BuiltObject, type KustomizeBuild, type Origin, type ProjectPath } from './types';
+import type { HelmBuild } from '../helm/chart-build';
 import type { ProjectImages } from './images/types';
 
 /** A place in the project: a file and a range in it. */
 export interface ProjectPlace {
   file: ProjectPath;
   span: Span;
+  /** For a value a Helm chart's values file set (the place is its values line): the template line that rendered it. */
+  renderedAt?: { file: ProjectPath; span: Span };
 }
 
 export interface IndexedObject {
@@ -44,8 +49,13 @@ export interface IndexedObject {
   node: YAMLMap;
   /** The object with its provenance. */
   built: BuiltObject;
-  /** Root kustomization files whose output has this object (none for a plain document). */
+  /**
+   * The sources whose output has this object: root kustomization files, or a rendered chart's Chart.yaml (none
+   * for a plain document). Objects are related only within one of them, or with plain documents.
+   */
   builds: readonly ProjectPath[];
+  /** For an object of a rendered Helm chart: the chart's Chart.yaml and the values files it was rendered with. */
+  helm?: { chart: ProjectPath; values: readonly ProjectPath[] };
 }
 
 /** The child of a map by key (scalar keys), or undefined. */
@@ -94,15 +104,29 @@ function labelsOf(root: YAMLMap): Map<string, string> {
   return out;
 }
 
-/** The index entry of an object, or undefined when the node is not a Kubernetes object. */
-export function indexedObject(built: BuiltObject, builds: readonly ProjectPath[]): IndexedObject | undefined {
+/**
+ * The index entry of an object, or undefined when the node is not a Kubernetes object. `namespace`: where a
+ * namespaced object that names none goes (a Helm release's namespace; default "default").
+ */
+export function indexedObject(built: BuiltObject, builds: readonly ProjectPath[], namespace = 'default'): IndexedObject | undefined {
   const root = built.node;
   const apiVersion = text(child(root, 'apiVersion'));
   const kind = text(child(root, 'kind'));
   if (!apiVersion || !kind) return undefined;
   const written = text(childAt(root, ['metadata', 'namespace']));
-  const namespace = isClusterScoped(kind) ? undefined : written || 'default';
-  return { apiVersion, kind, name: text(childAt(root, ['metadata', 'name'])), namespace, labels: labelsOf(root), node: root, built, builds };
+  const ns = isClusterScoped(kind) ? undefined : written || namespace;
+  return { apiVersion, kind, name: text(childAt(root, ['metadata', 'name'])), namespace: ns, labels: labelsOf(root), node: root, built, builds };
+}
+
+/** The index entries of a rendered chart's objects: of its build (its Chart.yaml), in its release's namespace. */
+export function chartObjects(chart: HelmBuild): IndexedObject[] {
+  const out: IndexedObject[] = [];
+  const helm = { chart: chart.file, values: [...chart.valuesFiles] };
+  for (const b of chart.objects) {
+    const o = indexedObject(b, [chart.file], chart.namespace);
+    if (o) out.push({ ...o, helm });
+  }
+  return out;
 }
 
 /** Records every node's own range (and a map value's key range), shifted by `offset`, as its origin. */
@@ -155,6 +179,8 @@ export interface IndexInput {
   plain: ReadonlyArray<{ file: ProjectPath; text: string; skip?: ReadonlySet<number> }>;
   /** The root builds. */
   builds: readonly KustomizeBuild[];
+  /** The rendered Helm charts. */
+  charts?: readonly HelmBuild[];
 }
 
 /**
@@ -211,6 +237,7 @@ export class ProjectIndex {
         if (o) objects.push(o);
       }
     }
+    for (const chart of input.charts ?? []) objects.push(...chartObjects(chart));
     return new ProjectIndex(objects);
   }
 
@@ -265,7 +292,7 @@ export class ProjectIndex {
 export function locate(object: IndexedObject, node: Node | undefined, onKey = false, ...fallbacks: Array<Node | undefined>): ProjectPlace {
   for (const n of [node, ...fallbacks]) {
     const origin = n ? object.built.provenance.get(n) : undefined;
-    if (origin) return { file: origin.file, span: onKey && origin.keySpan && n === node ? origin.keySpan : origin.span };
+    if (origin) return { file: origin.file, span: onKey && origin.keySpan && n === node ? origin.keySpan : origin.span, ...(origin.renderedAt ? { renderedAt: origin.renderedAt } : {}) };
   }
   return { file: object.built.source.file, span: object.built.source.span };
 }

@@ -34,16 +34,17 @@ import { clampToLine } from '../text';
 import { findingFixes, type Finding, type Fix, type LazyFixes, type Span } from '../types';
 import { buildKustomization, isKustomizationFile } from './kustomize/build';
 import { lintBuiltObject, type MappedFinding } from './map-findings';
-import { basenameOf, dirnameOf, normalizePath, relativePath } from './paths';
+import { basenameOf, dirnameOf, relativePath } from './paths';
 import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './types';
 import { child, ProjectIndex, text as scalarText } from './index';
 import { crdNodeWorkloads, customWorkloads, textWorkloads } from './crd-workloads';
 import type { CustomWorkloads } from '../views/workloads';
 import { BuiltImages, composeLinks, fileLinks, mayBeCompose, skaffoldLinks } from './images/built-images';
 import type { ImageLink } from './images/types';
-import { buildCharts, lintHelmBuild, type HelmProjectOptions } from './helm-lint';
+import { buildCharts, configuredHelm, lintHelmBuild, type HelmProjectOptions } from './helm-lint';
+import { suppressChartFindings } from './helm-suppress';
 import type { HelmBuild } from '../helm/chart-build';
-import { applyRelations, replacedBuilds, runRelationRules, type RelationResult } from './relations';
+import { applyRelations, isChartReplaced, replacedBuilds, runRelationRules, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {
   /** The settings a file is linted with, or undefined when the configuration ignores it. */
@@ -66,6 +67,11 @@ export interface ProjectLintOptions extends RuleHooks {
    * instead of running the relation rules over their objects alone.
    */
   relationResult?: RelationResult;
+  /**
+   * A chart already rendered with the options this lint would use, as the files are now (the editor's relation
+   * judgement renders the workspace's charts, lsp/project-charts.ts): reused instead of rendering it again.
+   */
+  renderedChart?(dir: ProjectPath): HelmBuild | undefined;
   /**
    * Other files read only to link images to their Dockerfiles (compose files, skaffold configs, Dockerfiles; see
    * images/built-images.ts), not linted: e.g. the workspace's, in the language server. The given files are read anyway.
@@ -146,9 +152,12 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
   }
 
   // Helm charts are rendered here (their templates are not plain YAML: neither indexed nor judged alone).
-  const charts = options.helm === false ? [] : buildCharts(host, files, withConfiguredHelm(options.helm ?? {}, options, host));
+  // A file whose settings turn Helm off (`helm.enabled: false`) brings no chart in: its chart's files are linted alone.
+  const helmFiles = options.helm === false ? [] : files.filter((f) => options.settingsFor(f)?.helm?.enabled !== false);
+  const charts = helmFiles.length === 0 ? [] : buildCharts(host, helmFiles, configuredHelm(options.helm || {}, options.settingsFor, host, () => options.root), options.renderedChart);
   const templates = new Set(charts.flatMap((c) => [...c.templates]));
-  const index = options.relations === false || options.relationResult ? undefined : projectIndex(files, roots, sources, new Set([...patches, ...templates]), options, host);
+  // The charts' rendered objects are members of the relation pass; their templates never enter it as plain text.
+  const index = options.relations === false || options.relationResult ? undefined : projectIndex(files, roots, charts, sources, new Set([...patches, ...templates]), options, host);
   // Custom resources whose CRD embeds a pod are workloads (crd-workloads.ts): for the builds' objects and the files alike.
   const workloads = options.workloads ?? index?.customWorkloads() ?? filesWorkloads(files, roots, host);
   const hooks = { ...options, workloads };
@@ -195,9 +204,11 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     let inFile = related.get(r.file);
     if (!inFile) related.set(r.file, (inFile = new Map()));
     const key = `${r.finding.ruleId}\u0000${r.finding.span.start}\u0000${r.finding.span.end}\u0000${r.finding.message}`;
+    // A chart's finding names its chart (`helm`), not a kustomization.
+    const builds = r.finding.helm ? [] : r.builds;
     const seen = inFile.get(key);
-    if (seen) for (const b of r.builds) seen.builds.add(b);
-    else inFile.set(key, { finding: r.finding, builds: new Set(r.builds) });
+    if (seen) for (const b of builds) seen.builds.add(b);
+    else inFile.set(key, { finding: r.finding, builds: new Set(builds) });
   }
 
   const out = new Map<ProjectPath, Finding[]>();
@@ -213,29 +224,16 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     const judged = patches.has(path) || sources.has(path) || fromBuilds.length > 0;
     const combined = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
     const fromRelations = [...(related.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
-    const findings = applyRelations(relations, path, text, combined, fromRelations, settings);
-    const fromCharts = helm.files.get(path);
+    // A relation finding about a rendered object is a chart finding: template comments ({{/* */}}) suppress it too.
+    const chartRelations = fromRelations.filter((f) => f.helm);
+    const findings = applyRelations(relations, path, text, combined, chartRelations.length ? fromRelations.filter((f) => !f.helm) : fromRelations, settings);
+    const chartFindings = helm.files.get(path)?.filter((f) => !isChartReplaced(relations, f));
+    const fromCharts = chartRelations.length ? [...(chartFindings ?? []), ...chartRelations] : chartFindings;
     const all = withStandaloneFixes(path, text, settings, findings, workloads);
-    out.set(path, fromCharts ? [...all, ...fromCharts].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)) : all);
+    const template = helm.templates.has(path);
+    out.set(path, fromCharts || template ? suppressChartFindings(text, all, fromCharts ?? [], settings, template).sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)) : all);
   }
   return { files: out, builds: roots, ...(index ? { index } : {}), ...(charts.length ? { charts } : {}) };
-}
-
-/**
- * Helm options with the `.shipshape.yaml` `helm` settings of each chart's Chart.yaml where the caller gave none
- * (values files relative to the chart's folder, those the chart has).
- */
-function withConfiguredHelm(helm: HelmProjectOptions, options: ProjectLintOptions, host: ProjectHost): HelmProjectOptions {
-  return {
-    ...helm,
-    valuesFiles: (dir) => {
-      const given = helm.valuesFiles?.(dir);
-      if (given && given.length > 0) return given;
-      const configured = options.settingsFor(`${dir}/Chart.yaml`)?.helm?.valuesFiles ?? [];
-      return configured.map((v) => normalizePath(`${dir}/${v}`)).filter((p) => host.readFile(p) !== undefined);
-    },
-    kubeVersionOf: (dir) => helm.kubeVersion ?? options.settingsFor(`${dir}/Chart.yaml`)?.helm?.kubeVersion,
-  };
 }
 
 /**
@@ -291,6 +289,7 @@ function projectSettings(files: readonly ProjectPath[], options: ProjectLintOpti
 function projectIndex(
   files: readonly ProjectPath[],
   roots: readonly KustomizeBuild[],
+  charts: readonly HelmBuild[],
   sources: ReadonlyMap<ProjectPath, Span[]>,
   patches: ReadonlySet<ProjectPath>,
   options: ProjectLintOptions,
@@ -308,7 +307,7 @@ function projectIndex(
     plain.push({ file, text, skip: new Set((sources.get(file) ?? []).map((s) => s.start)) });
     if (mayBeCompose(text)) declared.push(...safely(() => composeLinks(file, text)));
   }
-  const index = ProjectIndex.build({ plain, builds: roots });
+  const index = ProjectIndex.build({ plain, builds: roots, charts });
   // Images built in the project (compose files, skaffold configs, Dockerfiles' folders): what the image relation rules read.
   declared.push(...safely(() => skaffoldLinks(index.objects)));
   const given = new Set(files);

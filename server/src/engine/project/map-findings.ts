@@ -142,6 +142,9 @@ function placeSpan(
   return { file: origin.file, span: clampToLine(text, origin.span.start, origin.span.end), ...written };
 }
 
+/** The related information of a finding at a Helm values line: the template line that rendered the value. */
+export const RENDERED_AT = 'the template renders the value here';
+
 /**
  * For a finding on a value a patch wrote: where the value it overrides was written (the base's line)
  * and the kustomization entry that applied the patch, as related locations in those files.
@@ -154,7 +157,7 @@ function patchContext(written: Origin | undefined, file: ProjectPath, readText: 
   };
   if (written?.overrides) add(written.overrides, written.overrides.via ? 'overrides the value an earlier patch wrote here' : "overrides the base's value here");
   if (written?.appliedBy) add(written.appliedBy, 'the patch is applied here');
-  if (written?.renderedAt) add(written.renderedAt, 'the template renders the value here');
+  if (written?.renderedAt) add(written.renderedAt, RENDERED_AT);
   return out;
 }
 

@@ -24,6 +24,7 @@ import { clampToLine } from '../text';
 import type { Finding, RelatedLocation } from '../types';
 import { DocumentViews } from '../views/view-set';
 import { anchorOf, type ProjectIndex, type RelationReplacer, type RelationReporter } from './index';
+import { RENDERED_AT } from './map-findings';
 import type { ProjectPath } from './types';
 
 
@@ -92,13 +93,16 @@ export function runRelationRules(index: ProjectIndex, options: RelationOptions):
           span: clampToLine(text, at.span.start, at.span.end),
           object: { kind: d.object.kind, ...(d.object.name !== undefined ? { name: d.object.name } : {}), ...(d.object.namespace !== undefined ? { namespace: d.object.namespace } : {}) },
         };
-        const related: RelatedLocation[] = (d.related ?? []).map((r) => {
+        // A value a chart's values file set is reported there, with the template line that rendered it (as map-findings.ts does).
+        const places = [...(d.related ?? []), ...(at.renderedAt ? [{ at: at.renderedAt, message: RENDERED_AT }] : [])];
+        const related: RelatedLocation[] = places.map((r) => {
           const t = options.readText(r.at.file) ?? '';
           const span = clampToLine(t, r.at.span.start, r.at.span.end);
           // `file` only for another file: a related place in the finding's own file is one as any rule reports it.
           return r.at.file === at.file ? { span, message: r.message } : { file: r.at.file, span, message: r.message };
         });
         if (related.length) finding.related = related;
+        if (d.object.helm) finding.helm = { chart: d.object.helm.chart, values: [...d.object.helm.values] };
         result.findings.push({ file: at.file, finding, builds: d.object.builds });
       };
       const replace: RelationReplacer = (object) => {
@@ -124,6 +128,15 @@ function replacementsOf(result: RelationResult, file: ProjectPath, f: Finding): 
 /** Whether a per-object finding of a plain document in `file` is replaced by a relation rule's judgement. */
 export function isReplaced(result: RelationResult, file: ProjectPath, f: Finding): boolean {
   return !f.builds?.length && replacementsOf(result, file, f).some((r) => r.builds.length === 0);
+}
+
+/**
+ * Whether a rendered chart's per-object finding (`helm`) is replaced by a relation rule's judgement of the same
+ * object of the same chart, wherever the finding is reported (the values line or the template line).
+ */
+export function isChartReplaced(result: RelationResult, f: Finding): boolean {
+  const chart = f.helm?.chart;
+  return chart !== undefined && result.replaced.some((r) => r.ruleId === f.ruleId && r.builds.includes(chart) && f.object?.kind === r.kind && f.object?.name === r.name);
 }
 
 /**

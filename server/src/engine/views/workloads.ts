@@ -74,7 +74,13 @@ export type KnownWorkload =
   | 'serving.knative.dev/Service'
   | 'serving.knative.dev/Configuration'
   /** ... and a Revision's spec is one. */
-  | 'serving.knative.dev/Revision';
+  | 'serving.knative.dev/Revision'
+  /**
+   * The core group's PodTemplate (v1): a pod template kept in the API for controllers and tools to create pods from
+   * (kube-linter and Pod Security admission read its `template` as a workload's). It runs nothing itself, so the
+   * relation rules that select running pods skip it (project/relations/project-workloads.ts).
+   */
+  | '/PodTemplate';
 
 export const KNOWN_POD_TEMPLATE_PATH: Readonly<Record<KnownWorkload, readonly string[]>> = {
   'apps.openshift.io/DeploymentConfig': TEMPLATE,
@@ -83,6 +89,7 @@ export const KNOWN_POD_TEMPLATE_PATH: Readonly<Record<KnownWorkload, readonly st
   'serving.knative.dev/Service': TEMPLATE,
   'serving.knative.dev/Configuration': TEMPLATE,
   'serving.knative.dev/Revision': SELF,
+  '/PodTemplate': ['template'],
 };
 
 /** Paths where an object of any other kind may hold a pod template (checked by content). */

@@ -32,9 +32,22 @@ export function nodeLabels(node: Node | undefined): Map<string, string> {
 
 const maps = (node: Node | undefined): YAMLMap[] => (isSeq(node) ? node.items.filter((i): i is YAMLMap => isMap(i)) : []);
 
-/** Every workload of the index, in index order (found once per index). */
+/** The workloads of the index that run pods, in index order (found once per index): what Services and NetworkPolicies select. */
 export function projectWorkloads(index: ProjectIndex): ProjectWorkload[] {
-  return index.memo.memo(index, 'workloads', () => workloadsOf(index));
+  return index.memo.memo(index, 'workloads', () => admittedWorkloads(index).filter((w) => !isPodTemplateObject(w.object)));
+}
+
+/** A core PodTemplate: a template kept for others to create pods from, which runs none itself. */
+function isPodTemplateObject(object: IndexedObject): boolean {
+  return object.kind === 'PodTemplate' && object.apiVersion === 'v1';
+}
+
+/**
+ * Every object with a pod template, in index order (found once per index): what Pod Security admission judges
+ * (its pod spec extractor reads PodTemplates too, and warns on them).
+ */
+export function admittedWorkloads(index: ProjectIndex): ProjectWorkload[] {
+  return index.memo.memo(index, 'admittedWorkloads', () => workloadsOf(index));
 }
 
 function workloadsOf(index: ProjectIndex): ProjectWorkload[] {

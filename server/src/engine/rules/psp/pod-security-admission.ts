@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import { anchorOf, childAt, locate, type IndexedObject, type ProjectIndex } from '../../project/index';
 import { formatLevelVersion, policyChecks, policyFromLabels, PSA_LABEL_PREFIX, type LevelVersion } from '../../project/relations/pod-security-admission';
-import { namespaceOf, objectName, projectNamespaces, projectWorkloads, type ProjectWorkload } from '../../project/relations/project-workloads';
+import { namespaceOf, objectName, projectNamespaces, admittedWorkloads, type ProjectWorkload } from '../../project/relations/project-workloads';
 import { pssFailures, type PssFailure } from '../../project/relations/pss-findings';
 
 const ENFORCE = `${PSA_LABEL_PREFIX}enforce`;
@@ -52,7 +52,7 @@ export default defineRule({
         const namespaces = projectNamespaces(index);
         if (namespaces.size === 0) return;
         const byNamespace = new Map<IndexedObject, ProjectWorkload[]>();
-        for (const w of projectWorkloads(index)) {
+        for (const w of admittedWorkloads(index)) {
           const ns = namespaceOf(namespaces, w.object);
           if (ns) byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), w]);
         }

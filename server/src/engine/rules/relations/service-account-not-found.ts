@@ -5,7 +5,7 @@ import { podAccounts } from './service-accounts';
 /**
  * Pods naming a ServiceAccount the project does not define. Judged only in
  * namespaces where the project defines ServiceAccounts: a project that leaves
- * a namespace's accounts to another tool (a Helm chart, an operator) says
+ * a namespace's accounts to another tool (a chart outside the project, an operator) says
  * nothing about them.
  */
 export default defineRule({
