@@ -1,7 +1,8 @@
 // CLI jobs mode of the benchmark (issue 21, "every core in the CLI"): `shipshape scan --format json`
 // of the real-world corpus and of a 10x copy of it (ten copies side by side in a temporary folder),
-// in the main thread only (`--jobs 1`) and on the default pool of lint workers (a thread per core), with
-// the output checked identical on every run.
+// in the main thread only (`--jobs 1`) and on the pool (`--jobs <cores>`: the main thread and a worker per
+// other core share the lint; given explicitly, since without --jobs a scan below DEFAULT_POOL_MIN_BYTES stays
+// in the main thread), with the output checked identical on every run.
 //
 // - cold: the built CLI (dist/cli.js) in a fresh process per run, the two modes alternating;
 // - warm: one process that loads the CLI once (bench/cli-run.ts) and scans again and again, the
@@ -16,7 +17,7 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +37,11 @@ function cold(cli, root, jobs) {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`shipshape scan ${jobs.join(' ')} exited ${r.status}:\n${r.stderr}`);
   return { ms, cpuMs: Number(/SHIPSHAPE_CPU_US (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1000, out: r.stdout };
+}
+
+/** --jobs 1, or the pool: a thread per core. */
+function jobsArgs(mode) {
+  return ['--jobs', mode === 'single' ? '1' : String(availableParallelism())];
 }
 
 function bytesOf(dir) {
@@ -69,7 +75,7 @@ export async function warmChild(root, runs) {
     const io = { cwd: process.cwd(), env: {}, stdout: { write: (t) => (out += t) }, stderr: { write: () => true }, workerScript: RUN_BUNDLE };
     const cpu0 = process.cpuUsage();
     const started = process.hrtime.bigint();
-    const status = run(['scan', root, '--format', 'json', ...(mode === 'single' ? ['--jobs', '1'] : [])], io);
+    const status = run(['scan', root, '--format', 'json', ...jobsArgs(mode)], io);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const cpu = process.cpuUsage(cpu0);
     if (status !== 0 && status !== 1) throw new Error(`warm scan (${mode}) exited ${status}`);
@@ -114,14 +120,15 @@ export async function cliJobsBench({ corpus, runs, copyRuns = runs, copies, only
       ...(onlyCopy ? [] : [{ name: 'corpus', root: corpus, n: runs }]),
       { name: `corpus x${copies}`, root: many, n: copyRuns },
     ];
-    console.log(`\nCLI on every core (issue 21): \`shipshape scan --format json\`, --jobs 1 (main thread only) vs the default pool (${Math.max(0, availableParallelism() - 1)} workers beside the main thread on ${availableParallelism()} cores); the reports are compared byte for byte on every run.`);
+    console.log(`\nCLI on every core (issue 21): \`shipshape scan --format json\`, --jobs 1 (main thread only) vs --jobs ${availableParallelism()} (the main thread and ${Math.max(0, availableParallelism() - 1)} workers share the lint, on ${availableParallelism()} cores); the reports are compared byte for byte on every run.`);
     console.log('cold: dist/cli.js in a fresh process per run; warm: one process scanning again and again (bench/cli-run.ts), after one warm-up scan per mode.');
     console.log(`wall and CPU ms: median [min-max]; pool/single: median [min-max] of the per-pair ratios of wall times; target (issue 21): median at most ${fmtRatio(MAX_POOL_OVER_SINGLE)}.`);
     console.log('The machine may be shared: medians of alternating pairs, so both modes see the same load.');
     const rows = [];
     for (const { name, root, n: runs } of inputs) {
       const size = `${(bytesOf(root) / (1 << 20)).toFixed(1)} MB`;
-      const c = pairs(runs, (mode) => cold(cli, root, mode === 'single' ? ['--jobs', '1'] : []));
+      console.log(`  ${name}: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) before the runs`);
+      const c = pairs(runs, (mode) => cold(cli, root, jobsArgs(mode)));
       rows.push(row(`${name} (${size})`, 'cold', runs, c));
       console.log(`  ${rows.at(-1).join('  ')}`); // as it goes (the table follows)
       const w = spawnSync(process.execPath, [join(HERE, 'run.mjs'), '--cli-jobs-child', root, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -129,6 +136,7 @@ export async function cliJobsBench({ corpus, runs, copyRuns = runs, copies, only
       rows.push(row(`${name} (${size})`, 'warm', runs, JSON.parse(w.stdout)));
       console.log(`  ${rows.at(-1).join('  ')}`);
     }
+    console.log(`  load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} after the runs`);
     console.log(table(['input', 'start', 'runs', 'single wall ms', 'pool wall ms', 'pool/single', 'single CPU ms', 'pool CPU ms', `<= ${fmtRatio(MAX_POOL_OVER_SINGLE)}`], rows));
     return rows;
   } finally {

@@ -54,7 +54,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'no-helm', type: 'boolean', help: 'lint Helm chart files as they are, without rendering the charts under the paths', scope: ['scan'] },
   { long: 'helm-values', type: 'string', multiple: true, placeholder: '<file>', help: "a values file to render the charts with, after values.yaml (a file inside a chart's folder applies to that chart only); repeatable", scope: ['scan'] },
   { long: 'kube-version', type: 'string', placeholder: '<version>', help: 'the Kubernetes version Helm templates see in .Capabilities (default v1.35.0)', scope: ['scan'] },
-  { long: 'jobs', short: 'j', type: 'string', placeholder: '<n>', help: 'lint on <n> worker threads (default: one thread per core, this one counted while it builds the project; 1: in this thread only); inputs under 1 MB stay in this thread', scope: ['scan'] },
+  { long: 'jobs', short: 'j', type: 'string', placeholder: '<n>', help: 'lint on <n> threads, this one counted (default: one per core, for inputs of 32 MB or more; 1: in this thread only); inputs under 1 MB stay in this thread', scope: ['scan'] },
   { long: 'fix', type: 'boolean', help: 'apply safe fixes in place (atomic write; a file changed meanwhile is left alone), then report what remains', scope: ['scan'] },
   { long: 'fix-dry-run', type: 'boolean', help: 'print the safe fixes as a unified diff on stdout and change nothing', scope: ['scan'] },
   { long: 'doc-url-base', type: 'string', placeholder: '<url>', help: "sarif: each rule's helpUri is its page under this https URL: <url>/<rule-id>.md, or <url> with {ruleId} replaced (default: no helpUri; the rule's help text is in the log either way)", scope: ['scan'] },
@@ -102,7 +102,7 @@ export interface ScanArgs {
   stdinFilename?: string;
   /** --benchmark: the catalog (engine/benchmarks) to report the files against. */
   benchmark?: BenchmarkId;
-  /** --jobs: lint worker threads (1: the main thread only); undefined: one per core. */
+  /** --jobs: threads that lint, the main thread counted (1: the main thread only); undefined: one per core. */
   jobs?: number;
 }
 

@@ -35,7 +35,7 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   /** Reads all of standard input (for the path `-`); without it `-` is an ordinary path. */
   readStdin?: () => Uint8Array;
-  /** The running bundle, which lint worker threads start as (see pool/pool.ts); without it `scan` lints in this thread. */
+  /** The bundle lint worker threads start from (see pool/pool.ts); without it `scan` lints in this thread. */
   workerScript?: string;
 }
 
@@ -96,7 +96,7 @@ function runCommand(argv: readonly string[], io: CliIo, hooks: RuleHooks): numbe
   }
 }
 
-/** How `scan` starts lint workers: as the running bundle (io.workerScript), with the test seams' knobs when built with them. */
+/** How `scan` starts lint workers: from io.workerScript, with the test seams' knobs when built with them. */
 function workerOptions(io: CliIo, onFailure: (message: string) => void): WorkerOptions | undefined {
   if (io.workerScript === undefined) return undefined;
   const options: WorkerOptions = { script: io.workerScript, onFailure };

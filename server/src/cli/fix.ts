@@ -20,7 +20,8 @@ import { CliError, fsReason } from './errors';
 import { terminalSafe } from './format/style';
 import { sourceOf, type InputFile } from './files';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
-import { lintSource, scanContext, usesProject, type ReadStdin } from './scan';
+import { scanContext, usesProject, type ReadStdin } from './scan';
+import { lintSource } from './lint-source';
 import { unifiedDiff } from './unified-diff';
 import { fixScanProject } from './project-scan';
 

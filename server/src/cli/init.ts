@@ -20,7 +20,7 @@ import type { InitArgs } from './args';
 import { CliError, EXIT, fsReason } from './errors';
 import { discoverFiles, readSource } from './files';
 import { terminalSafe } from './format/style';
-import { lintSource } from './scan';
+import { lintSource } from './lint-source';
 
 /** What a first scan of the folder found. */
 export interface Survey {

@@ -1,7 +1,10 @@
 /**
- * Entry point of the `shipshape` command (bundled to dist/cli.js with a shebang). The same
- * bundle is the scan's lint worker: started as a worker thread (pool/pool.ts), it runs one.
+ * Entry point of the `shipshape` command (bundled to dist/cli.js with a shebang). The scan's
+ * lint workers (pool/pool.ts) start from dist/cli-worker.js next to it (pool/worker-main.ts);
+ * without that file, from this bundle, which then runs a lint worker.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCliProcess } from './process';
 import { isLintWorker, runLintWorker } from './pool/worker';
 import { usePrecompiledValidatorsFrom } from '../io/precompiled-validators';
@@ -9,4 +12,7 @@ import { usePrecompiledValidatorsFrom } from '../io/precompiled-validators';
 usePrecompiledValidatorsFrom();
 
 if (isLintWorker()) runLintWorker();
-else runCliProcess(process.argv.slice(2), __filename);
+else {
+  const worker = join(__dirname, 'cli-worker.js');
+  runCliProcess(process.argv.slice(2), existsSync(worker) ? worker : __filename);
+}

@@ -8,7 +8,7 @@ function fail(e: unknown): void {
   process.exitCode = 2;
 }
 
-/** `workerScript`: the running bundle, when it can be started as a lint worker (see pool/pool.ts). */
+/** `workerScript`: the bundle lint workers start from (see pool/pool.ts), when there is one. */
 export function runCliProcess(argv: readonly string[], workerScript?: string): void {
   // A reader that goes away (`shipshape scan | head`) is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

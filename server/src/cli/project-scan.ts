@@ -22,7 +22,8 @@ import { CliError, fsReason } from './errors';
 import type { FileFixResult, FixOptions } from './fix';
 import { displayPath, readSource, type InputFile, type SourceFile } from './files';
 import { locateFindings, type ReportFinding } from './report';
-import { lintSource, type ScanContext } from './scan';
+import type { ScanContext } from './scan';
+import { lintSource } from './lint-source';
 import { unifiedDiff } from './unified-diff';
 import type { LintPool } from './pool/pool';
 

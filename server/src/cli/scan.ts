@@ -1,15 +1,15 @@
 /** `shipshape scan`: settings from flags and config files, files from paths, findings from the engine. */
 import { basename, resolve } from 'node:path';
-import { DEFAULT_SETTINGS, lintText, normalizeSettings, RULE_IDS, type EngineSettings, type Finding, type LintOptions, type RuleHooks } from '../engine';
-import { encodingFinding } from '../engine/encoding';
+import { DEFAULT_SETTINGS, normalizeSettings, RULE_IDS, type EngineSettings, type RuleHooks } from '../engine';
 import { ConfigLoader, isConfigFile, type LoadedConfig } from '../io/config-loader';
 import { LineIndex } from '../engine/text';
 import type { ScanArgs } from './args';
 import { CliError } from './errors';
-import { discoverFiles, displayPath, readSource, type InputFile, type SourceFile, type StdinSource } from './files';
+import { discoverFiles, displayPath, readSource, type InputFile, type StdinSource } from './files';
+import { lintSource } from './lint-source';
 import { locateFindings, summarize, type ReportFinding, type ScanReport } from './report';
 import { scanProject } from './project-scan';
-import { DEFAULT_POOL_TUNING, DEFAULT_TUNING, defaultWorkers, worthStarting, type PoolTuning } from './pool/plan';
+import { DEFAULT_POOL_TUNING, DEFAULT_TUNING, poolWorkers, worthStarting, type PoolTuning } from './pool/plan';
 import { LintPool, type PoolOptions } from './pool/pool';
 
 /** How `scan` may start lint workers (see pool/pool.ts); the pool size comes from --jobs. */
@@ -83,8 +83,8 @@ export function scanContext(args: ScanArgs, cwd: string, readStdin?: ReadStdin):
  * `workers`: lint on worker threads (--jobs; without it, or with --jobs 1, in this thread).
  */
 export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStdin?: ReadStdin, workers?: WorkerOptions): ScanReport {
-  // --jobs 1: this thread only; without --jobs, maybe one worker (beside a busy main thread).
-  const size = args.jobs === undefined ? defaultWorkers(!args.noKustomize) : args.jobs > 1 ? args.jobs : 0;
+  // --jobs 1: this thread only; --jobs N: N threads lint, this one counted; without --jobs, one thread per core.
+  const size = poolWorkers(args.jobs);
   const tuning = { ...(args.jobs === undefined ? DEFAULT_POOL_TUNING : DEFAULT_TUNING), ...workers?.tuning };
   const started = workers && size > 0 && worthStarting(args.paths, cwd, tuning.minBytes) ? new LintPool({ ...workers, size, tuning }) : undefined;
   try {
@@ -115,11 +115,4 @@ export function scan(args: ScanArgs, cwd: string, hooks: RuleHooks = {}, readStd
 /** Whether the scan lints a project (kustomize builds or Helm charts), not each file alone. */
 export function usesProject(args: ScanArgs): boolean {
   return !args.noKustomize || !args.noHelm;
-}
-
-/** A file's findings: the engine's, after a file-encoding finding when its bytes did not decode cleanly. */
-export function lintSource(source: SourceFile, options: LintOptions & { settings: EngineSettings }): Finding[] {
-  const findings = lintText(source.text, source.kind, options);
-  const problem = source.problem && encodingFinding(source.problem, source.text, options.settings);
-  return problem ? [problem, ...findings] : findings;
 }

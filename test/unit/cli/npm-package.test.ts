@@ -32,7 +32,7 @@ function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)).map((p) => `${n}/${p}`) : [n]));
 }
 
-test('the package holds one bundled bin, its build-time schema validators and its documents, and depends on nothing', () => {
+test('the package holds one bundled bin, its lint worker bundle, its build-time schema validators and its documents, and depends on nothing', () => {
   const pkg = JSON.parse(readFileSync(join(tmp, 'x', 'package', 'package.json'), 'utf8'));
   const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   assert.equal(pkg.version, root.version);
@@ -41,7 +41,7 @@ test('the package holds one bundled bin, its build-time schema validators and it
   for (const key of ['dependencies', 'optionalDependencies', 'peerDependencies', 'scripts', 'main', 'contributes']) assert.equal(pkg[key], undefined, key);
   const files = walk(join(tmp, 'x', 'package'));
   const other = files.filter((f) => !/^docs\/rules\/[a-z0-9-]+\.md$/.test(f));
-  assert.deepEqual(other.sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'dist/kube-validators.js', 'package.json', 'schemas/shipshape-report.schema.json']);
+  assert.deepEqual(other.sort(), ['LICENSE', 'README.md', 'dist/cli-worker.js', 'dist/cli.js', 'dist/kube-validators.js', 'package.json', 'schemas/shipshape-report.schema.json']);
   const bin = readFileSync(join(tmp, 'x', 'package', 'dist', 'cli.js'), 'utf8');
   assert.ok(bin.startsWith('#!/usr/bin/env node\n'));
   assert.ok(!bin.includes('sourceMappingURL'), 'no source map reference');
@@ -72,7 +72,7 @@ test('npx <tarball> scan . in an empty folder, offline', () => {
   assert.deepEqual(readdirSync(empty), ['deployment.yaml'], 'nothing installed into the folder');
 });
 
-test('the packed bin lints on worker threads (itself, started as a worker): the same report as --jobs 1', () => {
+test('the packed bin lints on worker threads (started from the packed lint worker bundle): the same report as --jobs 1', () => {
   const work = join(tmp, 'pool');
   mkdirSync(work);
   const docs = readdirSync(join(ROOT, 'examples', 'insecure'))
@@ -86,12 +86,12 @@ test('the packed bin lints on worker threads (itself, started as a worker): the 
   const scan = (jobs: string, profiles: string) =>
     spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, bin, 'scan', '.', '--format', 'json', '--jobs', jobs], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 });
   const one = scan('1', join(tmp, 'prof-1'));
-  const two = scan('2', join(tmp, 'prof-2'));
+  const two = scan('3', join(tmp, 'prof-2'));
   assert.equal(one.status, 1, one.stderr);
   assert.equal(two.status, 1, two.stderr);
   assert.equal(two.stderr, '');
   assert.equal(two.stdout, one.stdout);
   assert.equal(JSON.parse(one.stdout).files.length, 24);
   assert.equal(readdirSync(join(tmp, 'prof-1')).length, 1, 'one thread');
-  assert.equal(readdirSync(join(tmp, 'prof-2')).length, 3, 'the main thread and two workers');
+  assert.equal(readdirSync(join(tmp, 'prof-2')).length, 3, 'the main thread and two workers (--jobs 3)');
 });

@@ -1,30 +1,36 @@
 /**
- * Which files of a scan the lint workers take, and in what pieces.
+ * Which files of a scan the lint pool shares out, and in what pieces.
  *
  * - Small inputs stay in the main thread: starting a worker (loading the
  *   bundle, first-lint compilation) costs about as much as linting 0.5 MB.
  *   The pool starts only when the files to lint hold at least POOL_MIN_BYTES
- *   and there are at least two jobs.
+ *   (DEFAULT_POOL_MIN_BYTES without --jobs) and there are at least two jobs.
+ * - Dockerfiles and compose files are the main thread's (byMainThread).
  * - A YAML file larger than 2 x SPLIT_BYTES is cut into parts of about
  *   SPLIT_BYTES (by document count), so one large file does not keep one
  *   worker busy while the others wait.
  * - Standard input stays in the main thread.
- * - Jobs are claimed largest first, which evens out the workers' ends.
+ * - Workers claim jobs largest first, which evens out the threads' ends; the
+ *   main thread takes what it reaches first and the smallest (pool.ts).
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { EngineSettings } from '../../engine';
 import { fileKindOf } from '../../engine/file-kind';
+import { isComposeFileName } from '../../engine/views/compose';
 import type { InputFile } from '../files';
 import type { LintJob } from './protocol';
 
 /** Below this many bytes to lint, the scan runs in the main thread (with --jobs given). */
 export const POOL_MIN_BYTES = 1 << 20;
 /**
- * The same without --jobs: the default pool (one worker beside the main thread on 2 cores) only pays for its
- * start-up above some tens of MB (bench --cli-jobs on 2 cores: 1.23x the single-thread time on the 7 MB corpus,
- * 0.92x on 70 MB), so a default scan below this stays in the main thread.
+ * The same without --jobs. On 2 cores a second linting thread pays only for large inputs: a single-thread scan
+ * already keeps the second core about half busy (V8 compiles optimized code and collects garbage on helper threads:
+ * 3.1 s of CPU in 2 s on the 7 MB corpus), and a worker compiles the engine again (its own isolate) and runs cold
+ * code meanwhile: on the corpus the pool used 4.2-4.7 s of CPU against 3.1-3.7 s for one thread, 21.7 s against
+ * 19.4 s on a 70 MB copy (bench --cli-jobs and per-thread CPU, issue 21). So a default scan below this stays in the
+ * main thread.
  */
 export const DEFAULT_POOL_MIN_BYTES = 32 << 20;
 /** Parts of a large YAML file are about this size. */
@@ -38,39 +44,36 @@ export interface PoolTuning {
   splitBytes: number;
   /** Overrides every job's time budget (ms). */
   timeoutMs?: number;
+  /** False: the main thread lints nothing while a worker is alive (tests of worker faults); default true. */
+  mainShare?: boolean;
 }
 
 export const DEFAULT_TUNING: PoolTuning = { minBytes: POOL_MIN_BYTES, splitBytes: SPLIT_BYTES };
 /** The tuning of a scan without --jobs (see DEFAULT_POOL_MIN_BYTES). */
 export const DEFAULT_POOL_TUNING: PoolTuning = { ...DEFAULT_TUNING, minBytes: DEFAULT_POOL_MIN_BYTES };
 
-/** Test seam (bundles built with SHIPSHAPE_TEST_SEAMS): `minBytes=0,splitBytes=2000,timeoutMs=3000,trace`. */
+/** Test seam (bundles built with SHIPSHAPE_TEST_SEAMS): `minBytes=0,splitBytes=2000,timeoutMs=3000,mainShare=0,trace`. */
 export const TEST_POOL_ENV = 'SHIPSHAPE_TEST_POOL';
 
 /** The tuning a SHIPSHAPE_TEST_POOL value asks for (unknown parts are ignored; the others keep the scan's defaults). */
 export function tuningFromEnv(value: string): Partial<PoolTuning> {
   const tuning: Partial<PoolTuning> = {};
   for (const part of value.split(',')) {
-    const m = /^(minBytes|splitBytes|timeoutMs)=(\d+)$/.exec(part.trim());
-    if (m) tuning[m[1] as 'minBytes' | 'splitBytes' | 'timeoutMs'] = Number(m[2]);
+    const m = /^(minBytes|splitBytes|timeoutMs|mainShare)=(\d+)$/.exec(part.trim());
+    if (m?.[1] === 'mainShare') tuning.mainShare = m[2] !== '0';
+    else if (m) tuning[m[1] as 'minBytes' | 'splitBytes' | 'timeoutMs'] = Number(m[2]);
   }
   return tuning;
 }
 
 /**
- * Lint workers without --jobs (0: none): one thread per core the process may use
- * (os.availableParallelism()), the main thread counted when it has a core's
- * worth of its own work, the project pass (kustomize builds, the project
- * index's parse of every plain YAML file, relation rules): about half of a
- * single-thread scan of the corpus. A worker costs CPU of its own (its JIT
- * warm-up, schema compilation, heap): on 2 cores, a second worker beside a
- * busy main thread made a scan of the corpus use 30% more CPU for no shorter
- * wall time (bench/cli-jobs.mjs). With --no-kustomize the main thread mostly
- * waits: one worker per core.
+ * Lint workers beside the main thread (0: none). `jobs`: --jobs, the threads
+ * that lint, the main thread counted (it lints its share between the steps
+ * of the project pass, see pool.ts); without it, one thread per core the
+ * process may use (os.availableParallelism()).
  */
-export function defaultWorkers(project: boolean, cores = availableParallelism()): number {
-  if (cores < 2) return 0;
-  return Math.min(MAX_JOBS, project ? cores - 1 : cores);
+export function poolWorkers(jobs: number | undefined, cores = availableParallelism()): number {
+  return Math.min(MAX_JOBS, jobs ?? cores) - 1;
 }
 
 /**
@@ -92,6 +95,16 @@ export function worthStarting(paths: readonly string[], cwd: string, minBytes: n
     }
   }
   return bytes >= minBytes;
+}
+
+/**
+ * Files only the main thread lints: Dockerfiles and compose files (by name). Every thread that lints a kind of
+ * file compiles its code paths (V8's optimizing compiler runs per thread, and costs about as much CPU as a
+ * single-thread scan of the corpus spends linting its small files); the main thread lints some files anyway, so
+ * these code paths are compiled once. Their files are small (the corpus: 238 files, 0.5 MB of 7 MB).
+ */
+function byMainThread(path: string): boolean {
+  return fileKindOf(path) === 'dockerfile' || isComposeFileName(path);
 }
 
 export interface Plan {
@@ -127,7 +140,7 @@ export function planJobs(files: ReadonlyArray<{ file: InputFile; settings: Engin
       settingsJson.push(json);
       settingsAt.set(json, at);
     }
-    const base = { file: { path: file.path, display: file.display, explicit: file.explicit }, settings: at, path: file.path };
+    const base = { file: { path: file.path, display: file.display, explicit: file.explicit }, settings: at, path: file.path, ...(byMainThread(file.path) ? { mainOnly: true as const } : {}) };
     const parts = fileKindOf(file.path) === 'yaml' && size > 2 * tuning.splitBytes ? Math.round(size / tuning.splitBytes) : 1;
     if (parts === 1) pieces.push({ ...base, bytes: size });
     else for (let i = 0; i < parts; i++) pieces.push({ ...base, part: { index: i, of: parts }, bytes: Math.ceil(size / parts) });

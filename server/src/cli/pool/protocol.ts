@@ -18,6 +18,12 @@ export interface LintJob {
   part?: { index: number; of: number };
   /** File size in bytes (the job's time budget scales with it). */
   bytes: number;
+  /**
+   * Only the main thread lints it (plan.ts's byMainThread: Dockerfiles and
+   * compose files, which the main thread's share always holds, so that the
+   * workers never compile those code paths).
+   */
+  mainOnly?: true;
 }
 
 /**
@@ -41,13 +47,19 @@ export interface WorkerSetup {
 export interface WorkerJobs {
   jobs: LintJob[];
   settings: EngineSettings[];
+  /**
+   * An Int32Array over it, one slot per job: FREE, or CLAIMED by the thread
+   * that lints it (Atomics.compareExchange: a worker, or the main thread,
+   * which lints its share, see pool.ts).
+   */
+  claims: SharedArrayBuffer;
   /** SHIPSHAPE_TEST_FAULT, when the bundle has test seams (engine/test-seams.d.ts). */
   testFault?: string;
 }
 
 /** Layout of the shared state: counters, then per worker the job it works on, then per worker an `exited` flag (1: the thread ended). */
 export const STATE = {
-  /** The next job to claim (workers Atomics.add it). */
+  /** The workers' cursor: the next job they try to claim, largest first (Atomics.add). */
   next: 0,
   /** Jobs finished (results posted); bumped and notified by the workers. */
   done: 1,
@@ -57,6 +69,8 @@ export const STATE = {
   current: 3,
 } as const;
 export const IDLE = -1;
+export const FREE = 0;
+export const CLAIMED = 1;
 export const GO = 1;
 export const CANCELLED = -1;
 
