@@ -127,3 +127,15 @@ test('network isolation: default deny covers all; selectors, policyTypes and sco
   assert.equal(policyInput('e', 'n', { podSelector: { matchLabels: 'x' } }).selector, undefined, 'invalid: not judged');
   assert.equal(policyInput('e', 'n', 7).selector, undefined, 'a spec that is not a map selects nothing');
 });
+
+test('a relation finding takes over the fixes of the per-object finding it replaced at the same place (kustomize builds and charts alike)', async () => {
+  const { withReplacedFixes } = await import('../../../server/src/engine/project/relations');
+  const fix = { title: 'Set automountServiceAccountToken: false', kind: 'fix' as const, edits: [] };
+  const base = { ruleId: 'automount-service-account-token', severity: 'warning' as const, message: 'm', span: { start: 10, end: 20 } };
+  const replaced = { ...base, fixes: () => [fix] };
+  const [same, elsewhere, other] = withReplacedFixes([base, { ...base, span: { start: 30, end: 40 } }, { ...base, ruleId: 'run-as-root' }], [replaced]);
+  assert.deepEqual(same!.fixes?.(), [fix]);
+  assert.equal(elsewhere!.fixes, undefined);
+  assert.equal(other!.fixes, undefined);
+  assert.deepEqual(withReplacedFixes([base], []), [base]);
+});

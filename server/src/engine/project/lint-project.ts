@@ -44,7 +44,7 @@ import type { ImageLink } from './images/types';
 import { buildCharts, configuredHelm, lintHelmBuild, type HelmProjectOptions } from './helm-lint';
 import { suppressChartFindings } from './helm-suppress';
 import type { HelmBuild } from '../helm/chart-build';
-import { applyRelations, isChartReplaced, replacedBuilds, runRelationRules, type RelationResult } from './relations';
+import { applyRelations, isChartReplaced, withReplacedFixes, replacedBuilds, runRelationRules, type RelationResult } from './relations';
 
 export interface ProjectLintOptions extends RuleHooks {
   /** The settings a file is linted with, or undefined when the configuration ignores it. */
@@ -227,8 +227,10 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     // A relation finding about a rendered object is a chart finding: template comments ({{/* */}}) suppress it too.
     const chartRelations = fromRelations.filter((f) => f.helm);
     const findings = applyRelations(relations, path, text, combined, chartRelations.length ? fromRelations.filter((f) => !f.helm) : fromRelations, settings);
-    const chartFindings = helm.files.get(path)?.filter((f) => !isChartReplaced(relations, f));
-    const fromCharts = chartRelations.length ? [...(chartFindings ?? []), ...chartRelations] : chartFindings;
+    const chartAll = helm.files.get(path);
+    const chartFindings = chartAll?.filter((f) => !isChartReplaced(relations, f));
+    const chartDropped = chartAll && chartFindings!.length < chartAll.length ? chartAll.filter((f) => !chartFindings!.includes(f)) : [];
+    const fromCharts = chartRelations.length ? [...(chartFindings ?? []), ...withReplacedFixes(chartRelations, chartDropped)] : chartFindings;
     const all = withStandaloneFixes(path, text, settings, findings, workloads);
     const template = helm.templates.has(path);
     out.set(path, fromCharts || template ? suppressChartFindings(text, all, fromCharts ?? [], settings, template).sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)) : all);

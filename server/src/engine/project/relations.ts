@@ -193,9 +193,14 @@ export function withRelationFindings(text: string, own: readonly Finding[], rela
 export function applyRelations(result: RelationResult, file: ProjectPath, text: string, own: readonly Finding[], relation: readonly Finding[], settings: EngineSettings): Finding[] {
   const kept = result.replaced.length ? own.filter((f) => !isReplaced(result, file, f)) : own;
   const dropped = kept.length < own.length ? own.filter((f) => !kept.includes(f)) : [];
-  const fromRelations = relation.map((f) => {
+  return withRelationFindings(text, kept, withReplacedFixes(relation, dropped), settings);
+}
+
+/** Relation findings that take over the fixes of the per-object findings they replaced at the same place (`dropped`). */
+export function withReplacedFixes(relation: readonly Finding[], dropped: readonly Finding[]): Finding[] {
+  if (dropped.length === 0) return [...relation];
+  return relation.map((f) => {
     const was = dropped.find((d) => d.ruleId === f.ruleId && d.span.start === f.span.start && d.span.end === f.span.end);
     return was?.fixes && !f.fixes ? { ...f, fixes: was.fixes } : f;
   });
-  return withRelationFindings(text, kept, fromRelations, settings);
 }
