@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_SETTINGS } from '../../../server/src/engine/config/settings';
+import { DEFAULT_SETTINGS, type EngineSettings } from '../../../server/src/engine/config/settings';
 import { STATUS_LABEL } from '../../../server/src/engine/benchmarks/format';
 import type { ItemStatus } from '../../../server/src/engine/benchmarks/report';
 import { benchmarkList, benchmarkReportFor } from '../../../server/src/lsp/benchmark';
@@ -173,6 +173,24 @@ test('the project pass: files.exclude and unsaved text count; a failure of the p
     const failed = await benchmarkReportFor({ benchmark: 'cis-kubernetes' }, deps(dir, { lintProject: () => { throw new RangeError('boom'); } }));
     assert.match(failed.markdown, /each linted on its own: judging the workspace as a project failed \(RangeError\), so kustomize builds, Helm charts and relation rules are not applied here/);
     assert.doesNotMatch(markdownItems(failed.markdown).get('5.2.2')!.cited, /chart\/values\.yaml/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the Helm settings of a chart apply (its extra values files; helm.enabled false lints its files alone)', async () => {
+  const dir = projectWorkspace();
+  try {
+    writeFileSync(join(dir, 'chart', 'values.yaml'), 'image: nginx:1.27\nsecurityContext: {}\n');
+    writeFileSync(join(dir, 'chart', 'prod-values.yaml'), 'securityContext:\n  privileged: true\n');
+    rmSync(join(dir, 'overlays'), { recursive: true });
+    const report = async (helm: EngineSettings['helm']) =>
+      markdownItems((await benchmarkReportFor({ benchmark: 'cis-kubernetes' }, deps(dir, { settingsFor: async () => ({ ...DEFAULT_SETTINGS, helm }) }))).markdown).get('5.2.2')!;
+    assert.equal((await report(undefined)).status, 'PASS', 'values.yaml alone');
+    const prod = await report({ valuesFiles: ['prod-values.yaml'] });
+    assert.equal(prod.status, 'FAIL');
+    assert.match(prod.cited, /chart\/prod-values\.yaml:2:\d+ `privileged-container`/);
+    assert.equal((await report({ enabled: false, valuesFiles: ['prod-values.yaml'] })).status, 'PASS', 'no chart rendered');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
