@@ -33,6 +33,7 @@ export function withBenchmark(report: ScanReport, id: BenchmarkId): ScanReport {
         line: f.start.line,
         column: f.start.column,
         ...(f.benchmarkItems ? { benchmarkItems: f.benchmarkItems } : {}),
+        ...(f.kustomizations?.length || f.helm ? { built: true } : {}),
       })),
     };
   });

@@ -316,6 +316,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       },
       hooks,
       files: host.files,
+      host: project.index.host,
+      excludes: (uri) => project.excludes(uri),
     }),
   );
 

@@ -125,7 +125,7 @@ export class ProjectWatcher {
   }
 
   /** The client's `files.exclude` for a folder, as a matcher of folder-relative paths. */
-  private async excludes(uri: string): Promise<(relative: string) => boolean> {
+  async excludes(uri: string): Promise<(relative: string) => boolean> {
     if (!this.canPullConfig) return () => false;
     try {
       const value: unknown = await this.deps.connection.workspace.getConfiguration({ scopeUri: uri, section: 'files.exclude' });

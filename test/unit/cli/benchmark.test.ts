@@ -3,6 +3,9 @@
 // and its usage errors.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { assertBuilt, assertValid, jsonOf, reportValidator, runCli, sarifValidator } from './helpers';
 
 before(assertBuilt);
@@ -47,5 +50,25 @@ test('usage errors: an unknown benchmark, a format without benchmark output, wit
     const r = runCli(args);
     assert.equal(r.status, 2, args.join(' '));
     assert.match(r.stderr, message);
+  }
+});
+
+test('a chart whose values make a container privileged fails 5.2.2 at the values line (the rendered object is judged, not the values file)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-bench-chart-'));
+  try {
+    mkdirSync(join(dir, 'chart', 'templates'), { recursive: true });
+    writeFileSync(join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: api\nversion: 0.1.0\n');
+    writeFileSync(join(dir, 'chart', 'values.yaml'), 'securityContext:\n  privileged: true\n');
+    writeFileSync(
+      join(dir, 'chart', 'templates', 'pod.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n    - name: api\n      image: nginx:1.27\n      securityContext:\n        {{- toYaml .Values.securityContext | nindent 8 }}\n',
+    );
+    const json = jsonOf(runCli(['scan', '--benchmark', 'cis-kubernetes', '-f', 'json', '.'], { cwd: dir }));
+    assertValid(reportValidator(), json);
+    const item = json.benchmark.sections.flatMap((s: any) => s.items).find((i: any) => i.id === '5.2.2');
+    assert.equal(item.status, 'fail');
+    assert.deepEqual(item.findings.map((f: any) => `${f.file}:${f.line} ${f.ruleId}`), ['chart/values.yaml:2 privileged-container']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

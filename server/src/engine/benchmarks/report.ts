@@ -27,6 +27,11 @@ export interface BenchmarkFinding {
   line: number;
   column: number;
   benchmarkItems?: BenchmarkItems;
+  /**
+   * About an object a kustomize build or a Helm chart made (reported at a patch, base, template or values line): it
+   * counts whatever subjects the file holds (a values file holds none), as the object is judged, not the file.
+   */
+  built?: boolean;
 }
 
 /** One scanned file: its display path, the subjects it holds and its findings. */
@@ -132,8 +137,8 @@ export function benchmarkReport(benchmark: Benchmark, files: readonly BenchmarkF
         if (!applies) result = { ...base, status: 'n/a', reason: `No scanned file holds ${subjectList(subjects)}.` };
         else if (!ruleIds.some(enabled)) result = { ...base, status: 'n/a', reason: `Its rules are turned off (${ruleIds.join(', ') || 'none'}).` };
         else {
-          const failing = (found.get(item.id) ?? []).filter((f) => enabled(f.ruleId) && f.subjects.some((s) => subjects.includes(s)));
-          const findings = failing.map(({ subjects: _subjects, ...f }) => f);
+          const failing = (found.get(item.id) ?? []).filter((f) => enabled(f.ruleId) && (f.built || f.subjects.some((s) => subjects.includes(s))));
+          const findings = failing.map(({ subjects: _subjects, built: _built, ...f }) => f);
           result = { ...base, status: findings.length > 0 ? 'fail' : 'pass', findings };
         }
       }
