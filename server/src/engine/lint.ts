@@ -16,6 +16,7 @@ import { isTemplated, looksBinary, parseChunk, splitYamlDocuments, templateMarke
 import { SYNTAX_RULES } from './rules';
 import { activeRules, engineFinding, runRule, type ActiveRule, type RuleHooks } from './run-rule';
 import type { Finding } from './types';
+import type { RuleVisitors } from './rule';
 import { byPosition, detach, hasBom, shifted, withBom, yamlLintFindings, type LintedChunk, type YamlLint } from './yaml-lint-result';
 import { ResourceView } from './views/resource';
 import { documentObjects } from './views/objects';
@@ -121,6 +122,29 @@ function lintObject(
   const pod = views.podSpec();
   const anchor = resource.kindSpan;
   const found: Finding[] = [];
+  // One visit function for all the rules (not one per rule and object).
+  const visitObject = (visitors: RuleVisitors): void => {
+    const has = visitorKeys(visitors);
+    if (has & VISIT.resource) visitors.resource?.(resource);
+    if (has & VISIT.role && visitors.role) visitView(views.role(), visitors.role);
+    if (has & VISIT.binding && visitors.binding) visitView(views.binding(), visitors.binding);
+    if (has & VISIT.serviceAccount && visitors.serviceAccount) visitView(views.serviceAccount(), visitors.serviceAccount);
+    if (has & VISIT.kubeconfig && visitors.kubeconfig) visitView(views.kubeconfig(), visitors.kubeconfig);
+    if (has & VISIT.psp && visitors.psp) visitView(views.psp(), visitors.psp);
+    if (has & VISIT.scc && visitors.scc) visitView(views.scc(), visitors.scc);
+    if (pod && has & VISIT.pod) {
+      if (has & VISIT.podSpec) visitors.podSpec?.(pod);
+      if (has & VISIT.container && visitors.container) for (const c of pod.containers) visitors.container(c);
+      if (has & VISIT.image && visitors.image) {
+        for (const c of pod.containers) {
+          const image = c.image();
+          if (image) visitors.image(image);
+        }
+      }
+      if (has & VISIT.envVar && visitors.envVar) for (const c of pod.containers) for (const env of c.envVars()) visitors.envVar(env);
+    }
+    if (has & VISIT.end) visitors.end?.();
+  };
   for (const active of rules) {
     runRule(
       active,
@@ -128,27 +152,7 @@ function lintObject(
       text,
       found,
       anchor,
-      (visitors) => {
-        visitors.resource?.(resource);
-        if (visitors.role) visitView(views.role(), visitors.role);
-        if (visitors.binding) visitView(views.binding(), visitors.binding);
-        if (visitors.serviceAccount) visitView(views.serviceAccount(), visitors.serviceAccount);
-        if (visitors.kubeconfig) visitView(views.kubeconfig(), visitors.kubeconfig);
-        if (visitors.psp) visitView(views.psp(), visitors.psp);
-        if (visitors.scc) visitView(views.scc(), visitors.scc);
-        if (pod) {
-          visitors.podSpec?.(pod);
-          if (visitors.container) for (const c of pod.containers) visitors.container(c);
-          if (visitors.image) {
-            for (const c of pod.containers) {
-              const image = c.image();
-              if (image) visitors.image(image);
-            }
-          }
-          if (visitors.envVar) for (const c of pod.containers) for (const env of c.envVars()) visitors.envVar(env);
-        }
-        visitors.end?.();
-      },
+      visitObject,
       object,
       merged,
       views.document,
@@ -156,6 +160,50 @@ function lintObject(
   }
   applyAnnotations(found, annotationExemptions(resource, RULE_IDS), settings, text, suppressed, found);
   for (const f of found) out.push(f); // not push(...found): a huge list exceeds the argument limit
+}
+
+/** Bits of the object visitors a rule's visitor object has (see visitorKeys). */
+const VISIT = {
+  resource: 1,
+  role: 2,
+  binding: 4,
+  serviceAccount: 8,
+  kubeconfig: 16,
+  psp: 32,
+  scc: 64,
+  podSpec: 128,
+  container: 256,
+  image: 512,
+  envVar: 1024,
+  end: 2048,
+  pod: 128 | 256 | 512 | 1024,
+} as const;
+
+/**
+ * Which object visitors `visitors` names, as VISIT bits. Rules return visitor
+ * objects of many shapes, so reading every visitor name off each one is a
+ * megamorphic lookup per name; enumerating the few names it has is cheaper.
+ * (for-in also sees inherited names, as the property reads it replaces did.)
+ */
+function visitorKeys(visitors: RuleVisitors): number {
+  let has = 0;
+  for (const key in visitors) {
+    switch (key) {
+      case 'resource': has |= VISIT.resource; break;
+      case 'role': has |= VISIT.role; break;
+      case 'binding': has |= VISIT.binding; break;
+      case 'serviceAccount': has |= VISIT.serviceAccount; break;
+      case 'kubeconfig': has |= VISIT.kubeconfig; break;
+      case 'psp': has |= VISIT.psp; break;
+      case 'scc': has |= VISIT.scc; break;
+      case 'podSpec': has |= VISIT.podSpec; break;
+      case 'container': has |= VISIT.container; break;
+      case 'image': has |= VISIT.image; break;
+      case 'envVar': has |= VISIT.envVar; break;
+      case 'end': has |= VISIT.end; break;
+    }
+  }
+  return has;
 }
 
 /** `visitor(view)` when the object has that view. */

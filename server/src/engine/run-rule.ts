@@ -8,7 +8,7 @@ import { RULES } from './rules';
 import internalError from './rules/syntax/internal-error';
 import { formatMessage, type Rule, type RuleContext, type RuleVisitors } from './rule';
 import { clampToLine } from './text';
-import type { Finding, Fix, FixesDescriptor, LazyFixes, RuleMeta, Severity, Span, TextEdit } from './types';
+import type { Finding, Fix, FixesDescriptor, LazyFixes, ReportDescriptor, RuleMeta, Severity, Span, TextEdit } from './types';
 import type { MergedSpans } from './parse/yaml-merge';
 import { DocumentViews } from './views/view-set';
 
@@ -99,6 +99,60 @@ export function activeRules(settings: EngineSettings, hooks: RuleHooks = {}): Ac
   return out;
 }
 
+/** A rule's options when the settings give none (shared: options are read-only). */
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * The context of one rule on one object or file. A class, not an object
+ * literal with a report closure: a lint makes one per rule and object, so
+ * one allocation each instead of an object, a closure and its scope.
+ */
+class Context implements RuleContext {
+  readonly meta: RuleMeta;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly profile: RuleContext['profile'];
+  readonly trustedRegistries: readonly string[];
+  readonly fixDefaults: RuleContext['fixDefaults'];
+
+  constructor(
+    private readonly rule: Rule,
+    private readonly severity: Severity,
+    private readonly settings: EngineSettings,
+    readonly text: string,
+    private readonly out: Finding[],
+    readonly views: DocumentViews,
+    private readonly object: Finding['object'] | undefined,
+    private readonly merged: MergedSpans | undefined,
+  ) {
+    this.meta = rule.meta;
+    this.options = settings.ruleOptions[rule.meta.id] ?? NO_OPTIONS;
+    this.profile = settings.profile;
+    this.trustedRegistries = settings.trustedRegistries;
+    this.fixDefaults = settings.fixDefaults;
+  }
+
+  report(d: ReportDescriptor): void {
+    const { rule, settings, text, object } = this;
+    const template = rule.meta.messages[d.messageId];
+    if (template === undefined) throw new Error(`rule ${rule.meta.id}: unknown messageId ${d.messageId}`);
+    const moved = this.merged?.translate(d.at);
+    const at = moved?.span ?? d.at;
+    const f: Finding = {
+      ruleId: rule.meta.id,
+      // A rule may grade a finding (e.g. a real credential vs a committed value) unless the user set a severity.
+      severity: d.severity !== undefined && settings.rules[rule.meta.id] === undefined ? d.severity : this.severity,
+      message: message(template, d.data),
+      span: clampToLine(text, at.start, at.end),
+    };
+    if (moved) f.related = [{ span: clampToLine(text, moved.related.span.start, moved.related.span.end), message: moved.related.message }];
+    if (object) f.object = object;
+    if (d.container !== undefined) f.container = d.container;
+    if (d.benchmarkItems) f.benchmarkItems = d.benchmarkItems;
+    if (d.fixes) f.fixes = lazyFixes(d.fixes, text);
+    this.out.push(f);
+  }
+}
+
 /**
  * Create the rule's visitors with a context that reports into `out`, and
  * hand them to `visit`. A rule that throws does not take the others down: its
@@ -121,34 +175,7 @@ export function runRule(
   merged?: MergedSpans,
   views: DocumentViews = new DocumentViews(),
 ): void {
-  const ctx: RuleContext = {
-    meta: rule.meta,
-    options: settings.ruleOptions[rule.meta.id] ?? {},
-    profile: settings.profile,
-    trustedRegistries: settings.trustedRegistries,
-    fixDefaults: settings.fixDefaults,
-    text,
-    views,
-    report(d) {
-      const template = rule.meta.messages[d.messageId];
-      if (template === undefined) throw new Error(`rule ${rule.meta.id}: unknown messageId ${d.messageId}`);
-      const moved = merged?.translate(d.at);
-      const at = moved?.span ?? d.at;
-      const f: Finding = {
-        ruleId: rule.meta.id,
-        // A rule may grade a finding (e.g. a real credential vs a committed value) unless the user set a severity.
-        severity: d.severity !== undefined && settings.rules[rule.meta.id] === undefined ? d.severity : severity,
-        message: message(template, d.data),
-        span: clampToLine(text, at.start, at.end),
-      };
-      if (moved) f.related = [{ span: clampToLine(text, moved.related.span.start, moved.related.span.end), message: moved.related.message }];
-      if (object) f.object = object;
-      if (d.container !== undefined) f.container = d.container;
-      if (d.benchmarkItems) f.benchmarkItems = d.benchmarkItems;
-      if (d.fixes) f.fixes = lazyFixes(d.fixes, text);
-      out.push(f);
-    },
-  };
+  const ctx = new Context(rule, severity, settings, text, out, views, object, merged);
   try {
     visit(rule.create(ctx));
   } catch (e) {

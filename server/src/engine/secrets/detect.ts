@@ -76,7 +76,11 @@ export function looksLikeKeyMaterial(value: string): boolean {
 
 /** Evidence for one named literal value: format, then AWS secret key, then name. A value that repeats its name is a template. */
 export function namedValueEvidence(name: string, value: string): Evidence | undefined {
-  if (echoesName(name, value)) return undefined;
+  return echoesName(name, value) ? undefined : namedEvidence(name, value);
+}
+
+/** namedValueEvidence once the value is known not to echo its name. */
+function namedEvidence(name: string, value: string): Evidence | undefined {
   const format = formatEvidence(value);
   if (format) return format;
   if (awsSecretKey(name, value)) return { kind: 'format', label: 'an AWS secret access key' };
@@ -185,7 +189,7 @@ export function settingsEvidence(text: string): Evidence | undefined {
  */
 export function valueEvidence(name: string, value: string): Evidence | undefined {
   if (echoesName(name, value)) return undefined;
-  const named = namedValueEvidence(name, value);
+  const named = namedEvidence(name, value); // not namedValueEvidence: that would check the echo again
   if (named) return named;
   const multiline = value.includes('\n');
   if (multiline || value.trim().startsWith('{')) {

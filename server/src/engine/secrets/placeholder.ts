@@ -33,8 +33,15 @@ const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <=
 
 /** Lowercase letters and digits only: `Your-Password_HERE` -> `yourpasswordhere`. */
 export function normalize(value: string): string {
+  // Copy runs of letters and digits whole (most names and values are one run), not one character at a time.
   let out = '';
-  for (let i = 0; i < value.length; i++) if (isAlnum(value.charCodeAt(i))) out += value[i];
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (isAlnum(value.charCodeAt(i))) continue;
+    if (i > from) out += value.slice(from, i);
+    from = i + 1;
+  }
+  out = from === 0 ? value : from < value.length ? out + value.slice(from) : out;
   return out.toLowerCase();
 }
 
@@ -130,6 +137,10 @@ export function characterClasses(value: string, extra: string): { upper: boolean
   return classes;
 }
 
+/** What echoesName allows before and after the name. */
+const ECHO_PREFIXES = ['', 'your', 'my', 'the'];
+const ECHO_SUFFIXES = ['', 'val', 'value'];
+
 /**
  * A value that repeats its own name (`GOOGLE_API_KEY: GOOGLE_API_KEY`),
  * possibly with `_VAL` / `_VALUE` after it or `YOUR_` / `MY_` before it,
@@ -139,8 +150,11 @@ export function echoesName(name: string, value: string): boolean {
   const n = normalize(name);
   if (n === '' || value.length > 2 * n.length + 32) return false;
   const v = normalize(value);
-  for (const prefix of ['', 'your', 'my', 'the']) {
-    for (const suffix of ['', 'val', 'value']) if (v === prefix + n + suffix) return true;
+  // v === prefix + n + suffix, without building the twelve strings.
+  for (const prefix of ECHO_PREFIXES) {
+    if (!v.startsWith(prefix) || !v.startsWith(n, prefix.length)) continue;
+    const rest = v.length - prefix.length - n.length;
+    for (const suffix of ECHO_SUFFIXES) if (suffix.length === rest && v.endsWith(suffix)) return true;
   }
   return false;
 }
