@@ -178,6 +178,7 @@ const VISIT = {
   end: 2048,
   pod: 128 | 256 | 512 | 1024,
 } as const;
+const ALL_VISITORS = 4095;
 
 /**
  * Which object visitors `visitors` names, as VISIT bits. Rules return visitor
@@ -186,6 +187,9 @@ const VISIT = {
  * (for-in also sees inherited names, as the property reads it replaces did.)
  */
 function visitorKeys(visitors: RuleVisitors): number {
+  // A visitor object that is not a plain object (a class instance's methods are not enumerable): every name is read.
+  const proto: unknown = Object.getPrototypeOf(visitors);
+  if (proto !== Object.prototype && proto !== null) return ALL_VISITORS;
   let has = 0;
   for (const key in visitors) {
     switch (key) {

@@ -311,3 +311,19 @@ test('a core PodTemplate is linted as a workload at its `template` (as kube-lint
   const other = POD_TEMPLATE.replace('apiVersion: v1', 'apiVersion: example.com/v1');
   assert.deepEqual(findingsOf('privileged-container', other), []);
 });
+
+test('a rule whose visitors are a class instance (methods not enumerable) is still run on every container', async () => {
+  const { defineRule } = await import('../../../server/src/engine/rule');
+  const { RULES } = await import('../../../server/src/engine/rules');
+  const base = RULES.find((r) => r.meta.id === 'privileged-container')!;
+  const seen: string[] = [];
+  class Visitors {
+    container(c: { name: string }): void {
+      seen.push(c.name);
+    }
+  }
+  // The rule's meta (an enabled id), its visitors a class instance.
+  const probe = defineRule({ meta: base.meta, create: () => new Visitors() as never });
+  lintYaml(DEPLOYMENT_CONFIG, { rules: [probe] });
+  assert.deepEqual(seen, ['helloworld']);
+});
