@@ -13,6 +13,7 @@
 import { parseAllDocuments, visit, YAMLParseError } from 'yaml';
 import type { Document } from 'yaml';
 import { aliasProblem } from './yaml-aliases';
+import { FAST_OPTIONS, parseFastDocument } from './yaml-fast';
 import { YamlDocument } from './yaml-document';
 
 export interface YamlChunk {
@@ -177,7 +178,9 @@ export function parseChunk(text: string): ParsedChunk {
   try {
     Error.stackTraceLimit = 0;
     // uniqueKeys: the library's duplicate-key check is quadratic in a map's size, and duplicates are not reported.
-    const parsed = parseAllDocuments(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false }) as Document.Parsed[];
+    // Block-style manifests take the fast path (yaml-fast.ts: the same nodes, read straight from the text).
+    const fast = parseFastDocument(text);
+    const parsed = fast ? [fast] : (parseAllDocuments(text, FAST_OPTIONS) as Document.Parsed[]);
     const docs = parsed.map((doc) => new YamlDocument(doc));
     checkParsedDocuments(docs, text); // alias bombs, recursive aliases, nesting too deep (see yaml-aliases.ts)
     return { docs };
