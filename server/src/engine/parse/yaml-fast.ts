@@ -46,6 +46,14 @@ class FastParser {
   private pos = 0;
   /** Blank lines were skipped since the last node: the next key or item gets `spaceBefore`. */
   private blank = false;
+  /** The comment after the node lineRest last read, if any. */
+  private trail: string | undefined;
+  /**
+   * Comment lines skipped since the last node (each one's text after `#`, `null` for an empty line after the first
+   * comment), and the largest column of those comments; they go where the library puts them (see `attach`).
+   */
+  private comments: Array<string | null> | undefined;
+  private commentCol = -1;
   private readonly tags: TestTag[];
   private readonly strTag: TestTag;
   private readonly options: object;
@@ -71,8 +79,8 @@ class FastParser {
   }
 
   /**
-   * From the line start `this.pos`, skip blank lines (noting them in `blank`) and return the indentation of the next
-   * content line, or -1 at the end of the text. Gives up on a comment line.
+   * From the line start `this.pos`, skip blank and comment lines (noting them in `blank` and `comments`) and return
+   * the indentation of the next content line, or -1 at the end of the text.
    */
   private peekIndent(): number {
     const t = this.text;
@@ -86,11 +94,18 @@ class FastParser {
       const c = t.charCodeAt(p);
       if (c === C_LF) {
         // A line of spaces before the next content: the library keeps it out of the node before, as here.
-        this.blank = true;
+        if (this.comments) this.comments.push(null);
+        else this.blank = true;
         this.pos = p + 1;
         continue;
       }
-      if (c === C_HASH) giveUp();
+      if (c === C_HASH) {
+        const e = this.eol(p);
+        (this.comments ??= []).push(t.slice(p + 1, e) || ' ');
+        this.commentCol = Math.max(this.commentCol, p - this.pos);
+        this.pos = this.next(e);
+        continue;
+      }
       // A `---` or `...` marker line: another document (parseChunk never passes one).
       if (p === this.pos && (t.startsWith('---', p) || t.startsWith('...', p))) {
         const m = t.charCodeAt(p + 3);
@@ -127,12 +142,22 @@ class FastParser {
     return scalar;
   }
 
-  /** After a scalar ending at `end`: only spaces to the line's end. Returns the offset past the line break. */
+  /**
+   * After a node ending at `end`: only spaces to the line's end, or spaces and a comment (its text in `trail`).
+   * Returns the offset past the line break.
+   */
   private lineRest(end: number): number {
     const t = this.text;
     let p = end;
     while (t.charCodeAt(p) === C_SPACE) p++;
-    if (p < t.length && t.charCodeAt(p) !== C_LF) giveUp();
+    this.trail = undefined;
+    if (p < t.length && t.charCodeAt(p) !== C_LF) {
+      // A comment after the node (a space before it): the library makes it the node's comment.
+      if (t.charCodeAt(p) !== C_HASH || p === end) giveUp();
+      const e = this.eol(p);
+      this.trail = t.slice(p + 1, e) || ' ';
+      p = e;
+    }
     return this.next(p);
   }
 
@@ -189,11 +214,18 @@ class FastParser {
     const t = this.text;
     while (t.charCodeAt(p) === C_SPACE) p++;
     const c = t.charCodeAt(p);
-    if (p >= t.length || c === C_LF) return this.below(p, indent, inSeq);
+    if (p >= t.length || c === C_LF) return this.below(p, p, indent, inSeq);
+    // `key: # comment` and its block on the lines below.
+    if (c === C_HASH) {
+      const e = this.eol(p);
+      this.comments = [t.slice(p + 1, e) || ' '];
+      return this.below(p, e, indent, inSeq);
+    }
     if (c === 34 || c === 39) {
       const [node, end] = this.quoted(p, indent);
       this.pos = this.lineRest(end);
       node.range![2] = this.pos;
+      if (this.trail !== undefined) node.comment = this.trail;
       this.continuation(indent);
       return node;
     }
@@ -227,6 +259,16 @@ class FastParser {
   private plainValue(p: number, indent: number): Scalar {
     const t = this.text;
     const e = this.eol(p);
+    // A comment on the first line ends the scalar there, and is its comment.
+    const hash = t.indexOf(' #', p);
+    if (hash >= 0 && hash < e) {
+      const end = this.plainLine(p, hash);
+      this.pos = this.next(e);
+      const node = this.plain(t.slice(p, end), p, end, this.pos);
+      node.comment = t.slice(hash + 2, e) || ' ';
+      this.continuation(indent);
+      return node;
+    }
     let end = this.plainLine(p, e);
     let value = t.slice(p, end);
     let after = this.next(e);
@@ -268,24 +310,32 @@ class FastParser {
     const next = this.peekIndent();
     this.pos = save;
     this.blank = blank;
+    this.comments = undefined;
+    this.commentCol = -1;
     if (next > indent) giveUp();
   }
 
-  /** A value on the lines below its `key:` or `-` (nothing after it on its line, `p` at the line's end). */
-  private below(p: number, indent: number, inSeq: boolean): Node {
-    this.pos = this.next(p);
+  /**
+   * A value on the lines below its `key:` or `-`: `p` is where its line's text ends (past the indicator and spaces),
+   * `e` the line's end (past a comment, which `comments` holds).
+   */
+  private below(p: number, e: number, indent: number, inSeq: boolean): Node {
+    this.pos = this.next(e);
     this.blank = false;
     const next = this.peekIndent();
-    const spaced = this.blank;
-    this.blank = false;
+    // Blank and comment lines between `key:` and its block: the library puts them on the block (not after a `-`).
+    const run = this.takeRun(next);
+    if (inSeq && run.commentBefore !== undefined) giveUp();
     const at = this.pos + next;
     const dash = next >= 0 && this.text.charCodeAt(at) === C_DASH && this.isDash(at);
     let node: Node;
     if (next > indent) node = dash ? this.seq(next, at) : this.mapAt(next, at);
     else if (next === indent && dash && !inSeq) node = this.seq(next, at);
-    else return giveUp(); // an empty value (the library places it and blank lines after it subtly)
-    // Blank lines between `key:` and its block: the library puts them on the block (not after a `-`).
-    if (spaced && !inSeq) node.spaceBefore = true;
+    else if (run === NO_RUN && !inSeq) {
+      // An empty value, right before the next line: a null at the end of its `key:` line (after its spaces).
+      return this.plain('', p, p, p);
+    } else return giveUp(); // an empty value with lines after it (the library places them subtly), or after a `-`
+    if (!inSeq) applyRun(node, run);
     return node;
   }
 
@@ -316,14 +366,10 @@ class FastParser {
       if (next > indent) giveUp();
       const p = this.pos + next;
       entry = this.key(p);
-      if (!entry) {
-        if (this.text.charCodeAt(p) === C_DASH && this.isDash(p)) break; // a sequence at the parent's column
-        giveUp();
-      }
-      if (this.blank) entry[0].spaceBefore = true;
-      this.blank = false;
+      if (!entry) giveUp(); // a `-` at a map's column (an error), or a line that is no entry
+      applyRun(entry[0], this.takeRun(next));
     }
-    map.range = [at, end, end];
+    map.range = [at, end, this.trailing(map, indent) ?? end];
     return map;
   }
 
@@ -332,11 +378,11 @@ class FastParser {
     const seq = new YAMLSeq(this.doc.schema);
     let p = at;
     let end = at;
-    let spaced = false;
+    let run: Run = NO_RUN;
     for (;;) {
       const item = this.value(p + 1, indent, true);
-      // Blank lines before the `-`: the library puts them on the item.
-      if (spaced) item.spaceBefore = true;
+      // Blank and comment lines before the `-`: the library puts them on the item.
+      applyRun(item, run);
       seq.items.push(item);
       end = item.range![2];
       const next = this.peekIndent();
@@ -344,11 +390,48 @@ class FastParser {
       if (next > indent) giveUp();
       p = this.pos + next;
       if (this.text.charCodeAt(p) !== C_DASH || !this.isDash(p)) break; // the parent map's next key
-      spaced = this.blank;
-      this.blank = false;
+      run = this.takeRun(next);
     }
-    seq.range = [at, end, end];
+    seq.range = [at, end, this.trailing(seq, indent) ?? end];
     return seq;
+  }
+
+  /**
+   * A collection at `indent` (not 0) ends: when a comment skipped after its last node is at its column or deeper,
+   * the library keeps them all as the collection's comment, its range then reaching the next line's text (or the
+   * text's end). Returns that end, or undefined when the comments go on (to the next node or the document).
+   */
+  private trailing(coll: YAMLMap | YAMLSeq, indent: number): number | undefined {
+    if (!this.comments || indent === 0 || this.commentCol < indent) return undefined;
+    const t = this.text;
+    let end = this.pos;
+    while (t.charCodeAt(end) === C_SPACE) end++;
+    coll.comment = this.takeRun(Infinity).commentBefore!;
+    return end;
+  }
+
+  /**
+   * The blank and comment lines skipped before a node at column `col`, taken: whether an empty line came before any
+   * comment, and the comments as the library joins them before a node (a line feed between two comments, and one
+   * more for each empty line after the first comment). A comment more indented than the node would belong to the
+   * node before it in the library: not read here.
+   */
+  private takeRun(col: number): Run {
+    if (!this.blank && !this.comments) return NO_RUN;
+    let commentBefore: string | undefined;
+    if (this.comments) {
+      if (this.commentCol > col) giveUp();
+      commentBefore = '';
+      for (const c of this.comments) {
+        if (c === null) commentBefore += '\n';
+        else commentBefore += commentBefore === '' ? c : '\n' + c;
+      }
+    }
+    const run = { spaceBefore: this.blank, commentBefore };
+    this.blank = false;
+    this.comments = undefined;
+    this.commentCol = -1;
+    return run;
   }
 
   /**
@@ -393,6 +476,7 @@ class FastParser {
     const end = q + 1;
     this.pos = this.lineRest(end);
     coll.range = [p, end, this.pos];
+    if (this.trail !== undefined) coll.comment = this.trail;
     return coll;
   }
 
@@ -439,28 +523,83 @@ class FastParser {
       doc.directives!.docStart = true;
       this.pos = this.next(e);
     }
-    let comment = '';
-    while (t.charCodeAt(this.pos) === C_HASH) {
-      const e = this.eol(this.pos);
-      comment += (comment ? '\n' : '') + (t.slice(this.pos + 1, e) || ' ');
-      this.pos = this.next(e);
-    }
-    if (this.peekIndent() !== 0 || this.blank) giveUp();
+    if (this.peekIndent() !== 0) giveUp();
+    // Before the content: after a `---`, the lines go on the content as before any node; at the text's start, they
+    // are the stream's prelude (see preludeComment).
+    const comments = this.comments;
+    const commentCol = this.commentCol;
+    const run = docStart ? this.takeRun(Infinity) : NO_RUN;
+    this.blank = false;
+    this.comments = undefined;
+    this.commentCol = -1;
     const at = this.pos;
     const contents = t.charCodeAt(at) === C_DASH && this.isDash(at) ? this.seq(0, at) : this.mapAt(0, at);
-    if (this.peekIndent() !== -1) giveUp();
-    if (comment) {
-      if (docStart) contents.commentBefore = comment;
-      else {
-        const first = contents.items[0];
-        (first instanceof Pair ? (first.key as Scalar) : (first as Node)).commentBefore = comment;
-      }
+    if (docStart) applyRun(contents, run);
+    else if (comments) {
+      if (commentCol !== 0) giveUp();
+      this.prelude(doc, contents, comments);
     }
+    // After the content: blank lines, and comments (not kept by a collection), the document's comment.
+    if (this.peekIndent() !== -1) giveUp();
+    if (this.comments) doc.comment = joinComments(this.comments);
     doc.contents = contents as never;
     const contentEnd = contents.range![2];
-    doc.range = [docStart ? 0 : at, contentEnd, Math.max(contentEnd, t.length)];
+    // What follows the content is the document's, unless the content ends in an empty value: its `key:` line's
+    // break is then the value's (nothing follows, see below()).
+    const swallowed = contentEnd < t.length && t.charCodeAt(contentEnd - 1) !== C_LF;
+    doc.range = [docStart ? 0 : at, contentEnd, swallowed ? contentEnd : t.length];
     return doc;
   }
+
+  /**
+   * Comment lines at the text's start (no `---`): the library joins them (an empty line between two makes an empty
+   * line), and puts them on the document when an empty line follows the last one, else on the first key or item.
+   */
+  private prelude(doc: Document.Parsed, contents: YAMLMap | YAMLSeq, comments: ReadonlyArray<string | null>): void {
+    let comment = '';
+    let empty = false;
+    for (const c of comments) {
+      if (c === null) empty = true;
+      else {
+        comment += comment === '' ? c : (empty ? '\n\n' : '\n') + c;
+        empty = false;
+      }
+    }
+    if (empty) {
+      doc.commentBefore = comment;
+      return;
+    }
+    const first = contents.items[0];
+    const node = (first instanceof Pair ? first.key : first) as Node;
+    node.commentBefore = node.commentBefore ? `${comment}\n${node.commentBefore}` : comment;
+  }
+}
+
+/** Blank and comment lines before a node: what the library records on it. */
+interface Run {
+  readonly spaceBefore: boolean;
+  readonly commentBefore: string | undefined;
+}
+
+const NO_RUN: Run = Object.freeze({ spaceBefore: false, commentBefore: undefined });
+
+function applyRun(node: Node, run: Run): void {
+  if (run.spaceBefore) node.spaceBefore = true;
+  if (run.commentBefore !== undefined) node.commentBefore = run.commentBefore;
+}
+
+/** Comments at a document's end, as the library joins them: a line feed for each line break between two. */
+function joinComments(comments: ReadonlyArray<string | null>): string {
+  let comment = '';
+  let sep = '';
+  for (const c of comments) {
+    if (c === null) sep += '\n';
+    else {
+      comment += comment === '' ? c : sep + '\n' + c;
+      sep = '';
+    }
+  }
+  return comment;
 }
 
 /**
