@@ -259,13 +259,14 @@ class FastParser {
   private plainValue(p: number, indent: number): Scalar {
     const t = this.text;
     const e = this.eol(p);
-    // A comment on the first line ends the scalar there, and is its comment.
-    const hash = t.indexOf(' #', p);
-    if (hash >= 0 && hash < e) {
+    // A comment on the first line ends the scalar there, and is its comment (searched on this line only).
+    let hash = p;
+    while (hash < e && !(t.charCodeAt(hash) === C_HASH && t.charCodeAt(hash - 1) === C_SPACE)) hash++;
+    if (hash < e) {
       const end = this.plainLine(p, hash);
       this.pos = this.next(e);
       const node = this.plain(t.slice(p, end), p, end, this.pos);
-      node.comment = t.slice(hash + 2, e) || ' ';
+      node.comment = t.slice(hash + 1, e) || ' ';
       this.continuation(indent);
       return node;
     }
