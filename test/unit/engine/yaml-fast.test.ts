@@ -17,7 +17,7 @@ import { FUZZ_RUNS, FUZZ_SEED } from '../../helpers/fuzz-runner';
 /** The first difference between two parse results (own enumerable fields, prototypes), or undefined. */
 function difference(a: unknown, b: unknown, path = '$', seen = new Set<unknown>()): string | undefined {
   if (Object.is(a, b)) return undefined;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path}: ${String(a)} !== ${String(b)}`;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path}: ${show(a)} !== ${show(b)}`;
   if (seen.has(a)) return undefined;
   seen.add(a);
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${path}: ${a.constructor?.name} !== ${b.constructor?.name}`;
@@ -26,6 +26,10 @@ function difference(a: unknown, b: unknown, path = '$', seen = new Set<unknown>(
     if (d) return d;
   }
   return undefined;
+}
+
+function show(v: unknown): string {
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
 
 /** What the library makes of `text`, when it is one document without errors or warnings. */

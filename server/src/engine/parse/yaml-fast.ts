@@ -54,6 +54,8 @@ class FastParser {
    */
   private comments: Array<string | null> | undefined;
   private commentCol = -1;
+  /** Those comments have not been seen by a collection's end yet (see trailing). */
+  private fresh = false;
   private readonly tags: TestTag[];
   private readonly strTag: TestTag;
   private readonly options: object;
@@ -103,6 +105,7 @@ class FastParser {
         const e = this.eol(p);
         (this.comments ??= []).push(t.slice(p + 1, e) || ' ');
         this.commentCol = Math.max(this.commentCol, p - this.pos);
+        this.fresh = true;
         this.pos = this.next(e);
         continue;
       }
@@ -313,6 +316,7 @@ class FastParser {
     this.blank = blank;
     this.comments = undefined;
     this.commentCol = -1;
+    this.fresh = false;
     if (next > indent) giveUp();
   }
 
@@ -381,6 +385,13 @@ class FastParser {
     let end = at;
     let run: Run = NO_RUN;
     for (;;) {
+      if (run.commentBefore !== undefined) {
+        // A comment before a `-` whose value is on the lines below: the library adds that line's break to it.
+        let q = p + 1;
+        while (this.text.charCodeAt(q) === C_SPACE) q++;
+        const c = this.text.charCodeAt(q);
+        if (q >= this.text.length || c === C_LF || c === C_HASH) giveUp();
+      }
       const item = this.value(p + 1, indent, true);
       // Blank and comment lines before the `-`: the library puts them on the item.
       applyRun(item, run);
@@ -398,12 +409,17 @@ class FastParser {
   }
 
   /**
-   * A collection at `indent` (not 0) ends: when a comment skipped after its last node is at its column or deeper,
+   * A collection at `indent` ends: when a comment skipped after its last node is at its column or deeper (not 0),
    * the library keeps them all as the collection's comment, its range then reaching the next line's text (or the
    * text's end). Returns that end, or undefined when the comments go on (to the next node or the document).
    */
   private trailing(coll: YAMLMap | YAMLSeq, indent: number): number | undefined {
-    if (!this.comments || indent === 0 || this.commentCol < indent) return undefined;
+    if (!this.comments) return undefined;
+    // The first collection to end after the comments is the one they came after: one more indented than it would
+    // belong to its last node in the library (not read here). Further up they only move or stay.
+    if (this.fresh && this.commentCol > indent) giveUp();
+    this.fresh = false;
+    if (indent === 0 || this.commentCol < indent) return undefined;
     const t = this.text;
     let end = this.pos;
     while (t.charCodeAt(end) === C_SPACE) end++;
@@ -432,6 +448,7 @@ class FastParser {
     this.blank = false;
     this.comments = undefined;
     this.commentCol = -1;
+    this.fresh = false;
     return run;
   }
 
@@ -526,13 +543,14 @@ class FastParser {
     }
     if (this.peekIndent() !== 0) giveUp();
     // Before the content: after a `---`, the lines go on the content as before any node; at the text's start, they
-    // are the stream's prelude (see preludeComment).
+    // are the stream's prelude (see prelude).
     const comments = this.comments;
     const commentCol = this.commentCol;
     const run = docStart ? this.takeRun(Infinity) : NO_RUN;
     this.blank = false;
     this.comments = undefined;
     this.commentCol = -1;
+    this.fresh = false;
     const at = this.pos;
     const contents = t.charCodeAt(at) === C_DASH && this.isDash(at) ? this.seq(0, at) : this.mapAt(0, at);
     if (docStart) applyRun(contents, run);
