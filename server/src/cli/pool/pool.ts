@@ -40,7 +40,7 @@ import type { InputFile, SourceFile } from '../files';
 import { lintSource } from '../lint-source';
 import { runJob } from './job';
 import { DEFAULT_TUNING, planJobs, type Plan, type PoolTuning } from './plan';
-import { CANCELLED, CLAIMED, FREE, GO, IDLE, STATE, type JobResult, type WorkerJobs, type WorkerSetup } from './protocol';
+import { CANCELLED, CLAIMED, CLOSED, FREE, GO, IDLE, SAVING, STATE, type JobResult, type WorkerJobs, type WorkerSetup } from './protocol';
 
 /** How the CLI starts workers: the bundle to run as a worker, and whom to tell of a failed file. */
 export interface PoolOptions {
@@ -55,6 +55,8 @@ export interface PoolOptions {
   tuning?: PoolTuning;
   /** Test seam: SHIPSHAPE_TEST_FAULT, passed on to the workers. */
   testFault?: string;
+  /** The folder of the workers' V8 code cache (worker-cache.ts); absent: they load their bundle without one. */
+  codeCacheDir?: string;
 }
 
 /** A job's time budget: generous (a busy machine), growing with its size. */
@@ -71,6 +73,8 @@ const WORKER_YOUNG_GENERATION_MB = 96;
 const STALL_MS = 30_000;
 /** The main thread checks on the workers at least this often while it waits. */
 const POLL_MS = 100;
+/** At most this long the main thread waits, as it stops the workers, for one writing the code cache (worker.ts). */
+const SAVE_WAIT_MS = 2_000;
 
 interface Slot {
   worker: Worker;
@@ -107,7 +111,7 @@ export class LintPool {
     const now = Date.now();
     for (let slot = 0; slot < size; slot++) {
       const { port1, port2 } = new MessageChannel();
-      const setup: WorkerSetup = { shipshapeLintWorker: true, slot, exitedAt: this.exitedAt, state: this.state.buffer as SharedArrayBuffer, port: port2 };
+      const setup: WorkerSetup = { shipshapeLintWorker: true, slot, exitedAt: this.exitedAt, state: this.state.buffer as SharedArrayBuffer, port: port2, ...(options.codeCacheDir !== undefined ? { codeCacheDir: options.codeCacheDir } : {}) };
       // Its output is never shown (a worker writes nothing; if it did, it could be a file's content).
       const worker = new Worker(options.script, { workerData: setup, transferList: [port2], stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       worker.on('error', () => undefined); // seen through the shared state
@@ -191,10 +195,25 @@ export class LintPool {
       Atomics.store(this.state, STATE.go, CANCELLED);
       Atomics.notify(this.state, STATE.go);
     } else this.options.trace?.(`pool: this thread linted ${this.here} of ${this.plan.jobs.length} jobs`);
+    this.letCacheWritesEnd();
     for (const s of this.slots) {
       s.port.close();
       void s.worker.terminate();
     }
+  }
+
+  /**
+   * An idle worker may not start writing the code cache any more (CLOSED); one that has started (SAVING) is given
+   * up to SAVE_WAIT_MS to finish, so that it is not stopped halfway (only a scan that found no usable cache waits).
+   */
+  private letCacheWritesEnd(): void {
+    const deadline = Date.now() + SAVE_WAIT_MS;
+    this.slots.forEach((s, i) => {
+      if (!s.live || Atomics.compareExchange(this.state, STATE.current + i, IDLE, CLOSED) !== SAVING) return;
+      for (let left = SAVE_WAIT_MS; left > 0 && Atomics.load(this.state, this.exitedAt + i) !== 1; left = deadline - Date.now()) {
+        Atomics.wait(this.state, STATE.done, Atomics.load(this.state, STATE.done), Math.min(left, 10));
+      }
+    });
   }
 
   /**
