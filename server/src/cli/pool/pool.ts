@@ -8,11 +8,12 @@
  * have returned, so the output is the same, in the same order, byte for byte.
  *
  * Work sharing: every job has a claim slot in shared memory (protocol.ts).
- * The workers claim jobs largest first; the main thread, when it needs a
- * file no thread has started, claims it and lints it itself (a whole file is
- * then linted by the caller, as without a pool), and while it waits for a
- * file a worker is linting it lints the smallest jobs left (their results
- * wait for their turn). So both cores lint until the jobs run out, whatever
+ * The workers claim jobs in plan.ts's order (the files the project index
+ * does not parse, largest first, then the others from the last file back);
+ * the main thread, when it needs a file no thread has started, claims it and
+ * lints it itself (a whole file is then linted by the caller, as without a
+ * pool), and while it waits for a file a worker is linting it lints the jobs
+ * at the end of the workers' order (their results wait for their turn). So both cores lint until the jobs run out, whatever
  * the main thread's own share of the project pass was.
  *
  * Synchronous by design, as the CLI is: the workers post results on their
@@ -96,7 +97,7 @@ export class LintPool {
   private results: Array<Outcome | undefined> = [];
   private work?: WorkerJobs;
   private claims = new Int32Array(new SharedArrayBuffer(0));
-  /** The main thread's cursor over the jobs it may take while it waits: smallest (last) first. */
+  /** The main thread's cursor over the jobs it may take while it waits: the last of the workers' order first. */
   private back = -1;
   /** Jobs the main thread linted (for the trace). */
   private here = 0;
@@ -253,7 +254,7 @@ export class LintPool {
     }
   }
 
-  /** Lints the smallest job no thread has taken, for later (while this thread would wait). False: none is left. */
+  /** Lints the last job (in the workers' order) no thread has taken, for later (while this thread would wait). False: none is left. */
   private stealOne(): boolean {
     for (; this.back >= 0; this.back--) {
       const job = this.back;
