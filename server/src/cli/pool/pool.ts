@@ -41,7 +41,7 @@ import type { InputFile, SourceFile } from '../files';
 import { lintSource } from '../lint-source';
 import { runJob } from './job';
 import { DEFAULT_TUNING, planJobs, type Plan, type PoolTuning } from './plan';
-import { CANCELLED, CLAIMED, CLOSED, FREE, GO, IDLE, SAVING, STATE, type JobResult, type WorkerJobs, type WorkerSetup } from './protocol';
+import { CANCELLED, CLAIMED, FREE, GO, IDLE, SAVING, STATE, type JobResult, type WorkerJobs, type WorkerSetup } from './protocol';
 
 /** How the CLI starts workers: the bundle to run as a worker, and whom to tell of a failed file. */
 export interface PoolOptions {
@@ -192,10 +192,10 @@ export class LintPool {
 
   /** Stop the workers (they are done, or idle, or stuck; or were never given jobs). */
   close(): void {
-    if (Atomics.load(this.state, STATE.go) === 0) {
-      Atomics.store(this.state, STATE.go, CANCELLED);
-      Atomics.notify(this.state, STATE.go);
-    } else this.options.trace?.(`pool: this thread linted ${this.here} of ${this.plan.jobs.length} jobs`);
+    if (Atomics.load(this.state, STATE.go) !== 0) this.options.trace?.(`pool: this thread linted ${this.here} of ${this.plan.jobs.length} jobs`);
+    // Workers never given jobs end; a worker done with them may no longer start writing the code cache (worker.ts).
+    Atomics.store(this.state, STATE.go, CANCELLED);
+    Atomics.notify(this.state, STATE.go);
     this.letCacheWritesEnd();
     for (const s of this.slots) {
       s.port.close();
@@ -204,13 +204,13 @@ export class LintPool {
   }
 
   /**
-   * An idle worker may not start writing the code cache any more (CLOSED); one that has started (SAVING) is given
-   * up to SAVE_WAIT_MS to finish, so that it is not stopped halfway (only a scan that found no usable cache waits).
+   * A worker that has started writing the code cache (SAVING) is given up to SAVE_WAIT_MS to finish, so that it is
+   * not stopped halfway (only a scan that found no usable cache waits).
    */
   private letCacheWritesEnd(): void {
     const deadline = Date.now() + SAVE_WAIT_MS;
     this.slots.forEach((s, i) => {
-      if (!s.live || Atomics.compareExchange(this.state, STATE.current + i, IDLE, CLOSED) !== SAVING) return;
+      if (!s.live || Atomics.load(this.state, STATE.current + i) !== SAVING) return;
       for (let left = SAVE_WAIT_MS; left > 0 && Atomics.load(this.state, this.exitedAt + i) !== 1; left = deadline - Date.now()) {
         Atomics.wait(this.state, STATE.done, Atomics.load(this.state, STATE.done), Math.min(left, 10));
       }

@@ -57,10 +57,18 @@ export function runLintWorker(cache?: CodeCache): void {
   port.close();
 }
 
-/** Writes the code cache when a bundle was compiled without one, unless the main thread is stopping the workers (CLOSED). */
+/**
+ * Writes the code cache when a bundle was compiled without one, unless the main thread is stopping the workers
+ * (STATE.go no longer GO). SAVING first, then the check: the main thread sets STATE.go before it looks for a SAVING
+ * worker to wait for, so either it waits for this write or this worker does not write.
+ */
 function saveCache(cache: CodeCache, state: Int32Array, slot: number): void {
   if (!cache.loaded.some((l) => l.cache === 'absent' || l.cache === 'corrupt' || l.cache === 'rejected')) return;
-  if (Atomics.compareExchange(state, slot, IDLE, SAVING) !== IDLE) return;
+  Atomics.store(state, slot, SAVING);
+  if (Atomics.load(state, STATE.go) !== GO) {
+    Atomics.store(state, slot, IDLE);
+    return;
+  }
   cache.save();
 }
 
