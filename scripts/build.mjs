@@ -69,7 +69,9 @@ if ((only.includes('cli') || only.includes('server')) && !only.includes('validat
 if (only.includes('server') && !only.includes('server-core')) only.push('server-core');
 // The scan's lint workers start from a bundle of their own, next to dist/cli.js: the engine without the CLI (see
 // server/src/cli/pool/worker-main.ts), so a worker loads and compiles less. Without it the CLI bundle starts as one.
+// dist/cli-worker.js is a small loader (worker-start.ts) that loads that bundle, dist/cli-worker-core.js, through a V8 code cache.
 if (only.includes('cli') && !only.includes('cli-worker')) only.push('cli-worker');
+if (only.includes('cli-worker') && !only.includes('cli-worker-core')) only.push('cli-worker-core');
 /** The committed action bundle: minified, no source map, no test seams, so it is small and the same on every machine. */
 const release = { sourcemap: false, minify: true, define: { SHIPSHAPE_TEST_SEAMS: 'false' } };
 
@@ -110,7 +112,8 @@ const entries = [
   { name: 'server', entryPoints: ['server/src/lsp/node-start.ts'], outfile: `${outdir}/server.js` },
   { name: 'server-core', entryPoints: ['server/src/lsp/node.ts'], outfile: `${outdir}/server-core.js` },
   { name: 'cli', entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
-  { name: 'cli-worker', entryPoints: ['server/src/cli/pool/worker-main.ts'], outfile: `${outdir}/cli-worker.js` },
+  { name: 'cli-worker', entryPoints: ['server/src/cli/pool/worker-start.ts'], outfile: `${outdir}/cli-worker.js` },
+  { name: 'cli-worker-core', entryPoints: ['server/src/cli/pool/worker-main.ts'], outfile: `${outdir}/cli-worker-core.js` },
   { name: 'validators', entryPoints: [generateValidators()], outfile: `${outdir}/kube-validators.js`, minify: true, sourcemap: false },
   // vscode.dev and github.dev (package.json `browser`): the extension in the browser's extension host, the server in a web worker.
   { name: 'web-extension', entryPoints: ['client/src/web/extension.ts'], outfile: `${outdir}/web/extension.js`, external: ['vscode'], ...web },
@@ -119,7 +122,7 @@ const entries = [
 ]
   .filter((e) => only.includes(e.name))
   .map(({ name, ...e }) => e);
-if (entries.length === 0) throw new Error(`--only: no such bundle (extension, server, server-core, cli, cli-worker, web-extension, web-server, action)`);
+if (entries.length === 0) throw new Error(`--only: no such bundle (extension, server, server-core, cli, cli-worker, cli-worker-core, web-extension, web-server, action)`);
 
 if (watch) {
   for (const e of entries) {

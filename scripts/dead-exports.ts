@@ -21,6 +21,7 @@ const ENTRY_POINTS = new Set([
   'server/src/web/node/url.ts',
   'server/src/web/node/unavailable.ts',
   'server/src/cli/main.ts',
+  'server/src/cli/pool/worker-main.ts',
 ]);
 
 /**

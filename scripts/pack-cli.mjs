@@ -4,7 +4,8 @@
 // source maps, no test seams) whose `bin` runs on Node 20 with no dependencies at all, plus
 // README, LICENSE, the JSON report schema and the rule pages SARIF help points to; and dist/kube-validators.js, the
 // schema validators compiled at build time, which dist/cli.js loads when it finds it (else it compiles them); and
-// dist/cli-worker.js, the bundle the scan's lint worker threads start from (else they start from dist/cli.js).
+// dist/cli-worker.js and dist/cli-worker-core.js, what the scan's lint worker threads start from (a loader and the lint
+// bundle it loads through a V8 code cache; without them they start from dist/cli.js).
 // `npx ./shipshape-<version>.tgz scan .` then works offline (test/unit/cli/npm-package.test.ts).
 // Prints the tarball's path.
 import { spawnSync } from 'node:child_process';
@@ -28,7 +29,7 @@ export function cliManifest(pkg) {
     license: pkg.license,
     keywords: pkg.keywords,
     bin: { shipshape: 'dist/cli.js' },
-    files: ['dist/cli.js', 'dist/cli-worker.js', 'dist/kube-validators.js', 'schemas/shipshape-report.schema.json', 'docs/rules/*.md'],
+    files: ['dist/cli.js', 'dist/cli-worker.js', 'dist/cli-worker-core.js', 'dist/kube-validators.js', 'schemas/shipshape-report.schema.json', 'docs/rules/*.md'],
     engines: { node: pkg.engines.node },
   };
 }

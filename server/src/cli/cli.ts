@@ -22,6 +22,7 @@ import { TOOL_VERSION } from './package-info';
 import { exitCodeFor, type ScanReport } from './report';
 import { scan, settingsFromArgs, type WorkerOptions } from './scan';
 import { TEST_POOL_ENV, tuningFromEnv } from './pool/plan';
+import { workerCodeCacheDir } from './pool/worker-cache';
 import { fixSummary, scanAndFix } from './fix';
 import { runInit } from './init';
 import { withBenchmark } from './benchmark';
@@ -99,7 +100,8 @@ function runCommand(argv: readonly string[], io: CliIo, hooks: RuleHooks): numbe
 /** How `scan` starts lint workers: from io.workerScript, with the test seams' knobs when built with them. */
 function workerOptions(io: CliIo, onFailure: (message: string) => void): WorkerOptions | undefined {
   if (io.workerScript === undefined) return undefined;
-  const options: WorkerOptions = { script: io.workerScript, onFailure };
+  const codeCacheDir = workerCodeCacheDir(io.env);
+  const options: WorkerOptions = { script: io.workerScript, onFailure, ...(codeCacheDir !== undefined ? { codeCacheDir } : {}) };
   if (typeof SHIPSHAPE_TEST_SEAMS === 'undefined' || SHIPSHAPE_TEST_SEAMS) {
     const fault = io.env[TEST_FAULT_ENV];
     if (fault !== undefined) options.testFault = fault;

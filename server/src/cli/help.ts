@@ -76,7 +76,10 @@ inputs of 32 MB or more (on 2 cores a smaller scan is not faster on two).
 Inputs under 1 MB, standard input and --fix / --fix-dry-run stay in this
 thread; kustomize builds and relation rules run in it too. A file a worker
 fails on (it crashes or takes too long) is reported as an internal-error
-finding and the exit status is 2.
+finding and the exit status is 2. Workers load their code through a V8 code
+cache in $XDG_CACHE_HOME/shipshape (else ~/.cache/shipshape);
+SHIPSHAPE_CODE_CACHE_DIR=<folder> moves it, SHIPSHAPE_CODE_CACHE_DIR=off
+turns it off.
 
 Encodings: as kubectl reads them, a byte-order mark selects UTF-8, UTF-16 LE
 or UTF-16 BE, otherwise files are UTF-8; --fix writes a file back in its own

@@ -1,7 +1,8 @@
 /**
  * Entry point of the `shipshape` command (bundled to dist/cli.js with a shebang). The scan's
- * lint workers (pool/pool.ts) start from dist/cli-worker.js next to it (pool/worker-main.ts);
- * without that file, from this bundle, which then runs a lint worker.
+ * lint workers (pool/pool.ts) start from dist/cli-worker.js next to it (pool/worker-start.ts,
+ * which loads dist/cli-worker-core.js through the V8 code cache); without those files, from this
+ * bundle, which then runs a lint worker.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,5 +15,5 @@ usePrecompiledValidatorsFrom();
 if (isLintWorker()) runLintWorker();
 else {
   const worker = join(__dirname, 'cli-worker.js');
-  runCliProcess(process.argv.slice(2), existsSync(worker) ? worker : __filename);
+  runCliProcess(process.argv.slice(2), existsSync(worker) && existsSync(join(__dirname, 'cli-worker-core.js')) ? worker : __filename);
 }

@@ -85,14 +85,14 @@ class ScanProject {
       root: toProjectPath(this.cwd),
       settingsFor: (path) => this.ctx.settingsFor(this.input(path)),
       // The CLI's lint of a file alone: the engine's findings and a file-encoding finding (from a lint worker when there are some).
-      lintAlone: (path, text, settings, workloads) => {
+      lintAlone: (path, text, settings, workloads, parsed) => {
         const source = (): SourceFile => ({ ...this.source(path), text });
         // The workers do not know the project's custom workload kinds: with some, files are linted here.
         if (!workloads?.byType.size) {
           const pooled = this.pool?.take(this.input(path), source, settings, this.hooks);
           if (pooled) return pooled;
         }
-        return lintSource(source(), { ...this.hooks, settings, fileName: basename(fromProjectPath(path)), ...(workloads?.byType.size ? { workloads } : {}) });
+        return lintSource(source(), { ...this.hooks, settings, fileName: basename(fromProjectPath(path)), ...(workloads?.byType.size ? { workloads } : {}), ...(parsed ? { parsed } : {}) });
       },
     };
   }

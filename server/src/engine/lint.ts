@@ -39,6 +39,7 @@ import { DocumentViews, ObjectViews } from './views/view-set';
 import { lintCount } from './lint-count';
 import { FixRetention, FixScope } from './fixes/fix-scope';
 import type { CustomWorkloads } from './views/workloads';
+import type { ParsedChunks } from './parsed-chunks';
 
 export { DocumentCache, type CacheEntry, type ChunkResult };
 
@@ -63,12 +64,15 @@ export interface LintOptions extends RuleHooks {
    * a pod: project/crd-workloads.ts): their pod specs are linted as workloads'.
    */
   workloads?: CustomWorkloads;
+  /** Documents of this text parsed already (by the project index, see ParsedChunks): taken instead of parsing again. */
+  parsed?: ParsedChunks;
 }
 
 /** How a document chunk is read: as a compose file by its name, and which custom resources are workloads. */
 export interface ChunkContext {
   composeNamed: boolean;
   workloads?: CustomWorkloads;
+  parsed?: ParsedChunks;
 }
 
 /**
@@ -268,7 +272,7 @@ function lintChunkAlone(text: string, settings: EngineSettings, rules: ActiveRul
     if (f) findings.push(f);
     return { findings, parseError: true, templated: false };
   }
-  const parsed = parseChunk(text);
+  const parsed = how.parsed?.take(text) ?? parseChunk(text);
   if (parsed.crash !== undefined) {
     const f = engineFinding(SYNTAX_RULES.yamlSyntax.meta, settings, 'crash', { message: parsed.crash }, text, 0, 1);
     if (f) findings.push(f);
@@ -375,7 +379,7 @@ export function cacheKey(settings: EngineSettings, how: ChunkContext): string {
 
 /** How a file's documents are linted: as a compose file by name, and with the project's custom workload kinds. */
 export function chunkContext(options: LintOptions, composeNamed: boolean): ChunkContext {
-  return { composeNamed, ...(options.workloads?.byType.size ? { workloads: options.workloads } : {}) };
+  return { composeNamed, ...(options.workloads?.byType.size ? { workloads: options.workloads } : {}), ...(options.parsed ? { parsed: options.parsed } : {}) };
 }
 
 /** `lintYamlSteps` run to completion. */

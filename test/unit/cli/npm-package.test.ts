@@ -41,7 +41,7 @@ test('the package holds one bundled bin, its lint worker bundle, its build-time 
   for (const key of ['dependencies', 'optionalDependencies', 'peerDependencies', 'scripts', 'main', 'contributes']) assert.equal(pkg[key], undefined, key);
   const files = walk(join(tmp, 'x', 'package'));
   const other = files.filter((f) => !/^docs\/rules\/[a-z0-9-]+\.md$/.test(f));
-  assert.deepEqual(other.sort(), ['LICENSE', 'README.md', 'dist/cli-worker.js', 'dist/cli.js', 'dist/kube-validators.js', 'package.json', 'schemas/shipshape-report.schema.json']);
+  assert.deepEqual(other.sort(), ['LICENSE', 'README.md', 'dist/cli-worker-core.js', 'dist/cli-worker.js', 'dist/cli.js', 'dist/kube-validators.js', 'package.json', 'schemas/shipshape-report.schema.json']);
   const bin = readFileSync(join(tmp, 'x', 'package', 'dist', 'cli.js'), 'utf8');
   assert.ok(bin.startsWith('#!/usr/bin/env node\n'));
   assert.ok(!bin.includes('sourceMappingURL'), 'no source map reference');

@@ -10,14 +10,17 @@
  *   SPLIT_BYTES (by document count), so one large file does not keep one
  *   worker busy while the others wait.
  * - Standard input stays in the main thread.
- * - Workers claim jobs largest first, which evens out the threads' ends; the
- *   main thread takes what it reaches first and the smallest (pool.ts).
+ * - Workers claim the jobs of files the project index does not parse first,
+ *   largest first, which evens out the threads' ends, then the others from
+ *   the last file back; the main thread takes what it reaches first, and
+ *   while it waits the jobs at the end of the workers' order (pool.ts).
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { EngineSettings } from '../../engine';
 import { fileKindOf } from '../../engine/file-kind';
+import { MAX_INDEXED_FILE } from '../../engine/project/lint-project';
 import { isComposeFileName } from '../../engine/views/compose';
 import type { InputFile } from '../files';
 import type { LintJob } from './protocol';
@@ -107,6 +110,18 @@ function byMainThread(path: string): boolean {
   return fileKindOf(path) === 'dockerfile' || isComposeFileName(path);
 }
 
+/**
+ * 1 for a job whose file the project index does not parse (a part of a large file, or a file over MAX_INDEXED_FILE:
+ * bytes, at least as many as UTF-16 units but for rare text), else 0. The main thread parses every other YAML file
+ * for the index before it lints, and its lint of the file takes that parse (engine/parsed-chunks.ts): such a file
+ * costs the main thread less than a worker, which parses it again and compiles the code paths of its rules again.
+ * So the workers take the unindexed jobs first, and then the others from the end of the report order, while the
+ * main thread lints from its start: the threads meet where the main thread has got to.
+ */
+function unindexed(job: { part?: unknown; bytes: number }): number {
+  return job.part !== undefined || job.bytes > MAX_INDEXED_FILE ? 1 : 0;
+}
+
 export interface Plan {
   jobs: LintJob[];
   /** Distinct settings, as JSON too (a file's lint matches its job only under the same settings). */
@@ -146,8 +161,13 @@ export function planJobs(files: ReadonlyArray<{ file: InputFile; settings: Engin
     else for (let i = 0; i < parts; i++) pieces.push({ ...base, part: { index: i, of: parts }, bytes: Math.ceil(size / parts) });
   }
   if (bytes < tuning.minBytes || pieces.length < 2) return undefined;
-  // Largest first; ties (the parts of one file) in file order.
-  const order = pieces.map((_, i) => i).sort((a, b) => pieces[b]!.bytes - pieces[a]!.bytes || a - b);
+  // The workers' order (pool.ts): first the jobs the project index leaves out, largest first (ties, the parts of one
+  // file, in file order); then the others from the last file to the first.
+  const order = pieces.map((_, i) => i).sort((a, b) => {
+    const big = unindexed(pieces[b]!) - unindexed(pieces[a]!);
+    if (big !== 0) return big;
+    return unindexed(pieces[a]!) ? pieces[b]!.bytes - pieces[a]!.bytes || a - b : b - a;
+  });
   const jobs: LintJob[] = [];
   const byPath = new Map<string, number[]>();
   for (const i of order) {

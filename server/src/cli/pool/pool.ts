@@ -8,11 +8,12 @@
  * have returned, so the output is the same, in the same order, byte for byte.
  *
  * Work sharing: every job has a claim slot in shared memory (protocol.ts).
- * The workers claim jobs largest first; the main thread, when it needs a
- * file no thread has started, claims it and lints it itself (a whole file is
- * then linted by the caller, as without a pool), and while it waits for a
- * file a worker is linting it lints the smallest jobs left (their results
- * wait for their turn). So both cores lint until the jobs run out, whatever
+ * The workers claim jobs in plan.ts's order (the files the project index
+ * does not parse, largest first, then the others from the last file back);
+ * the main thread, when it needs a file no thread has started, claims it and
+ * lints it itself (a whole file is then linted by the caller, as without a
+ * pool), and while it waits for a file a worker is linting it lints the jobs
+ * at the end of the workers' order (their results wait for their turn). So both cores lint until the jobs run out, whatever
  * the main thread's own share of the project pass was.
  *
  * Synchronous by design, as the CLI is: the workers post results on their
@@ -40,7 +41,7 @@ import type { InputFile, SourceFile } from '../files';
 import { lintSource } from '../lint-source';
 import { runJob } from './job';
 import { DEFAULT_TUNING, planJobs, type Plan, type PoolTuning } from './plan';
-import { CANCELLED, CLAIMED, FREE, GO, IDLE, STATE, type JobResult, type WorkerJobs, type WorkerSetup } from './protocol';
+import { CANCELLED, CLAIMED, FREE, GO, IDLE, SAVING, STATE, type JobResult, type WorkerJobs, type WorkerSetup } from './protocol';
 
 /** How the CLI starts workers: the bundle to run as a worker, and whom to tell of a failed file. */
 export interface PoolOptions {
@@ -55,6 +56,8 @@ export interface PoolOptions {
   tuning?: PoolTuning;
   /** Test seam: SHIPSHAPE_TEST_FAULT, passed on to the workers. */
   testFault?: string;
+  /** The folder of the workers' V8 code cache (worker-cache.ts); absent: they load their bundle without one. */
+  codeCacheDir?: string;
 }
 
 /** A job's time budget: generous (a busy machine), growing with its size. */
@@ -71,6 +74,8 @@ const WORKER_YOUNG_GENERATION_MB = 96;
 const STALL_MS = 30_000;
 /** The main thread checks on the workers at least this often while it waits. */
 const POLL_MS = 100;
+/** At most this long the main thread waits, as it stops the workers, for one writing the code cache (worker.ts). */
+const SAVE_WAIT_MS = 2_000;
 
 interface Slot {
   worker: Worker;
@@ -92,7 +97,7 @@ export class LintPool {
   private results: Array<Outcome | undefined> = [];
   private work?: WorkerJobs;
   private claims = new Int32Array(new SharedArrayBuffer(0));
-  /** The main thread's cursor over the jobs it may take while it waits: smallest (last) first. */
+  /** The main thread's cursor over the jobs it may take while it waits: the last of the workers' order first. */
   private back = -1;
   /** Jobs the main thread linted (for the trace). */
   private here = 0;
@@ -107,7 +112,7 @@ export class LintPool {
     const now = Date.now();
     for (let slot = 0; slot < size; slot++) {
       const { port1, port2 } = new MessageChannel();
-      const setup: WorkerSetup = { shipshapeLintWorker: true, slot, exitedAt: this.exitedAt, state: this.state.buffer as SharedArrayBuffer, port: port2 };
+      const setup: WorkerSetup = { shipshapeLintWorker: true, slot, exitedAt: this.exitedAt, state: this.state.buffer as SharedArrayBuffer, port: port2, ...(options.codeCacheDir !== undefined ? { codeCacheDir: options.codeCacheDir } : {}) };
       // Its output is never shown (a worker writes nothing; if it did, it could be a file's content).
       const worker = new Worker(options.script, { workerData: setup, transferList: [port2], stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       worker.on('error', () => undefined); // seen through the shared state
@@ -187,14 +192,29 @@ export class LintPool {
 
   /** Stop the workers (they are done, or idle, or stuck; or were never given jobs). */
   close(): void {
-    if (Atomics.load(this.state, STATE.go) === 0) {
-      Atomics.store(this.state, STATE.go, CANCELLED);
-      Atomics.notify(this.state, STATE.go);
-    } else this.options.trace?.(`pool: this thread linted ${this.here} of ${this.plan.jobs.length} jobs`);
+    if (Atomics.load(this.state, STATE.go) !== 0) this.options.trace?.(`pool: this thread linted ${this.here} of ${this.plan.jobs.length} jobs`);
+    // Workers never given jobs end; a worker done with them may no longer start writing the code cache (worker.ts).
+    Atomics.store(this.state, STATE.go, CANCELLED);
+    Atomics.notify(this.state, STATE.go);
+    this.letCacheWritesEnd();
     for (const s of this.slots) {
       s.port.close();
       void s.worker.terminate();
     }
+  }
+
+  /**
+   * A worker that has started writing the code cache (SAVING) is given up to SAVE_WAIT_MS to finish, so that it is
+   * not stopped halfway (only a scan that found no usable cache waits).
+   */
+  private letCacheWritesEnd(): void {
+    const deadline = Date.now() + SAVE_WAIT_MS;
+    this.slots.forEach((s, i) => {
+      if (!s.live || Atomics.load(this.state, STATE.current + i) !== SAVING) return;
+      for (let left = SAVE_WAIT_MS; left > 0 && Atomics.load(this.state, this.exitedAt + i) !== 1; left = deadline - Date.now()) {
+        Atomics.wait(this.state, STATE.done, Atomics.load(this.state, STATE.done), Math.min(left, 10));
+      }
+    });
   }
 
   /**
@@ -234,7 +254,7 @@ export class LintPool {
     }
   }
 
-  /** Lints the smallest job no thread has taken, for later (while this thread would wait). False: none is left. */
+  /** Lints the last job (in the workers' order) no thread has taken, for later (while this thread would wait). False: none is left. */
   private stealOne(): boolean {
     for (; this.back >= 0; this.back--) {
       const job = this.back;

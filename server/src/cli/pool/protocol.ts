@@ -41,6 +41,8 @@ export interface WorkerSetup {
   /** The shared Int32Array state (see STATE). */
   state: SharedArrayBuffer;
   port: MessagePort;
+  /** The code cache folder the worker loads its bundle through (worker-cache.ts); absent: a plain load. */
+  codeCacheDir?: string;
 }
 
 /** The message that gives the workers their jobs (posted before STATE.go is set). */
@@ -63,12 +65,16 @@ export const STATE = {
   next: 0,
   /** Jobs finished (results posted); bumped and notified by the workers. */
   done: 1,
-  /** 0 until the jobs are posted (GO), or CANCELLED: the scan needs no workers after all. */
+  /** 0 until the jobs are posted (GO); CANCELLED: the scan needs no workers after all, or is done with them. */
   go: 2,
-  /** Per worker: the job it works on, or IDLE. */
+  /**
+   * Per worker: the job it works on, or IDLE; at the end SAVING (the worker writes the code cache: the main thread
+   * waits for it to exit before it stops the workers).
+   */
   current: 3,
 } as const;
 export const IDLE = -1;
+export const SAVING = -2;
 export const FREE = 0;
 export const CLAIMED = 1;
 export const GO = 1;

@@ -7,15 +7,19 @@
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { errorName, runJob } from './job';
-import { CLAIMED, FREE, GO, IDLE, STATE, type JobResult, type WorkerJobs, type WorkerSetup } from './protocol';
+import type { CodeCache } from '../../io/code-cache';
+import { CLAIMED, FREE, GO, IDLE, SAVING, STATE, type JobResult, type WorkerJobs, type WorkerSetup } from './protocol';
 
 /** Whether this thread was started as a lint worker. */
 export function isLintWorker(): boolean {
   return (workerData as Partial<WorkerSetup> | null)?.shipshapeLintWorker === true;
 }
 
-/** The worker's whole life: claim, lint, post, until the jobs run out. */
-export function runLintWorker(): void {
+/**
+ * The worker's whole life: claim, lint, post, until the jobs run out. `cache`: the code cache its bundle was loaded
+ * through (worker-start.ts); the first worker writes what it lacked, once its lint has compiled the functions it runs.
+ */
+export function runLintWorker(cache?: CodeCache): void {
   const setup = workerData as WorkerSetup;
   const state = new Int32Array(setup.state);
   const slot = STATE.current + setup.slot;
@@ -29,6 +33,7 @@ export function runLintWorker(): void {
   while (Atomics.load(state, STATE.go) === 0) Atomics.wait(state, STATE.go, 0);
   const work = Atomics.load(state, STATE.go) === GO ? (receiveMessageOnPort(port)?.message as WorkerJobs | undefined) : undefined;
   const claims = work && new Int32Array(work.claims);
+  let linted = 0;
   for (;;) {
     if (!work || !claims) break;
     const job = Atomics.add(state, STATE.next, 1);
@@ -41,12 +46,30 @@ export function runLintWorker(): void {
       continue;
     }
     post(port, runJob(job, work, { worker: true }));
+    linted++;
     Atomics.store(state, slot, IDLE);
     Atomics.add(state, STATE.done, 1);
     Atomics.notify(state, STATE.done);
   }
+  // A worker that linted nothing has compiled little worth keeping.
+  if (setup.slot === 0 && linted > 0 && cache) saveCache(cache, state, slot);
   exited();
   port.close();
+}
+
+/**
+ * Writes the code cache when a bundle was compiled without one, unless the main thread is stopping the workers
+ * (STATE.go no longer GO). SAVING first, then the check: the main thread sets STATE.go before it looks for a SAVING
+ * worker to wait for, so either it waits for this write or this worker does not write.
+ */
+function saveCache(cache: CodeCache, state: Int32Array, slot: number): void {
+  if (!cache.loaded.some((l) => l.cache === 'absent' || l.cache === 'corrupt' || l.cache === 'rejected')) return;
+  Atomics.store(state, slot, SAVING);
+  if (Atomics.load(state, STATE.go) !== GO) {
+    Atomics.store(state, slot, IDLE);
+    return;
+  }
+  cache.save();
 }
 
 function post(port: MessagePort, result: JobResult): void {

@@ -20,6 +20,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { isTemplated, looksBinary, parseChunk, splitYamlDocuments } from '../parse/yaml';
 import { YamlDocument } from '../parse/yaml-document';
+import type { ParsedChunks } from '../parsed-chunks';
 import type { Severity, Span } from '../types';
 import { podLocation, type CustomWorkloads } from '../views/workloads';
 import { memoIn } from '../views/view-set';
@@ -154,14 +155,17 @@ function recordOrigins(provenance: Provenance, file: ProjectPath, node: unknown,
  * The objects of a plain YAML file's documents (except those starting at `skip`
  * offsets), as built objects. Parsed as the engine parses documents (parse/yaml.ts:
  * bounded on hostile input); a document that does not parse cleanly is left out.
+ * `parsed`: keeps the parses for the file's own lint (ParsedChunks).
  */
-export function plainObjects(file: ProjectPath, source: string, skip: ReadonlySet<number> = new Set()): BuiltObject[] {
+export function plainObjects(file: ProjectPath, source: string, skip: ReadonlySet<number> = new Set(), parsed?: ParsedChunks): BuiltObject[] {
   const out: BuiltObject[] = [];
   if (looksBinary(source)) return out;
   for (const chunk of splitYamlDocuments(source)) {
     const end = chunk.offset + chunk.text.length;
     if ([...skip].some((s) => s >= chunk.offset && s < end)) continue;
-    const { docs } = parseChunk(chunk.text);
+    const chunkParse = parseChunk(chunk.text);
+    parsed?.put(chunk.text, chunkParse);
+    const { docs } = chunkParse;
     if (isTemplated(chunk.text, docs)) continue;
     for (const doc of docs) {
       const root = doc.contents;
@@ -176,7 +180,7 @@ export function plainObjects(file: ProjectPath, source: string, skip: ReadonlySe
 
 export interface IndexInput {
   /** Plain files: their text (YAML files only; kustomization files excluded by the caller). */
-  plain: ReadonlyArray<{ file: ProjectPath; text: string; skip?: ReadonlySet<number> }>;
+  plain: ReadonlyArray<{ file: ProjectPath; text: string; skip?: ReadonlySet<number>; parsed?: ParsedChunks }>;
   /** The root builds. */
   builds: readonly KustomizeBuild[];
   /** The rendered Helm charts. */
@@ -219,10 +223,10 @@ export class ProjectIndex {
 
   static build(input: IndexInput): ProjectIndex {
     const objects: IndexedObject[] = [];
-    for (const { file, text: source, skip } of input.plain) {
+    for (const { file, text: source, skip, parsed } of input.plain) {
       let built: BuiltObject[];
       try {
-        built = plainObjects(file, source, skip);
+        built = plainObjects(file, source, skip, parsed);
       } catch {
         continue; // the file's own lint reports what is wrong with it
       }

@@ -39,6 +39,7 @@ import type { BuiltObject, KustomizeBuild, ProjectHost, ProjectPath } from './ty
 import { child, ProjectIndex, text as scalarText } from './index';
 import { crdNodeWorkloads, customWorkloads, textWorkloads } from './crd-workloads';
 import type { CustomWorkloads } from '../views/workloads';
+import { ParsedChunks } from '../parsed-chunks';
 import { BuiltImages, composeLinks, fileLinks, mayBeCompose, skaffoldLinks } from './images/built-images';
 import type { ImageLink } from './images/types';
 import { buildCharts, configuredHelm, lintHelmBuild, type HelmProjectOptions } from './helm-lint';
@@ -49,8 +50,11 @@ import { applyRelations, isChartReplaced, withReplacedFixes, replacedBuilds, run
 export interface ProjectLintOptions extends RuleHooks {
   /** The settings a file is linted with, or undefined when the configuration ignores it. */
   settingsFor(path: ProjectPath): EngineSettings | undefined;
-  /** A file's findings when linted alone (default: the engine's lintText of its text, with the project's custom workloads). */
-  lintAlone?(path: ProjectPath, text: string, settings: EngineSettings, workloads?: CustomWorkloads): Finding[];
+  /**
+   * A file's findings when linted alone (default: the engine's lintText of its text, with the project's custom
+   * workloads). `parsed`: its documents the project index parsed already (pass them on to the lint as LintOptions.parsed).
+   */
+  lintAlone?(path: ProjectPath, text: string, settings: EngineSettings, workloads?: CustomWorkloads, parsed?: ParsedChunks): Finding[];
   /** The custom workloads (crd-workloads.ts) of a larger project (the editor's workspace); default: the CRDs of these files. */
   workloads?: CustomWorkloads;
   /** Build names in messages are relative to this folder (default: the build's folder as it is). */
@@ -95,8 +99,8 @@ function isTextFinding(f: Finding): boolean {
   return getRule(f.ruleId)?.meta.category === 'syntax' && f.ruleId !== SYNTAX_RULES.unusedSuppression.meta.id && f.ruleId !== SYNTAX_RULES.kustomizeBuild.meta.id;
 }
 
-function defaultLintAlone(path: ProjectPath, text: string, settings: EngineSettings, workloads?: CustomWorkloads): Finding[] {
-  return lintText(text, fileKindOf(path) ?? 'yaml', { settings, fileName: basenameOf(path), ...(workloads ? { workloads } : {}) });
+function defaultLintAlone(path: ProjectPath, text: string, settings: EngineSettings, workloads?: CustomWorkloads, parsed?: ParsedChunks): Finding[] {
+  return lintText(text, fileKindOf(path) ?? 'yaml', { settings, fileName: basenameOf(path), ...(workloads ? { workloads } : {}), ...(parsed ? { parsed } : {}) });
 }
 
 /** A build's name in messages: its folder, relative to the root (the root itself by its name). */
@@ -157,7 +161,9 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
   const charts = helmFiles.length === 0 ? [] : buildCharts(host, helmFiles, configuredHelm(options.helm || {}, options.settingsFor, host, () => options.root), options.renderedChart);
   const templates = new Set(charts.flatMap((c) => [...c.templates]));
   // The charts' rendered objects are members of the relation pass; their templates never enter it as plain text.
-  const index = options.relations === false || options.relationResult ? undefined : projectIndex(files, roots, charts, sources, new Set([...patches, ...templates]), options, host);
+  // The documents the index parses, for the files' own lints (parsed once).
+  const parses = new Map<ProjectPath, ParsedChunks>();
+  const index = options.relations === false || options.relationResult ? undefined : projectIndex(files, roots, charts, sources, new Set([...patches, ...templates]), options, host, parses);
   // Custom resources whose CRD embeds a pod are workloads (crd-workloads.ts): for the builds' objects and the files alike.
   const workloads = options.workloads ?? index?.customWorkloads() ?? filesWorkloads(files, roots, host);
   const hooks = { ...options, workloads };
@@ -219,7 +225,9 @@ export function lintProject(host: ProjectHost, files: readonly ProjectPath[], op
     // Not kept in `texts`: a file no build read is dropped after its lint.
     const text = texts.has(path) ? texts.get(path) : host.readFile(path);
     if (!settings || text === undefined) continue;
-    const alone = helm.alone(path, given.has(path) ? lintAlone(path, text, settings, workloads) : []);
+    const parsed = parses.get(path);
+    parses.delete(path);
+    const alone = helm.alone(path, given.has(path) ? lintAlone(path, text, settings, workloads, parsed) : []);
     const fromBuilds = [...(mapped.get(path)?.values() ?? [])].map((c) => withBuilds(c, options.root));
     const judged = patches.has(path) || sources.has(path) || fromBuilds.length > 0;
     const combined = judged ? combine(text, alone, fromBuilds, settings, patches.has(path), sources.get(path) ?? []) : alone;
@@ -296,6 +304,7 @@ function projectIndex(
   patches: ReadonlySet<ProjectPath>,
   options: ProjectLintOptions,
   host: ProjectHost,
+  parses: Map<ProjectPath, ParsedChunks>,
 ): ProjectIndex {
   const plain = [];
   const declared: ImageLink[] = [];
@@ -306,7 +315,9 @@ function projectIndex(
     // Not kept in the texts: the index keeps only the objects' nodes. A file larger than the limit is left out (memory).
     const text = host.readFile(file);
     if (text === undefined || text.length > MAX_INDEXED_FILE) continue;
-    plain.push({ file, text, skip: new Set((sources.get(file) ?? []).map((s) => s.start)) });
+    const parsed = new ParsedChunks();
+    parses.set(file, parsed);
+    plain.push({ file, text, skip: new Set((sources.get(file) ?? []).map((s) => s.start)), parsed });
     if (mayBeCompose(text)) declared.push(...safely(() => composeLinks(file, text)));
   }
   const index = ProjectIndex.build({ plain, builds: roots, charts });
