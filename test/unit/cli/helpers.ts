@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 
@@ -37,9 +38,12 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The scan workers' code cache for the tests' CLI runs: in the temporary folder, not the user's ~/.cache. */
+const TEST_CODE_CACHE = join(tmpdir(), `shipshape-cli-tests${typeof process.getuid === 'function' ? `-${process.getuid()}` : ''}`);
+
 /** Run `node dist/cli.js ...args` with a colour-neutral environment plus `env`. */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string | Uint8Array } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env };
+  const env: Record<string, string | undefined> = { SHIPSHAPE_CODE_CACHE_DIR: TEST_CODE_CACHE, ...process.env };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...env, ...options.env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...(options.input !== undefined ? { input: options.input } : {}) });

@@ -29,7 +29,8 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** A --jobs 2 scan with this environment (no cache folder in the test runner's home: XDG_CACHE_HOME in tmp). */
 function pooled(env: Record<string, string>): void {
-  const r = runCli(['scan', TREE, '--format', 'json', '--jobs', '2'], { env: { XDG_CACHE_HOME: join(tmp, 'unused-xdg'), ...POOL, ...env } });
+  // SHIPSHAPE_CODE_CACHE_DIR empty (as unset): runCli's default test folder does not apply.
+  const r = runCli(['scan', TREE, '--format', 'json', '--jobs', '2'], { env: { SHIPSHAPE_CODE_CACHE_DIR: '', XDG_CACHE_HOME: join(tmp, 'unused-xdg'), ...POOL, ...env } });
   assert.equal(r.stderr, '');
   assert.equal(r.status, single.status);
   assert.equal(r.stdout, single.stdout);
