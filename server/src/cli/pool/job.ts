@@ -10,7 +10,7 @@
 import { basename } from 'node:path';
 import { RULES, type InternalError, type RuleHooks } from '../../engine';
 import { lintYamlChunks } from '../../engine/lint';
-import { splitYamlDocuments } from '../../engine/parse/yaml';
+import { splitYamlDocuments, type YamlChunk } from '../../engine/parse/yaml';
 import { throwingTestRule } from '../../engine/test-fault';
 import { CliError } from '../errors';
 import { readSource, type InputFile } from '../files';
@@ -34,9 +34,9 @@ export function runJob(index: number, work: WorkerJobs, options: { text?: string
     const file: InputFile = { ...job.file };
     const lintOptions = { ...hooks, settings, fileName: basename(file.path) };
     if (!job.part) return { job: index, ok: true, findings: lintSource(readSource(file), lintOptions).map(postable), internalErrors };
-    const source = options.text === undefined ? readSource(file) : undefined;
-    const text = options.text ?? source!.text;
-    return { job: index, ok: true, chunks: (source?.kind ?? 'yaml') === 'yaml' ? lintPart(text, job.part, lintOptions) : [], internalErrors };
+    if (options.text !== undefined) return { job: index, ok: true, chunks: lintPart(options.text, splitYamlDocuments(options.text), job.part, lintOptions), internalErrors };
+    const { source, docs } = partSource(file);
+    return { job: index, ok: true, chunks: source.kind === 'yaml' ? lintPart(source.text, docs, job.part, lintOptions) : [], internalErrors };
   } catch (e) {
     // A file it cannot read: the main thread reads it too, and stops the scan as it would without workers.
     if (e instanceof CliError) return { job: index, ok: false, error: 'unreadable', internalErrors, unreadable: true };
@@ -45,12 +45,25 @@ export function runJob(index: number, work: WorkerJobs, options: { text?: string
 }
 
 /**
- * The documents of part `index` of `of` (by count) of a YAML file, linted as
+ * The last large file this thread read for a part job, decoded and split: its other parts (claimed next, as they
+ * are listed together) are linted from it, not read, decoded and split again for each part.
+ */
+let lastPartFile: { path: string; source: ReturnType<typeof readSource>; docs: YamlChunk[] } | undefined;
+
+function partSource(file: InputFile): { source: ReturnType<typeof readSource>; docs: YamlChunk[] } {
+  if (lastPartFile?.path !== file.path) {
+    const source = readSource(file);
+    lastPartFile = { path: file.path, source, docs: source.kind === 'yaml' ? splitYamlDocuments(source.text) : [] };
+  }
+  return lastPartFile;
+}
+
+/**
+ * The documents of part `index` of `of` (by count) of a YAML file (`docs`: its split), linted as
  * lintYamlChunks lints them in the whole file. The main thread uses a result
  * only where its own split of the file has the same document text there.
  */
-function lintPart(text: string, part: { index: number; of: number }, options: Parameters<typeof lintYamlChunks>[1]): ChunkOut[] {
-  const docs = splitYamlDocuments(text);
+function lintPart(text: string, docs: readonly YamlChunk[], part: { index: number; of: number }, options: Parameters<typeof lintYamlChunks>[1]): ChunkOut[] {
   const from = Math.floor((part.index * docs.length) / part.of);
   const to = Math.floor(((part.index + 1) * docs.length) / part.of);
   if (from >= to) return [];
