@@ -21,6 +21,7 @@ import { decodeText, encodeText } from '../io/text-encoding';
 import { CliError, fsReason } from './errors';
 import type { FileFixResult, FixOptions } from './fix';
 import { displayPath, readSource, type InputFile, type SourceFile } from './files';
+import { LineIndex } from '../engine/text';
 import { locateFindings, type ReportFinding } from './report';
 import type { ScanContext } from './scan';
 import { lintSource } from './lint-source';
@@ -102,12 +103,19 @@ class ScanProject {
     const files: InputFile[] = [];
     const findings: ReportFinding[] = [];
     const name = (build: ProjectPath) => displayPath(fromProjectPath(build), this.cwd);
+    // A file that related locations name is indexed once for the whole report (many files' findings name the same one).
+    const indexes = new Map<ProjectPath, LineIndex>();
+    const other = (p: ProjectPath) => {
+      const text = textOf(p) ?? '';
+      let index = indexes.get(p);
+      if (!index) indexes.set(p, (index = new LineIndex(text)));
+      return { display: displayPath(fromProjectPath(p), this.cwd), text, index };
+    };
 
     for (const [path, list] of lint.files) {
       const file = this.input(path);
       files.push(file);
       const text = textOf(path) ?? '';
-      const other = (p: ProjectPath) => ({ display: displayPath(fromProjectPath(p), this.cwd), text: textOf(p) ?? '' });
       for (const f of locateFindings(file, text, list, name, other, name)) findings.push(f);
     }
     return { files, findings };

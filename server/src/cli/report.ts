@@ -62,11 +62,10 @@ export interface ScanReport {
   benchmark?: BenchmarkReport;
 }
 
-/** A file a related location names (RelatedLocation.file): its display path and text. */
-export type OtherFile = (path: string) => { display: string; text: string };
+/** A file a related location names (RelatedLocation.file): its display path and text (and its line index, when the caller keeps one). */
+export type OtherFile = (path: string) => { display: string; text: string; index?: LineIndex };
 
-function positionsIn(text: string): (offset: number) => Position {
-  const index = new LineIndex(text);
+function positionsIn(text: string, index = new LineIndex(text)): (offset: number) => Position {
   return (offset) => {
     const p = index.position(offset);
     return { line: p.line + 1, column: p.character + 1, offset: Math.max(0, Math.min(offset, text.length)) };
@@ -87,7 +86,7 @@ export function locateFindings(
 ): ReportFinding[] {
   if (findings.length === 0) return [];
   const index = new LineIndex(text);
-  const at = positionsIn(text);
+  const at = positionsIn(text, index);
   const elsewhere = new Map<string, { display: string; at: (offset: number) => Position }>();
   const relatedOf = (x: NonNullable<Finding['related']>[number]): NonNullable<ReportFinding['related']>[number] | undefined => {
     if (x.file === undefined) return { message: x.message, start: at(x.span.start), end: at(x.span.end) };
@@ -95,7 +94,7 @@ export function locateFindings(
     let o = elsewhere.get(x.file);
     if (!o) {
       const f = other(x.file);
-      o = { display: f.display, at: positionsIn(f.text) };
+      o = { display: f.display, at: positionsIn(f.text, f.index) };
       elsewhere.set(x.file, o);
     }
     return { message: x.message, start: o.at(x.span.start), end: o.at(x.span.end), file: o.display };
