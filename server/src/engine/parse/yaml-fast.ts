@@ -30,7 +30,8 @@
  * seeded mutations (`npm run fuzz` runs many more).
  */
 import { Composer, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { C_COLON, C_DASH, C_HASH, C_LF, C_SPACE, giveUp, isIndicator, eol, next, readBlockScalar, readQuoted } from './yaml-fast-scalars';
+import { C_COLON, C_DASH, C_HASH, C_LF, C_SPACE, giveUp, readBlockScalar, readQuoted } from './yaml-fast-scalars';
+import { applyPrelude, applyRun, joinComments, LineReader, NO_RUN, type Run } from './yaml-fast-lines';
 
 /** The options parseChunk parses with: the only ones this fast path produces documents for. */
 export const FAST_OPTIONS = Object.freeze({ prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
@@ -42,80 +43,22 @@ interface TestTag {
   resolve(value: string, onError: (message: string) => void, options: object): unknown;
 }
 
-class FastParser {
-  private pos = 0;
-  /** Blank lines were skipped since the last node: the next key or item gets `spaceBefore`. */
-  private blank = false;
-  /** The comment after the node lineRest last read, if any. */
-  private trail: string | undefined;
-  /**
-   * Comment lines skipped since the last node (each one's text after `#`, `null` for an empty line after the first
-   * comment), and the largest column of those comments; they go where the library puts them (see `attach`).
-   */
-  private comments: Array<string | null> | undefined;
-  private commentCol = -1;
-  /** Those comments have not been seen by a collection's end yet (see trailing). */
-  private fresh = false;
+class FastParser extends LineReader {
   private readonly tags: TestTag[];
   private readonly strTag: TestTag;
   private readonly options: object;
 
   constructor(
-    private readonly text: string,
+    text: string,
     private readonly doc: Document.Parsed,
   ) {
+    super(text);
     const schema = doc.schema as unknown as { tags: Array<Partial<TestTag> & { default?: unknown }>; compat?: unknown };
     // Tags a key would also match (default 'key') are not handled: none in the core schema.
     if (schema.tags.some((t) => t.default === 'key') || schema.compat) giveUp();
     this.tags = schema.tags.filter((t) => t.default === true && t.test instanceof RegExp) as TestTag[];
     this.strTag = (schema as unknown as Record<symbol, TestTag>)[Symbol.for('yaml.scalar')] ?? giveUp();
     this.options = doc.options;
-  }
-
-  private eol(p: number): number {
-    return eol(this.text, p);
-  }
-
-  private next(e: number): number {
-    return next(this.text, e);
-  }
-
-  /**
-   * From the line start `this.pos`, skip blank and comment lines (noting them in `blank` and `comments`) and return
-   * the indentation of the next content line, or -1 at the end of the text.
-   */
-  private peekIndent(): number {
-    const t = this.text;
-    for (;;) {
-      let p = this.pos;
-      while (t.charCodeAt(p) === C_SPACE) p++;
-      if (p >= t.length) {
-        if (p > this.pos) giveUp(); // trailing spaces without a line break
-        return -1;
-      }
-      const c = t.charCodeAt(p);
-      if (c === C_LF) {
-        // A line of spaces before the next content: the library keeps it out of the node before, as here.
-        if (this.comments) this.comments.push(null);
-        else this.blank = true;
-        this.pos = p + 1;
-        continue;
-      }
-      if (c === C_HASH) {
-        const e = this.eol(p);
-        (this.comments ??= []).push(t.slice(p + 1, e) || ' ');
-        this.commentCol = Math.max(this.commentCol, p - this.pos);
-        this.fresh = true;
-        this.pos = this.next(e);
-        continue;
-      }
-      // A `---` or `...` marker line: another document (parseChunk never passes one).
-      if (p === this.pos && (t.startsWith('---', p) || t.startsWith('...', p))) {
-        const m = t.charCodeAt(p + 3);
-        if (m === C_SPACE || m === C_LF || p + 3 === t.length) giveUp();
-      }
-      return p - this.pos;
-    }
   }
 
   /** A plain scalar's node from its text at [start, end) and the end of what follows it on its line (`after`). */
@@ -143,25 +86,6 @@ class FastParser {
     scalar.source = value;
     scalar.type = type;
     return scalar;
-  }
-
-  /**
-   * After a node ending at `end`: only spaces to the line's end, or spaces and a comment (its text in `trail`).
-   * Returns the offset past the line break.
-   */
-  private lineRest(end: number): number {
-    const t = this.text;
-    let p = end;
-    while (t.charCodeAt(p) === C_SPACE) p++;
-    this.trail = undefined;
-    if (p < t.length && t.charCodeAt(p) !== C_LF) {
-      // A comment after the node (a space before it): the library makes it the node's comment.
-      if (t.charCodeAt(p) !== C_HASH || p === end) giveUp();
-      const e = this.eol(p);
-      this.trail = t.slice(p + 1, e) || ' ';
-      p = e;
-    }
-    return this.next(p);
   }
 
   /** A quoted scalar at `start` (see readQuoted). Returns the node and the offset past its closing quote. */
@@ -200,18 +124,6 @@ class FastParser {
     return undefined;
   }
 
-  /** True when a plain scalar can start at `p` (not an indicator, except `-` before a non-space). */
-  private plainStart(p: number): boolean {
-    const t = this.text;
-    const c = t.charCodeAt(p);
-    if (isIndicator(c)) {
-      if (c !== C_DASH) return false;
-      const n = t.charCodeAt(p + 1);
-      return n !== C_SPACE && n !== C_LF && p + 1 < t.length && !(isIndicator(n) && n !== C_DASH);
-    }
-    return true;
-  }
-
   /** The value of a map entry or sequence item whose indicator ends before `p`, in a collection at `indent`. */
   private value(p: number, indent: number, inSeq: boolean): Node {
     const t = this.text;
@@ -240,19 +152,6 @@ class FastParser {
     }
     if (!this.plainStart(p)) giveUp();
     return this.plainValue(p, indent);
-  }
-
-  /** The text of a plain scalar's line from `p` to `e` without trailing spaces, checked: a comment or `: ` gives up. */
-  private plainLine(p: number, e: number): number {
-    const t = this.text;
-    let end = e;
-    while (t.charCodeAt(end - 1) === C_SPACE) end--;
-    // A comment (` #`) or a `: ` or a `:` at the end would make it something else.
-    for (let i = p; i < end; i++) {
-      const c = t.charCodeAt(i);
-      if (c === C_HASH ? t.charCodeAt(i - 1) === C_SPACE : c === C_COLON && (i + 1 === end || t.charCodeAt(i + 1) === C_SPACE)) giveUp();
-    }
-    return end;
   }
 
   /**
@@ -302,24 +201,6 @@ class FastParser {
     return this.plain(value, p, end, after);
   }
 
-  /** Offset of the start of the line holding `p`. */
-  private lineStart(p: number): number {
-    return this.text.lastIndexOf('\n', p - 1) + 1;
-  }
-
-  /** After a one-line scalar in a collection at `indent`: a more indented next line would continue it. */
-  private continuation(indent: number): void {
-    const save = this.pos;
-    const blank = this.blank;
-    const next = this.peekIndent();
-    this.pos = save;
-    this.blank = blank;
-    this.comments = undefined;
-    this.commentCol = -1;
-    this.fresh = false;
-    if (next > indent) giveUp();
-  }
-
   /**
    * A value on the lines below its `key:` or `-`: `p` is where its line's text ends (past the indicator and spaces),
    * `e` the line's end (past a comment, which `comments` holds).
@@ -342,11 +223,6 @@ class FastParser {
     } else return giveUp(); // an empty value with lines after it (the library places them subtly), or after a `-`
     if (!inSeq) applyRun(node, run);
     return node;
-  }
-
-  private isDash(p: number): boolean {
-    const n = this.text.charCodeAt(p + 1);
-    return n === C_SPACE || n === C_LF || p + 1 === this.text.length;
   }
 
   /** A block map whose first key is at `at` (column `indent`). */
@@ -425,31 +301,6 @@ class FastParser {
     while (t.charCodeAt(end) === C_SPACE) end++;
     coll.comment = this.takeRun(Infinity).commentBefore!;
     return end;
-  }
-
-  /**
-   * The blank and comment lines skipped before a node at column `col`, taken: whether an empty line came before any
-   * comment, and the comments as the library joins them before a node (a line feed between two comments, and one
-   * more for each empty line after the first comment). A comment more indented than the node would belong to the
-   * node before it in the library: not read here.
-   */
-  private takeRun(col: number): Run {
-    if (!this.blank && !this.comments) return NO_RUN;
-    let commentBefore: string | undefined;
-    if (this.comments) {
-      if (this.commentCol > col) giveUp();
-      commentBefore = '';
-      for (const c of this.comments) {
-        if (c === null) commentBefore += '\n';
-        else commentBefore += commentBefore === '' ? c : '\n' + c;
-      }
-    }
-    const run = { spaceBefore: this.blank, commentBefore };
-    this.blank = false;
-    this.comments = undefined;
-    this.commentCol = -1;
-    this.fresh = false;
-    return run;
   }
 
   /**
@@ -543,7 +394,7 @@ class FastParser {
     }
     if (this.peekIndent() !== 0) giveUp();
     // Before the content: after a `---`, the lines go on the content as before any node; at the text's start, they
-    // are the stream's prelude (see prelude).
+    // are the stream's prelude (see applyPrelude).
     const comments = this.comments;
     const commentCol = this.commentCol;
     const run = docStart ? this.takeRun(Infinity) : NO_RUN;
@@ -556,7 +407,7 @@ class FastParser {
     if (docStart) applyRun(contents, run);
     else if (comments) {
       if (commentCol !== 0) giveUp();
-      this.prelude(doc, contents, comments);
+      applyPrelude(doc, contents, comments);
     }
     // After the content: blank lines, and comments (not kept by a collection), the document's comment.
     if (this.peekIndent() !== -1) giveUp();
@@ -570,55 +421,6 @@ class FastParser {
     return doc;
   }
 
-  /**
-   * Comment lines at the text's start (no `---`): the library joins them (an empty line between two makes an empty
-   * line), and puts them on the document when an empty line follows the last one, else on the first key or item.
-   */
-  private prelude(doc: Document.Parsed, contents: YAMLMap | YAMLSeq, comments: ReadonlyArray<string | null>): void {
-    let comment = '';
-    let empty = false;
-    for (const c of comments) {
-      if (c === null) empty = true;
-      else {
-        comment += comment === '' ? c : (empty ? '\n\n' : '\n') + c;
-        empty = false;
-      }
-    }
-    if (empty) {
-      doc.commentBefore = comment;
-      return;
-    }
-    const first = contents.items[0];
-    const node = (first instanceof Pair ? first.key : first) as Node;
-    node.commentBefore = node.commentBefore ? `${comment}\n${node.commentBefore}` : comment;
-  }
-}
-
-/** Blank and comment lines before a node: what the library records on it. */
-interface Run {
-  readonly spaceBefore: boolean;
-  readonly commentBefore: string | undefined;
-}
-
-const NO_RUN: Run = Object.freeze({ spaceBefore: false, commentBefore: undefined });
-
-function applyRun(node: Node, run: Run): void {
-  if (run.spaceBefore) node.spaceBefore = true;
-  if (run.commentBefore !== undefined) node.commentBefore = run.commentBefore;
-}
-
-/** Comments at a document's end, as the library joins them: a line feed for each line break between two. */
-function joinComments(comments: ReadonlyArray<string | null>): string {
-  let comment = '';
-  let sep = '';
-  for (const c of comments) {
-    if (c === null) sep += '\n';
-    else {
-      comment += comment === '' ? c : sep + '\n' + c;
-      sep = '';
-    }
-  }
-  return comment;
 }
 
 /**
