@@ -14,11 +14,11 @@ export class LineReader {
   protected trail: string | undefined;
   /**
    * Comment lines skipped since the last node (each one's text after `#`, `null` for an empty line after the first
-   * comment), and the largest column of those comments; they go where the library puts them (see `attach`).
+   * comment), and the largest column of those comments; they go where the library puts them (see takeRun).
    */
   protected comments: Array<string | null> | undefined;
   protected commentCol = -1;
-  /** Those comments have not been seen by a collection's end yet (see trailing). */
+  /** Those comments have not been seen by a collection's end yet (see FastParser.trailing). */
   protected fresh = false;
 
   constructor(protected readonly text: string) {}
